@@ -1,0 +1,49 @@
+// Builds the two committed bundles with ncc: dist/index.js (action) and dist/cli/index.js (CLI).
+// `--check` rebuilds into a temp dir and fails when dist/ differs (CI's stale-dist guard).
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const ncc = join(root, 'node_modules/.bin/ncc');
+const entries = [
+  ['src/main.ts', 'dist'],
+  ['src/cli/index.ts', 'dist/cli'],
+];
+const check = process.argv.includes('--check');
+const outRoot = check ? mkdtempSync(join(tmpdir(), 'aicost-dist-')) : root;
+
+for (const [entry, out] of entries) {
+  const dir = join(outRoot, out);
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync(ncc, ['build', entry, '-o', dir, '--license', 'licenses.txt', '-q', '--target', 'es2022'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+function files(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .sort();
+}
+
+if (check) {
+  const want = files(join(outRoot, 'dist'));
+  const have = files(join(root, 'dist'));
+  const stale = [];
+  for (const f of new Set([...want, ...have])) {
+    const a = join(outRoot, 'dist', f);
+    const b = join(root, 'dist', f);
+    if (!existsSync(a) || !existsSync(b) || !readFileSync(a).equals(readFileSync(b))) stale.push(f);
+  }
+  rmSync(outRoot, { recursive: true, force: true });
+  if (stale.length) {
+    console.error(`dist/ is stale: ${stale.join(', ')} differ from what the sources build. Run \`npm run build\` and commit dist/.`);
+    process.exit(1);
+  }
+  console.log(`dist/ is up to date (${want.length} files).`);
+}

@@ -1,0 +1,86 @@
+// Generates the demo's traffic samples (examples/demo/traffic/*.jsonl) deterministically.
+// Recorded OpenAI input counts are exact o200k counts with OpenAI's chat overhead, as the API
+// reports them; Anthropic counts are what a Claude tokenizer would report (here o200k × 1.12).
+// Run: node scripts/make-demo-traffic.mjs
+import { readFileSync, writeFileSync } from 'node:fs';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { parse } from 'yaml';
+
+const root = new URL('../examples/demo/', import.meta.url).pathname;
+let seed = 20261128;
+function rand() {
+  // mulberry32
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = (a) => a[Math.floor(rand() * a.length)];
+const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+const count = (s) => countTokens(s, { disallowedSpecial: new Set() });
+const chat = (msgs) => msgs.reduce((a, m) => a + 3 + count(m.content), 3);
+const render = (t, vars) => t.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, k) => String(vars[k] ?? ''));
+const start = Date.parse('2026-11-10T00:00:00Z');
+const ts = (i, n, days) => new Date(start + Math.floor(((i + rand()) / n) * days * 86400000)).toISOString().replace(/\.\d+Z$/, 'Z');
+
+const subjects = ['CSV export drops the VAT column', 'Charged twice for November', 'Cannot add a second user', 'PDF export times out', 'Bank feed not updating', 'How do I change the invoice currency?', 'Reminder emails go to spam', 'Need a copy of an old invoice', 'Tax rate wrong for Norway', 'API returns 429 on bulk import'];
+const sentences = ['Since yesterday the export is missing data we need for filing.', 'We tried logging out and back in, no change.', 'Our accountant needs this by Friday.', 'This started after we switched to the annual plan.', 'Screenshots attached.', 'The same happens in Chrome and Firefox.', 'We have about 340 invoices a month.', 'Can you tell me whether this is a known issue?', 'It worked fine last month.', 'Our bank is ING in Amsterdam.', 'Please call me back at the number on file.', 'I already cleared the cache.', 'The error message says "Something went wrong (code 5021)".', 'We use the Pro plan with three seats.', 'Is there a workaround until it is fixed?'];
+const body = (n) => Array.from({ length: n }, () => pick(sentences)).join(' ');
+const tiers = ['free', 'pro', 'pro', 'business', 'enterprise'];
+
+// ticket-summary: vars + recorded usage, OpenAI (exact counts), 14 days.
+{
+  const p = parse(readFileSync(root + 'prompts/ticket-summary.prompt.yml', 'utf8'));
+  const lines = [];
+  const n = 400;
+  for (let i = 0; i < n; i++) {
+    const vars = { customer_tier: pick(tiers), subject: pick(subjects), body: body(int(1, 9)) };
+    const msgs = p.messages.map((m) => ({ role: m.role, content: render(m.content, vars) }));
+    const input = chat(msgs);
+    let out = Math.round(70 + rand() * 180);
+    const capped = rand() < 0.04;
+    if (capped) out = 300;
+    lines.push({ id: `ts-${String(i).padStart(4, '0')}`, ts: ts(i, n, 14), provider: 'openai', model: 'gpt-4o-mini-2024-07-18', api: 'chat', vars, usage: { input_tokens: input, output_tokens: out }, finish_reason: capped ? 'length' : 'stop', cost_usd: +((input * 0.15 + out * 0.6) / 1e6).toFixed(8), source: 'openai-chat' });
+  }
+  writeFileSync(root + 'traffic/ticket-summary.jsonl', lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+}
+
+// reply-draft: recorded messages (system redacted) + usage with cache reads/writes, Anthropic.
+{
+  const lines = [];
+  const n = 300;
+  const systemTokens = Math.round(count(readFileSync(root + 'prompts/reply-draft.md', 'utf8').split('\nuser:')[0]) * 1.12);
+  for (let i = 0; i < n; i++) {
+    const turns = rand() < 0.35 ? int(1, 3) : 0;
+    const messages = [{ role: 'system', content: '[redacted]' }];
+    for (let t = 0; t < turns; t++) {
+      messages.push({ role: 'user', content: `${pick(subjects)}. ${body(int(2, 6))}` });
+      messages.push({ role: 'assistant', content: `Hi there, ${body(int(3, 8))}` });
+    }
+    messages.push({ role: 'user', content: `${pick(subjects)}. ${body(int(1, 8))}` });
+    const history = messages.slice(1, -1).reduce((a, m) => a + 3 + Math.round(count(m.content) * 1.12), 0);
+    const last = 3 + Math.round(count(messages[messages.length - 1].content) * 1.12);
+    const input = systemTokens + 3 + history + last + 3;
+    // The system prompt and history sit behind a cache breakpoint; hits are reads, misses writes.
+    const prefix = systemTokens + 3 + history;
+    const hit = rand() < 0.7;
+    const usage = { input_tokens: input, cache_read_tokens: hit ? prefix : 0, cache_write_tokens: hit ? 0 : prefix, output_tokens: int(90, 420) };
+    lines.push({ id: `rd-${String(i).padStart(4, '0')}`, ts: ts(i, n, 14), provider: 'anthropic', model: 'claude-sonnet-4-5-20250929', api: 'messages', messages, usage, weight: 250, finish_reason: 'stop', source: 'anthropic' });
+  }
+  writeFileSync(root + 'traffic/reply-draft.jsonl', lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+}
+
+// product-copy: vars only (input counted by replay), batch tier, 10 days.
+{
+  const products = ['Invoice Scanner', 'Payroll Lite', 'Timesheets', 'Expense Cards', 'Inventory Sync', 'Quote Builder'];
+  const cats = ['Accounting', 'HR', 'Operations', 'Sales'];
+  const facts = ['Reads receipts in 30 languages', 'Exports to DATEV and SAF-T', 'Works offline on Android', 'Two-way sync with Shopify', 'Approvals in Slack', 'SOC 2 Type II', 'Free for up to 3 users', 'Setup in 10 minutes'];
+  const lines = [];
+  const n = 250;
+  for (let i = 0; i < n; i++) {
+    const vars = { product: pick(products), category: pick(cats), facts: Array.from({ length: int(2, 5) }, () => pick(facts)).join('; ') };
+    lines.push({ id: `pc-${String(i).padStart(4, '0')}`, ts: ts(i, n, 10), provider: 'openai', model: 'gpt-4.1-mini', api: 'batch', vars, usage: { output_tokens: int(45, 110) }, tier: 'batch', source: 'openai-batch' });
+  }
+  writeFileSync(root + 'traffic/product-copy.jsonl', lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+}
+console.log('demo traffic written');

@@ -1,0 +1,72 @@
+import { UsageError } from '../errors.js';
+
+export type OutputFormat = 'text' | 'markdown' | 'json';
+
+/** Parsed `estimate` arguments. */
+export interface EstimateArgs {
+  command: 'estimate';
+  repo: string;
+  rev?: string;
+  config: string;
+  format: OutputFormat;
+  output?: string;
+}
+
+export type CliArgs = EstimateArgs | { command: 'help' } | { command: 'version' };
+
+export const USAGE = `Usage:
+  aicost estimate [--repo DIR] [--rev REV] [--config PATH] [--format text|markdown|json] [--output FILE]
+
+  estimate   Price every feature of .aicost.yml at one revision (default: the working tree).
+
+Options:
+  --repo DIR        a directory inside the project (default: the current directory)
+  --rev REV         read a commit from git objects instead of the working tree
+  --config PATH     config file, relative to the project root (default: .aicost.yml)
+  --format FORMAT   text (default), markdown or json
+  --output FILE     write the report to FILE instead of stdout
+  -h, --help        show this help
+  --version         print the version
+
+Exit codes: 0 ran; 1 a policy fails; 2 bad usage, config or input.`;
+
+const FLAGS: Record<string, readonly string[]> = {
+  estimate: ['--repo', '--rev', '--config', '--format', '--output'],
+};
+
+/** Parse argv (without node and script). Throws UsageError with the usage text as hint. */
+export function parseArgs(argv: string[]): CliArgs {
+  if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { command: 'help' };
+  if (argv[0] === '--version') return { command: 'version' };
+  const [command, ...rest] = argv;
+  if (!(command in FLAGS)) {
+    throw new UsageError(`unknown command "${command}"`, { hint: 'Run `aicost --help` for the commands.' });
+  }
+  const values: Record<string, string> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '-h' || a === '--help') return { command: 'help' };
+    const eq = a.indexOf('=');
+    const flag = eq > 0 ? a.slice(0, eq) : a;
+    if (!FLAGS[command].includes(flag)) {
+      throw new UsageError(`unknown option "${flag}" for ${command}`, { hint: `Options of ${command}: ${FLAGS[command].join(', ')}.` });
+    }
+    let value: string | undefined = eq > 0 ? a.slice(eq + 1) : rest[++i];
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`option ${flag} needs a value`);
+    value = value.trim();
+    if (flag in values) throw new UsageError(`option ${flag} is given twice`);
+    values[flag] = value;
+  }
+  const format = (values['--format'] ?? 'text') as OutputFormat;
+  if (!['text', 'markdown', 'json'].includes(format)) {
+    throw new UsageError(`--format must be text, markdown or json, not "${format}"`);
+  }
+  return {
+    command: 'estimate',
+    repo: values['--repo'] ?? '.',
+    rev: values['--rev'],
+    config: values['--config'] ?? '.aicost.yml',
+    format,
+    output: values['--output'],
+  };
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
+import { AicostError } from '../errors.js';
+import { estimateMarkdown, estimateText } from '../report/estimate-report.js';
+import { runEstimate } from '../run-estimate.js';
+import { parseArgs, USAGE, type EstimateArgs } from './args.js';
+import { VERSION } from '../version.js';
+
+/** Exit codes of the CLI (design: 0 ran, 1 a violation fails, 2 bad usage or input). */
+const EXIT_OK = 0;
+const EXIT_BAD_INPUT = 2;
+
+async function estimate(args: EstimateArgs): Promise<number> {
+  const { report } = await runEstimate({ repo: args.repo, rev: args.rev, config: args.config });
+  const body = args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : args.format === 'markdown' ? estimateMarkdown(report) : estimateText(report);
+  if (args.output) writeFileSync(args.output, body);
+  else process.stdout.write(body);
+  return EXIT_OK;
+}
+
+/** The CLI entry: the only place (with src/main.ts) that catches errors and picks exit codes. */
+async function main(argv: string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.command === 'help') {
+      process.stdout.write(USAGE + '\n');
+      return EXIT_OK;
+    }
+    if (args.command === 'version') {
+      process.stdout.write(`aicost ${VERSION}\n`);
+      return EXIT_OK;
+    }
+    return await estimate(args);
+  } catch (error) {
+    if (error instanceof AicostError) {
+      process.stderr.write(`aicost: ${error.format()}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    // A bug, not bad input: say so without a stack trace unless asked for one.
+    const msg = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`aicost: internal error: ${msg}\n  This is a bug in aicost; rerun with AICOST_DEBUG=1 for details and report it.\n`);
+    if (process.env.AICOST_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return EXIT_BAD_INPUT;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,202 @@
+import { renderMessages } from '../artifacts/index.js';
+import type { TokenCounter } from '../tokenize/index.js';
+import type { CallSite, CallUsage, CallCost, RecordedMessage, ResolvedModel, Sample, ServiceTier, TokenizerChoice } from '../types.js';
+import type { FigureSource, SampleResult } from './types.js';
+
+/** A chat message ready to count; null content is redacted or non-text and is never tokenised. */
+export interface CountableMessage {
+  role: string;
+  content: string | null;
+  name?: string;
+}
+
+/** What one revision of a feature needs to replay a sample. */
+export interface ReplaySite {
+  site: CallSite;
+  model: ResolvedModel;
+  tokenizer: TokenizerChoice;
+  /** Tokens of tool definitions and the response schema, sent with every call. */
+  fixedTokens: number;
+  /** Max output tokens of the revision (artifact), if any. */
+  maxTokens?: number;
+  tier: ServiceTier;
+  /** Price one call. */
+  price: (usage: CallUsage, tier: ServiceTier) => CallCost;
+}
+
+/** Roles that play the system part: recorded `developer` turns match a template `system` message. */
+function sameRole(a: string, b: string): boolean {
+  const norm = (r: string) => (r === 'developer' ? 'system' : r);
+  return norm(a) === norm(b);
+}
+
+/**
+ * The messages a sample sends at this revision. With `vars`, every template message is rendered.
+ * With recorded `messages`, the messages that belong to the template (same role, same position)
+ * are replaced by the revision's render and recorded history/user turns are kept; a template
+ * message that needs variables the sample does not carry keeps the recorded text.
+ * Returns null when the sample has nothing to render.
+ */
+export function messagesForSample(site: CallSite, sample: Sample): { messages: CountableMessage[]; missing: string[]; templated: number } | null {
+  const vars = sample.vars ?? Object.create(null);
+  if (sample.messages) {
+    const rendered = renderMessages(site, vars);
+    const out: CountableMessage[] = [];
+    let templated = 0;
+    let i = 0;
+    for (; i < site.messages.length && i < sample.messages.length; i++) {
+      const rec = sample.messages[i];
+      const tpl = site.messages[i];
+      if (!sameRole(rec.role, tpl.role)) break;
+      const needs = varsOf(site, i);
+      const complete = needs.every((v) => sample.vars !== undefined && v in vars);
+      if (!complete) break;
+      out.push({ role: rec.role, content: rendered.messages[i].content });
+      templated++;
+    }
+    for (; i < sample.messages.length; i++) out.push(copyRecorded(sample.messages[i]));
+    return { messages: out, missing: [], templated };
+  }
+  if (sample.vars) {
+    const r = renderMessages(site, vars);
+    return { messages: r.messages, missing: r.missing, templated: r.messages.length };
+  }
+  return null;
+}
+
+function copyRecorded(m: RecordedMessage): CountableMessage {
+  return m.name !== undefined ? { role: m.role, content: m.content, name: m.name } : { role: m.role, content: m.content };
+}
+
+const varsCache = new WeakMap<CallSite, string[][]>();
+
+/** Variables referenced by template message i. */
+function varsOf(site: CallSite, i: number): string[] {
+  let per = varsCache.get(site);
+  if (!per) {
+    per = site.messages.map((m) => site.variables.filter((v) => new RegExp(`\\b${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(m.template)));
+    varsCache.set(site, per);
+  }
+  return per[i] ?? [];
+}
+
+/**
+ * Tokens of the static prefix of the revision's messages (tools, schema and the leading messages
+ * that reference no variable), i.e. what an exact-prefix cache could hold for every request.
+ */
+export function staticPrefixTokens(rs: ReplaySite, counter: TokenCounter): number {
+  const msgs: CountableMessage[] = [];
+  for (let i = 0; i < rs.site.messages.length; i++) {
+    if (varsOf(rs.site, i).length > 0) break;
+    msgs.push({ role: rs.site.messages[i].role, content: rs.site.messages[i].template });
+  }
+  if (msgs.length === 0) return rs.fixedTokens;
+  // countChat adds the 3-token reply priming, which is not part of a cached prefix.
+  return rs.fixedTokens + counter.countChat(msgs, rs.tokenizer).tokens - 3;
+}
+
+/**
+ * Count the input tokens of a sample at a revision from `vars` or `messages`; with only
+ * `var_tokens`, count the template with empty variables and add the recorded per-variable counts.
+ */
+export function countSample(rs: ReplaySite, sample: Sample, counter: TokenCounter): { tokens: number | null; missing: string[] } {
+  const m = messagesForSample(rs.site, sample);
+  if (m) return { tokens: counter.countChat(m.messages, rs.tokenizer).tokens + rs.fixedTokens, missing: m.missing };
+  if (sample.varTokens) {
+    let extra = 0;
+    for (const v of rs.site.variables) {
+      const n = sample.varTokens[v]?.[rs.tokenizer.encoding];
+      if (n === undefined) return { tokens: null, missing: [v] };
+      extra += n;
+    }
+    const empty = Object.create(null) as Record<string, unknown>;
+    for (const v of rs.site.variables) empty[v] = '';
+    const r = renderMessages(rs.site, empty);
+    const scaled = Math.round(extra * rs.tokenizer.scale);
+    return { tokens: counter.countChat(r.messages, rs.tokenizer).tokens + rs.fixedTokens + scaled, missing: [] };
+  }
+  return { tokens: null, missing: [] };
+}
+
+/**
+ * Replay one recorded sample at one revision (design steps 1–6): input level from the record when
+ * present, else the count; output clamped at the revision's cap; cache reads and writes as
+ * recorded, never more than the input; priced at the sample's tier.
+ */
+export function replaySample(rs: ReplaySite, sample: Sample, counter: TokenCounter, unit: string): SampleResult {
+  const counted = countSample(rs, sample, counter).tokens;
+  const recordedInput = sample.usage.inputTokens;
+  let input: number;
+  let source: FigureSource;
+  if (recordedInput !== undefined) {
+    input = recordedInput;
+    source = 'usage';
+  } else if (counted !== null) {
+    input = counted;
+    source = 'replay';
+  } else {
+    // The reader guarantees one of input_tokens, vars or messages; var_tokens without a count
+    // for this encoding lands here.
+    input = 0;
+    source = 'replay';
+  }
+  const cap = rs.maxTokens;
+  const recordedOut = sample.usage.outputTokens;
+  const output = cap !== undefined ? Math.min(recordedOut, cap) : recordedOut;
+  const atCap = sample.finishReason === 'length' || (cap !== undefined && recordedOut >= cap);
+  const cacheRead = Math.min(sample.usage.cacheReadTokens, input);
+  const cacheWrite = Math.min(sample.usage.cacheWriteTokens, input - cacheRead);
+  const cacheWrite1h = Math.min(sample.usage.cacheWrite1hTokens, input - cacheRead - cacheWrite);
+  const tier = sample.tier ?? rs.tier;
+  const usage: CallUsage = { inputTokens: input, cacheReadTokens: cacheRead, cacheWriteTokens: cacheWrite, cacheWrite1hTokens: cacheWrite1h, outputTokens: output };
+  const cost = rs.price(usage, tier).total;
+  let costLow = cost;
+  let costHigh = cost;
+  if (source === 'replay' && rs.tokenizer.band) {
+    // The band is relative to the scaled estimate; recorded figures carry no tokenizer error.
+    const [lo, hi] = rs.tokenizer.band;
+    costLow = rs.price({ ...usage, inputTokens: Math.round(input * lo), cacheReadTokens: Math.min(cacheRead, Math.round(input * lo)) }, tier).total;
+    costHigh = rs.price({ ...usage, inputTokens: Math.round(input * hi) }, tier).total;
+  }
+  const result: SampleResult = {
+    id: sample.id,
+    unit,
+    weight: sample.weight,
+    counted,
+    cacheablePrefix: 0,
+    usage,
+    cost,
+    costLow,
+    costHigh,
+    source,
+    atCap,
+  };
+  if (recordedInput !== undefined) {
+    result.recordedInput = recordedInput;
+    const recUsage: CallUsage = {
+      inputTokens: recordedInput,
+      cacheReadTokens: Math.min(sample.usage.cacheReadTokens, recordedInput),
+      cacheWriteTokens: Math.min(sample.usage.cacheWriteTokens, recordedInput),
+      cacheWrite1hTokens: Math.min(sample.usage.cacheWrite1hTokens, recordedInput),
+      outputTokens: recordedOut,
+    };
+    result.recordedCost = rs.price(recUsage, tier).total;
+  }
+  if (sample.costUsd !== undefined) result.reportedCost = sample.costUsd;
+  return result;
+}
+
+/** A static sample (no traffic): one render of the artifact with test data or empty variables. */
+export function staticSample(rs: ReplaySite, vars: Record<string, unknown>, outputTokens: number, counter: TokenCounter, id: string): SampleResult {
+  const r = renderMessages(rs.site, vars);
+  const input = counter.countChat(r.messages, rs.tokenizer).tokens + rs.fixedTokens;
+  const usage: CallUsage = { inputTokens: input, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens };
+  const cost = rs.price(usage, rs.tier).total;
+  let costLow = cost;
+  let costHigh = cost;
+  if (rs.tokenizer.band) {
+    costLow = rs.price({ ...usage, inputTokens: Math.round(input * rs.tokenizer.band[0]) }, rs.tier).total;
+    costHigh = rs.price({ ...usage, inputTokens: Math.round(input * rs.tokenizer.band[1]) }, rs.tier).total;
+  }
+  return { id, unit: id, weight: 1, counted: input, cacheablePrefix: 0, usage, cost, costLow, costHigh, source: 'static', atCap: false };
+}

@@ -1,0 +1,107 @@
+import type { CallSite, CallUsage, Config, FeatureConfig, ResolvedModel, TokenizerChoice, TrafficSet } from '../types.js';
+
+/** Everything one revision says about one feature, read from the repository as plain data. */
+export interface FeatureInput {
+  feature: FeatureConfig;
+  /** The parsed prompt artifact at this revision. */
+  site: CallSite;
+  /** Traffic samples; null when the feature declares none (static estimate). */
+  traffic: TrafficSet | null;
+}
+
+/** A revision of the project, loaded: the config and each feature's inputs. */
+export interface RevisionSnapshot {
+  /** Commit SHA, or null for the working tree. */
+  rev: string | null;
+  label: string;
+  config: Config;
+  features: FeatureInput[];
+  /** Date prices are taken at. */
+  pricingDate: Date;
+  /** Notices from reading (symlinks skipped, …). */
+  notices: string[];
+}
+
+/** Where a sample's input figure came from. */
+export type FigureSource = 'usage' | 'replay' | 'static';
+
+/** One sample replayed at one revision. */
+export interface SampleResult {
+  id: string;
+  /** Key of the unit resampled together (trace id, else sample id). */
+  unit: string;
+  weight: number;
+  /** Tokens counted from the revision's render (messages, tools, schema), or null if nothing could be rendered. */
+  counted: number | null;
+  /** Counted tokens of the static prefix that a provider cache can hold. */
+  cacheablePrefix: number;
+  /** Recorded `usage.input_tokens`, when the sample has it. */
+  recordedInput?: number;
+  /** The usage that was priced. */
+  usage: CallUsage;
+  /** Cost of the call in USD. */
+  cost: number;
+  /** Cost at the low and high ends of the tokenizer band (equal to cost when exact or recorded). */
+  costLow: number;
+  costHigh: number;
+  /** Cost priced from the recorded usage alone (reconciliation), when the sample records input. */
+  recordedCost?: number;
+  /** Source-reported cost, when the sample carries `cost_usd`. */
+  reportedCost?: number;
+  source: FigureSource;
+  /** Recorded output hit the revision's max output tokens (finish_reason length or output = cap). */
+  atCap: boolean;
+}
+
+/** Weighted statistics of a feature's per-request cost at one revision. */
+export interface FeatureEstimate {
+  id: string;
+  team: string;
+  model: ResolvedModel;
+  models: string[];
+  tokenizer: TokenizerChoice;
+  /** Requests per month and where the figure came from. */
+  requestsPerMonth: number;
+  volumeSource: 'config' | 'traffic';
+  samples: number;
+  effectiveSamples: number;
+  traffic: {
+    paths: string[];
+    sha256: string;
+    windowDays: number | null;
+    ageDays: number | null;
+    totalLines: number;
+    badLines: number;
+    sampled: boolean;
+  } | null;
+  source: Record<FigureSource, number>;
+  perRequest: { mean: number; p50: number; p95: number };
+  /** Per-request mean at the ends of the tokenizer band; null when every figure is exact. */
+  perRequestBand: [number, number] | null;
+  inputTokens: { mean: number };
+  outputTokens: { mean: number };
+  monthly: number;
+  monthlyBand: [number, number] | null;
+  /** Recorded ÷ counted input tokens over samples that have both. */
+  calibration: { ratio: number; samples: number } | null;
+  /** Replayed vs recorded vs source-reported cost per request, over samples that record usage. */
+  reconciliation: { samples: number; replayed: number | null; recorded: number; reported: number | null } | null;
+  /** Share (by weight) of samples whose output hit the max output tokens. */
+  outputCapShare: number | null;
+  maxOutputTokens: number | null;
+  /** Output figure is an upper bound (max output tokens used as the typical output). */
+  upperBound: boolean;
+  insufficientSamples: boolean;
+  notices: string[];
+  results: SampleResult[];
+}
+
+/** Output of replaying one revision. */
+export interface RevisionEstimate {
+  rev: string | null;
+  label: string;
+  pricingDate: string;
+  features: FeatureEstimate[];
+  monthly: number;
+  notices: string[];
+}

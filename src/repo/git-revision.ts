@@ -1,0 +1,182 @@
+import type { Readable } from 'node:stream';
+import { RepoError } from '../errors.js';
+import { commitDate, git, spawnGit } from './git.js';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { looksBinary, safeRelativePath } from './paths.js';
+import { MAX_TEXT_BYTES, type RevisionReader } from './reader.js';
+
+interface TreeEntry {
+  mode: string;
+  type: string;
+  sha: string;
+  size: number;
+}
+
+/**
+ * Reads files of one commit straight from git objects (`ls-tree`, `cat-file --batch`), never
+ * checking anything out: nothing from the revision is written to disk or executed.
+ * `prefix` is the project root inside the repository ('' for the top level).
+ */
+export class GitRevisionReader implements RevisionReader {
+  readonly label: string;
+  private tree?: Map<string, TreeEntry>;
+  private readonly links: string[] = [];
+  private batch?: BatchReader;
+
+  constructor(
+    private readonly gitRoot: string,
+    readonly rev: string,
+    private readonly prefix = '',
+  ) {
+    this.label = rev;
+  }
+
+  private async entries(): Promise<Map<string, TreeEntry>> {
+    if (this.tree) return this.tree;
+    const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', this.rev];
+    if (this.prefix) args.push('--', this.prefix);
+    const out = (await git(this.gitRoot, args)).toString('utf8');
+    const map = new Map<string, TreeEntry>();
+    for (const rec of out.split('\0')) {
+      if (!rec) continue;
+      const tab = rec.indexOf('\t');
+      const [mode, type, sha, size] = rec.slice(0, tab).split(/\s+/);
+      let path = rec.slice(tab + 1);
+      if (this.prefix) {
+        if (!path.startsWith(this.prefix + '/')) continue;
+        path = path.slice(this.prefix.length + 1);
+      }
+      if (mode === '120000') this.links.push(path);
+      else if (type === 'blob') map.set(path, { mode, type, sha, size: Number(size) });
+    }
+    this.tree = map;
+    return map;
+  }
+
+  private async entry(path: string): Promise<TreeEntry> {
+    const rel = safeRelativePath(path, path);
+    const map = await this.entries();
+    const e = map.get(rel);
+    if (!e) {
+      if (this.links.includes(rel)) {
+        throw new RepoError(`${rel} is a symbolic link at ${this.rev.slice(0, 12)}; aicost does not follow links`, {
+          location: { file: rel },
+          hint: 'Point the config at the real file instead of the link.',
+        });
+      }
+      throw new RepoError(`${rel} does not exist at ${this.rev.slice(0, 12)}`, {
+        location: { file: rel },
+        hint: 'Check the path in .aicost.yml; paths are relative to the repository root.',
+      });
+    }
+    return e;
+  }
+
+  async exists(path: string): Promise<boolean> {
+    try {
+      await this.entry(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async readText(path: string, maxBytes = MAX_TEXT_BYTES): Promise<string> {
+    const e = await this.entry(path);
+    if (e.size > maxBytes) {
+      throw new RepoError(`${path} is ${e.size.toLocaleString('en-US')} bytes; the limit for this file is ${maxBytes.toLocaleString('en-US')}`, {
+        location: { file: path },
+        hint: 'Prompt and config files are read whole; keep them small or split them.',
+      });
+    }
+    this.batch ??= new BatchReader(this.gitRoot);
+    const buf = await this.batch.read(e.sha);
+    if (looksBinary(buf)) throw new RepoError(`${path} is a binary file, not text`, { location: { file: path } });
+    return buf.toString('utf8').replace(/^\uFEFF/, '');
+  }
+
+  async open(path: string): Promise<Readable> {
+    const e = await this.entry(path);
+    const child = spawnGit(this.gitRoot, ['cat-file', 'blob', e.sha]);
+    child.stdin.end();
+    child.stderr.resume();
+    return child.stdout;
+  }
+
+  async list(): Promise<string[]> {
+    return [...(await this.entries()).keys()].sort();
+  }
+
+  skipped(): string[] {
+    return [...this.links];
+  }
+
+  async commitDate(): Promise<Date | null> {
+    return commitDate(this.gitRoot, this.rev);
+  }
+
+  close(): void {
+    this.batch?.close();
+  }
+}
+
+/**
+ * One long-lived `git cat-file --batch` process: blobs are requested by SHA, one at a time,
+ * instead of one process per file.
+ */
+class BatchReader {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private buffer = Buffer.alloc(0);
+  private queue: { sha: string; resolve: (b: Buffer) => void; reject: (e: Error) => void }[] = [];
+  private closed = false;
+
+  constructor(cwd: string) {
+    this.child = spawnGit(cwd, ['cat-file', '--batch']);
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+      this.drain();
+    });
+    this.child.stderr.resume();
+    this.child.on('error', (err) => this.fail(err));
+    this.child.on('exit', () => this.fail(new Error('git cat-file exited')));
+  }
+
+  private fail(err: Error): void {
+    this.closed = true;
+    for (const q of this.queue.splice(0)) q.reject(new RepoError(`reading ${q.sha} from git failed: ${err.message}`));
+  }
+
+  private drain(): void {
+    while (this.queue.length) {
+      const nl = this.buffer.indexOf(10);
+      if (nl < 0) return;
+      const header = this.buffer.subarray(0, nl).toString('utf8');
+      const [, type, sizeText] = header.split(' ');
+      if (type === undefined || header.endsWith(' missing')) {
+        this.buffer = this.buffer.subarray(nl + 1);
+        const q = this.queue.shift()!;
+        q.reject(new RepoError(`git object ${q.sha} is missing`, { hint: 'Fetch more history (fetch-depth: 2 or more).' }));
+        continue;
+      }
+      const size = Number(sizeText);
+      if (this.buffer.length < nl + 1 + size + 1) return;
+      const body = Buffer.from(this.buffer.subarray(nl + 1, nl + 1 + size));
+      this.buffer = this.buffer.subarray(nl + 1 + size + 1);
+      this.queue.shift()!.resolve(body);
+    }
+  }
+
+  read(sha: string): Promise<Buffer> {
+    if (this.closed) return Promise.reject(new RepoError('git cat-file is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ sha, resolve, reject });
+      this.child.stdin.write(`${sha}\n`);
+    });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.child.stdin.end();
+  }
+}

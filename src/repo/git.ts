@@ -1,0 +1,79 @@
+import { spawn, execFile } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { RepoError } from '../errors.js';
+
+/**
+ * Arguments that every git call starts with: the repository is trusted as data only, so
+ * `safe.directory` is set per call (runners check out as another user) and no hooks, pagers or
+ * external diff/textconv programs can run.
+ */
+function baseArgs(cwd: string): string[] {
+  return ['-c', `safe.directory=${cwd}`, '-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '--no-pager'];
+}
+
+/** Environment for git: no prompts, no system or global config that could run programs. */
+function gitEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_OPTIONAL_LOCKS: '0',
+    LC_ALL: 'C',
+  };
+}
+
+/** Run git and return stdout (as a Buffer). Fails with a RepoError carrying git's own message. */
+export function git(cwd: string, args: string[], options: { maxBuffer?: number } = {}): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      [...baseArgs(cwd), ...args],
+      { cwd, env: gitEnv(), encoding: 'buffer', maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) {
+          const msg = stderr.toString('utf8').trim() || error.message;
+          reject(new RepoError(`git ${args[0]} failed: ${msg.split('\n')[0]}`, { location: { file: cwd } }));
+        } else {
+          resolve(stdout);
+        }
+      },
+    );
+  });
+}
+
+/** Like `git` but returns trimmed UTF-8 text. */
+export async function gitText(cwd: string, args: string[]): Promise<string> {
+  return (await git(cwd, args)).toString('utf8').trim();
+}
+
+/** Start git with piped stdio (for `cat-file --batch` and streaming blobs). */
+export function spawnGit(cwd: string, args: string[]): ChildProcessWithoutNullStreams {
+  return spawn('git', [...baseArgs(cwd), ...args], { cwd, env: gitEnv(), stdio: 'pipe' });
+}
+
+/** The top-level directory of the git repository containing `dir`, or null outside git. */
+export async function gitTopLevel(dir: string): Promise<string | null> {
+  try {
+    return await gitText(dir, ['rev-parse', '--show-toplevel']);
+  } catch {
+    return null;
+  }
+}
+
+/** Resolve a revision to a full commit SHA, with an actionable error when it does not exist. */
+export async function resolveCommit(cwd: string, rev: string): Promise<string> {
+  if (rev.startsWith('-')) throw new RepoError(`revision "${rev}" looks like an option`, { hint: 'Pass a branch, tag or commit SHA.' });
+  try {
+    return await gitText(cwd, ['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`]);
+  } catch {
+    throw new RepoError(`revision "${rev}" is not a commit in ${cwd}`, {
+      hint: 'Check the name, or fetch it first (git fetch origin <ref>; in Actions use actions/checkout with fetch-depth: 2 or more).',
+    });
+  }
+}
+
+/** The committer date of a commit. */
+export async function commitDate(cwd: string, sha: string): Promise<Date> {
+  const iso = await gitText(cwd, ['show', '-s', '--format=%cI', sha]);
+  return new Date(iso);
+}

@@ -1,0 +1,106 @@
+import { parseArtifact } from '../artifacts/index.js';
+import { loadConfig } from '../config/index.js';
+import { AicostError, ConfigError } from '../errors.js';
+import type { FeatureInput, RevisionSnapshot } from '../estimate/types.js';
+import { readTraffic } from '../traffic/index.js';
+import type { Config, TrafficSet } from '../types.js';
+import { isGlob, matchGlob } from './glob.js';
+import { safeRelativePath } from './paths.js';
+import type { RevisionReader } from './reader.js';
+
+/**
+ * Load one revision: the config, each feature's artifact and its traffic samples, as plain data
+ * for the estimate. Everything is read through `reader` (git objects or the working tree).
+ */
+export async function loadSnapshot(reader: RevisionReader, configPath: string, options: { now?: Date } = {}): Promise<RevisionSnapshot> {
+  const text = await reader.readText(configPath);
+  const config = loadConfig(text, configPath);
+  const features: FeatureInput[] = [];
+  for (const feature of Object.values(config.features)) {
+    const artifactPath = feature.prompt ?? feature.agent!;
+    if (feature.agent !== undefined) {
+      const pos = config.positions[`features.${feature.id}.agent`];
+      throw new ConfigError(`feature "${feature.id}": agent features are not priced yet; only prompt: features are`, {
+        location: { file: configPath, line: pos?.line, column: pos?.column },
+        hint: 'Model the agent call as a prompt feature for now (one prompt: file per call), or remove the feature.',
+      });
+    }
+    const where = config.positions[`features.${feature.id}.prompt`];
+    const rel = safeRelativePath(artifactPath, configPath);
+    let artifactText: string;
+    try {
+      artifactText = await reader.readText(rel);
+    } catch (e) {
+      if (e instanceof AicostError) {
+        throw new ConfigError(`feature "${feature.id}": ${e.message}`, {
+          location: { file: configPath, line: where?.line, column: where?.column },
+          hint: e.hint,
+        });
+      }
+      throw e;
+    }
+    const site = parseArtifact(rel, artifactText);
+    const traffic = feature.traffic.length ? await loadTraffic(reader, config, feature.id, feature.traffic) : null;
+    features.push({ feature, site, traffic });
+  }
+  const notices: string[] = [];
+  const links = reader.skipped();
+  if (links.length) notices.push(`Skipped ${links.length} symbolic link(s) (aicost does not follow links): ${links.slice(0, 5).join(', ')}`);
+  return {
+    rev: reader.rev,
+    label: reader.label,
+    config,
+    features,
+    pricingDate: await pricingDate(reader, config, options.now ?? new Date()),
+    notices,
+  };
+}
+
+/** `pricing_date: commit` is the revision's commit date (today outside git); else the given day. */
+async function pricingDate(reader: RevisionReader, config: Config, now: Date): Promise<Date> {
+  if (config.pricingDate !== 'commit') return new Date(`${config.pricingDate}T00:00:00Z`);
+  return (await reader.commitDate()) ?? now;
+}
+
+/** Expand the feature's traffic paths and globs and read the samples, streamed. */
+async function loadTraffic(reader: RevisionReader, config: Config, featureId: string, patterns: string[]): Promise<TrafficSet> {
+  const paths: string[] = [];
+  for (const [i, p] of patterns.entries()) {
+    const pos = config.positions[`features.${featureId}.traffic${patterns.length > 1 ? `.${i}` : ''}`] ?? config.positions[`features.${featureId}.traffic`];
+    if (isGlob(p)) {
+      const all = await reader.list();
+      const hits = all.filter((f) => matchGlob(f, p));
+      if (hits.length === 0) {
+        throw new ConfigError(`feature "${featureId}": traffic glob "${p}" matches no file`, {
+          location: { file: config.path, line: pos?.line, column: pos?.column },
+          hint: 'Check the pattern; paths are relative to the repository root.',
+        });
+      }
+      paths.push(...hits);
+    } else {
+      const rel = safeRelativePath(p, config.path);
+      if (!(await reader.exists(rel))) {
+        throw new ConfigError(`feature "${featureId}": traffic file ${rel} does not exist at ${reader.label === 'working tree' ? 'the working tree' : reader.label.slice(0, 12)}`, {
+          location: { file: config.path, line: pos?.line, column: pos?.column },
+          hint: 'Commit the samples, fix the path, or remove traffic: to use a static estimate.',
+        });
+      }
+      paths.push(rel);
+    }
+  }
+  const unique = [...new Set(paths)].sort();
+  return readTraffic(
+    unique.map((path) => ({ path, open: () => lazyStream(reader, path) })),
+    { maxBadLines: config.replay.maxBadLines, maxSamples: config.replay.maxSamples, defaultFeature: featureId },
+  );
+}
+
+/** An async iterable over a file's bytes that opens the file only when iteration starts. */
+function lazyStream(reader: RevisionReader, path: string): AsyncIterable<Buffer> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      const stream = await reader.open(path);
+      for await (const chunk of stream) yield chunk as Buffer;
+    },
+  };
+}

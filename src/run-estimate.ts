@@ -1,0 +1,39 @@
+import { createCatalog } from './catalog/index.js';
+import { estimateRevision } from './estimate/estimate.js';
+import type { RevisionEstimate } from './estimate/types.js';
+import { estimateReport, type EstimateReport } from './report/estimate-report.js';
+import { locateProject, openRevision } from './repo/index.js';
+import { loadSnapshot } from './repo/snapshot.js';
+import { TokenCounter } from './tokenize/index.js';
+
+/** Inputs of one estimate run, shared by the CLI and the action. */
+export interface EstimateRun {
+  repo: string;
+  rev?: string;
+  config: string;
+}
+
+/**
+ * The whole `estimate` job: find the project, read one revision, replay every feature and build
+ * the report. Errors are typed AicostErrors for the entries to print.
+ */
+export async function runEstimate(run: EstimateRun): Promise<{ report: EstimateReport; estimate: RevisionEstimate }> {
+  const location = await locateProject(run.repo, run.config, run.rev);
+  const reader = await openRevision(location, run.rev);
+  try {
+    const snapshot = await loadSnapshot(reader, location.configPath);
+    const { config } = snapshot;
+    const catalog = createCatalog({
+      pricing: config.pricing,
+      discounts: config.discounts,
+      models: config.models,
+      configFile: config.path,
+      positions: config.positions,
+    });
+    const estimate = estimateRevision(snapshot, { catalog, counter: new TokenCounter() });
+    const promptOf = (id: string) => config.features[id].prompt ?? config.features[id].agent ?? '';
+    return { report: estimateReport(estimate, config, catalog.info, promptOf), estimate };
+  } finally {
+    reader.close();
+  }
+}

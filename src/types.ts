@@ -1,0 +1,303 @@
+/**
+ * Plain-data contracts shared by the pipeline modules. Every module takes and returns these;
+ * nothing here touches the outside world.
+ */
+
+/** Service tiers that change the price of a call. */
+export type ServiceTier = 'standard' | 'batch' | 'flex' | 'priority';
+
+/** Traffic formats a feature may declare. Only `aicost` (normalised JSONL) is read today. */
+export type TrafficFormat = 'auto' | 'aicost' | 'openai-chat' | 'openai-batch' | 'anthropic' | 'otel' | 'langfuse' | 'helicone';
+
+/** Offline BPE encodings we count with. */
+export type Encoding = 'o200k_base' | 'cl100k_base';
+
+/** 1-based position of a YAML node or a line in a file. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Config (.aicost.yml, typed after validation). Percentages are fractions (25% → 0.25).
+// ---------------------------------------------------------------------------------------------
+
+export interface FeatureConfig {
+  id: string;
+  team: string;
+  /** Exactly one of prompt | agent is set. Paths are relative to the repository root. */
+  prompt?: string;
+  agent?: string;
+  /** Used only when the artifact names no model. */
+  model?: string;
+  /** Paths or globs, relative to the repository root; empty when the feature has no traffic. */
+  traffic: string[];
+  trafficFormat: TrafficFormat;
+  /** Normalised from requests_per_month or requests_per_day × 730 / 24. */
+  requestsPerMonth?: number;
+  /** Which key the volume came from, for messages. */
+  volumeKey?: 'requests_per_month' | 'requests_per_day';
+  typicalOutputTokens?: number;
+  typicalTurns?: number;
+  tier: ServiceTier;
+}
+
+export interface TeamConfig {
+  id: string;
+  monthlyBudget?: number;
+  /** Fraction; default 0.8. */
+  warnAt: number;
+  otherMonthlySpend: number;
+  maxMonthlyIncrease?: number;
+  owners: string[];
+}
+
+export type PolicyRule =
+  | 'budget'
+  | 'budget_warn'
+  | 'max_monthly_increase'
+  | 'max_monthly_increase_percent'
+  | 'max_cost_per_request'
+  | 'allowed_models'
+  | 'unpriced_change'
+  | 'unbounded_increase'
+  | 'base_error';
+
+export interface PoliciesConfig {
+  failOn?: PolicyRule[];
+  maxMonthlyIncrease?: number;
+  /** Fraction. */
+  maxMonthlyIncreasePercent?: number;
+  maxCostPerRequest?: { usd: number; stat: 'mean' | 'p95' };
+  allowedModels?: string[];
+  minIncreaseUsd: number;
+  unpricedChanges: 'warn' | 'fail';
+  staticEstimates: 'warn' | 'fail';
+  onBaseError: 'warn' | 'fail';
+  overrideLabel?: string;
+  overrideApprovers: string[];
+}
+
+/** USD per 1M tokens. */
+export interface PriceOverride {
+  input: number;
+  output: number;
+  cachedInput?: number;
+  cacheWrite?: number;
+  cacheWrite1h?: number;
+  tokenizer?: Encoding;
+}
+
+export interface ReplayConfig {
+  maxSamples: number;
+  /** Fraction of lines that may be skipped before the run fails; default 0.01. */
+  maxBadLines: number;
+}
+
+export interface Config {
+  version: 1;
+  /** Repository-relative path of the config file, for messages. */
+  path: string;
+  features: Record<string, FeatureConfig>;
+  teams: Record<string, TeamConfig>;
+  policies: PoliciesConfig;
+  pricing: Record<string, PriceOverride>;
+  /** Provider → fraction off. */
+  discounts: Record<string, number>;
+  /** Alias or deployment name → canonical id. */
+  models: Record<string, string>;
+  replay: ReplayConfig;
+  /** `commit` or an ISO date (YYYY-MM-DD). */
+  pricingDate: 'commit' | string;
+  /** Dotted key path (`features.ticket-summary.team`) → position in the file. */
+  positions: Record<string, Position>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalog
+// ---------------------------------------------------------------------------------------------
+
+/** How a model id was resolved to a price. */
+export interface ResolvedModel {
+  /** The id as written in the artifact or the traffic. */
+  requested: string;
+  /** `vendor/model` as shown to people, e.g. `openai/gpt-4o`, `anthropic/claude-sonnet-4-5`. */
+  canonical: string;
+  /** The catalog's provider id (`openai`, `anthropic`, `google`, `aws`, …) or `override`. */
+  provider: string;
+  /** The catalog's model id the price comes from (or the `pricing:` key). */
+  priceId: string;
+  /** Vendor whose tokenizer and cache rule apply (`openai`, `anthropic`, `google`, `meta`, …). */
+  family: string;
+  /** Where the price comes from. */
+  source: 'catalog' | 'pricing';
+  /** `pricing:` may pin a tokenizer for private models. */
+  tokenizer?: Encoding;
+}
+
+/** Token usage of one call, inclusive semantics: input includes cache reads and writes. */
+export interface CallUsage {
+  inputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  cacheWrite1hTokens: number;
+  outputTokens: number;
+}
+
+/** USD cost of one call, split for reporting. */
+export interface CallCost {
+  input: number;
+  output: number;
+  total: number;
+}
+
+export interface CatalogInfo {
+  source: string;
+  version: string;
+  /** Date of the newest price data in the catalog (YYYY-MM-DD). */
+  dataDate: string;
+  /** Number of `pricing:` entries in force. */
+  overrides: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------------------------
+
+/** How a model's tokens are counted. */
+export interface TokenizerChoice {
+  encoding: Encoding;
+  /** True when the encoding is the model's own (OpenAI models); false means an estimate. */
+  exact: boolean;
+  /** Multiplier applied to the encoding's count to estimate the model's own count (1 when exact). */
+  scale: number;
+  /** Relative band around an estimate, e.g. [0.9, 1.25]; null when exact. */
+  band: [number, number] | null;
+  /** Short label for reports: `o200k_base` or `o200k_base ×1.15 (estimate for anthropic)`. */
+  label: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Artifacts
+// ---------------------------------------------------------------------------------------------
+
+/** One message of a prompt template. */
+export interface MessageTemplate {
+  role: string;
+  template: string;
+  /** Line of the message in its file (1-based), for change lists and annotations. */
+  line: number;
+}
+
+export interface ToolDefinition {
+  name: string;
+  description?: string;
+  parameters?: unknown;
+}
+
+export interface CallParams {
+  maxTokens?: number;
+  temperature?: number;
+  topP?: number;
+  responseFormat?: string;
+  reasoningEffort?: string;
+}
+
+/** What a prompt artifact says about the calls it makes. */
+export interface CallSite {
+  file: string;
+  format: 'github-models' | 'markdown' | 'text';
+  model?: string;
+  /** Positions of cost-relevant keys in the file, by name (`model`, `maxTokens`, …). */
+  lines: Record<string, number>;
+  messages: MessageTemplate[];
+  params: CallParams;
+  /** JSON text of the response schema, counted as input (structured outputs). */
+  responseSchema?: string;
+  tools: ToolDefinition[];
+  /** Rows of test variables the artifact carries (GitHub Models `testData`). */
+  testData: Record<string, unknown>[];
+  /** Variables referenced by the templates, in order of first use. */
+  variables: string[];
+  /** Constructs the restricted renderer left as static text, for the report. */
+  unsupported: string[];
+  /**
+   * Lenient readings the parser made, for the report: a non-standard key spelling it accepted
+   * (`modelParameters.max_tokens read as maxTokens`), a value it ignored, an alias to map.
+   */
+  notes?: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Traffic
+// ---------------------------------------------------------------------------------------------
+
+/** A recorded message. `content` is null when it is redacted or not text: never tokenised. */
+export interface RecordedMessage {
+  role: string;
+  content: string | null;
+  name?: string;
+}
+
+export interface SampleUsage {
+  inputTokens?: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  cacheWrite1hTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+}
+
+/** One normalised traffic line: one model call. Objects from the file have no prototype. */
+export interface Sample {
+  id: string;
+  file: string;
+  line: number;
+  /** Epoch milliseconds. */
+  ts?: number;
+  feature?: string;
+  promptRef?: string;
+  model?: string;
+  provider?: string;
+  api?: string;
+  vars?: Record<string, unknown>;
+  /** Per-variable token counts by encoding, for exports that must not carry text. */
+  varTokens?: Record<string, Partial<Record<Encoding, number>>>;
+  messages?: RecordedMessage[];
+  params?: { maxTokens?: number; reasoningEffort?: string; [k: string]: unknown };
+  usage: SampleUsage;
+  finishReason?: string;
+  traceId?: string;
+  parentId?: string;
+  step?: number;
+  agent?: string;
+  status?: string;
+  tier?: ServiceTier;
+  weight: number;
+  costUsd?: number;
+  source?: string;
+}
+
+export interface BadLine {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+/** What reading a feature's traffic produced. */
+export interface TrafficSet {
+  paths: string[];
+  samples: Sample[];
+  /** Lines read (excluding blank lines), before sampling. */
+  totalLines: number;
+  /** Total weight of every good line read, before sampling. */
+  totalWeight: number;
+  badLines: BadLine[];
+  /** sha256 over the bytes of every file, in path order. */
+  sha256: string;
+  /** Earliest and latest `ts` seen (epoch ms), when lines carry one. */
+  firstTs?: number;
+  lastTs?: number;
+  /** True when more lines were read than `replay.max_samples` and a sample was kept. */
+  sampled: boolean;
+}
