@@ -83,7 +83,8 @@ export function estimateFeature(input: FeatureInput, ctx: EstimateContext, date:
       if (s.model) {
         try {
           const m = ctx.catalog.resolve(s.model);
-          if (m.canonical !== rs.model.canonical) seen.set(m.canonical, (seen.get(m.canonical) ?? 0) + 1);
+          // Dated snapshots of the same catalog entry (gpt-4o-mini-2024-07-18) are the same model.
+          if (m.provider !== rs.model.provider || m.priceId !== rs.model.priceId) seen.set(m.canonical, (seen.get(m.canonical) ?? 0) + 1);
         } catch (e) {
           if (!(e instanceof AicostError)) throw e;
           seen.set(s.model, (seen.get(s.model) ?? 0) + 1);
@@ -133,7 +134,8 @@ export function estimateFeature(input: FeatureInput, ctx: EstimateContext, date:
   const hasBand = meanLow !== mean || meanHigh !== mean;
   const totalW = w.reduce((a, b) => a + b, 0);
   const source: Record<FigureSource, number> = { usage: 0, replay: 0, static: 0 };
-  for (const r of results) source[r.source] += r.weight / totalW;
+  for (const r of results) source[r.source] += r.weight;
+  for (const k of Object.keys(source) as FigureSource[]) source[k] /= totalW;
 
   let calibration: FeatureEstimate['calibration'] = null;
   const both = results.filter((r) => r.recordedInput !== undefined && r.counted !== null);

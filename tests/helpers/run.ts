@@ -1,0 +1,45 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** Repository root of aicost itself. */
+export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+
+/** Run the committed CLI bundle as a child process with the Node running the tests (24). */
+export function runCli(args: string[], options: { cwd?: string; node?: string; env?: NodeJS.ProcessEnv } = {}): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(options.node ?? process.execPath, [join(ROOT, 'dist/cli/index.js'), ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...options.env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh git repository in a temp dir with the given files committed; returns its path. */
+export function makeRepo(files: Record<string, string>, message = 'base'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'aicost-test-'));
+  git(dir, 'init', '-q', '-b', 'main');
+  writeFiles(dir, files);
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', message);
+  return dir;
+}
+
+/** Write files (paths relative to dir), creating directories. */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+}
+
+/** Run git in dir with a fixed identity and dates, returning stdout. */
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_DATE: '2026-11-27T12:00:00Z', GIT_COMMITTER_DATE: '2026-11-27T12:00:00Z' },
+  });
+}
