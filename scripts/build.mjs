@@ -1,9 +1,9 @@
 // Builds the two committed bundles with ncc: dist/index.js (action) and dist/cli/index.js (CLI).
 // `--check` rebuilds into a temp dir and fails when dist/ differs (CI's stale-dist guard).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const ncc = join(root, 'node_modules/.bin/ncc');

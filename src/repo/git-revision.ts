@@ -126,7 +126,7 @@ export class GitRevisionReader implements RevisionReader {
  */
 class BatchReader {
   private readonly child: ChildProcessWithoutNullStreams;
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   private queue: { sha: string; resolve: (b: Buffer) => void; reject: (e: Error) => void }[] = [];
   private closed = false;
 

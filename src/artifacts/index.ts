@@ -1,0 +1,66 @@
+/**
+ * Prompt artifacts: pick the parser by file name, and render a CallSite's messages with the
+ * restricted renderer (compiled templates are cached by text, so replaying many samples through
+ * the same revision parses each template once).
+ */
+
+import { ArtifactError } from '../errors.js';
+import type { CallSite } from '../types.js';
+import { parseMarkdownPrompt } from './markdown.js';
+import { parseGithubModelsPrompt } from './prompt-yml.js';
+import { compileTemplate } from './render.js';
+
+export { parseGithubModelsPrompt } from './prompt-yml.js';
+export { parseMarkdownPrompt } from './markdown.js';
+export { compileTemplate, renderTemplate, templateVariables, RENDER_LIMITS } from './render.js';
+export type { CompiledTemplate, RenderOptions, RenderResult } from './render.js';
+
+const GITHUB_MODELS = ['.prompt.yml', '.prompt.yaml'];
+const MARKDOWN = ['.prompt.md', '.md', '.prompty'];
+const TEXT = ['.txt', '.j2', '.jinja', '.jinja2', '.hbs', '.mustache'];
+
+/** File endings aicost reads as prompts, for messages and file discovery. */
+export const PROMPT_EXTENSIONS: readonly string[] = [...GITHUB_MODELS, ...MARKDOWN, ...TEXT];
+
+/** The CallSite format a file name maps to, or null when aicost does not read it as a prompt. */
+export function promptFormatOf(file: string): CallSite['format'] | null {
+  const name = file.toLowerCase();
+  if (GITHUB_MODELS.some((e) => name.endsWith(e))) return 'github-models';
+  if (MARKDOWN.some((e) => name.endsWith(e))) return 'markdown';
+  if (TEXT.some((e) => name.endsWith(e))) return 'text';
+  return null;
+}
+
+/** Parses a prompt file by its name. Unknown formats and malformed files throw ArtifactError. */
+export function parseArtifact(file: string, text: string): CallSite {
+  const format = promptFormatOf(file);
+  if (format === 'github-models') return parseGithubModelsPrompt(file, text);
+  if (format === 'markdown' || format === 'text') return parseMarkdownPrompt(file, text, format);
+  throw new ArtifactError(`not a prompt format aicost reads; supported: ${PROMPT_EXTENSIONS.join(', ')}`, {
+    location: { file },
+    hint: 'Point the feature\'s prompt: at a file with one of these endings, or describe agents under agent:.',
+  });
+}
+
+/** Rendered chat messages of a CallSite for one set of variables. */
+export interface RenderedMessages {
+  messages: { role: string; content: string }[];
+  /** Variables that were absent or null (rendered as empty text), in order of first use. */
+  missing: string[];
+  /** The site's static `unsupported` list plus limits this render hit. */
+  unsupported: string[];
+}
+
+/** Renders every message template of `site` with `vars`. */
+export function renderMessages(site: CallSite, vars: Record<string, unknown>): RenderedMessages {
+  const messages: { role: string; content: string }[] = [];
+  const missing = new Set<string>();
+  let limits: string[] | undefined;
+  for (const m of site.messages) {
+    const r = compileTemplate(m.template).evaluate(vars);
+    messages.push({ role: m.role, content: r.text });
+    for (const name of r.missing) missing.add(name);
+    for (const l of r.limits) (limits ??= []).push(`${l.what} (${m.role} message at line ${m.line})`);
+  }
+  return { messages, missing: [...missing], unsupported: limits ? [...site.unsupported, ...limits] : site.unsupported.slice() };
+}

@@ -1,0 +1,232 @@
+/**
+ * Plain prompt templates (`.md`, `.txt`, `.j2`, `.hbs`, `.mustache`, VS Code `.prompt.md`) and
+ * Prompty files (`.prompty`). Without front matter the whole file is one system message. With
+ * YAML front matter, model settings come from it and `system:` / `user:` / `assistant:` lines
+ * split the body into messages, as Prompty does.
+ */
+
+import { ArtifactError } from '../errors.js';
+import type { CallSite, MessageTemplate } from '../types.js';
+import { compileTemplate, formatIssue } from './render.js';
+import { findPair, isMap, isRecord, isScalar, keyLine, own, parseYaml, positionOf, readNumberKey, toPlainData } from './yaml-source.js';
+import type { YamlSource } from './yaml-source.js';
+
+const MAX_TOKENS_KEYS = ['max_tokens', 'maxTokens', 'max_completion_tokens', 'maxCompletionTokens', 'maxOutputTokens', 'max_output_tokens'];
+// One optional `#` between blanks, written so that no two quantifiers compete for the same blanks.
+const ROLE_LINE = /^[ \t]*(?:#[ \t]*)?(system|user|assistant|developer|tool|function)[ \t]*:[ \t]*$/i;
+
+/** The front matter block of a file, if it has one. */
+interface FrontMatter {
+  yaml: string;
+  /** File line of the first body line. */
+  bodyLine: number;
+  body: string;
+}
+
+/**
+ * `---` on the first line, a closing `---` (or `...`) on a later line. A file whose first line is
+ * `---` without a closing line has no front matter (a Markdown rule, not YAML).
+ */
+function splitFrontMatter(text: string): FrontMatter | null {
+  const first = /^---[ \t]*\r?\n/.exec(text);
+  if (!first) return null;
+  const close = /^(?:---|\.\.\.)[ \t]*\r?$/m;
+  const rest = text.slice(first[0].length);
+  const m = close.exec(rest);
+  if (!m) return null;
+  const yaml = rest.slice(0, m.index);
+  let bodyStart = m.index + m[0].length;
+  if (rest[bodyStart] === '\n') bodyStart++;
+  const bodyLine = 2 + countNewlines(yaml) + 1;
+  return { yaml, bodyLine, body: rest.slice(bodyStart) };
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Reads a plain or front-matter prompt template into a CallSite. */
+export function parseMarkdownPrompt(file: string, text: string, format: 'markdown' | 'text' = 'markdown'): CallSite {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const notes: string[] = [];
+  const site: CallSite = {
+    file,
+    format,
+    lines: {},
+    messages: [],
+    params: {},
+    tools: [],
+    testData: [],
+    variables: [],
+    unsupported: [],
+    notes,
+  };
+  // Template line → file line, per message.
+  let starts: number[];
+  const fm = splitFrontMatter(src);
+  const yaml = fm ? parseYaml(file, fm.yaml, 1) : null;
+  if (fm && yaml && (yaml.value === null || isMap(yaml.doc.contents))) {
+    readFrontMatter(yaml, site, notes);
+    starts = splitRoles(fm.body, fm.bodyLine, site.messages);
+  } else {
+    site.messages.push({ role: 'system', template: src, line: 1 });
+    starts = [1];
+  }
+
+  const vars = new Set<string>();
+  const unsupported = new Set<string>();
+  site.messages.forEach((m, i) => {
+    const c = compileTemplate(m.template);
+    for (const v of c.variables) vars.add(v);
+    for (const issue of c.issues) unsupported.add(formatIssue(issue, starts[i] - 1));
+  });
+  site.variables = [...vars];
+  site.unsupported = [...unsupported];
+  return site;
+}
+
+/**
+ * Splits a body on role lines. Text before the first role line is a system message. Each
+ * message is trimmed as Prompty trims it. Returns the file line where each template starts.
+ */
+function splitRoles(body: string, bodyLine: number, out: MessageTemplate[]): number[] {
+  const lines = body.split('\n');
+  if (!lines.some((l) => ROLE_LINE.test(l.replace(/\r$/, '')))) {
+    out.push({ role: 'system', template: body, line: bodyLine });
+    return [bodyLine];
+  }
+  const starts: number[] = [];
+  let cur = { role: 'system', line: bodyLine, firstContentLine: bodyLine, lines: [] as string[], explicit: false };
+  const finish = () => {
+    const joined = cur.lines.join('\n');
+    const template = joined.trim();
+    if (!cur.explicit && !template) return;
+    const lead = joined.slice(0, joined.length - joined.trimStart().length);
+    out.push({ role: cur.role, template, line: cur.line });
+    starts.push(cur.firstContentLine + countNewlines(lead));
+  };
+  lines.forEach((l, i) => {
+    const m = ROLE_LINE.exec(l.replace(/\r$/, ''));
+    if (!m) {
+      cur.lines.push(l);
+      return;
+    }
+    finish();
+    const line = bodyLine + i;
+    cur = { role: m[1].toLowerCase(), line, firstContentLine: line + 1, lines: [], explicit: true };
+  });
+  finish();
+  return starts;
+}
+
+/** Model settings from front matter: flat keys, or Prompty's `model:` mapping (v1 and v2). */
+function readFrontMatter(src: YamlSource, site: CallSite, notes: string[]): void {
+  const root = src.doc.contents;
+  if (!isMap(root)) return;
+  const modelPair = findPair(root, ['model']);
+  const model = own(src.value, 'model');
+  if (modelPair && typeof model === 'string' && model.trim()) {
+    site.model = model.trim();
+    site.lines.model = keyLine(src, modelPair.pair);
+  } else if (modelPair && isRecord(model)) {
+    readPromptyModel(src, modelPair.pair.value, model, site, notes);
+  } else if (modelPair && model !== null && model !== undefined) {
+    const pos = positionOf(src, modelPair.pair.value);
+    throw new ArtifactError('model in the front matter must be a model id string or a Prompty model mapping', {
+      location: { file: src.file, ...pos },
+      hint: 'e.g. model: openai/gpt-4o-mini',
+    });
+  }
+
+  if (site.params.maxTokens === undefined) {
+    const max = readNumberKey(src, root, MAX_TOKENS_KEYS, '', true, notes);
+    if (max.value !== undefined && max.line !== undefined) {
+      site.params.maxTokens = max.value;
+      site.lines.maxTokens = max.line;
+    }
+  }
+  if (site.params.temperature === undefined) readParam(src, root, ['temperature'], 'temperature', site, notes, '');
+  if (site.params.topP === undefined) readParam(src, root, ['top_p', 'topP'], 'topP', site, notes, '');
+
+  // Prompty test inputs: top-level `sample:`, else `inputs.<name>.sample` / `.default`.
+  const sample = own(src.value, 'sample');
+  const inputs = own(src.value, 'inputs');
+  if (isRecord(sample)) site.testData.push(toPlainData(sample) as Record<string, unknown>);
+  else if (isRecord(inputs)) {
+    const row: Record<string, unknown> = Object.create(null);
+    for (const [name, spec] of Object.entries(inputs)) {
+      const v = own(spec, 'sample') ?? own(spec, 'default');
+      if (v !== undefined) row[name] = toPlainData(v);
+    }
+    if (Object.keys(row).length) site.testData.push(row);
+  }
+}
+
+function readParam(
+  src: YamlSource,
+  map: unknown,
+  keys: readonly string[],
+  name: 'temperature' | 'topP',
+  site: CallSite,
+  notes: string[],
+  where: string,
+): void {
+  const r = readNumberKey(src, map, keys, where, false, notes);
+  if (r.value === undefined || r.line === undefined) return;
+  site.params[name] = r.value;
+  site.lines[name] = r.line;
+}
+
+/**
+ * Prompty `model:` mappings. v2: `id` (+ `provider`), `options.maxOutputTokens`. v1 (legacy):
+ * `configuration.azure_deployment` or `configuration.model`, `parameters.max_tokens`.
+ */
+function readPromptyModel(
+  src: YamlSource,
+  node: unknown,
+  model: Record<string, unknown>,
+  site: CallSite,
+  notes: string[],
+): void {
+  const id = own(model, 'id');
+  const provider = own(model, 'provider');
+  const idPair = findPair(node, ['id']);
+  if (typeof id === 'string' && id.trim() && idPair) {
+    site.model = typeof provider === 'string' && provider.trim() && !id.includes('/') ? `${provider.trim()}/${id.trim()}` : id.trim();
+    site.lines.model = keyLine(src, idPair.pair);
+  }
+  const confNode = findPair(node, ['configuration'])?.pair.value;
+  const conf = own(model, 'configuration');
+  if (site.model === undefined && isRecord(conf)) {
+    const dep = own(conf, 'azure_deployment');
+    const name = own(conf, 'model');
+    const depPair = findPair(confNode, ['azure_deployment']);
+    const namePair = findPair(confNode, ['model']);
+    if (typeof dep === 'string' && dep.trim() && depPair) {
+      // A deployment name is chosen by its owner: the config maps it with a `models:` alias.
+      site.model = `azure/${dep.trim()}`;
+      site.lines.model = keyLine(src, depPair.pair);
+      notes.push(`model is the Azure deployment "${dep.trim()}" (line ${site.lines.model}), read as "azure/${dep.trim()}"; map it under models: in .aicost.yml`);
+    } else if (typeof name === 'string' && name.trim() && namePair) {
+      site.model = name.trim();
+      site.lines.model = keyLine(src, namePair.pair);
+    }
+  }
+  for (const sub of ['parameters', 'options']) {
+    const subNode = findPair(node, [sub])?.pair.value;
+    if (!isMap(subNode)) continue;
+    const where = `model.${sub}.`;
+    if (site.params.maxTokens === undefined) {
+      const max = readNumberKey(src, subNode, MAX_TOKENS_KEYS, where, true, notes);
+      if (max.value !== undefined && max.line !== undefined) {
+        site.params.maxTokens = max.value;
+        site.lines.maxTokens = max.line;
+      }
+    }
+    if (site.params.temperature === undefined) readParam(src, subNode, ['temperature'], 'temperature', site, notes, where);
+    if (site.params.topP === undefined) readParam(src, subNode, ['top_p', 'topP'], 'topP', site, notes, where);
+  }
+  if (site.model === undefined && !isScalar(node)) notes.push('the front matter model mapping names no model id; the feature\'s model: applies');
+}

@@ -1,0 +1,215 @@
+/**
+ * GitHub Models prompt files (`*.prompt.yml`, `*.prompt.yaml`), read as github/gh-models
+ * `pkg/prompt/prompt.go` reads them, plus the variants seen in public repositories: other
+ * spellings of max tokens, `jsonSchema` as a YAML mapping, nested `testData` rows, extra keys.
+ */
+
+import type { Node } from 'yaml';
+import { ArtifactError } from '../errors.js';
+import type { CallSite, MessageTemplate } from '../types.js';
+import { compileTemplate, formatIssue } from './render.js';
+import {
+  findPair,
+  isMap,
+  isRecord,
+  isScalar,
+  isSeq,
+  keyLine,
+  own,
+  parseYaml,
+  positionOf,
+  readNumberKey,
+  textStartLine,
+  toPlainData,
+} from './yaml-source.js';
+import type { YamlSource } from './yaml-source.js';
+
+/** The only spelling gh-models reads comes first; the others are accepted with a note. */
+const MAX_TOKENS_KEYS = ['maxTokens', 'max_tokens', 'maxCompletionTokens', 'max_completion_tokens', 'maxOutputTokens', 'max_output_tokens'];
+const RESPONSE_FORMATS = ['text', 'json_object', 'json_schema'];
+const EXAMPLE = 'e.g.\nmodel: openai/gpt-4o-mini\nmessages:\n  - role: user\n    content: "Summarise {{text}}"';
+
+/** Reads a GitHub Models `.prompt.yml` into a CallSite. Malformed files throw ArtifactError. */
+export function parseGithubModelsPrompt(file: string, text: string): CallSite {
+  const src = parseYaml(file, text);
+  const root = src.doc.contents;
+  if (!isMap(root)) {
+    throw new ArtifactError('not a GitHub Models prompt: the file must be a YAML mapping with model and messages', {
+      location: { file, ...positionOf(src, root) },
+      hint: EXAMPLE,
+    });
+  }
+  const notes: string[] = [];
+  const site: CallSite = {
+    file,
+    format: 'github-models',
+    lines: {},
+    messages: [],
+    params: {},
+    tools: [],
+    testData: [],
+    variables: [],
+    unsupported: [],
+    notes,
+  };
+
+  readModel(src, root, site);
+  readModelParameters(src, root, site, notes);
+  readResponseFormat(src, root, site, notes);
+  const starts = readMessages(src, root, site);
+  site.testData = readTestData(src, root, notes);
+
+  const vars = new Set<string>();
+  const unsupported = new Set<string>();
+  site.messages.forEach((m, i) => {
+    const c = compileTemplate(m.template);
+    for (const v of c.variables) vars.add(v);
+    for (const issue of c.issues) unsupported.add(formatIssue(issue, starts[i] - 1));
+  });
+  site.variables = [...vars];
+  site.unsupported = [...unsupported];
+  return site;
+}
+
+function fail(src: YamlSource, node: Node | null | undefined, message: string, hint: string): never {
+  throw new ArtifactError(message, { location: { file: src.file, ...positionOf(src, node) }, hint });
+}
+
+function readModel(src: YamlSource, root: Node, site: CallSite): void {
+  const found = findPair(root, ['model']);
+  if (!found) return;
+  const v = own(src.value, 'model');
+  if (v === null || v === undefined) return;
+  if (typeof v !== 'string' || !v.trim()) {
+    fail(src, found.pair.value, 'model must be a model id string', 'Write it as publisher/model, e.g. model: openai/gpt-4o-mini.');
+  }
+  site.model = v.trim();
+  site.lines.model = keyLine(src, found.pair);
+}
+
+function readModelParameters(src: YamlSource, root: Node, site: CallSite, notes: string[]): void {
+  const found = findPair(root, ['modelParameters', 'model_parameters']);
+  const map = found?.pair.value;
+  if (!found || map === null || map === undefined || (isScalar(map) && map.value === null)) {
+    const stray = findPair(root, MAX_TOKENS_KEYS);
+    if (stray) notes.push(`${stray.key} at line ${keyLine(src, stray.pair)} is outside modelParameters; gh-models ignores it, so it is ignored`);
+    return;
+  }
+  if (found.key !== 'modelParameters') notes.push(`${found.key} at line ${keyLine(src, found.pair)} read as modelParameters`);
+  if (!isMap(map)) fail(src, map, `${found.key} must be a mapping`, 'e.g. modelParameters: {maxTokens: 400, temperature: 0.2}');
+  const where = `${found.key}.`;
+
+  const max = readNumberKey(src, map, MAX_TOKENS_KEYS, where, true, notes);
+  if (max.value !== undefined && max.line !== undefined) {
+    site.params.maxTokens = max.value;
+    site.lines.maxTokens = max.line;
+    if (max.key !== 'maxTokens') {
+      notes.push(`${where}${max.key} at line ${max.line} read as maxTokens (gh-models reads only maxTokens)`);
+    }
+    const others = MAX_TOKENS_KEYS.filter((k) => k !== max.key && findPair(map, [k]));
+    if (others.length) notes.push(`${where}${others.join(', ')} ignored: ${max.key} is used`);
+  }
+  const temp = readNumberKey(src, map, ['temperature'], where, false, notes);
+  if (temp.value !== undefined && temp.line !== undefined) {
+    site.params.temperature = temp.value;
+    site.lines.temperature = temp.line;
+  }
+  const topP = readNumberKey(src, map, ['topP', 'top_p'], where, false, notes);
+  if (topP.value !== undefined && topP.line !== undefined) {
+    site.params.topP = topP.value;
+    site.lines.topP = topP.line;
+  }
+}
+
+function readResponseFormat(src: YamlSource, root: Node, site: CallSite, notes: string[]): void {
+  const rf = findPair(root, ['responseFormat']);
+  const format = own(src.value, 'responseFormat');
+  if (rf && format !== null && format !== undefined) {
+    if (typeof format !== 'string' || !RESPONSE_FORMATS.includes(format)) {
+      fail(src, rf.pair.value, `responseFormat must be one of ${RESPONSE_FORMATS.join(', ')}, got ${JSON.stringify(format)}`, 'e.g. responseFormat: json_schema, with the schema under jsonSchema.');
+    }
+    site.params.responseFormat = format;
+    site.lines.responseFormat = keyLine(src, rf.pair);
+  }
+
+  const js = findPair(root, ['jsonSchema']);
+  const schema = own(src.value, 'jsonSchema');
+  if (!js || schema === null || schema === undefined) {
+    if (site.params.responseFormat === 'json_schema') notes.push('responseFormat is json_schema but there is no jsonSchema; no schema is counted');
+    return;
+  }
+  site.lines.jsonSchema = keyLine(src, js.pair);
+  let compact: string;
+  if (typeof schema === 'string') {
+    try {
+      compact = JSON.stringify(JSON.parse(schema));
+    } catch (e) {
+      fail(src, js.pair.value, `jsonSchema is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, 'Write jsonSchema as a JSON string (jsonSchema: |- followed by the JSON) or as a YAML mapping.');
+    }
+  } else if (typeof schema === 'object') {
+    // The repository's own examples write the schema as a YAML mapping; it is sent as JSON.
+    compact = JSON.stringify(schema);
+  } else {
+    fail(src, js.pair.value, 'jsonSchema must be a JSON string or a mapping', 'e.g. jsonSchema: {name: result, schema: {type: object}}');
+  }
+  if (site.params.responseFormat === 'json_schema') site.responseSchema = compact;
+  else notes.push(`jsonSchema at line ${site.lines.jsonSchema} is not sent without responseFormat: json_schema; not counted`);
+}
+
+/** Fills messages; returns, per message, the file line where its template text starts. */
+function readMessages(src: YamlSource, root: Node, site: CallSite): number[] {
+  const found = findPair(root, ['messages']);
+  const list = found?.pair.value;
+  if (!found || !list || (isScalar(list) && list.value === null)) {
+    fail(src, found?.pair.key ?? root, 'the prompt has no messages', `Add a messages list, ${EXAMPLE}`);
+  }
+  if (!isSeq(list)) fail(src, list, 'messages must be a list of {role, content}', EXAMPLE);
+  site.lines.messages = keyLine(src, found.pair);
+  const starts: number[] = [];
+  list.items.forEach((item, i) => {
+    const node = item as Node;
+    const label = `messages[${i}]`;
+    const hint = 'Each message needs a role (system, user or assistant) and a content string, e.g.\n  - role: user\n    content: "Summarise {{text}}"';
+    if (!isMap(node)) fail(src, node, `${label} must be a mapping with role and content`, hint);
+    const rolePair = findPair(node, ['role']);
+    const role = rolePair && isScalar(rolePair.pair.value) ? rolePair.pair.value.value : undefined;
+    if (typeof role !== 'string' || !role.trim()) fail(src, rolePair?.pair.value ?? node, `${label} has no role`, hint);
+    const contentPair = findPair(node, ['content']);
+    const cnode = contentPair?.pair.value;
+    const content = isScalar(cnode) ? cnode.value : undefined;
+    if (!contentPair || content === null || content === undefined || typeof content === 'object') {
+      fail(src, cnode ?? node, `${label} (${role.trim()}) has no text content`, hint);
+    }
+    const msg: MessageTemplate = { role: role.trim(), template: String(content), line: keyLine(src, contentPair.pair) };
+    site.messages.push(msg);
+    starts.push(textStartLine(src, cnode));
+  });
+  return starts;
+}
+
+/**
+ * Rows as plain variable maps. Rows may be flat (`{input: …, expected: …}`), nested under
+ * `variables:`, or under `input:` when that is a mapping; keys beside the nest are kept too.
+ */
+function readTestData(src: YamlSource, root: Node, notes: string[]): Record<string, unknown>[] {
+  const found = findPair(root, ['testData']);
+  const data = own(src.value, 'testData');
+  if (!found || data === null || data === undefined) return [];
+  if (!Array.isArray(data)) {
+    notes.push(`testData at line ${keyLine(src, found.pair)} is not a list; ignored`);
+    return [];
+  }
+  const rows: Record<string, unknown>[] = [];
+  data.forEach((row, i) => {
+    if (!isRecord(row)) {
+      notes.push(`testData[${i}] is not a mapping; ignored`);
+      return;
+    }
+    const nestKey = isRecord(own(row, 'variables')) ? 'variables' : isRecord(own(row, 'input')) ? 'input' : undefined;
+    const flat: Record<string, unknown> = Object.create(null);
+    for (const k of Object.keys(row)) if (k !== nestKey) flat[k] = row[k];
+    if (nestKey) Object.assign(flat, own(row, nestKey) as Record<string, unknown>);
+    rows.push(toPlainData(flat) as Record<string, unknown>);
+  });
+  return rows;
+}

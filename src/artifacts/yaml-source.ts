@@ -1,0 +1,154 @@
+/**
+ * YAML reading shared by the artifact parsers: parse with positions, turn YAML errors into
+ * ArtifactErrors naming file:line:column, find keys with their lines, read plain values safely.
+ */
+
+import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { ArtifactError } from '../errors.js';
+import type { Position } from '../types.js';
+
+/** A parsed YAML text with what is needed to report positions in the file it came from. */
+export interface YamlSource {
+  file: string;
+  doc: Document;
+  /** The document as plain data (aliases expanded, at most 100 of them). */
+  value: unknown;
+  lines: LineCounter;
+  /** Added to YAML lines to get file lines (front matter starts on line 2). */
+  lineOffset: number;
+}
+
+const YAML_HINT = 'Fix the YAML at that position: check the indentation, and quote values that contain ": " or start with {, [, *, & or !.';
+
+/** Parses YAML text; malformed YAML throws an ArtifactError at the first error's position. */
+export function parseYaml(file: string, text: string, lineOffset = 0): YamlSource {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const err = doc.errors[0];
+  if (err) {
+    const p = lines.linePos(err.pos[0]);
+    throw new ArtifactError(`not valid YAML: ${firstLine(err.message)}`, {
+      location: { file, line: p.line + lineOffset, column: p.col },
+      hint: YAML_HINT,
+    });
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // yaml refuses alias bombs ("Excessive alias count") while converting.
+    throw new ArtifactError(`YAML cannot be read: ${firstLine(e instanceof Error ? e.message : String(e))}`, {
+      location: { file, line: 1 + lineOffset, column: 1 },
+      hint: 'Use fewer YAML aliases (*name); at most 100 are expanded.',
+    });
+  }
+  return { file, doc, value, lines, lineOffset };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].trim();
+}
+
+/** 1-based file position of a node's start. */
+export function positionOf(src: YamlSource, node: Node | null | undefined): Position {
+  const offset = node?.range?.[0] ?? 0;
+  const p = src.lines.linePos(offset);
+  return { line: p.line + src.lineOffset, column: p.col };
+}
+
+/** The pair of `map` whose scalar key equals one of `keys` (first spelling found wins). */
+export function findPair(map: unknown, keys: readonly string[]): { key: string; pair: Pair<Node, Node | null> } | undefined {
+  if (!isMap(map)) return undefined;
+  for (const key of keys) {
+    for (const pair of (map as YAMLMap<Node, Node | null>).items) {
+      if (isScalar(pair.key) && String(pair.key.value) === key) return { key, pair };
+    }
+  }
+  return undefined;
+}
+
+/** Line of a key in the file. */
+export function keyLine(src: YamlSource, pair: Pair<Node, Node | null>): number {
+  return positionOf(src, pair.key).line;
+}
+
+/** An own property of plain data, never one inherited from Object.prototype. */
+export function own(obj: unknown, key: string): unknown {
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return undefined;
+  return Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
+}
+
+/** True for a YAML/JSON mapping (not a list, not null). */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * Line where a scalar's text starts: the line after the header for block scalars (`|`, `>`),
+ * the value's own line otherwise. Used to turn template lines into file lines.
+ */
+export function textStartLine(src: YamlSource, node: Node | null | undefined): number {
+  const line = positionOf(src, node).line;
+  return isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') ? line + 1 : line;
+}
+
+/** Copies plain data into prototype-less objects, so a `__proto__` key is just data. */
+export function toPlainData(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(toPlainData);
+  if (isRecord(v)) {
+    const out: Record<string, unknown> = Object.create(null);
+    for (const k of Object.keys(v)) out[k] = toPlainData(v[k]);
+    return out;
+  }
+  return v;
+}
+
+export { isMap, isScalar, isSeq };
+
+/** Options for reading a numeric setting under one of several spellings. */
+export interface NumberKeyRead {
+  value?: number;
+  /** The spelling found. */
+  key?: string;
+  line?: number;
+}
+
+/**
+ * Reads the first of `keys` present in `map` as a number. `integer` settings (max tokens) must be
+ * whole and ≥ 1; a wrong type throws, since a silently ignored cap would misprice the feature.
+ * Non-integer settings of the wrong type are skipped with a note.
+ */
+export function readNumberKey(
+  src: YamlSource,
+  map: unknown,
+  keys: readonly string[],
+  where: string,
+  integer: boolean,
+  notes: string[],
+): NumberKeyRead {
+  const found = findPair(map, keys);
+  if (!found) return {};
+  const line = keyLine(src, found.pair);
+  const node = found.pair.value;
+  const raw: unknown = isScalar(node) ? node.value : node ? node.toJSON() : null;
+  let n: number | undefined;
+  if (typeof raw === 'number') n = raw;
+  else if (typeof raw === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(raw)) {
+    n = Number(raw);
+    notes.push(`${where}${found.key} at line ${line} is a quoted number ("${raw}"); read as ${n}`);
+  }
+  if (integer) {
+    if (n === undefined || !Number.isInteger(n) || n < 1) {
+      const pos = positionOf(src, node ?? found.pair.key);
+      throw new ArtifactError(`${where}${found.key} must be a whole number of tokens ≥ 1, got ${JSON.stringify(raw ?? null)}`, {
+        location: { file: src.file, line: pos.line, column: pos.column },
+        hint: `Write it as a number, e.g. ${found.key}: 400.`,
+      });
+    }
+  } else if (n === undefined || !Number.isFinite(n)) {
+    notes.push(`${where}${found.key} at line ${line} is not a number; ignored`);
+    return { key: found.key, line };
+  }
+  return { value: n, key: found.key, line };
+}

@@ -1,0 +1,378 @@
+/**
+ * The price catalog: model id → priced entry, and a call's usage → USD. Wraps the pinned, offline
+ * `@pydantic/genai-prices` with aicost's id mapping, `models:` aliases, `pricing:` overrides,
+ * service tiers and `discounts:`.
+ */
+import type { AicostError, SourceLocation } from '../errors.js';
+import { ConfigError, TrafficError, UnknownModelError } from '../errors.js';
+import type { CallCost, CallUsage, CatalogInfo, Position, PriceOverride, ResolvedModel, ServiceTier } from '../types.js';
+import type { CatalogHit, EntryRates } from './genai.js';
+import { isPriced, lookup, priceCall, pricedEntry, pricesAt, ratesOf } from './genai.js';
+import type { PricedEntry } from './genai.js';
+import { canonicalId, familyOf, isDeploymentPrefix, parseModelId, providerForPrefix } from './ids.js';
+import type { ParsedModelId } from './ids.js';
+import { catalogInfo } from './info.js';
+import { closestKnownIds } from './suggest.js';
+import { offeredTiers, TIER_HINTS, tierMultiplier } from './tiers.js';
+import type { TierMultiplier, TierSubject } from './tiers.js';
+
+/** What the catalog is built from: the config's `pricing:`, `discounts:` and `models:`. */
+export interface CatalogOptions {
+  /** Model id → USD per 1M tokens; wins over the catalog. */
+  pricing: Record<string, PriceOverride>;
+  /** Provider or vendor name (`openai`, `anthropic`, `aws`, `vertex_ai`, `azure`, …) → fraction off. */
+  discounts: Record<string, number>;
+  /** Alias or deployment name → model id (resolution continues from the target). */
+  models: Record<string, string>;
+  /** Repository-relative config path, for error locations. */
+  configFile?: string;
+  /** Dotted key path (`models.sonnet`) → position in the config file. */
+  positions?: Record<string, Position>;
+}
+
+/** Tier and date of a priced call; `where` locates errors (e.g. the feature's `tier:` key). */
+export interface PriceOptions {
+  tier: ServiceTier;
+  date: Date;
+  where?: SourceLocation;
+}
+
+/** As PriceOptions, plus the request's total input (it selects long-context tiers). */
+export interface RateOptions extends PriceOptions {
+  inputTokens: number;
+}
+
+/** USD per 1M tokens after service tier and discount. */
+export interface ModelRates {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
+  cacheWrite1h: number;
+}
+
+/** Prices model calls. Build one per config with `createCatalog`. */
+export interface Catalog {
+  /** Resolve a model id as written; throws UnknownModelError (never prices an unknown id at $0). */
+  resolve(modelId: string, where?: SourceLocation): ResolvedModel;
+  /** USD of one call (inclusive usage) at the tier and date. */
+  price(model: ResolvedModel, usage: CallUsage, opts: PriceOptions): CallCost;
+  /** Unit prices at the tier, date and request size, for reports and change lists. */
+  rates(model: ResolvedModel, opts: RateOptions): ModelRates;
+  info: CatalogInfo;
+}
+
+/** Everything resolve() learned about an id, including what ResolvedModel does not carry. */
+type Entry = {
+  resolved: ResolvedModel;
+  tier: TierSubject;
+  /** Fraction off from `discounts:`. */
+  discount: number;
+} & (
+  | { override: PriceOverride; lookup?: undefined }
+  | { override?: undefined; /** Catalog entry to price with. */ lookup: PricedEntry }
+);
+
+type Failure = (where?: SourceLocation) => AicostError;
+
+const DEFAULT_CONFIG_FILE = '.aicost.yml';
+
+/** Build a catalog from the config's `pricing:`, `discounts:` and `models:`. Pure; memoises per id. */
+export function createCatalog(opts: CatalogOptions): Catalog {
+  const file = opts.configFile ?? DEFAULT_CONFIG_FILE;
+  const at = (key: string): SourceLocation | undefined => {
+    const p = opts.positions?.[key];
+    if (p) return { file, line: p.line, column: p.column };
+    return opts.configFile ? { file } : undefined;
+  };
+
+  const pricing = checkPricing(opts.pricing, at);
+  const discounts = discountTable(opts.discounts, at);
+  const aliases = caseInsensitive(opts.models);
+  const pricingKeys = caseInsensitive(Object.fromEntries(Object.keys(pricing).map((k) => [k, k])));
+  // `pricing:` keys in any spelling also match by canonical id (`gpt-4o` prices `openai:gpt-4o`).
+  const pricingByCanonical = new Map<string, string>();
+  for (const key of Object.keys(pricing)) {
+    const c = catalogLookup(parseModelId(key));
+    if (c && !pricingByCanonical.has(c.canonical)) pricingByCanonical.set(c.canonical, key);
+  }
+
+  const entries = new Map<string, Entry>();
+  const failures = new Map<string, Failure>();
+  const byObject = new WeakMap<ResolvedModel, Entry>();
+
+  function followAliases(id: string): { chain: string[]; aliasKey?: string } {
+    const chain = [id];
+    const seen = new Set([id.toLowerCase()]);
+    let aliasKey: string | undefined;
+    for (let cur = id, next = aliases.get(cur); next !== undefined; cur = next, next = aliases.get(cur)) {
+      aliasKey = aliases.keyOf(cur);
+      chain.push(next);
+      if (seen.has(next.toLowerCase())) {
+        throw new ConfigError(`models: aliases form a cycle: ${chain.join(' → ')}`, {
+          location: at(`models.${aliases.keyOf(id) ?? id}`),
+          hint: 'Point one of these aliases at a model id the catalog knows, e.g. openai/gpt-4o.',
+        });
+      }
+      seen.add(next.toLowerCase());
+    }
+    return { chain, aliasKey };
+  }
+
+  /** An entry, or a failure that builds the error for a given location (memoised per id). */
+  function resolveEntry(requested: string): Entry | Failure {
+    const { chain, aliasKey } = followAliases(requested);
+    const final = chain[chain.length - 1];
+    const parsed = parseModelId(final);
+    const found = catalogLookup(parsed);
+    // A deployment name anywhere on the way means Azure bills the call.
+    const viaAzure = chain.some((c) => parseModelId(c).deployment);
+
+    let key: string | undefined;
+    for (const c of chain) if ((key = pricingKeys.get(c))) break;
+    if (!key && found) key = pricingKeys.get(found.canonical) ?? pricingByCanonical.get(found.canonical);
+    if (key) {
+      const override = pricing[key];
+      const seller = viaAzure ? 'azure' : (found?.hit.providerId ?? parsed.providerId ?? vendorPrefix(key) ?? 'override');
+      const resolved: ResolvedModel = {
+        requested,
+        canonical: found?.canonical ?? key,
+        provider: 'override',
+        priceId: key,
+        family: found ? familyOf(parsed.model, found.hit.providerId) : familyOf(parsed.model, parsed.providerId),
+        source: 'pricing',
+      };
+      if (override.tokenizer) resolved.tokenizer = override.tokenizer;
+      return { resolved, override, tier: { seller, entryId: found?.hit.model.id, model: parsed.model }, discount: discounts.of(seller) };
+    }
+
+    const aliasLocation = aliasKey !== undefined ? at(`models.${aliasKey}`) : undefined;
+    if (parsed.deployment) {
+      return (where) =>
+        new UnknownModelError(final, [], {
+          location: aliasLocation ?? where,
+          hint: `Azure deployment names are yours to choose: map it under models: (e.g. models: { "${final}": openai/gpt-4o }), or price it under pricing:.`,
+        });
+    }
+    if (!found) {
+      const suggestions = closestKnownIds(final, parsed.model, parsed.providerId);
+      let hint: string | undefined;
+      const elsewhere = parsed.providerId ? catalogLookup({ model: parsed.model, deployment: false }) : undefined;
+      if (elsewhere && parsed.prefix === 'openai') {
+        // LiteLLM's `openai/<model>` names the OpenAI-compatible protocol of a gateway, not the vendor.
+        suggestions.unshift(elsewhere.canonical);
+        hint = `"openai/" in front of a non-OpenAI model names an OpenAI-compatible gateway, not the vendor, and the gateway's price is unknown: map it under models: (e.g. models: { "${final}": ${elsewhere.canonical} }) or put its price under pricing:.`;
+      }
+      const unique = [...new Set(suggestions)].slice(0, 3);
+      return (where) => new UnknownModelError(final, unique, { location: aliasLocation ?? where, hint });
+    }
+    const { hit, canonical } = found;
+    if (!isPriced(hit.model)) {
+      return (where) =>
+        new UnknownModelError(final, [], {
+          location: aliasLocation ?? where,
+          hint: `The catalog lists ${hit.providerId}:${hit.model.id} without a per-token price (free, subscription or not priced per token). Put the price you pay under pricing: (e.g. pricing: { "${final}": { input: 0, output: 0 } } if it is free).`,
+        });
+    }
+    const seller = viaAzure ? 'azure' : hit.providerId;
+    return {
+      resolved: {
+        requested,
+        canonical,
+        provider: hit.providerId,
+        priceId: hit.model.id,
+        family: familyOf(parsed.model, hit.providerId),
+        source: 'catalog',
+      },
+      lookup: pricedEntry(hit, parsed.model),
+      tier: { seller, entryId: hit.model.id, model: parsed.model },
+      discount: discounts.of(seller),
+    };
+  }
+
+  function resolve(modelId: string, where?: SourceLocation): ResolvedModel {
+    const failed = failures.get(modelId);
+    if (failed) throw failed(where);
+    let entry = entries.get(modelId);
+    if (!entry) {
+      const r = resolveEntry(modelId);
+      if (typeof r === 'function') {
+        failures.set(modelId, r);
+        throw r(where);
+      }
+      entry = r;
+      entries.set(modelId, entry);
+      byObject.set(entry.resolved, entry);
+    }
+    return entry.resolved;
+  }
+
+  function entryOf(model: ResolvedModel, where?: SourceLocation): Entry {
+    const e = byObject.get(model);
+    if (e) return e;
+    resolve(model.requested, where);
+    return entries.get(model.requested) as Entry;
+  }
+
+  function multiplier(e: Entry, tier: ServiceTier, where?: SourceLocation): TierMultiplier {
+    const m = tierMultiplier(e.tier, tier);
+    if (m) return m;
+    const name = e.resolved.canonical;
+    const offered = offeredTiers(e.tier).join(', ');
+    throw new ConfigError(`service tier "${tier}" is not offered by ${e.tier.seller} for ${name} (offered: ${offered})`, {
+      location: where,
+      hint: `${TIER_HINTS[tier as Exclude<ServiceTier, 'standard'>]}. Use one of ${offered} for this feature, or put the price you pay under pricing: and use tier: standard.`,
+    });
+  }
+
+  return {
+    resolve,
+
+    price(model, usage, o) {
+      const e = entryOf(model, o.where);
+      checkUsage(usage, o.where);
+      const date = checkDate(o.date);
+      const m = multiplier(e, o.tier, o.where);
+      const keep = 1 - e.discount;
+      let input: number;
+      let output: number;
+      let other = 0;
+      if (e.override) {
+        const r = overrideRates(e.override);
+        const uncached = usage.inputTokens - usage.cacheReadTokens - usage.cacheWriteTokens - usage.cacheWrite1hTokens;
+        input = (uncached * r.input + usage.cacheReadTokens * r.cacheRead + usage.cacheWriteTokens * r.cacheWrite + usage.cacheWrite1hTokens * r.cacheWrite1h) / 1e6;
+        output = (usage.outputTokens * r.output) / 1e6;
+      } else {
+        const r = priceCall(e.lookup, {
+          input: usage.inputTokens,
+          cacheRead: usage.cacheReadTokens,
+          cacheWrite: usage.cacheWriteTokens,
+          cacheWrite1h: usage.cacheWrite1hTokens,
+          output: usage.outputTokens,
+        }, date);
+        ({ input, output, other } = r);
+      }
+      input *= m.input * keep;
+      output *= m.output * keep;
+      other *= keep;
+      return { input, output, total: input + output + other };
+    },
+
+    rates(model, o) {
+      const e = entryOf(model, o.where);
+      const date = checkDate(o.date);
+      const m = multiplier(e, o.tier, o.where);
+      const keep = 1 - e.discount;
+      const r = e.override ? overrideRates(e.override) : ratesOf(pricesAt(e.lookup, date), o.inputTokens);
+      const inF = m.input * keep;
+      return {
+        input: r.input * inF,
+        output: r.output * m.output * keep,
+        cacheRead: r.cacheRead * inF,
+        cacheWrite: r.cacheWrite * inF,
+        cacheWrite1h: r.cacheWrite1h * inF,
+      };
+    },
+
+    info: catalogInfo(Object.keys(pricing).length),
+  };
+}
+
+interface Found {
+  hit: CatalogHit;
+  canonical: string;
+}
+
+/** Look a parsed id up in the catalog (no aliases, no overrides). */
+function catalogLookup(parsed: ParsedModelId): Found | undefined {
+  if (parsed.deployment || !parsed.model) return undefined;
+  const hit = lookup(parsed.model, parsed.providerId);
+  return hit ? { hit, canonical: canonicalId(hit.providerId, parsed.model) } : undefined;
+}
+
+/** `acme` of `acme/finetune-7b` or `acme:finetune-7b`. */
+function vendorPrefix(id: string): string | undefined {
+  return /^([a-z0-9._-]+)[/:]/i.exec(id)?.[1]?.toLowerCase();
+}
+
+/** Override prices with the documented defaults: cache read and write at input, 1h write at the write price. */
+function overrideRates(o: PriceOverride): EntryRates {
+  const cacheWrite = o.cacheWrite ?? o.input;
+  return { input: o.input, output: o.output, cacheRead: o.cachedInput ?? o.input, cacheWrite, cacheWrite1h: o.cacheWrite1h ?? cacheWrite };
+}
+
+/** Exact-key map with a case-insensitive fallback. */
+function caseInsensitive(record: Record<string, string>): { get(k: string): string | undefined; keyOf(k: string): string | undefined } {
+  const exact = new Map(Object.entries(record));
+  const lower = new Map<string, string>();
+  for (const k of Object.keys(record)) if (!lower.has(k.toLowerCase())) lower.set(k.toLowerCase(), k);
+  const keyOf = (k: string): string | undefined => (exact.has(k) ? k : lower.get(k.toLowerCase()));
+  return {
+    keyOf,
+    get(k) {
+      const key = keyOf(k);
+      return key === undefined ? undefined : exact.get(key);
+    },
+  };
+}
+
+function checkPricing(pricing: Record<string, PriceOverride>, at: (key: string) => SourceLocation | undefined): Record<string, PriceOverride> {
+  for (const [key, p] of Object.entries(pricing)) {
+    for (const field of ['input', 'output', 'cachedInput', 'cacheWrite', 'cacheWrite1h'] as const) {
+      const v = p[field];
+      if (v === undefined && field !== 'input' && field !== 'output') continue;
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+        throw new ConfigError(`pricing: "${key}" needs a non-negative ${field} price (USD per 1M tokens)`, {
+          location: at(`pricing.${key}`),
+          hint: `e.g. pricing: { "${key}": { input: 2.5, output: 10 } }`,
+        });
+      }
+    }
+  }
+  return pricing;
+}
+
+/** `discounts:` keyed by provider: accepts catalog ids and the prefixes that map to them. */
+function discountTable(discounts: Record<string, number>, at: (key: string) => SourceLocation | undefined): { of(seller: string): number } {
+  const byProvider = new Map<string, { key: string; value: number }>();
+  for (const [key, value] of Object.entries(discounts)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+      throw new ConfigError(`discounts: "${key}" must be a fraction between 0 and 1 (got ${String(value)})`, {
+        location: at(`discounts.${key}`),
+        hint: 'Write a discount as a percent or a fraction, e.g. discounts: { openai: 15% } or 0.15.',
+      });
+    }
+    const provider = isDeploymentPrefix(key) ? 'azure' : (providerForPrefix(key) ?? key.toLowerCase());
+    const prev = byProvider.get(provider);
+    if (prev && prev.value !== value) {
+      throw new ConfigError(`discounts: "${prev.key}" and "${key}" both name provider ${provider} with different values`, {
+        location: at(`discounts.${key}`),
+        hint: `Keep one discount for ${provider}.`,
+      });
+    }
+    byProvider.set(provider, { key, value });
+  }
+  return { of: (seller) => byProvider.get(seller)?.value ?? 0 };
+}
+
+function checkUsage(u: CallUsage, where?: SourceLocation): void {
+  for (const [k, v] of Object.entries(u)) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+      throw new TrafficError(`usage ${k} must be a non-negative number (got ${String(v)})`, { location: where });
+    }
+  }
+  const cached = u.cacheReadTokens + u.cacheWriteTokens + u.cacheWrite1hTokens;
+  if (cached > u.inputTokens) {
+    throw new TrafficError(`usage has ${cached} cache read/write tokens but only ${u.inputTokens} input tokens`, {
+      location: where,
+      hint: 'input_tokens must include cache reads and writes (OpenTelemetry semantics); Anthropic-style exclusive counts are summed by the importers.',
+    });
+  }
+}
+
+function checkDate(d: Date): Date {
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) {
+    throw new ConfigError('pricing date is not a valid date', { hint: 'Write pricing_date as commit or YYYY-MM-DD.' });
+  }
+  return d;
+}
