@@ -18,7 +18,7 @@ function rand() {
 const pick = (a) => a[Math.floor(rand() * a.length)];
 const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 const count = (s) => countTokens(s, { disallowedSpecial: new Set() });
-const chat = (msgs) => msgs.reduce((a, m) => a + 3 + count(m.content), 3);
+const chat = (msgs) => msgs.reduce((a, m) => a + 3 + count(m.role) + count(m.content), 3);
 const render = (t, vars) => t.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, k) => String(vars[k] ?? ''));
 const start = Date.parse('2026-11-10T00:00:00Z');
 const ts = (i, n, days) => new Date(start + Math.floor(((i + rand()) / n) * days * 86400000)).toISOString().replace(/\.\d+Z$/, 'Z');
@@ -49,7 +49,10 @@ const tiers = ['free', 'pro', 'pro', 'business', 'enterprise'];
 {
   const lines = [];
   const n = 300;
-  const systemTokens = Math.round(count(readFileSync(root + 'prompts/reply-draft.md', 'utf8').split('\nuser:')[0]) * 1.12);
+  // What Claude's own tokenizer reports for the system prompt: the o200k count × 1.12.
+  const md = readFileSync(root + 'prompts/reply-draft.md', 'utf8');
+  const systemBody = md.slice(md.indexOf('\nsystem:\n') + 9, md.indexOf('\nuser:\n') + 1);
+  const systemTokens = Math.round((count('system') + count(systemBody)) * 1.12);
   for (let i = 0; i < n; i++) {
     const turns = rand() < 0.35 ? int(1, 3) : 0;
     const messages = [{ role: 'system', content: '[redacted]' }];
@@ -58,8 +61,9 @@ const tiers = ['free', 'pro', 'pro', 'business', 'enterprise'];
       messages.push({ role: 'assistant', content: `Hi there, ${body(int(3, 8))}` });
     }
     messages.push({ role: 'user', content: `${pick(subjects)}. ${body(int(1, 8))}` });
-    const history = messages.slice(1, -1).reduce((a, m) => a + 3 + Math.round(count(m.content) * 1.12), 0);
-    const last = 3 + Math.round(count(messages[messages.length - 1].content) * 1.12);
+    const claude = (m) => 3 + Math.round((count(m.role) + count(m.content)) * 1.12);
+    const history = messages.slice(1, -1).reduce((a, m) => a + claude(m), 0);
+    const last = claude(messages[messages.length - 1]);
     const input = systemTokens + 3 + history + last + 3;
     // The system prompt and history sit behind a cache breakpoint; hits are reads, misses writes.
     const prefix = systemTokens + 3 + history;

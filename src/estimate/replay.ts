@@ -1,4 +1,4 @@
-import { renderMessages } from '../artifacts/index.js';
+import { renderMessages, templateVariables } from '../artifacts/index.js';
 import type { TokenCounter } from '../tokenize/index.js';
 import type { CallSite, CallUsage, CallCost, RecordedMessage, ResolvedModel, Sample, ServiceTier, TokenizerChoice } from '../types.js';
 import type { FigureSource, SampleResult } from './types.js';
@@ -74,7 +74,7 @@ const varsCache = new WeakMap<CallSite, string[][]>();
 function varsOf(site: CallSite, i: number): string[] {
   let per = varsCache.get(site);
   if (!per) {
-    per = site.messages.map((m) => site.variables.filter((v) => new RegExp(`\\b${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(m.template)));
+    per = site.messages.map((m) => templateVariables(m.template));
     varsCache.set(site, per);
   }
   return per[i] ?? [];

@@ -101,6 +101,14 @@ describe('replay at one revision', () => {
     expect(f.source.replay).toBe(1);
   });
 
+  it('splices by template variables, not by words: a system prompt that mentions "q" still replaces the recorded one', async () => {
+    const system = 'Read the q carefully. Every q deserves one sentence.';
+    const rows = [{ id: 'm1', messages: [{ role: 'system', content: '[redacted]' }, { role: 'user', content: 'Question: refund?' }], usage: { output_tokens: 5 } }];
+    const repo = makeRepo({ '.aicost.yml': config(), 'prompts/faq.prompt.yml': promptYml(400, system), 'traffic/faq.jsonl': jsonl(rows) });
+    const { report } = await runEstimate({ repo, config: '.aicost.yml' });
+    expect(report.features[0].input_tokens.mean).toBe(chat([{ role: 'system', content: system }, { role: 'user', content: 'Question: refund?' }]));
+  });
+
   it('renders vars into every template message and counts them exactly', async () => {
     const rows = [
       { id: 'v1', vars: { q: 'How do I export invoices to CSV?' }, usage: { output_tokens: 30 } },

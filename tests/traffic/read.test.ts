@@ -5,7 +5,7 @@ import { readTraffic } from '../../src/traffic/read.js';
 import type { TrafficSource } from '../../src/traffic/read.js';
 import { TrafficError } from '../../src/errors.js';
 
-const EXAMPLE = '/work/shared/reference/examples/traffic/samples.normalized.jsonl';
+const EXAMPLE = new URL('./fixtures/samples.normalized.jsonl', import.meta.url).pathname;
 const OPTS = { maxBadLines: 0.01, maxSamples: 20_000 };
 
 /** A source streaming `content` in chunks of `chunkSize` bytes (to cross line boundaries). */
