@@ -7,7 +7,7 @@
 
 import { ArtifactError } from '../errors.js';
 import type { CallSite, MessageTemplate } from '../types.js';
-import { compileTemplate, formatIssue } from './render.js';
+import { collectTemplateFacts } from './render.js';
 import { findPair, isMap, isRecord, isScalar, keyLine, own, parseYaml, positionOf, readNumberKey, toPlainData } from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -75,15 +75,7 @@ export function parseMarkdownPrompt(file: string, text: string, format: 'markdow
     starts = [1];
   }
 
-  const vars = new Set<string>();
-  const unsupported = new Set<string>();
-  site.messages.forEach((m, i) => {
-    const c = compileTemplate(m.template);
-    for (const v of c.variables) vars.add(v);
-    for (const issue of c.issues) unsupported.add(formatIssue(issue, starts[i] - 1));
-  });
-  site.variables = [...vars];
-  site.unsupported = [...unsupported];
+  collectTemplateFacts(site, starts);
   return site;
 }
 

@@ -7,7 +7,7 @@
 import type { Node } from 'yaml';
 import { ArtifactError } from '../errors.js';
 import type { CallSite, MessageTemplate } from '../types.js';
-import { compileTemplate, formatIssue } from './render.js';
+import { collectTemplateFacts } from './render.js';
 import {
   findPair,
   isMap,
@@ -59,15 +59,7 @@ export function parseGithubModelsPrompt(file: string, text: string): CallSite {
   const starts = readMessages(src, root, site);
   site.testData = readTestData(src, root, notes);
 
-  const vars = new Set<string>();
-  const unsupported = new Set<string>();
-  site.messages.forEach((m, i) => {
-    const c = compileTemplate(m.template);
-    for (const v of c.variables) vars.add(v);
-    for (const issue of c.issues) unsupported.add(formatIssue(issue, starts[i] - 1));
-  });
-  site.variables = [...vars];
-  site.unsupported = [...unsupported];
+  collectTemplateFacts(site, starts);
   return site;
 }
 

@@ -7,6 +7,7 @@
  * in the output as its own text and is named in `unsupported`.
  */
 
+import type { CallSite } from '../types.js';
 import type { Expr, PathExpr, TemplateIssue, TemplateNode, Truthiness } from './template-ast.js';
 import { FORBIDDEN_NAMES } from './template-expr.js';
 import { MAX_LOOP_NESTING, parseTemplate } from './template-parse.js';
@@ -519,4 +520,20 @@ function collectVariables(nodes: TemplateNode[]): string[] {
   };
   walk(nodes, new Set(), false);
   return out;
+}
+
+/**
+ * Fill a parsed site's `variables` and `unsupported` from its message templates; `starts[i]` is
+ * the file line where message i's template begins, so issues point at file lines.
+ */
+export function collectTemplateFacts(site: CallSite, starts: readonly number[]): void {
+  const vars = new Set<string>();
+  const unsupported = new Set<string>();
+  site.messages.forEach((m, i) => {
+    const c = compileTemplate(m.template);
+    for (const v of c.variables) vars.add(v);
+    for (const issue of c.issues) unsupported.add(formatIssue(issue, starts[i] - 1));
+  });
+  site.variables = [...vars];
+  site.unsupported = [...unsupported];
 }
