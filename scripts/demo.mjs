@@ -1,23 +1,33 @@
-// The README's first command: builds a real git repository from examples/demo in a temp dir and
-// runs the committed CLI bundle on it, printing the Markdown report.
+// The README's first command: builds a real git repository from examples/demo (the base branch,
+// main) and examples/demo-pr (a pull request on top of it: a model swap, a longer system prompt,
+// a new feature, an unmapped prompt file and a model edit in code), then runs the committed CLI
+// bundle's `diff` on it and prints the Markdown the PR would get.
+// Usage: npm run demo [-- text|markdown|json]
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+const format = process.argv[2] ?? 'markdown';
 const repo = mkdtempSync(join(tmpdir(), 'aicost-demo-'));
-const git = (...args) => execFileSync('git', ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: repo, stdio: 'pipe', env: { ...process.env, GIT_COMMITTER_DATE: '2026-11-27T12:00:00Z', GIT_AUTHOR_DATE: '2026-11-27T12:00:00Z' } });
+const env = { ...process.env, GIT_COMMITTER_DATE: '2026-11-27T12:00:00Z', GIT_AUTHOR_DATE: '2026-11-27T12:00:00Z' };
+const git = (...args) => execFileSync('git', ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'pipe', env });
 try {
   cpSync(join(root, 'examples/demo'), repo, { recursive: true });
-  git('init', '-q');
+  git('init', '-q', '-b', 'main');
   git('add', '-A');
-  git('commit', '-q', '-m', 'demo: four AI features');
-  const out = execFileSync(process.execPath, [join(root, 'dist/cli/index.js'), 'estimate', '--repo', repo, '--rev', 'HEAD', '--format', process.argv[2] ?? 'markdown'], {
+  git('commit', '-q', '-m', 'Support and growth AI features');
+  git('checkout', '-q', '-b', 'pr');
+  cpSync(join(root, 'examples/demo-pr'), repo, { recursive: true });
+  git('add', '-A');
+  git('commit', '-q', '-m', 'Ticket summary on gpt-4o, longer reply guide, invoice Q&A');
+  const out = execFileSync(process.execPath, [join(root, 'dist/cli/index.js'), 'diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', format], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   process.stdout.write(out);
 } catch (e) {
+  if (e.stdout) process.stdout.write(e.stdout);
   process.exitCode = typeof e.status === 'number' ? e.status : 1;
 } finally {
   rmSync(repo, { recursive: true, force: true });

@@ -12,16 +12,32 @@ export interface EstimateArgs {
   output?: string;
 }
 
-export type CliArgs = EstimateArgs | { command: 'help' } | { command: 'version' };
+/** Parsed `diff` arguments. */
+export interface DiffArgs {
+  command: 'diff';
+  repo: string;
+  base?: string;
+  head?: string;
+  config: string;
+  format: OutputFormat;
+  output?: string;
+}
+
+export type CliArgs = EstimateArgs | DiffArgs | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage:
+  aicost diff     [--repo DIR] [--base REV] [--head REV] [--config PATH] [--format text|markdown|json] [--output FILE]
   aicost estimate [--repo DIR] [--rev REV] [--config PATH] [--format text|markdown|json] [--output FILE]
 
+  diff       What a change costs: every feature priced at base and head on the same samples.
   estimate   Price every feature of .aicost.yml at one revision (default: the working tree).
 
 Options:
   --repo DIR        a directory inside the project (default: the current directory)
-  --rev REV         read a commit from git objects instead of the working tree
+  --base REV        diff: the revision to compare with (default: merge-base with origin/HEAD,
+                    origin/main or origin/master)
+  --head REV        diff: the revision of the change (default: HEAD)
+  --rev REV         estimate: read a commit from git objects instead of the working tree
   --config PATH     config file, relative to the project root (default: .aicost.yml)
   --format FORMAT   text (default), markdown or json
   --output FILE     write the report to FILE instead of stdout
@@ -32,6 +48,7 @@ Exit codes: 0 ran; 1 a policy fails; 2 bad usage, config or input.`;
 
 const FLAGS: Record<string, readonly string[]> = {
   estimate: ['--repo', '--rev', '--config', '--format', '--output'],
+  diff: ['--repo', '--base', '--head', '--config', '--format', '--output'],
 };
 
 /** Parse argv (without node and script). Throws UsageError with the usage text as hint. */
@@ -60,6 +77,17 @@ export function parseArgs(argv: string[]): CliArgs {
   const format = (values['--format'] ?? 'text') as OutputFormat;
   if (!['text', 'markdown', 'json'].includes(format)) {
     throw new UsageError(`--format must be text, markdown or json, not "${format}"`);
+  }
+  if (command === 'diff') {
+    return {
+      command: 'diff',
+      repo: values['--repo'] ?? '.',
+      base: values['--base'],
+      head: values['--head'],
+      config: values['--config'] ?? '.aicost.yml',
+      format,
+      output: values['--output'],
+    };
   }
   return {
     command: 'estimate',

@@ -3,11 +3,15 @@ import { writeFileSync } from 'node:fs';
 import { AicostError } from '../errors.js';
 import { estimateMarkdown, estimateText } from '../report/estimate-report.js';
 import { runEstimate } from '../run-estimate.js';
-import { parseArgs, USAGE, type EstimateArgs } from './args.js';
+import { diffMarkdown } from '../report/diff-markdown.js';
+import { diffText } from '../report/diff-text.js';
+import { runDiff } from '../run-diff.js';
+import { parseArgs, USAGE, type DiffArgs, type EstimateArgs } from './args.js';
 import { VERSION } from '../version.js';
 
 /** Exit codes of the CLI (design: 0 ran, 1 a violation fails, 2 bad usage or input). */
 const EXIT_OK = 0;
+const EXIT_BREACHED = 1;
 const EXIT_BAD_INPUT = 2;
 
 async function estimate(args: EstimateArgs): Promise<number> {
@@ -16,6 +20,14 @@ async function estimate(args: EstimateArgs): Promise<number> {
   if (args.output) writeFileSync(args.output, body);
   else process.stdout.write(body);
   return EXIT_OK;
+}
+
+async function diff(args: DiffArgs): Promise<number> {
+  const { report } = await runDiff({ repo: args.repo, base: args.base, head: args.head, config: args.config });
+  const body = args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : args.format === 'markdown' ? diffMarkdown(report) : diffText(report);
+  if (args.output) writeFileSync(args.output, body);
+  else process.stdout.write(body);
+  return report.breached ? EXIT_BREACHED : EXIT_OK;
 }
 
 /** The CLI entry: the only place (with src/main.ts) that catches errors and picks exit codes. */
@@ -30,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`aicost ${VERSION}\n`);
       return EXIT_OK;
     }
+    if (args.command === 'diff') return await diff(args);
     return await estimate(args);
   } catch (error) {
     if (error instanceof AicostError) {

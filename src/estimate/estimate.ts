@@ -124,7 +124,25 @@ export function estimateFeature(input: FeatureInput, ctx: EstimateContext, date:
   if (site.unsupported.length) {
     notices.push(`${feature.id}: ${site.file} uses template constructs aicost does not evaluate (counted as static text): ${site.unsupported.slice(0, 3).join('; ')}`);
   }
+  return summarizeFeature(input, rs, results, { date, configFile, positions, notices, upperBound });
+}
 
+/** Where a summary is being made: pricing date, config file and positions, notices so far. */
+export interface SummaryContext {
+  date: Date;
+  configFile: string;
+  positions: Record<string, { line: number; column: number }>;
+  notices: string[];
+  upperBound: boolean;
+}
+
+/**
+ * Aggregate replayed samples of one feature at one revision: weighted mean, p50 and p95 per
+ * request, token means, volume and monthly, source shares, calibration and reconciliation.
+ */
+export function summarizeFeature(input: FeatureInput, rs: ReplaySite, results: SampleResult[], sc: SummaryContext): FeatureEstimate {
+  const { feature, traffic } = input;
+  const { date, configFile, positions, notices, upperBound } = sc;
   const w = results.map((r) => r.weight);
   const costs = results.map((r) => r.cost);
   const mean = weightedMean(costs, w);

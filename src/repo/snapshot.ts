@@ -62,8 +62,8 @@ async function pricingDate(reader: RevisionReader, config: Config, now: Date): P
   return (await reader.commitDate()) ?? now;
 }
 
-/** Expand the feature's traffic paths and globs and read the samples, streamed. */
-async function loadTraffic(reader: RevisionReader, config: Config, featureId: string, patterns: string[]): Promise<TrafficSet> {
+/** Expand a feature's traffic paths and globs at a revision and read the samples, streamed. */
+export async function loadTraffic(reader: RevisionReader, config: Config, featureId: string, patterns: string[]): Promise<TrafficSet> {
   const paths: string[] = [];
   for (const [i, p] of patterns.entries()) {
     const pos = config.positions[`features.${featureId}.traffic${patterns.length > 1 ? `.${i}` : ''}`] ?? config.positions[`features.${featureId}.traffic`];

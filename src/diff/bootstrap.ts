@@ -1,0 +1,91 @@
+/**
+ * The paired bootstrap of a pull request (DESIGN "Statistics"): one seeded PCG32 bootstrap over the
+ * paired per-sample costs of every feature, resampling whole units (traces) by weight; each
+ * feature's resample i is summed into its team's and the PR's resample i, so features, teams and
+ * the total all get percentile intervals. Same inputs and seed → byte-identical result, whatever
+ * the order of the features or of their units.
+ */
+import { percentileInterval } from './stats-quantile.js';
+import type { Interval } from './stats-quantile.js';
+import { bootstrapResamples } from './stats-resample.js';
+import type { FeatureSeries } from './stats-resample.js';
+
+export type { Interval } from './stats-quantile.js';
+export type { PairedUnit, FeatureSeries } from './stats-resample.js';
+
+/** Resamples per run when the caller does not say (DESIGN: 2,000). */
+export const DEFAULT_RESAMPLES = 2000;
+/** Central interval level when the caller does not say. */
+export const DEFAULT_LEVEL = 0.95;
+/** Below this many Kish effective units a feature is flagged "insufficient samples". */
+export const MIN_EFFECTIVE_UNITS = 30;
+
+/** Intervals of one feature. */
+export interface FeatureInterval {
+  /** Head monthly − base monthly. */
+  monthlyDelta: Interval;
+  /** Head mean per request − base mean per request. */
+  perRequestDelta: Interval;
+  headMonthly: Interval;
+  /** Kish effective number of units, (Σw)² / Σw². */
+  effectiveUnits: number;
+  /** Fewer than {@link MIN_EFFECTIVE_UNITS} effective units: the interval is not to be trusted. */
+  insufficient: boolean;
+}
+
+/** Intervals of a team or of the whole PR, from the summed resamples. */
+export interface SummedInterval {
+  monthlyDelta: Interval;
+  headMonthly: Interval;
+}
+
+/** Percentile intervals for every feature (keyed by id), team (keyed by team id) and the total. */
+export interface BootstrapResult {
+  features: Record<string, FeatureInterval>;
+  teams: Record<string, SummedInterval>;
+  total: SummedInterval;
+  resamples: number;
+}
+
+/** Options of {@link pairedBootstrap}. */
+export interface BootstrapOptions {
+  /** Seed text, typically a hash of the inputs (see `seedFromString`). */
+  seed: string;
+  /** Default {@link DEFAULT_RESAMPLES}. */
+  resamples?: number;
+  /** Central interval level in (0, 1); default 0.95 (the 2.5 % and 97.5 % percentiles). */
+  level?: number;
+}
+
+/**
+ * Runs the paired bootstrap and returns percentile intervals (type-7 quantiles, see
+ * `stats-quantile.ts`). Features with one unit, or whose units all share one base and one head
+ * cost, get the degenerate interval [x, x] of their point value. Throws RangeError on a caller
+ * bug: no units, weights ≤ 0 or non-finite, non-finite costs, negative volume, duplicate ids.
+ */
+export function pairedBootstrap(series: readonly FeatureSeries[], options: BootstrapOptions): BootstrapResult {
+  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
+  const level = options.level ?? DEFAULT_LEVEL;
+  if (!(level > 0 && level < 1)) throw new RangeError(`bootstrap: level must be in (0, 1), got ${level}`);
+  const raw = bootstrapResamples(series, options.seed, resamples);
+
+  const features: Record<string, FeatureInterval> = {};
+  for (const f of raw.features) {
+    features[f.id] = {
+      monthlyDelta: percentileInterval(f.monthlyDelta, level),
+      perRequestDelta: percentileInterval(f.perRequestDelta, level),
+      headMonthly: percentileInterval(f.headMonthly, level),
+      effectiveUnits: f.effectiveUnits,
+      insufficient: f.effectiveUnits < MIN_EFFECTIVE_UNITS,
+    };
+  }
+  const teams: Record<string, SummedInterval> = {};
+  for (const [id, t] of raw.teams) {
+    teams[id] = { monthlyDelta: percentileInterval(t.monthlyDelta, level), headMonthly: percentileInterval(t.headMonthly, level) };
+  }
+  const total: SummedInterval = {
+    monthlyDelta: percentileInterval(raw.total.monthlyDelta, level),
+    headMonthly: percentileInterval(raw.total.headMonthly, level),
+  };
+  return { features, teams, total, resamples };
+}

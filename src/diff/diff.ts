@@ -1,0 +1,79 @@
+import type { MergedFeature } from '../config/trust.js';
+import { estimateFeature, replaySiteFor, summarizeFeature, type EstimateContext } from '../estimate/estimate.js';
+import type { FeatureEstimate, FeatureInput, SampleResult } from '../estimate/types.js';
+import type { CallSite, Position, TrafficSet } from '../types.js';
+import { listChanges, type FeatureChange } from './changes.js';
+import { replayAll } from './pair.js';
+
+/** What the repository says about one feature at base and head, loaded as plain data. */
+export interface DiffFeatureInput {
+  merged: MergedFeature;
+  /** The artifact at base; null when the feature is new. */
+  baseSite: CallSite | null;
+  /** The artifact at head; null when the PR deletes it. */
+  headSite: CallSite | null;
+  /** Trusted samples: read at base for features that exist there, at head for added ones. */
+  traffic: TrafficSet | null;
+  /** Why the base side cannot be priced (unreadable artifact, unknown model at base, …). */
+  baseError?: string;
+}
+
+/** One feature, priced at both revisions on the same samples. */
+export interface FeatureDiff {
+  id: string;
+  team: string;
+  status: 'changed' | 'unchanged' | 'added' | 'removed' | 'unpriced';
+  declaredInPr: boolean;
+  base: FeatureEstimate | null;
+  head: FeatureEstimate | null;
+  /** Paired per-sample results (same order) when both sides replay the same samples. */
+  pairs: { base: SampleResult; head: SampleResult }[] | null;
+  changes: FeatureChange[];
+  notes: string[];
+}
+
+/** Config file and its positions, for messages that point at `.aicost.yml`. */
+export interface ConfigWhere {
+  file: string;
+  positions: Record<string, Position>;
+}
+
+/**
+ * Price one feature at base and head. Existing features replay the same trusted samples through
+ * both revisions (paired); added features are estimated at head alone, removed ones at base alone.
+ */
+export function diffFeature(input: DiffFeatureInput, ctx: EstimateContext, dates: { base: Date; head: Date }, where: ConfigWhere): FeatureDiff {
+  const { merged, baseSite, headSite, traffic } = input;
+  const entry = merged.entry;
+  const notes: string[] = [];
+  if (merged.droppedFromConfig && headSite) notes.push(`The PR drops features.${entry.id} from the config but ${merged.headPrompt} remains: it stays priced under the base entry (unmapped after merge).`);
+  if (input.baseError) {
+    const head = headSite ? estimateFeature({ feature: entry, site: headSite, traffic }, ctx, dates.head, where.file, where.positions) : null;
+    return { id: entry.id, team: entry.team, status: 'unpriced', declaredInPr: merged.declaredInPr, base: null, head, pairs: null, changes: [], notes: [...notes, `The base side cannot be priced: ${input.baseError}`] };
+  }
+  if (!baseSite && headSite) {
+    const head = estimateFeature({ feature: entry, site: headSite, traffic }, ctx, dates.head, where.file, where.positions);
+    return { id: entry.id, team: entry.team, status: 'added', declaredInPr: merged.declaredInPr, base: null, head, pairs: null, changes: [], notes };
+  }
+  if (baseSite && !headSite) {
+    const base = estimateFeature({ feature: entry, site: baseSite, traffic }, ctx, dates.base, where.file, where.positions);
+    return { id: entry.id, team: entry.team, status: 'removed', declaredInPr: merged.declaredInPr, base, head: null, pairs: null, changes: [], notes: [...notes, `${merged.basePrompt} is deleted by the PR.`] };
+  }
+  const baseInput: FeatureInput = { feature: entry, site: baseSite!, traffic };
+  const headInput: FeatureInput = { feature: entry, site: headSite!, traffic };
+  const base = estimateFeature(baseInput, ctx, dates.base, where.file, where.positions);
+  const baseRs = replaySiteFor(baseInput, ctx, dates.base, where.file, where.positions);
+  const headRs = replaySiteFor(headInput, ctx, dates.head, where.file, where.positions);
+  let head: FeatureEstimate;
+  let pairs: FeatureDiff['pairs'] = null;
+  if (traffic) {
+    const headResults = replayAll(baseRs, headRs, traffic, base.results, entry.id, ctx);
+    head = summarizeFeature(headInput, headRs, headResults, { date: dates.head, configFile: where.file, positions: where.positions, notices: [], upperBound: false });
+    pairs = base.results.map((b, i) => ({ base: b, head: headResults[i] }));
+  } else {
+    head = estimateFeature(headInput, ctx, dates.head, where.file, where.positions);
+  }
+  const changes = listChanges({ entry, baseSite: baseSite!, headSite: headSite!, baseRs, headRs, base, head, traffic, ctx, basePrompt: merged.basePrompt!, headPrompt: merged.headPrompt });
+  const changed = changes.length > 0 || head.monthly !== base.monthly;
+  return { id: entry.id, team: entry.team, status: changed ? 'changed' : 'unchanged', declaredInPr: merged.declaredInPr, base, head, pairs, changes, notes };
+}

@@ -1,0 +1,50 @@
+/**
+ * Unpriced changes (policy rule `unpriced_change`): AI changes in a pull request that belong to
+ * no feature. An unmapped prompt or agent file, a model id, output cap or loop limit edited in
+ * code, a gateway config or an env model variable. Pure: the caller reads the files from git.
+ */
+
+import { scanArtifact } from './artifact-scan.js';
+import { scanCode } from './code-scan.js';
+import { scanEnv } from './env-scan.js';
+import { classifyPath } from './paths.js';
+import type { ChangedFile, UnpricedChange, UnpricedOptions } from './types.js';
+
+export type { ChangedFile, PriceRatio, UnpricedChange, UnpricedKind, UnpricedOptions } from './types.js';
+export { looksLikeModelId } from './model-id.js';
+export { classifyPath } from './paths.js';
+export type { ArtifactFormat, FileClass } from './paths.js';
+export { diffLines, splitLines, MAX_DIFF_LINES, MAX_EDIT_DISTANCE } from './line-diff.js';
+export type { ChangeBlock, DiffLine, LineDiff } from './line-diff.js';
+export { MAX_SCAN_LINE } from './code-scan.js';
+
+function normalise(path: string): string {
+  return path.replace(/^(?:\.\/)+/, '');
+}
+
+/**
+ * The AI changes among `files` that no feature covers, ordered by file path, then line.
+ * Files in `opts.mapped` are never reported; a CrewAI `tasks.yaml` is covered by a mapped
+ * `agents.yaml` next to it. Deleted code and env files are not reported (removing a call does not
+ * add spend); deleted prompt and agent files are.
+ */
+export function findUnpricedChanges(files: readonly ChangedFile[], opts: UnpricedOptions): UnpricedChange[] {
+  const mapped = new Set([...opts.mapped].map(normalise));
+  const isMapped = (p: string): boolean => mapped.has(normalise(p));
+  const out: UnpricedChange[] = [];
+  for (const file of files) {
+    if (isMapped(file.path)) continue;
+    const cls = classifyPath(file.path, [file.head, file.base]);
+    if (cls.type === 'artifact') {
+      if (cls.format === 'crewai-tasks' && ['agents.yaml', 'agents.yml'].some((n) => isMapped(file.path.replace(/tasks\.ya?ml$/i, n)))) continue;
+      const oldMapped = file.status === 'renamed' && file.oldPath !== undefined && isMapped(file.oldPath);
+      const change = scanArtifact(file, cls.format, cls.kind, opts, oldMapped);
+      if (change) out.push(change);
+    } else if (file.status !== 'deleted' && file.head !== null && (file.base !== null || file.status === 'added')) {
+      if (cls.type === 'env') out.push(...scanEnv(file, opts));
+      else if (cls.type === 'code') out.push(...scanCode(file, cls.lang, opts));
+    }
+  }
+  const lineKey = (c: UnpricedChange): number => c.line ?? Number.MAX_SAFE_INTEGER;
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : lineKey(a) - lineKey(b)));
+}

@@ -1,0 +1,48 @@
+/**
+ * Contracts of the unpriced-change scan (policy rule `unpriced_change`): the changed files the
+ * caller read from git, and the AI changes found outside every feature.
+ */
+
+/** One file changed by the pull request, with its text on both sides. */
+export interface ChangedFile {
+  /** Repository-relative, `/`-separated (the head path for renames). */
+  path: string;
+  status: 'added' | 'modified' | 'deleted' | 'renamed';
+  /** Base path of a renamed file. */
+  oldPath?: string;
+  /** Text at base; null when added, binary or too large. */
+  base: string | null;
+  /** Text at head; null when deleted, binary or too large. */
+  head: string | null;
+}
+
+/** What kind of AI change was found. */
+export type UnpricedKind = 'prompt-file' | 'agent-file' | 'model-config' | 'env' | 'code';
+
+/**
+ * An AI change outside every feature. Same shape as `UnpricedChangeJson` of the JSON report
+ * (`src/report/types.ts`), so it can go into the report as is.
+ */
+export interface UnpricedChange {
+  kind: UnpricedKind;
+  file: string;
+  /** 1-based head line of the change; null when there is no head line (a deleted file). */
+  line: number | null;
+  /** One line for people, e.g. `model gpt-4o-mini → gpt-4o in src/reply.py:42 (×16.7 input price)`. */
+  summary: string;
+  /** New ÷ old input price of a model swap, when the caller's catalog prices both ids. */
+  price_ratio: number | null;
+  /** One line: the `.aicost.yml` entry (flow YAML) that would cover the change, or what to do. */
+  hint: string;
+}
+
+/** Input price of `toModelId` ÷ that of `fromModelId`, or null when either is not priced. */
+export type PriceRatio = (fromModelId: string, toModelId: string) => number | null;
+
+/** Options of `findUnpricedChanges`. */
+export interface UnpricedOptions {
+  /** Paths that belong to a feature (prompt/agent files, traffic files, `.aicost.yml`): never reported. */
+  mapped: ReadonlySet<string>;
+  /** Input-price ratio through the catalog; without it no ratio is shown. */
+  priceRatio?: PriceRatio;
+}

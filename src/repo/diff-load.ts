@@ -1,0 +1,151 @@
+import { parseArtifact } from '../artifacts/index.js';
+import { createCatalog } from '../catalog/index.js';
+import { loadConfig } from '../config/index.js';
+import { mergeTrusted, type MergedConfig } from '../config/trust.js';
+import type { DiffFeatureInput } from '../diff/diff.js';
+import type { ChangedFile } from '../diff/unpriced/index.js';
+import { AicostError, ConfigError } from '../errors.js';
+import type { CallSite, Config } from '../types.js';
+import { git } from './git.js';
+import { safeRelativePath, looksBinary } from './paths.js';
+import type { RevisionReader } from './reader.js';
+import { loadTraffic } from './snapshot.js';
+
+/** Both revisions of a project, loaded and merged by trust, ready for the diff. */
+export interface LoadedDiff {
+  merged: MergedConfig;
+  features: DiffFeatureInput[];
+  changedFiles: ChangedFile[];
+  /** Paths that belong to a feature (artifacts, traffic, the config): never "unpriced". */
+  mapped: Set<string>;
+  dates: { base: Date; head: Date };
+  notices: string[];
+}
+
+async function readConfig(reader: RevisionReader, path: string): Promise<{ config: Config | null; error?: string }> {
+  if (!(await reader.exists(path))) return { config: null };
+  try {
+    return { config: loadConfig(await reader.readText(path), path) };
+  } catch (e) {
+    if (e instanceof AicostError) return { config: null, error: e.format().split('\n')[0] };
+    throw e;
+  }
+}
+
+async function readSite(reader: RevisionReader, path: string): Promise<CallSite> {
+  return parseArtifact(path, await reader.readText(safeRelativePath(path, path)));
+}
+
+/** Pricing date of a revision: `pricing_date: commit` → its commit date. */
+async function dateOf(reader: RevisionReader, config: Config, now: Date): Promise<Date> {
+  if (config.pricingDate !== 'commit') return new Date(`${config.pricingDate}T00:00:00Z`);
+  return (await reader.commitDate()) ?? now;
+}
+
+const MAX_DIFF_TEXT = 1024 * 1024;
+
+/** Files the PR changes under the project root, with their texts at both sides (null when binary or large). */
+async function changedFiles(gitRoot: string, prefix: string, base: RevisionReader, head: RevisionReader): Promise<ChangedFile[]> {
+  const args = ['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', base.rev!, head.rev!];
+  if (prefix) args.push('--', prefix);
+  const out = (await git(gitRoot, args)).toString('utf8').split('\0').filter((x) => x !== '');
+  const files: ChangedFile[] = [];
+  const strip = (p: string) => (prefix ? p.slice(prefix.length + 1) : p);
+  const text = async (reader: RevisionReader, path: string): Promise<string | null> => {
+    try {
+      return await reader.readText(path, MAX_DIFF_TEXT);
+    } catch {
+      return null;
+    }
+  };
+  for (let i = 0; i < out.length; ) {
+    const code = out[i++];
+    if (code.startsWith('R') || code.startsWith('C')) {
+      const oldPath = strip(out[i++]);
+      const path = strip(out[i++]);
+      files.push({ path, oldPath, status: 'renamed', base: await text(base, oldPath), head: await text(head, path) });
+    } else {
+      const path = strip(out[i++]);
+      const status = code === 'A' ? 'added' : code === 'D' ? 'deleted' : 'modified';
+      files.push({ path, status, base: status === 'added' ? null : await text(base, path), head: status === 'deleted' ? null : await text(head, path) });
+    }
+  }
+  return files;
+}
+
+/**
+ * Load base and head of a project for the diff: both configs (the head's must be valid; an
+ * invalid or missing base config is reported, not fatal), the trust merge, every feature's
+ * artifact at both revisions and its trusted traffic, and the files the PR changes.
+ */
+export async function loadDiff(options: { gitRoot: string; prefix: string; configPath: string; base: RevisionReader; head: RevisionReader; now?: Date }): Promise<LoadedDiff> {
+  const { base, head, configPath } = options;
+  const now = options.now ?? new Date();
+  if (!(await head.exists(configPath))) {
+    throw new ConfigError(`no ${configPath} at head ${head.label.slice(0, 12)}`, { location: { file: configPath }, hint: 'Add the config to the project root, or pass --config.' });
+  }
+  const headConfig = loadConfig(await head.readText(configPath), configPath);
+  const baseRead = await readConfig(base, configPath);
+  const baseConfig = baseRead.config;
+  const notices: string[] = [];
+
+  // Ids priced without the PR's help: the catalog plus base's own prices and aliases.
+  const baseCatalog = createCatalog({ pricing: baseConfig?.pricing ?? {}, discounts: {}, models: baseConfig?.models ?? {} });
+  const isPriced = (id: string): boolean => {
+    try {
+      baseCatalog.resolve(id);
+      return true;
+    } catch (e) {
+      if (e instanceof AicostError) return false;
+      throw e;
+    }
+  };
+  const merged = mergeTrusted(baseConfig, headConfig, isPriced, { baseError: baseRead.error });
+  const trusted = merged.config;
+  const features: DiffFeatureInput[] = [];
+  const mapped = new Set<string>([configPath]);
+  for (const m of merged.features) {
+    let baseSite: CallSite | null = null;
+    let baseError: string | undefined;
+    if (m.basePrompt) {
+      mapped.add(m.basePrompt);
+      try {
+        baseSite = await readSite(base, m.basePrompt);
+      } catch (e) {
+        if (!(e instanceof AicostError)) throw e;
+        baseError = e.format().split('\n')[0];
+      }
+    }
+    mapped.add(m.headPrompt);
+    let headSite: CallSite | null = null;
+    if (await head.exists(m.headPrompt)) {
+      headSite = await readSite(head, m.headPrompt);
+    } else if (!m.droppedFromConfig) {
+      const pos = headConfig.positions[`features.${m.id}.prompt`] ?? headConfig.positions[`features.${m.id}`];
+      throw new ConfigError(`feature "${m.id}": ${m.headPrompt} does not exist at head`, {
+        location: { file: configPath, line: pos?.line, column: pos?.column },
+        hint: 'Fix the prompt: path, or remove the feature entry together with its file.',
+      });
+    }
+    // Trusted traffic: base's samples for features that exist there, head's for added ones.
+    const trafficReader = m.declaredInPr ? head : base;
+    let traffic = null;
+    if (m.entry.traffic.length) {
+      try {
+        traffic = await loadTraffic(trafficReader, m.declaredInPr ? headConfig : trusted, m.id, m.entry.traffic);
+        for (const p of traffic.paths) mapped.add(p);
+      } catch (e) {
+        if (!(e instanceof AicostError) || m.declaredInPr) throw e;
+        baseError ??= e.format().split('\n')[0];
+      }
+    }
+    features.push({ merged: m, baseSite, headSite, traffic, baseError });
+  }
+  const dates = { base: await dateOf(base, trusted, now), head: await dateOf(head, trusted, now) };
+  const files = await changedFiles(options.gitRoot, options.prefix, base, head);
+  for (const f of files) {
+    if (f.path.split('/').some((p) => p === '..')) continue;
+    if (f.head !== null && looksBinary(Buffer.from(f.head.slice(0, 8000)))) f.head = null;
+  }
+  return { merged, features, changedFiles: files, mapped, dates, notices };
+}

@@ -1,0 +1,124 @@
+import { createCatalog, catalogAgeWarning } from './catalog/index.js';
+import { pairedBootstrap, type FeatureSeries } from './diff/bootstrap.js';
+import { diffFeature, type FeatureDiff } from './diff/diff.js';
+import { findUnpricedChanges } from './diff/unpriced/index.js';
+import { AicostError, RepoError } from './errors.js';
+import { buildDiffReport } from './report/diff-report.js';
+import type { DiffReport } from './report/types.js';
+import { gitText, locateProject, resolveCommit, GitRevisionReader } from './repo/index.js';
+import { loadDiff } from './repo/diff-load.js';
+import { TokenCounter } from './tokenize/index.js';
+
+/** Inputs of one diff run, shared by the CLI and the action. */
+export interface DiffRun {
+  repo: string;
+  base?: string;
+  head?: string;
+  config: string;
+}
+
+/**
+ * The default base: the merge-base of the head with origin/HEAD, else origin/main, else
+ * origin/master; an error asking for --base otherwise.
+ */
+export async function defaultBase(gitRoot: string, head: string): Promise<string> {
+  for (const ref of ['origin/HEAD', 'origin/main', 'origin/master']) {
+    try {
+      await resolveCommit(gitRoot, ref);
+    } catch {
+      continue;
+    }
+    try {
+      return await gitText(gitRoot, ['merge-base', head, ref]);
+    } catch {
+      throw new RepoError(`${head} and ${ref} have no common history`, { hint: 'Pass --base explicitly, or fetch more history (fetch-depth: 0).' });
+    }
+  }
+  throw new RepoError('cannot tell the base revision: there is no origin/HEAD, origin/main or origin/master', {
+    hint: 'Pass --base REV (the branch or commit the PR targets).',
+  });
+}
+
+/** Turn a feature's paired results into bootstrap units: whole traces, weighted by the root line. */
+function seriesOf(f: FeatureDiff): FeatureSeries | null {
+  if (f.status === 'unpriced') return null;
+  const rpm = { base: f.base?.requestsPerMonth ?? 0, head: f.head?.requestsPerMonth ?? 0 };
+  const fromResults = (pairs: { unit: string; weight: number; base: number; head: number }[]) => {
+    const units = new Map<string, { weight: number; base: number; head: number }>();
+    for (const p of pairs) {
+      const u = units.get(p.unit);
+      if (u) {
+        u.base += p.base;
+        u.head += p.head;
+      } else units.set(p.unit, { weight: p.weight, base: p.base, head: p.head });
+    }
+    return [...units.values()];
+  };
+  const static_ = (f.base && !f.base.traffic) || (f.head && !f.head.traffic);
+  if (static_ || (!f.pairs && f.base && f.head)) {
+    // Static figures carry no sampling error: one unit at the point estimate.
+    return { id: f.id, team: f.team, units: [{ weight: 1, base: f.base?.perRequest.mean ?? 0, head: f.head?.perRequest.mean ?? 0 }], requestsPerMonth: rpm };
+  }
+  if (f.pairs) return { id: f.id, team: f.team, units: fromResults(f.pairs.map((p) => ({ unit: p.base.unit, weight: p.base.weight, base: p.base.cost, head: p.head.cost }))), requestsPerMonth: rpm };
+  const side = (f.head ?? f.base)!;
+  const isHead = f.head !== null;
+  return { id: f.id, team: f.team, units: fromResults(side.results.map((r) => ({ unit: r.unit, weight: r.weight, base: isHead ? 0 : r.cost, head: isHead ? r.cost : 0 }))), requestsPerMonth: rpm };
+}
+
+/**
+ * The whole `diff` job: find the project, read base and head from git objects, merge configs by
+ * trust, replay every feature on the same samples at both sides, bootstrap the intervals, list
+ * unpriced AI changes and build the JSON report.
+ */
+export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; features: FeatureDiff[] }> {
+  const headRef = run.head ?? 'HEAD';
+  const location = await locateProject(run.repo, run.config, headRef);
+  const gitRoot = location.gitRoot!;
+  const headSha = await resolveCommit(gitRoot, headRef);
+  const baseSha = await resolveCommit(gitRoot, run.base ?? (await defaultBase(gitRoot, headSha)));
+  const base = new GitRevisionReader(gitRoot, baseSha, location.prefix);
+  const head = new GitRevisionReader(gitRoot, headSha, location.prefix);
+  try {
+    const loaded = await loadDiff({ gitRoot, prefix: location.prefix, configPath: location.configPath, base, head });
+    const cfg = loaded.merged.config;
+    const catalog = createCatalog({ pricing: cfg.pricing, discounts: cfg.discounts, models: cfg.models, configFile: cfg.path, positions: cfg.positions });
+    const ctx = { catalog, counter: new TokenCounter() };
+    const where = { file: cfg.path, positions: cfg.positions };
+    const features: FeatureDiff[] = [];
+    for (const input of loaded.features) {
+      try {
+        features.push(diffFeature(input, ctx, loaded.dates, where));
+      } catch (e) {
+        // An error on the base side only (e.g. a model the base cannot price) marks it unpriced.
+        if (!(e instanceof AicostError) || !input.baseSite) throw e;
+        const retry = diffFeature({ ...input, baseError: e.format().split('\n')[0] }, ctx, loaded.dates, where);
+        features.push(retry);
+      }
+    }
+    features.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const series = features.map(seriesOf).filter((s): s is FeatureSeries => s !== null);
+    const bootstrap = pairedBootstrap(series, { seed: `${baseSha}:${headSha}:${location.prefix}:${location.configPath}` });
+    const priceRatio = (from: string, to: string): number | null => {
+      try {
+        const date = loaded.dates.head;
+        const a = catalog.rates(catalog.resolve(from), { tier: 'standard', date, inputTokens: 0 });
+        const b = catalog.rates(catalog.resolve(to), { tier: 'standard', date, inputTokens: 0 });
+        return a.input > 0 ? b.input / a.input : null;
+      } catch {
+        return null;
+      }
+    };
+    const unpriced = findUnpricedChanges(loaded.changedFiles, { mapped: loaded.mapped, priceRatio });
+    const notices = [...loaded.notices];
+    const age = catalogAgeWarning(catalog.info, loaded.dates.head);
+    if (age) notices.push(age);
+    for (const f of features) for (const n of [...(f.base?.notices ?? []), ...(f.head?.notices ?? [])]) notices.push(n);
+    const links = [...base.skipped(), ...head.skipped()];
+    if (links.length) notices.push(`Skipped ${new Set(links).size} symbolic link(s) (aicost does not follow links): ${[...new Set(links)].slice(0, 5).join(', ')}`);
+    const report = buildDiffReport({ baseRev: baseSha, headRev: headSha, pricingDate: loaded.dates.head, merged: loaded.merged, features, bootstrap, unpriced, catalog: catalog.info, notices });
+    return { report, features };
+  } finally {
+    base.close();
+    head.close();
+  }
+}
