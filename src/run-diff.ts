@@ -8,6 +8,8 @@ import type { DiffReport } from './report/types.js';
 import { gitText, locateProject, resolveCommit, GitRevisionReader } from './repo/index.js';
 import { loadDiff } from './repo/diff-load.js';
 import { TokenCounter } from './tokenize/index.js';
+import { evaluatePolicies } from './policy/evaluate.js';
+import type { OverrideState } from './policy/types.js';
 
 /** Inputs of one diff run, shared by the CLI and the action. */
 export interface DiffRun {
@@ -15,6 +17,8 @@ export interface DiffRun {
   base?: string;
   head?: string;
   config: string;
+  /** The override label's state (the action reads it live; the CLI's --override sets it). */
+  override?: OverrideState;
 }
 
 /**
@@ -115,7 +119,12 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
     for (const f of features) for (const n of [...(f.base?.notices ?? []), ...(f.head?.notices ?? [])]) notices.push(n);
     const links = [...base.skipped(), ...head.skipped()];
     if (links.length) notices.push(`Skipped ${new Set(links).size} symbolic link(s) (aicost does not follow links): ${[...new Set(links)].slice(0, 5).join(', ')}`);
-    const report = buildDiffReport({ baseRev: baseSha, headRev: headSha, pricingDate: loaded.dates.head, merged: loaded.merged, features, bootstrap, unpriced, catalog: catalog.info, notices });
+    const priced = buildDiffReport({ baseRev: baseSha, headRev: headSha, pricingDate: loaded.dates.head, merged: loaded.merged, features, bootstrap, unpriced, catalog: catalog.info, notices });
+    const baseErrors: Record<string, string> = {};
+    if (loaded.merged.baseError) baseErrors['*'] = loaded.merged.baseError;
+    for (const f of features) if (f.baseError) baseErrors[f.id] = f.baseError;
+    const verdict = evaluatePolicies({ report: priced, config: cfg, baseErrors, override: run.override ?? { applied: false } });
+    const report: DiffReport = { ...priced, violations: verdict.violations, breached: verdict.breached, notices: [...priced.notices, ...verdict.notices] };
     return { report, features };
   } finally {
     base.close();

@@ -206,7 +206,8 @@ export interface CallParams {
 /** What a prompt artifact says about the calls it makes. */
 export interface CallSite {
   file: string;
-  format: 'github-models' | 'markdown' | 'text';
+  /** `agent`: one agent of an agent definition (its instructions as a system message, its tools). */
+  format: 'github-models' | 'markdown' | 'text' | 'agent';
   model?: string;
   /** Positions of cost-relevant keys in the file, by name (`model`, `maxTokens`, …). */
   lines: Record<string, number>;
@@ -226,6 +227,66 @@ export interface CallSite {
    * (`modelParameters.max_tokens read as maxTokens`), a value it ignored, an alias to map.
    */
   notes?: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agents (src/artifacts/agents/): one agent feature = a root agent and its sub-agents.
+// ---------------------------------------------------------------------------------------------
+
+/** Agent definition formats: aicost's own agent YAML, Claude Code sub-agents, CrewAI agents.yaml. */
+export type AgentFormat = 'aicost' | 'claude-code' | 'crewai';
+
+/** Where a cost-relevant key of an agent sits (the definition, or a file it references). */
+export interface AgentKeyLocation {
+  file: string;
+  line: number | null;
+}
+
+/**
+ * One agent of an agent feature: what every call of it sends and its loop limit. `site` carries
+ * the per-call part as a CallSite (the instructions as one system message, the tool definitions
+ * with a schema, the model, the output cap), so a call of this agent replays like a prompt call.
+ */
+export interface AgentDefinition {
+  /** The name trace lines carry in `agent` (a sub-agent's key under `sub_agents`, a CrewAI key). */
+  name: string;
+  format: AgentFormat;
+  /** Repository path of the definition (CrewAI: the agents.yaml). */
+  file: string;
+  site: CallSite;
+  /** The model is the parent's (Claude Code `inherit`, or no model in a sub-agent): site.model is a copy of it. */
+  inheritsModel: boolean;
+  /** Loop limit (`max_turns`, `maxTurns`, `max_iter`); undefined when the definition sets none. */
+  maxTurns?: number;
+  /** True when maxTurns is the framework's default rather than written (CrewAI max_iter 20). */
+  maxTurnsIsDefault?: boolean;
+  /** Tools named without a schema in the repository (Claude Code built-ins, CrewAI code tools). */
+  opaqueTools: string[];
+  /** Estimated tokens per opaque tool per call (a documented figure, see src/artifacts/agents/tools.ts). */
+  opaqueToolTokens: number;
+  /** Names of the sub-agents this agent can hand work to (their definitions are in AgentSpec.agents). */
+  subAgents: string[];
+  /** Location of each cost-relevant key: model, instructions, tools, max_turns, max_tokens, sub_agents. */
+  where: Record<string, AgentKeyLocation>;
+  /** Cost settings that recorded calls cannot replay (CrewAI allow_delegation, max_retry_limit, function_calling_llm; Claude Code effort). */
+  settings: Record<string, string | number | boolean>;
+}
+
+/** An agent feature's definition at one revision: the root agent and every sub-agent, flattened. */
+export interface AgentSpec {
+  /** Name of the root agent: trace lines without `agent` (or naming it) belong to it. */
+  root: string;
+  /** Every agent, root first, then sub-agents in the order they were found. Names are unique. */
+  agents: AgentDefinition[];
+  /**
+   * Agent loops of one run for a static estimate (no traces): the root once, or one loop per
+   * CrewAI task (its agent, and the task text sent as the user message).
+   */
+  staticLoops: { agent: string; task?: string; text?: string }[];
+  /** Every repository file read to build the spec (definitions, instructions, tools, tasks). */
+  files: string[];
+  /** Lenient readings and things not priced, for the report. */
+  notes: string[];
 }
 
 // ---------------------------------------------------------------------------------------------

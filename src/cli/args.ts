@@ -21,12 +21,14 @@ export interface DiffArgs {
   config: string;
   format: OutputFormat;
   output?: string;
+  /** Treat the policy override label as applied by an approver. */
+  override: boolean;
 }
 
 export type CliArgs = EstimateArgs | DiffArgs | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage:
-  aicost diff     [--repo DIR] [--base REV] [--head REV] [--config PATH] [--format text|markdown|json] [--output FILE]
+  aicost diff     [--repo DIR] [--base REV] [--head REV] [--config PATH] [--format text|markdown|json] [--output FILE] [--override]
   aicost estimate [--repo DIR] [--rev REV] [--config PATH] [--format text|markdown|json] [--output FILE]
 
   diff       What a change costs: every feature priced at base and head on the same samples.
@@ -41,6 +43,7 @@ Options:
   --config PATH     config file, relative to the project root (default: .aicost.yml)
   --format FORMAT   text (default), markdown or json
   --output FILE     write the report to FILE instead of stdout
+  --override        diff: failing policies become warnings, as the override label does
   -h, --help        show this help
   --version         print the version
 
@@ -48,8 +51,10 @@ Exit codes: 0 ran; 1 a policy fails; 2 bad usage, config or input.`;
 
 const FLAGS: Record<string, readonly string[]> = {
   estimate: ['--repo', '--rev', '--config', '--format', '--output'],
-  diff: ['--repo', '--base', '--head', '--config', '--format', '--output'],
+  diff: ['--repo', '--base', '--head', '--config', '--format', '--output', '--override'],
 };
+
+const BOOLEAN_FLAGS = new Set(['--override']);
 
 /** Parse argv (without node and script). Throws UsageError with the usage text as hint. */
 export function parseArgs(argv: string[]): CliArgs {
@@ -65,6 +70,12 @@ export function parseArgs(argv: string[]): CliArgs {
     if (a === '-h' || a === '--help') return { command: 'help' };
     const eq = a.indexOf('=');
     const flag = eq > 0 ? a.slice(0, eq) : a;
+    if (BOOLEAN_FLAGS.has(flag) && FLAGS[command].includes(flag)) {
+      if (eq > 0) throw new UsageError(`option ${flag} takes no value`);
+      if (flag in values) throw new UsageError(`option ${flag} is given twice`);
+      values[flag] = 'true';
+      continue;
+    }
     if (!FLAGS[command].includes(flag)) {
       throw new UsageError(`unknown option "${flag}" for ${command}`, { hint: `Options of ${command}: ${FLAGS[command].join(', ')}.` });
     }
@@ -87,6 +98,7 @@ export function parseArgs(argv: string[]): CliArgs {
       config: values['--config'] ?? '.aicost.yml',
       format,
       output: values['--output'],
+      override: values['--override'] === 'true',
     };
   }
   return {

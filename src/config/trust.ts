@@ -37,6 +37,8 @@ export interface MergedConfig {
   /** Price and alias keys the PR added for ids priced nowhere else ("declared in this PR"). */
   declared: string[];
   notices: string[];
+  /** The base config exists but could not be read (its first error line). */
+  baseError?: string;
 }
 
 const AFTER_MERGE = 'takes effect after merge';
@@ -101,6 +103,7 @@ export function mergeTrusted(base: Config | null, head: Config, isPriced: (id: s
       policySource: 'head (adoption)',
       declared: [],
       notices,
+      baseError: options.baseError,
     };
   }
 

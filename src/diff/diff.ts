@@ -30,6 +30,8 @@ export interface FeatureDiff {
   pairs: { base: SampleResult; head: SampleResult }[] | null;
   changes: FeatureChange[];
   notes: string[];
+  /** Why the base side could not be priced (status `unpriced`). */
+  baseError?: string;
 }
 
 /** Config file and its positions, for messages that point at `.aicost.yml`. */
@@ -49,7 +51,7 @@ export function diffFeature(input: DiffFeatureInput, ctx: EstimateContext, dates
   if (merged.droppedFromConfig && headSite) notes.push(`The PR drops features.${entry.id} from the config but ${merged.headPrompt} remains: it stays priced under the base entry (unmapped after merge).`);
   if (input.baseError) {
     const head = headSite ? estimateFeature({ feature: entry, site: headSite, traffic }, ctx, dates.head, where.file, where.positions) : null;
-    return { id: entry.id, team: entry.team, status: 'unpriced', declaredInPr: merged.declaredInPr, base: null, head, pairs: null, changes: [], notes: [...notes, `The base side cannot be priced: ${input.baseError}`] };
+    return { id: entry.id, team: entry.team, status: 'unpriced', declaredInPr: merged.declaredInPr, base: null, head, pairs: null, changes: [], notes: [...notes, `The base side cannot be priced: ${input.baseError}`], baseError: input.baseError };
   }
   if (!baseSite && headSite) {
     const head = estimateFeature({ feature: entry, site: headSite, traffic }, ctx, dates.head, where.file, where.positions);
@@ -69,6 +71,10 @@ export function diffFeature(input: DiffFeatureInput, ctx: EstimateContext, dates
   if (traffic) {
     const headResults = replayAll(baseRs, headRs, traffic, base.results, entry.id, ctx);
     head = summarizeFeature(headInput, headRs, headResults, { date: dates.head, configFile: where.file, positions: where.positions, notices: [], upperBound: false });
+    // Calibration and reconciliation compare the record with the revision it was recorded at:
+    // they describe the base side only.
+    head.calibration = null;
+    head.reconciliation = null;
     pairs = base.results.map((b, i) => ({ base: b, head: headResults[i] }));
   } else {
     head = estimateFeature(headInput, ctx, dates.head, where.file, where.positions);

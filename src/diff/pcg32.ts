@@ -76,18 +76,18 @@ export class Pcg32 {
     const hi = s[0];
     const lo = s[1];
 
-    // state = state × MUL + inc (mod 2^64). Low word of lo×MUL_LO by imul; its high word from
-    // 16-bit pieces, each partial product exact in a double.
+    // state = state × MUL + inc (mod 2^64), in int32 arithmetic only. The low word of lo × MUL_LO
+    // comes from imul; its high word from 16-bit pieces (each piece product < 2^31).
     const a0 = lo & 0xffff;
     const a1 = lo >>> 16;
-    const p00 = a0 * MUL_LO_LO16;
-    const p01 = a0 * MUL_LO_HI16;
-    const p10 = a1 * MUL_LO_LO16;
-    const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
-    const mulHi = a1 * MUL_LO_HI16 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
-    const newLo = (imul(lo, MUL_LO) >>> 0) + (s[3] >>> 0);
-    const carry = newLo >= TWO_32 ? 1 : 0;
-    s[1] = newLo | 0;
+    const p01 = imul(a0, MUL_LO_HI16);
+    const p10 = imul(a1, MUL_LO_LO16);
+    const mid = (imul(a0, MUL_LO_LO16) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+    const mulHi = imul(a1, MUL_LO_HI16) + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+    const incLo = s[3];
+    const newLo = (imul(lo, MUL_LO) + incLo) | 0;
+    const carry = newLo >>> 0 < incLo >>> 0 ? 1 : 0; // unsigned wrap-around of the low word
+    s[1] = newLo;
     s[0] = (mulHi + imul(lo, MUL_HI) + imul(hi, MUL_LO) + s[2] + carry) | 0;
 
     // XSH RR on the old state: xorshifted = ((old >>> 18) ^ old) >>> 27, rot = old >>> 59.
@@ -151,7 +151,7 @@ export class Pcg32 {
     let hi = s[0];
     let lo = s[1];
     const incHi = s[2];
-    const incLo = s[3] >>> 0;
+    const incLo = s[3];
     // 2^32 mod bound, compared on every draw: the same test as Lemire's two-step one (the threshold
     // is below the bound), but with no rarely-taken branch that would deoptimise the loop when hit.
     const threshold = (TWO_32 - bound) % bound;
@@ -159,19 +159,23 @@ export class Pcg32 {
       // One LCG step and XSH RR output, exactly as in nextU32.
       const a0 = lo & 0xffff;
       const a1 = lo >>> 16;
-      const p01 = a0 * MUL_LO_HI16;
-      const p10 = a1 * MUL_LO_LO16;
-      const mid = ((a0 * MUL_LO_LO16) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
-      const mulHi = a1 * MUL_LO_HI16 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
-      const newLo = (imul(lo, MUL_LO) >>> 0) + incLo;
-      const newHi = (mulHi + imul(lo, MUL_HI) + imul(hi, MUL_LO) + incHi + (newLo >= TWO_32 ? 1 : 0)) | 0;
+      const p01 = imul(a0, MUL_LO_HI16);
+      const p10 = imul(a1, MUL_LO_LO16);
+      const mid = (imul(a0, MUL_LO_LO16) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+      const mulHi = imul(a1, MUL_LO_HI16) + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+      const newLo = (imul(lo, MUL_LO) + incLo) | 0;
+      const newHi = (mulHi + imul(lo, MUL_HI) + imul(hi, MUL_LO) + incHi + (newLo >>> 0 < incLo >>> 0 ? 1 : 0)) | 0;
       const xhi = hi ^ (hi >>> 18);
       const xlo = lo ^ ((lo >>> 18) | (hi << 14));
       const xorshifted = (xlo >>> 27) | (xhi << 5);
       const rot = hi >>> 27;
       const x = ((xorshifted >>> rot) | (xorshifted << (-rot & 31))) >>> 0;
       hi = newHi;
-      lo = newLo | 0;
+      lo = newLo;
+      // Saved on every step rather than after the loop: code after a hot loop has no type feedback
+      // when the first call is compiled on stack, and every later call then deoptimised there.
+      s[0] = hi;
+      s[1] = lo;
       // Lemire's mapping; a rejected draw is simply followed by the next one, as in nextBelow.
       const m = x * bound;
       const high = floor(m * INV_TWO_32);
@@ -179,8 +183,6 @@ export class Pcg32 {
       if (low < threshold) continue;
       out[k++] = high;
     }
-    s[0] = hi;
-    s[1] = lo;
   }
 
   /** {@link nextBelow} for bounds above 2^21: the 64-bit product assembled from 16-bit pieces. */

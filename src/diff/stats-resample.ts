@@ -113,6 +113,42 @@ export class ResampleScratch {
 }
 
 /**
+ * The hot loop, in a function of its own so that it is compiled once as a whole and not on stack
+ * for every feature: per resample, n unit indices from `rng`, then the weighted sums over the
+ * packed (weight, weight × base, weight × head) triples.
+ */
+function drawResamples(
+  rng: Pcg32,
+  packed: Float64Array,
+  draws: Uint32Array,
+  n: number,
+  rpmBase: number,
+  rpmHead: number,
+  monthlyDelta: Float64Array,
+  perRequestDelta: Float64Array,
+  headMonthly: Float64Array,
+): void {
+  const resamples = monthlyDelta.length;
+  for (let i = 0; i < resamples; i++) {
+    rng.fillBelow(draws, n, n);
+    let rw = 0;
+    let rb = 0;
+    let rh = 0;
+    for (let k = 0; k < n; k++) {
+      const j = 3 * draws[k];
+      rw += packed[j];
+      rb += packed[j + 1];
+      rh += packed[j + 2];
+    }
+    const mb = rb / rw;
+    const mh = rh / rw;
+    monthlyDelta[i] = mh * rpmHead - mb * rpmBase;
+    perRequestDelta[i] = mh - mb;
+    headMonthly[i] = mh * rpmHead;
+  }
+}
+
+/**
  * Resamples one feature: each resample draws n units uniformly with replacement (n = number of
  * units; draw k of resample i is the (i·n + k)-th draw this feature takes from `rng`), takes the
  * weighted means of base and head over the drawn units and turns them into a monthly delta
@@ -169,23 +205,7 @@ export function resampleFeature(series: FeatureSeries, rng: Pcg32, resamples: nu
     perRequestDelta.fill(point.perRequestDelta);
     headMonthly.fill(point.headMonthly);
   } else {
-    for (let i = 0; i < resamples; i++) {
-      let rw = 0;
-      let rb = 0;
-      let rh = 0;
-      rng.fillBelow(draws, n, n);
-      for (let k = 0; k < n; k++) {
-        const j = 3 * draws[k];
-        rw += packed[j];
-        rb += packed[j + 1];
-        rh += packed[j + 2];
-      }
-      const mb = rb / rw;
-      const mh = rh / rw;
-      monthlyDelta[i] = mh * rpmHead - mb * rpmBase;
-      perRequestDelta[i] = mh - mb;
-      headMonthly[i] = mh * rpmHead;
-    }
+    drawResamples(rng, packed, draws, n, rpmBase, rpmHead, monthlyDelta, perRequestDelta, headMonthly);
   }
   return {
     id: series.id,

@@ -1,4 +1,10 @@
-/** Formatting of money, counts and untrusted text for people (Markdown and terminal). */
+/** Formatting of money, counts and percentages for people (Markdown and terminal). */
+
+/** The one Markdown escaper lives in escape.ts; re-exported for the estimate report. */
+export { escapeMarkdown } from './escape.js';
+
+/** The minus sign for Markdown (U+2212), as wide as `+` so signed columns line up. */
+export const MINUS = '\u2212';
 
 /**
  * Dollars for people: `$12,345` at $100 and above, `$12.34` from $1, and two significant digits
@@ -9,16 +15,33 @@ export function usd(x: number): string {
   const sign = x < 0 ? '-' : '';
   const a = Math.abs(x);
   if (a === 0) return '$0';
-  if (a >= 100) return `${sign}$${Math.round(a).toLocaleString('en-US')}`;
-  if (a >= 1) return `${sign}$${a.toFixed(2)}`;
+  // Thresholds sit where rounding would carry into the next format ($99.996 is `$100`).
+  if (a >= 99.995) return `${sign}$${Math.round(a).toLocaleString('en-US')}`;
+  if (a >= 0.99995) return `${sign}$${a.toFixed(2)}`;
   const decimals = Math.max(4, -Math.floor(Math.log10(a)) + 1);
   return `${sign}$${a.toFixed(Math.min(decimals, 10))}`;
 }
 
-/** Signed dollars for deltas: `+$300`, `-$12.50`, `$0`. */
-export function signedUsd(x: number): string {
-  if (x > 0) return `+${usd(x)}`;
-  return usd(x);
+/**
+ * Signed dollars for deltas: `+$300`, `-$12.50`, `$0`. `minus` replaces the hyphen (Markdown
+ * passes MINUS). Float noise below a billionth of a dollar counts as zero.
+ */
+export function signedUsd(x: number, minus = '-'): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  if (Math.abs(x) < 1e-9) return '$0';
+  return x > 0 ? `+${usd(x)}` : `${minus}${usd(-x)}`;
+}
+
+/**
+ * Signed percentage points: one decimal below 100 (`+23.6%`, `-3.1%`), whole numbers with
+ * separators from 100 (`+1,567%`); `0%` when it rounds to zero.
+ */
+export function signedPct(points: number, minus = '-'): string {
+  if (!Number.isFinite(points)) return 'n/a';
+  const a = Math.abs(points);
+  const body = a >= 99.95 ? Math.round(a).toLocaleString('en-US') : a.toFixed(1);
+  if (body === '0.0') return '0%';
+  return `${points > 0 ? '+' : minus}${body}%`;
 }
 
 /** Whole numbers with thousands separators; one decimal below 10 (e.g. effective samples). */
@@ -30,22 +53,6 @@ export function count(x: number): string {
 /** Percent from a fraction: 0.905 → `90.5%`. */
 export function pct(fraction: number, digits = 0): string {
   return `${(fraction * 100).toFixed(digits)}%`;
-}
-
-/**
- * Make repository text inert in GitHub Markdown: no HTML, no table breaks, no @mentions or
- * #references that notify, no code spans or our comment marker.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .replace(/`/g, '&#96;')
-    .replace(/@/g, '@\u200b')
-    .replace(/([\\*_[\]~#!])/g, '\\$1');
 }
 
 /** Pad a table for the terminal: left-align the first column, right-align the others. */

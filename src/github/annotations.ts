@@ -1,0 +1,99 @@
+/**
+ * Annotations on the PR's files: the priced changes, the violations and the unpriced AI changes,
+ * each kind ranked by dollar impact and capped, with paths relative to the repository root.
+ * Pure: the entry emits them through `core.error`/`core.warning`/`core.notice`, which escape
+ * message and properties so that no repository text can start a workflow command.
+ */
+import { clip } from '../report/escape.js';
+import { signedUsd } from '../report/format.js';
+import type { DiffReport, FeatureJson, ViolationJson } from '../report/types.js';
+
+/** One annotation, ready for `core[level](message, {title, file, startLine})`. */
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice';
+  title: string;
+  message: string;
+  file?: string;
+  startLine?: number;
+}
+
+/** At most this many annotations of each kind (GitHub shows 10 per step and level anyway). */
+export const MAX_PER_KIND = 10;
+
+/** Longest message; the comment and summary have the rest. */
+const MAX_MESSAGE = 500;
+
+/** Changes smaller than half a cent a month are not worth a mark on the file. */
+const MIN_EFFECT = 0.005;
+
+/** `prompts/a.yml` of a project in `services/api` → `services/api/prompts/a.yml`. */
+export function repoPath(prefix: string, file: string): string {
+  const clean = file.replace(/^\.\//, '');
+  return prefix ? `${prefix.replace(/\/+$/, '')}/${clean}` : clean;
+}
+
+function location(prefix: string, file: string | null, line: number | null): Pick<Annotation, 'file' | 'startLine'> {
+  if (!file) return {};
+  return line !== null && line > 0 ? { file: repoPath(prefix, file), startLine: line } : { file: repoPath(prefix, file) };
+}
+
+/** The dollars a violation is about: its feature's change, else its team's, else the PR's. */
+function violationImpact(r: DiffReport, v: ViolationJson, features: Map<string, FeatureJson>): number {
+  if (v.feature !== null) return Math.abs(features.get(v.feature)?.delta.monthly ?? 0);
+  if (v.team !== null) {
+    const t = r.teams.find((x) => x.team === v.team);
+    return t ? Math.abs(t.head - t.base) : 0;
+  }
+  return Math.abs(r.totals.monthly.delta);
+}
+
+/**
+ * The annotations of a diff report. `prefix` is the project root relative to the repository
+ * root ('' at the top), because report paths are relative to the project root.
+ */
+export function annotationsOf(r: DiffReport, prefix: string): Annotation[] {
+  const out: Annotation[] = [];
+  const features = new Map(r.features.map((f) => [f.id, f]));
+
+  const violations = r.violations
+    .map((v, i) => ({ v, i, impact: violationImpact(r, v, features) }))
+    .sort((a, b) => Number(b.v.severity === 'error') - Number(a.v.severity === 'error') || b.impact - a.impact || a.i - b.i)
+    .slice(0, MAX_PER_KIND);
+  for (const { v } of violations) {
+    out.push({
+      level: v.severity === 'error' ? 'error' : 'warning',
+      title: `aicost: ${v.rule}${v.overridden ? ' (overridden)' : ''}`,
+      message: clip(v.message, MAX_MESSAGE),
+      ...location(prefix, v.file, v.line),
+    });
+  }
+
+  const changes = r.features
+    .flatMap((f) => f.changes.map((c) => ({ f, c })))
+    .filter(({ c }) => Math.abs(c.monthly_effect) >= MIN_EFFECT)
+    .sort((a, b) => Math.abs(b.c.monthly_effect) - Math.abs(a.c.monthly_effect))
+    .slice(0, MAX_PER_KIND);
+  for (const { f, c } of changes) {
+    out.push({
+      level: 'notice',
+      title: `aicost: ${signedUsd(c.monthly_effect)}/month`,
+      message: clip(`${f.id}: ${c.summary} (${signedUsd(c.monthly_effect)}/month)`, MAX_MESSAGE),
+      ...location(prefix, c.file, c.line),
+    });
+  }
+
+  // Unpriced changes have no dollar figure; the price ratio of a model swap is the best proxy.
+  const unpriced = r.unpriced_changes
+    .map((u, i) => ({ u, i }))
+    .sort((a, b) => (b.u.price_ratio ?? 0) - (a.u.price_ratio ?? 0) || a.i - b.i)
+    .slice(0, MAX_PER_KIND);
+  for (const { u } of unpriced) {
+    out.push({
+      level: 'warning',
+      title: 'aicost: unpriced AI change',
+      message: clip(`${u.summary} — outside every feature of .aicost.yml, so not priced`, MAX_MESSAGE),
+      ...location(prefix, u.file, u.line),
+    });
+  }
+  return out;
+}

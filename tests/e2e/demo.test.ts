@@ -1,0 +1,48 @@
+/**
+ * `npm run demo`: the demo repository with its pull request, through the committed CLI bundle.
+ * The Markdown is compared with a golden file (UPDATE_GOLDEN=1 rewrites it after a deliberate
+ * change); the JSON is validated against the published schema and its headline figure is
+ * reproduced by hand.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateReport } from '../../src/report/schema.js';
+import { ROOT } from '../helpers/run.js';
+
+function demo(format: string): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/demo.mjs'), format], { encoding: 'utf8', cwd: ROOT });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+const GOLDEN = join(ROOT, 'tests/e2e/fixtures/demo.golden.md');
+
+describe('npm run demo', () => {
+  it('prints the PR comment Markdown, identical to the golden file', () => {
+    const r = demo('markdown');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^\n\(aicost diff exited 1: the demo PR breaks a policy/);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, r.stdout);
+    expect(r.stdout).toBe(readFileSync(GOLDEN, 'utf8'));
+  });
+
+  it('its JSON report validates and the model swap is priced as the vendor prices say', () => {
+    const r = demo('json');
+    const report = JSON.parse(r.stdout);
+    expect(validateReport(report)).toEqual({ ok: true });
+    const samples = readFileSync(join(ROOT, 'examples/demo/traffic/ticket-summary.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    // gpt-4o-mini $0.15/$0.60 → gpt-4o $2.50/$10 per 1M, outputs clamped at 300, 1.2M requests.
+    const perRequest = samples.reduce((a, s) => a + (s.usage.input_tokens * (2.5 - 0.15) + Math.min(s.usage.output_tokens, 300) * (10 - 0.6)) / 1e6, 0) / samples.length;
+    const f = report.features.find((x: { id: string }) => x.id === 'ticket-summary');
+    expect(f.delta.monthly).toBeCloseTo(perRequest * 1_200_000, 2);
+    expect(report.features.map((x: { id: string; status: string }) => [x.id, x.status])).toEqual([
+      ['invoice-qa', 'added'],
+      ['lead-scoring', 'unchanged'],
+      ['product-copy', 'unchanged'],
+      ['reply-draft', 'changed'],
+      ['ticket-summary', 'changed'],
+    ]);
+    expect(report.unpriced_changes.map((u: { file: string }) => u.file)).toEqual(['prompts/churn-email.prompt.yml', 'src/classify.py']);
+  });
+});
