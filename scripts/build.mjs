@@ -1,9 +1,12 @@
 // Builds the two committed bundles with ncc: dist/index.js (action) and dist/cli/index.js (CLI).
-// `--check` rebuilds into a temp dir and fails when dist/ differs (CI's stale-dist guard).
+// First it regenerates src/generated/ (scripts/generate.mjs: schema validators, rank tables).
+// `--check` rebuilds into a temp dir and fails when dist/ differs (CI's stale-dist guard), and
+// fails when src/generated/ is not what the schemas produce.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { run as runGenerate } from './generate.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const ncc = join(root, 'node_modules/.bin/ncc');
@@ -12,12 +15,18 @@ const entries = [
   ['src/cli/index.ts', 'dist/cli'],
 ];
 const check = process.argv.includes('--check');
+
+const staleGenerated = await runGenerate(check);
+if (staleGenerated.length) {
+  console.error(`src/generated/ is stale: ${staleGenerated.join(', ')} differ from what their inputs produce. Run \`npm run build\` (or node scripts/generate.mjs) and commit them.`);
+  process.exit(1);
+}
 const outRoot = check ? mkdtempSync(join(tmpdir(), 'aicost-dist-')) : root;
 
 for (const [entry, out] of entries) {
   const dir = join(outRoot, out);
   rmSync(dir, { recursive: true, force: true });
-  execFileSync(ncc, ['build', entry, '-o', dir, '--license', 'licenses.txt', '-q', '--target', 'es2022'], {
+  execFileSync(ncc, ['build', entry, '-o', dir, '--license', 'licenses.txt', '-q', '--target', 'es2022', '--minify'], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -87,4 +87,87 @@ const tiers = ['free', 'pro', 'pro', 'business', 'enterprise'];
   }
   writeFileSync(root + 'traffic/product-copy.jsonl', lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
 }
+// triage: agent runs (one trace per run), the triage agent on gpt-4o-mini with a refund
+// sub-agent on gpt-4o, 14 days. Its own random stream, so the files above do not move.
+// Recorded input = the agent's fixed part (instructions + tool schemas, exact o200k counts with
+// OpenAI's chat and tool rules) + the ticket + the history of earlier outputs and tool results.
+// OpenAI caches the previous call's prompt: later calls read it back (1,024+ tokens, 128 steps).
+{
+  let s2 = 17;
+  const r2 = () => {
+    s2 = (s2 + 0x6d2b79f5) | 0;
+    let t = Math.imul(s2 ^ (s2 >>> 15), 1 | s2);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick2 = (a) => a[Math.floor(r2() * a.length)];
+  const int2 = (lo, hi) => lo + Math.floor(r2() * (hi - lo + 1));
+  // OpenAI cookbook num_tokens_for_tools (gpt-4o constants).
+  const toolTokens = (tools) => {
+    if (!tools.length) return 0;
+    const drop = (x) => (typeof x === 'string' ? (x.endsWith('.') ? x.slice(0, -1) : x) : '');
+    let n = 0;
+    for (const t of tools) {
+      n += 7 + count(`${t.name}:${drop(t.description)}`);
+      const props = Object.entries(t.parameters?.properties ?? {});
+      if (!props.length) continue;
+      n += 3;
+      for (const [k, p] of props) {
+        n += 3;
+        if (Array.isArray(p.enum)) n += -3 + p.enum.reduce((a, e) => a + 3 + count(String(e)), 0);
+        n += count(`${k}:${p.type ?? ''}:${drop(p.description)}`);
+      }
+    }
+    return n + 12;
+  };
+  const cacheable = (x) => (x < 1024 ? 0 : 1024 + Math.floor((x - 1024) / 128) * 128);
+  const triage = parse(readFileSync(root + 'agents/triage.yaml', 'utf8'));
+  const refund = parse(readFileSync(root + 'agents/refund.yaml', 'utf8'));
+  const triageTools = JSON.parse(readFileSync(root + 'agents/triage-tools.json', 'utf8')).map((t) => t.function);
+  const fixed = (instructions, tools, user) => chat([{ role: 'system', content: instructions }, { role: 'user', content: user }]) + toolTokens(tools);
+  const turnsPick = [1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5, 6, 7, 8];
+  const lines = [];
+  const n = 150;
+  for (let i = 0; i < n; i++) {
+    const id = `tr-${String(i).padStart(4, '0')}`;
+    const t0 = start + Math.floor(((i + r2()) / n) * 14 * 86400000);
+    let step = 0;
+    let clock = 0;
+    const emit = (agent, model, input, cacheRead, output, extra) => {
+      step++;
+      clock += int2(2, 9) * 1000;
+      const line = { id: `${id}-${String(step).padStart(2, '0')}`, ts: new Date(t0 + clock).toISOString().replace(/\.\d+Z$/, 'Z'), trace_id: id };
+      if (step > 1) line.parent_id = `${id}-01`;
+      Object.assign(line, { step }, agent ? { agent } : {}, { provider: 'openai', model, api: 'chat', usage: cacheRead ? { input_tokens: input, cache_read_tokens: cacheRead, output_tokens: output } : { input_tokens: input, output_tokens: output } }, extra, { source: 'otel' });
+      lines.push(line);
+    };
+    // One loop of an agent: each call sends the previous prompt, its output and a tool result.
+    const loop = (agent, model, first, turns) => {
+      let input = first;
+      let prev = 0;
+      for (let k = 1; k <= turns; k++) {
+        const last = k === turns;
+        const read = k > 1 && r2() < 0.85 ? cacheable(prev) : 0;
+        if (k > 1 && r2() < 0.03) emit(agent, model, input, read, 0, { status: 'error', finish_reason: 'error' });
+        const output = last ? int2(110, 280) : int2(18, 45);
+        emit(agent, model, input, read, output, { status: 'ok', finish_reason: last ? 'stop' : 'tool_calls' });
+        prev = input;
+        input += output + int2(60, 420) + 7;
+      }
+    };
+    const ticket = `${pick2(subjects)}. ${Array.from({ length: int2(1, 9) }, () => pick2(sentences)).join(' ')}`;
+    const rootTurns = r2() < 0.06 ? triage.max_turns : pick2(turnsPick);
+    const refundAt = r2() < 0.3 ? int2(1, rootTurns) : 0;
+    const first = fixed(triage.instructions, triageTools, ticket);
+    if (refundAt === 0) loop(undefined, 'gpt-4o-mini-2024-07-18', first, rootTurns);
+    else {
+      // The triage loop pauses for the hand-off; its later turns carry the refund agent's answer.
+      loop(undefined, 'gpt-4o-mini-2024-07-18', first, refundAt);
+      const handoff = `Order A-${int2(10000, 99999)}. ${pick2(sentences)} ${pick2(sentences)}`;
+      loop('refund', 'gpt-4o-2024-08-06', fixed(refund.instructions, refund.tools, handoff), int2(1, refund.max_turns));
+      if (rootTurns > refundAt) loop(undefined, 'gpt-4o-mini-2024-07-18', first + int2(400, 900), rootTurns - refundAt);
+    }
+  }
+  writeFileSync(root + 'traffic/triage.jsonl', lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+}
 console.log('demo traffic written');

@@ -123,7 +123,14 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
     const baseErrors: Record<string, string> = {};
     if (loaded.merged.baseError) baseErrors['*'] = loaded.merged.baseError;
     for (const f of features) if (f.baseError) baseErrors[f.id] = f.baseError;
-    const verdict = evaluatePolicies({ report: priced, config: cfg, baseErrors, override: run.override ?? { applied: false } });
+    const artifacts: Record<string, string> = {};
+    for (const m of loaded.merged.features) artifacts[m.id] = m.headPrompt;
+    const outputUsdPerToken: Record<string, number> = {};
+    for (const m of loaded.merged.features) {
+      const f = features.find((x) => x.id === m.id);
+      if (f?.head) outputUsdPerToken[f.id] = catalog.rates(f.head.model, { tier: m.entry.tier, date: loaded.dates.head, inputTokens: 0 }).output / 1e6;
+    }
+    const verdict = evaluatePolicies({ report: priced, config: cfg, baseErrors, override: run.override ?? { applied: false }, artifacts, outputUsdPerToken });
     const report: DiffReport = { ...priced, violations: verdict.violations, breached: verdict.breached, notices: [...priced.notices, ...verdict.notices] };
     return { report, features };
   } finally {

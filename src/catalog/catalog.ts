@@ -68,6 +68,8 @@ type Entry = {
   tier: TierSubject;
   /** Fraction off from `discounts:`. */
   discount: number;
+  /** Tier multipliers looked up so far (undefined: not offered). */
+  multipliers: Map<ServiceTier, TierMultiplier | undefined>;
 } & (
   | { override: PriceOverride; lookup?: undefined }
   | { override?: undefined; /** Catalog entry to price with. */ lookup: PricedEntry }
@@ -143,7 +145,7 @@ export function createCatalog(opts: CatalogOptions): Catalog {
         source: 'pricing',
       };
       if (override.tokenizer) resolved.tokenizer = override.tokenizer;
-      return { resolved, override, tier: { seller, entryId: found?.hit.model.id, model: parsed.model }, discount: discounts.of(seller) };
+      return { resolved, override, tier: { seller, entryId: found?.hit.model.id, model: parsed.model }, discount: discounts.of(seller), multipliers: new Map() };
     }
 
     const aliasLocation = aliasKey !== undefined ? at(`models.${aliasKey}`) : undefined;
@@ -187,6 +189,7 @@ export function createCatalog(opts: CatalogOptions): Catalog {
       lookup: pricedEntry(hit, parsed.model),
       tier: { seller, entryId: hit.model.id, model: parsed.model },
       discount: discounts.of(seller),
+      multipliers: new Map(),
     };
   }
 
@@ -215,7 +218,12 @@ export function createCatalog(opts: CatalogOptions): Catalog {
   }
 
   function multiplier(e: Entry, tier: ServiceTier, where?: SourceLocation): TierMultiplier {
-    const m = tierMultiplier(e.tier, tier);
+    // Memoised per entry: the tier table matches model names by regular expression.
+    let m = e.multipliers.get(tier);
+    if (m === undefined && !e.multipliers.has(tier)) {
+      m = tierMultiplier(e.tier, tier);
+      e.multipliers.set(tier, m);
+    }
     if (m) return m;
     const name = e.resolved.canonical;
     const offered = offeredTiers(e.tier).join(', ');
@@ -356,9 +364,10 @@ function discountTable(discounts: Record<string, number>, at: (key: string) => S
 }
 
 function checkUsage(u: CallUsage, where?: SourceLocation): void {
-  for (const [k, v] of Object.entries(u)) {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      throw new TrafficError(`usage ${k} must be a non-negative number (got ${String(v)})`, { location: where });
+  // The five fields by name first (every priced call comes here); the generic walk only to name the culprit.
+  if (!(okCount(u.inputTokens) && okCount(u.cacheReadTokens) && okCount(u.cacheWriteTokens) && okCount(u.cacheWrite1hTokens) && okCount(u.outputTokens)) || Object.keys(u).length !== 5) {
+    for (const [k, v] of Object.entries(u)) {
+      if (!okCount(v)) throw new TrafficError(`usage ${k} must be a non-negative number (got ${String(v)})`, { location: where });
     }
   }
   const cached = u.cacheReadTokens + u.cacheWriteTokens + u.cacheWrite1hTokens;
@@ -368,6 +377,10 @@ function checkUsage(u: CallUsage, where?: SourceLocation): void {
       hint: 'input_tokens must include cache reads and writes (OpenTelemetry semantics); Anthropic-style exclusive counts are summed by the importers.',
     });
   }
+}
+
+function okCount(v: unknown): boolean {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0;
 }
 
 function checkDate(d: Date): Date {

@@ -4,6 +4,8 @@
  */
 import { calcPrice, findProvider } from '@pydantic/genai-prices';
 import type { ModelInfo, ModelPrice, Provider, TieredPrices, Usage } from '@pydantic/genai-prices';
+import { compilePrices } from './fast-price.js';
+import type { FastPricer } from './fast-price.js';
 import { CATALOG_PROVIDER_IDS } from './ids.js';
 
 /** A catalog entry found for a model id. */
@@ -52,6 +54,8 @@ export interface PricedEntry {
   provider: Provider;
   /** The model id as looked up (it matches the entry's rule). */
   modelId: string;
+  /** Compiled price sets by pricing date (ms); null where the set cannot be compiled. */
+  compiled: Map<number, FastPricer | null>;
 }
 
 /** Prepare a hit for repeated pricing: the engine's matching dominated the time per call. */
@@ -59,11 +63,26 @@ export function pricedEntry(hit: CatalogHit, modelId: string): PricedEntry {
   const slim = (p: ModelPrice): ModelPrice => Object.fromEntries(Object.entries(p).filter(([k]) => BILLED_KEYS.has(k)));
   const prices = Array.isArray(hit.model.prices) ? hit.model.prices.map((c) => ({ ...c, prices: slim(c.prices) })) : slim(hit.model.prices);
   const provider: Provider = { id: hit.providerId, name: hit.providerId, api_pattern: '', models: [{ ...hit.model, prices }] };
-  return { provider, modelId };
+  return { provider, modelId, compiled: new Map() };
 }
 
-/** USD of one call at `date`, split like the engine splits it (`other` = per-request fees). */
+/**
+ * USD of one call at `date`, split like the engine splits it (`other` = per-request fees). Uses
+ * the price set compiled once per date (fast-price.ts, bit-identical to the engine); the engine
+ * itself only for price sets that cannot be compiled and usage it would reject (its error).
+ */
 export function priceCall(entry: PricedEntry, usage: TokenUsage, date: Date): { input: number; output: number; other: number } {
+  const t = date.getTime();
+  let fast = entry.compiled.get(t);
+  if (fast === undefined) {
+    fast = compilePrices(pricesAt(entry, date)) ?? null;
+    entry.compiled.set(t, fast);
+  }
+  return (fast && fast(usage)) ?? priceCallEngine(entry, usage, date);
+}
+
+/** {@link priceCall} through `calcPrice` itself: the reference the fast path is tested against. */
+export function priceCallEngine(entry: PricedEntry, usage: TokenUsage, date: Date): { input: number; output: number; other: number } {
   // The engine's usage keys are a partition tree: cache_write_tokens is the parent of
   // cache_write_1h_tokens, so it gets both TTLs and the 1h share is priced at its own rate.
   const u: Usage = {

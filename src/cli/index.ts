@@ -23,7 +23,7 @@ async function estimate(args: EstimateArgs): Promise<number> {
 }
 
 async function diff(args: DiffArgs): Promise<number> {
-  const { report } = await runDiff({ repo: args.repo, base: args.base, head: args.head, config: args.config, override: args.override ? { applied: true, by: 'the --override flag' } : undefined });
+  const { report } = await runDiff({ repo: args.repo, base: args.base, head: args.head, config: args.config, override: args.override ? { applied: true } : undefined });
   const body = args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : args.format === 'markdown' ? diffMarkdown(report) : diffText(report);
   if (args.output) writeFileSync(args.output, body);
   else process.stdout.write(body);

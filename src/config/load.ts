@@ -34,7 +34,7 @@ export const CONFIG_DEFAULTS = {
   unpricedChanges: 'warn',
   staticEstimates: 'warn',
   onBaseError: 'warn',
-  maxSamples: 20_000,
+  maxSamples: 5_000,
   maxBadLines: 0.01,
   pricingDate: 'commit',
   trafficFormat: 'auto',

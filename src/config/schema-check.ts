@@ -2,9 +2,9 @@
  * Validation against `schema/aicost.schema.json` (the file editors use) and the translation of
  * ajv's errors into one sentence per problem, at the line and column of the key or value.
  */
-import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schema/aicost.schema.json' with { type: 'json' };
+import { validate as generatedValidate } from '../generated/config-validator.js';
 import type { Position } from '../types.js';
 import { closest, didYouMean } from './did-you-mean.js';
 import { clip, describeValue } from './percent.js';
@@ -36,11 +36,15 @@ type Tag = 'checked' | 'money';
 
 let compiled: { validate: ValidateFunction; tags: WeakMap<object, Tag> } | undefined;
 
-/** Compiles the schema once per process. Strict mode keeps the published schema honest. */
+/**
+ * The validator and the tags, once per process. The validator is ajv's code for this schema,
+ * generated at build time (scripts/gen-validators.mjs; strict mode keeps the published schema
+ * honest), so start-up compiles nothing; its error objects point into the imported schema, so
+ * the tags below recognise schema nodes by identity.
+ */
 function compile(): { validate: ValidateFunction; tags: WeakMap<object, Tag> } {
   if (compiled) return compiled;
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true, logger: false });
-  const validate = ajv.compile(configSchema);
+  const validate = generatedValidate as unknown as ValidateFunction;
   const tags = new WeakMap<object, Tag>();
   const definitions = schema.definitions as Record<string, unknown>;
   const tagTree = (node: unknown, tag: Tag): void => {

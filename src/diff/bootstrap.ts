@@ -5,10 +5,13 @@
  * the total all get percentile intervals. Same inputs and seed → byte-identical result, whatever
  * the order of the features or of their units.
  */
+import { availableParallelism } from 'node:os';
+import { SharedQueue, WorkerClient } from '../tokenize/worker-client.js';
 import { percentileInterval } from './stats-quantile.js';
 import type { Interval } from './stats-quantile.js';
-import { bootstrapResamples } from './stats-resample.js';
-import type { FeatureSeries } from './stats-resample.js';
+import { bootstrapResamples, checkResamples, checkSeries, featureGenerator, orderFeatures, resampleFeature, ResampleScratch, sumResamples } from './stats-resample.js';
+import type { BootstrapResamples, FeatureResamples, FeatureSeries } from './stats-resample.js';
+import type { ResampleRequest } from './stats-worker.js';
 
 export type { Interval } from './stats-quantile.js';
 export type { PairedUnit, FeatureSeries } from './stats-resample.js';
@@ -65,10 +68,17 @@ export interface BootstrapOptions {
  */
 export function pairedBootstrap(series: readonly FeatureSeries[], options: BootstrapOptions): BootstrapResult {
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
-  const level = options.level ?? DEFAULT_LEVEL;
-  if (!(level > 0 && level < 1)) throw new RangeError(`bootstrap: level must be in (0, 1), got ${level}`);
-  const raw = bootstrapResamples(series, options.seed, resamples);
+  const level = checkLevel(options.level);
+  return summarize(bootstrapResamples(series, options.seed, resamples), level);
+}
 
+function checkLevel(level = DEFAULT_LEVEL): number {
+  if (!(level > 0 && level < 1)) throw new RangeError(`bootstrap: level must be in (0, 1), got ${level}`);
+  return level;
+}
+
+/** Percentile intervals of raw resamples. */
+function summarize(raw: BootstrapResamples, level: number): BootstrapResult {
   const features: Record<string, FeatureInterval> = {};
   for (const f of raw.features) {
     features[f.id] = {
@@ -87,5 +97,70 @@ export function pairedBootstrap(series: readonly FeatureSeries[], options: Boots
     monthlyDelta: percentileInterval(raw.total.monthlyDelta, level),
     headMonthly: percentileInterval(raw.total.headMonthly, level),
   };
-  return { features, teams, total, resamples };
+  return { features, teams, total, resamples: raw.resamples };
+}
+
+/** Options of {@link startBootstrap}. */
+export interface BootstrapSessionOptions extends BootstrapOptions {
+  /** Helper threads: 0 or 1. Default 1 when the machine has 2 or more cores. */
+  workers?: number;
+}
+
+/**
+ * A bootstrap fed one feature at a time, so it runs beside the replay instead of after it: each
+ * feature added goes to a worker thread at once (while the main thread replays the next
+ * feature), and `finish` has the main thread resample whatever the worker has not taken. The
+ * result is byte-identical to {@link pairedBootstrap} on the same features: every feature has its
+ * own generator, and features are summed in id order at the end.
+ */
+export interface BootstrapSession {
+  /** Adds a feature (validated now: throws RangeError like pairedBootstrap). */
+  add(series: FeatureSeries): void;
+  /** Intervals of every feature added, their teams and the total; stops the worker. */
+  finish(): Promise<BootstrapResult>;
+}
+
+/** Starts a {@link BootstrapSession}; the worker (if any) loads while the caller goes on. */
+export function startBootstrap(options: BootstrapSessionOptions): BootstrapSession {
+  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
+  checkResamples(resamples);
+  const level = checkLevel(options.level);
+  const seed = options.seed;
+  const workers = options.workers ?? (availableParallelism() > 1 ? 1 : 0);
+  const client = workers > 0 ? new WorkerClient<ResampleRequest, FeatureResamples>(new URL('../generated/stats-worker.js', import.meta.url), null) : null;
+  const scratch = new ResampleScratch();
+  const done = new Map<string, FeatureResamples>();
+  const added: FeatureSeries[] = [];
+  const ids = new Set<string>();
+  const queue = new SharedQueue<FeatureSeries, FeatureResamples>(
+    client ? (s) => client.request({ series: s, seed, resamples }) : null,
+    (s) => resampleFeature(s, featureGenerator(seed, s.id), resamples, scratch),
+    (s, r) => done.set(s.id, r),
+  );
+  return {
+    add(series) {
+      checkSeries(series);
+      if (ids.has(series.id)) throw new RangeError(`bootstrap: feature id "${series.id}" appears twice`);
+      ids.add(series.id);
+      added.push(series);
+      queue.push(series);
+    },
+    async finish() {
+      try {
+        const ordered = orderFeatures(added);
+        await queue.drain();
+        return summarize(sumResamples(ordered.map((s) => done.get(s.id)!), resamples), level);
+      } finally {
+        await client?.close();
+      }
+    },
+  };
+}
+
+/** {@link pairedBootstrap} on the main thread and a worker thread together (same result). */
+export async function pairedBootstrapParallel(series: readonly FeatureSeries[], options: BootstrapSessionOptions): Promise<BootstrapResult> {
+  const session = startBootstrap(options);
+  // Largest first, so the two threads end together.
+  for (const s of orderFeatures(series).sort((a, b) => b.units.length - a.units.length)) session.add(s);
+  return session.finish();
 }

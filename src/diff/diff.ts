@@ -1,7 +1,8 @@
 import type { MergedFeature } from '../config/trust.js';
 import { estimateFeature, replaySiteFor, summarizeFeature, type EstimateContext } from '../estimate/estimate.js';
 import type { FeatureEstimate, FeatureInput, SampleResult } from '../estimate/types.js';
-import type { CallSite, Position, TrafficSet } from '../types.js';
+import type { AgentSpec, CallSite, Position, TrafficSet } from '../types.js';
+import { diffAgentFeature } from './agent-diff.js';
 import { listChanges, type FeatureChange } from './changes.js';
 import { replayAll } from './pair.js';
 
@@ -16,6 +17,9 @@ export interface DiffFeatureInput {
   traffic: TrafficSet | null;
   /** Why the base side cannot be priced (unreadable artifact, unknown model at base, …). */
   baseError?: string;
+  /** Agent features: the definition at base and head (null where absent); the sites are then the root agents'. */
+  baseAgent?: AgentSpec | null;
+  headAgent?: AgentSpec | null;
 }
 
 /** One feature, priced at both revisions on the same samples. */
@@ -45,6 +49,8 @@ export interface ConfigWhere {
  * both revisions (paired); added features are estimated at head alone, removed ones at base alone.
  */
 export function diffFeature(input: DiffFeatureInput, ctx: EstimateContext, dates: { base: Date; head: Date }, where: ConfigWhere): FeatureDiff {
+  // Agent features replay whole runs call by call (src/diff/agent-diff.ts).
+  if (input.baseAgent !== undefined || input.headAgent !== undefined) return diffAgentFeature(input, ctx, dates, where);
   const { merged, baseSite, headSite, traffic } = input;
   const entry = merged.entry;
   const notes: string[] = [];

@@ -5,6 +5,7 @@ import { tokenizerFor } from '../tokenize/index.js';
 import type { TokenCounter } from '../tokenize/index.js';
 import type { FeatureConfig, ResolvedModel } from '../types.js';
 import { replaySample, staticPrefixTokens, staticSample, type ReplaySite } from './replay.js';
+import { estimateAgentFeature } from './agent-estimate.js';
 import { effectiveSampleSize, weightedMean, weightedQuantile } from './stats.js';
 import type { FeatureEstimate, FeatureInput, FigureSource, RevisionEstimate, RevisionSnapshot, SampleResult } from './types.js';
 
@@ -68,6 +69,8 @@ function volume(feature: FeatureConfig, input: FeatureInput, configFile: string,
 
 /** Replay one feature at one revision and aggregate its per-request and monthly cost. */
 export function estimateFeature(input: FeatureInput, ctx: EstimateContext, date: Date, configFile: string, positions: Record<string, { line: number; column: number }>): FeatureEstimate {
+  // Agent features replay whole runs, each call with its agent (src/estimate/agent-estimate.ts).
+  if (input.agent) return estimateAgentFeature(input, ctx, date, configFile, positions);
   const { feature, site, traffic } = input;
   const rs = replaySiteFor(input, ctx, date, configFile, positions);
   const notices: string[] = [];
@@ -240,6 +243,7 @@ export function estimateRevision(snapshot: RevisionSnapshot, ctx: EstimateContex
   for (const f of features) {
     // Kept for the diff; the static prefix is what a provider cache can reuse across requests.
     const input = snapshot.features.find((x) => x.feature.id === f.id)!;
+    if (input.agent) continue; // each call already carries its own agent's prefix
     const prefix = staticPrefixTokens(replaySiteFor(input, ctx, snapshot.pricingDate, config.path, config.positions), ctx.counter);
     for (const r of f.results) r.cacheablePrefix = prefix;
   }

@@ -1,4 +1,5 @@
-import type { CallSite, CallUsage, Config, FeatureConfig, ResolvedModel, TokenizerChoice, TrafficSet } from '../types.js';
+import type { AgentSpec, CallSite, CallUsage, Config, FeatureConfig, ResolvedModel, TokenizerChoice, TrafficSet } from '../types.js';
+import type { AgentEstimate } from './agent-types.js';
 
 /** Everything one revision says about one feature, read from the repository as plain data. */
 export interface FeatureInput {
@@ -7,6 +8,8 @@ export interface FeatureInput {
   site: CallSite;
   /** Traffic samples; null when the feature declares none (static estimate). */
   traffic: TrafficSet | null;
+  /** Agent features: the definition (root and sub-agents); `site` is then the root agent's CallSite. */
+  agent?: AgentSpec;
 }
 
 /** A revision of the project, loaded: the config and each feature's inputs. */
@@ -93,7 +96,10 @@ export interface FeatureEstimate {
   upperBound: boolean;
   insufficientSamples: boolean;
   notices: string[];
+  /** One result per sample; for agent features one per run (trace), its calls summed. */
   results: SampleResult[];
+  /** Agent features: per-agent figures, calls per run, loop caps (src/estimate/agent-types.ts). */
+  agent?: AgentEstimate;
 }
 
 /** Output of replaying one revision. */

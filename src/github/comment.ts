@@ -109,8 +109,10 @@ const MINIMIZE = `mutation($id: ID!) {
  * - `delete-and-new`: delete our earlier ones, then create;
  * - `off`: nothing.
  * Errors are the caller's to turn into a warning: the verdict never depends on the comment.
+ * `viewer` is the token's login when the caller looked it up early (the throttling plugin spaces
+ * GraphQL calls and writes a second apart; asked while the diff runs, the wait is free).
  */
-export async function postStickyComment(api: { octokit: Octokit; graphql: GraphQL }, issue: IssueRef, c: StickyComment): Promise<CommentOutcome> {
+export async function postStickyComment(api: { octokit: Octokit; graphql: GraphQL }, issue: IssueRef, c: StickyComment, viewer?: Promise<string>): Promise<CommentOutcome> {
   if (c.mode === 'off') return { action: 'off', message: 'comment: off' };
   const { octokit, graphql } = api;
   const create = async (): Promise<CommentOutcome> => {
@@ -122,7 +124,7 @@ export async function postStickyComment(api: { octokit: Octokit; graphql: GraphQ
     return create();
   }
 
-  const login = await viewerLogin(graphql);
+  const login = await (viewer ?? viewerLogin(graphql));
   const own = await findOwnComments(octokit, issue, login, c.tag);
   const latest = own.at(-1);
   if (latest && newerRun(latest.marker.run, c.runId)) {

@@ -67,7 +67,7 @@ function asciiTrim(s: string): string {
   return s.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
 }
 
-const defaultReader: InputReader = (name) => asciiTrim(core.getInput(name, { trimWhitespace: false }));
+const defaultReader: InputReader = (name) => core.getInput(name, { trimWhitespace: false });
 
 /** `core.getBooleanInput`'s accepted spellings, with the action.yml default when empty. */
 function booleanInput(read: InputReader, name: string, fallback: boolean): boolean {
@@ -127,7 +127,8 @@ export function confinedPath(root: string, value: string, name: string, rootName
  * Parse every input once. `env` supplies GITHUB_WORKSPACE (the current directory when absent,
  * for local runs); `read` is replaceable for tests.
  */
-export function readInputs(env: NodeJS.ProcessEnv = process.env, read: InputReader = defaultReader): ActionInputs {
+export function readInputs(env: NodeJS.ProcessEnv = process.env, rawRead: InputReader = defaultReader): ActionInputs {
+  const read: InputReader = (name) => asciiTrim(rawRead(name));
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const workingDirectory = confinedPath(workspace, read(Inputs.WorkingDirectory) || '.', Inputs.WorkingDirectory, 'the workspace (GITHUB_WORKSPACE)');
   const config = read(Inputs.Config) || '.aicost.yml';

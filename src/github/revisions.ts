@@ -3,6 +3,7 @@
  * the existing clone. Nothing is checked out; `pull_request_target` fetches the PR's merge ref
  * as data, with the token passed through git's environment config, never on the command line.
  */
+import * as core from '@actions/core';
 import { execFile } from 'node:child_process';
 import { RepoError, UsageError } from '../errors.js';
 import { gitText, resolveCommit } from '../repo/index.js';
@@ -26,10 +27,14 @@ export type RevisionPlan =
 
 /** The exact fix for a clone without the objects a pull_request run needs. */
 export const FETCH_DEPTH_FIX =
-  'Check out with history for the base: actions/checkout with `fetch-depth: 2` (the test-merge commit and both its parents), e.g.\n' +
-  '    - uses: actions/checkout@<sha> # v5\n' +
+  'Check out with history for the base: actions/checkout with `fetch-depth: 2` (the test-merge commit and both its parents):\n' +
+  '    - uses: actions/checkout@<full sha> # v7\n' +
   '      with:\n' +
   '        fetch-depth: 2';
+
+/** The fix when GITHUB_SHA itself is missing: the checkout fetched something else. */
+const MERGE_COMMIT_FIX =
+  'Check out the pull request\u2019s default ref (actions/checkout without `ref:`, which fetches refs/pull/N/merge) with `fetch-depth: 2`, or pass head-ref and base-ref.';
 
 const SHA = /^[0-9a-f]{40}$/;
 
@@ -86,6 +91,7 @@ export function fetchRef(gitRoot: string, refspec: string, options: { serverUrl:
   if (options.token) {
     const key = `http.${options.serverUrl.replace(/\/+$/, '')}/.extraheader`;
     const basic = Buffer.from(`x-access-token:${options.token}`, 'utf8').toString('base64');
+    core.setSecret(basic);
     entries.push([key, ''], [key, `AUTHORIZATION: basic ${basic}`]);
   }
   const env = gitConfigEnv({ ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' }, entries);
@@ -135,7 +141,7 @@ export async function planRevisions(ctx: ActionContext, inputs: ActionInputs, gi
     let what = 'test-merge commit';
     if (!head && event === 'pull_request') {
       if (!SHA.test(ctx.sha)) throw new UsageError('GITHUB_SHA is not set to a commit SHA', { hint: 'Run the action inside GitHub Actions, or pass head-ref and base-ref.' });
-      head = await present(gitRoot, ctx.sha, what, FETCH_DEPTH_FIX);
+      head = await present(gitRoot, ctx.sha, what, MERGE_COMMIT_FIX);
     }
     if (!head) {
       // pull_request_target: the checkout is the base branch; the PR is data we fetch.

@@ -73,6 +73,21 @@ export function unboundedIncrease(ctx: PolicyContext): Finding[] {
   const out: Finding[] = [];
   for (const f of ctx.changed) {
     if (f.status !== 'changed' || !f.base || !f.head) continue;
+    // Agents: a raised max_turns over runs that reached the old limit.
+    for (const inc of f.head.agent?.turn_cap_increases ?? []) {
+      if (!(inc.cap_share > 0)) continue;
+      const turns = f.changes.find((c) => c.kind === 'agent' && /^max turns/.test(c.summary));
+      const cause: Cause | null = turns ? { feature: f.id, text: `${f.id}, ${turns.summary}`, effect: turns.monthly_effect, file: turns.file, line: turns.line } : ctx.largestCause([f]);
+      const limit = `${count(inc.base_max_turns)} → ${inc.head_max_turns === null ? 'unset' : count(inc.head_max_turns)}`;
+      const boundIncrease = inc.upper_bound_monthly === null ? null : inc.upper_bound_monthly - f.base.monthly;
+      const bound =
+        inc.upper_bound_monthly === null || boundIncrease === null
+          ? '; with no limit the increase has no upper bound'
+          : `; runs that go to the new limit could cost up to ${usd(inc.upper_bound_per_request ?? 0)} per run (${usd(inc.upper_bound_monthly)}/month, ${signedUsd(boundIncrease)}/month against base)`;
+      const message = `loop limit raised while runs hit the old one: ${f.id} raises max turns of agent ${inc.agent} ${limit} and ${pct(inc.cap_share, 1)} of runs reached the old limit, so the replayed change (${signedUsd(f.delta.monthly)}/month) is a lower bound${bound}${ownersText(ctx.ownersOf(f.team))}`;
+      const minimum = boundIncrease === null ? null : underMinimum(boundIncrease, ctx.policies.minIncreaseUsd, 'the increase at the new limit');
+      out.push(finding('unbounded_increase', { team: f.team, feature: f.id }, cause, message, [minimum]));
+    }
     const oldCap = f.base.max_output_tokens;
     const newCap = f.head.max_output_tokens;
     if (oldCap === null) continue;

@@ -2,6 +2,7 @@ import { parseArtifact } from '../artifacts/index.js';
 import { createCatalog } from '../catalog/index.js';
 import { loadConfig } from '../config/index.js';
 import { mergeTrusted, type MergedConfig } from '../config/trust.js';
+import { loadAgentPair } from '../diff/agent-load.js';
 import type { DiffFeatureInput } from '../diff/diff.js';
 import type { ChangedFile } from '../diff/unpriced/index.js';
 import { AicostError, ConfigError } from '../errors.js';
@@ -107,7 +108,13 @@ export async function loadDiff(options: { gitRoot: string; prefix: string; confi
   for (const m of merged.features) {
     let baseSite: CallSite | null = null;
     let baseError: string | undefined;
-    if (m.basePrompt) {
+    // Agent features: definitions (and the files they reference) at both revisions.
+    const agents = await loadAgentPair(m, base, head, headConfig, configPath);
+    if (agents) {
+      ({ baseSite, baseError } = agents);
+      for (const f of agents.files) mapped.add(f);
+    }
+    if (m.basePrompt && !agents) {
       mapped.add(m.basePrompt);
       try {
         baseSite = await readSite(base, m.basePrompt);
@@ -118,7 +125,9 @@ export async function loadDiff(options: { gitRoot: string; prefix: string; confi
     }
     mapped.add(m.headPrompt);
     let headSite: CallSite | null = null;
-    if (await head.exists(m.headPrompt)) {
+    if (agents) {
+      headSite = agents.headSite;
+    } else if (await head.exists(m.headPrompt)) {
       headSite = await readSite(head, m.headPrompt);
     } else if (!m.droppedFromConfig) {
       const pos = headConfig.positions[`features.${m.id}.prompt`] ?? headConfig.positions[`features.${m.id}`];
@@ -139,7 +148,7 @@ export async function loadDiff(options: { gitRoot: string; prefix: string; confi
         baseError ??= e.format().split('\n')[0];
       }
     }
-    features.push({ merged: m, baseSite, headSite, traffic, baseError });
+    features.push({ merged: m, baseSite, headSite, traffic, baseError, ...(agents ? { baseAgent: agents.baseAgent, headAgent: agents.headAgent } : {}) });
   }
   const dates = { base: await dateOf(base, trusted, now), head: await dateOf(head, trusted, now) };
   const files = await changedFiles(options.gitRoot, options.prefix, base, head);

@@ -1,4 +1,5 @@
 import { parseArtifact } from '../artifacts/index.js';
+import { loadFeatureAgent } from '../artifacts/agents/index.js';
 import { loadConfig } from '../config/index.js';
 import { AicostError, ConfigError } from '../errors.js';
 import type { FeatureInput, RevisionSnapshot } from '../estimate/types.js';
@@ -19,11 +20,11 @@ export async function loadSnapshot(reader: RevisionReader, configPath: string, o
   for (const feature of Object.values(config.features)) {
     const artifactPath = feature.prompt ?? feature.agent!;
     if (feature.agent !== undefined) {
-      const pos = config.positions[`features.${feature.id}.agent`];
-      throw new ConfigError(`feature "${feature.id}": agent features are not priced yet; only prompt: features are`, {
-        location: { file: configPath, line: pos?.line, column: pos?.column },
-        hint: 'Model the agent call as a prompt feature for now (one prompt: file per call), or remove the feature.',
-      });
+      // Agent features: the root agent and its sub-agents, every referenced file from this revision.
+      const agent = await loadFeatureAgent(reader, feature.id, feature.agent, configPath, config.positions[`features.${feature.id}.agent`]);
+      const traffic = feature.traffic.length ? await loadTraffic(reader, config, feature.id, feature.traffic) : null;
+      features.push({ feature, site: agent.agents[0].site, agent, traffic });
+      continue;
     }
     const where = config.positions[`features.${feature.id}.prompt`];
     const rel = safeRelativePath(artifactPath, configPath);

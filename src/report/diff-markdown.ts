@@ -193,7 +193,12 @@ function verdictWords(r: DiffReport): string {
   const errors = errorsOf(r).length;
   const warnings = r.violations.length - errors;
   if (errors > 0) return `${count(errors)} ${errors === 1 ? 'policy fails' : 'policies fail'}`;
-  const base = r.teams.some((t) => t.budget !== null) ? 'within budget' : 'passes';
+  const overridden = r.violations.filter((v) => v.overridden).length;
+  if (overridden > 0) return `passes by override (${plural(overridden, 'violation')} overridden)`;
+  // "Within budget" only when no budgeted team is over; a breach that only warns is named.
+  const budgetWarned = r.violations.some((v) => v.rule === 'budget');
+  const over = r.teams.some((t) => t.status === 'breach');
+  const base = budgetWarned ? 'over budget, not failing' : over ? 'passes' : r.teams.some((t) => t.budget !== null) ? 'within budget' : 'passes';
   return warnings > 0 ? `${base}, ${plural(warnings, 'warning')}` : base;
 }
 
@@ -372,7 +377,8 @@ function violationsList(r: DiffReport): string | null {
     if (v.feature !== null) scope.push(`feature ${text(v.feature, 80)}`);
     if (v.file !== null) scope.push(where(clip(v.file, 200), v.line));
     const icon = v.severity === 'error' ? ICON.error : ICON.warning;
-    const who = v.team !== null && v.severity === 'error' ? (owners.get(v.team) ?? []) : [];
+    // Policy messages name the owners themselves; add them only where a message does not.
+    const who = v.team !== null && v.severity === 'error' && !/owners: /.test(v.message) ? (owners.get(v.team) ?? []) : [];
     const ownersText = who.length ? ` Owners: ${who.map((o) => text(o, 60)).join(', ')}.` : '';
     lines.push(`- ${icon} **${text(v.rule, 40)}** (${scope.join(' · ')}): ${text(v.message, 500)}${ownersText}`);
   }

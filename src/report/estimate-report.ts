@@ -1,5 +1,7 @@
+import { agentSideJson, type AgentSideJson } from '../estimate/agent-json.js';
 import type { FeatureEstimate, RevisionEstimate } from '../estimate/types.js';
 import type { CatalogInfo, Config } from '../types.js';
+import { inlineCode } from './escape.js';
 import { count, escapeMarkdown, pct, textTable, usd } from './format.js';
 
 /** One revision's side of a feature, in the JSON report's shape (snake_case, plain numbers). */
@@ -25,6 +27,8 @@ export interface FeatureSideJson {
   output_cap_share: number | null;
   upper_bound: boolean;
   insufficient_samples: boolean;
+  /** Agent features: the run as a chain of calls; null for prompt features. */
+  agent: AgentSideJson | null;
 }
 
 /** The `estimate` command's JSON document. */
@@ -75,6 +79,7 @@ export function featureSideJson(f: FeatureEstimate): FeatureSideJson {
     output_cap_share: f.outputCapShare,
     upper_bound: f.upperBound,
     insufficient_samples: f.insufficientSamples,
+    agent: agentSideJson(f.agent),
   };
 }
 
@@ -146,7 +151,7 @@ export function estimateMarkdown(r: EstimateReport): string {
     const bits: string[] = [];
     if (f.traffic) {
       const window = f.traffic.window_days !== null ? `, ${count(f.traffic.window_days)}-day window` : '';
-      bits.push(`${count(f.samples)} samples (${count(f.effective_samples)} effective${window}) from ${f.traffic.paths.map((p) => `\`${escapeMarkdown(p)}\``).join(', ')}`);
+      bits.push(`${count(f.samples)} samples (${count(f.effective_samples)} effective${window}) from ${f.traffic.paths.map((p) => inlineCode(p)).join(', ')}`);
       if (f.traffic.sampled) bits.push(`sampled from ${count(f.traffic.lines)} lines`);
     } else {
       bits.push(`static estimate from ${escapeMarkdown(f.prompt)} (${count(f.samples)} render${f.samples === 1 ? '' : 's'})`);

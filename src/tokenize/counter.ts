@@ -3,21 +3,22 @@
  * pricing-and-tokens.md §4.2), memoised per whole text and encoding.
  */
 
-import { countTokens as countO200k } from 'gpt-tokenizer/encoding/o200k_base';
-import { countTokens as countCl100k } from 'gpt-tokenizer/encoding/cl100k_base';
+import { availableParallelism } from 'node:os';
 import type { Encoding, TokenizerChoice, ToolDefinition } from '../types.js';
+import { countPlainText } from './encoding.js';
+import { TokenizerPool } from './pool.js';
+import type { CountJob } from './pool.js';
+import { encodingFor } from './ranks.js';
 import { toolDefinitionTokens } from './tools.js';
+import { yieldToEvents } from './worker-client.js';
 
 /**
- * Special-token text (`<|endoftext|>`, `<|im_start|>`) in prompts or recorded messages is counted
- * as the plain text it is: nothing is allowed as a special token, nothing is rejected.
+ * Tokens of `text` in `encoding`, special-token text counted as plain text; the encoding is built
+ * on first use (ranks.ts), so a run loads only what it counts with.
  */
-const PLAIN_TEXT = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
-
-const ENCODERS: Record<Encoding, (text: string) => number> = {
-  o200k_base: (text) => countO200k(text, PLAIN_TEXT),
-  cl100k_base: (text) => countCl100k(text, PLAIN_TEXT),
-};
+export function countPlain(text: string, encoding: Encoding): number {
+  return countPlainText(encodingFor(encoding), text);
+}
 
 /** OpenAI's chat overhead (cookbook `num_tokens_from_messages`, gpt-3.5-0613 and later). */
 export const CHAT_OVERHEAD = {
@@ -36,6 +37,23 @@ export interface CountableMessage {
   name?: string;
 }
 
+/** New text below this size is counted on the main thread alone: a worker round trip would not pay. */
+const PARALLEL_MIN_CHARS = 512 * 1024;
+
+/** Memo value of a text a prefill has queued but not counted yet (counts are ≥ 0). */
+const PENDING = -1;
+
+/** Options of {@link TokenCounter.prepare}. */
+export interface PrepareOptions {
+  /** Encodings the run will count with: the worker builds them while the caller goes on. */
+  encodings?: readonly Encoding[];
+  /**
+   * Helper threads for {@link TokenCounter.prefill}: 0 or 1 (more would only contend on the
+   * 2-core runners this is made for). Default: 1 when the machine has 2 or more cores.
+   */
+  workers?: number;
+}
+
 /** Memo limits; the defaults hold a large replay (every distinct message text) in a few hundred MB at most. */
 export interface TokenCounterOptions {
   /** Most memoised texts per encoding before the oldest tenth is dropped. Default 200,000. */
@@ -52,6 +70,8 @@ export interface TokenCounterStats {
   entries: number;
   /** Texts dropped to stay within the limits. */
   evictions: number;
+  /** Texts counted by the worker thread (included in misses). */
+  offloaded: number;
 }
 
 interface Memo {
@@ -73,6 +93,8 @@ export class TokenCounter {
   private hits = 0;
   private misses = 0;
   private evictions = 0;
+  private offloaded = 0;
+  private pool: TokenizerPool | null = null;
 
   constructor(options: TokenCounterOptions = {}) {
     this.maxEntries = options.maxEntries ?? 200_000;
@@ -84,20 +106,96 @@ export class TokenCounter {
     if (text.length === 0) return 0;
     const memo = this.memos[encoding];
     const cached = memo.map.get(text);
-    if (cached !== undefined) {
+    if (cached !== undefined && cached !== PENDING) {
       this.hits++;
       return cached;
     }
+    // Not known, or queued by a prefill that has not come back yet: count it here (same count).
     this.misses++;
-    const n = ENCODERS[encoding](text);
-    const bytes = text.length * 2;
-    // A text bigger than the whole budget is counted but never held.
-    if (bytes <= this.maxKeyBytes) {
-      memo.map.set(text, n);
-      memo.keyBytes += bytes;
-      if (memo.map.size > this.maxEntries || memo.keyBytes > this.maxKeyBytes) this.evict(memo);
-    }
+    const n = countPlain(text, encoding);
+    this.remember(memo, text, n);
     return n;
+  }
+
+  /**
+   * Starts the tokenizer worker (see {@link PrepareOptions.workers}) so that {@link prefill} can
+   * count on two threads; call it once, early (the worker loads while the caller reads the
+   * repository). Without it, prefill counts on the main thread. Counting itself stays synchronous
+   * and never waits for the worker.
+   */
+  prepare(options: PrepareOptions = {}): void {
+    const workers = options.workers ?? (availableParallelism() > 1 ? 1 : 0);
+    if (workers > 0 && !this.pool) this.pool = new TokenizerPool(options.encodings ?? []);
+  }
+
+  /**
+   * Counts every text not memoised yet, on the main thread and the worker together, and memoises
+   * the counts: the replay that follows finds them all (counts are the same wherever they are
+   * made: same tables, same code). Meant for the distinct message texts of a feature at both
+   * revisions, collected before replaying it.
+   *
+   * The worker starts on the batch before this returns its promise; the main thread joins in
+   * after a turn of the event loop. So a caller may start the next feature's prefill, replay the
+   * current feature (whose counts are in) meanwhile, and await the prefill after: both cores stay
+   * busy. Texts memoised before the main thread joins are not counted twice.
+   */
+  prefill(texts: Iterable<string>, encoding: Encoding): Promise<void> {
+    const memo = this.memos[encoding];
+    const pool = this.pool;
+    if (!pool?.usable) {
+      for (const t of texts) this.count(t, encoding);
+      return Promise.resolve();
+    }
+    // Each new text is entered in the memo as PENDING at once: that is the de-duplication (one
+    // hash of the text, reused by every later lookup of the same string).
+    const todo: string[] = [];
+    let chars = 0;
+    for (const t of texts) {
+      if (t.length === 0 || memo.map.has(t)) continue;
+      this.remember(memo, t, PENDING);
+      todo.push(t);
+      chars += t.length;
+    }
+    if (chars < PARALLEL_MIN_CHARS) {
+      for (const t of todo) this.count(t, encoding);
+      return Promise.resolve();
+    }
+    return this.joinJob(pool.start(encoding, todo), encoding);
+  }
+
+  /** The main thread's share of a prefill job, then every count into the memo. */
+  private async joinJob(job: CountJob, encoding: Encoding): Promise<void> {
+    await yieldToEvents();
+    const memo = this.memos[encoding];
+    const { texts, counts } = job;
+    for (let i = job.take(); i >= 0; i = job.take()) Atomics.store(counts, i, countPlain(texts[i]!, encoding));
+    this.offloaded += await job.done;
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i]!;
+      if (memo.map.get(t) !== PENDING) continue; // counted meanwhile by the replay, or evicted
+      let n = Atomics.load(counts, i);
+      if (n < 0) n = countPlain(t, encoding); // taken by a worker that then failed
+      this.misses++;
+      memo.map.set(t, n);
+    }
+  }
+
+  /** Stops the worker, if one was started (an idle worker never keeps the process alive). */
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.close();
+  }
+
+  /** Memoises a count; a text bigger than the whole budget is counted but never held. */
+  private remember(memo: Memo, text: string, n: number): void {
+    const bytes = text.length * 2;
+    if (bytes > this.maxKeyBytes) return;
+    const had = memo.map.size;
+    memo.map.set(text, n);
+    if (memo.map.size === had) return; // a PENDING entry, now counted
+    memo.keyBytes += bytes;
+    if (memo.map.size > this.maxEntries || memo.keyBytes > this.maxKeyBytes) this.evict(memo);
   }
 
   /**
@@ -145,6 +243,7 @@ export class TokenCounter {
       misses: this.misses,
       entries: this.memos.o200k_base.map.size + this.memos.cl100k_base.map.size,
       evictions: this.evictions,
+      offloaded: this.offloaded,
     };
   }
 

@@ -3,7 +3,7 @@ import { pairedBootstrap, DEFAULT_RESAMPLES } from '../../src/diff/bootstrap.js'
 import type { FeatureSeries, PairedUnit } from '../../src/diff/bootstrap.js';
 import { Pcg32 } from '../../src/diff/pcg32.js';
 import { quantileSorted, percentileInterval } from '../../src/diff/stats-quantile.js';
-import { bootstrapResamples, kishEffectiveSize, resampleFeature } from '../../src/diff/stats-resample.js';
+import { bootstrapResamples, featureGenerator, kishEffectiveSize, resampleFeature } from '../../src/diff/stats-resample.js';
 
 const units = (list: Array<[number, number, number]>): PairedUnit[] => list.map(([weight, base, head]) => ({ weight, base, head }));
 
@@ -177,16 +177,18 @@ describe('pairedBootstrap: teams and the total', () => {
     expect(r.teams.billing).toEqual({ monthlyDelta: r.features['c-other']!.monthlyDelta, headMonthly: r.features['c-other']!.headMonthly });
   });
 
-  it('draws from one generator: features by id, each feature all its resamples, constant features take no draws', () => {
+  it('each feature draws from its own generator, seeded from the run seed and its id; constant features take no draws', () => {
     const constant: FeatureSeries = { id: 'a-flat', team: 'x', units: units([[1, 2, 2], [1, 2, 2]]), requestsPerMonth: { base: 1, head: 1 } };
     const raw = bootstrapResamples([down, constant, up], 'order', 50);
-    const rng = Pcg32.fromString('order');
-    const a = resampleFeature(up, rng, 50);
-    const b = resampleFeature(down, rng, 50);
+    const a = resampleFeature(up, featureGenerator('order', 'a-up'), 50);
+    const b = resampleFeature(down, featureGenerator('order', 'b-down'), 50);
     expect(raw.features.map((f) => f.id)).toEqual(['a-flat', 'a-up', 'b-down']);
     expect(Array.from(raw.features[1]!.monthlyDelta)).toEqual(Array.from(a.monthlyDelta));
     expect(Array.from(raw.features[2]!.monthlyDelta)).toEqual(Array.from(b.monthlyDelta));
     expect(Array.from(raw.features[0]!.monthlyDelta)).toEqual(new Array<number>(50).fill(0));
+    // A feature's resamples do not depend on which other features run with it.
+    const alone = bootstrapResamples([up], 'order', 50);
+    expect(Array.from(alone.features[0]!.headMonthly)).toEqual(Array.from(raw.features[1]!.headMonthly));
   });
 });
 
@@ -206,21 +208,27 @@ describe('pairedBootstrap: determinism', () => {
 
   it('reproduces a 9-resample run worked out by hand from the generator\'s draws', () => {
     // Canonical unit order (weight, base, head): u0 = (1, 1, 2), u1 = (1, 5, 9), u2 = (2, 3, 3).
-    const rng = Pcg32.fromString('pin');
-    const draws = Array.from({ length: 9 }, () => [rng.nextBelow(3), rng.nextBelow(3), rng.nextBelow(3)].join(''));
-    expect(draws).toEqual(['200', '101', '112', '110', '001', '220', '020', '221', '111']);
-    // Per-request deltas (head mean − base mean), e.g. 200: w 4, base 8/4, head 10/4 → 0.5; 220: 14/5 − 13/5 = 0.2.
-    // Sorted: 0.2 0.5 0.5 0.8 2 2 3 3 4. Type 7, m = 9: h = 0.2 → 0.2 + 0.2·0.3 = 0.26; h = 7.8 → 3 + 0.8·1 = 3.8.
-    // Head means sorted: 2.5 2.5 2.8 4.2 13/3 6 20/3 20/3 9 → lo 2.5, hi 20/3 + 0.8·(9 − 20/3) = 8.5333…
+    // The feature's own generator, three draws per resample (two per output, 16-bit halves).
+    const rng = featureGenerator('pin', 'pin');
+    const out = new Uint32Array(3);
+    const draws = Array.from({ length: 9 }, () => {
+      rng.fillBelowHalves(out, 3, 3);
+      return Array.from(out).join('');
+    });
+    expect(draws).toEqual(['002', '220', '000', '021', '121', '010', '020', '200', '220']);
+    // Per-request deltas (head mean − base mean): 002: w 4, base 8/4, head 10/4 → 0.5; 220: 14/5 − 13/5 = 0.2;
+    // 000: 2 − 1 = 1; 021: 17/4 − 12/4 = 1.25; 121: 24/4 − 16/4 = 2; 010: 13/3 − 7/3 = 2.
+    // Sorted: 0.2 0.2 0.5 0.5 0.5 1 1.25 2 2. Type 7, m = 9: h = 0.2 → 0.2; h = 7.8 → 2 + 0.8·0 = 2.
+    // Head means sorted: 2 2.5 2.5 2.5 2.8 2.8 4.25 13/3 6 → lo 2 + 0.2·0.5 = 2.1, hi 13/3 + 0.8·(6 − 13/3) = 17/3.
     const r = pairedBootstrap(
       [{ id: 'pin', team: 't', units: units([[1, 1, 2], [2, 3, 3], [1, 5, 9]]), requestsPerMonth: { base: 1, head: 1 } }],
       { seed: 'pin', resamples: 9 },
     );
     const f = r.features.pin!;
-    expect(f.perRequestDelta.lo).toBeCloseTo(0.26, 12);
-    expect(f.perRequestDelta.hi).toBeCloseTo(3.8, 12);
-    expect(f.headMonthly.lo).toBeCloseTo(2.5, 12);
-    expect(f.headMonthly.hi).toBeCloseTo(20 / 3 + 0.8 * (9 - 20 / 3), 12);
+    expect(f.perRequestDelta.lo).toBeCloseTo(0.2, 12);
+    expect(f.perRequestDelta.hi).toBeCloseTo(2, 12);
+    expect(f.headMonthly.lo).toBeCloseTo(2.1, 12);
+    expect(f.headMonthly.hi).toBeCloseTo(17 / 3, 12);
     expect(f.effectiveUnits).toBeCloseTo(16 / 6, 12);
   });
 });

@@ -8,6 +8,10 @@ import o200k from 'js-tiktoken/ranks/o200k_base';
 import { runDiff } from '../../src/run-diff.js';
 import { validateReport } from '../../src/report/schema.js';
 import type { DiffReport } from '../../src/report/types.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { git, makeRepo, runCli, writeFiles } from '../helpers/run.js';
 
 const enc = new Tiktoken(o200k);
@@ -208,6 +212,26 @@ messages:
       expect(key(r)).toEqual(key(honest));
       expect(r.features[0].notes.join(' ')).toMatch(/unmapped after merge/);
     });
+  });
+
+  it('without --base, compares with the merge-base of HEAD and origin/HEAD (changes merged to main later are not charged)', async () => {
+    const upstream = makeRepo(baseFiles);
+    const clone = mkdtempSync(join(tmpdir(), 'aicost-clone-'));
+    execFileSync('git', ['clone', '-q', upstream, clone]);
+    git(clone, 'checkout', '-q', '-b', 'feature');
+    writeFiles(clone, { 'prompts/summary.prompt.yml': prompt({ max: 150 }) });
+    git(clone, 'commit', '-qam', 'cap');
+    // Main moves on after the branch point: a model swap the PR did not make.
+    writeFiles(upstream, { 'prompts/summary.prompt.yml': prompt({ model: 'openai/gpt-4o' }) });
+    git(upstream, 'commit', '-qam', 'swap on main');
+    git(clone, 'fetch', '-q', 'origin');
+    const r = JSON.parse(runCli(['diff', '--repo', clone, '--format', 'json']).stdout);
+    expect(r.base.rev).toBe(git(clone, 'merge-base', 'HEAD', 'origin/HEAD').trim());
+    expect(r.features[0].changes.map((c: { kind: string }) => c.kind)).toEqual(['params']);
+    const lonely = makeRepo(baseFiles);
+    const e = runCli(['diff', '--repo', lonely]);
+    expect(e.status).toBe(2);
+    expect(e.stderr).toMatch(/cannot tell the base revision.*\n.*--base REV/);
   });
 
   it('two runs on the same inputs give byte-identical reports; the CLI exits 0', async () => {

@@ -41,6 +41,7 @@ describe('npm run demo', () => {
       ['lead-scoring', 'unchanged'],
       ['product-copy', 'unchanged'],
       ['reply-draft', 'changed'],
+      ['support-triage', 'changed'],
       ['ticket-summary', 'changed'],
     ]);
     expect(report.unpriced_changes.map((u: { file: string }) => u.file)).toEqual(['prompts/churn-email.prompt.yml', 'src/classify.py']);

@@ -22,6 +22,8 @@ const prompt = (f: string) => parse(readFileSync(join(DEMO, 'prompts', f), 'utf8
 
 // USD per 1M tokens, from openai.com/api/pricing and anthropic.com/pricing.
 const GPT_4O_MINI = { input: 0.15, output: 0.6 };
+const GPT_4O_MINI_CACHED = 0.075;
+const GPT_4O = { input: 2.5, cached: 1.25, output: 10 };
 const GPT_41_MINI = { input: 0.4, output: 1.6 };
 const SONNET_45 = { input: 3.0, cacheWrite5m: 3.75, cacheRead: 0.3, output: 15.0 };
 const BATCH = 0.5;
@@ -115,11 +117,30 @@ describe('estimate --repo examples/demo --format json', () => {
     expect(feature('lead-scoring').monthly).toBeCloseTo(mean(costs) * 5000 * MONTH_DAYS, 2);
   });
 
+  it('support-triage: one agent run (trace) is one request; each call priced with its agent\'s model, cache reads at the cached rate', () => {
+    const calls = lines('triage.jsonl');
+    const runs = new Map<string, number>();
+    for (const c of calls) {
+      // Lines without `agent` are the root (triage, gpt-4o-mini); `refund` runs on gpt-4o.
+      const p = c.agent === 'refund' ? GPT_4O : { ...GPT_4O_MINI, cached: GPT_4O_MINI_CACHED };
+      const cached = c.usage.cache_read_tokens ?? 0;
+      const cost = ((c.usage.input_tokens - cached) * p.input + cached * p.cached + c.usage.output_tokens * p.output) / 1e6;
+      runs.set(c.trace_id, (runs.get(c.trace_id) ?? 0) + cost);
+    }
+    const f = feature('support-triage');
+    expect(runs.size).toBe(150);
+    expect(f.samples).toBe(150);
+    expect(f.source.usage).toBe(1);
+    expect(f.per_request.mean).toBeCloseTo(mean([...runs.values()]), 12);
+    expect(f.monthly).toBeCloseTo(mean([...runs.values()]) * 150_000, 4);
+    expect((f as unknown as { models: string[] }).models).toEqual(['openai/gpt-4o-mini', 'openai/gpt-4o']);
+  });
+
   it('totals and teams add up to the features, and the catalog version is the pinned one', () => {
     const sum = report.features.reduce((a, f) => a + f.monthly, 0);
     expect(report.totals.monthly).toBeCloseTo(sum, 6);
     const support = report.teams.find((t) => t.team === 'support')!;
-    expect(support.monthly).toBeCloseTo(feature('ticket-summary').monthly + feature('reply-draft').monthly, 6);
+    expect(support.monthly).toBeCloseTo(feature('ticket-summary').monthly + feature('reply-draft').monthly + feature('support-triage').monthly, 6);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'node_modules/@pydantic/genai-prices/package.json'), 'utf8'));
     expect(report.catalog.version).toBe(pkg.version);
   });

@@ -23,6 +23,7 @@ export function side(o: Partial<FeatureSideJson> & { monthly: number }): Feature
     input_tokens: { mean: 1000 },
     output_tokens: { mean: 200 },
     monthly_band: null,
+    agent: null,
     calibration: null,
     reconciliation: null,
     max_output_tokens: 500,

@@ -7,6 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runDiff } from '../../src/run-diff.js';
+import { validateReport } from '../../src/report/schema.js';
 import type { OverrideState } from '../../src/policy/types.js';
 import type { DiffReport } from '../../src/report/types.js';
 import { git, makeRepo, ROOT, runCli, writeFiles } from '../helpers/run.js';
@@ -68,6 +69,7 @@ function prRepo(base: Record<string, string>, head: Record<string, string>, dele
 
 async function diff(repo: string, override?: OverrideState): Promise<DiffReport> {
   const { report } = await runDiff({ repo, base: 'main', head: 'pr', config: '.aicost.yml', override });
+  expect(validateReport(report)).toEqual({ ok: true });
   return report;
 }
 

@@ -90,7 +90,7 @@ describe('diffMarkdown of the fixture', () => {
     r.unpriced_changes = [];
     r.breached = false;
     const md = diffMarkdown(r);
-    expect(md.split('\n')[0]).toBe('### 🔻 aicost: −$120/month (−3.1%, 95%: −$132 to −$108) — within budget');
+    expect(md.split('\n')[0]).toBe('### 🔻 aicost: −$120/month (−3.1%, 95%: −$132 to −$108) — passes');
     expect(md.split('\n')[2]).toBe('✅ **Check passes** · features: 1 changed · base `4b1d0c3` → head `e7c2a9f`');
     expect(md).not.toContain('**Policy**');
   });
@@ -103,7 +103,7 @@ describe('diffMarkdown of the fixture', () => {
     r.unpriced_changes = [];
     r.breached = false;
     const md = diffMarkdown(r);
-    expect(md.split('\n')[0]).toBe('### aicost: no change to AI cost ($562/month) — within budget');
+    expect(md.split('\n')[0]).toBe('### aicost: no change to AI cost ($562/month) — passes');
     expect(md).toContain('No AI feature changed; 1 feature priced at $562/month.');
   });
 

@@ -41,6 +41,7 @@ const SIDE_KEYS = exhaustive<keyof FeatureSideJson>()([
   'output_cap_share',
   'upper_bound',
   'insufficient_samples',
+  'agent',
 ]);
 const CHANGE_KEYS = exhaustive<keyof ChangeJson>()(['kind', 'file', 'line', 'summary', 'monthly_effect']);
 const TEAM_KEYS = exhaustive<keyof TeamJson>()(['team', 'budget', 'base', 'head', 'other_monthly_spend', 'head_ci95', 'status', 'owners']);

@@ -72,7 +72,7 @@ export function parseCrewAgents(file: string, yamlText: string, selector?: strin
   const notes: string[] = [];
   const taskList = tasks ? readTasks(tasks.file, tasks.text, names, notes) : [];
   const rootName = selector ?? taskList[0]?.agent ?? names[0];
-  let staticLoops = taskList.filter((t) => selector === undefined || t.agent === selector);
+  let staticLoops: CrewRead['staticLoops'] = taskList.filter((t) => selector === undefined || t.agent === selector);
   if (staticLoops.length === 0) staticLoops = [{ agent: rootName }];
   return { agents, root: rootName, staticLoops, notes };
 }

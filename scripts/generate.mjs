@@ -1,0 +1,244 @@
+// Generates the sources in src/generated/ that make start-up cheap. `node scripts/generate.mjs`
+// writes them; `--check` fails when they are not what the inputs and this script produce (run by
+// `npm run build -- --check` and by tests/config/generated-validators.test.ts).
+//
+// 1. The JSON Schema validators as plain code (ajv "standalone"), so the bundles neither ship ajv
+//    nor compile a schema at start-up (~110 ms for the config schema, ~70 ms for the report schema
+//    on the CI machine).
+// 3. The worker threads' scripts (tokenizing, bootstrap), bundled with ncc into single files the
+//    bundles reference as `new URL('../generated/…', import.meta.url)`: ncc copies them next to
+//    dist/index.js and dist/cli/index.js, and tests run them from src/generated/ as they are.
+// 2. gpt-tokenizer's BPE rank tables as one deflated, base64 string each, decoded on first use
+//    (src/tokenize/ranks.ts). The package ships them as 200k-element array literals (3.5 MB of
+//    mostly non-ASCII source): every start-up parsed both, ~250 ms, and their non-ASCII text made
+//    the whole bundle a two-byte source for V8.
+//
+// The validators' code validates exactly like `new Ajv(options).compile(schema)`: it is ajv's own
+// output for these options. Two edits make it fit the sources: the schema objects ajv embeds as
+// literals (for `schema` / `parentSchema` in errors) become references into the imported JSON, so
+// the config checker can recognise schema nodes by identity as before; and ajv's one runtime
+// helper used here (`ucs2length`, string length in code points) is inlined.
+import { execFileSync } from 'node:child_process';
+import { Ajv } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+
+const root = new URL('..', import.meta.url).pathname;
+
+/** [schema file, ajv options, output file]: options as the validating modules used to pass them. */
+export const VALIDATORS = [
+  ['schema/aicost.schema.json', { allErrors: true, strict: true, strictRequired: false, verbose: true, logger: false }, 'src/generated/config-validator.ts'],
+  ['schema/report.schema.json', { allErrors: true, strict: true, logger: false }, 'src/generated/report-validator.ts'],
+];
+
+const UCS2LENGTH = `function ucs2length(str) {
+  const len = str.length;
+  let length = 0;
+  let pos = 0;
+  let value;
+  while (pos < len) {
+    length++;
+    value = str.charCodeAt(pos++);
+    if (value >= 0xd800 && value <= 0xdbff && pos < len) {
+      value = str.charCodeAt(pos);
+      if ((value & 0xfc00) === 0xdc00) pos++;
+    }
+  }
+  return length;
+}`;
+
+/** End index (exclusive) of the JSON value starting at `start` in `code`. */
+function jsonEnd(code, start) {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < code.length; i++) {
+    const c = code[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  throw new Error('generate: unterminated schema literal in ajv output');
+}
+
+/**
+ * JS accessor path of the one node of `schema` deep-equal to `node`. Two equal nodes would make
+ * the choice arbitrary (and identity checks on it wrong), so that is an error.
+ */
+function findNode(schema, node) {
+  const found = [];
+  const walk = (cur, path) => {
+    if (isDeepStrictEqual(cur, node)) found.push(path);
+    if (cur !== null && typeof cur === 'object') {
+      for (const [k, v] of Object.entries(cur)) {
+        if (v !== null && typeof v === 'object') walk(v, Array.isArray(cur) ? `${path}[${k}]` : `${path}[${JSON.stringify(k)}]`);
+      }
+    }
+  };
+  walk(schema, '');
+  if (found.length > 1) throw new Error(`generate: an embedded schema matches ${found.length} nodes (${found.join(', ')}); make them distinct`);
+  return found[0];
+}
+
+/** The generated module text for one schema. */
+export function generate(schemaFile, options) {
+  const schema = JSON.parse(readFileSync(join(root, schemaFile), 'utf8'));
+  const ajv = new Ajv({ ...options, code: { source: true, esm: true, lines: false } });
+  let code = standaloneCode.default(ajv, ajv.compile(schema));
+
+  // Embedded schema literals → references into the imported schema object.
+  let out = '';
+  let at = 0;
+  const decl = /const (schema\d+) = \{/g;
+  for (let m; (m = decl.exec(code)); ) {
+    const start = m.index + m[0].length - 1;
+    const end = jsonEnd(code, start);
+    const path = findNode(schema, JSON.parse(code.slice(start, end)));
+    if (path === undefined) throw new Error(`generate: ${m[1]} of ${schemaFile} is not a node of the schema`);
+    out += code.slice(at, start) + `schema${path}`;
+    at = end;
+    decl.lastIndex = end;
+  }
+  code = out + code.slice(at);
+
+  code = code.replace(/require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g, 'ucs2length');
+  const left = /require\([^)]*\)/.exec(code);
+  if (left) throw new Error(`generate: ajv output needs ${left[0]}; inline it here like ucs2length`);
+  code = code.replace(/^"use strict";/, '');
+
+  const rel = `../../${schemaFile}`;
+  return [
+    '/* eslint-disable */',
+    '// @ts-nocheck',
+    `// Generated by scripts/generate.mjs from ${schemaFile} with ajv ${JSON.stringify(options)}. Do not edit:`,
+    '// run `node scripts/generate.mjs` after changing the schema.',
+    `import schema from '${rel}' with { type: 'json' };`,
+    UCS2LENGTH,
+    code.trim(),
+    '',
+  ].join('\n');
+}
+
+/** Encodings whose rank tables are generated, and the package they come from. */
+export const RANK_TABLES = [
+  ['o200k_base', 'src/generated/o200k-ranks.ts', 'O200K_RANKS'],
+  ['cl100k_base', 'src/generated/cl100k-ranks.ts', 'CL100K_RANKS'],
+];
+
+/** Unsigned LEB128. */
+function varint(out, n) {
+  while (n >= 0x80) {
+    out.push((n & 0x7f) | 0x80);
+    n >>>= 7;
+  }
+  out.push(n);
+}
+
+/**
+ * One rank table as base64 of deflate-raw of: entry count (varint); per entry a varint
+ * `length << 1 | isBytes` (length in UTF-16 code units for text tokens, in bytes for byte
+ * tokens); the UTF-8 of all text tokens concatenated; the byte tokens concatenated. Decoded by
+ * src/tokenize/ranks.ts into exactly the package's array (tests/tokenize/ranks.test.ts).
+ */
+export async function encodeRanks(encoding) {
+  const table = (await import(`gpt-tokenizer/bpeRanks/${encoding}`)).default;
+  const head = [];
+  const texts = [];
+  const bytes = [];
+  varint(head, table.length);
+  for (let i = 0; i < table.length; i++) {
+    const v = table[i];
+    if (typeof v === 'string') {
+      varint(head, v.length << 1);
+      texts.push(v);
+    } else {
+      varint(head, (v.length << 1) | 1);
+      bytes.push(...v);
+    }
+  }
+  const text = Buffer.from(texts.join(''), 'utf8');
+  if (text.toString('utf8') !== texts.join('')) throw new Error(`generate: ${encoding} text tokens do not round-trip through UTF-8`);
+  const payload = Buffer.concat([Buffer.from(head), text, Buffer.from(bytes)]);
+  return deflateRawSync(payload, { level: 9 }).toString('base64');
+}
+
+/** The generated module text for one rank table. */
+export async function generateRanks(encoding, constName) {
+  const version = JSON.parse(readFileSync(join(root, 'node_modules/gpt-tokenizer/package.json'), 'utf8')).version;
+  const b64 = await encodeRanks(encoding);
+  return [
+    `// Generated by scripts/generate.mjs from gpt-tokenizer ${version} bpeRanks/${encoding}. Do not edit:`,
+    '// run `node scripts/generate.mjs` after updating gpt-tokenizer. Format: see encodeRanks there.',
+    `/** ${encoding} BPE ranks, packed (decode with src/tokenize/ranks.ts). */`,
+    `export const ${constName}: string =`,
+    `  '${b64}';`,
+    '',
+  ].join('\n');
+}
+
+/** Worker entries and the single-file scripts they become. */
+export const WORKERS = [
+  ['src/tokenize/worker-entry.ts', 'src/generated/tokenize-worker.js'],
+  ['src/diff/stats-worker.ts', 'src/generated/stats-worker.js'],
+];
+
+/** One worker entry bundled with ncc (as scripts/build.mjs bundles the entries), with a header. */
+export function bundleWorker(entry) {
+  const out = mkdtempSync(join(tmpdir(), 'aicost-worker-'));
+  try {
+    execFileSync(join(root, 'node_modules/.bin/ncc'), ['build', entry, '-o', out, '-q', '--target', 'es2022', '--minify'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    const code = readFileSync(join(out, 'index.js'), 'utf8');
+    return `/* eslint-disable */\n// Generated by scripts/generate.mjs from ${entry} (ncc, minified). Do not edit: run \`node scripts/generate.mjs\`.\n${code}`;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes every generated file (or, with check, lists the stale ones). `workers: false` leaves the
+ * worker scripts out (they take an ncc build each; the unit test checks the rest).
+ */
+export async function run(check, { workers = true } = {}) {
+  const files = [];
+  for (const [schemaFile, options, outFile] of VALIDATORS) files.push([outFile, generate(schemaFile, options)]);
+  for (const [encoding, outFile, constName] of RANK_TABLES) files.push([outFile, await generateRanks(encoding, constName)]);
+  // The worker entries import no generated file (the rank tables are sent to the tokenizer worker).
+  if (workers) for (const [entry, outFile] of WORKERS) files.push([outFile, bundleWorker(entry)]);
+  const stale = [];
+  for (const [outFile, text] of files) {
+    const path = join(root, outFile);
+    if (check) {
+      if (!existsSync(path) || readFileSync(path, 'utf8') !== text) stale.push(outFile);
+    } else {
+      writeOut(outFile, text);
+    }
+  }
+  return stale;
+}
+
+function writeOut(outFile, text) {
+  const path = join(root, outFile);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const check = process.argv.includes('--check');
+  const stale = await run(check, { workers: !process.argv.includes('--no-workers') });
+  if (stale.length) {
+    console.error(`stale generated sources: ${stale.join(', ')}. Run \`node scripts/generate.mjs\` and commit them.`);
+    process.exit(1);
+  }
+  if (check) console.log('generated sources are up to date.');
+}

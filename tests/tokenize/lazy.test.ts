@@ -1,0 +1,19 @@
+import { describe, it, expect } from '@jest/globals';
+import { isEncodingLoaded } from '../../src/tokenize/ranks.js';
+import { TokenCounter, tokenizerFor } from '../../src/tokenize/index.js';
+
+// Its own file: jest gives each test file a fresh module registry, so nothing is built yet here.
+describe('encodings load on first use', () => {
+  it('nothing is built by importing the counter; o200k_base by the first o200k count; cl100k_base only when asked', () => {
+    expect(isEncodingLoaded('o200k_base')).toBe(false);
+    expect(isEncodingLoaded('cl100k_base')).toBe(false);
+    const counter = new TokenCounter();
+    // gpt-4o-mini counts with o200k_base: "hello world" is 2 tokens.
+    expect(counter.countText('hello world', tokenizerFor('openai', 'openai/gpt-4o-mini'))).toBe(2);
+    expect(isEncodingLoaded('o200k_base')).toBe(true);
+    expect(isEncodingLoaded('cl100k_base')).toBe(false);
+    // gpt-4 counts with cl100k_base: "hello world" is 2 tokens there too.
+    expect(counter.countText('hello world', tokenizerFor('openai', 'openai/gpt-4'))).toBe(2);
+    expect(isEncodingLoaded('cl100k_base')).toBe(true);
+  });
+});

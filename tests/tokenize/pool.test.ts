@@ -1,0 +1,62 @@
+import { describe, it, expect, afterAll } from '@jest/globals';
+import { TokenCounter } from '../../src/tokenize/index.js';
+import { countPlain } from '../../src/tokenize/counter.js';
+import { Pcg32 } from '../../src/diff/pcg32.js';
+
+/** ~1.5 MB of distinct texts: enough for the worker to take part (prefill splits above 512 KB). */
+function texts(n: number, seed: string): string[] {
+  const g = Pcg32.fromString(seed);
+  const words = ['invoice', 'refund', 'Привет', '你好', 'const x = 1;', '{"id": 7}', '\n', '  ', 'customer', 'ünïcödé', '🌍'];
+  return Array.from({ length: n }, (_, i) => {
+    let s = `#${i} `;
+    const len = 200 + g.nextBelow(1800);
+    while (s.length < len) s += words[g.nextBelow(words.length)] + ' ';
+    return s;
+  });
+}
+
+const counters: TokenCounter[] = [];
+afterAll(async () => {
+  for (const c of counters) await c.close();
+});
+
+describe('prefill with the tokenizer worker (src/generated/tokenize-worker.js)', () => {
+  it('counts on both threads, memoises exactly the single-thread counts, and replays them as hits', async () => {
+    const batch = texts(1500, 'pool');
+    const counter = new TokenCounter();
+    counters.push(counter);
+    counter.prepare({ workers: 1, encodings: ['o200k_base'] });
+    await counter.prefill([...batch, ...batch.slice(0, 100), ''], 'o200k_base');
+    const after = counter.stats();
+    expect(after.misses).toBe(1500);
+    expect(after.entries).toBe(1500);
+    expect(after.offloaded).toBeGreaterThan(0);
+    expect(after.offloaded).toBeLessThan(1500);
+    // Every memoised count equals a fresh single-thread count; reading them back is all hits.
+    for (const t of batch) expect(counter.count(t, 'o200k_base')).toBe(countPlain(t, 'o200k_base'));
+    expect(counter.stats()).toMatchObject({ misses: 1500, hits: 1500 });
+  });
+
+  it('a second prefill of the same texts counts nothing; cl100k_base works in the worker too', async () => {
+    const batch = texts(600, 'cl');
+    const counter = new TokenCounter();
+    counters.push(counter);
+    counter.prepare({ workers: 1 });
+    await counter.prefill(batch, 'cl100k_base');
+    await counter.prefill(batch, 'cl100k_base');
+    expect(counter.stats().misses).toBe(600);
+    for (const t of batch.slice(0, 50)) expect(counter.count(t, 'cl100k_base')).toBe(countPlain(t, 'cl100k_base'));
+  });
+
+  it('without prepare, or with workers: 0, prefill counts on the main thread with the same result', async () => {
+    const batch = texts(400, 'solo');
+    const a = new TokenCounter();
+    await a.prefill(batch, 'o200k_base');
+    const b = new TokenCounter();
+    b.prepare({ workers: 0 });
+    await b.prefill(batch, 'o200k_base');
+    expect(a.stats()).toMatchObject({ misses: 400, offloaded: 0 });
+    expect(b.stats()).toMatchObject({ misses: 400, offloaded: 0 });
+    expect(batch.map((t) => a.count(t, 'o200k_base'))).toEqual(batch.map((t) => b.count(t, 'o200k_base')));
+  });
+});
