@@ -200,11 +200,16 @@ try {
   }
   let distinctChars = 0;
   for (const s of distinct) distinctChars += s.length;
-  t = performance.now();
+  // The faster of two passes (the first also warms the JIT): the bound is a best case.
   let boundTokens = 0;
-  for (const s of distinct) boundTokens += countO200k(s, { disallowedSpecial: new Set() });
-  const boundMs = performance.now() - t;
-  log(`raw tokenizer bound (gpt-tokenizer, ${fmt(distinct.size)} distinct texts, ${fmt(distinctChars / 1e6, 1)} M chars, ${fmt(boundTokens / 1e6, 1)} M tokens, counted once): ${fmt(boundMs / 1000, 2)} s`);
+  let boundMs = Infinity;
+  for (let pass = 0; pass < 2; pass++) {
+    t = performance.now();
+    boundTokens = 0;
+    for (const s of distinct) boundTokens += countO200k(s, { disallowedSpecial: new Set() });
+    boundMs = Math.min(boundMs, performance.now() - t);
+  }
+  log(`raw tokenizer bound (gpt-tokenizer, ${fmt(distinct.size)} distinct texts, ${fmt(distinctChars / 1e6, 1)} M chars, ${fmt(boundTokens / 1e6, 1)} M tokens, counted once, faster of 2 passes): ${fmt(boundMs / 1000, 2)} s`);
   log(`  → end to end / tokenizer bound: ×${fmt(e2e.ms / boundMs, 2)}  (target ≤ 1.5)`);
 
   // 3. The reference way: render every sample fully at base and head, count with js-tiktoken.
@@ -308,7 +313,7 @@ try {
     git(sw, 'add', '-A');
     git(sw, 'commit', '-q', '-m', 'init');
     log('');
-    log(`replay.max_samples sweep (1 feature, ${fmt(N)} text samples, PR swaps gpt-4o-mini → gpt-4.1-mini; 95% half-widths as % of the base monthly):`);
+    log(`replay.max_samples sweep (1 feature, ${fmt(N)} text samples, PR swaps gpt-4o-mini → gpt-4.1-mini; 95% half-widths):`);
     for (const m of [...new Set([1000, 2500, 5000, 10_000, 20_000, N])]) {
       git(sw, 'checkout', '-q', '-B', `base-${m}`, 'init');
       writeFileSync(join(sw, '.aicost.yml'), `version: 1\nfeatures:\n  s:\n    team: web\n    prompt: prompts/s.prompt.yml\n    traffic: traffic/s.jsonl\n    requests_per_month: 1000000\nteams:\n  web: {}\nreplay:\n  max_samples: ${m}\n`);
@@ -322,8 +327,8 @@ try {
       const f = JSON.parse(r.stdout).features[0];
       const t = JSON.parse(r.stdout).teams.find((x) => x.team === 'web');
       const [dlo, dhi] = f.delta.monthly_ci95;
-      const pct = (a, b) => ((b - a) / 2 / f.base.monthly) * 100;
-      log(`  max_samples ${fmt(m).padStart(6)}: ${fmt(r.ms / 1000, 2).padStart(5)} s, monthly $${fmt(f.base.monthly, 0)} → $${fmt(f.head.monthly, 0)}, delta ±${fmt(pct(dlo, dhi), 2)}%, head level ±${fmt(pct(t.head_ci95[0], t.head_ci95[1]), 2)}%`);
+      const pct = (a, b, of) => ((b - a) / 2 / of) * 100;
+      log(`  max_samples ${fmt(m).padStart(6)}: ${fmt(r.ms / 1000, 2).padStart(5)} s, monthly $${fmt(f.base.monthly, 0)} → $${fmt(f.head.monthly, 0)}: delta ±${fmt(pct(dlo, dhi, f.delta.monthly), 2)}% of the delta, head level ±${fmt(pct(t.head_ci95[0], t.head_ci95[1], f.head.monthly), 2)}% of the level`);
     }
   }
   writeFileSync(join(root, 'bench-results.txt'), out.join('\n') + '\n');

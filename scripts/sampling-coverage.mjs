@@ -31,12 +31,13 @@ try {
   symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'));
   const { BottomKSampler } = await import(pathToFileURL(join(out, 'src/traffic/sampler.js')).href);
   const { pairedBootstrap } = await import(pathToFileURL(join(out, 'src/diff/bootstrap.js')).href);
+  const { Pcg32 } = await import(pathToFileURL(join(out, 'src/diff/pcg32.js')).href);
 
-  const mulberry = (seed) => () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  // One independent PCG32 stream per file (consecutive seeds of a weaker generator can correlate
+  // across files, which would make the spread of z between files look wider or narrower).
+  const stream = (name) => {
+    const g = Pcg32.fromString(name);
+    return () => g.nextFloat();
   };
   const uuid = (rand) => Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16)).join('');
 
@@ -47,8 +48,8 @@ try {
     const zs = [];
     let inside = 0;
     for (let trial = 0; trial < TRIALS; trial++) {
-      const rand = mulberry(1000 + trial);
-      const idRand = mulberry(5000 + trial);
+      const rand = stream(`coverage-data-${trial}`);
+      const idRand = stream(`coverage-ids-${trial}`);
       const sampler = new BottomKSampler(KEEP);
       let sum = 0;
       for (let k = 0; k < LINES; k++) {

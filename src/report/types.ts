@@ -2,7 +2,7 @@
  * The JSON report of `diff` (DESIGN "JSON report"), published as `schema/report.schema.json`.
  * Money is plain USD; percentages are percentage points (25 = 25%), null when the base is 0.
  */
-import type { CatalogInfo } from '../types.js';
+import type { CatalogInfo, PolicyRule } from '../types.js';
 import type { FeatureSideJson } from './estimate-report.js';
 
 export type { FeatureSideJson } from './estimate-report.js';
@@ -55,16 +55,8 @@ export interface TeamJson {
   owners: string[];
 }
 
-export type ViolationRule =
-  | 'budget'
-  | 'budget_warn'
-  | 'max_monthly_increase'
-  | 'max_monthly_increase_percent'
-  | 'max_cost_per_request'
-  | 'allowed_models'
-  | 'unpriced_change'
-  | 'unbounded_increase'
-  | 'base_error';
+/** The policy rules a violation can name (the same list `fail_on` takes). */
+export type ViolationRule = PolicyRule;
 
 export interface ViolationJson {
   rule: ViolationRule;
