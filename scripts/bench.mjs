@@ -1,20 +1,23 @@
 // `npm run bench`: measures aicost against the raw tokenizer bound and against the reference way
 // on a generated workload, in one run, and prints ratios (they hold on a noisy machine where
-// absolute times do not). Options: --quick (1/10 of the samples), --skip-reference, --skip-million,
-// --sweep (time and interval width for several replay.max_samples, to choose the default).
+// absolute times do not). The workload is scripts/bench-workload.mjs. Options: --quick (1/10 of
+// the samples), --skip-reference, --skip-million, --sweep (time and interval width for several
+// replay.max_samples, to choose the default), --prompt-tool-change (the PR adds a tool to a
+// .prompt.yml's tools: instead of to a sub-agent; aicost does not read those yet, so the sanity
+// check fails until it does).
 // Environment: BENCH_DIST (bundles to measure, default dist/), BENCH_KEEP=1 (keep the workload).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countTokens as countO200k } from 'gpt-tokenizer/encoding/o200k_base';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200kRanks from 'js-tiktoken/ranks/o200k_base';
+import { FEATURES, PROMPT_FEATURES, definitionsAt, git, makeWorkload, prose, rand, text } from './bench-workload.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const argv = new Set(process.argv.slice(2));
 const QUICK = argv.has('--quick');
-const FEATURES = 20;
 const SAMPLES = QUICK ? 1000 : 10000;
 const MILLION = QUICK ? 100_000 : 1_000_000;
 // BENCH_DIST=DIR measures bundles built elsewhere (a private build while dist/ is being rebuilt).
@@ -22,115 +25,6 @@ const DIST = process.env.BENCH_DIST ?? join(root, 'dist');
 const CLI = join(DIST, 'cli/index.js');
 const ACTION = join(DIST, 'index.js');
 const CHILD = join(root, 'scripts/bench-child.mjs');
-
-// ---------------------------------------------------------------------------------------------
-// Seeded text: prose, code and JSON fragments, 50 to 4,000 characters per variable.
-// ---------------------------------------------------------------------------------------------
-let seed = 7;
-function rand() {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = (a) => a[Math.floor(rand() * a.length)];
-const words = 'invoice customer refund export payment account billing error timeout request order shipment delivery address warehouse credit card subscription plan seat user admin report dashboard schedule reminder integration webhook token session browser mobile tablet desktop language currency tax rate discount coupon balance statement ledger journal entry approval workflow manager team support agent ticket priority status resolved pending escalated the a of to and in for on with is was it that this we you they please can could would should not no yes thanks hello regards'.split(' ');
-const codeBits = ['const total = items.reduce((a, b) => a + b.amount, 0);', 'if (!user) throw new Error("missing user");', 'def handler(event, context):', '    return {"statusCode": 200, "body": json.dumps(result)}', 'for (let i = 0; i < rows.length; i++) {', '  await db.insert(rows[i]);', 'SELECT id, amount FROM invoices WHERE customer_id = $1;', 'export function parse(input: string): Node[] {', 'import { readFile } from "node:fs/promises";', '}'];
-function prose(n) {
-  let s = '';
-  while (s.length < n) s += (s ? ' ' : '') + pick(words) + (rand() < 0.08 ? '.' : '');
-  return s.slice(0, n);
-}
-function code(n) {
-  let s = '';
-  while (s.length < n) s += pick(codeBits) + '\n';
-  return s.slice(0, n);
-}
-function json(n) {
-  const o = [];
-  let len = 2;
-  while (len < n) {
-    const e = { id: Math.floor(rand() * 1e6), sku: `SKU-${Math.floor(rand() * 9999)}`, qty: Math.floor(rand() * 20), note: prose(10 + Math.floor(rand() * 30)) };
-    len += JSON.stringify(e).length + 1;
-    o.push(e);
-  }
-  return JSON.stringify(o).slice(0, n);
-}
-/** Log-uniform length between 50 and 4,000 characters, of one of three kinds. */
-function text() {
-  const n = Math.floor(Math.exp(Math.log(50) + rand() * (Math.log(4000) - Math.log(50))));
-  const k = rand();
-  return k < 0.5 ? prose(n) : k < 0.75 ? code(n) : json(n);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The workload repository: 20 prompt features, 10,000 samples each; a PR changing a third.
-// ---------------------------------------------------------------------------------------------
-const MODELS = ['openai/gpt-4o-mini', 'openai/gpt-4.1-mini', 'openai/gpt-4o', 'anthropic/claude-sonnet-4-5', 'openai/gpt-4.1'];
-const feature = (i) => `f${String(i).padStart(2, '0')}`;
-function promptFile(i, variant) {
-  const model = variant.model ?? MODELS[i % MODELS.length];
-  const system = `You are assistant ${i} for Acme. ${prose(400 + (i % 5) * 300)}${variant.extra ?? ''}`;
-  return `name: Feature ${i}\nmodel: ${model}\nmodelParameters:\n  maxTokens: ${variant.max ?? 800}\nmessages:\n  - role: system\n    content: ${JSON.stringify(system)}\n  - role: user\n    content: "Context:\\n{{context}}\\n\\nQuestion: {{question}}"\n`;
-}
-const baseVariant = Array.from({ length: FEATURES }, () => ({}));
-// A third of the features change: prompts (0, 3, 6), models (9, 12), max tokens (15, 18).
-const headVariant = baseVariant.map((v, i) => {
-  if ([0, 3, 6].includes(i)) return { extra: ` ${prose(600)}` };
-  if (i === 9) return { model: 'openai/gpt-4.1' };
-  if (i === 12) return { model: 'openai/gpt-4o-mini' };
-  if ([15, 18].includes(i)) return { max: 200 };
-  return v;
-});
-
-function git(dir, ...args) {
-  return execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe', maxBuffer: 1 << 30 });
-}
-
-function makeWorkload(dir) {
-  mkdirSync(join(dir, 'prompts'), { recursive: true });
-  mkdirSync(join(dir, 'traffic'), { recursive: true });
-  let cfg = 'version: 1\nfeatures:\n';
-  const samples = [];
-  for (let i = 0; i < FEATURES; i++) {
-    // Both revisions' system texts come from the same seeded stream, so generate the base now.
-    writeFileSync(join(dir, `prompts/${feature(i)}.prompt.yml`), promptFile(i, baseVariant[i]));
-    const recorded = i % 2 === 0;
-    const lines = [];
-    const vars = [];
-    for (let k = 0; k < SAMPLES; k++) {
-      const v = { context: text(), question: prose(30 + Math.floor(rand() * 120)) };
-      vars.push(v);
-      const usage = { output_tokens: 50 + Math.floor(rand() * 700) };
-      if (recorded) usage.input_tokens = 200 + Math.floor((v.context.length + v.question.length) / 3.8);
-      lines.push(JSON.stringify({ id: `${feature(i)}-${k}`, vars: v, usage }));
-    }
-    samples.push(vars);
-    writeFileSync(join(dir, `traffic/${feature(i)}.jsonl`), lines.join('\n') + '\n');
-    cfg += `  ${feature(i)}:\n    team: t${i % 4}\n    prompt: prompts/${feature(i)}.prompt.yml\n    traffic: traffic/${feature(i)}.jsonl\n    requests_per_month: ${100000 + i * 10000}\n`;
-  }
-  cfg += 'teams:\n' + [0, 1, 2, 3].map((t) => `  t${t}: { monthly_budget: 100000 }\n`).join('');
-  // Every sample is replayed, whatever the default of replay.max_samples: the bound below counts them all.
-  cfg += `replay:\n  max_samples: ${SAMPLES}\n`;
-  writeFileSync(join(dir, '.aicost.yml'), cfg);
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'base');
-  git(dir, 'checkout', '-q', '-b', 'pr');
-  const sites = [];
-  for (let i = 0; i < FEATURES; i++) {
-    const saved = seed;
-    // Re-create the base system text from the same seed position to keep it identical at head.
-    sites.push({ base: null, head: null });
-    seed = saved;
-  }
-  for (let i = 0; i < FEATURES; i++) {
-    if (headVariant[i] !== baseVariant[i]) writeFileSync(join(dir, `prompts/${feature(i)}.prompt.yml`), promptFile(i, headVariant[i]));
-  }
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'pr');
-  return samples;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Measurements
@@ -153,21 +47,16 @@ function fmt(n, d = 0) {
   return n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 }
 
-/** Read the prompt files of both revisions back from git (what aicost sees). */
-function promptsAt(dir, rev) {
-  return Array.from({ length: FEATURES }, (_, i) => git(dir, 'show', `${rev}:prompts/${feature(i)}.prompt.yml`).toString('utf8'));
-}
-
-function systemOf(yml) {
-  return JSON.parse(/content: (".*")\n/.exec(yml)[1]);
-}
-const userOf = (v) => `Context:\n${v.context}\n\nQuestion: ${v.question}`;
-
 const out = [];
 const log = (s = '') => {
   out.push(s);
   console.log(s);
 };
+
+/** Fails the run with the reason: a benchmark of a wrong report measures nothing. */
+function check(ok, message) {
+  if (!ok) throw new Error(`bench sanity check failed: ${message}`);
+}
 
 const work = mkdtempSync(join(tmpdir(), 'aicost-bench-'));
 try {
@@ -177,27 +66,52 @@ try {
   const repo = join(work, 'repo');
   mkdirSync(repo);
   let t = performance.now();
-  const samples = makeWorkload(repo);
-  log(`workload: ${FEATURES} features × ${fmt(SAMPLES)} samples (vars of 50–4,000 characters of prose, code and JSON), PR changes 7 features; generated in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  const { features, changes } = makeWorkload(repo, { samples: SAMPLES, promptToolChange: argv.has('--prompt-tool-change') });
+  const agentFeatures = features.filter((f) => f.kind === 'agent');
+  const agentRuns = agentFeatures.reduce((a, f) => a + new Set(f.calls.map((c) => c.run)).size, 0);
+  log(`workload: ${FEATURES} features × ${fmt(SAMPLES)} traffic lines: ${PROMPT_FEATURES} prompt features (vars of 50–4,000 characters of prose, code and JSON; 3 with a tools: list aicost does not read), ${agentFeatures.length} agent features (aicost agent YAML, 4 with a sub-agent; ${fmt(agentRuns)} runs of 4–6 calls with recorded messages: instructions, a 50–4,000-character ticket, assistant turns and JSON tool results); input_tokens recorded on half of each kind; generated in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  log(`PR changes ${changes.length} features: ${changes.map((c) => `${c.id} ${c.what}`).join('; ')}`);
 
   // 1. End to end: the committed CLI bundle, diff of the PR.
   const e2e = runChild(CLI, ['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', 'json']);
   if (e2e.status !== 0 && e2e.status !== 1) throw new Error(`diff failed: ${e2e.stderr}`);
   const report = JSON.parse(e2e.stdout);
-  const totalSamples = report.features.reduce((a, f) => a + (f.base?.samples ?? 0), 0);
+  // The report must price what the PR did: 20 features, exactly the 7 changed ones with the change
+  // kind each was made for, none unpriced.
+  check(report.features.length === FEATURES, `the report has ${report.features.length} features, expected ${FEATURES}`);
+  const unpriced = report.features.filter((f) => f.status === 'unpriced');
+  check(unpriced.length === 0, `unpriced features: ${unpriced.map((f) => `${f.id} (${f.notes?.[0] ?? ''})`).join(', ')}`);
+  const changed = report.features.filter((f) => f.status === 'changed').map((f) => f.id);
+  const expected = changes.map((c) => c.id);
+  check(changed.length === expected.length && expected.every((id) => changed.includes(id)), `changed features ${changed.join(', ') || 'none'}, expected ${expected.join(', ')}`);
+  const kinds = {};
+  for (const c of changes) {
+    const f = report.features.find((x) => x.id === c.id);
+    check(f.changes.some((x) => x.kind === c.kind), `${c.id} (${c.what}): no "${c.kind}" change in the report, got ${JSON.stringify(f.changes.map((x) => `${x.kind}: ${x.summary}`))}`);
+    for (const x of f.changes) kinds[x.kind] = (kinds[x.kind] ?? 0) + 1;
+  }
+  const lines = FEATURES * SAMPLES;
   const tokens = report.features.reduce((a, f) => a + (f.base ? f.base.samples * f.base.input_tokens.mean : 0) + (f.head ? f.head.samples * f.head.input_tokens.mean : 0), 0);
   log('');
-  log(`diff end to end (${CLI.startsWith(root) ? CLI.slice(root.length) : CLI}): ${fmt(e2e.ms / 1000, 2)} s, ${fmt(totalSamples / (e2e.ms / 1000))} samples/s, ${fmt(tokens / (e2e.ms / 1000) / 1e6, 2)} M input tokens/s (base + head), peak RSS ${fmt(e2e.maxRssKiB / 1024)} MB`);
+  log(`diff end to end (${CLI.startsWith(root) ? CLI.slice(root.length) : CLI}): ${fmt(e2e.ms / 1000, 2)} s, ${fmt(lines / (e2e.ms / 1000))} traffic lines/s, ${fmt(tokens / (e2e.ms / 1000) / 1e6, 2)} M input tokens/s (base + head), peak RSS ${fmt(e2e.maxRssKiB / 1024)} MB`);
+  log(`  report: ${report.features.length} features, ${changed.length} changed (${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')}), 0 unpriced; exit ${e2e.status}`);
 
-  // 2. The raw tokenizer bound: every distinct message text of the workload counted once.
-  const basePrompts = promptsAt(repo, 'main');
-  const headPrompts = promptsAt(repo, 'pr');
+  // What aicost has to count at each revision, read back from git: per feature and agent (null for
+  // a prompt feature) the system text (a prompt's system message, an agent's instructions) and the
+  // tool texts of OpenAI's tool rule; beside them every recorded text that is not a template.
+  const defs = { base: features.map((f) => definitionsAt(repo, 'main', f)), head: features.map((f) => definitionsAt(repo, 'pr', f)) };
+
+  // 2. The raw tokenizer bound: every distinct text of the workload counted once.
   const distinct = new Set();
-  for (let i = 0; i < FEATURES; i++) {
-    distinct.add(systemOf(basePrompts[i]));
-    distinct.add(systemOf(headPrompts[i]));
-    for (const v of samples[i]) distinct.add(userOf(v));
-  }
+  features.forEach((f, i) => {
+    for (const side of [defs.base[i], defs.head[i]]) {
+      for (const d of side.values()) {
+        distinct.add(d.system);
+        for (const s of d.tools) distinct.add(s);
+      }
+    }
+    for (const c of f.calls) for (const s of c.texts) distinct.add(s);
+  });
   let distinctChars = 0;
   for (const s of distinct) distinctChars += s.length;
   // The faster of two passes (the first also warms the JIT): the bound is a best case.
@@ -209,25 +123,28 @@ try {
     for (const s of distinct) boundTokens += countO200k(s, { disallowedSpecial: new Set() });
     boundMs = Math.min(boundMs, performance.now() - t);
   }
-  log(`raw tokenizer bound (gpt-tokenizer, ${fmt(distinct.size)} distinct texts, ${fmt(distinctChars / 1e6, 1)} M chars, ${fmt(boundTokens / 1e6, 1)} M tokens, counted once, faster of 2 passes): ${fmt(boundMs / 1000, 2)} s`);
+  log(`raw tokenizer bound (gpt-tokenizer o200k, ${fmt(distinct.size)} distinct texts: messages, system texts and agent tool texts at base and head, ${fmt(distinctChars / 1e6, 1)} M chars, ${fmt(boundTokens / 1e6, 1)} M tokens, counted once, faster of 2 passes): ${fmt(boundMs / 1000, 2)} s`);
   log(`  → end to end / tokenizer bound: ×${fmt(e2e.ms / boundMs, 2)}  (target ≤ 1.5)`);
 
-  // 3. The reference way: render every sample fully at base and head, count with js-tiktoken.
+  // 3. The reference way: render every call fully at base and head (system text, recorded or
+  // rendered messages, tool texts), count every piece with js-tiktoken, no memo.
   if (!argv.has('--skip-reference')) {
     const enc = new Tiktoken(o200kRanks);
+    const count = (s) => enc.encode(s, [], []).length;
     t = performance.now();
     let refTokens = 0;
-    for (let i = 0; i < FEATURES; i++) {
-      const sb = systemOf(basePrompts[i]);
-      const sh = systemOf(headPrompts[i]);
-      for (const v of samples[i]) {
-        const u = userOf(v);
-        refTokens += enc.encode(sb, [], []).length + enc.encode(u, [], []).length;
-        refTokens += enc.encode(sh, [], []).length + enc.encode(u, [], []).length;
+    features.forEach((f, i) => {
+      for (const c of f.calls) {
+        for (const side of [defs.base[i], defs.head[i]]) {
+          const d = side.get(c.agent);
+          refTokens += count(d.system);
+          for (const s of d.tools) refTokens += count(s);
+          for (const s of c.texts) refTokens += count(s);
+        }
       }
-    }
+    });
     const refMs = performance.now() - t;
-    log(`reference way (render every sample at base and head, js-tiktoken, no memo): ${fmt(refMs / 1000, 2)} s for ${fmt(refTokens / 1e6, 1)} M tokens`);
+    log(`reference way (render every call at base and head, js-tiktoken, no memo): ${fmt(refMs / 1000, 2)} s for ${fmt(refTokens / 1e6, 1)} M tokens`);
     log(`  → reference / end to end: ×${fmt(refMs / e2e.ms, 2)} faster  (target ≥ 8)`);
   }
 
