@@ -1,15 +1,19 @@
 import { createCatalog, catalogAgeWarning } from './catalog/index.js';
-import { pairedBootstrap, type FeatureSeries } from './diff/bootstrap.js';
+import { startBootstrap, type FeatureSeries } from './diff/bootstrap.js';
 import { diffFeature, type FeatureDiff } from './diff/diff.js';
+import { prefillFeature, releaseFeature } from './diff/prefill.js';
 import { findUnpricedChanges } from './diff/unpriced/index.js';
 import { AicostError, RepoError } from './errors.js';
 import { buildDiffReport } from './report/diff-report.js';
 import type { DiffReport } from './report/types.js';
 import { gitText, locateProject, resolveCommit, GitRevisionReader } from './repo/index.js';
 import { loadDiff } from './repo/diff-load.js';
-import { TokenCounter } from './tokenize/index.js';
+import { TokenCounter, type TokenCounterStats } from './tokenize/index.js';
 import { evaluatePolicies } from './policy/evaluate.js';
 import type { OverrideState } from './policy/types.js';
+
+/** Samples in a run from which the tokenizer and bootstrap worker threads pay for their start. */
+const PARALLEL_MIN_SAMPLES = 2000;
 
 /** Inputs of one diff run, shared by the CLI and the action. */
 export interface DiffRun {
@@ -19,6 +23,14 @@ export interface DiffRun {
   config: string;
   /** The override label's state (the action reads it live; the CLI's --override sets it). */
   override?: OverrideState;
+  /** Absolute path of a directory of trusted samples (the action's traffic-dir, --traffic-dir). */
+  trafficDir?: string;
+  /**
+   * Helper threads for tokenizing and the bootstrap: 0 keeps everything on the main thread; by
+   * default one each when the run replays at least 2,000 samples on a machine with 2+ cores. The
+   * report is the same either way.
+   */
+  workers?: 0 | 1;
 }
 
 /**
@@ -74,7 +86,7 @@ function seriesOf(f: FeatureDiff): FeatureSeries | null {
  * trust, replay every feature on the same samples at both sides, bootstrap the intervals, list
  * unpriced AI changes and build the JSON report.
  */
-export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; features: FeatureDiff[] }> {
+export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; features: FeatureDiff[]; counting: TokenCounterStats }> {
   const headRef = run.head ?? 'HEAD';
   const location = await locateProject(run.repo, run.config, headRef);
   const gitRoot = location.gitRoot!;
@@ -83,25 +95,51 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
   const base = new GitRevisionReader(gitRoot, baseSha, location.prefix);
   const head = new GitRevisionReader(gitRoot, headSha, location.prefix);
   try {
-    const loaded = await loadDiff({ gitRoot, prefix: location.prefix, configPath: location.configPath, base, head });
+    const loaded = await loadDiff({ gitRoot, prefix: location.prefix, configPath: location.configPath, base, head, trafficDir: run.trafficDir });
     const cfg = loaded.merged.config;
     const catalog = createCatalog({ pricing: cfg.pricing, discounts: cfg.discounts, models: cfg.models, configFile: cfg.path, positions: cfg.positions });
-    const ctx = { catalog, counter: new TokenCounter() };
+    const counter = new TokenCounter();
+    const ctx = { catalog, counter };
     const where = { file: cfg.path, positions: cfg.positions };
+    // Helper threads pay only on real traffic: each costs a thread start and, for tokenizing, a
+    // table build (~60 ms); below a few thousand samples the main thread alone is as fast.
+    const samples = loaded.features.reduce((n, f) => n + (f.traffic?.samples.length ?? 0), 0);
+    const workers = run.workers ?? (samples >= PARALLEL_MIN_SAMPLES ? undefined : 0);
+    const parallel = workers !== 0;
+    if (parallel) counter.prepare({ encodings: ['o200k_base'], workers });
+    const boot = startBootstrap({ seed: `${baseSha}:${headSha}:${location.prefix}:${location.configPath}`, workers });
     const features: FeatureDiff[] = [];
-    for (const input of loaded.features) {
-      try {
-        features.push(diffFeature(input, ctx, loaded.dates, where));
-      } catch (e) {
-        // An error on the base side only (e.g. a model the base cannot price) marks it unpriced.
-        if (!(e instanceof AicostError) || !input.baseSite) throw e;
-        const retry = diffFeature({ ...input, baseError: e.format().split('\n')[0] }, ctx, loaded.dates, where);
-        features.push(retry);
+    const inputs = loaded.features;
+    let prefilled: Promise<void> = Promise.resolve();
+    try {
+      if (parallel && inputs.length) prefilled = prefillFeature(inputs[0], ctx, loaded.dates, where);
+      for (let k = 0; k < inputs.length; k++) {
+        const input = inputs[k];
+        await prefilled;
+        // Count the next feature's texts (worker and main thread) while this one replays.
+        if (parallel && k + 1 < inputs.length) prefilled = prefillFeature(inputs[k + 1], ctx, loaded.dates, where);
+        let f: FeatureDiff;
+        try {
+          f = diffFeature(input, ctx, loaded.dates, where);
+        } catch (e) {
+          // An error on the base side only (e.g. a model the base cannot price) marks it unpriced.
+          if (!(e instanceof AicostError) || !input.baseSite) throw e;
+          f = diffFeature({ ...input, baseError: e.format().split('\n')[0] }, ctx, loaded.dates, where);
+        }
+        releaseFeature(input);
+        features.push(f);
+        const s = seriesOf(f);
+        if (s) boot.add(s);
       }
+    } catch (e) {
+      await boot.cancel();
+      throw e;
+    } finally {
+      await prefilled.catch(() => undefined);
+      await counter.close();
     }
     features.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const series = features.map(seriesOf).filter((s): s is FeatureSeries => s !== null);
-    const bootstrap = pairedBootstrap(series, { seed: `${baseSha}:${headSha}:${location.prefix}:${location.configPath}` });
+    const bootstrap = await boot.finish();
     const priceRatio = (from: string, to: string): number | null => {
       try {
         const date = loaded.dates.head;
@@ -132,7 +170,7 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
     }
     const verdict = evaluatePolicies({ report: priced, config: cfg, baseErrors, override: run.override ?? { applied: false }, artifacts, outputUsdPerToken });
     const report: DiffReport = { ...priced, violations: verdict.violations, breached: verdict.breached, notices: [...priced.notices, ...verdict.notices] };
-    return { report, features };
+    return { report, features, counting: counter.stats() };
   } finally {
     base.close();
     head.close();

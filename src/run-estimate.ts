@@ -4,6 +4,7 @@ import type { RevisionEstimate } from './estimate/types.js';
 import { estimateReport, type EstimateReport } from './report/estimate-report.js';
 import { locateProject, openRevision } from './repo/index.js';
 import { loadSnapshot } from './repo/snapshot.js';
+import { TrafficDir } from './repo/traffic-dir.js';
 import { TokenCounter } from './tokenize/index.js';
 
 /** Inputs of one estimate run, shared by the CLI and the action. */
@@ -11,6 +12,8 @@ export interface EstimateRun {
   repo: string;
   rev?: string;
   config: string;
+  /** Absolute path of a directory of trusted samples (the action's traffic-dir, --traffic-dir). */
+  trafficDir?: string;
 }
 
 /**
@@ -19,9 +22,10 @@ export interface EstimateRun {
  */
 export async function runEstimate(run: EstimateRun): Promise<{ report: EstimateReport; estimate: RevisionEstimate }> {
   const location = await locateProject(run.repo, run.config, run.rev);
+  const trafficDir = run.trafficDir ? await TrafficDir.open(run.trafficDir, { projectRoot: location.root }) : undefined;
   const reader = await openRevision(location, run.rev);
   try {
-    const snapshot = await loadSnapshot(reader, location.configPath);
+    const snapshot = await loadSnapshot(reader, location.configPath, { trafficDir });
     const { config } = snapshot;
     const catalog = createCatalog({
       pricing: config.pricing,
@@ -35,5 +39,6 @@ export async function runEstimate(run: EstimateRun): Promise<{ report: EstimateR
     return { report: estimateReport(estimate, config, catalog.info, promptOf), estimate };
   } finally {
     reader.close();
+    trafficDir?.close();
   }
 }

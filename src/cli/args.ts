@@ -10,6 +10,8 @@ export interface EstimateArgs {
   config: string;
   format: OutputFormat;
   output?: string;
+  /** Directory of trusted samples, as given (resolved against the current directory by the entry). */
+  trafficDir?: string;
 }
 
 /** Parsed `diff` arguments. */
@@ -23,13 +25,16 @@ export interface DiffArgs {
   output?: string;
   /** Treat the policy override label as applied by an approver. */
   override: boolean;
+  /** Directory of trusted samples, as given (resolved against the current directory by the entry). */
+  trafficDir?: string;
 }
 
 export type CliArgs = EstimateArgs | DiffArgs | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage:
   aicost diff     [--repo DIR] [--base REV] [--head REV] [--config PATH] [--format text|markdown|json] [--output FILE] [--override]
-  aicost estimate [--repo DIR] [--rev REV] [--config PATH] [--format text|markdown|json] [--output FILE]
+                  [--traffic-dir DIR]
+  aicost estimate [--repo DIR] [--rev REV] [--config PATH] [--format text|markdown|json] [--output FILE] [--traffic-dir DIR]
 
   diff       What a change costs: every feature priced at base and head on the same samples.
   estimate   Price every feature of .aicost.yml at one revision (default: the working tree).
@@ -44,14 +49,16 @@ Options:
   --format FORMAT   text (default), markdown or json
   --output FILE     write the report to FILE instead of stdout
   --override        diff: failing policies become warnings, as the override label does
+  --traffic-dir DIR trusted samples on disk: each feature's traffic: paths are looked up in DIR
+                    first; features with no file there read the repository's samples
   -h, --help        show this help
   --version         print the version
 
 Exit codes: 0 ran; 1 a policy fails; 2 bad usage, config or input.`;
 
 const FLAGS: Record<string, readonly string[]> = {
-  estimate: ['--repo', '--rev', '--config', '--format', '--output'],
-  diff: ['--repo', '--base', '--head', '--config', '--format', '--output', '--override'],
+  estimate: ['--repo', '--rev', '--config', '--format', '--output', '--traffic-dir'],
+  diff: ['--repo', '--base', '--head', '--config', '--format', '--output', '--override', '--traffic-dir'],
 };
 
 const BOOLEAN_FLAGS = new Set(['--override']);
@@ -99,6 +106,7 @@ export function parseArgs(argv: string[]): CliArgs {
       format,
       output: values['--output'],
       override: values['--override'] === 'true',
+      trafficDir: values['--traffic-dir'],
     };
   }
   return {
@@ -108,5 +116,6 @@ export function parseArgs(argv: string[]): CliArgs {
     config: values['--config'] ?? '.aicost.yml',
     format,
     output: values['--output'],
+    trafficDir: values['--traffic-dir'],
   };
 }

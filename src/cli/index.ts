@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { AicostError } from '../errors.js';
 import { estimateMarkdown, estimateText } from '../report/estimate-report.js';
 import { runEstimate } from '../run-estimate.js';
@@ -15,7 +16,7 @@ const EXIT_BREACHED = 1;
 const EXIT_BAD_INPUT = 2;
 
 async function estimate(args: EstimateArgs): Promise<number> {
-  const { report } = await runEstimate({ repo: args.repo, rev: args.rev, config: args.config });
+  const { report } = await runEstimate({ repo: args.repo, rev: args.rev, config: args.config, trafficDir: args.trafficDir ? resolve(args.trafficDir) : undefined });
   const body = args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : args.format === 'markdown' ? estimateMarkdown(report) : estimateText(report);
   if (args.output) writeFileSync(args.output, body);
   else process.stdout.write(body);
@@ -23,7 +24,14 @@ async function estimate(args: EstimateArgs): Promise<number> {
 }
 
 async function diff(args: DiffArgs): Promise<number> {
-  const { report } = await runDiff({ repo: args.repo, base: args.base, head: args.head, config: args.config, override: args.override ? { applied: true } : undefined });
+  const { report } = await runDiff({
+    repo: args.repo,
+    base: args.base,
+    head: args.head,
+    config: args.config,
+    override: args.override ? { applied: true } : undefined,
+    trafficDir: args.trafficDir ? resolve(args.trafficDir) : undefined,
+  });
   const body = args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : args.format === 'markdown' ? diffMarkdown(report) : diffText(report);
   if (args.output) writeFileSync(args.output, body);
   else process.stdout.write(body);

@@ -118,6 +118,8 @@ export interface BootstrapSession {
   add(series: FeatureSeries): void;
   /** Intervals of every feature added, their teams and the total; stops the worker. */
   finish(): Promise<BootstrapResult>;
+  /** Stops the worker without a result (the run failed before every feature was added). */
+  cancel(): Promise<void>;
 }
 
 /** Starts a {@link BootstrapSession}; the worker (if any) loads while the caller goes on. */
@@ -153,6 +155,10 @@ export function startBootstrap(options: BootstrapSessionOptions): BootstrapSessi
       } finally {
         await client?.close();
       }
+    },
+    async cancel() {
+      queue.clear();
+      await client?.close();
     },
   };
 }

@@ -26,6 +26,8 @@ export interface ChangeInputs {
   ctx: EstimateContext;
   basePrompt: string;
   headPrompt: string;
+  /** The head's pricing date: the price ratio of a model swap is read at it, like the head's cost. */
+  date: Date;
 }
 
 function signed(n: number): string {
@@ -135,7 +137,7 @@ export function listChanges(inp: ChangeInputs): FeatureChange[] {
 
   // Stage 2 → 3: the model (and with it tokenizer, prices and cache rule).
   if (baseRs.model.canonical !== headRs.model.canonical) {
-    const date = new Date();
+    const date = inp.date;
     const br = ctx.catalog.rates(baseRs.model, { tier: inp.entry.tier, date, inputTokens: 0 });
     const hr = ctx.catalog.rates(headRs.model, { tier: inp.entry.tier, date, inputTokens: 0 });
     const ri = hr.input / br.input;

@@ -85,7 +85,7 @@ export function diffFeature(input: DiffFeatureInput, ctx: EstimateContext, dates
   } else {
     head = estimateFeature(headInput, ctx, dates.head, where.file, where.positions);
   }
-  const changes = listChanges({ entry, baseSite: baseSite!, headSite: headSite!, baseRs, headRs, base, head, traffic, ctx, basePrompt: merged.basePrompt!, headPrompt: merged.headPrompt });
+  const changes = listChanges({ entry, baseSite: baseSite!, headSite: headSite!, baseRs, headRs, base, head, traffic, ctx, basePrompt: merged.basePrompt!, headPrompt: merged.headPrompt, date: dates.head });
   const changed = changes.length > 0 || head.monthly !== base.monthly;
   return { id: entry.id, team: entry.team, status: changed ? 'changed' : 'unchanged', declaredInPr: merged.declaredInPr, base, head, pairs, changes, notes };
 }

@@ -64,6 +64,32 @@ export function messagesForSample(site: CallSite, sample: Sample): { messages: C
   return null;
 }
 
+/** What {@link messagesForSample} returns. */
+export type SampleMessages = NonNullable<ReturnType<typeof messagesForSample>>;
+
+/**
+ * Renders kept per site and sample. A diff renders each sample at base and head for the count
+ * ahead (src/diff/prefill.ts), the replay and up to two attribution stages; rendering once saves
+ * the work, and handing the counter the same string objects makes its memo lookups cheap (V8
+ * keeps a string's hash once computed). Keyed weakly: renders at a temporary site (an attribution
+ * hybrid) go with it; the pipeline releases a feature's own sites when it is done with them.
+ */
+const renders = new WeakMap<CallSite, WeakMap<Sample, SampleMessages | null>>();
+
+/** {@link messagesForSample}, rendered once per site and sample (see `renders`). */
+export function renderedMessages(site: CallSite, sample: Sample): SampleMessages | null {
+  let bySample = renders.get(site);
+  if (!bySample) renders.set(site, (bySample = new WeakMap()));
+  let m = bySample.get(sample);
+  if (m === undefined) bySample.set(sample, (m = messagesForSample(site, sample)));
+  return m;
+}
+
+/** Drops the renders kept for a site (its feature is priced: they would only hold memory). */
+export function releaseRenders(site: CallSite): void {
+  renders.delete(site);
+}
+
 function copyRecorded(m: RecordedMessage): CountableMessage {
   return m.name !== undefined ? { role: m.role, content: m.content, name: m.name } : { role: m.role, content: m.content };
 }
@@ -100,7 +126,7 @@ export function staticPrefixTokens(rs: ReplaySite, counter: TokenCounter): numbe
  * `var_tokens`, count the template with empty variables and add the recorded per-variable counts.
  */
 export function countSample(rs: ReplaySite, sample: Sample, counter: TokenCounter): { tokens: number | null; missing: string[] } {
-  const m = messagesForSample(rs.site, sample);
+  const m = renderedMessages(rs.site, sample);
   if (m) return { tokens: counter.countChat(m.messages, rs.tokenizer).tokens + rs.fixedTokens, missing: m.missing };
   if (sample.varTokens) {
     let extra = 0;

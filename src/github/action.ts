@@ -195,9 +195,11 @@ async function commentFromReport(inputs: ActionInputs, ctx: ActionContext, api: 
 /** The main flow; throws AicostErrors for the entry to report. */
 async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Outputs): Promise<void> {
   // createOctokit registers the token as a secret before anything else can print.
-  const api = inputs.token ? createOctokit(inputs.token, { apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl }) : undefined;
-  if (inputs.trafficDir) core.warning('input traffic-dir is not used by this version of aicost: samples are read from the repository (base for existing features).');
-  if (inputs.mode === 'comment-from-report') return commentFromReport(inputs, ctx, api, outputs);
+  const api = inputs.token ? await createOctokit(inputs.token, { apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl }) : undefined;
+  if (inputs.mode === 'comment-from-report') {
+    if (inputs.trafficDir) core.warning('input traffic-dir is not used with mode: comment-from-report: the uploaded report is already priced.');
+    return commentFromReport(inputs, ctx, api, outputs);
+  }
 
   const gitRoot = await gitTopLevel(inputs.workingDirectory);
   if (!gitRoot) throw new RepoError(`working-directory ${inputs.workingDirectory} is not inside a git clone`, { hint: FETCH_DEPTH_FIX });
@@ -205,7 +207,7 @@ async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Output
 
   if (plan.kind === 'estimate') {
     core.info(`aicost: ${plan.describe}: ${short(plan.rev)}`);
-    const { report } = await runEstimate({ repo: inputs.workingDirectory, rev: plan.rev, config: inputs.config });
+    const { report } = await runEstimate({ repo: inputs.workingDirectory, rev: plan.rev, config: inputs.config, trafficDir: inputs.trafficDir });
     const path = writeReport(report, ctx);
     Object.assign(outputs, estimateOutputs(report, path));
     await writeSummary(capBytes(estimateMarkdown(report), SUMMARY_MAX_BYTES));
@@ -218,7 +220,7 @@ async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Output
   // Who we are, asked while the diff runs (viewerLogin never rejects).
   const viewer = plan.comment && issue && api && inputs.comment !== 'off' && inputs.comment !== 'new' ? viewerLogin(api.graphql) : undefined;
   const override = issue ? await overrideFor(api, issue, await overridePolicy(location, plan.base, plan.head)) : { applied: false };
-  const { report } = await runDiff({ repo: inputs.workingDirectory, base: plan.base, head: plan.head, config: inputs.config, override });
+  const { report } = await runDiff({ repo: inputs.workingDirectory, base: plan.base, head: plan.head, config: inputs.config, override, trafficDir: inputs.trafficDir });
   const path = writeReport(report, ctx);
   Object.assign(outputs, diffOutputs(report, path, ''));
   await writeSummary(summaryBody(report, ctx.runUrl));

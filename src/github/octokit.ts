@@ -3,9 +3,7 @@
  * retries for rate limits and transient server errors, none for answers that will not change.
  */
 import * as core from '@actions/core';
-import { getOctokit } from '@actions/github';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
+import type { getOctokit } from '@actions/github';
 
 /** The client type the rest of src/github works with. */
 export type Octokit = ReturnType<typeof getOctokit>;
@@ -34,9 +32,12 @@ export interface OctokitSettings {
  * Build the client. The token is registered as a secret so that the runner masks it in any log
  * line. GraphQL goes to `graphqlUrl` exactly: @octokit/graphql would post to `${baseUrl}/graphql`
  * (or `/api/graphql` for a GHES `/api/v3` base), which is wrong for proxies and custom setups.
+ * Octokit and its plugins are loaded here, on first use (a separate chunk of the bundle): a run
+ * that never calls the API (push, workflow_dispatch, no token) does not pay their start-up.
  */
-export function createOctokit(token: string, settings: OctokitSettings): { octokit: Octokit; graphql: GraphQL } {
+export async function createOctokit(token: string, settings: OctokitSettings): Promise<{ octokit: Octokit; graphql: GraphQL }> {
   if (token) core.setSecret(token);
+  const [{ getOctokit }, { retry }, { throttling }] = await Promise.all([import('@actions/github'), import('@octokit/plugin-retry'), import('@octokit/plugin-throttling')]);
   const octokit = getOctokit(
     token,
     {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { parseArtifact } from '../artifacts/index.js';
 import { createCatalog } from '../catalog/index.js';
 import { loadConfig } from '../config/index.js';
@@ -8,9 +9,11 @@ import type { ChangedFile } from '../diff/unpriced/index.js';
 import { AicostError, ConfigError } from '../errors.js';
 import type { CallSite, Config } from '../types.js';
 import { git } from './git.js';
+import { isGlob, matchGlob } from './glob.js';
 import { safeRelativePath, looksBinary } from './paths.js';
 import type { RevisionReader } from './reader.js';
 import { loadTraffic } from './snapshot.js';
+import { fallbackNotice, TrafficDir } from './traffic-dir.js';
 
 /** Both revisions of a project, loaded and merged by trust, ready for the diff. */
 export interface LoadedDiff {
@@ -74,14 +77,28 @@ async function changedFiles(gitRoot: string, prefix: string, base: RevisionReade
   return files;
 }
 
+/** Repository files a feature's traffic patterns name at a revision (mapped, so never "unpriced"). */
+async function repoTrafficPaths(reader: RevisionReader, patterns: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of patterns) {
+    if (isGlob(p)) out.push(...(await reader.list()).filter((f) => matchGlob(f, p)));
+    else out.push(safeRelativePath(p, p));
+  }
+  return out;
+}
+
 /**
  * Load base and head of a project for the diff: both configs (the head's must be valid; an
  * invalid or missing base config is reported, not fatal), the trust merge, every feature's
  * artifact at both revisions and its trusted traffic, and the files the PR changes.
+ * With `trafficDir`, a feature's traffic patterns are first matched in that directory of trusted
+ * samples; features with no file there read the repository as without it (one notice lists them).
  */
-export async function loadDiff(options: { gitRoot: string; prefix: string; configPath: string; base: RevisionReader; head: RevisionReader; now?: Date }): Promise<LoadedDiff> {
+export async function loadDiff(options: { gitRoot: string; prefix: string; configPath: string; base: RevisionReader; head: RevisionReader; now?: Date; trafficDir?: string }): Promise<LoadedDiff> {
   const { base, head, configPath } = options;
   const now = options.now ?? new Date();
+  const projectRoot = options.prefix ? join(options.gitRoot, options.prefix) : options.gitRoot;
+  const trafficDir = options.trafficDir ? await TrafficDir.open(options.trafficDir, { projectRoot, repo: { gitRoot: options.gitRoot, rev: head.rev! } }) : null;
   if (!(await head.exists(configPath))) {
     throw new ConfigError(`no ${configPath} at head ${head.label.slice(0, 12)}`, { location: { file: configPath }, hint: 'Add the config to the project root, or pass --config.' });
   }
@@ -105,6 +122,7 @@ export async function loadDiff(options: { gitRoot: string; prefix: string; confi
   const trusted = merged.config;
   const features: DiffFeatureInput[] = [];
   const mapped = new Set<string>([configPath]);
+  const fellBack = { base: [] as string[], head: [] as string[] };
   for (const m of merged.features) {
     let baseSite: CallSite | null = null;
     let baseError: string | undefined;
@@ -136,12 +154,20 @@ export async function loadDiff(options: { gitRoot: string; prefix: string; confi
         hint: 'Fix the prompt: path, or remove the feature entry together with its file.',
       });
     }
-    // Trusted traffic: base's samples for features that exist there, head's for added ones.
+    // Trusted traffic: traffic-dir's samples when it has some for the feature, else base's for
+    // features that exist there and head's for added ones.
     const trafficReader = m.declaredInPr ? head : base;
+    const trafficConfig = m.declaredInPr ? headConfig : trusted;
     let traffic = null;
-    if (m.entry.traffic.length) {
+    const fromDir = trafficDir && m.entry.traffic.length ? await trafficDir.load(trafficConfig, m.id, m.entry.traffic) : null;
+    if (fromDir) {
+      traffic = fromDir.traffic;
+      notices.push(...fromDir.notices);
+      for (const p of await repoTrafficPaths(trafficReader, m.entry.traffic)) mapped.add(p);
+    } else if (m.entry.traffic.length) {
+      if (trafficDir) (m.declaredInPr ? fellBack.head : fellBack.base).push(m.id);
       try {
-        traffic = await loadTraffic(trafficReader, m.declaredInPr ? headConfig : trusted, m.id, m.entry.traffic);
+        traffic = await loadTraffic(trafficReader, trafficConfig, m.id, m.entry.traffic);
         for (const p of traffic.paths) mapped.add(p);
       } catch (e) {
         if (!(e instanceof AicostError) || m.declaredInPr) throw e;
@@ -149,6 +175,14 @@ export async function loadDiff(options: { gitRoot: string; prefix: string; confi
       }
     }
     features.push({ merged: m, baseSite, headSite, traffic, baseError, ...(agents ? { baseAgent: agents.baseAgent, headAgent: agents.headAgent } : {}) });
+  }
+  if (trafficDir) {
+    const notice = fallbackNotice(trafficDir, [
+      { where: 'base', ids: fellBack.base },
+      { where: 'head, declared in this PR', ids: fellBack.head },
+    ]);
+    if (notice) notices.push(notice);
+    trafficDir.close();
   }
   const dates = { base: await dateOf(base, trusted, now), head: await dateOf(head, trusted, now) };
   const files = await changedFiles(options.gitRoot, options.prefix, base, head);

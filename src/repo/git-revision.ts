@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { RepoError } from '../errors.js';
-import { commitDate, git, spawnGit } from './git.js';
+import { commitDate, FULL_SHA, git, spawnGit } from './git.js';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { looksBinary, safeRelativePath } from './paths.js';
 import { MAX_TEXT_BYTES, type RevisionReader } from './reader.js';
@@ -12,6 +12,54 @@ interface TreeEntry {
   size: number;
 }
 
+/** A commit's files under a prefix, and the symbolic links skipped there. */
+interface Listing {
+  map: Map<string, TreeEntry>;
+  links: string[];
+}
+
+/**
+ * Listings by repository, commit and prefix: a run opens the same commit several times (finding
+ * the project, reading config and artifacts), and a commit's tree never changes. Bounded, because
+ * tests run many repositories in one process.
+ */
+const listings = new Map<string, Promise<Listing>>();
+const LISTINGS_MAX = 16;
+
+async function listTree(gitRoot: string, rev: string, prefix: string): Promise<Listing> {
+  const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', rev];
+  if (prefix) args.push('--', prefix);
+  const out = (await git(gitRoot, args)).toString('utf8');
+  const map = new Map<string, TreeEntry>();
+  const links: string[] = [];
+  for (const rec of out.split('\0')) {
+    if (!rec) continue;
+    const tab = rec.indexOf('\t');
+    const [mode, type, sha, size] = rec.slice(0, tab).split(/\s+/);
+    let path = rec.slice(tab + 1);
+    if (prefix) {
+      if (!path.startsWith(prefix + '/')) continue;
+      path = path.slice(prefix.length + 1);
+    }
+    if (mode === '120000') links.push(path);
+    else if (type === 'blob') map.set(path, { mode, type, sha, size: Number(size) });
+  }
+  return { map, links };
+}
+
+function listing(gitRoot: string, rev: string, prefix: string): Promise<Listing> {
+  if (!FULL_SHA.test(rev)) return listTree(gitRoot, rev, prefix);
+  const key = `${gitRoot}\0${rev}\0${prefix}`;
+  let p = listings.get(key);
+  if (!p) {
+    if (listings.size >= LISTINGS_MAX) listings.delete(listings.keys().next().value!);
+    p = listTree(gitRoot, rev, prefix);
+    listings.set(key, p);
+    p.catch(() => listings.delete(key));
+  }
+  return p;
+}
+
 /**
  * Reads files of one commit straight from git objects (`ls-tree`, `cat-file --batch`), never
  * checking anything out: nothing from the revision is written to disk or executed.
@@ -19,8 +67,7 @@ interface TreeEntry {
  */
 export class GitRevisionReader implements RevisionReader {
   readonly label: string;
-  private tree?: Map<string, TreeEntry>;
-  private readonly links: string[] = [];
+  private tree?: Listing;
   private batch?: BatchReader;
 
   constructor(
@@ -32,25 +79,8 @@ export class GitRevisionReader implements RevisionReader {
   }
 
   private async entries(): Promise<Map<string, TreeEntry>> {
-    if (this.tree) return this.tree;
-    const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', this.rev];
-    if (this.prefix) args.push('--', this.prefix);
-    const out = (await git(this.gitRoot, args)).toString('utf8');
-    const map = new Map<string, TreeEntry>();
-    for (const rec of out.split('\0')) {
-      if (!rec) continue;
-      const tab = rec.indexOf('\t');
-      const [mode, type, sha, size] = rec.slice(0, tab).split(/\s+/);
-      let path = rec.slice(tab + 1);
-      if (this.prefix) {
-        if (!path.startsWith(this.prefix + '/')) continue;
-        path = path.slice(this.prefix.length + 1);
-      }
-      if (mode === '120000') this.links.push(path);
-      else if (type === 'blob') map.set(path, { mode, type, sha, size: Number(size) });
-    }
-    this.tree = map;
-    return map;
+    this.tree ??= await listing(this.gitRoot, this.rev, this.prefix);
+    return this.tree.map;
   }
 
   private async entry(path: string): Promise<TreeEntry> {
@@ -58,7 +88,7 @@ export class GitRevisionReader implements RevisionReader {
     const map = await this.entries();
     const e = map.get(rel);
     if (!e) {
-      if (this.links.includes(rel)) {
+      if (this.tree!.links.includes(rel)) {
         throw new RepoError(`${rel} is a symbolic link at ${this.rev.slice(0, 12)}; aicost does not follow links`, {
           location: { file: rel },
           hint: 'Point the config at the real file instead of the link.',
@@ -108,7 +138,7 @@ export class GitRevisionReader implements RevisionReader {
   }
 
   skipped(): string[] {
-    return [...this.links];
+    return [...(this.tree?.links ?? [])];
   }
 
   async commitDate(): Promise<Date | null> {

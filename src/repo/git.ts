@@ -51,10 +51,35 @@ export function spawnGit(cwd: string, args: string[]): ChildProcessWithoutNullSt
   return spawn('git', [...baseArgs(cwd), ...args], { cwd, env: gitEnv(), stdio: 'pipe' });
 }
 
+/**
+ * Answers that cannot change while the process runs, kept so that one run asks git once: the top
+ * level of a directory, and the check that a full SHA names a commit (objects are immutable).
+ * Each git call costs a process start (~5–15 ms), a visible share of a small run's cold start.
+ * Bounded, because tests run many repositories in one process.
+ */
+const stable = new Map<string, Promise<string | null>>();
+const STABLE_MAX = 256;
+
+function remembered(key: string, compute: () => Promise<string | null>): Promise<string | null> {
+  let p = stable.get(key);
+  if (!p) {
+    if (stable.size >= STABLE_MAX) stable.delete(stable.keys().next().value!);
+    p = compute();
+    stable.set(key, p);
+    // A failure is not remembered: the next caller asks git again (and gets its message).
+    p.catch(() => stable.delete(key));
+  }
+  return p;
+}
+
+/** A full SHA-1 or SHA-256 object name: what it names can never change. */
+export const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
 /** The top-level directory of the git repository containing `dir`, or null outside git. */
 export async function gitTopLevel(dir: string): Promise<string | null> {
   try {
-    return await gitText(dir, ['rev-parse', '--show-toplevel']);
+    // Only a found top level is remembered: a directory may become a clone later.
+    return await remembered(`top\0${dir}`, () => gitText(dir, ['rev-parse', '--show-toplevel']));
   } catch {
     return null;
   }
@@ -64,7 +89,9 @@ export async function gitTopLevel(dir: string): Promise<string | null> {
 export async function resolveCommit(cwd: string, rev: string): Promise<string> {
   if (rev.startsWith('-')) throw new RepoError(`revision "${rev}" looks like an option`, { hint: 'Pass a branch, tag or commit SHA.' });
   try {
-    return await gitText(cwd, ['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`]);
+    const verify = () => gitText(cwd, ['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`]);
+    // Names (branches, HEAD) can move between calls; a full SHA's answer cannot.
+    return FULL_SHA.test(rev) ? (await remembered(`commit\0${cwd}\0${rev}`, verify))! : await verify();
   } catch {
     throw new RepoError(`revision "${rev}" is not a commit in ${cwd}`, {
       hint: 'Check the name, or fetch it first (git fetch origin <ref>; in Actions use actions/checkout with fetch-depth: 2 or more).',

@@ -8,21 +8,35 @@ import type { Config, TrafficSet } from '../types.js';
 import { isGlob, matchGlob } from './glob.js';
 import { safeRelativePath } from './paths.js';
 import type { RevisionReader } from './reader.js';
+import { fallbackNotice, type TrafficDir } from './traffic-dir.js';
 
 /**
  * Load one revision: the config, each feature's artifact and its traffic samples, as plain data
- * for the estimate. Everything is read through `reader` (git objects or the working tree).
+ * for the estimate. Everything is read through `reader` (git objects or the working tree), except
+ * the samples of features that `trafficDir` (trusted samples on disk) holds files for.
  */
-export async function loadSnapshot(reader: RevisionReader, configPath: string, options: { now?: Date } = {}): Promise<RevisionSnapshot> {
+export async function loadSnapshot(reader: RevisionReader, configPath: string, options: { now?: Date; trafficDir?: TrafficDir } = {}): Promise<RevisionSnapshot> {
   const text = await reader.readText(configPath);
   const config = loadConfig(text, configPath);
   const features: FeatureInput[] = [];
+  const notices: string[] = [];
+  const fellBack: string[] = [];
+  const trafficOf = async (featureId: string, patterns: string[]): Promise<TrafficSet | null> => {
+    if (!patterns.length) return null;
+    const fromDir = options.trafficDir ? await options.trafficDir.load(config, featureId, patterns) : null;
+    if (fromDir) {
+      notices.push(...fromDir.notices);
+      return fromDir.traffic;
+    }
+    if (options.trafficDir) fellBack.push(featureId);
+    return loadTraffic(reader, config, featureId, patterns);
+  };
   for (const feature of Object.values(config.features)) {
     const artifactPath = feature.prompt ?? feature.agent!;
     if (feature.agent !== undefined) {
       // Agent features: the root agent and its sub-agents, every referenced file from this revision.
       const agent = await loadFeatureAgent(reader, feature.id, feature.agent, configPath, config.positions[`features.${feature.id}.agent`]);
-      const traffic = feature.traffic.length ? await loadTraffic(reader, config, feature.id, feature.traffic) : null;
+      const traffic = await trafficOf(feature.id, feature.traffic);
       features.push({ feature, site: agent.agents[0].site, agent, traffic });
       continue;
     }
@@ -41,10 +55,13 @@ export async function loadSnapshot(reader: RevisionReader, configPath: string, o
       throw e;
     }
     const site = parseArtifact(rel, artifactText);
-    const traffic = feature.traffic.length ? await loadTraffic(reader, config, feature.id, feature.traffic) : null;
+    const traffic = await trafficOf(feature.id, feature.traffic);
     features.push({ feature, site, traffic });
   }
-  const notices: string[] = [];
+  if (options.trafficDir) {
+    const notice = fallbackNotice(options.trafficDir, [{ where: reader.rev ? reader.rev.slice(0, 12) : 'the working tree', ids: fellBack }]);
+    if (notice) notices.push(notice);
+  }
   const links = reader.skipped();
   if (links.length) notices.push(`Skipped ${links.length} symbolic link(s) (aicost does not follow links): ${links.slice(0, 5).join(', ')}`);
   return {

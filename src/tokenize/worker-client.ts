@@ -135,6 +135,12 @@ export class SharedQueue<T, R> {
     this.head = 0;
   }
 
+  /** Drops every item not started yet (the run failed; their results are not wanted). */
+  clear(): void {
+    this.queue.length = 0;
+    this.head = 0;
+  }
+
   private take(): T {
     const item = this.queue[this.head]!;
     this.queue[this.head++] = undefined as T; // let the item go once taken

@@ -167,7 +167,10 @@ const DEFAULT_INPUTS: Record<string, string> = {
   'report-path': 'aicost-report.json',
 };
 
-/** Run dist/index.js once, asynchronously (the fake API lives in this process). */
+/** The bundle run: dist/index.js, or AICOST_ACTION_DIST (a private build of the sources, before dist/ is rebuilt). */
+const ACTION_BUNDLE = process.env.AICOST_ACTION_DIST || join(ROOT, 'dist/index.js');
+
+/** Run the action bundle once, asynchronously (the fake API lives in this process). */
 export async function runAction(o: RunOptions): Promise<ActionRun> {
   const runner = mkdtempSync(join(tmpdir(), 'aicost-runner-'));
   const temp = join(runner, 'temp');
@@ -203,7 +206,7 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
   };
   for (const [name, value] of Object.entries({ ...DEFAULT_INPUTS, ...o.inputs })) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   Object.assign(env, o.env);
-  const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [ACTION_BUNDLE], { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));

@@ -88,6 +88,16 @@ describe('diff on real git repositories', () => {
     expect(r.totals.monthly.delta).toBeCloseTo(head - base, 9);
   });
 
+  it('a model swap states the price ratio at the pricing date, not today (o3: $10/$40 before 2025-06-10)', async () => {
+    const cfg = config() + 'pricing_date: 2025-05-01\n';
+    const r = await diff(prRepo({ ...baseFiles, '.aicost.yml': cfg }, { 'prompts/summary.prompt.yml': prompt({ model: 'openai/o3' }) }));
+    const f = r.features[0];
+    const head = ((meanIn * 10 + meanOut * 40) / 1e6) * 100000;
+    expect(f.head!.monthly).toBeCloseTo(head, 9);
+    // $10 / $0.15 input and $40 / $0.60 output: ×66.7 both (today's $2/$8 would read ×13.3).
+    expect(f.changes[0].summary).toBe('model openai/gpt-4o-mini → openai/o3 (×66.7 price)');
+  });
+
   it('prompt growth: +N system tokens on every recorded sample', async () => {
     const longer = SYSTEM + ' Always name the product area, the customer plan and the first thing to check.';
     const r = await diff(prRepo(baseFiles, { 'prompts/summary.prompt.yml': prompt({ system: longer }) }));

@@ -6,9 +6,12 @@ import { dirname, join } from 'node:path';
 /** Repository root of aicost itself. */
 export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 
+/** The CLI bundle run: dist/cli/index.js, or AICOST_CLI_DIST (a private build of the sources, before dist/ is rebuilt). */
+const CLI_BUNDLE = process.env.AICOST_CLI_DIST || join(ROOT, 'dist/cli/index.js');
+
 /** Run the committed CLI bundle as a child process with the Node running the tests (24). */
 export function runCli(args: string[], options: { cwd?: string; node?: string; env?: NodeJS.ProcessEnv } = {}): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(options.node ?? process.execPath, [join(ROOT, 'dist/cli/index.js'), ...args], {
+  const r = spawnSync(options.node ?? process.execPath, [CLI_BUNDLE, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...options.env },
