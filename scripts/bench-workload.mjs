@@ -181,7 +181,7 @@ function agentRun(f, spec, run, budget, recorded) {
 /**
  * Writes the workload into `dir` (an empty directory): base commit on `main`, the PR on `pr`.
  * `promptToolChange`: the PR adds a tool to a prompt feature's `tools:` instead of to an agent's
- * sub-agent (aicost does not read tools from .prompt.yml files, so that change goes unseen).
+ * sub-agent.
  * Returns per feature its kind, its recorded calls (agent and non-template texts) and the PR's
  * changes with the report change kind each should produce.
  */
@@ -319,14 +319,13 @@ export function toolTexts(tools) {
 
 /**
  * What a feature sends beside its recorded texts at `rev`, by agent name (null for a prompt
- * feature): the system text, and the tool texts aicost counts (none for prompt files: aicost does
- * not read a .prompt.yml's tools).
+ * feature): the system text, and the tool texts aicost counts.
  */
 export function definitionsAt(dir, rev, f) {
   const out = new Map();
   if (f.kind === 'prompt') {
     const doc = parseYaml(show(dir, rev, f.file));
-    out.set(null, { system: doc.messages[0].content, tools: [] });
+    out.set(null, { system: doc.messages[0].content, tools: toolTexts(doc.tools ?? []) });
     return out;
   }
   const queue = [f.file];

@@ -3,8 +3,7 @@
 // absolute times do not). The workload is scripts/bench-workload.mjs. Options: --quick (1/10 of
 // the samples), --skip-reference, --skip-million, --sweep (time and interval width for several
 // replay.max_samples, to choose the default), --prompt-tool-change (the PR adds a tool to a
-// .prompt.yml's tools: instead of to a sub-agent; aicost does not read those yet, so the sanity
-// check fails until it does).
+// .prompt.yml's tools: instead of to a sub-agent).
 // Environment: BENCH_DIST (bundles to measure, default dist/), BENCH_KEEP=1 (keep the workload).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
@@ -69,7 +68,7 @@ try {
   const { features, changes } = makeWorkload(repo, { samples: SAMPLES, promptToolChange: argv.has('--prompt-tool-change') });
   const agentFeatures = features.filter((f) => f.kind === 'agent');
   const agentRuns = agentFeatures.reduce((a, f) => a + new Set(f.calls.map((c) => c.run)).size, 0);
-  log(`workload: ${FEATURES} features × ${fmt(SAMPLES)} traffic lines: ${PROMPT_FEATURES} prompt features (vars of 50–4,000 characters of prose, code and JSON; 3 with a tools: list aicost does not read), ${agentFeatures.length} agent features (aicost agent YAML, 4 with a sub-agent; ${fmt(agentRuns)} runs of 4–6 calls with recorded messages: instructions, a 50–4,000-character ticket, assistant turns and JSON tool results); input_tokens recorded on half of each kind; generated in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  log(`workload: ${FEATURES} features × ${fmt(SAMPLES)} traffic lines: ${PROMPT_FEATURES} prompt features (vars of 50–4,000 characters of prose, code and JSON; 3 with a tools: list), ${agentFeatures.length} agent features (aicost agent YAML, 4 with a sub-agent; ${fmt(agentRuns)} runs of 4–6 calls with recorded messages: instructions, a 50–4,000-character ticket, assistant turns and JSON tool results); input_tokens recorded on half of each kind; generated in ${fmt((performance.now() - t) / 1000, 1)} s`);
   log(`PR changes ${changes.length} features: ${changes.map((c) => `${c.id} ${c.what}`).join('; ')}`);
 
   // 1. End to end: the committed CLI bundle, diff of the PR.

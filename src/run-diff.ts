@@ -1,13 +1,14 @@
 import { createCatalog, catalogAgeWarning } from './catalog/index.js';
 import { startBootstrap, type FeatureSeries } from './diff/bootstrap.js';
-import { diffFeature, type FeatureDiff } from './diff/diff.js';
-import { prefillFeature, releaseFeature } from './diff/prefill.js';
+import { diffFeature, type ConfigWhere, type FeatureDiff } from './diff/diff.js';
+import { CountAhead, releaseFeature } from './diff/prefill.js';
 import { findUnpricedChanges } from './diff/unpriced/index.js';
 import { AicostError, RepoError } from './errors.js';
+import type { EstimateContext } from './estimate/estimate.js';
 import { buildDiffReport } from './report/diff-report.js';
 import type { DiffReport } from './report/types.js';
 import { gitText, locateProject, resolveCommit, GitRevisionReader } from './repo/index.js';
-import { loadDiff } from './repo/diff-load.js';
+import { loadDiff, type LoadedDiff } from './repo/diff-load.js';
 import { TokenCounter, type TokenCounterStats } from './tokenize/index.js';
 import { evaluatePolicies } from './policy/evaluate.js';
 import type { OverrideState } from './policy/types.js';
@@ -94,30 +95,52 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
   const baseSha = await resolveCommit(gitRoot, run.base ?? (await defaultBase(gitRoot, headSha)));
   const base = new GitRevisionReader(gitRoot, baseSha, location.prefix);
   const head = new GitRevisionReader(gitRoot, headSha, location.prefix);
+  const counter = new TokenCounter();
   try {
-    const loaded = await loadDiff({ gitRoot, prefix: location.prefix, configPath: location.configPath, base, head, trafficDir: run.trafficDir });
-    const cfg = loaded.merged.config;
-    const catalog = createCatalog({ pricing: cfg.pricing, discounts: cfg.discounts, models: cfg.models, configFile: cfg.path, positions: cfg.positions });
-    const counter = new TokenCounter();
-    const ctx = { catalog, counter };
-    const where = { file: cfg.path, positions: cfg.positions };
+    // The catalog and where messages point are those of the merged config, known once it is
+    // loaded (before the first feature): the count ahead needs them while loading goes on.
+    let shared: { ctx: EstimateContext; dates: LoadedDiff['dates']; where: ConfigWhere } | undefined;
+    const sharedOf = (merged: LoadedDiff['merged'], dates: LoadedDiff['dates']) => {
+      if (shared) return shared;
+      const cfg = merged.config;
+      const catalog = createCatalog({ pricing: cfg.pricing, discounts: cfg.discounts, models: cfg.models, configFile: cfg.path, positions: cfg.positions });
+      return (shared = { ctx: { catalog, counter }, dates, where: { file: cfg.path, positions: cfg.positions } });
+    };
+    const ahead = new CountAhead(() => shared!);
     // Helper threads pay only on real traffic: each costs a thread start and, for tokenizing, a
-    // table build (~60 ms); below a few thousand samples the main thread alone is as fast.
-    const samples = loaded.features.reduce((n, f) => n + (f.traffic?.samples.length ?? 0), 0);
+    // table build (~60 ms); the tokenizer worker starts once 2,000 samples are loaded, and from
+    // then on counts each feature's texts while the main thread reads the next ones.
+    let samples = 0;
+    const startWorker = () => {
+      // One worker, or none on a single core (then counts are made on the main thread as queued).
+      counter.prepare({ encodings: ['o200k_base'], workers: run.workers });
+      ahead.start();
+    };
+    if (run.workers === 1) startWorker();
+    const loaded = await loadDiff({
+      gitRoot,
+      prefix: location.prefix,
+      configPath: location.configPath,
+      base,
+      head,
+      trafficDir: run.trafficDir,
+      onFeature: (input, l) => {
+        sharedOf(l.merged, l.dates);
+        ahead.add(input);
+        const before = samples;
+        samples += input.traffic?.samples.length ?? 0;
+        if (run.workers === undefined && before < PARALLEL_MIN_SAMPLES && samples >= PARALLEL_MIN_SAMPLES) startWorker();
+      },
+    });
+    const { ctx, where } = sharedOf(loaded.merged, loaded.dates);
+    const catalog = ctx.catalog;
+    const cfg = loaded.merged.config;
     const workers = run.workers ?? (samples >= PARALLEL_MIN_SAMPLES ? undefined : 0);
-    const parallel = workers !== 0;
-    if (parallel) counter.prepare({ encodings: ['o200k_base'], workers });
     const boot = startBootstrap({ seed: `${baseSha}:${headSha}:${location.prefix}:${location.configPath}`, workers });
     const features: FeatureDiff[] = [];
-    const inputs = loaded.features;
-    let prefilled: Promise<void> = Promise.resolve();
     try {
-      if (parallel && inputs.length) prefilled = prefillFeature(inputs[0], ctx, loaded.dates, where);
-      for (let k = 0; k < inputs.length; k++) {
-        const input = inputs[k];
-        await prefilled;
-        // Count the next feature's texts (worker and main thread) while this one replays.
-        if (parallel && k + 1 < inputs.length) prefilled = prefillFeature(inputs[k + 1], ctx, loaded.dates, where);
+      for (const input of loaded.features) {
+        await ahead.before(input);
         let f: FeatureDiff;
         try {
           f = diffFeature(input, ctx, loaded.dates, where);
@@ -126,6 +149,7 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
           if (!(e instanceof AicostError) || !input.baseSite) throw e;
           f = diffFeature({ ...input, baseError: e.format().split('\n')[0] }, ctx, loaded.dates, where);
         }
+        ahead.after(input);
         releaseFeature(input);
         features.push(f);
         const s = seriesOf(f);
@@ -134,9 +158,6 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
     } catch (e) {
       await boot.cancel();
       throw e;
-    } finally {
-      await prefilled.catch(() => undefined);
-      await counter.close();
     }
     features.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const bootstrap = await boot.finish();
@@ -172,6 +193,8 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
     const report: DiffReport = { ...priced, violations: verdict.violations, breached: verdict.breached, notices: [...priced.notices, ...verdict.notices] };
     return { report, features, counting: counter.stats() };
   } finally {
+    // An idle worker never keeps the process alive, but a failed run should not leave it counting.
+    await counter.close();
     base.close();
     head.close();
   }

@@ -1,12 +1,15 @@
 /**
  * GitHub Models prompt files (`*.prompt.yml`, `*.prompt.yaml`), read as github/gh-models
  * `pkg/prompt/prompt.go` reads them, plus the variants seen in public repositories: other
- * spellings of max tokens, `jsonSchema` as a YAML mapping, nested `testData` rows, extra keys.
+ * spellings of max tokens, `jsonSchema` as a YAML mapping, nested `testData` rows, extra keys,
+ * and a `tools:` list: gh-models sends no tools, but teams keep their runtime's function-tool list
+ * beside the prompt, and every call of that runtime pays for it.
  */
 
 import type { Node } from 'yaml';
 import { ArtifactError } from '../errors.js';
 import type { CallSite, MessageTemplate } from '../types.js';
+import { readToolList } from './agents/tools.js';
 import { collectTemplateFacts } from './render.js';
 import {
   findPair,
@@ -56,6 +59,7 @@ export function parseGithubModelsPrompt(file: string, text: string): CallSite {
   readModel(src, root, site);
   readModelParameters(src, root, site, notes);
   readResponseFormat(src, root, site, notes);
+  readTools(src, root, site, notes);
   const starts = readMessages(src, root, site);
   site.testData = readTestData(src, root, notes);
 
@@ -146,6 +150,34 @@ function readResponseFormat(src: YamlSource, root: Node, site: CallSite, notes: 
   }
   if (site.params.responseFormat === 'json_schema') site.responseSchema = compact;
   else notes.push(`jsonSchema at line ${site.lines.jsonSchema} is not sent without responseFormat: json_schema; not counted`);
+}
+
+/**
+ * The function-tool list, at the top level or under modelParameters, in the agent YAML's shapes
+ * (OpenAI `{type: function, function: {…}}` or flat `{name, description, parameters}`). Entries
+ * that cannot be counted are errors, never skipped: a dropped tool would price as "unchanged".
+ */
+function readTools(src: YamlSource, root: Node, site: CallSite, notes: string[]): void {
+  const top = findPair(root, ['tools']);
+  const params = findPair(root, ['modelParameters', 'model_parameters']);
+  const nested = params && isMap(params.pair.value) ? findPair(params.pair.value, ['tools']) : undefined;
+  if (top && nested && params) {
+    fail(src, nested.pair.key, `tools is written twice: at line ${keyLine(src, top.pair)} and as ${params.key}.tools at line ${keyLine(src, nested.pair)}`, 'Keep one tools list, at the top level.');
+  }
+  const found = top ?? nested;
+  const node = found?.pair.value;
+  if (!found || node === null || node === undefined || (isScalar(node) && node.value === null)) return;
+  const where = top || !params ? 'tools' : `${params.key}.tools`;
+  const value = top || !params ? own(src.value, 'tools') : own(own(src.value, params.key), 'tools');
+  const line = keyLine(src, found.pair);
+  const items = isSeq(node) ? (node.items as Node[]) : [];
+  const list = readToolList(value, src.file, positionOf(src, node).line, where, {
+    bareNames: false,
+    entryLine: (i) => (items[i] ? positionOf(src, items[i]).line : undefined),
+  });
+  site.tools = list.tools;
+  site.lines.tools = line;
+  if (where !== 'tools') notes.push(`${where} at line ${line} read as tools`);
 }
 
 /** Fills messages; returns, per message, the file line where its template text starts. */

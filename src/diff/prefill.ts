@@ -1,16 +1,17 @@
 /**
- * Counting ahead. Before a feature is replayed, the distinct message texts its samples send at
- * base and at head are handed to the token counter's prefill, which counts them on a worker
- * thread and the main thread together and memoises the counts. The pipeline starts the next
- * feature's prefill and then replays the current one (whose counts are in), so both cores stay
- * busy. Counts are the same wherever they are made: the replay reads the memo, or counts a text
- * itself when its prefill has not come back yet.
+ * Counting ahead. As soon as a feature is loaded, the distinct message texts its samples send at
+ * base and at head are queued on the token counter's worker thread, which counts them while the
+ * main thread goes on reading the repository and replaying earlier features; before the feature
+ * is replayed, the main thread joins in on whatever is left. So both cores stay busy from the
+ * first feature read to the last one replayed. Counts are the same wherever they are made: the
+ * replay reads the memo, or counts a text itself when it is not there.
  */
 
 import { agentSides, type FeatureWhere } from '../estimate/agent-site.js';
 import { runsOf } from '../estimate/agent-estimate.js';
 import { replaySiteFor, type EstimateContext } from '../estimate/estimate.js';
 import { releaseRenders, renderedMessages } from '../estimate/replay.js';
+import type { QueuedCounts } from '../tokenize/index.js';
 import type { AgentSpec, CallSite, Encoding, Sample } from '../types.js';
 import type { ConfigWhere, DiffFeatureInput } from './diff.js';
 
@@ -98,14 +99,20 @@ export function featureTexts(input: DiffFeatureInput, ctx: EstimateContext, date
 }
 
 /**
- * Starts counting a feature's texts ahead of its replay (see the module comment). Resolves when
- * every count is in the memo; never rejects on a count (a worker that fails hands its share back
- * to the main thread).
+ * Queues a feature's texts for counting ahead of its replay (see the module comment): the worker
+ * starts on them at once; `join` has the main thread count what is left and resolves when every
+ * count is in the memo. Never rejects on a count (a worker that fails hands its share back to the
+ * main thread).
  */
-export function prefillFeature(input: DiffFeatureInput, ctx: EstimateContext, dates: { base: Date; head: Date }, where: ConfigWhere): Promise<void> {
-  const jobs: Promise<void>[] = [];
-  for (const [encoding, texts] of featureTexts(input, ctx, dates, where)) jobs.push(ctx.counter.prefill(texts, encoding));
-  return Promise.all(jobs).then(() => undefined);
+export function queueFeature(input: DiffFeatureInput, ctx: EstimateContext, dates: { base: Date; head: Date }, where: ConfigWhere): QueuedCounts {
+  const batches: QueuedCounts[] = [];
+  for (const [encoding, texts] of featureTexts(input, ctx, dates, where)) batches.push(ctx.counter.queue(texts, encoding));
+  return {
+    chars: batches.reduce((n, b) => n + b.chars, 0),
+    join: async () => {
+      for (const b of batches) await b.join();
+    },
+  };
 }
 
 /** Every call site a feature's replay renders at: its artifact at both revisions, or its agents'. */
@@ -120,4 +127,68 @@ function sitesOf(input: DiffFeatureInput): CallSite[] {
 /** Lets go of the renders kept for a feature's sites, once the feature is priced. */
 export function releaseFeature(input: DiffFeatureInput): void {
   for (const site of sitesOf(input)) releaseRenders(site);
+}
+
+/**
+ * Characters of queued texts the count may run ahead of the replay: half the counter's memo
+ * budget (256 MiB of UTF-16), so that the memo never drops a queued count before its feature is
+ * replayed (it drops the oldest entries, which are those of features already replayed).
+ */
+export const AHEAD_MAX_CHARS = 64 * 1024 * 1024;
+
+/**
+ * Counting ahead of the replay, in load order: features are added as they are loaded and queued
+ * on the worker while their texts fit the budget ahead; the replay calls `before` (the main
+ * thread joins in on the feature's count) and `after` (its budget frees up for the next ones).
+ * Until `start`, features only wait: a run too small for the worker never starts one.
+ */
+export class CountAhead {
+  private readonly waiting: DiffFeatureInput[] = [];
+  private readonly queued = new Map<DiffFeatureInput, QueuedCounts>();
+  private ahead = 0;
+  private started = false;
+
+  constructor(
+    private readonly context: () => { ctx: EstimateContext; dates: { base: Date; head: Date }; where: ConfigWhere },
+    private readonly maxChars = AHEAD_MAX_CHARS,
+  ) {}
+
+  /** A feature is loaded. */
+  add(input: DiffFeatureInput): void {
+    this.waiting.push(input);
+    this.pump();
+  }
+
+  /** Queue features from now on (the caller has started the counter's worker). */
+  start(): void {
+    this.started = true;
+    this.pump();
+  }
+
+  /** Before replaying `input`: its count is queued (now, if it was waiting) and joined. */
+  async before(input: DiffFeatureInput): Promise<void> {
+    if (!this.started) return;
+    while (!this.queued.has(input) && this.waiting.length) this.queueNext();
+    await this.queued.get(input)?.join();
+  }
+
+  /** After replaying `input`: its texts no longer count against the budget. */
+  after(input: DiffFeatureInput): void {
+    const q = this.queued.get(input);
+    if (q) this.ahead -= q.chars;
+    this.queued.delete(input);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.started && this.waiting.length && this.ahead < this.maxChars) this.queueNext();
+  }
+
+  private queueNext(): void {
+    const input = this.waiting.shift()!;
+    const { ctx, dates, where } = this.context();
+    const q = queueFeature(input, ctx, dates, where);
+    this.ahead += q.chars;
+    this.queued.set(input, q);
+  }
 }

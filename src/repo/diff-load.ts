@@ -94,7 +94,17 @@ async function repoTrafficPaths(reader: RevisionReader, patterns: readonly strin
  * With `trafficDir`, a feature's traffic patterns are first matched in that directory of trusted
  * samples; features with no file there read the repository as without it (one notice lists them).
  */
-export async function loadDiff(options: { gitRoot: string; prefix: string; configPath: string; base: RevisionReader; head: RevisionReader; now?: Date; trafficDir?: string }): Promise<LoadedDiff> {
+export async function loadDiff(options: {
+  gitRoot: string;
+  prefix: string;
+  configPath: string;
+  base: RevisionReader;
+  head: RevisionReader;
+  now?: Date;
+  trafficDir?: string;
+  /** Called with each feature as soon as it is loaded (the pipeline starts counting it then). */
+  onFeature?: (input: DiffFeatureInput, loaded: Pick<LoadedDiff, 'merged' | 'dates'>) => void;
+}): Promise<LoadedDiff> {
   const { base, head, configPath } = options;
   const now = options.now ?? new Date();
   const projectRoot = options.prefix ? join(options.gitRoot, options.prefix) : options.gitRoot;
@@ -120,6 +130,7 @@ export async function loadDiff(options: { gitRoot: string; prefix: string; confi
   };
   const merged = mergeTrusted(baseConfig, headConfig, isPriced, { baseError: baseRead.error });
   const trusted = merged.config;
+  const dates = { base: await dateOf(base, trusted, now), head: await dateOf(head, trusted, now) };
   const features: DiffFeatureInput[] = [];
   const mapped = new Set<string>([configPath]);
   const fellBack = { base: [] as string[], head: [] as string[] };
@@ -174,7 +185,9 @@ export async function loadDiff(options: { gitRoot: string; prefix: string; confi
         baseError ??= e.format().split('\n')[0];
       }
     }
-    features.push({ merged: m, baseSite, headSite, traffic, baseError, ...(agents ? { baseAgent: agents.baseAgent, headAgent: agents.headAgent } : {}) });
+    const input: DiffFeatureInput = { merged: m, baseSite, headSite, traffic, baseError, ...(agents ? { baseAgent: agents.baseAgent, headAgent: agents.headAgent } : {}) };
+    features.push(input);
+    options.onFeature?.(input, { merged, dates });
   }
   if (trafficDir) {
     const notice = fallbackNotice(trafficDir, [
@@ -184,7 +197,6 @@ export async function loadDiff(options: { gitRoot: string; prefix: string; confi
     if (notice) notices.push(notice);
     trafficDir.close();
   }
-  const dates = { base: await dateOf(base, trusted, now), head: await dateOf(head, trusted, now) };
   const files = await changedFiles(options.gitRoot, options.prefix, base, head);
   for (const f of files) {
     if (f.path.split('/').some((p) => p === '..')) continue;

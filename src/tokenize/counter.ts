@@ -43,6 +43,14 @@ const PARALLEL_MIN_CHARS = 512 * 1024;
 /** Memo value of a text a prefill has queued but not counted yet (counts are ≥ 0). */
 const PENDING = -1;
 
+/** A batch handed to {@link TokenCounter.queue}: its size, and the main thread's part of it. */
+export interface QueuedCounts {
+  /** Characters of the texts that were new (0 when every text was memoised already). */
+  chars: number;
+  /** Counts what the worker has not taken yet on the main thread, then waits for the rest. */
+  join(): Promise<void>;
+}
+
 /** Options of {@link TokenCounter.prepare}. */
 export interface PrepareOptions {
   /** Encodings the run will count with: the worker builds them while the caller goes on. */
@@ -140,32 +148,42 @@ export class TokenCounter {
    * busy. Texts memoised before the main thread joins are not counted twice.
    */
   prefill(texts: Iterable<string>, encoding: Encoding): Promise<void> {
+    const queued = this.queue(texts, encoding);
+    return yieldToEvents().then(() => queued.join());
+  }
+
+  /**
+   * Like {@link prefill}, but the main thread joins in only when the caller asks (`join`): the
+   * worker counts alone meanwhile, so the main thread can go on reading the repository. Batches
+   * are counted in the order they are queued. Without a usable worker, or for a batch too small
+   * to pay for the round trip, the texts are counted here and now.
+   */
+  queue(texts: Iterable<string>, encoding: Encoding): QueuedCounts {
     const memo = this.memos[encoding];
     const pool = this.pool;
-    if (!pool?.usable) {
-      for (const t of texts) this.count(t, encoding);
-      return Promise.resolve();
-    }
     // Each new text is entered in the memo as PENDING at once: that is the de-duplication (one
     // hash of the text, reused by every later lookup of the same string).
     const todo: string[] = [];
     let chars = 0;
     for (const t of texts) {
       if (t.length === 0 || memo.map.has(t)) continue;
-      this.remember(memo, t, PENDING);
+      if (pool?.usable) this.remember(memo, t, PENDING);
+      else this.count(t, encoding);
       todo.push(t);
       chars += t.length;
     }
+    if (!pool?.usable) return { chars, join: () => Promise.resolve() };
     if (chars < PARALLEL_MIN_CHARS) {
       for (const t of todo) this.count(t, encoding);
-      return Promise.resolve();
+      return { chars, join: () => Promise.resolve() };
     }
-    return this.joinJob(pool.start(encoding, todo), encoding);
+    const job = pool.start(encoding, todo);
+    let joined: Promise<void> | undefined;
+    return { chars, join: () => (joined ??= this.joinJob(job, encoding)) };
   }
 
-  /** The main thread's share of a prefill job, then every count into the memo. */
+  /** The main thread's share of a queued batch, then every count into the memo. */
   private async joinJob(job: CountJob, encoding: Encoding): Promise<void> {
-    await yieldToEvents();
     const memo = this.memos[encoding];
     const { texts, counts } = job;
     for (let i = job.take(); i >= 0; i = job.take()) Atomics.store(counts, i, countPlain(texts[i]!, encoding));

@@ -48,6 +48,28 @@ describe('prefill with the tokenizer worker (src/generated/tokenize-worker.js)',
     for (const t of batch.slice(0, 50)) expect(counter.count(t, 'cl100k_base')).toBe(countPlain(t, 'cl100k_base'));
   });
 
+  it('queue: the worker counts batches in order while the main thread does other work; join finishes each', async () => {
+    const first = texts(700, 'q1');
+    const second = texts(700, 'q2');
+    const counter = new TokenCounter();
+    counters.push(counter);
+    counter.prepare({ workers: 1, encodings: ['o200k_base'] });
+    const a = counter.queue(first, 'o200k_base');
+    const b = counter.queue([...second, ...first.slice(0, 10)], 'o200k_base');
+    expect(a.chars).toBe(first.reduce((n, t) => n + t.length, 0));
+    // Texts already queued are not queued again.
+    expect(b.chars).toBe(second.reduce((n, t) => n + t.length, 0));
+    // Until a batch is joined the main thread counts none of it: nothing is memoised yet.
+    expect(counter.stats().misses).toBe(0);
+    await a.join();
+    await b.join();
+    const s = counter.stats();
+    expect(s.misses).toBe(1400);
+    expect(s.offloaded).toBeGreaterThan(0);
+    for (const t of [...first, ...second]) expect(counter.count(t, 'o200k_base')).toBe(countPlain(t, 'o200k_base'));
+    expect(counter.stats().hits).toBe(1400);
+  });
+
   it('without prepare, or with workers: 0, prefill counts on the main thread with the same result', async () => {
     const batch = texts(400, 'solo');
     const a = new TokenCounter();

@@ -37,41 +37,72 @@ export interface ToolList {
   opaque: string[];
 }
 
+/** How {@link readToolList} reads a list beyond the defaults (agent YAML). */
+export interface ToolListOptions {
+  /** Line of entry i, for errors about that entry; the list's `line` when absent. */
+  entryLine?: (i: number) => number | undefined;
+  /**
+   * Whether a bare name (`- web_search`) is a tool without a schema here (agent YAML, counted by
+   * an estimate). False where only schemas can be priced (a prompt file's tools): then an error.
+   */
+  bareNames?: boolean;
+}
+
+const TOOL_EXAMPLE =
+  'e.g. tools:\n  - name: lookup_order\n    description: Look up an order by id\n    parameters: {type: object, properties: {order_id: {type: string}}}';
+
 /**
  * Reads a tool list: OpenAI function tools (`{type: function, function: {name, description,
  * parameters}}`), the flat shape of the agent YAML (`{name, description, parameters}`), Anthropic's
  * (`{name, description, input_schema}`), or a bare name (a tool without a schema here).
- * `where` names the list in messages; `line` locates errors.
+ * `where` names the list in messages; `line` locates errors. A parameters value that is not a
+ * mapping is an error: it would count as a tool without parameters, a silent undercount.
  */
-export function readToolList(value: unknown, file: string, line: number | undefined, where: string): ToolList {
+export function readToolList(value: unknown, file: string, line: number | undefined, where: string, options: ToolListOptions = {}): ToolList {
   if (!Array.isArray(value)) {
-    throw new ArtifactError(`${where} must be a list of tools`, {
-      location: { file, line },
-      hint: 'e.g. tools:\n  - name: lookup_order\n    description: Look up an order by id\n    parameters: {type: object, properties: {order_id: {type: string}}}',
-    });
+    throw new ArtifactError(`${where} must be a list of tools`, { location: { file, line }, hint: TOOL_EXAMPLE });
   }
+  const bareNames = options.bareNames ?? true;
   const tools: ToolDefinition[] = [];
   const opaque: string[] = [];
   const seen = new Set<string>();
   value.forEach((item, i) => {
+    const location = { file, line: options.entryLine?.(i) ?? line };
     if (typeof item === 'string' && item.trim()) {
+      if (!bareNames) {
+        throw new ArtifactError(`${where}[${i}] "${item.trim()}" is only a name: every call sends the tool's definition, so it needs description and parameters`, {
+          location,
+          hint: `Write the tool as {name, description, parameters} or as an OpenAI function tool {type: function, function: {...}}, ${TOOL_EXAMPLE}`,
+        });
+      }
       opaque.push(item.trim());
       return;
     }
     const tool = toolOf(item);
     if (!tool) {
-      throw new ArtifactError(`${where}[${i}] is not a tool: expected a name, or a mapping with name (and description, parameters)`, {
-        location: { file, line },
+      throw new ArtifactError(`${where}[${i}] is not a tool: expected ${bareNames ? 'a name, or ' : ''}a mapping with name (and description, parameters)`, {
+        location,
         hint: 'Write each tool as {name, description, parameters} or as an OpenAI function tool {type: function, function: {...}}.',
       });
     }
+    if (tool.parameters !== undefined && tool.parameters !== null && !isRecord(tool.parameters)) {
+      throw new ArtifactError(`${where}[${i}] (${tool.name}): parameters must be a mapping (a JSON Schema object), got ${shortJson(tool.parameters)}`, {
+        location,
+        hint: 'e.g. parameters: {type: object, properties: {order_id: {type: string, description: The order id}}}',
+      });
+    }
     if (seen.has(tool.name)) {
-      throw new ArtifactError(`${where}: tool "${tool.name}" is defined twice`, { location: { file, line }, hint: 'Tool names must be unique within an agent.' });
+      throw new ArtifactError(`${where}: tool "${tool.name}" is defined twice`, { location, hint: 'Tool names must be unique within a tool list.' });
     }
     seen.add(tool.name);
     tools.push(tool);
   });
   return { tools, opaque };
+}
+
+function shortJson(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
 function toolOf(item: unknown): ToolDefinition | null {
