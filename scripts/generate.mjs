@@ -8,10 +8,10 @@
 // 3. The worker threads' scripts (tokenizing, bootstrap), bundled with ncc into single files the
 //    bundles reference as `new URL('../generated/…', import.meta.url)`: ncc copies them next to
 //    dist/index.js and dist/cli/index.js, and tests run them from src/generated/ as they are.
-// 2. gpt-tokenizer's BPE rank tables as one deflated, base64 string each, decoded on first use
-//    (src/tokenize/ranks.ts). The package ships them as 200k-element array literals (3.5 MB of
-//    mostly non-ASCII source): every start-up parsed both, ~250 ms, and their non-ASCII text made
-//    the whole bundle a two-byte source for V8.
+// 2. gpt-tokenizer's BPE rank tables as one ASCII string each (two deflated, base64 parts),
+//    decoded and indexed on first use (src/tokenize/encoding.ts). The package ships them as
+//    200k-element array literals (3.5 MB of mostly non-ASCII source): every start-up parsed both,
+//    ~250 ms, and their non-ASCII text made the whole bundle a two-byte source for V8.
 //
 // The validators' code validates exactly like `new Ajv(options).compile(schema)`: it is ajv's own
 // output for these options. Two edits make it fit the sources: the schema objects ajv embeds as
@@ -145,32 +145,71 @@ function varint(out, n) {
   out.push(n);
 }
 
+/** How gpt-tokenizer's BytePairEncodingCore sorts its byte tokens (compareUint8Arrays). */
+function compareBytes(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
 /**
- * One rank table as base64 of deflate-raw of: entry count (varint); per entry a varint
- * `length << 1 | isBytes` (length in UTF-16 code units for text tokens, in bytes for byte
- * tokens); the UTF-8 of all text tokens concatenated; the byte tokens concatenated. Decoded by
- * src/tokenize/ranks.ts into exactly the package's array (tests/tokenize/ranks.test.ts).
+ * One rank table as two parts, each base64 of deflate-raw, joined by a '.': the main part, and the
+ * wide text tokens' (those with a code unit above 0xFF), which src/tokenize/encoding.ts inflates
+ * and indexes only when a key first needs them.
+ *   main: a header of eight u32 LE (rank count; narrow, wide and byte tokens; narrow and wide
+ *     heads' sizes in bytes; narrow and wide code units), the narrow heads, the narrow text tokens
+ *     concatenated (one byte per code unit, latin1), then the byte tokens in the order the package
+ *     sorts them (by their bytes): varint rank, varint length, the bytes;
+ *   wide: the wide text tokens concatenated (UTF-16LE), then the wide heads.
+ * A head, per text token in rank order: varint `length << 3 | min(gap - 1, 7)`, where gap is the
+ * rank minus the previous token's of the same kind (-1 before the first), and when gap - 1 ≥ 7 a
+ * varint gap - 8 after it. (Three bits of gap: the fewest bytes deflated, ~23 KB more than one
+ * kind per rank in one stream, for a narrow pass that never reads the other kinds' heads.)
+ * No text is UTF-8: the lookup compares keys with the units where they lie, without decoding
+ * anything (and latin1 plus UTF-16 compress better than UTF-8: o200k 917 KB deflated, not 985).
+ * Decoded into exactly the package's array (tests/tokenize/ranks.test.ts). Limits of the format:
+ * fewer than 2^18 - 1 ranks, text tokens shorter than 256 units, no text token twice (the index
+ * keeps one entry per text; a Map would keep the last rank).
  */
 export async function encodeRanks(encoding) {
   const table = (await import(`gpt-tokenizer/bpeRanks/${encoding}`)).default;
-  const head = [];
-  const texts = [];
-  const bytes = [];
-  varint(head, table.length);
-  for (let i = 0; i < table.length; i++) {
-    const v = table[i];
-    if (typeof v === 'string') {
-      varint(head, v.length << 1);
-      texts.push(v);
-    } else {
-      varint(head, (v.length << 1) | 1);
-      bytes.push(...v);
+  if (table.length >= (1 << 18) - 1) throw new Error(`generate: ${encoding} has ${table.length} ranks; the packed format holds fewer than 2^18 - 1`);
+  const kinds = [
+    { heads: [], texts: [], last: -1 },
+    { heads: [], texts: [], last: -1 },
+  ];
+  const byteTokens = [];
+  const seen = new Set();
+  table.forEach((v, rank) => {
+    if (typeof v !== 'string') {
+      byteTokens.push([rank, v]);
+      return;
     }
+    if (seen.has(v)) throw new Error(`generate: ${encoding} has the text token ${JSON.stringify(v)} twice`);
+    if (v.length > 255) throw new Error(`generate: ${encoding} text token ${rank} is ${v.length} units long; the packed format holds up to 255`);
+    seen.add(v);
+    const kind = kinds[/[^\x00-\xff]/.test(v) ? 1 : 0];
+    const gap = rank - kind.last;
+    kind.last = rank;
+    varint(kind.heads, (v.length << 3) | Math.min(gap - 1, 7));
+    if (gap - 1 >= 7) varint(kind.heads, gap - 8);
+    kind.texts.push(v);
+  });
+  const [narrow, wide] = kinds;
+  const narrowText = Buffer.from(narrow.texts.join(''), 'latin1');
+  const wideText = Buffer.from(wide.texts.join(''), 'utf16le');
+  const bytes = [];
+  for (const [rank, v] of byteTokens.sort((a, b) => compareBytes(a[1], b[1]))) {
+    varint(bytes, rank);
+    varint(bytes, v.length);
+    bytes.push(...v);
   }
-  const text = Buffer.from(texts.join(''), 'utf8');
-  if (text.toString('utf8') !== texts.join('')) throw new Error(`generate: ${encoding} text tokens do not round-trip through UTF-8`);
-  const payload = Buffer.concat([Buffer.from(head), text, Buffer.from(bytes)]);
-  return deflateRawSync(payload, { level: 9 }).toString('base64');
+  const header = Buffer.alloc(32);
+  const fields = [table.length, narrow.texts.length, wide.texts.length, byteTokens.length, narrow.heads.length, wide.heads.length, narrowText.length, wideText.length / 2];
+  fields.forEach((n, i) => header.writeUInt32LE(n, 4 * i));
+  const main = Buffer.concat([header, Buffer.from(narrow.heads), narrowText, Buffer.from(bytes)]);
+  const deflate = (buf) => deflateRawSync(buf, { level: 9 }).toString('base64');
+  return `${deflate(main)}.${deflate(Buffer.concat([wideText, Buffer.from(wide.heads)]))}`;
 }
 
 /** The generated module text for one rank table. */
@@ -180,7 +219,7 @@ export async function generateRanks(encoding, constName) {
   return [
     `// Generated by scripts/generate.mjs from gpt-tokenizer ${version} bpeRanks/${encoding}. Do not edit:`,
     '// run `node scripts/generate.mjs` after updating gpt-tokenizer. Format: see encodeRanks there.',
-    `/** ${encoding} BPE ranks, packed (decode with src/tokenize/ranks.ts). */`,
+    `/** ${encoding} BPE ranks, packed (decoded by src/tokenize/encoding.ts unpackTable). */`,
     `export const ${constName}: string =`,
     `  '${b64}';`,
     '',

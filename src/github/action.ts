@@ -4,7 +4,7 @@
  * outputs, the sticky comment and the verdict. The verdict is computed before and independently
  * of the comment; a comment that cannot be written is a warning.
  */
-import * as core from '@actions/core';
+import * as core from './core.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
  * page of the PR's comments, written in one of five behaviours. An older run never overwrites a
  * newer one's comment, and an identical body is not written again.
  */
-import * as core from '@actions/core';
+import * as core from './core.js';
 import type { CommentMode } from './inputs.js';
 import { newerRun, parseMarker, sanitizeTag, type Marker } from './marker.js';
 import type { GraphQL, Octokit } from './octokit.js';

@@ -2,7 +2,7 @@
  * The action's inputs, read once into a typed, frozen object. Every bad value is a UsageError
  * that names the input and the values it accepts, before any work starts.
  */
-import * as core from '@actions/core';
+import * as core from './core.js';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 

@@ -2,7 +2,7 @@
  * The one Octokit of the action: REST at GITHUB_API_URL, GraphQL at GITHUB_GRAPHQL_URL, bounded
  * retries for rate limits and transient server errors, none for answers that will not change.
  */
-import * as core from '@actions/core';
+import * as core from './core.js';
 import type { getOctokit } from '@actions/github';
 
 /** The client type the rest of src/github works with. */

@@ -4,7 +4,7 @@
  * `override_approvers`, whether that person is one of them. The label name and the approvers
  * come from the trusted (base) config.
  */
-import * as core from '@actions/core';
+import * as core from './core.js';
 import type { OverrideState } from '../policy/types.js';
 import type { IssueRef } from './comment.js';
 import { statusOf, type Octokit } from './octokit.js';

@@ -4,7 +4,7 @@
  * refused) and only then rendered by diffMarkdown, which escapes every string. The PR to comment
  * on comes from the `workflow_run` event and the API, never from the file.
  */
-import * as core from '@actions/core';
+import * as core from './core.js';
 import { lstatSync, readFileSync } from 'node:fs';
 import { ArtifactError, UsageError } from '../errors.js';
 import { validateReport } from '../report/schema.js';

@@ -3,7 +3,7 @@
  * the existing clone. Nothing is checked out; `pull_request_target` fetches the PR's merge ref
  * as data, with the token passed through git's environment config, never on the command line.
  */
-import * as core from '@actions/core';
+import * as core from './core.js';
 import { execFile } from 'node:child_process';
 import { RepoError, UsageError } from '../errors.js';
 import { gitText, resolveCommit } from '../repo/index.js';

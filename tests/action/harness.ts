@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { git, makeRepo, ROOT, writeFiles } from '../helpers/run.js';
+import { git, makeRepo, ROOT, summaryPrompt, writeFiles } from '../helpers/run.js';
 import type { FakeGitHub } from './fake-github.js';
 
 export const jsonl = (rows: object[]): string => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
@@ -15,15 +15,7 @@ export const jsonl = (rows: object[]): string => rows.map((r) => JSON.stringify(
 /** 40 recorded calls: input 1,000 + i tokens (mean 1,019.5), output 100…300 (mean 200). */
 export const ROWS = Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, usage: { input_tokens: 1000 + i, output_tokens: 100 + (i % 5) * 50 } }));
 
-export const prompt = (model: string): string => `model: ${model}
-modelParameters:
-  maxTokens: 500
-messages:
-  - role: system
-    content: "You summarise support tickets in three bullet points."
-  - role: user
-    content: "Ticket: {{body}}"
-`;
+export const prompt = summaryPrompt;
 
 /** A config with one feature; `policies` is YAML appended under `policies:`. */
 export const config = (o: { rpm?: number; policies?: string } = {}): string => `version: 1

@@ -6,9 +6,8 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { loadAgentSpec, loadFeatureAgent, CLAUDE_CODE_TOOL_TOKENS, CREWAI_TOOL_TOKENS, CREWAI_DEFAULT_MAX_ITER } from '../../src/artifacts/agents/index.js';
-import { AicostError } from '../../src/errors.js';
 import { GitRevisionReader, resolveCommit } from '../../src/repo/index.js';
-import { git, makeRepo, writeFiles } from '../helpers/run.js';
+import { failure, git, makeRepo, writeFiles } from '../helpers/run.js';
 
 const readers: GitRevisionReader[] = [];
 afterEach(() => {
@@ -19,16 +18,6 @@ async function at(repo: string, rev = 'HEAD'): Promise<GitRevisionReader> {
   const r = new GitRevisionReader(repo, await resolveCommit(repo, rev), '');
   readers.push(r);
   return r;
-}
-
-async function failure(p: Promise<unknown>): Promise<AicostError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AicostError) return e;
-    throw e;
-  }
-  throw new Error('expected an AicostError');
 }
 
 const TOOLS_JSON = JSON.stringify([

@@ -15,28 +15,20 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { AicostError, TrafficError, UsageError } from '../../src/errors.js';
+import { TrafficError, UsageError } from '../../src/errors.js';
 import { diffMarkdown } from '../../src/report/diff-markdown.js';
 import { validateReport } from '../../src/report/schema.js';
 import type { DiffReport } from '../../src/report/types.js';
 import { runDiff } from '../../src/run-diff.js';
 import { runEstimate } from '../../src/run-estimate.js';
-import { git, makeRepo, runCli, writeFiles } from '../helpers/run.js';
+import { failure, git, makeRepo, runCli, summaryPrompt, writeFiles } from '../helpers/run.js';
 
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 const repoRows = Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, usage: { input_tokens: 1000 + i, output_tokens: 100 + (i % 5) * 50 } }));
 const rows = (n: number, input: number, output: number, tag = 'd') => Array.from({ length: n }, (_, i) => ({ id: `${tag}${i}`, usage: { input_tokens: input, output_tokens: output } }));
 const dirRows = rows(40, 3000, 400);
 
-const prompt = (model: string) => `model: ${model}
-modelParameters:
-  maxTokens: 500
-messages:
-  - role: system
-    content: "You summarise support tickets in three bullet points."
-  - role: user
-    content: "Ticket: {{body}}"
-`;
+const prompt = summaryPrompt;
 
 /** One feature entry of team support at 100,000 requests a month. */
 const feature = (id: string, traffic: string) => `  ${id}:
@@ -83,16 +75,6 @@ async function diff(repo: string, trafficDir?: string): Promise<DiffReport> {
   const { report } = await runDiff({ repo, base: 'main', head: 'pr', config: '.aicost.yml', trafficDir });
   expect(validateReport(report)).toEqual({ ok: true });
   return report;
-}
-
-async function failure(p: Promise<unknown>): Promise<AicostError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AicostError) return e;
-    throw e;
-  }
-  throw new Error('expected an AicostError');
 }
 
 describe('diff with traffic-dir', () => {

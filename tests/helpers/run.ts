@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { AicostError } from '../../src/errors.js';
 
 /** Repository root of aicost itself. */
 export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
@@ -46,3 +47,25 @@ export function git(dir: string, ...args: string[]): string {
     env: { ...process.env, GIT_AUTHOR_DATE: '2026-11-27T12:00:00Z', GIT_COMMITTER_DATE: '2026-11-27T12:00:00Z' },
   });
 }
+
+/** The AicostError a promise rejects with (any other outcome fails the test). */
+export async function failure(p: Promise<unknown>): Promise<AicostError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AicostError) return e;
+    throw e;
+  }
+  throw new Error('expected an AicostError');
+}
+
+/** A summary prompt of the GitHub Models format on `model` (the fixture many repository tests share). */
+export const summaryPrompt = (model = 'openai/gpt-4o-mini'): string => `model: ${model}
+modelParameters:
+  maxTokens: 500
+messages:
+  - role: system
+    content: "You summarise support tickets in three bullet points."
+  - role: user
+    content: "Ticket: {{body}}"
+`;

@@ -10,19 +10,11 @@ import { runDiff } from '../../src/run-diff.js';
 import { validateReport } from '../../src/report/schema.js';
 import type { OverrideState } from '../../src/policy/types.js';
 import type { DiffReport } from '../../src/report/types.js';
-import { git, makeRepo, ROOT, runCli, writeFiles } from '../helpers/run.js';
+import { git, makeRepo, ROOT, runCli, summaryPrompt, writeFiles } from '../helpers/run.js';
 
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
-const prompt = (model = 'openai/gpt-4o-mini') => `model: ${model}
-modelParameters:
-  maxTokens: 500
-messages:
-  - role: system
-    content: "You summarise support tickets in three bullet points."
-  - role: user
-    content: "Ticket: {{body}}"
-`;
+const prompt = summaryPrompt;
 
 interface Cfg {
   rpm?: number;

@@ -5,8 +5,9 @@ import { encode as packageEncodeO200k } from 'gpt-tokenizer/encoding/o200k_base'
 import { encode as packageEncodeCl100k } from 'gpt-tokenizer/encoding/cl100k_base';
 import { O200K_RANKS } from '../../src/generated/o200k-ranks.js';
 import { CL100K_RANKS } from '../../src/generated/cl100k-ranks.js';
+import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import { encodingFor } from '../../src/tokenize/ranks.js';
-import { RankLookup, unpackRanks, unpackTable } from '../../src/tokenize/encoding.js';
+import { RankLookup, buildEncoding, hashKey, setIndexWasmEnabled, unpackRanks, unpackTable } from '../../src/tokenize/encoding.js';
 import { Pcg32 } from '../../src/diff/pcg32.js';
 
 const PLAIN = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
@@ -46,14 +47,68 @@ describe('packed rank tables (src/generated/, scripts/generate.mjs)', () => {
     expect(a[15]).toBe('0');
   });
 
-  it('are plain ASCII, so the bundle stays a one-byte source', () => {
-    expect(/^[A-Za-z0-9+/=]+$/.test(O200K_RANKS)).toBe(true);
-    expect(/^[A-Za-z0-9+/=]+$/.test(CL100K_RANKS)).toBe(true);
+  it('are plain ASCII (two base64 parts), so the bundle stays a one-byte source', () => {
+    expect(/^[A-Za-z0-9+/=]+\.[A-Za-z0-9+/=]+$/.test(O200K_RANKS)).toBe(true);
+    expect(/^[A-Za-z0-9+/=]+\.[A-Za-z0-9+/=]+$/.test(CL100K_RANKS)).toBe(true);
+  });
+
+  it('the WebAssembly index loop builds exactly what its JavaScript twin builds (slots, records)', () => {
+    for (const packed of [O200K_RANKS, CL100K_RANKS]) {
+      const wasm = unpackTable(packed);
+      setIndexWasmEnabled(false);
+      let js;
+      try {
+        js = unpackTable(packed);
+        js.indexWide();
+      } finally {
+        setIndexWasmEnabled(true);
+      }
+      expect([wasm.wasm, js.wasm]).toEqual([true, false]);
+      wasm.indexWide();
+      expect(Buffer.from(wasm.records.buffer, wasm.records.byteOffset, wasm.records.byteLength).equals(Buffer.from(js.records.buffer, js.records.byteOffset, js.records.byteLength))).toBe(true);
+      for (const key of ['narrowSlots', 'wideSlots'] as const) {
+        const [a, b] = [wasm[key], js[key]];
+        expect(a.length).toBe(b.length);
+        expect(Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength))).toBe(true);
+      }
+      // Every text token has a record, every byte token none; the slots hold each text token once.
+      const filled = (a: Int32Array): number => a.reduce((n, v) => n + (v !== 0 ? 1 : 0), 0);
+      expect(filled(wasm.records)).toBe(wasm.size);
+      expect(filled(wasm.narrowSlots) + filled(wasm.wideSlots)).toBe(wasm.size);
+    }
+  });
+
+  it('indexes the wide tokens (a unit above 0xFF: 61,198 of o200k) only when a key first needs them', () => {
+    const table = unpackTable(O200K_RANKS);
+    const lookup = new RankLookup(table);
+    expect(table.wideIndexed).toBe(false);
+    // Narrow keys, hits and misses (ASCII and latin1), leave them alone.
+    expect(lookup.get(' the')).toBe(o200k.indexOf(' the'));
+    expect(lookup.get('é')).toBe(o200k.indexOf('é'));
+    expect(lookup.get('zzqqxxjj')).toBeUndefined();
+    expect(lookup.get('Grüße aus Köln, zzqq')).toBeUndefined();
+    expect(table.wideIndexed).toBe(false);
+    // The first key with a wide unit indexes them, and finds its token.
+    expect(lookup.get(' мир')).toBe(o200k.indexOf(' мир'));
+    expect(table.wideIndexed).toBe(true);
+    expect(lookup.get('你好')).toBe(o200k.indexOf('你好'));
+    expect(lookup.get('мирzzqq')).toBeUndefined();
+  });
+
+  it('hashKey is FNV-1a over pairs of UTF-16 units, folded', () => {
+    // Worked by hand: 'a' alone, then 'ab' as one pair 0x00620061.
+    const fnv = (h: number, w: number): number => Math.imul(h ^ w, 16777619);
+    const fold = (h: number): number => h ^ (h >>> 16);
+    expect(hashKey('a')).toBe(fold(fnv(0x811c9dc5 | 0, 0x61)));
+    expect(hashKey('ab')).toBe(fold(fnv(0x811c9dc5 | 0, 0x00620061)));
+    expect(hashKey('abc')).toBe(fold(fnv(fnv(0x811c9dc5 | 0, 0x00620061), 0x63)));
+    expect(hashKey('\u0430\u4f60')).toBe(fold(fnv(0x811c9dc5 | 0, 0x4f600430)));
   });
 
   it('the lookup finds every text token at its own rank and nothing else', () => {
     for (const [packed, table] of [[O200K_RANKS, o200k], [CL100K_RANKS, cl100k]] as const) {
       const lookup = new RankLookup(unpackTable(packed));
+      expect(lookup.size).toBe(table.filter((v) => typeof v === 'string').length);
       let wrong = 0;
       let texts = 0;
       table.forEach((v, rank) => {
@@ -86,6 +141,24 @@ describe('encodings built on the packed tables', () => {
   it('cl100k_base likewise', () => {
     const enc = encodingFor('cl100k_base');
     for (const t of texts.slice(0, 1000)) expect(enc.encode(t, PLAIN)).toEqual(packageEncodeCl100k(t, PLAIN));
+  });
+
+  it("fills the package's byte-token structures in place, as it builds them, keeping its fast properties", () => {
+    const enc = buildEncoding('o200k_base', O200K_RANKS);
+    type Core = { bytePairNonUtfSortedEncoder: [Uint8Array, number][]; bytePairNonUtfRankDecoder: Map<number, Uint8Array> };
+    const core = (enc as unknown as { bytePairEncodingCoreProcessor: Core }).bytePairEncodingCoreProcessor;
+    // Not needed for ASCII text; the first piece with a non-ASCII unit that is not a token fills them.
+    expect(enc.countTokens('plain ASCII text, nothing else', PLAIN)).toBe(6);
+    expect(core.bytePairNonUtfSortedEncoder.length).toBe(0);
+    expect(enc.countTokens('Grüße 👩‍👩‍👧‍👦', PLAIN)).toBe(packageEncodeO200k('Grüße 👩‍👩‍👧‍👦', PLAIN).length);
+    const pkg = GptEncoding.getEncodingApi('o200k_base', () => o200k);
+    const pkgCore = (pkg as unknown as { bytePairEncodingCoreProcessor: Core }).bytePairEncodingCoreProcessor;
+    expect(core.bytePairNonUtfSortedEncoder.length).toBe(1571);
+    expect(core.bytePairNonUtfSortedEncoder.map(([b, r]) => [Array.from(b), r])).toEqual(pkgCore.bytePairNonUtfSortedEncoder.map(([b, r]) => [Array.from(b), r]));
+    const byRank = (m: Map<number, Uint8Array>): [number, number[]][] => [...m].map(([r, bytes]): [number, number[]] => [r, Array.from(bytes)]).sort((x, y) => x[0] - y[0]);
+    expect(byRank(core.bytePairNonUtfRankDecoder)).toEqual(byRank(pkgCore.bytePairNonUtfRankDecoder));
+    // No property became an accessor: V8 would turn the object into a slow (dictionary) one.
+    expect(Object.values(Object.getOwnPropertyDescriptors(core)).every((d) => 'value' in d)).toBe(true);
   });
 
   it('decodes and reports the vocabulary like the package (o200k: 199,998 ranks + 8 special tokens)', () => {
