@@ -108,7 +108,7 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
     };
     const ahead = new CountAhead(() => shared!);
     // Helper threads pay only on real traffic: each costs a thread start and, for tokenizing, a
-    // table build (~60 ms); the tokenizer worker starts once 2,000 samples are loaded, and from
+    // table build of its own; the tokenizer worker starts once 2,000 samples are loaded, and from
     // then on counts each feature's texts while the main thread reads the next ones.
     let samples = 0;
     const startWorker = () => {

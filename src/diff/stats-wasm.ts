@@ -11,6 +11,7 @@
  * tests/diff/bootstrap-wasm.test.ts compares the two on random features.
  */
 import type { Pcg32 } from './pcg32.js';
+import { sleb, uleb } from '../wasm/leb128.js';
 
 // The project's lib settings carry no WebAssembly types: the little used here, declared.
 interface WasmMemory {
@@ -24,29 +25,6 @@ declare const WebAssembly: {
 
 // --- a minimal assembler: just the encodings this function uses ---------------------------------
 
-const uleb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-};
-const sleb = (value: bigint | number): number[] => {
-  let v = BigInt(value);
-  const out: number[] = [];
-  for (;;) {
-    const b = Number(v & 0x7fn);
-    v >>= 7n;
-    if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-};
 const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
 const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.length), ...bytes];
 const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];

@@ -22,6 +22,7 @@
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import { inflateRawSync } from 'node:zlib';
 import type { Encoding } from '../types.js';
+import { sleb, uleb } from '../wasm/leb128.js';
 
 /** One rank: the token's text, or its bytes when they are not valid UTF-8 on their own. */
 export type Rank = string | number[];
@@ -155,30 +156,8 @@ declare const WebAssembly: {
 type Code = number | readonly Code[];
 const flat = (code: Code[]): number[] => code.flat(Infinity as 1) as number[];
 
-/** Unsigned LEB128 (counts and sizes). */
-const uleb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-};
-/** i32.const v (signed LEB128). */
-const i32 = (v: number): number[] => {
-  const out = [0x41];
-  for (;;) {
-    const b = v & 0x7f;
-    v >>= 7;
-    if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-};
+/** i32.const v. */
+const i32 = (v: number): number[] => [0x41, ...sleb(v)];
 const vec = (items: Code[]): Code[] => [uleb(items.length), items];
 const section = (id: number, content: Code[]): Code[] => {
   const bytes = flat(content);
