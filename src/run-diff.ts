@@ -3,11 +3,12 @@ import { startBootstrap, type FeatureSeries } from './diff/bootstrap.js';
 import { diffFeature, type ConfigWhere, type FeatureDiff } from './diff/diff.js';
 import { CountAhead, releaseFeature } from './diff/prefill.js';
 import { findUnpricedChanges } from './diff/unpriced/index.js';
+import { prPricedModels, type PrPricedModel } from './config/trust.js';
 import { AicostError, RepoError } from './errors.js';
 import type { EstimateContext } from './estimate/estimate.js';
 import { buildDiffReport } from './report/diff-report.js';
 import type { DiffReport } from './report/types.js';
-import { gitText, locateProject, resolveCommit, GitRevisionReader } from './repo/index.js';
+import { gitText, locateDiffProject, resolveCommit, GitRevisionReader } from './repo/index.js';
 import { loadDiff, type LoadedDiff } from './repo/diff-load.js';
 import { TokenCounter, type TokenCounterStats } from './tokenize/index.js';
 import { evaluatePolicies } from './policy/evaluate.js';
@@ -89,10 +90,9 @@ function seriesOf(f: FeatureDiff): FeatureSeries | null {
  */
 export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; features: FeatureDiff[]; counting: TokenCounterStats }> {
   const headRef = run.head ?? 'HEAD';
-  const location = await locateProject(run.repo, run.config, headRef);
+  // The project and its config are found at base: a config the PR adds nearer to --repo is proposed.
+  const { location, headSha, baseSha, nestedAtHead } = await locateDiffProject(run.repo, run.config, headRef, (root, head) => (run.base !== undefined ? Promise.resolve(run.base) : defaultBase(root, head)));
   const gitRoot = location.gitRoot!;
-  const headSha = await resolveCommit(gitRoot, headRef);
-  const baseSha = await resolveCommit(gitRoot, run.base ?? (await defaultBase(gitRoot, headSha)));
   const base = new GitRevisionReader(gitRoot, baseSha, location.prefix);
   const head = new GitRevisionReader(gitRoot, headSha, location.prefix);
   const counter = new TokenCounter();
@@ -138,6 +138,17 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
     const workers = run.workers ?? (samples >= PARALLEL_MIN_SAMPLES ? undefined : 0);
     const boot = startBootstrap({ seed: `${baseSha}:${headSha}:${location.prefix}:${location.configPath}`, workers });
     const features: FeatureDiff[] = [];
+    const resolvesWithPr = (id: string): boolean => {
+      try {
+        catalog.resolve(id);
+        return true;
+      } catch (e) {
+        if (e instanceof AicostError) return false;
+        throw e;
+      }
+    };
+    // Which figures rest on prices or aliases only the PR declares (rule pr_declared_price).
+    const prPriced: Record<string, PrPricedModel[]> = {};
     try {
       for (const input of loaded.features) {
         await ahead.before(input);
@@ -149,6 +160,13 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
           if (!(e instanceof AicostError) || !input.baseSite) throw e;
           f = diffFeature({ ...input, baseError: e.format().split('\n')[0] }, ctx, loaded.dates, where);
         }
+        const priced = prPricedModels(loaded.merged, { atBase: loaded.pricedAtBase, withPr: resolvesWithPr }, {
+          entry: input.merged.entry,
+          base: { site: input.baseSite, agent: input.baseAgent },
+          head: { site: input.headSite, agent: input.headAgent },
+        });
+        const shown = priced.filter((p) => (p.side === 'base' ? f.base : f.head) !== null);
+        if (shown.length) prPriced[f.id] = shown;
         ahead.after(input);
         releaseFeature(input);
         features.push(f);
@@ -173,12 +191,17 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
     };
     const unpriced = findUnpricedChanges(loaded.changedFiles, { mapped: loaded.mapped, priceRatio });
     const notices = [...loaded.notices];
+    if (nestedAtHead !== null) {
+      const project = location.prefix ? `${location.prefix}/${location.configPath}` : location.configPath;
+      notices.unshift(`This PR adds ${nestedAtHead} (from the project root), a config nested in the project of ${project}: a proposed new project that takes effect after merge. This check uses ${project}, as the base revision has it.`);
+      loaded.merged.proposed.unshift({ path: nestedAtHead, base: null, head: 'a new project config', effect: `proposed: not used by this check (the project is located at base, ${project}); takes effect after merge` });
+    }
     const age = catalogAgeWarning(catalog.info, loaded.dates.head);
     if (age) notices.push(age);
     for (const f of features) for (const n of [...(f.base?.notices ?? []), ...(f.head?.notices ?? [])]) notices.push(n);
     const links = [...base.skipped(), ...head.skipped()];
     if (links.length) notices.push(`Skipped ${new Set(links).size} symbolic link(s) (aicost does not follow links): ${[...new Set(links)].slice(0, 5).join(', ')}`);
-    const priced = buildDiffReport({ baseRev: baseSha, headRev: headSha, pricingDate: loaded.dates.head, merged: loaded.merged, features, bootstrap, unpriced, catalog: catalog.info, notices });
+    const priced = buildDiffReport({ baseRev: baseSha, headRev: headSha, pricingDate: loaded.dates.head, merged: loaded.merged, features, bootstrap, unpriced, catalog: catalog.info, notices, prPriced });
     const baseErrors: Record<string, string> = {};
     if (loaded.merged.baseError) baseErrors['*'] = loaded.merged.baseError;
     for (const f of features) if (f.baseError) baseErrors[f.id] = f.baseError;

@@ -61,7 +61,8 @@ export type PolicyRule =
   | 'allowed_models'
   | 'unpriced_change'
   | 'unbounded_increase'
-  | 'base_error';
+  | 'base_error'
+  | 'pr_declared_price';
 
 export interface PoliciesConfig {
   failOn?: PolicyRule[];

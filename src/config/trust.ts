@@ -3,7 +3,7 @@
  * read at base; what the PR proposes to those keys is shown (`proposed_config`) and applies after
  * merge. The PR may add features, and prices or aliases for ids priced nowhere else.
  */
-import type { Config, FeatureConfig, PriceOverride } from '../types.js';
+import type { AgentSpec, CallSite, Config, FeatureConfig, PriceOverride } from '../types.js';
 
 /** A feature as the diff prices it. */
 export interface MergedFeature {
@@ -18,6 +18,29 @@ export interface MergedFeature {
   headPrompt: string;
   /** The PR removed the entry from the config while (maybe) keeping the artifact. */
   droppedFromConfig: boolean;
+  /**
+   * A feature the PR declares whose artifact is a base feature's moved (or, with the base entry
+   * dropped, the same file): it is that base feature, priced with the base entry (`entry.id` is
+   * the base id, so its traffic lines and config positions still match).
+   */
+  renamedFrom?: string;
+  /**
+   * A feature the PR declares whose artifact copies a base feature's: priced as added, but with
+   * that base feature's trusted entry (team, volume, traffic), not the PR's.
+   */
+  copiedFrom?: string;
+}
+
+/** Where a head artifact file came from at base (git rename/copy detection, or the same path). */
+export interface ArtifactOrigin {
+  basePath: string;
+  how: 'renamed' | 'copied' | 'same';
+}
+
+/** The file of an artifact reference (`agents/crew.yaml#writer` → `agents/crew.yaml`). */
+export function artifactFile(ref: string): string {
+  const hash = ref.indexOf('#');
+  return hash < 0 ? ref : ref.slice(0, hash);
 }
 
 /** A trusted key the PR edits: shown, not applied. */
@@ -88,7 +111,7 @@ function propose(section: string, base: unknown, head: unknown, out: ProposedCha
  * (catalog or base `pricing:`/`models:`), so the PR cannot re-price it. With no base config the
  * head's applies (adoption); `baseError` marks a base config that could not be read.
  */
-export function mergeTrusted(base: Config | null, head: Config, isPriced: (id: string) => boolean, options: { baseError?: string } = {}): MergedConfig {
+export function mergeTrusted(base: Config | null, head: Config, isPriced: (id: string) => boolean, options: { baseError?: string; origins?: ReadonlyMap<string, ArtifactOrigin> } = {}): MergedConfig {
   const notices: string[] = [];
   if (!base) {
     notices.push(
@@ -111,13 +134,19 @@ export function mergeTrusted(base: Config | null, head: Config, isPriced: (id: s
   const declared: string[] = [];
   const features: MergedFeature[] = [];
 
+  const lineage = lineageOf(base, head, options.origins);
   for (const b of Object.values(base.features)) {
     const h = head.features[b.id];
-    for (const key of FEATURE_KEYS) {
-      if (h && !same(b[key], h[key])) {
-        proposed.push({ path: `features.${b.id}.${FEATURE_KEY_NAMES[key] ?? key}`, base: b[key] ?? null, head: h[key] ?? null, effect: AFTER_MERGE });
-      }
+    const successor = [...lineage].find(([, l]) => l.from === b.id && l.how === 'renamed')?.[0];
+    if (successor !== undefined) {
+      // The entry lives on under the PR's new id: its trusted keys are base's, the PR's are proposed.
+      const n = head.features[successor];
+      proposeFeatureKeys(b, n, successor, proposed);
+      proposed.push({ path: `features.${b.id}`, base: 'declared', head: null, effect: `renamed to features.${successor}: priced with this base entry (team, volume, traffic) until merge` });
+      features.push({ id: successor, entry: b, declaredInPr: false, basePrompt: b.prompt ?? b.agent!, headPrompt: n.prompt ?? n.agent!, droppedFromConfig: false, renamedFrom: b.id });
+      continue;
     }
+    if (h) proposeFeatureKeys(b, h, b.id, proposed);
     if (!h) proposed.push({ path: `features.${b.id}`, base: 'declared', head: null, effect: 'the entry is dropped; its artifact stays priced under the base entry until merge' });
     features.push({
       id: b.id,
@@ -131,6 +160,14 @@ export function mergeTrusted(base: Config | null, head: Config, isPriced: (id: s
   }
   for (const h of Object.values(head.features)) {
     if (base.features[h.id]) continue;
+    const l = lineage.get(h.id);
+    if (l?.how === 'renamed') continue;
+    if (l) {
+      const b = base.features[l.from];
+      proposeFeatureKeys(b, h, h.id, proposed);
+      features.push({ id: h.id, entry: b, declaredInPr: false, basePrompt: null, headPrompt: h.prompt ?? h.agent!, droppedFromConfig: false, copiedFrom: b.id });
+      continue;
+    }
     if (!base.teams[h.team]) {
       notices.push(`Feature ${h.id} (declared in this PR) names team ${h.team}, which the base config does not have; its spend is counted for that team from merge on.`);
     }
@@ -179,7 +216,107 @@ export function mergeTrusted(base: Config | null, head: Config, isPriced: (id: s
   return { config, features, proposed: dedupe(proposed), policySource: 'base', declared, notices };
 }
 
+/** Each trusted key the PR's entry `h` sets differently from base's `b`, proposed under `features.<id>`. */
+function proposeFeatureKeys(b: FeatureConfig, h: FeatureConfig, id: string, out: ProposedChange[]): void {
+  for (const key of FEATURE_KEYS) {
+    if (!same(b[key], h[key])) out.push({ path: `features.${id}.${FEATURE_KEY_NAMES[key] ?? key}`, base: b[key] ?? null, head: h[key] ?? null, effect: AFTER_MERGE });
+  }
+}
+
+/**
+ * Which features the PR declares are base features under a new id. A declared feature whose
+ * artifact file is a base feature's file moved, copied or unmoved continues that feature; it is
+ * its rename when the base entry is gone from the head config and its file was moved or kept
+ * (the first such feature by id), otherwise a copy. Several base features on one file: the
+ * first by id.
+ */
+function lineageOf(base: Config, head: Config, origins: ReadonlyMap<string, ArtifactOrigin> | undefined): Map<string, { from: string; how: 'renamed' | 'copied' }> {
+  const out = new Map<string, { from: string; how: 'renamed' | 'copied' }>();
+  if (!origins?.size) return out;
+  const byFile = new Map<string, string>();
+  for (const b of Object.values(base.features).sort((x, y) => (x.id < y.id ? -1 : 1))) {
+    const file = artifactFile(b.prompt ?? b.agent!);
+    if (!byFile.has(file)) byFile.set(file, b.id);
+  }
+  const renamed = new Set<string>();
+  for (const h of Object.values(head.features).sort((x, y) => (x.id < y.id ? -1 : 1))) {
+    if (base.features[h.id]) continue;
+    const origin = origins.get(artifactFile(h.prompt ?? h.agent!));
+    const from = origin ? byFile.get(origin.basePath) : undefined;
+    if (from === undefined) continue;
+    const rename = !head.features[from] && origin!.how !== 'copied' && !renamed.has(from);
+    if (rename) renamed.add(from);
+    out.set(h.id, { from, how: rename ? 'renamed' : 'copied' });
+  }
+  return out;
+}
+
 function dedupe(list: ProposedChange[]): ProposedChange[] {
   const seen = new Set<string>();
   return list.filter((p) => (seen.has(p.path) ? false : (seen.add(p.path), true))).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A model of one side of a feature that only a price or alias declared in the PR can price. */
+export interface PrPricedModel {
+  side: 'base' | 'head';
+  /** The id as written in the artifact (or the feature's `model:`). */
+  model: string;
+  file: string | null;
+  line: number | null;
+  /** The PR's `pricing.<id>` / `models.<alias>` entries the price rests on, with their values. */
+  declared: { key: string; value: unknown }[];
+}
+
+/** The model ids one side of a feature writes, where they are written. */
+function writtenModels(entry: FeatureConfig, site: CallSite | null, agent: AgentSpec | null | undefined): { model: string; file: string | null; line: number | null }[] {
+  if (agent) {
+    return agent.agents.map((a, i) => {
+      const own = a.site.model ?? (i === 0 ? entry.model : undefined);
+      const where = a.where.model;
+      return { model: own ?? '', file: where?.file ?? a.file, line: where?.line ?? null };
+    });
+  }
+  if (!site) return [];
+  return [{ model: site.model ?? entry.model ?? '', file: site.model ? site.file : null, line: site.model ? (site.lines.model ?? null) : null }];
+}
+
+/**
+ * The models of a feature's sides that resolve only through prices or aliases the PR declares
+ * (`merged.declared`): `priced.atBase` answers without the PR's help (catalog and base config),
+ * `priced.withPr` with the merged prices and aliases. The
+ * declared entries named are those on the id's alias chain and the price its chain ends at.
+ */
+export function prPricedModels(
+  merged: Pick<MergedConfig, 'config' | 'declared'>,
+  priced: { atBase: (id: string) => boolean; withPr: (id: string) => boolean },
+  sides: { entry: FeatureConfig; base: { site: CallSite | null; agent?: AgentSpec | null }; head: { site: CallSite | null; agent?: AgentSpec | null } },
+): PrPricedModel[] {
+  if (merged.declared.length === 0) return [];
+  const declared = new Set(merged.declared);
+  const lower = (m: Record<string, unknown>) => new Map(Object.keys(m).map((k) => [k.toLowerCase(), k]));
+  const aliasKeys = lower(merged.config.models);
+  const priceKeys = lower(merged.config.pricing);
+  const out: PrPricedModel[] = [];
+  for (const side of ['base', 'head'] as const) {
+    const seen = new Set<string>();
+    for (const w of writtenModels(sides.entry, sides[side].site, sides[side].agent)) {
+      if (!w.model || seen.has(w.model) || priced.atBase(w.model) || !priced.withPr(w.model)) continue;
+      seen.add(w.model);
+      const keys: { key: string; value: unknown }[] = [];
+      // Follow the alias chain as the catalog does (case-insensitive, bounded by the alias count).
+      let cur = w.model;
+      for (let hops = 0; hops <= aliasKeys.size; hops++) {
+        const p = priceKeys.get(cur.toLowerCase());
+        if (p !== undefined && declared.has(`pricing.${p}`)) keys.push({ key: `pricing.${p}`, value: merged.config.pricing[p] });
+        const a = aliasKeys.get(cur.toLowerCase());
+        if (a === undefined) break;
+        if (declared.has(`models.${a}`)) keys.push({ key: `models.${a}`, value: merged.config.models[a] });
+        cur = merged.config.models[a];
+      }
+      // Priced through a key the chain does not name (e.g. a price keyed by the canonical id).
+      if (keys.length === 0) for (const k of merged.declared) keys.push({ key: k, value: k.startsWith('pricing.') ? merged.config.pricing[k.slice(8)] : merged.config.models[k.slice(7)] });
+      out.push({ side, model: w.model, file: w.file, line: w.line, declared: keys });
+    }
+  }
+  return out;
 }

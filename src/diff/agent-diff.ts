@@ -88,7 +88,7 @@ export function diffAgentFeature(input: DiffFeatureInput, ctx: EstimateContext, 
   const notes: string[] = [];
   if (merged.droppedFromConfig && headAgent) notes.push(`The PR drops features.${entry.id} from the config but ${merged.headPrompt} remains: it stays priced under the base entry (unmapped after merge).`);
   const est = (spec: AgentSpec, date: Date) => estimateFeature(inputFor(entry, spec, traffic), ctx, date, where.file, where.positions);
-  const common = { id: entry.id, team: entry.team, declaredInPr: merged.declaredInPr };
+  const common = { id: merged.id, team: entry.team, declaredInPr: merged.declaredInPr };
   if (input.baseError) {
     const head = headAgent ? est(headAgent, dates.head) : null;
     return { ...common, status: 'unpriced', base: null, head, pairs: null, changes: [], notes: [...notes, `The base side cannot be priced: ${input.baseError}`], baseError: input.baseError };

@@ -149,6 +149,10 @@ export function listChanges(inp: ChangeInputs): FeatureChange[] {
     // Rounding between stages (cache steps) lands on the last change.
     out[out.length - 1].monthlyEffect += inp.head.monthly - m2;
   }
+  if (baseRs.model.canonical === headRs.model.canonical && baseRs.model.requested !== headRs.model.requested) {
+    // A new name for the same priced model (an alias or a deployment name): shown as written.
+    out.push({ kind: 'model', file, line: h.lines.model ?? null, summary: `model id ${baseRs.model.requested} → ${headRs.model.requested} (both priced as ${headRs.model.canonical})`, monthlyEffect: 0 });
+  }
 
   if (b.params.reasoningEffort !== h.params.reasoningEffort) {
     out.push({ kind: 'reasoning', file, line: h.lines.reasoningEffort ?? null, summary: `reasoning effort ${b.params.reasoningEffort ?? 'default'} → ${h.params.reasoningEffort ?? 'default'} (not replayable from text: reasoning tokens are taken as recorded)`, monthlyEffect: 0 });

@@ -57,15 +57,15 @@ export function diffFeature(input: DiffFeatureInput, ctx: EstimateContext, dates
   if (merged.droppedFromConfig && headSite) notes.push(`The PR drops features.${entry.id} from the config but ${merged.headPrompt} remains: it stays priced under the base entry (unmapped after merge).`);
   if (input.baseError) {
     const head = headSite ? estimateFeature({ feature: entry, site: headSite, traffic }, ctx, dates.head, where.file, where.positions) : null;
-    return { id: entry.id, team: entry.team, status: 'unpriced', declaredInPr: merged.declaredInPr, base: null, head, pairs: null, changes: [], notes: [...notes, `The base side cannot be priced: ${input.baseError}`], baseError: input.baseError };
+    return { id: merged.id, team: entry.team, status: 'unpriced', declaredInPr: merged.declaredInPr, base: null, head, pairs: null, changes: [], notes: [...notes, `The base side cannot be priced: ${input.baseError}`], baseError: input.baseError };
   }
   if (!baseSite && headSite) {
     const head = estimateFeature({ feature: entry, site: headSite, traffic }, ctx, dates.head, where.file, where.positions);
-    return { id: entry.id, team: entry.team, status: 'added', declaredInPr: merged.declaredInPr, base: null, head, pairs: null, changes: [], notes };
+    return { id: merged.id, team: entry.team, status: 'added', declaredInPr: merged.declaredInPr, base: null, head, pairs: null, changes: [], notes };
   }
   if (baseSite && !headSite) {
     const base = estimateFeature({ feature: entry, site: baseSite, traffic }, ctx, dates.base, where.file, where.positions);
-    return { id: entry.id, team: entry.team, status: 'removed', declaredInPr: merged.declaredInPr, base, head: null, pairs: null, changes: [], notes: [...notes, `${merged.basePrompt} is deleted by the PR.`] };
+    return { id: merged.id, team: entry.team, status: 'removed', declaredInPr: merged.declaredInPr, base, head: null, pairs: null, changes: [], notes: [...notes, `${merged.basePrompt} is deleted by the PR.`] };
   }
   const baseInput: FeatureInput = { feature: entry, site: baseSite!, traffic };
   const headInput: FeatureInput = { feature: entry, site: headSite!, traffic };
@@ -87,5 +87,5 @@ export function diffFeature(input: DiffFeatureInput, ctx: EstimateContext, dates
   }
   const changes = listChanges({ entry, baseSite: baseSite!, headSite: headSite!, baseRs, headRs, base, head, traffic, ctx, basePrompt: merged.basePrompt!, headPrompt: merged.headPrompt, date: dates.head });
   const changed = changes.length > 0 || head.monthly !== base.monthly;
-  return { id: entry.id, team: entry.team, status: changed ? 'changed' : 'unchanged', declaredInPr: merged.declaredInPr, base, head, pairs, changes, notes };
+  return { id: merged.id, team: entry.team, status: changed ? 'changed' : 'unchanged', declaredInPr: merged.declaredInPr, base, head, pairs, changes, notes };
 }

@@ -15,7 +15,7 @@ import { COMMENT_MAX_CHARS, fitMarkdown, sectionsMarkdown, SUMMARY_MAX_BYTES } f
 import { codeBlock } from '../report/escape.js';
 import { estimateMarkdown } from '../report/estimate-report.js';
 import type { DiffReport } from '../report/types.js';
-import { GitRevisionReader, gitTopLevel, locateProject, type ProjectLocation } from '../repo/index.js';
+import { GitRevisionReader, gitTopLevel, locateDiffProject, type ProjectLocation } from '../repo/index.js';
 import { runDiff } from '../run-diff.js';
 import { runEstimate } from '../run-estimate.js';
 import { annotationsOf } from './annotations.js';
@@ -215,7 +215,8 @@ async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Output
   }
 
   core.info(`aicost: base ${short(plan.base)} (${plan.describe}) → head ${short(plan.head)}`);
-  const location = await locateProject(inputs.workingDirectory, inputs.config, plan.head);
+  // Located at base, as runDiff does: a config the PR adds in working-directory is only proposed.
+  const { location } = await locateDiffProject(inputs.workingDirectory, inputs.config, plan.head, async () => plan.base);
   const issue: IssueRef | undefined = plan.pr !== undefined ? { owner: ctx.repo.owner, repo: ctx.repo.repo, issue: plan.pr } : undefined;
   // Who we are, asked while the diff runs (viewerLogin never rejects).
   const viewer = plan.comment && issue && api && inputs.comment !== 'off' && inputs.comment !== 'new' ? viewerLogin(api.graphql) : undefined;

@@ -5,7 +5,7 @@
  */
 import type { Config, PolicyRule } from '../types.js';
 import type { ViolationJson, ViolationRule } from '../report/types.js';
-import { baseErrors, unpricedChanges } from './change-rules.js';
+import { baseErrors, prDeclaredPrices, unpricedChanges } from './change-rules.js';
 import { PolicyContext, type Finding } from './context.js';
 import { allowedModels, costPerRequest, unboundedIncrease } from './feature-rules.js';
 import { prRules } from './pr-rules.js';
@@ -23,6 +23,7 @@ export const RULE_ORDER: readonly ViolationRule[] = [
   'unpriced_change',
   'unbounded_increase',
   'base_error',
+  'pr_declared_price',
 ];
 
 /** A rule's setting written explicitly as `warn` (not the default) keeps it a warning even in `fail_on`. */
@@ -85,6 +86,7 @@ export function evaluatePolicies(inputs: PolicyInputs): PolicyResult {
     ...unpricedChanges(ctx),
     ...unboundedIncrease(ctx),
     ...baseErrors(ctx),
+    ...prDeclaredPrices(ctx),
   ];
   const order = (f: Finding) => RULE_ORDER.indexOf(f.rule);
   findings.sort((a, b) => order(a) - order(b) || compareNullable(a.team, b.team) || compareNullable(a.feature, b.feature));

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parseArtifact } from '../artifacts/index.js';
 import { createCatalog } from '../catalog/index.js';
 import { loadConfig } from '../config/index.js';
-import { mergeTrusted, type MergedConfig } from '../config/trust.js';
+import { artifactFile, mergeTrusted, type MergedConfig } from '../config/trust.js';
 import { loadAgentPair } from '../diff/agent-load.js';
 import type { DiffFeatureInput } from '../diff/diff.js';
 import type { ChangedFile } from '../diff/unpriced/index.js';
@@ -12,6 +12,7 @@ import { git } from './git.js';
 import { isGlob, matchGlob } from './glob.js';
 import { safeRelativePath, looksBinary } from './paths.js';
 import type { RevisionReader } from './reader.js';
+import { fileOrigins } from './origins.js';
 import { loadTraffic } from './snapshot.js';
 import { fallbackNotice, TrafficDir } from './traffic-dir.js';
 
@@ -24,6 +25,8 @@ export interface LoadedDiff {
   mapped: Set<string>;
   dates: { base: Date; head: Date };
   notices: string[];
+  /** Whether a model id has a price without the PR's help (catalog, base `pricing:` and `models:`). */
+  pricedAtBase: (id: string) => boolean;
 }
 
 async function readConfig(reader: RevisionReader, path: string): Promise<{ config: Config | null; error?: string }> {
@@ -128,7 +131,20 @@ export async function loadDiff(options: {
       throw e;
     }
   };
-  const merged = mergeTrusted(baseConfig, headConfig, isPriced, { baseError: baseRead.error });
+  // A feature the PR declares on a base feature's moved or copied artifact is that base feature.
+  const origins = baseConfig
+    ? await fileOrigins({
+        gitRoot: options.gitRoot,
+        prefix: options.prefix,
+        baseRev: base.rev!,
+        headRev: head.rev!,
+        basePaths: Object.values(baseConfig.features).map((f) => artifactFile(f.prompt ?? f.agent!)),
+        headPaths: Object.values(headConfig.features)
+          .filter((f) => !baseConfig.features[f.id])
+          .map((f) => artifactFile(f.prompt ?? f.agent!)),
+      })
+    : undefined;
+  const merged = mergeTrusted(baseConfig, headConfig, isPriced, { baseError: baseRead.error, origins });
   const trusted = merged.config;
   const dates = { base: await dateOf(base, trusted, now), head: await dateOf(head, trusted, now) };
   const features: DiffFeatureInput[] = [];
@@ -170,7 +186,7 @@ export async function loadDiff(options: {
     const trafficReader = m.declaredInPr ? head : base;
     const trafficConfig = m.declaredInPr ? headConfig : trusted;
     let traffic = null;
-    const fromDir = trafficDir && m.entry.traffic.length ? await trafficDir.load(trafficConfig, m.id, m.entry.traffic) : null;
+    const fromDir = trafficDir && m.entry.traffic.length ? await trafficDir.load(trafficConfig, m.entry.id, m.entry.traffic) : null;
     if (fromDir) {
       traffic = fromDir.traffic;
       notices.push(...fromDir.notices);
@@ -178,7 +194,7 @@ export async function loadDiff(options: {
     } else if (m.entry.traffic.length) {
       if (trafficDir) (m.declaredInPr ? fellBack.head : fellBack.base).push(m.id);
       try {
-        traffic = await loadTraffic(trafficReader, trafficConfig, m.id, m.entry.traffic);
+        traffic = await loadTraffic(trafficReader, trafficConfig, m.entry.id, m.entry.traffic);
         for (const p of traffic.paths) mapped.add(p);
       } catch (e) {
         if (!(e instanceof AicostError) || m.declaredInPr) throw e;
@@ -202,5 +218,5 @@ export async function loadDiff(options: {
     if (f.path.split('/').some((p) => p === '..')) continue;
     if (f.head !== null && looksBinary(Buffer.from(f.head.slice(0, 8000)))) f.head = null;
   }
-  return { merged, features, changedFiles: files, mapped, dates, notices };
+  return { merged, features, changedFiles: files, mapped, dates, notices, pricedAtBase: isPriced };
 }

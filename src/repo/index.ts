@@ -27,26 +27,17 @@ export interface ProjectLocation {
   configPath: string;
 }
 
-/**
- * Find the project root for `dir`: the nearest directory from `dir` up to the git top level that
- * holds `configPath`. A monorepo package with its own `.aicost.yml` is its own project; a
- * subdirectory of a project finds the project's config above it. With `rev`, the search looks in
- * that commit's tree instead of on disk.
- */
-export async function locateProject(dir: string, configPath: string, rev?: string): Promise<ProjectLocation> {
+/** `dir` resolved, checked to be a directory. */
+function startDir(dir: string): string {
   const start = resolve(dir);
   if (!existsSync(start) || !lstatSync(start).isDirectory()) {
     throw new RepoError(`${dir} is not a directory`, { hint: 'Pass --repo with a directory inside the repository.' });
   }
-  const config = safeRelativePath(configPath, '--config');
-  const gitRoot = await gitTopLevel(start);
-  if (rev && !gitRoot) {
-    throw new RepoError(`${dir} is not inside a git repository, so --rev/--base/--head cannot be read`, {
-      hint: 'Run inside a git clone, or leave out the revision to read the working tree.',
-    });
-  }
-  const stop = gitRoot ?? start;
-  const sha = rev && gitRoot ? await resolveCommit(gitRoot, rev) : undefined;
+  return start;
+}
+
+/** The nearest directory from `start` up to `stop` holding `config` (in commit `sha`, else on disk), or null. */
+async function searchUp(start: string, stop: string, gitRoot: string | null, config: string, sha?: string): Promise<ProjectLocation | null> {
   for (let cur = start; ; cur = dirname(cur)) {
     const prefix = gitRoot ? relative(gitRoot, cur).split(sep).join('/') : '';
     if (sha && gitRoot) {
@@ -57,12 +48,74 @@ export async function locateProject(dir: string, configPath: string, rev?: strin
     } else if (existsSync(join(cur, config))) {
       return { root: cur, gitRoot, prefix, configPath: config };
     }
-    if (cur === stop || dirname(cur) === cur) break;
+    if (cur === stop || dirname(cur) === cur) return null;
   }
-  const at = sha ? ` at ${rev}` : '';
-  throw new RepoError(`no ${config} found in ${dir} or its parents up to ${stop}${at}`, {
+}
+
+function notFound(dir: string, config: string, stop: string, rev?: string): RepoError {
+  const at = rev ? ` at ${rev}` : '';
+  return new RepoError(`no ${config} found in ${dir} or its parents up to ${stop}${at}`, {
     hint: `Create ${config} at the project root (see the README), or pass --config PATH.`,
   });
+}
+
+/**
+ * Find the project root for `dir`: the nearest directory from `dir` up to the git top level that
+ * holds `configPath`. A monorepo package with its own `.aicost.yml` is its own project; a
+ * subdirectory of a project finds the project's config above it. With `rev`, the search looks in
+ * that commit's tree instead of on disk.
+ */
+export async function locateProject(dir: string, configPath: string, rev?: string): Promise<ProjectLocation> {
+  const start = startDir(dir);
+  const config = safeRelativePath(configPath, '--config');
+  const gitRoot = await gitTopLevel(start);
+  if (rev && !gitRoot) {
+    throw new RepoError(`${dir} is not inside a git repository, so --rev/--base/--head cannot be read`, {
+      hint: 'Run inside a git clone, or leave out the revision to read the working tree.',
+    });
+  }
+  const stop = gitRoot ?? start;
+  const sha = rev && gitRoot ? await resolveCommit(gitRoot, rev) : undefined;
+  const found = await searchUp(start, stop, gitRoot, config, sha);
+  if (!found) throw notFound(dir, config, stop, sha ? rev : undefined);
+  return found;
+}
+
+/** Where a diff's project is, and what the PR proposes about where it is. */
+export interface DiffLocation {
+  location: ProjectLocation;
+  headSha: string;
+  baseSha: string;
+  /**
+   * A config the head has in a directory between `dir` and the base's project root (relative to
+   * the project root): a nested project the PR proposes, not the project of this run.
+   */
+  nestedAtHead: string | null;
+}
+
+/**
+ * Locate a diff's project at the BASE revision (trusted): a PR cannot make a directory its own
+ * project (with its own budget) by adding a config there. Only when no directory from `dir` up
+ * holds a config at base is the search made at head: the PR that adopts aicost. `baseOf` gives
+ * the base commit once the git top level and the head are known.
+ */
+export async function locateDiffProject(dir: string, configPath: string, headRev: string, baseOf: (gitRoot: string, headSha: string) => Promise<string>): Promise<DiffLocation> {
+  const start = startDir(dir);
+  const config = safeRelativePath(configPath, '--config');
+  const gitRoot = await gitTopLevel(start);
+  if (!gitRoot) {
+    throw new RepoError(`${dir} is not inside a git repository, so --base/--head cannot be read`, { hint: 'Run aicost diff inside a git clone.' });
+  }
+  const headSha = await resolveCommit(gitRoot, headRev);
+  const baseSha = await resolveCommit(gitRoot, await baseOf(gitRoot, headSha));
+  const atBase = await searchUp(start, gitRoot, gitRoot, config, baseSha);
+  const atHead = atBase && atBase.root === start ? null : await searchUp(start, atBase?.root ?? gitRoot, gitRoot, config, headSha);
+  if (!atBase) {
+    if (!atHead) throw notFound(dir, config, gitRoot, headRev);
+    return { location: atHead, headSha, baseSha, nestedAtHead: null };
+  }
+  const nested = atHead && atHead.root !== atBase.root ? relative(atBase.root, join(atHead.root, config)).split(sep).join('/') : null;
+  return { location: atBase, headSha, baseSha, nestedAtHead: nested };
 }
 
 /** Open a reader for a revision of the project, or for its working tree when `rev` is absent. */

@@ -283,9 +283,36 @@ function arrow(f: FeatureJson, value: (s: FeatureSideJson) => number): string {
   return `${sideMoney(f.base, value)}${NBSP}→${NBSP}${sideMoney(f.head, value)}`;
 }
 
+/** `renamed from x` / `copied from x`: the base feature whose entry prices this one. */
+function lineage(f: FeatureJson): string | null {
+  if (f.renamed_from !== undefined) return `_renamed from ${text(f.renamed_from, 80)}_`;
+  if (f.copied_from !== undefined) return `_copied from ${text(f.copied_from, 80)}: priced with its team, volume and traffic_`;
+  return null;
+}
+
+/** `priced by this PR: pricing.x` for the side's models that only the PR's own entries price. */
+function prPricedText(f: FeatureJson, side: 'base' | 'head'): string | null {
+  const mine = (f.priced_by_pr ?? []).filter((p) => p.side === side);
+  if (mine.length === 0) return null;
+  return `priced by this PR: ${mine.map((p) => `${code(p.model, 80)} (${p.declared.map((d) => code(d.key, 120)).join(', ')})`).join(', ')}`;
+}
+
+/** What the monthly figures rest on that the PR declares: its volume, its prices or aliases. */
+function declaredMarks(f: FeatureJson): string[] {
+  const marks: string[] = [];
+  if (f.volume_declared_in_pr) marks.push('volume declared in this PR');
+  const base = prPricedText(f, 'base');
+  const head = prPricedText(f, 'head');
+  if (base) marks.push(`base ${base}`);
+  if (head) marks.push(head);
+  return marks;
+}
+
 function whatChanged(f: FeatureJson): string {
   const lines: string[] = [];
-  if (f.status === 'added') lines.push(f.declared_in_pr ? '_new, declared in this PR_' : '_new_');
+  const from = lineage(f);
+  if (from) lines.push(from);
+  if (f.status === 'added' && !from) lines.push(f.declared_in_pr ? '_new, declared in this PR_' : '_new_');
   if (f.status === 'removed') lines.push('_removed_');
   if (f.status === 'unpriced') lines.push(`_unpriced_${f.notes.length ? `: ${text(f.notes[0], CELL_SUMMARY)}` : ''}`);
   const changes = topChanges(f);
@@ -316,7 +343,7 @@ function featuresTable(r: DiffReport): string {
   ];
   for (const f of changed) {
     rows.push(
-      `| **${text(f.id, 80)}** | ${text(f.team, 60)} | ${whatChanged(f)} | ${arrow(f, (s) => s.per_request.mean)} | ${arrow(f, (s) => s.monthly)} | ${deltaCell(f)} |`,
+      `| **${text(f.id, 80)}** | ${text(f.team, 60)} | ${whatChanged(f)} | ${arrow(f, (s) => s.per_request.mean)} | ${arrow(f, (s) => s.monthly)}${declaredMarks(f).map((m) => `<br><sub>${m}</sub>`).join('')} | ${deltaCell(f)} |`,
     );
   }
   const m = r.totals.monthly;
@@ -333,7 +360,9 @@ function unchangedDetails(r: DiffReport): string | null {
   for (const f of same) {
     const side = f.head ?? f.base;
     const models = side ? side.models.map((m) => code(m, 80)).join(', ') : '—';
-    rows.push(`| ${text(f.id, 80)} | ${text(f.team, 60)} | ${models} | ${sideMoney(side, (s) => s.per_request.mean)} | ${sideMoney(side, (s) => s.monthly)} |`);
+    const from = lineage(f);
+    const marks = declaredMarks(f).map((m) => `<br><sub>${m}</sub>`).join('');
+    rows.push(`| ${text(f.id, 80)}${from ? `<br>${from}` : ''} | ${text(f.team, 60)} | ${models} | ${sideMoney(side, (s) => s.per_request.mean)} | ${sideMoney(side, (s) => s.monthly)}${marks} |`);
   }
   return details(`${plural(same.length, 'unchanged feature')} · ${money(total)}/month`, rows.join('\n'));
 }
@@ -531,7 +560,8 @@ function methodDetails(r: DiffReport): string | null {
   const parts: string[] = [];
   for (const f of [...r.features].sort(byImpact)) {
     const team = `team ${text(f.team, 60)}${f.declared_in_pr ? ' · declared in this PR' : ''}`;
-    parts.push(`**${text(f.id, 80)}** · ${team}`);
+    const from = lineage(f);
+    parts.push([`**${text(f.id, 80)}** · ${team}`, ...(from ? [from] : []), ...declaredMarks(f)].join(' · '));
     parts.push(methodTable(f));
     if (f.notes.length) parts.push(f.notes.map((n) => `- ${text(n, 500)}`).join('\n'));
   }

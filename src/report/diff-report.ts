@@ -1,4 +1,4 @@
-import type { MergedConfig } from '../config/trust.js';
+import type { MergedConfig, PrPricedModel } from '../config/trust.js';
 import type { BootstrapResult } from '../diff/bootstrap.js';
 import type { FeatureDiff } from '../diff/diff.js';
 import type { UnpricedChange } from '../diff/unpriced/index.js';
@@ -18,6 +18,8 @@ export interface DiffReportInputs {
   unpriced: UnpricedChange[];
   catalog: CatalogInfo;
   notices: string[];
+  /** Feature id → its models priced only by the PR's declared prices or aliases. */
+  prPriced?: Record<string, PrPricedModel[]>;
 }
 
 function percent(delta: number, base: number): number | null {
@@ -37,6 +39,17 @@ function perRequestDelta(f: FeatureDiff): { mean: number; p95: number } {
     return { mean: h!.mean - b!.mean, p95: weightedQuantile(d, f.pairs.map((p) => p.base.weight), 0.95) };
   }
   return { mean: (h?.mean ?? 0) - (b?.mean ?? 0), p95: (h?.p95 ?? 0) - (b?.p95 ?? 0) };
+}
+
+/** The trust markers of a feature: renamed or copied from a base feature, PR-declared volume and prices. */
+function trustMarks(f: FeatureDiff, merged: MergedConfig, priced: PrPricedModel[] | undefined): Partial<FeatureJson> {
+  const m = merged.features.find((x) => x.id === f.id);
+  const out: Partial<FeatureJson> = {};
+  if (m?.renamedFrom !== undefined) out.renamed_from = m.renamedFrom;
+  if (m?.copiedFrom !== undefined) out.copied_from = m.copiedFrom;
+  if (m?.declaredInPr && f.head) out.volume_declared_in_pr = true;
+  if (priced?.length) out.priced_by_pr = priced.map((p) => ({ side: p.side, model: p.model, file: p.file, line: p.line, declared: p.declared.map((d) => ({ key: d.key, value: d.value })) }));
+  return out;
 }
 
 /** Build the `diff` JSON report (schema/report.schema.json) from priced features. */
@@ -63,6 +76,7 @@ export function buildDiffReport(inp: DiffReportInputs): DiffReport {
       },
       changes: f.changes.map((c) => ({ kind: c.kind, file: c.file, line: c.line, summary: c.summary, monthly_effect: c.monthlyEffect })),
       notes: f.notes,
+      ...trustMarks(f, merged, inp.prPriced?.[f.id]),
     };
   });
 
@@ -82,7 +96,9 @@ export function buildDiffReport(inp: DiffReportInputs): DiffReport {
   const priced = features.filter((f) => f.status !== 'unpriced');
   const base = priced.reduce((a, f) => a + (f.base?.monthly ?? 0), 0);
   const head = priced.reduce((a, f) => a + (f.head?.monthly ?? 0), 0);
-  const notices = [...new Set([...merged.notices, ...inp.notices])];
+  const resting = features.flatMap((f) => (f.priced_by_pr ?? []).map((p) => `${f.id} ${p.side} (${p.model}: ${p.declared.map((d) => d.key).join(', ')})`));
+  const declaredNotice = resting.length ? [`Figures priced by this PR (prices or aliases its ${merged.config.path} declares, not the base's): ${resting.join('; ')}.`] : [];
+  const notices = [...new Set([...merged.notices, ...declaredNotice, ...inp.notices])];
   return {
     schema_version: 1,
     currency: 'USD',

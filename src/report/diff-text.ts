@@ -23,6 +23,11 @@ export function diffText(r: DiffReport): string {
   out.push(headline(r));
   out.push('');
   out.push(featureTable(r));
+  const marks = trustLines(r);
+  if (marks.length) {
+    out.push('', 'from base and from this PR:');
+    for (const m of marks) out.push(`  ${m}`);
+  }
 
   const teams = r.teams.filter((x) => x.budget !== null || x.base !== x.head);
   if (teams.length) {
@@ -115,6 +120,22 @@ function featureTable(r: DiffReport): string {
   const m = r.totals.monthly;
   rows.push(['total', '', '', '', '', usd(m.base), usd(m.head), delta(m.delta), m.delta_percent !== null ? percent(m.delta_percent) : '', m.delta_ci95 ? interval(m.delta_ci95) : '']);
   return textTable(rows, ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);
+}
+
+/** Features priced with a base entry under a new id, or resting on values the PR declares. */
+function trustLines(r: DiffReport): string[] {
+  const out: string[] = [];
+  for (const f of r.features) {
+    const parts: string[] = [];
+    if (f.renamed_from !== undefined) parts.push(`renamed from ${t(f.renamed_from)}: priced with the base entry's team, volume and traffic`);
+    if (f.copied_from !== undefined) parts.push(`copied from ${t(f.copied_from)}: priced with its team, volume and traffic`);
+    if (f.volume_declared_in_pr) parts.push('volume declared in this PR');
+    for (const p of f.priced_by_pr ?? []) {
+      parts.push(`${p.side === 'base' ? 'base ' : ''}priced by this PR: ${t(p.model)} (${p.declared.map((d) => `${t(d.key)} = ${json(d.value)}`).join(', ')})`);
+    }
+    if (parts.length) out.push(`${t(f.id)}: ${parts.join('; ')}`);
+  }
+  return out;
 }
 
 function teamLine(team: TeamJson): string {

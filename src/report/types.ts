@@ -41,6 +41,25 @@ export interface FeatureJson {
   changes: ChangeJson[];
   /** Why a feature is unpriced, or other feature-level remarks. */
   notes: string[];
+  /** The base feature this one continues under a new id (its artifact moved): priced with the base entry. */
+  renamed_from?: string;
+  /** The base feature whose artifact this added one copies: priced with that base entry's team, volume and traffic. */
+  copied_from?: string;
+  /** Added by the PR with a volume (requests per month, or the samples it is derived from) the PR declares. */
+  volume_declared_in_pr?: boolean;
+  /** Models of a side that only a price or alias declared in the PR can price ("priced by this PR"). */
+  priced_by_pr?: PrPricedJson[];
+}
+
+/** A side's model priced only through the PR's own `pricing:` or `models:` entries. */
+export interface PrPricedJson {
+  side: 'base' | 'head';
+  /** The model id as written. */
+  model: string;
+  file: string | null;
+  line: number | null;
+  /** The PR's entries the figure rests on (`pricing.<id>`, `models.<alias>`) and their values. */
+  declared: { key: string; value: unknown }[];
 }
 
 export interface TeamJson {

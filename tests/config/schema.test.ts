@@ -66,6 +66,7 @@ describe('schema/aicost.schema.json', () => {
       unpriced_change: true,
       unbounded_increase: true,
       base_error: true,
+      pr_declared_price: true,
     };
     const tiers: Record<ServiceTier, true> = { standard: true, batch: true, flex: true, priority: true };
     const formats: Record<TrafficFormat, true> = {
