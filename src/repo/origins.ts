@@ -1,5 +1,8 @@
 import { git } from './git.js';
 
+/** Similarity (percent, git's score) from which a new file counts as a copy of a base file that stays. */
+export const COPY_MIN_SIMILARITY = 75;
+
 /** How a head file came from a base file. */
 export type OriginKind = 'renamed' | 'copied' | 'same';
 
@@ -11,9 +14,9 @@ export interface FileOrigin {
 
 /**
  * For each of `headPaths` (project-relative), the base file among `basePaths` it is: the same
- * path, or one git's rename and copy detection (`-M -C --find-copies-harder`, git's default 50%
- * similarity, identical content always) pairs it with. The diff is limited to these paths, so
- * copy detection stays cheap on a large repository.
+ * path, or one git's rename and copy detection (`-M -C --find-copies-harder`) pairs it with: a
+ * move at git's default 50% similarity, a copy at COPY_MIN_SIMILARITY (identical content always).
+ * The diff is limited to these paths, so copy detection stays cheap on a large repository.
  */
 export async function fileOrigins(options: { gitRoot: string; prefix: string; baseRev: string; headRev: string; basePaths: readonly string[]; headPaths: readonly string[] }): Promise<Map<string, FileOrigin>> {
   const { prefix, basePaths, headPaths } = options;
@@ -36,7 +39,11 @@ export async function fileOrigins(options: { gitRoot: string; prefix: string; ba
     if (code.startsWith('R') || code.startsWith('C')) {
       const from = strip(fields[i++]);
       const to = strip(fields[i++]);
-      if (wanted.has(to) && bases.has(from) && !out.has(to)) out.set(to, { basePath: from, how: code.startsWith('R') ? 'renamed' : 'copied' });
+      const copy = code.startsWith('C');
+      // A copy leaves its source in place, so a new file that merely shares a prompt file's
+      // skeleton must not pass for one: copies need more similarity than moves.
+      if (copy && Number(code.slice(1)) < COPY_MIN_SIMILARITY) continue;
+      if (wanted.has(to) && bases.has(from) && !out.has(to)) out.set(to, { basePath: from, how: copy ? 'copied' : 'renamed' });
     } else {
       i++;
     }
