@@ -127,7 +127,14 @@ describe('diff with traffic-dir', () => {
     };
     const repo = prRepo(base, {
       '.aicost.yml': config(feature('summary', 'traffic/summary.jsonl') + feature('triage', 'traffic/triage.jsonl') + feature('drafts', 'traffic/drafts.jsonl')),
-      'prompts/drafts.prompt.yml': prompt('openai/gpt-4o-mini'),
+      // A prompt of its own: one identical to a base feature's would be that feature (a copy).
+      'prompts/drafts.prompt.yml': `model: openai/gpt-4o-mini
+messages:
+  - role: system
+    content: "You draft a short, polite reply to a customer email in the customer's own language."
+  - role: user
+    content: "Email from {{customer_name}}: {{email_body}}"
+`,
       'traffic/drafts.jsonl': jsonl(repoRows),
     });
     const dir = samplesDir({ 'traffic/summary.jsonl': jsonl(dirRows) });
