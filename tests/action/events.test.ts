@@ -111,6 +111,20 @@ describe('checkouts', () => {
     expect(notices[0]).toContain('file=services/support/prompts/summary.prompt.yml,line=1::');
   });
 
+  it('working-directory on a directory where the PR adds its own .aicost.yml: the base project decides, the check fails', async () => {
+    // The PR swaps the model ($54.585 → $909.75 against a $500 limit) and adds prompts/.aicost.yml
+    // with its own volume and limits; the project is located at base: the root config.
+    const nested = 'version: 1\nfeatures:\n  summary:\n    team: mine\n    prompt: summary.prompt.yml\n    requests_per_month: 10\nteams:\n  mine: { monthly_budget: 1000000 }\npolicies:\n  max_monthly_increase: 1000000\n';
+    const fx = makePr(files(BREACH), { 'prompts/summary.prompt.yml': prompt('openai/gpt-4o'), 'prompts/.aicost.yml': nested }, { '.aicost.yml': config({ rpm: 200000, policies: BREACH }) });
+    const work = checkout(fx, 2);
+    const r = await runAction({ workspace: work, event: 'pull_request', payload: pullRequestPayload(fx), sha: fx.mergeSha, gh, inputs: { 'working-directory': 'prompts' } });
+    expect(r.status).toBe(1);
+    expect(r.outputs.breached).toBe('true');
+    expect(r.outputs['monthly-head']).toBe('909.75');
+    expect(r.report!.violations.map((v) => [v.rule, v.severity])).toEqual([['max_monthly_increase', 'error']]);
+    expect((r.report!.notices as string[])[0]).toMatch(/^This PR adds prompts\/\.aicost\.yml \(from the project root\), a config nested in the project of \.aicost\.yml/);
+  });
+
   it('working-directory outside the workspace is refused, naming the input', async () => {
     const work = checkout(breaching, 2);
     const r = await runAction({ workspace: work, event: 'pull_request', payload: pullRequestPayload(breaching), sha: breaching.mergeSha, gh, inputs: { 'working-directory': '../elsewhere' } });

@@ -165,6 +165,22 @@ describe('the PR cannot grade itself (demo repository)', () => {
       expect(errors(r)).toEqual(errors(honest));
     });
 
+    it('an agent feature renamed with its definition moved keeps its runs and volume', async () => {
+      const repo = demoRepo((r) => {
+        git(r, 'mv', 'agents/triage.yaml', 'agents/triage-v2.yaml');
+        edit(r, '.aicost.yml', (s) => s.replace(/  support-triage:\n(?: {4}.*\n)+/, '  triage-v2:\n    team: growth\n    agent: agents/triage-v2.yaml\n    requests_per_month: 10\n'));
+      });
+      const r = await diff(repo);
+      const f = feature(r, 'triage-v2');
+      const before = feature(honest, 'support-triage');
+      expect(f).toMatchObject({ renamed_from: 'support-triage', team: 'support', status: 'changed' });
+      expect(f.head!.requests_per_month).toBe(150_000);
+      expect(f.base!.monthly).toBeCloseTo(before.base!.monthly, 6);
+      expect(f.head!.monthly).toBeCloseTo(before.head!.monthly, 6);
+      expect(r.totals.monthly.delta).toBeCloseTo(honest.totals.monthly.delta, 6);
+      expect(errors(r)).toEqual(errors(honest));
+    });
+
     it('a rename whose moved prompt points at a model priced only by the PR fails pr_declared_price', async () => {
       const repo = demoRepo(
         (r) => {
@@ -249,6 +265,21 @@ describe('the PR cannot grade itself (demo repository)', () => {
       const r = await diff(pointAt('azure/cheap-prod', 'models:\n  azure/cheap-prod: acme/cheap\npricing:\n  acme/cheap: { input: 0.01, output: 0.01 }\n'));
       expect(feature(r, 'ticket-summary').priced_by_pr![0].declared.map((d) => d.key)).toEqual(['models.azure/cheap-prod', 'pricing.acme/cheap']);
       expect(errors(r)).toEqual(['pr_declared_price']);
+    });
+
+    it('a sub-agent of an existing agent feature moved to a model only the PR prices fails too', async () => {
+      const repo = demoRepo(
+        (r) => {
+          edit(r, 'agents/refund.yaml', (s) => s.replace(/^model: .*$/m, 'model: acme/free-model'));
+          edit(r, '.aicost.yml', (s) => `${s}\npricing:\n  acme/free-model: { input: 0, output: 0 }\n`);
+        },
+        { prFiles: null },
+      );
+      const r = await diff(repo);
+      const f = feature(r, 'support-triage');
+      expect(f.priced_by_pr!.map((p) => [p.side, p.model, p.file])).toEqual([['head', 'acme/free-model', 'agents/refund.yaml']]);
+      expect(f.head!.monthly).toBeLessThan(f.base!.monthly);
+      expect(r.violations.map((v) => [v.rule, v.severity, v.feature, v.file])).toEqual([['pr_declared_price', 'error', 'support-triage', 'agents/refund.yaml']]);
     });
 
     it('the override label applies to pr_declared_price as to every rule', async () => {
