@@ -19,9 +19,9 @@ export interface MergedFeature {
   /** The PR removed the entry from the config while (maybe) keeping the artifact. */
   droppedFromConfig: boolean;
   /**
-   * A feature the PR declares whose artifact is a base feature's moved (or, with the base entry
-   * dropped, the same file): it is that base feature, priced with the base entry (`entry.id` is
-   * the base id, so its traffic lines and config positions still match).
+   * A feature the PR declares in place of a base feature whose entry it drops, on that feature's
+   * artifact file moved or kept: it is that base feature, priced with the base entry (`entry.id`
+   * is the base id, so its traffic lines and config positions still match).
    */
   renamedFrom?: string;
   /**
