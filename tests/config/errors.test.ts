@@ -133,7 +133,7 @@ describe('values', () => {
       '.aicost.yml:9:21: features.ticket-summary.traffic_format: "openai_chat" is not one of auto, aicost, openai-chat, openai-batch, anthropic, otel, langfuse, helicone; did you mean "openai-chat"?',
     );
     expect(firstLine(['version: 1', 'policies:', '  fail_on: [budget, unpriced_changes]'])).toBe(
-      '.aicost.yml:3:21: policies.fail_on[1]: "unpriced_changes" is not one of budget, budget_warn, max_monthly_increase, max_monthly_increase_percent, max_cost_per_request, allowed_models, unpriced_change, unbounded_increase, base_error; did you mean "unpriced_change"?',
+      '.aicost.yml:3:21: policies.fail_on[1]: "unpriced_changes" is not one of budget, budget_warn, max_monthly_increase, max_monthly_increase_percent, max_cost_per_request, allowed_models, unpriced_change, unbounded_increase, base_error, pr_declared_price; did you mean "unpriced_change"?',
     );
   });
 
