@@ -13,13 +13,14 @@ import { describe, expect, it } from '@jest/globals';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileOrigins } from '../../src/repo/origins.js';
 import { runDiff } from '../../src/run-diff.js';
 import { diffMarkdown } from '../../src/report/diff-markdown.js';
 import { diffText } from '../../src/report/diff-text.js';
 import { validateReport } from '../../src/report/schema.js';
 import type { OverrideState } from '../../src/policy/types.js';
 import type { DiffReport, FeatureJson } from '../../src/report/types.js';
-import { git, ROOT, runCli, summaryPrompt, writeFiles } from '../helpers/run.js';
+import { git, makeRepo, ROOT, runCli, summaryPrompt, writeFiles } from '../helpers/run.js';
 
 const DEMO = join(ROOT, 'examples/demo');
 const DEMO_PR = join(ROOT, 'examples/demo-pr');
@@ -389,5 +390,38 @@ policies:
     })));
     expect(priced.status).toBe(1);
     expect((JSON.parse(priced.stdout) as DiffReport).violations.map((v) => v.rule)).toContain('pr_declared_price');
+  });
+});
+
+describe('fileOrigins: which base file a new artifact is', () => {
+  /** 20 distinct lines; `changed` of them rewritten. */
+  const text = (tag: string, changed = 0) => Array.from({ length: 20 }, (_, i) => (i < changed ? `rewritten ${i}: quite other words entirely` : `${tag} prompt, line ${i}: summarise the ${tag} ticket`)).join('\n') + '\n';
+
+  it('a move at git’s 50%, a copy only from 75% similarity, identical content and the same path always; inside a project prefix', async () => {
+    const repo = makeRepo({ 'pkg/a.yml': text('a'), 'pkg/b.yml': text('b'), 'pkg/c.yml': text('c'), 'pkg/d.yml': text('d') });
+    git(repo, 'checkout', '-q', '-b', 'pr');
+    git(repo, 'mv', 'pkg/a.yml', 'pkg/a2.yml');
+    writeFiles(repo, {
+      'pkg/a2.yml': text('a', 8), // moved, 60% the same
+      'pkg/b-copy.yml': text('b', 2), // copied, 90% the same
+      'pkg/c-copy.yml': text('c', 8), // copied, 60% the same: a new file
+      'pkg/d-same.yml': text('d'), // identical content
+    });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'pr');
+    const origins = await fileOrigins({
+      gitRoot: repo,
+      prefix: 'pkg',
+      baseRev: git(repo, 'rev-parse', 'main').trim(),
+      headRev: git(repo, 'rev-parse', 'pr').trim(),
+      basePaths: ['a.yml', 'b.yml', 'c.yml', 'd.yml'],
+      headPaths: ['a2.yml', 'b-copy.yml', 'c-copy.yml', 'd-same.yml', 'b.yml'],
+    });
+    expect(Object.fromEntries(origins)).toEqual({
+      'a2.yml': { basePath: 'a.yml', how: 'renamed' },
+      'b-copy.yml': { basePath: 'b.yml', how: 'copied' },
+      'd-same.yml': { basePath: 'd.yml', how: 'copied' },
+      'b.yml': { basePath: 'b.yml', how: 'same' },
+    });
   });
 });
