@@ -1,10 +1,12 @@
 /**
- * YAML reading shared by the artifact parsers: parse with positions, turn YAML errors into
- * ArtifactErrors naming file:line:column, find keys with their lines, read plain values safely.
+ * YAML reading shared by the artifact parsers: the config's reader (src/config/yaml-tree.ts, with
+ * its size, alias, alias-expansion, cycle and depth limits) with its errors as ArtifactErrors
+ * naming file:line:column; keys found with their lines; plain values read safely.
  */
 
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import { readYamlTree } from '../config/yaml-tree.js';
 import { ArtifactError } from '../errors.js';
 import type { Position } from '../types.js';
 
@@ -12,7 +14,10 @@ import type { Position } from '../types.js';
 export interface YamlSource {
   file: string;
   doc: Document;
-  /** The document as plain data (aliases expanded, at most 100 of them). */
+  /**
+   * The document as plain data: prototype-less maps, aliases expanded within the reader's limits,
+   * never a cycle.
+   */
   value: unknown;
   lines: LineCounter;
   /** Added to YAML lines to get file lines (front matter starts on line 2). */
@@ -21,33 +26,21 @@ export interface YamlSource {
 
 const YAML_HINT = 'Fix the YAML at that position: check the indentation, and quote values that contain ": " or start with {, [, *, & or !.';
 
-/** Parses YAML text; malformed YAML throws an ArtifactError at the first error's position. */
+/**
+ * Parses YAML text with the limits of the config reader. Malformed YAML, duplicate keys, alias
+ * bombs, aliases inside the node they name and nesting past 64 levels throw an ArtifactError at
+ * the first problem's position.
+ */
 export function parseYaml(file: string, text: string, lineOffset = 0): YamlSource {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const err = doc.errors[0];
-  if (err) {
-    const p = lines.linePos(err.pos[0]);
-    throw new ArtifactError(`not valid YAML: ${firstLine(err.message)}`, {
-      location: { file, line: p.line + lineOffset, column: p.col },
-      hint: YAML_HINT,
-    });
-  }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    // yaml refuses alias bombs ("Excessive alias count") while converting.
-    throw new ArtifactError(`YAML cannot be read: ${firstLine(e instanceof Error ? e.message : String(e))}`, {
-      location: { file, line: 1 + lineOffset, column: 1 },
-      hint: 'Use fewer YAML aliases (*name); at most 100 are expanded.',
-    });
-  }
-  return { file, doc, value, lines, lineOffset };
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0].trim();
+  const tree = readYamlTree(text, file, {
+    error: (message, options) => new ArtifactError(message, options),
+    lineOffset,
+    what: 'a prompt or agent file',
+    sizeHint: 'Keep prompt and agent files under 1 MiB; large data belongs in traffic files.',
+    syntaxHint: YAML_HINT,
+    oneDocument: 'a prompt or agent file is one document',
+  });
+  return { file, doc: tree.doc, value: tree.value, lines: tree.lineCounter, lineOffset };
 }
 
 /** 1-based file position of a node's start. */
