@@ -6,6 +6,7 @@
 
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import { didYouMean } from '../config/did-you-mean.js';
 import { readYamlTree } from '../config/yaml-tree.js';
 import { ArtifactError } from '../errors.js';
 import type { Position } from '../types.js';
@@ -144,4 +145,25 @@ export function readNumberKey(
     return { key: found.key, line };
   }
   return { value: n, key: found.key, line };
+}
+
+/**
+ * Refuses the keys of `map` that are neither in `known` nor in `priced` but are a likely
+ * misspelling of a `priced` key (the config's did-you-mean rule): `maxToken:` would otherwise be
+ * skipped and the output cap silently left out of the price. Other unknown keys stay allowed,
+ * since prompt formats carry keys of their own tools. `where` names the map (` in modelParameters`).
+ */
+export function refuseMisspelledKeys(src: YamlSource, map: Node | null | undefined, where: string, priced: readonly string[], known: readonly string[]): void {
+  if (!isMap(map)) return;
+  for (const pair of (map as YAMLMap<Node, Node | null>).items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    if (priced.includes(key) || known.includes(key)) continue;
+    const suggestion = didYouMean(key, priced);
+    if (!suggestion) continue;
+    throw new ArtifactError(`unknown key "${key.length > 60 ? `${key.slice(0, 57)}...` : key}"${where}${suggestion}`, {
+      location: { file: src.file, ...positionOf(src, pair.key) },
+      hint: 'A misspelled key is not read, so its setting would be left out of the price without a word: spell it as suggested.',
+    });
+  }
 }
