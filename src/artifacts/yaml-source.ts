@@ -6,6 +6,7 @@
 
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import { MAX_TOKENS } from '../bounds.js';
 import { didYouMean } from '../config/did-you-mean.js';
 import { readYamlTree } from '../config/yaml-tree.js';
 import { ArtifactError } from '../errors.js';
@@ -110,7 +111,7 @@ export interface NumberKeyRead {
 
 /**
  * Reads the first of `keys` present in `map` as a number. `integer` settings (max tokens) must be
- * whole and ≥ 1; a wrong type throws, since a silently ignored cap would misprice the feature.
+ * whole, ≥ 1 and ≤ {@link MAX_TOKENS}; a wrong type throws, since a silently ignored cap would misprice the feature.
  * Non-integer settings of the wrong type are skipped with a note.
  */
 export function readNumberKey(
@@ -133,9 +134,10 @@ export function readNumberKey(
     notes.push(`${where}${found.key} at line ${line} is a quoted number ("${raw}"); read as ${n}`);
   }
   if (integer) {
-    if (n === undefined || !Number.isInteger(n) || n < 1) {
+    if (n === undefined || !Number.isInteger(n) || n < 1 || n > MAX_TOKENS) {
       const pos = positionOf(src, node ?? found.pair.key);
-      throw new ArtifactError(`${where}${found.key} must be a whole number of tokens ≥ 1, got ${JSON.stringify(raw ?? null)}`, {
+      const range = n !== undefined && n > MAX_TOKENS ? `≤ ${MAX_TOKENS.toLocaleString('en-US')}` : '≥ 1';
+      throw new ArtifactError(`${where}${found.key} must be a whole number of tokens ${range}, got ${JSON.stringify(raw ?? null)}`, {
         location: { file: src.file, line: pos.line, column: pos.column },
         hint: `Write it as a number, e.g. ${found.key}: 400.`,
       });

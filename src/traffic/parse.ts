@@ -6,6 +6,7 @@
  * and `__proto__` keys are dropped, so no later merge or lookup can reach Object.prototype.
  */
 
+import { MAX_TOKENS } from '../bounds.js';
 import type { Encoding, RecordedMessage, Sample, SampleUsage, ServiceTier } from '../types.js';
 
 /** Why a line was skipped; the message is the `BadLine.reason`. */
@@ -24,8 +25,8 @@ const MAX_DEPTH = 64;
  * 1M tokens, the config's bound) every sum stays below 10^40.
  */
 export const LINE_BOUNDS = {
-  /** Tokens of one call, any kind: 10^8 is fifty times the largest context window on sale. */
-  tokens: 100_000_000,
+  /** Tokens of one call, any kind (src/bounds.ts). */
+  tokens: MAX_TOKENS,
   /** Real calls one line stands for: 10^12, the bound of a feature's monthly volume. */
   maxWeight: 1e12,
   /** Below this a weight is rounding noise that would underflow weighted sums to 0. */

@@ -68,4 +68,12 @@ describe('testData and roles', () => {
     const f = error(() => yml(['messages:', '  - role: narrator', '    content: hi']));
     expect(f.message).toBe('messages[0] has the role "narrator", not one of system, user, assistant, developer');
   });
+
+  it('an output cap past 10^8 tokens is an error (it made a static estimate infinite)', () => {
+    const e = error(() => yml(['model: openai/gpt-4o-mini', 'modelParameters:', '  maxTokens: 1e308', ...MESSAGES]));
+    expect(e.format().split('\n')[0]).toBe('p.prompt.yml:3:14: modelParameters.maxTokens must be a whole number of tokens ≤ 100,000,000, got 1e+308');
+    const f = error(() => md(['---', 'max_tokens: 100000001', '---', 'Hi']));
+    expect(f.message).toBe('max_tokens must be a whole number of tokens ≤ 100,000,000, got 100000001');
+    expect(yml(['modelParameters:', '  maxTokens: 100000000', ...MESSAGES]).params.maxTokens).toBe(100_000_000);
+  });
 });
