@@ -11,7 +11,7 @@ export interface SourceLocation {
 }
 
 /** What kind of input failed: decides the wording, never the exit code (always 2). */
-export type ErrorKind = 'config' | 'input' | 'model' | 'usage' | 'git' | 'artifact' | 'traffic';
+export type ErrorKind = 'config' | 'input' | 'model' | 'usage' | 'git' | 'artifact' | 'traffic' | 'report';
 
 /**
  * An error caused by the user's input, config or environment. The message names the file,
@@ -105,5 +105,20 @@ export class UsageError extends AicostError {
   constructor(message: string, options: { location?: SourceLocation; hint?: string } = {}) {
     super('usage', message, options);
     this.name = 'UsageError';
+  }
+}
+
+/**
+ * A report figure that is not a finite number, or a JSON report that does not match its own
+ * schema: refused before it is written, so no Infinity ever prints as $0, ∞ or null.
+ */
+export class ReportError extends AicostError {
+  /** The field, e.g. `features[ticket-summary].head.monthly` or `/features/0/delta/monthly`. */
+  readonly field: string;
+
+  constructor(field: string, message: string, options: { location?: SourceLocation; hint?: string } = {}) {
+    super('report', message, options);
+    this.name = 'ReportError';
+    this.field = field;
   }
 }

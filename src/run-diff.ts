@@ -6,6 +6,7 @@ import { findUnpricedChanges } from './diff/unpriced/index.js';
 import { prPricedModels, type PrPricedModel } from './config/trust.js';
 import { AicostError, RepoError } from './errors.js';
 import type { EstimateContext } from './estimate/estimate.js';
+import { assertFiniteReport, assertValidDiffReport } from './report/check.js';
 import { buildDiffReport } from './report/diff-report.js';
 import type { DiffReport } from './report/types.js';
 import { gitText, locateDiffProject, resolveCommit, GitRevisionReader } from './repo/index.js';
@@ -202,6 +203,8 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
     const links = [...base.skipped(), ...head.skipped()];
     if (links.length) notices.push(`Skipped ${new Set(links).size} symbolic link(s) (aicost does not follow links): ${[...new Set(links)].slice(0, 5).join(', ')}`);
     const priced = buildDiffReport({ baseRev: baseSha, headRev: headSha, pricingDate: loaded.dates.head, merged: loaded.merged, features, bootstrap, unpriced, catalog: catalog.info, notices, prPriced });
+    // Policies compare these figures: an Infinity must stop here, not pass or fail a rule.
+    assertFiniteReport(priced, where);
     const baseErrors: Record<string, string> = {};
     if (loaded.merged.baseError) baseErrors['*'] = loaded.merged.baseError;
     for (const f of features) if (f.baseError) baseErrors[f.id] = f.baseError;
@@ -214,6 +217,7 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
     }
     const verdict = evaluatePolicies({ report: priced, config: cfg, baseErrors, override: run.override ?? { applied: false }, artifacts, outputUsdPerToken });
     const report: DiffReport = { ...priced, violations: verdict.violations, breached: verdict.breached, notices: [...priced.notices, ...verdict.notices] };
+    assertValidDiffReport(report, where);
     return { report, features, counting: counter.stats() };
   } finally {
     // An idle worker never keeps the process alive, but a failed run should not leave it counting.

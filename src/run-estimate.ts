@@ -1,6 +1,7 @@
 import { createCatalog } from './catalog/index.js';
 import { estimateRevision } from './estimate/estimate.js';
 import type { RevisionEstimate } from './estimate/types.js';
+import { assertFiniteReport } from './report/check.js';
 import { estimateReport, type EstimateReport } from './report/estimate-report.js';
 import { locateProject, openRevision } from './repo/index.js';
 import { loadSnapshot } from './repo/snapshot.js';
@@ -36,7 +37,9 @@ export async function runEstimate(run: EstimateRun): Promise<{ report: EstimateR
     });
     const estimate = estimateRevision(snapshot, { catalog, counter: new TokenCounter() });
     const promptOf = (id: string) => config.features[id].prompt ?? config.features[id].agent ?? '';
-    return { report: estimateReport(estimate, config, catalog.info, promptOf), estimate };
+    const report = estimateReport(estimate, config, catalog.info, promptOf);
+    assertFiniteReport(report, { file: config.path, positions: config.positions });
+    return { report, estimate };
   } finally {
     reader.close();
     trafficDir?.close();

@@ -8,10 +8,17 @@
 import { ArtifactError } from '../errors.js';
 import type { CallSite, MessageTemplate } from '../types.js';
 import { collectTemplateFacts } from './render.js';
-import { findPair, isMap, isRecord, isScalar, keyLine, own, parseYaml, positionOf, readNumberKey, toPlainData } from './yaml-source.js';
+import { OTHER_PARAMETERS } from './prompt-yml.js';
+import { findPair, isMap, isRecord, isScalar, keyLine, own, parseYaml, positionOf, readNumberKey, refuseMisspelledKeys, toPlainData } from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
 
 const MAX_TOKENS_KEYS = ['max_tokens', 'maxTokens', 'max_completion_tokens', 'maxCompletionTokens', 'maxOutputTokens', 'max_output_tokens'];
+/** Front matter keys read for the price; a key one typo away from one of them is an error. */
+const PRICED_KEYS = ['model', 'temperature', 'top_p', 'topP', 'sample', 'inputs', ...MAX_TOKENS_KEYS];
+/** Front matter keys of Prompty and VS Code prompt files (and common metadata) that do not change the price. */
+const OTHER_KEYS = ['name', 'description', 'authors', 'version', 'tags', 'metadata', 'mode', 'applyTo', 'tools', 'template', 'outputs', 'base', 'agent', 'argument-hint', 'type', ...OTHER_PARAMETERS];
+/** Keys of Prompty's `model.parameters` / `model.options` read for the price. */
+const PRICED_MODEL_OPTIONS = ['temperature', 'top_p', 'topP', ...MAX_TOKENS_KEYS];
 // One optional `#` between blanks, written so that no two quantifiers compete for the same blanks.
 const ROLE_LINE = /^[ \t]*(?:#[ \t]*)?(system|user|assistant|developer|tool|function)[ \t]*:[ \t]*$/i;
 
@@ -117,6 +124,7 @@ function splitRoles(body: string, bodyLine: number, out: MessageTemplate[]): num
 function readFrontMatter(src: YamlSource, site: CallSite, notes: string[]): void {
   const root = src.doc.contents;
   if (!isMap(root)) return;
+  refuseMisspelledKeys(src, root, ' in the front matter', PRICED_KEYS, OTHER_KEYS);
   const modelPair = findPair(root, ['model']);
   const model = own(src.value, 'model');
   if (modelPair && typeof model === 'string' && model.trim()) {
@@ -209,6 +217,7 @@ function readPromptyModel(
   for (const sub of ['parameters', 'options']) {
     const subNode = findPair(node, [sub])?.pair.value;
     if (!isMap(subNode)) continue;
+    refuseMisspelledKeys(src, subNode, ` in model.${sub}`, PRICED_MODEL_OPTIONS, OTHER_PARAMETERS);
     const where = `model.${sub}.`;
     if (site.params.maxTokens === undefined) {
       const max = readNumberKey(src, subNode, MAX_TOKENS_KEYS, where, true, notes);

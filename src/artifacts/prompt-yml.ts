@@ -7,6 +7,7 @@
  */
 
 import type { Node } from 'yaml';
+import { didYouMean } from '../config/did-you-mean.js';
 import { ArtifactError } from '../errors.js';
 import type { CallSite, MessageTemplate } from '../types.js';
 import { readToolList } from './agents/tools.js';
@@ -22,6 +23,7 @@ import {
   parseYaml,
   positionOf,
   readNumberKey,
+  refuseMisspelledKeys,
   textStartLine,
   toPlainData,
 } from './yaml-source.js';
@@ -30,6 +32,20 @@ import type { YamlSource } from './yaml-source.js';
 /** The only spelling gh-models reads comes first; the others are accepted with a note. */
 const MAX_TOKENS_KEYS = ['maxTokens', 'max_tokens', 'maxCompletionTokens', 'max_completion_tokens', 'maxOutputTokens', 'max_output_tokens'];
 const RESPONSE_FORMATS = ['text', 'json_object', 'json_schema'];
+/** Top-level keys read for the price; a key one typo away from one of them is an error. */
+const PRICED_KEYS = ['model', 'modelParameters', 'messages', 'testData', 'responseFormat', 'jsonSchema', 'tools', ...MAX_TOKENS_KEYS];
+/** Top-level keys of gh-models and its variants that do not change the price. */
+const OTHER_KEYS = ['name', 'description', 'evaluators', 'model_parameters', 'version', 'tags', 'metadata'];
+/** modelParameters keys read for the price. */
+const PRICED_PARAMETERS = [...MAX_TOKENS_KEYS, 'temperature', 'topP', 'top_p', 'tools'];
+/** modelParameters keys of model APIs that do not change the price (some are one edit from a priced key). */
+export const OTHER_PARAMETERS = [
+  'stop', 'seed', 'n', 'topK', 'top_k', 'frequencyPenalty', 'frequency_penalty', 'presencePenalty', 'presence_penalty',
+  'stream', 'user', 'logprobs', 'topLogprobs', 'top_logprobs', 'reasoningEffort', 'reasoning_effort', 'responseFormat',
+  'response_format', 'parallelToolCalls', 'parallel_tool_calls', 'toolChoice', 'tool_choice', 'logitBias', 'logit_bias',
+];
+/** Message roles of a chat prompt. */
+const ROLES = ['system', 'user', 'assistant', 'developer'];
 const EXAMPLE = 'e.g.\nmodel: openai/gpt-4o-mini\nmessages:\n  - role: user\n    content: "Summarise {{text}}"';
 
 /** Reads a GitHub Models `.prompt.yml` into a CallSite. Malformed files throw ArtifactError. */
@@ -42,6 +58,7 @@ export function parseGithubModelsPrompt(file: string, text: string): CallSite {
       hint: EXAMPLE,
     });
   }
+  refuseMisspelledKeys(src, root, '', PRICED_KEYS, OTHER_KEYS);
   const notes: string[] = [];
   const site: CallSite = {
     file,
@@ -61,10 +78,18 @@ export function parseGithubModelsPrompt(file: string, text: string): CallSite {
   readResponseFormat(src, root, site, notes);
   readTools(src, root, site, notes);
   const starts = readMessages(src, root, site);
-  site.testData = readTestData(src, root, notes);
+  site.testData = readTestData(src, root);
 
   collectTemplateFacts(site, starts);
   return site;
+}
+
+/** `a string`, `a list`, `a number` … for messages. */
+function kindOf(v: unknown): string {
+  if (v === null) return 'nothing';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return `a ${typeof v === 'boolean' ? 'boolean' : typeof v}`;
 }
 
 function fail(src: YamlSource, node: Node | null | undefined, message: string, hint: string): never {
@@ -93,6 +118,7 @@ function readModelParameters(src: YamlSource, root: Node, site: CallSite, notes:
   }
   if (found.key !== 'modelParameters') notes.push(`${found.key} at line ${keyLine(src, found.pair)} read as modelParameters`);
   if (!isMap(map)) fail(src, map, `${found.key} must be a mapping`, 'e.g. modelParameters: {maxTokens: 400, temperature: 0.2}');
+  refuseMisspelledKeys(src, map, ` in ${found.key}`, PRICED_PARAMETERS, OTHER_PARAMETERS);
   const where = `${found.key}.`;
 
   const max = readNumberKey(src, map, MAX_TOKENS_KEYS, where, true, notes);
@@ -198,6 +224,9 @@ function readMessages(src: YamlSource, root: Node, site: CallSite): number[] {
     const rolePair = findPair(node, ['role']);
     const role = rolePair && isScalar(rolePair.pair.value) ? rolePair.pair.value.value : undefined;
     if (typeof role !== 'string' || !role.trim()) fail(src, rolePair?.pair.value ?? node, `${label} has no role`, hint);
+    if (!ROLES.includes(role.trim())) {
+      fail(src, rolePair?.pair.value ?? node, `${label} has the role "${role.trim().slice(0, 40)}", not one of ${ROLES.join(', ')}${didYouMean(role.trim(), ROLES)}`, hint);
+    }
     const contentPair = findPair(node, ['content']);
     const cnode = contentPair?.pair.value;
     const content = isScalar(cnode) ? cnode.value : undefined;
@@ -213,22 +242,19 @@ function readMessages(src: YamlSource, root: Node, site: CallSite): number[] {
 
 /**
  * Rows as plain variable maps. Rows may be flat (`{input: …, expected: …}`), nested under
- * `variables:`, or under `input:` when that is a mapping; keys beside the nest are kept too.
+ * `variables:`, or under `input:` when that is a mapping; keys beside the nest are kept too. Any
+ * other shape is an error: a row that is skipped would leave its variables out of the price.
  */
-function readTestData(src: YamlSource, root: Node, notes: string[]): Record<string, unknown>[] {
+function readTestData(src: YamlSource, root: Node): Record<string, unknown>[] {
   const found = findPair(root, ['testData']);
   const data = own(src.value, 'testData');
   if (!found || data === null || data === undefined) return [];
-  if (!Array.isArray(data)) {
-    notes.push(`testData at line ${keyLine(src, found.pair)} is not a list; ignored`);
-    return [];
-  }
+  const hint = 'testData is a list of rows of template variables, e.g.\ntestData:\n  - body: "My printer is on fire"';
+  if (!Array.isArray(data)) fail(src, found.pair.value, `testData must be a list of mappings (rows of template variables), got ${kindOf(data)}`, hint);
+  const items = isSeq(found.pair.value) ? (found.pair.value.items as Node[]) : [];
   const rows: Record<string, unknown>[] = [];
   data.forEach((row, i) => {
-    if (!isRecord(row)) {
-      notes.push(`testData[${i}] is not a mapping; ignored`);
-      return;
-    }
+    if (!isRecord(row)) fail(src, items[i] ?? found.pair.value, `testData[${i}] must be a mapping of template variables, got ${kindOf(row)}`, hint);
     const nestKey = isRecord(own(row, 'variables')) ? 'variables' : isRecord(own(row, 'input')) ? 'input' : undefined;
     const flat: Record<string, unknown> = Object.create(null);
     for (const k of Object.keys(row)) if (k !== nestKey) flat[k] = row[k];

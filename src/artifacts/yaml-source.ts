@@ -1,10 +1,14 @@
 /**
- * YAML reading shared by the artifact parsers: parse with positions, turn YAML errors into
- * ArtifactErrors naming file:line:column, find keys with their lines, read plain values safely.
+ * YAML reading shared by the artifact parsers: the config's reader (src/config/yaml-tree.ts, with
+ * its size, alias, alias-expansion, cycle and depth limits) with its errors as ArtifactErrors
+ * naming file:line:column; keys found with their lines; plain values read safely.
  */
 
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import { MAX_TOKENS } from '../bounds.js';
+import { didYouMean } from '../config/did-you-mean.js';
+import { readYamlTree } from '../config/yaml-tree.js';
 import { ArtifactError } from '../errors.js';
 import type { Position } from '../types.js';
 
@@ -12,7 +16,10 @@ import type { Position } from '../types.js';
 export interface YamlSource {
   file: string;
   doc: Document;
-  /** The document as plain data (aliases expanded, at most 100 of them). */
+  /**
+   * The document as plain data: prototype-less maps, aliases expanded within the reader's limits,
+   * never a cycle.
+   */
   value: unknown;
   lines: LineCounter;
   /** Added to YAML lines to get file lines (front matter starts on line 2). */
@@ -21,33 +28,21 @@ export interface YamlSource {
 
 const YAML_HINT = 'Fix the YAML at that position: check the indentation, and quote values that contain ": " or start with {, [, *, & or !.';
 
-/** Parses YAML text; malformed YAML throws an ArtifactError at the first error's position. */
+/**
+ * Parses YAML text with the limits of the config reader. Malformed YAML, duplicate keys, alias
+ * bombs, aliases inside the node they name and nesting past 64 levels throw an ArtifactError at
+ * the first problem's position.
+ */
 export function parseYaml(file: string, text: string, lineOffset = 0): YamlSource {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const err = doc.errors[0];
-  if (err) {
-    const p = lines.linePos(err.pos[0]);
-    throw new ArtifactError(`not valid YAML: ${firstLine(err.message)}`, {
-      location: { file, line: p.line + lineOffset, column: p.col },
-      hint: YAML_HINT,
-    });
-  }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    // yaml refuses alias bombs ("Excessive alias count") while converting.
-    throw new ArtifactError(`YAML cannot be read: ${firstLine(e instanceof Error ? e.message : String(e))}`, {
-      location: { file, line: 1 + lineOffset, column: 1 },
-      hint: 'Use fewer YAML aliases (*name); at most 100 are expanded.',
-    });
-  }
-  return { file, doc, value, lines, lineOffset };
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0].trim();
+  const tree = readYamlTree(text, file, {
+    error: (message, options) => new ArtifactError(message, options),
+    lineOffset,
+    what: 'a prompt or agent file',
+    sizeHint: 'Keep prompt and agent files under 1 MiB; large data belongs in traffic files.',
+    syntaxHint: YAML_HINT,
+    oneDocument: 'a prompt or agent file is one document',
+  });
+  return { file, doc: tree.doc, value: tree.value, lines: tree.lineCounter, lineOffset };
 }
 
 /** 1-based file position of a node's start. */
@@ -116,7 +111,7 @@ export interface NumberKeyRead {
 
 /**
  * Reads the first of `keys` present in `map` as a number. `integer` settings (max tokens) must be
- * whole and ≥ 1; a wrong type throws, since a silently ignored cap would misprice the feature.
+ * whole, ≥ 1 and ≤ {@link MAX_TOKENS}; a wrong type throws, since a silently ignored cap would misprice the feature.
  * Non-integer settings of the wrong type are skipped with a note.
  */
 export function readNumberKey(
@@ -139,9 +134,10 @@ export function readNumberKey(
     notes.push(`${where}${found.key} at line ${line} is a quoted number ("${raw}"); read as ${n}`);
   }
   if (integer) {
-    if (n === undefined || !Number.isInteger(n) || n < 1) {
+    if (n === undefined || !Number.isInteger(n) || n < 1 || n > MAX_TOKENS) {
       const pos = positionOf(src, node ?? found.pair.key);
-      throw new ArtifactError(`${where}${found.key} must be a whole number of tokens ≥ 1, got ${JSON.stringify(raw ?? null)}`, {
+      const range = n !== undefined && n > MAX_TOKENS ? `≤ ${MAX_TOKENS.toLocaleString('en-US')}` : '≥ 1';
+      throw new ArtifactError(`${where}${found.key} must be a whole number of tokens ${range}, got ${JSON.stringify(raw ?? null)}`, {
         location: { file: src.file, line: pos.line, column: pos.column },
         hint: `Write it as a number, e.g. ${found.key}: 400.`,
       });
@@ -151,4 +147,25 @@ export function readNumberKey(
     return { key: found.key, line };
   }
   return { value: n, key: found.key, line };
+}
+
+/**
+ * Refuses the keys of `map` that are neither in `known` nor in `priced` but are a likely
+ * misspelling of a `priced` key (the config's did-you-mean rule): `maxToken:` would otherwise be
+ * skipped and the output cap silently left out of the price. Other unknown keys stay allowed,
+ * since prompt formats carry keys of their own tools. `where` names the map (` in modelParameters`).
+ */
+export function refuseMisspelledKeys(src: YamlSource, map: Node | null | undefined, where: string, priced: readonly string[], known: readonly string[]): void {
+  if (!isMap(map)) return;
+  for (const pair of (map as YAMLMap<Node, Node | null>).items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    if (priced.includes(key) || known.includes(key)) continue;
+    const suggestion = didYouMean(key, priced);
+    if (!suggestion) continue;
+    throw new ArtifactError(`unknown key "${key.length > 60 ? `${key.slice(0, 57)}...` : key}"${where}${suggestion}`, {
+      location: { file: src.file, ...positionOf(src, pair.key) },
+      hint: 'A misspelled key is not read, so its setting would be left out of the price without a word: spell it as suggested.',
+    });
+  }
 }

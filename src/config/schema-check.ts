@@ -57,6 +57,7 @@ function compile(): { validate: ValidateFunction; tags: WeakMap<object, Tag> } {
   tagTree(definitions.traffic, 'checked');
   tagTree(schema.definitions.feature.allOf, 'checked');
   tagTree(definitions.money, 'money');
+  tagTree(definitions.pricePerMillion, 'money');
   compiled = { validate, tags };
   return compiled;
 }
@@ -76,7 +77,7 @@ export function schemaIssues(data: unknown, positions: PositionLookup): Issue[] 
     if (tag === 'money') {
       if (moneyDone.has(error.instancePath)) continue;
       moneyDone.add(error.instancePath);
-      issues.push(moneyIssue(path, error.data, positions));
+      issues.push(moneyIssue(path, error, positions));
       continue;
     }
     const issue = describeError(error, path, positions);
@@ -85,10 +86,15 @@ export function schemaIssues(data: unknown, positions: PositionLookup): Issue[] 
   return issues;
 }
 
-/** Money: a plain non-negative number of USD. `"$8,000"` gets a hint instead of a guess. */
-function moneyIssue(path: KeyPath, value: unknown, positions: PositionLookup): Issue {
+/**
+ * Money: a plain number of USD between 0 and the definition's bound. `"$8,000"` gets a hint
+ * instead of a guess; a value past the bound names the bound and why it exists.
+ */
+function moneyIssue(path: KeyPath, error: ErrorObject, positions: PositionLookup): Issue {
   const where = dottedPath(path);
   const position = positions.value(path);
+  const value: unknown = error.data;
+  if (error.keyword === 'maximum') return boundIssue(where, position, error);
   if (typeof value === 'number' && Number.isFinite(value)) {
     return { position, message: `${where}: must not be negative, got ${value}` };
   }
@@ -147,8 +153,9 @@ function describeError(error: ErrorObject, path: KeyPath, positions: PositionLoo
       return { position: positions.value(path), message: `${where}: must be ${JSON.stringify(params.allowedValue)}, got ${describeValue(error.data)}` };
     case 'type':
       return { position: positions.value(path), message: `${where}: must be ${typeWords(params.type)}, got ${describeValue(error.data)}` };
-    case 'minimum':
     case 'maximum':
+      return boundIssue(where, positions.value(path), error);
+    case 'minimum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
       return { position: positions.value(path), message: `${where}: must be ${String(params.comparison).replace('>=', '≥').replace('<=', '≤')} ${String(params.limit)}, got ${String(error.data)}` };
@@ -161,6 +168,20 @@ function describeError(error: ErrorObject, path: KeyPath, positions: PositionLoo
     default:
       return { position: positions.value(path), message: `${where || 'the file'}: ${error.message ?? 'is not valid'}` };
   }
+}
+
+/**
+ * A number past a documented maximum: the bound in full (`≤ 30,000,000,000`) and, as the hint,
+ * the schema's description, which says why the bound is there.
+ */
+function boundIssue(where: string, position: Position, error: ErrorObject): Issue {
+  const limit = Number((error.params as Record<string, unknown>).limit);
+  const description = error.parentSchema?.description;
+  return {
+    position,
+    message: `${where}: must be ≤ ${limit.toLocaleString('en-US')}, got ${String(error.data)}`,
+    hint: typeof description === 'string' ? description : undefined,
+  };
 }
 
 /** Keys a feature may have, from the schema. */

@@ -1,12 +1,16 @@
 /**
  * Turns YAML text into plain data plus the position of every key and value, with the limits a
  * file from a pull request needs: a size cap, an alias cap, a cap on what aliases expand into,
- * a nesting cap and duplicate keys refused. Maps become prototype-less objects, so keys such as
- * `__proto__` or `constructor` are ordinary data.
+ * a nesting cap, aliases inside the node they name and duplicate keys refused. Maps become
+ * prototype-less objects, so keys such as `__proto__` or `constructor` are ordinary data.
+ *
+ * This is the one YAML reader of aicost: `.aicost.yml` (ConfigError) and every prompt and agent
+ * file or front matter (ArtifactError, through src/artifacts/yaml-source.ts) go through it.
  */
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { ConfigError } from '../errors.js';
+import type { AicostError, SourceLocation } from '../errors.js';
 import type { Position } from '../types.js';
 import { clip } from './percent.js';
 
@@ -22,8 +26,35 @@ export const MAX_DEPTH = 64;
 /** A path of keys and list indexes from the document root. */
 export type KeyPath = readonly (string | number)[];
 
+/** How a reader words its errors; the defaults are the config's. */
+export interface YamlReadOptions {
+  /** Builds the error thrown (default: ConfigError). */
+  error?: (message: string, options: { location: SourceLocation; hint?: string }) => AicostError;
+  /** Added to YAML lines to get file lines (front matter starts on line 2). */
+  lineOffset?: number;
+  /** What the file is, for the size message: `a config file`. */
+  what?: string;
+  /** Hint of the size error. */
+  sizeHint?: string;
+  /** Hint of a syntax error. */
+  syntaxHint?: string;
+  /** Said of a second `---`: `a config is one document`. */
+  oneDocument?: string;
+}
+
+const CONFIG_TEXT = {
+  what: 'a config file',
+  sizeHint: 'Keep .aicost.yml to features, teams and policies; traffic samples belong in their own files (traffic:).',
+  syntaxHint: 'Fix the YAML syntax at this position (a YAML linter or your editor can show it).',
+  oneDocument: 'a config is one document',
+};
+
 /** Plain data of a YAML document with where each key and value sits. */
 export interface YamlTree {
+  /** The parsed document, for readers that look at nodes (key lines, block scalar styles). */
+  doc: Document.Parsed;
+  /** Offsets of `doc` → YAML lines and columns (without the line offset). */
+  lineCounter: LineCounter;
   /** Plain data: null-prototype objects, arrays, strings, numbers, booleans and null. */
   value: unknown;
   /** Position of each map key (by {@link pathId}); list items map to the item's position. */
@@ -39,26 +70,30 @@ export function pathId(path: KeyPath): string {
 
 /**
  * Parses `text` as one YAML document (YAML 1.2 core schema) and converts it to plain data.
- * Throws a ConfigError naming `file:line:column` for syntax errors, duplicate keys, aliases
- * without an anchor or beyond the limits, non-text keys, and files over {@link MAX_CONFIG_BYTES}.
+ * Throws (a ConfigError unless `options.error` says otherwise) naming `file:line:column` for
+ * syntax errors, duplicate keys, aliases without an anchor, inside the node they name or beyond
+ * the limits, nesting past {@link MAX_DEPTH}, non-text keys, and text over {@link MAX_CONFIG_BYTES}.
  */
-export function readYamlTree(text: string, file: string): YamlTree {
+export function readYamlTree(text: string, file: string, options: YamlReadOptions = {}): YamlTree {
+  const words = { ...CONFIG_TEXT, ...options };
+  const makeError = options.error ?? ((message: string, o: { location: SourceLocation; hint?: string }) => new ConfigError(message, o));
+  const lineOffset = options.lineOffset ?? 0;
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_CONFIG_BYTES) {
-    throw new ConfigError(
-      `the file is ${formatInt(bytes)} bytes, over the 1 MiB (${formatInt(MAX_CONFIG_BYTES)} bytes) limit for a config file`,
-      { location: { file }, hint: 'Keep .aicost.yml to features, teams and policies; traffic samples belong in their own files (traffic:).' },
-    );
+    throw makeError(`the file is ${formatInt(bytes)} bytes, over the 1 MiB (${formatInt(MAX_CONFIG_BYTES)} bytes) limit for ${words.what}`, {
+      location: { file },
+      hint: words.sizeHint,
+    });
   }
 
   const lineCounter = new LineCounter();
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
+    return { line: line + lineOffset, column: col };
   };
   // Typed as a `never` function so that TypeScript narrows after a call.
   const fail: (message: string, position: Position, hint?: string) => never = (message, position, hint) => {
-    throw new ConfigError(message, { location: { file, ...position }, hint });
+    throw makeError(message, { location: { file, ...position }, hint });
   };
 
   let doc: Document.Parsed;
@@ -72,7 +107,7 @@ export function readYamlTree(text: string, file: string): YamlTree {
     });
   } catch (error) {
     // The composer recurses per nesting level; a pathological file can exhaust the stack.
-    if (error instanceof RangeError) fail('the YAML is nested too deeply to read', { line: 1, column: 1 });
+    if (error instanceof RangeError) fail('the YAML is nested too deeply to read', { line: 1 + lineOffset, column: 1 });
     throw error;
   }
 
@@ -80,7 +115,7 @@ export function readYamlTree(text: string, file: string): YamlTree {
   const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').sort((a, b) => a.pos[0] - b.pos[0]);
   if (syntax.length > 0) {
     const first = syntax[0];
-    fail(syntaxMessage(first.code, first.message), at(first.pos[0]), 'Fix the YAML syntax at this position (a YAML linter or your editor can show it).');
+    fail(syntaxMessage(first.code, first.message, words.oneDocument), at(first.pos[0]), words.syntaxHint);
   }
 
   // One pass in document order finds, for every alias, the last anchor of that name before it
@@ -121,7 +156,7 @@ export function readYamlTree(text: string, file: string): YamlTree {
   };
 
   const convert = (node: unknown, path: KeyPath, depth: number, alias: { name: string; position: Position } | null): unknown => {
-    if (depth > MAX_DEPTH) fail(`the YAML is nested more than ${MAX_DEPTH} levels deep`, valuePositions.get(pathId(path)) ?? { line: 1, column: 1 });
+    if (depth > MAX_DEPTH) fail(`the YAML is nested more than ${MAX_DEPTH} levels deep`, valuePositions.get(pathId(path)) ?? { line: 1 + lineOffset, column: 1 });
     if (alias && ++expanded > MAX_ALIAS_EXPANSION) {
       fail(
         `YAML aliases expand into more than ${formatInt(MAX_ALIAS_EXPANSION)} values (here at *${clip(alias.name, 40)}); aicost refuses this to guard against alias bombs`,
@@ -179,7 +214,7 @@ export function readYamlTree(text: string, file: string): YamlTree {
   };
 
   const rootStart = nodeStart(doc.contents as YamlNode | null);
-  valuePositions.set(pathId([]), rootStart === undefined ? { line: 1, column: 1 } : at(rootStart));
+  valuePositions.set(pathId([]), rootStart === undefined ? { line: 1 + lineOffset, column: 1 } : at(rootStart));
   const value = convert(doc.contents, [], 0, null);
   // yaml compares keys by value, the conversion by text: `1.0:` and `1.00:` are one key to yaml.
   const duplicate = doc.errors.find((e) => e.code === 'DUPLICATE_KEY');
@@ -187,12 +222,12 @@ export function readYamlTree(text: string, file: string): YamlTree {
     const key = keysByOffset.get(duplicate.pos[0]);
     fail(key === undefined ? 'duplicate key' : `duplicate key "${clip(key, 60)}"`, at(duplicate.pos[0]), 'Keep one of the two entries.');
   }
-  return { value, keyPositions, valuePositions };
+  return { doc, lineCounter, value, keyPositions, valuePositions };
 }
 
 /** yaml's error text, except where it speaks to programmers rather than to the file's author. */
-function syntaxMessage(code: string, message: string): string {
-  if (code === 'MULTIPLE_DOCS') return 'invalid YAML: the file holds more than one YAML document (a second `---`); a config is one document';
+function syntaxMessage(code: string, message: string, oneDocument: string): string {
+  if (code === 'MULTIPLE_DOCS') return `invalid YAML: the file holds more than one YAML document (a second \`---\`); ${oneDocument}`;
   // The composer recurses per nesting level and reports a stack overflow as a plain error.
   if (/call stack/i.test(message)) return 'the YAML is nested too deeply to read';
   return `invalid YAML: ${message}`;

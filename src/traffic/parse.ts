@@ -6,6 +6,7 @@
  * and `__proto__` keys are dropped, so no later merge or lookup can reach Object.prototype.
  */
 
+import { MAX_TOKENS } from '../bounds.js';
 import type { Encoding, RecordedMessage, Sample, SampleUsage, ServiceTier } from '../types.js';
 
 /** Why a line was skipped; the message is the `BadLine.reason`. */
@@ -16,6 +17,27 @@ export type LineResult = { ok: true; sample: Sample } | { ok: false; reason: str
 
 /** Nesting deeper than this in `vars`/`params` is refused rather than copied recursively. */
 const MAX_DEPTH = 64;
+
+/**
+ * Bounds of a line's numbers. A value past one makes the line a bad line (counted against
+ * `replay.max_bad_lines`), so that no weighted sum of a feature can overflow to Infinity and then
+ * print as $0 or null: with 10^6 samples at the largest weight, token count and price (10^6 USD per
+ * 1M tokens, the config's bound) every sum stays below 10^40.
+ */
+export const LINE_BOUNDS = {
+  /** Tokens of one call, any kind (src/bounds.ts). */
+  tokens: MAX_TOKENS,
+  /** Real calls one line stands for: 10^12, the bound of a feature's monthly volume. */
+  maxWeight: 1e12,
+  /** Below this a weight is rounding noise that would underflow weighted sums to 0. */
+  minWeight: 1e-6,
+  /** Source-reported cost of one line, USD: a billion dollars is no real call. */
+  costUsd: 1e9,
+  /** Agent step index within a trace. */
+  step: 1_000_000,
+  /** Last millisecond of year 9999: later timestamps are not dates JavaScript can print. */
+  tsMs: 253_402_300_799_999,
+} as const;
 
 const TIERS: ReadonlySet<string> = new Set<ServiceTier>(['standard', 'batch', 'flex', 'priority']);
 const ENCODINGS: readonly Encoding[] = ['o200k_base', 'cl100k_base'];
@@ -87,7 +109,7 @@ function toSample(o: Json, file: string, line: number, defaultFeature?: string):
   setStr(sample, 'traceId', idText(get(o, 'trace_id'), 'trace_id'));
   setStr(sample, 'parentId', idText(get(o, 'parent_id'), 'parent_id'));
   const step = get(o, 'step');
-  if (step !== undefined) sample.step = count(step, 'step');
+  if (step !== undefined) sample.step = count(step, 'step', LINE_BOUNDS.step);
   setStr(sample, 'agent', str(o, 'agent'));
   setStr(sample, 'status', str(o, 'status'));
   const tier = str(o, 'tier');
@@ -100,11 +122,15 @@ function toSample(o: Json, file: string, line: number, defaultFeature?: string):
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0) {
       throw new LineProblem(`weight must be a number above 0 (found ${show(weight)})`);
     }
+    if (weight > LINE_BOUNDS.maxWeight || weight < LINE_BOUNDS.minWeight) {
+      throw new LineProblem(`weight must be between ${bound(LINE_BOUNDS.minWeight)} and ${bound(LINE_BOUNDS.maxWeight)} (found ${show(weight)})`);
+    }
     sample.weight = weight;
   }
   const cost = get(o, 'cost_usd');
   if (cost !== undefined) {
     if (typeof cost !== 'number' || !Number.isFinite(cost) || cost < 0) throw new LineProblem(`cost_usd must be a number ≥ 0 (found ${show(cost)})`);
+    if (cost > LINE_BOUNDS.costUsd) throw new LineProblem(`cost_usd must be ≤ ${bound(LINE_BOUNDS.costUsd)} (found ${show(cost)})`);
     sample.costUsd = cost;
   }
   setStr(sample, 'source', str(o, 'source'));
@@ -145,11 +171,18 @@ function optCount(u: Json, key: string): number {
   return v === undefined ? 0 : count(v, `usage.${key}`);
 }
 
-function count(v: unknown, what: string): number {
+/** A whole number ≥ 0 and ≤ `max` (by default the token bound). */
+function count(v: unknown, what: string, max: number = LINE_BOUNDS.tokens): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
     throw new LineProblem(`${what} must be a whole number ≥ 0 (found ${show(v)})`);
   }
+  if (v > max) throw new LineProblem(`${what} must be ≤ ${bound(max)} (found ${show(v)})`);
   return v;
+}
+
+/** 100000000 → `100,000,000`; 1e-6 → `0.000001`. */
+function bound(n: number): string {
+  return n < 1 ? n.toFixed(6).replace(/0+$/, '') : n.toLocaleString('en-US');
 }
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
@@ -159,6 +192,7 @@ export function readTs(v: unknown): number | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'number') {
     if (!Number.isFinite(v) || v < 0) throw new LineProblem(`ts must be an RFC 3339 date-time or epoch milliseconds (found ${v})`);
+    if (v > LINE_BOUNDS.tsMs) throw new LineProblem(`ts ${v} is after the year 9999: write epoch milliseconds or an RFC 3339 date-time`);
     // 1e11 ms is March 1973; smaller values are almost surely seconds.
     if (v < 1e11) throw new LineProblem(`ts ${v} looks like epoch seconds: write epoch milliseconds or an RFC 3339 date-time`);
     return v;

@@ -150,7 +150,6 @@ describe('parseGithubModelsPrompt: variants', () => {
       '  - input: plain text',
       '    expected: x',
       '  - topic: birds',
-      '  - just a string',
     ].join('\n');
     const site = parseGithubModelsPrompt('t.prompt.yml', text);
     expect(site.testData.map((r) => ({ ...r }))).toEqual([
@@ -160,7 +159,7 @@ describe('parseGithubModelsPrompt: variants', () => {
       { topic: 'birds' },
     ]);
     expect(Object.getPrototypeOf(site.testData[0])).toBeNull();
-    expect(site.notes).toEqual(['testData[4] is not a mapping; ignored']);
+    expect(site.notes).toEqual([]);
     expect(renderMessages(site, site.testData[1]).messages[0].content).toBe('dogs ');
   });
 
@@ -225,15 +224,15 @@ describe('parseGithubModelsPrompt: errors name file, line and column', () => {
   it('malformed YAML', () => {
     const e = artifactError(() => parseGithubModelsPrompt('bad.prompt.yml', 'model: [a, b\nmessages: []\n'));
     expect(e.location).toEqual({ file: 'bad.prompt.yml', line: 2, column: 1 });
-    expect(e.message).toMatch(/^not valid YAML: /);
-    expect(e.format()).toMatch(/^bad\.prompt\.yml:2:1: not valid YAML/);
+    expect(e.message).toMatch(/^invalid YAML: /);
+    expect(e.format()).toMatch(/^bad\.prompt\.yml:2:1: invalid YAML/);
     expect(e.hint).toContain('indentation');
   });
 
   it('duplicate keys', () => {
     const e = artifactError(() => parseGithubModelsPrompt('d.prompt.yml', 'model: a\nmodel: b\nmessages: []\n'));
     expect(e.location).toEqual({ file: 'd.prompt.yml', line: 2, column: 1 });
-    expect(e.message).toBe('not valid YAML: Map keys must be unique');
+    expect(e.message).toBe('duplicate key "model" at the top level (first set on line 1)');
   });
 
   it('messages not a list', () => {
@@ -280,7 +279,8 @@ describe('parseGithubModelsPrompt: errors name file, line and column', () => {
       'a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n' +
       'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\nmessages: []\n';
     const e = artifactError(() => parseGithubModelsPrompt('bomb.prompt.yml', text));
-    expect(e.message).toMatch(/^YAML cannot be read: Excessive alias count/);
+    expect(e.message).toBe('YAML aliases expand into more than 10,000 values (here at *c); aicost refuses this to guard against alias bombs');
+    expect(e.location).toEqual({ file: 'bomb.prompt.yml', line: 4, column: 26 });
   });
 
   it('a top level that is not a mapping', () => {

@@ -4,10 +4,10 @@
  * the same revision's reader, resolved from the repository root, never outside it.
  */
 
-import { parse as parseYamlValue } from 'yaml';
 import { collectTemplateFacts } from '../render.js';
 import { AicostError, ArtifactError, ConfigError } from '../../errors.js';
 import { safeRelativePath } from '../../repo/paths.js';
+import { parseYaml } from '../yaml-source.js';
 import type { AgentDefinition, AgentFormat, AgentSpec, CallSite } from '../../types.js';
 import { parseAicostAgent } from './aicost-yaml.js';
 import { parseClaudeAgent } from './claude-code.js';
@@ -51,9 +51,11 @@ export function agentFormatOf(path: string, text: string, selector?: string): Ag
   if (selector !== undefined) return 'crewai';
   let value: unknown;
   try {
-    value = parseYamlValue(text, { maxAliasCount: 100 });
-  } catch {
-    return 'aicost'; // the aicost parser reports the YAML error with its position
+    value = parseYaml(path, text).value;
+  } catch (e) {
+    // The aicost parser reads it again and reports the YAML error with its position.
+    if (e instanceof AicostError) return 'aicost';
+    throw e;
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const crewKeys = ['role', 'goal', 'backstory'];

@@ -4,6 +4,7 @@
  * counted with a per-tool estimate.
  */
 
+import { MAX_DEPTH } from '../../config/yaml-tree.js';
 import { ArtifactError } from '../../errors.js';
 import type { ToolDefinition } from '../../types.js';
 import { isRecord, own, toPlainData } from '../yaml-source.js';
@@ -132,6 +133,36 @@ export function parseToolsFile(file: string, text: string): ToolList {
       hint: 'A tools file is a JSON list of OpenAI function tools: [{"type": "function", "function": {"name": …, "parameters": {…}}}].',
     });
   }
+  const deep = lineNestedPast(text, MAX_DEPTH);
+  if (deep !== undefined) {
+    throw new ArtifactError(`the JSON is nested more than ${MAX_DEPTH} levels deep`, {
+      location: { file, line: deep },
+      hint: 'A tool\'s parameters are a JSON Schema a few levels deep; flatten the schema.',
+    });
+  }
   const list = isRecord(value) && Array.isArray(own(value, 'tools')) ? own(value, 'tools') : value;
   return readToolList(list, file, 1, 'the tools file');
+}
+
+/**
+ * Line where valid JSON text first nests deeper than `max` objects and arrays, if it does: the
+ * copies and token counts of a tool list recurse per level, as YAML files are refused past the
+ * same depth (src/config/yaml-tree.ts).
+ */
+function lineNestedPast(text: string, max: number): number | undefined {
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return line;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return undefined;
 }
