@@ -42,6 +42,9 @@ function explicitlyWarn(config: Config, key: string, value: 'warn' | 'fail'): bo
 export function ruleMayFail(rule: ViolationRule, config: Config): { fails: boolean; reason: string | null } {
   const p = config.policies;
   if (rule === 'budget_warn') return { fails: false, reason: null };
+  // A PR-declared price changes the figures every other rule reads; a base `fail_on` written
+  // before this rule existed must not let a PR's own $0 price pass the check.
+  if (rule === 'pr_declared_price') return { fails: true, reason: null };
   const setting = rule === 'unpriced_change' ? (['unpriced_changes', p.unpricedChanges] as const) : rule === 'base_error' ? (['on_base_error', p.onBaseError] as const) : null;
   if (p.failOn === undefined) {
     if (setting) return { fails: setting[1] === 'fail', reason: null };

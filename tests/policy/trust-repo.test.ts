@@ -289,7 +289,7 @@ describe('the PR cannot grade itself (demo repository)', () => {
       expect(r.breached).toBe(false);
     });
 
-    it('a base fail_on without it makes it a warning; the PR cannot narrow fail_on itself', async () => {
+    it('fails even when a base fail_on leaves it out, and the PR cannot narrow fail_on itself', async () => {
       const narrowAtBase = demoRepo(
         (r) => {
           edit(r, TS, (s) => s.replace('model: openai/gpt-4o-mini', 'model: acme/free-model'));
@@ -297,9 +297,10 @@ describe('the PR cannot grade itself (demo repository)', () => {
         },
         { prFiles: null, base: (r) => edit(r, '.aicost.yml', (s) => s.replace('  min_increase_usd: 1\n', '  min_increase_usd: 1\n  fail_on: [budget]\n')) },
       );
-      const warned = await diff(narrowAtBase);
-      expect(warned.violations.map((v) => [v.rule, v.severity])).toEqual([['pr_declared_price', 'warning']]);
-      expect(warned.violations[0].message).toMatch(/not failing: pr_declared_price is not in policies\.fail_on$/);
+      // fail_on [budget] predates the rule; the PR's $0 price would otherwise hide what budget reads.
+      const narrowed = await diff(narrowAtBase);
+      expect(narrowed.violations.map((v) => [v.rule, v.severity])).toEqual([['pr_declared_price', 'error']]);
+      expect(narrowed.breached).toBe(true);
       const narrowInPr = demoRepo(
         (r) => {
           edit(r, TS, (s) => s.replace('model: openai/gpt-4o-mini', 'model: acme/free-model'));
