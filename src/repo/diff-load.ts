@@ -11,7 +11,7 @@ import type { CallSite, Config } from '../types.js';
 import { git } from './git.js';
 import { isGlob, matchGlob } from './glob.js';
 import { safeRelativePath, looksBinary } from './paths.js';
-import type { RevisionReader } from './reader.js';
+import { absentReason, type RevisionReader } from './reader.js';
 import { loadTraffic } from './snapshot.js';
 import { fallbackNotice, TrafficDir } from './traffic-dir.js';
 
@@ -160,9 +160,10 @@ export async function loadDiff(options: {
       headSite = await readSite(head, m.headPrompt);
     } else if (!m.droppedFromConfig) {
       const pos = headConfig.positions[`features.${m.id}.prompt`] ?? headConfig.positions[`features.${m.id}`];
-      throw new ConfigError(`feature "${m.id}": ${m.headPrompt} does not exist at head`, {
+      const link = await head.isLink(m.headPrompt);
+      throw new ConfigError(`feature "${m.id}": ${m.headPrompt} ${await absentReason(head, m.headPrompt, 'head')}`, {
         location: { file: configPath, line: pos?.line, column: pos?.column },
-        hint: 'Fix the prompt: path, or remove the feature entry together with its file.',
+        hint: link ? 'Point prompt: at the real file instead of the link (or commit the file in its place).' : 'Fix the prompt: path, or remove the feature entry together with its file.',
       });
     }
     // Trusted traffic: traffic-dir's samples when it has some for the feature, else base's for

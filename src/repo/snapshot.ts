@@ -7,7 +7,7 @@ import { readTraffic } from '../traffic/index.js';
 import type { Config, TrafficSet } from '../types.js';
 import { isGlob, matchGlob } from './glob.js';
 import { safeRelativePath } from './paths.js';
-import type { RevisionReader } from './reader.js';
+import { absentReason, type RevisionReader } from './reader.js';
 import { fallbackNotice, type TrafficDir } from './traffic-dir.js';
 
 /**
@@ -89,18 +89,21 @@ export async function loadTraffic(reader: RevisionReader, config: Config, featur
       const all = await reader.list();
       const hits = all.filter((f) => matchGlob(f, p));
       if (hits.length === 0) {
-        throw new ConfigError(`feature "${featureId}": traffic glob "${p}" matches no file`, {
+        const links = reader.skipped().filter((f) => matchGlob(f, p));
+        const only = links.length ? ` (only symbolic links, which aicost does not follow: ${links.slice(0, 5).join(', ')})` : '';
+        throw new ConfigError(`feature "${featureId}": traffic glob "${p}" matches no file${only}`, {
           location: { file: config.path, line: pos?.line, column: pos?.column },
-          hint: 'Check the pattern; paths are relative to the repository root.',
+          hint: links.length ? 'Commit the samples as regular files instead of links.' : 'Check the pattern; paths are relative to the repository root.',
         });
       }
       paths.push(...hits);
     } else {
       const rel = safeRelativePath(p, config.path);
       if (!(await reader.exists(rel))) {
-        throw new ConfigError(`feature "${featureId}": traffic file ${rel} does not exist at ${reader.label === 'working tree' ? 'the working tree' : reader.label.slice(0, 12)}`, {
+        const link = await reader.isLink(rel);
+        throw new ConfigError(`feature "${featureId}": traffic file ${rel} ${await absentReason(reader, rel, reader.label === 'working tree' ? 'the working tree' : reader.label.slice(0, 12))}`, {
           location: { file: config.path, line: pos?.line, column: pos?.column },
-          hint: 'Commit the samples, fix the path, or remove traffic: to use a static estimate.',
+          hint: link ? 'Commit the samples as a regular file instead of a link.' : 'Commit the samples, fix the path, or remove traffic: to use a static estimate.',
         });
       }
       paths.push(rel);
