@@ -183,6 +183,16 @@ export async function loadDiff(options: {
         for (const p of traffic.paths) mapped.add(p);
       } catch (e) {
         if (!(e instanceof AicostError) || m.declaredInPr) throw e;
+        // Base's samples cannot be read. That is base's fault only when the PR's own traffic: reads
+        // at head (the PR repairs it): otherwise the error stands at head and the run stops there,
+        // never a silent static figure or $0.
+        const headPatterns = headConfig.features[m.id]?.traffic ?? [];
+        if (headPatterns.length) {
+          // Head's paths and format, read with the trusted limits (a PR cannot loosen max_bad_lines to pass).
+          traffic = await loadTraffic(head, { ...headConfig, replay: trusted.replay }, m.id, headPatterns);
+          for (const p of traffic.paths) mapped.add(p);
+          notices.push(`${m.id}: the samples at base cannot be read, so the head side is priced on the PR's samples (${traffic.paths.join(', ')}); the change is not charged to this PR.`);
+        }
         baseError ??= e.format().split('\n')[0];
       }
     }

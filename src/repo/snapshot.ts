@@ -1,9 +1,10 @@
 import { parseArtifact } from '../artifacts/index.js';
 import { loadFeatureAgent } from '../artifacts/agents/index.js';
 import { loadConfig } from '../config/index.js';
-import { AicostError, ConfigError } from '../errors.js';
+import { AicostError, ConfigError, TrafficError } from '../errors.js';
 import type { FeatureInput, RevisionSnapshot } from '../estimate/types.js';
 import { readTraffic } from '../traffic/index.js';
+import { checkTrafficFormat, triedFormat } from '../traffic/format.js';
 import type { Config, TrafficSet } from '../types.js';
 import { isGlob, matchGlob } from './glob.js';
 import { safeRelativePath } from './paths.js';
@@ -82,6 +83,7 @@ async function pricingDate(reader: RevisionReader, config: Config, now: Date): P
 
 /** Expand a feature's traffic paths and globs at a revision and read the samples, streamed. */
 export async function loadTraffic(reader: RevisionReader, config: Config, featureId: string, patterns: string[]): Promise<TrafficSet> {
+  const format = checkTrafficFormat(config, featureId);
   const paths: string[] = [];
   for (const [i, p] of patterns.entries()) {
     const pos = config.positions[`features.${featureId}.traffic${patterns.length > 1 ? `.${i}` : ''}`] ?? config.positions[`features.${featureId}.traffic`];
@@ -110,10 +112,15 @@ export async function loadTraffic(reader: RevisionReader, config: Config, featur
     }
   }
   const unique = [...new Set(paths)].sort();
-  return readTraffic(
-    unique.map((path) => ({ path, open: () => lazyStream(reader, path) })),
-    { maxBadLines: config.replay.maxBadLines, maxSamples: config.replay.maxSamples, defaultFeature: featureId },
-  );
+  try {
+    return await readTraffic(
+      unique.map((path) => ({ path, open: () => lazyStream(reader, path) })),
+      { maxBadLines: config.replay.maxBadLines, maxSamples: config.replay.maxSamples, defaultFeature: featureId },
+    );
+  } catch (e) {
+    if (!(e instanceof TrafficError)) throw e;
+    throw new TrafficError(`${e.message} (${triedFormat(format)})`, { location: e.location, hint: e.hint });
+  }
 }
 
 /** An async iterable over a file's bytes that opens the file only when iteration starts. */
