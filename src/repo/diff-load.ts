@@ -77,6 +77,14 @@ async function changedFiles(gitRoot: string, prefix: string, base: RevisionReade
   return files;
 }
 
+/** Paths under the project root that differ between base and head (renames as delete and add). */
+async function changedPaths(gitRoot: string, prefix: string, base: RevisionReader, head: RevisionReader): Promise<Set<string>> {
+  const args = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base.rev!, head.rev!];
+  if (prefix) args.push('--', prefix);
+  const out = (await git(gitRoot, args)).toString('utf8').split('\0').filter((x) => x !== '');
+  return new Set(out.map((p) => (prefix ? p.slice(prefix.length + 1) : p)));
+}
+
 /** Repository files a feature's traffic patterns name at a revision (mapped, so never "unpriced"). */
 async function repoTrafficPaths(reader: RevisionReader, patterns: readonly string[]): Promise<string[]> {
   const out: string[] = [];
@@ -134,6 +142,7 @@ export async function loadDiff(options: {
   const features: DiffFeatureInput[] = [];
   const mapped = new Set<string>([configPath]);
   const fellBack = { base: [] as string[], head: [] as string[] };
+  let changed: Set<string> | undefined;
   for (const m of merged.features) {
     let baseSite: CallSite | null = null;
     let baseError: string | undefined;
@@ -178,6 +187,8 @@ export async function loadDiff(options: {
       for (const p of await repoTrafficPaths(trafficReader, m.entry.traffic)) mapped.add(p);
     } else if (m.entry.traffic.length) {
       if (trafficDir) (m.declaredInPr ? fellBack.head : fellBack.base).push(m.id);
+      const headPatterns = headConfig.features[m.id]?.traffic ?? [];
+      let readAtHead = m.declaredInPr;
       try {
         traffic = await loadTraffic(trafficReader, trafficConfig, m.id, m.entry.traffic);
         for (const p of traffic.paths) mapped.add(p);
@@ -186,14 +197,24 @@ export async function loadDiff(options: {
         // Base's samples cannot be read. That is base's fault only when the PR's own traffic: reads
         // at head (the PR repairs it): otherwise the error stands at head and the run stops there,
         // never a silent static figure or $0.
-        const headPatterns = headConfig.features[m.id]?.traffic ?? [];
         if (headPatterns.length) {
+          readAtHead = true;
           // Head's paths and format, read with the trusted limits (a PR cannot loosen max_bad_lines to pass).
           traffic = await loadTraffic(head, { ...headConfig, replay: trusted.replay }, m.id, headPatterns);
           for (const p of traffic.paths) mapped.add(p);
           notices.push(`${m.id}: the samples at base cannot be read, so the head side is priced on the PR's samples (${traffic.paths.join(', ')}); the change is not charged to this PR.`);
         }
         baseError ??= e.format().split('\n')[0];
+      }
+      // The PR's samples of an existing feature are not priced (base's are trusted), but a PR that
+      // leaves them unreadable is bad input at head: it stops here, as `estimate` at head would,
+      // rather than pass and break every later PR. Read only when the PR touches them.
+      if (!readAtHead && headPatterns.length) {
+        changed ??= await changedPaths(options.gitRoot, options.prefix, base, head);
+        const moved = headPatterns.join('\0') !== m.entry.traffic.join('\0');
+        if (moved || (await repoTrafficPaths(head, headPatterns)).some((p) => changed!.has(p))) {
+          await loadTraffic(head, { ...headConfig, replay: trusted.replay }, m.id, headPatterns);
+        }
       }
     }
     const input: DiffFeatureInput = { merged: m, baseSite, headSite, traffic, baseError, ...(agents ? { baseAgent: agents.baseAgent, headAgent: agents.headAgent } : {}) };

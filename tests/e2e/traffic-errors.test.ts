@@ -92,11 +92,28 @@ describe('reproduction 8: unreadable traffic is an error in diff as in estimate'
     expect(report.notices.join('\n')).toMatch(/faq: the samples at base cannot be read, so the head side is priced on the PR's samples \(traffic\/faq\.jsonl\)/);
   });
 
-  it('readable at base, read from base: a PR that breaks the file cannot loosen max_bad_lines to repair another', () => {
+  it('unreadable at base, the PR raises max_bad_lines in its config: the trusted limit still applies (exit 2)', () => {
     // Base broken; the PR "repairs" it by raising max_bad_lines in its own config: still base's limit (1%).
     const head = { '.aicost.yml': config().replace('teams:', 'replay:\n  max_bad_lines: 1\nteams:') };
     const repo = prRepo(files(notJsonl), head);
     expectError(runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr']), /traffic\/faq\.jsonl:1: .*more than replay\.max_bad_lines \(1%\)/);
+  });
+
+  it('readable at base, broken by the PR: exit 2 at head, as estimate at head; a valid edit still prices base samples', () => {
+    const broken = prRepo(files(jsonl(rows(40))), { 'traffic/faq.jsonl': notJsonl });
+    const message = /^aicost: traffic\/faq\.jsonl:1: .*2 of 2 lines \(100%\) cannot be used/;
+    expectError(runCli(['diff', '--repo', broken, '--base', 'main', '--head', 'pr']), message);
+    expectError(runCli(['estimate', '--repo', broken, '--rev', 'pr']), message);
+    // The PR's samples are checked, not priced: base's 40 lines stay the figure.
+    const valid = prRepo(files(jsonl(rows(40))), { 'traffic/faq.jsonl': jsonl(rows(10)) });
+    const r = diffJson(valid);
+    expect(r.status).toBe(0);
+    const f = JSON.parse(r.stdout).features[0];
+    expect([f.base.samples, f.head.samples]).toEqual([40, 40]);
+    expect(f.head.monthly).toBeCloseTo(monthlyOf(40), 12);
+    // A PR that points traffic: at another, broken file is read there too.
+    const moved = prRepo(files(jsonl(rows(40))), { '.aicost.yml': config().replace('traffic/faq.jsonl', 'traffic/other.jsonl'), 'traffic/other.jsonl': notJsonl });
+    expectError(runCli(['diff', '--repo', moved, '--base', 'main', '--head', 'pr']), /^aicost: traffic\/other\.jsonl:1: /);
   });
 
   it('traffic_format other than auto or aicost is an error at its key, in estimate and diff', () => {

@@ -87,7 +87,7 @@ describe('lines found bad after reading', () => {
   const lines = (n: number, flagged: number[]) =>
     Array.from({ length: n }, (_, i) => JSON.stringify({ id: `s${i}`, ...(flagged.includes(i) ? { tier: 'flex' } : {}), weight: 2, usage: { input_tokens: 100, output_tokens: 20 } })).join('\n') + '\n';
   const read = (text: string, maxSamples = 5000): Promise<TrafficSet> =>
-    readTraffic([{ path: 't.jsonl', open: () => [text] }], { maxBadLines: 0.01, maxSamples, defaultFeature: 'faq' });
+    readTraffic([{ path: 't.jsonl', open: () => (async function* () { yield text; })() }], { maxBadLines: 0.01, maxSamples, defaultFeature: 'faq' });
   const flexIsBad = (s: Sample) => (s.tier === 'flex' ? 'tier: no flex here' : null);
 
   it('one bad line of 100 is within 1%: listed in line order, its weight gone', async () => {
