@@ -7,9 +7,9 @@
 import { ConfigError } from '../errors.js';
 import type { Config, TrafficFormat } from '../types.js';
 
-/** What a reading error says it tried, e.g. "read as aicost traffic JSONL v1 (traffic_format: auto)". */
+/** What a reading error says it tried, e.g. "read as aicost traffic JSONL v1, traffic_format: auto". */
 export function triedFormat(format: TrafficFormat): string {
-  return `read as aicost traffic JSONL v1 (traffic_format: ${format})`;
+  return `read as aicost traffic JSONL v1, traffic_format: ${format}`;
 }
 
 /** Throws a ConfigError at the feature's `traffic_format:` key when aicost cannot read that format yet. */

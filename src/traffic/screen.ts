@@ -47,7 +47,7 @@ export function screenSamples(traffic: TrafficSet, problemOf: (sample: Sample) =
     if (bad / c.lines > counts.maxBadLines) {
       const first = badLines.filter((b) => b.file === file).slice(0, 3);
       throw new TrafficError(
-        `${Math.round(bad)} of ${c.lines} lines (${percent(bad / c.lines)}) of ${file} cannot be used, more than replay.max_bad_lines (${percent(counts.maxBadLines)}). ${bad > 3 ? 'First 3' : 'They are'}: ${first.map((b) => `line ${b.line}: ${b.reason}`).join('; ')}`,
+        `${Math.round(bad)} of ${c.lines} lines (${percent(bad / c.lines)}) cannot be used, more than replay.max_bad_lines (${percent(counts.maxBadLines)}). ${bad > 3 ? 'First 3' : 'They are'}: ${first.map((b) => `line ${b.line}: ${b.reason}`).join('; ')}`,
         { location: { file, line: first[0]?.line }, hint: 'Fix or remove these lines, or raise replay.max_bad_lines in .aicost.yml.' },
       );
     }

@@ -115,7 +115,7 @@ describe('lines found bad after reading', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(TrafficError);
-    expect((error as TrafficError).format()).toMatch(/^t\.jsonl:41: 2 of 100 lines \(2%\) of t\.jsonl cannot be used, more than replay\.max_bad_lines \(1%\)\. They are: line 41: tier: no flex here; line 71: tier: no flex here/);
+    expect((error as TrafficError).format()).toMatch(/^t\.jsonl:41: 2 of 100 lines \(2%\) cannot be used, more than replay\.max_bad_lines \(1%\)\. They are: line 41: tier: no flex here; line 71: tier: no flex here/);
   });
 
   it('every line bad: no usable samples, at the first line', async () => {
