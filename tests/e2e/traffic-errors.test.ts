@@ -4,7 +4,8 @@
  * line, never a silent $0; a line with a tier its model does not offer is a counted bad line.
  */
 import { describe, expect, it } from '@jest/globals';
-import { symlinkSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { git, makeRepo, runCli, writeFiles } from '../helpers/run.js';
 
@@ -122,6 +123,10 @@ describe('reproduction 8: unreadable traffic is an error in diff as in estimate'
     const message = /^aicost: \.aicost\.yml:7:5: feature "faq": traffic_format "openai-chat" is not supported yet: aicost reads only its own traffic JSONL/;
     expectError(runCli(['estimate', '--repo', repo]), message);
     expectError(runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr']), message);
+    // Samples from --traffic-dir are refused the same way.
+    const dir = mkdtempSync(join(tmpdir(), 'aicost-samples-'));
+    writeFiles(dir, { 'traffic/faq.jsonl': jsonl(rows(40)) });
+    expectError(runCli(['estimate', '--repo', repo, '--traffic-dir', dir]), message);
     // aicost and auto read the same file.
     const ok = makeRepo(files(jsonl(rows(40)), { extra: '    traffic_format: aicost\n' }));
     const r = runCli(['estimate', '--repo', ok, '--format', 'json']);
