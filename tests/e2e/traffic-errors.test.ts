@@ -217,6 +217,22 @@ teams:
     expect(d.stdout).toMatch(named);
     expect(d.stdout.match(/skipped 1 bad traffic line/g)).toHaveLength(1);
   });
+
+  it('a line tier is checked against the model of the agent that made the call', () => {
+    // refund runs on gpt-5-mini (flex offered), the root on gpt-4o-mini (no flex).
+    const withRefund = agent + 'sub_agents:\n  refund: agents/refund.yaml\n';
+    const refund = 'model: openai/gpt-5-mini\ninstructions: Refunds.\nmax_turns: 2\n';
+    const lines = rows(150).map((l, i) => (i % 2 ? JSON.stringify({ ...JSON.parse(l), agent: 'refund', tier: 'flex' }) : l));
+    lines[10] = JSON.stringify({ ...JSON.parse(lines[10]), tier: 'flex' });
+    const repo = makeRepo({ '.aicost.yml': agentConfig, 'agents/triage.yaml': withRefund, 'agents/refund.yaml': refund, 'traffic/triage.jsonl': jsonl(lines) });
+    const r = runCli(['estimate', '--repo', repo, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    // 150 lines without trace ids are 150 runs; only line 11 (the root agent's, flex) is bad.
+    expect(report.features[0].samples).toBe(149);
+    expect(report.notices.join('\n')).toMatch(/triage: skipped 1 bad traffic line\(s\) of 150: traffic\/triage\.jsonl:11 \(tier: service tier "flex" is not offered by openai for openai\/gpt-4o-mini/);
+  });
 });
 
 describe('empty option values are usage errors', () => {
