@@ -362,4 +362,10 @@ export interface TrafficSet {
   lastTs?: number;
   /** True when more lines were read than `replay.max_samples` and a sample was kept. */
   sampled: boolean;
+  /**
+   * Lines read and bad lines per file, with the `max_bad_lines` fraction the set was read with:
+   * lines found unusable once the models are known (a `tier` the model does not offer) count
+   * against the same limit (src/traffic/screen.ts).
+   */
+  lineCounts?: { maxBadLines: number; files: Record<string, { lines: number; bad: number }> };
 }

@@ -59,6 +59,8 @@ export interface Catalog {
   price(model: ResolvedModel, usage: CallUsage, opts: PriceOptions): CallCost;
   /** Unit prices at the tier, date and request size, for reports and change lists. */
   rates(model: ResolvedModel, opts: RateOptions): ModelRates;
+  /** Why `tier` cannot price calls of `model` (its seller does not offer it), or null when it can. */
+  tierProblem(model: ResolvedModel, tier: ServiceTier): string | null;
   info: CatalogInfo;
 }
 
@@ -217,17 +219,25 @@ export function createCatalog(opts: CatalogOptions): Catalog {
     return entries.get(model.requested) as Entry;
   }
 
-  function multiplier(e: Entry, tier: ServiceTier, where?: SourceLocation): TierMultiplier {
+  function lookupTier(e: Entry, tier: ServiceTier): TierMultiplier | undefined {
     // Memoised per entry: the tier table matches model names by regular expression.
     let m = e.multipliers.get(tier);
     if (m === undefined && !e.multipliers.has(tier)) {
       m = tierMultiplier(e.tier, tier);
       e.multipliers.set(tier, m);
     }
+    return m;
+  }
+
+  function notOffered(e: Entry, tier: ServiceTier): string {
+    return `service tier "${tier}" is not offered by ${e.tier.seller} for ${e.resolved.canonical} (offered: ${offeredTiers(e.tier).join(', ')})`;
+  }
+
+  function multiplier(e: Entry, tier: ServiceTier, where?: SourceLocation): TierMultiplier {
+    const m = lookupTier(e, tier);
     if (m) return m;
-    const name = e.resolved.canonical;
     const offered = offeredTiers(e.tier).join(', ');
-    throw new ConfigError(`service tier "${tier}" is not offered by ${e.tier.seller} for ${name} (offered: ${offered})`, {
+    throw new ConfigError(notOffered(e, tier), {
       location: where,
       hint: `${TIER_HINTS[tier as Exclude<ServiceTier, 'standard'>]}. Use one of ${offered} for this feature, or put the price you pay under pricing: and use tier: standard.`,
     });
@@ -280,6 +290,11 @@ export function createCatalog(opts: CatalogOptions): Catalog {
         cacheWrite: r.cacheWrite * inF,
         cacheWrite1h: r.cacheWrite1h * inF,
       };
+    },
+
+    tierProblem(model, tier) {
+      const e = entryOf(model);
+      return lookupTier(e, tier) ? null : notOffered(e, tier);
     },
 
     info: catalogInfo(Object.keys(pricing).length),

@@ -10,12 +10,13 @@
 import type { FeatureChange } from './changes.js';
 import type { ConfigWhere, DiffFeatureInput, FeatureDiff } from './diff.js';
 import { sideWith, instructionsTokens, agentToolTokens, unknownAgentSide, type AgentSide, type FeatureWhere } from '../estimate/agent-site.js';
-import { agentRevision, estimateAgentStatic, runsOf, summarizeAgentRuns, unknownAgentNotices, type AgentRevision } from '../estimate/agent-estimate.js';
+import { agentModelOf, agentRevision, estimateAgentStatic, runsOf, summarizeAgentRuns, unknownAgentNotices, type AgentRevision } from '../estimate/agent-estimate.js';
+import { withOfferedTiers } from '../estimate/tier-lines.js';
 import { replayRuns, type RunCalls } from '../estimate/agent-replay.js';
 import { staticLoopShape, staticRun } from '../estimate/agent-static.js';
 import { turnsOf, type Trace } from '../estimate/agent-traces.js';
 import type { TurnCapIncrease } from '../estimate/agent-types.js';
-import { estimateFeature, type EstimateContext } from '../estimate/estimate.js';
+import { badLineNotices, estimateFeature, type EstimateContext } from '../estimate/estimate.js';
 import { weightedMean } from '../estimate/stats.js';
 import type { FeatureEstimate, FeatureInput } from '../estimate/types.js';
 import type { AgentDefinition, AgentSpec, CallSite } from '../types.js';
@@ -97,10 +98,12 @@ export function diffAgentFeature(input: DiffFeatureInput, ctx: EstimateContext, 
   if (baseAgent && !headAgent) return { ...common, status: 'removed', base: est(baseAgent, dates.base), head: null, pairs: null, changes: [], notes: [...notes, `${merged.basePrompt} is deleted by the PR.`] };
 
   const fw: FeatureWhere = { configFile: where.file, positions: where.positions };
-  const baseIn = inputFor(entry, baseAgent!, traffic);
-  const headIn = inputFor(entry, headAgent!, traffic);
-  const baseRev = agentRevision(baseAgent!, baseIn, ctx, dates.base, fw);
-  const headRev = agentRevision(headAgent!, headIn, ctx, dates.head, fw);
+  const baseRev = agentRevision(baseAgent!, inputFor(entry, baseAgent!, traffic), ctx, dates.base, fw);
+  const headRev = agentRevision(headAgent!, inputFor(entry, headAgent!, traffic), ctx, dates.head, fw);
+  // The same lines at both sides: a line whose tier its agent's model lacks at either is a bad line for both.
+  const screened = withOfferedTiers(traffic, entry.id, ctx.catalog, (s) => [agentModelOf(baseRev, s), agentModelOf(headRev, s)]);
+  const baseIn = inputFor(entry, baseAgent!, screened);
+  const headIn = inputFor(entry, headAgent!, screened);
   const pricer = new VariantPricer(baseRev, headRev, ctx, dates, baseIn);
 
   let base: FeatureEstimate;
@@ -112,7 +115,7 @@ export function diffAgentFeature(input: DiffFeatureInput, ctx: EstimateContext, 
     const r = runsOf(baseIn);
     traces = r.traces;
     baseRuns = replayRuns(traces, baseRev.sides, baseRev.unknown, ctx.counter);
-    base = summarizeAgentRuns(baseIn, baseRev, traces, baseRuns, { date: dates.base, where: fw, ctx, notices: unknownAgentNotices(entry.id, r.unknown, baseAgent!), truncatedShare: null, droppedCalls: 0, turnCapIncreases: [] });
+    base = summarizeAgentRuns(baseIn, baseRev, traces, baseRuns, { date: dates.base, where: fw, ctx, notices: [...badLineNotices(entry.id, screened), ...unknownAgentNotices(entry.id, r.unknown, baseAgent!)], truncatedShare: null, droppedCalls: 0, turnCapIncreases: [] });
     pricer.useTraces(traces, baseRuns, base.requestsPerMonth);
     const full = replayVariantRuns(traces, baseRev, baseRuns, pricer.headVariant(), ctx.counter);
     const caps = turnCapIncreases(traces, baseRev, full.runs, pricer);

@@ -12,6 +12,7 @@ import type { Trace } from '../estimate/agent-traces.js';
 import type { AgentRevision } from '../estimate/agent-estimate.js';
 import type { SampleResult } from '../estimate/types.js';
 import type { TokenCounter } from '../tokenize/index.js';
+import { atTrafficLine } from '../traffic/line-error.js';
 import type { CallUsage } from '../types.js';
 import { replayVariant } from './pair.js';
 
@@ -85,7 +86,11 @@ export function extensionCost(trace: Trace, run: readonly (SampleResult | null)[
   let cost = 0;
   for (let j = 1; j <= headMax - turns; j++) {
     const usage: CallUsage = { ...u, inputTokens: u.inputTokens + j * u.outputTokens };
-    cost += side.rs.price(usage, trace.calls[0].sample.tier ?? side.rs.tier).total;
+    try {
+      cost += side.rs.price(usage, trace.calls[0].sample.tier ?? side.rs.tier).total;
+    } catch (e) {
+      throw atTrafficLine(e, trace.calls[0].sample);
+    }
   }
   return cost;
 }

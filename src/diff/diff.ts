@@ -1,5 +1,6 @@
 import type { MergedFeature } from '../config/trust.js';
 import { estimateFeature, replaySiteFor, summarizeFeature, type EstimateContext } from '../estimate/estimate.js';
+import { withOfferedTiers } from '../estimate/tier-lines.js';
 import type { FeatureEstimate, FeatureInput, SampleResult } from '../estimate/types.js';
 import type { AgentSpec, CallSite, Position, TrafficSet } from '../types.js';
 import { diffAgentFeature } from './agent-diff.js';
@@ -51,7 +52,8 @@ export interface ConfigWhere {
 export function diffFeature(input: DiffFeatureInput, ctx: EstimateContext, dates: { base: Date; head: Date }, where: ConfigWhere): FeatureDiff {
   // Agent features replay whole runs call by call (src/diff/agent-diff.ts).
   if (input.baseAgent !== undefined || input.headAgent !== undefined) return diffAgentFeature(input, ctx, dates, where);
-  const { merged, baseSite, headSite, traffic } = input;
+  const { merged, baseSite, headSite } = input;
+  let traffic = input.traffic;
   const entry = merged.entry;
   const notes: string[] = [];
   if (merged.droppedFromConfig && headSite) notes.push(`The PR drops features.${entry.id} from the config but ${merged.headPrompt} remains: it stays priced under the base entry (unmapped after merge).`);
@@ -67,11 +69,13 @@ export function diffFeature(input: DiffFeatureInput, ctx: EstimateContext, dates
     const base = estimateFeature({ feature: entry, site: baseSite, traffic }, ctx, dates.base, where.file, where.positions);
     return { id: merged.id, team: entry.team, status: 'removed', declaredInPr: merged.declaredInPr, base, head: null, pairs: null, changes: [], notes: [...notes, `${merged.basePrompt} is deleted by the PR.`] };
   }
+  const baseRs = replaySiteFor({ feature: entry, site: baseSite!, traffic }, ctx, dates.base, where.file, where.positions);
+  const headRs = replaySiteFor({ feature: entry, site: headSite!, traffic }, ctx, dates.head, where.file, where.positions);
+  // The same lines at both sides: a line whose tier either side's model lacks is a bad line for both.
+  traffic = withOfferedTiers(traffic, entry.id, ctx.catalog, () => [baseRs.model, headRs.model]);
   const baseInput: FeatureInput = { feature: entry, site: baseSite!, traffic };
   const headInput: FeatureInput = { feature: entry, site: headSite!, traffic };
   const base = estimateFeature(baseInput, ctx, dates.base, where.file, where.positions);
-  const baseRs = replaySiteFor(baseInput, ctx, dates.base, where.file, where.positions);
-  const headRs = replaySiteFor(headInput, ctx, dates.head, where.file, where.positions);
   let head: FeatureEstimate;
   let pairs: FeatureDiff['pairs'] = null;
   if (traffic) {

@@ -3,6 +3,7 @@ import type { EstimateContext } from '../estimate/estimate.js';
 import { countSample, staticPrefixTokens, type ReplaySite } from '../estimate/replay.js';
 import type { SampleResult } from '../estimate/types.js';
 import type { TokenCounter } from '../tokenize/index.js';
+import { atTrafficLine } from '../traffic/line-error.js';
 import type { CallUsage, Sample, TrafficSet } from '../types.js';
 
 /**
@@ -41,6 +42,23 @@ export interface BaseCounts {
  * family changes and clamped at the variant's cap; cache reads moved with the cacheable prefix.
  */
 export function replayVariant(
+  base: ReplaySite,
+  variant: ReplaySite,
+  sample: Sample,
+  baseResult: SampleResult,
+  baseCounts: BaseCounts,
+  variantStatic: number,
+  variantPrefix: number,
+  counter: TokenCounter,
+): SampleResult {
+  try {
+    return replayVariantLine(base, variant, sample, baseResult, baseCounts, variantStatic, variantPrefix, counter);
+  } catch (e) {
+    throw atTrafficLine(e, sample);
+  }
+}
+
+function replayVariantLine(
   base: ReplaySite,
   variant: ReplaySite,
   sample: Sample,

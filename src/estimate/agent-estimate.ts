@@ -5,15 +5,16 @@
  */
 
 import { AicostError } from '../errors.js';
-import type { AgentSpec } from '../types.js';
+import type { AgentSpec, ResolvedModel, Sample } from '../types.js';
 import type { AgentSide, FeatureWhere } from './agent-site.js';
 import { agentSides, agentToolTokens, instructionsTokens, unknownAgentSide } from './agent-site.js';
 import { staticRun } from './agent-static.js';
 import { groupTraces, type Trace } from './agent-traces.js';
 import { callsPerRun, replayRuns, runResult, sideOf, type RunCalls } from './agent-replay.js';
 import type { AgentSummary, TurnCapIncrease } from './agent-types.js';
-import { summarizeFeature, type EstimateContext } from './estimate.js';
+import { badLineNotices, summarizeFeature, type EstimateContext } from './estimate.js';
 import { weightedMean } from './stats.js';
+import { withOfferedTiers } from './tier-lines.js';
 import type { FeatureEstimate, FeatureInput } from './types.js';
 
 /** Everything needed to replay an agent feature's runs at one revision. */
@@ -27,6 +28,11 @@ export interface AgentRevision {
 export function agentRevision(spec: AgentSpec, input: FeatureInput, ctx: EstimateContext, date: Date, where: FeatureWhere): AgentRevision {
   const sides = agentSides(spec, input.feature, ctx, date, where);
   return { spec, sides, unknown: unknownAgentSide(sides.get(spec.root)!, ctx) };
+}
+
+/** The model that prices a line at a revision: its agent's, the root's for lines naming no agent or an unknown one. */
+export function agentModelOf(rev: AgentRevision, sample: Sample): ResolvedModel {
+  return (rev.sides.get(sample.agent ?? rev.spec.root) ?? rev.unknown).rs.model;
 }
 
 /** Runs of an agent feature's traffic (empty without traffic). */
@@ -47,12 +53,13 @@ export function runsOf(input: FeatureInput): { traces: Trace[]; unknown: Map<str
 export function estimateAgentFeature(input: FeatureInput, ctx: EstimateContext, date: Date, configFile: string, positions: FeatureWhere['positions']): FeatureEstimate {
   const where: FeatureWhere = { configFile, positions };
   const rev = agentRevision(input.agent!, input, ctx, date, where);
+  input = { ...input, traffic: withOfferedTiers(input.traffic, input.feature.id, ctx.catalog, (s) => [agentModelOf(rev, s)]) };
   if (!input.traffic) {
     return estimateAgentStatic(input, rev, { date, where, ctx });
   }
   const { traces, unknown } = runsOf(input);
   const runs = replayRuns(traces, rev.sides, rev.unknown, ctx.counter);
-  const notices = unknownAgentNotices(input.feature.id, unknown, rev.spec);
+  const notices = [...badLineNotices(input.feature.id, input.traffic), ...unknownAgentNotices(input.feature.id, unknown, rev.spec)];
   return summarizeAgentRuns(input, rev, traces, runs, { date, where, ctx, notices, truncatedShare: null, droppedCalls: 0, turnCapIncreases: [] });
 }
 

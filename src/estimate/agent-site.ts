@@ -11,6 +11,7 @@ import { tokenizerFor, type TokenCounter } from '../tokenize/index.js';
 import type { AgentDefinition, AgentSpec, FeatureConfig, Position, ResolvedModel } from '../types.js';
 import type { EstimateContext } from './estimate.js';
 import { staticPrefixTokens, type ReplaySite } from './replay.js';
+import { checkFeatureTier } from './tier-lines.js';
 
 /** An agent at one revision, ready to replay its calls. */
 export interface AgentSide {
@@ -84,6 +85,7 @@ export function resolveAgentModel(def: AgentDefinition, feature: FeatureConfig, 
 /** Build an agent's replay description at one revision. */
 export function agentSide(def: AgentDefinition, feature: FeatureConfig, ctx: EstimateContext, date: Date, where: FeatureWhere): AgentSide {
   const model = resolveAgentModel(def, feature, ctx, where);
+  checkFeatureTier(feature, model, ctx, date, where.configFile, where.positions);
   return sideWith(def, model, ctx, date, feature);
 }
 

@@ -3,9 +3,10 @@ import type { Catalog } from '../catalog/index.js';
 import { AicostError, ConfigError } from '../errors.js';
 import { tokenizerFor } from '../tokenize/index.js';
 import type { TokenCounter } from '../tokenize/index.js';
-import type { FeatureConfig, ResolvedModel } from '../types.js';
+import type { FeatureConfig, ResolvedModel, TrafficSet } from '../types.js';
 import { replaySample, staticPrefixTokens, staticSample, type ReplaySite } from './replay.js';
 import { estimateAgentFeature } from './agent-estimate.js';
+import { checkFeatureTier, withOfferedTiers } from './tier-lines.js';
 import { effectiveSampleSize, weightedMean, weightedQuantile } from './stats.js';
 import type { FeatureEstimate, FeatureInput, FigureSource, RevisionEstimate, RevisionSnapshot, SampleResult } from './types.js';
 
@@ -37,6 +38,7 @@ export function replaySiteFor(input: FeatureInput, ctx: EstimateContext, date: D
   }
   const where = site.model ? { file: site.file, line: site.lines.model } : { file: configFile, line: positions[`features.${feature.id}.model`]?.line };
   const model: ResolvedModel = ctx.catalog.resolve(modelId, where);
+  checkFeatureTier(feature, model, ctx, date, configFile, positions);
   const tokenizer = tokenizerFor(model.family, model.canonical, model.tokenizer);
   let fixed = 0;
   if (site.tools.length) fixed += ctx.counter.countTools(site.tools, tokenizer);
@@ -67,12 +69,20 @@ function volume(feature: FeatureConfig, input: FeatureInput, configFile: string,
   });
 }
 
+/** The notice naming a feature's skipped traffic lines (file, line and reason of the first three), if any. */
+export function badLineNotices(featureId: string, traffic: TrafficSet | null): string[] {
+  if (!traffic?.badLines.length) return [];
+  const first = traffic.badLines.slice(0, 3).map((b) => `${b.file}:${b.line} (${b.reason})`).join('; ');
+  return [`${featureId}: skipped ${traffic.badLines.length} bad traffic line(s) of ${traffic.totalLines}: ${first}`];
+}
+
 /** Replay one feature at one revision and aggregate its per-request and monthly cost. */
 export function estimateFeature(input: FeatureInput, ctx: EstimateContext, date: Date, configFile: string, positions: Record<string, { line: number; column: number }>): FeatureEstimate {
   // Agent features replay whole runs, each call with its agent (src/estimate/agent-estimate.ts).
   if (input.agent) return estimateAgentFeature(input, ctx, date, configFile, positions);
-  const { feature, site, traffic } = input;
   const rs = replaySiteFor(input, ctx, date, configFile, positions);
+  input = { ...input, traffic: withOfferedTiers(input.traffic, input.feature.id, ctx.catalog, () => [rs.model]) };
+  const { feature, site, traffic } = input;
   const notices: string[] = [];
   const results: SampleResult[] = [];
   let upperBound = false;
@@ -97,10 +107,7 @@ export function estimateFeature(input: FeatureInput, ctx: EstimateContext, date:
     for (const [m, n] of seen) {
       notices.push(`${feature.id}: ${n} sample(s) were recorded on ${m}; they are priced as ${rs.model.canonical}, the model ${site.file} names.`);
     }
-    if (traffic.badLines.length) {
-      const first = traffic.badLines.slice(0, 3).map((b) => `${b.file}:${b.line} (${b.reason})`).join('; ');
-      notices.push(`${feature.id}: skipped ${traffic.badLines.length} bad traffic line(s) of ${traffic.totalLines}: ${first}`);
-    }
+    notices.push(...badLineNotices(feature.id, traffic));
     if (results.length === 0) {
       throw new AicostError('traffic', `feature "${feature.id}": none of the ${traffic.totalLines} traffic lines belongs to it (their feature field names other features)`, {
         location: { file: traffic.paths[0] ?? configFile },

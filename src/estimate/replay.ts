@@ -1,5 +1,6 @@
 import { renderMessages, templateVariables } from '../artifacts/index.js';
 import type { TokenCounter } from '../tokenize/index.js';
+import { atTrafficLine } from '../traffic/line-error.js';
 import type { CallSite, CallUsage, CallCost, RecordedMessage, ResolvedModel, Sample, ServiceTier, TokenizerChoice } from '../types.js';
 import type { FigureSource, SampleResult } from './types.js';
 
@@ -150,6 +151,14 @@ export function countSample(rs: ReplaySite, sample: Sample, counter: TokenCounte
  * recorded, never more than the input; priced at the sample's tier.
  */
 export function replaySample(rs: ReplaySite, sample: Sample, counter: TokenCounter, unit: string): SampleResult {
+  try {
+    return replayLine(rs, sample, counter, unit);
+  } catch (e) {
+    throw atTrafficLine(e, sample);
+  }
+}
+
+function replayLine(rs: ReplaySite, sample: Sample, counter: TokenCounter, unit: string): SampleResult {
   const counted = countSample(rs, sample, counter).tokens;
   const recordedInput = sample.usage.inputTokens;
   let input: number;

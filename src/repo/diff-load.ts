@@ -11,7 +11,7 @@ import type { CallSite, Config } from '../types.js';
 import { git } from './git.js';
 import { isGlob, matchGlob } from './glob.js';
 import { safeRelativePath, looksBinary } from './paths.js';
-import type { RevisionReader } from './reader.js';
+import { absentReason, type RevisionReader } from './reader.js';
 import { fileOrigins } from './origins.js';
 import { loadTraffic } from './snapshot.js';
 import { fallbackNotice, TrafficDir } from './traffic-dir.js';
@@ -78,6 +78,14 @@ async function changedFiles(gitRoot: string, prefix: string, base: RevisionReade
     }
   }
   return files;
+}
+
+/** Paths under the project root that differ between base and head (renames as delete and add). */
+async function changedPaths(gitRoot: string, prefix: string, base: RevisionReader, head: RevisionReader): Promise<Set<string>> {
+  const args = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base.rev!, head.rev!];
+  if (prefix) args.push('--', prefix);
+  const out = (await git(gitRoot, args)).toString('utf8').split('\0').filter((x) => x !== '');
+  return new Set(out.map((p) => (prefix ? p.slice(prefix.length + 1) : p)));
 }
 
 /** Repository files a feature's traffic patterns name at a revision (mapped, so never "unpriced"). */
@@ -150,6 +158,7 @@ export async function loadDiff(options: {
   const features: DiffFeatureInput[] = [];
   const mapped = new Set<string>([configPath]);
   const fellBack = { base: [] as string[], head: [] as string[] };
+  let changed: Set<string> | undefined;
   for (const m of merged.features) {
     let baseSite: CallSite | null = null;
     let baseError: string | undefined;
@@ -176,9 +185,10 @@ export async function loadDiff(options: {
       headSite = await readSite(head, m.headPrompt);
     } else if (!m.droppedFromConfig) {
       const pos = headConfig.positions[`features.${m.id}.prompt`] ?? headConfig.positions[`features.${m.id}`];
-      throw new ConfigError(`feature "${m.id}": ${m.headPrompt} does not exist at head`, {
+      const link = await head.isLink(m.headPrompt);
+      throw new ConfigError(`feature "${m.id}": ${m.headPrompt} ${await absentReason(head, m.headPrompt, 'head')}`, {
         location: { file: configPath, line: pos?.line, column: pos?.column },
-        hint: 'Fix the prompt: path, or remove the feature entry together with its file.',
+        hint: link ? 'Point prompt: at the real file instead of the link (or commit the file in its place).' : 'Fix the prompt: path, or remove the feature entry together with its file.',
       });
     }
     // Trusted traffic: traffic-dir's samples when it has some for the feature, else base's for
@@ -193,12 +203,34 @@ export async function loadDiff(options: {
       for (const p of await repoTrafficPaths(trafficReader, m.entry.traffic)) mapped.add(p);
     } else if (m.entry.traffic.length) {
       if (trafficDir) (m.declaredInPr ? fellBack.head : fellBack.base).push(m.id);
+      const headPatterns = headConfig.features[m.id]?.traffic ?? [];
+      let readAtHead = m.declaredInPr;
       try {
         traffic = await loadTraffic(trafficReader, trafficConfig, m.entry.id, m.entry.traffic);
         for (const p of traffic.paths) mapped.add(p);
       } catch (e) {
         if (!(e instanceof AicostError) || m.declaredInPr) throw e;
+        // Base's samples cannot be read. That is base's fault only when the PR's own traffic: reads
+        // at head (the PR repairs it): otherwise the error stands at head and the run stops there,
+        // never a silent static figure or $0.
+        if (headPatterns.length) {
+          readAtHead = true;
+          // Head's paths and format, read with the trusted limits (a PR cannot loosen max_bad_lines to pass).
+          traffic = await loadTraffic(head, { ...headConfig, replay: trusted.replay }, m.id, headPatterns);
+          for (const p of traffic.paths) mapped.add(p);
+          notices.push(`${m.id}: the samples at base cannot be read, so the head side is priced on the PR's samples (${traffic.paths.join(', ')}); the change is not charged to this PR.`);
+        }
         baseError ??= e.format().split('\n')[0];
+      }
+      // The PR's samples of an existing feature are not priced (base's are trusted), but a PR that
+      // leaves them unreadable is bad input at head: it stops here, as `estimate` at head would,
+      // rather than pass and break every later PR. Read only when the PR touches them.
+      if (!readAtHead && headPatterns.length) {
+        changed ??= await changedPaths(options.gitRoot, options.prefix, base, head);
+        const moved = headPatterns.join('\0') !== m.entry.traffic.join('\0');
+        if (moved || (await repoTrafficPaths(head, headPatterns)).some((p) => changed!.has(p))) {
+          await loadTraffic(head, { ...headConfig, replay: trusted.replay }, m.id, headPatterns);
+        }
       }
     }
     const input: DiffFeatureInput = { merged: m, baseSite, headSite, traffic, baseError, ...(agents ? { baseAgent: agents.baseAgent, headAgent: agents.headAgent } : {}) };

@@ -141,6 +141,11 @@ export class GitRevisionReader implements RevisionReader {
     return [...(this.tree?.links ?? [])];
   }
 
+  async isLink(path: string): Promise<boolean> {
+    await this.entries();
+    return this.tree!.links.includes(safeRelativePath(path, path));
+  }
+
   async commitDate(): Promise<Date | null> {
     return commitDate(this.gitRoot, this.rev);
   }

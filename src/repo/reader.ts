@@ -4,6 +4,14 @@ import type { Readable } from 'node:stream';
 export const MAX_TEXT_BYTES = 1024 * 1024;
 
 /**
+ * Why `path` is not a readable file at a revision, for "… at head" messages: a committed link is
+ * named as one, not as a missing file.
+ */
+export async function absentReason(reader: Pick<RevisionReader, 'isLink'>, path: string, where: string): Promise<string> {
+  return (await reader.isLink(path)) ? `is a symbolic link at ${where}; aicost does not follow links` : `does not exist at ${where}`;
+}
+
+/**
  * Files of one revision of the repository (or its working tree). Paths are relative to the
  * project root (the directory holding the config). Implementations refuse symlinks, paths
  * outside the root and binary files with a RepoError.
@@ -23,6 +31,8 @@ export interface RevisionReader {
   list(): Promise<string[]>;
   /** Paths that were left out because they are symlinks. */
   skipped(): string[];
+  /** True when `path` is a symbolic link (which `exists` counts as absent). */
+  isLink(path: string): Promise<boolean>;
   /** Committer date of the revision (for the working tree: of HEAD), or null outside git. */
   commitDate(): Promise<Date | null>;
   /** Release processes and handles. */

@@ -1,13 +1,14 @@
 import { parseArtifact } from '../artifacts/index.js';
 import { loadFeatureAgent } from '../artifacts/agents/index.js';
 import { loadConfig } from '../config/index.js';
-import { AicostError, ConfigError } from '../errors.js';
+import { AicostError, ConfigError, TrafficError } from '../errors.js';
 import type { FeatureInput, RevisionSnapshot } from '../estimate/types.js';
 import { readTraffic } from '../traffic/index.js';
+import { checkTrafficFormat, triedFormat } from '../traffic/format.js';
 import type { Config, TrafficSet } from '../types.js';
 import { isGlob, matchGlob } from './glob.js';
 import { safeRelativePath } from './paths.js';
-import type { RevisionReader } from './reader.js';
+import { absentReason, type RevisionReader } from './reader.js';
 import { fallbackNotice, type TrafficDir } from './traffic-dir.js';
 
 /**
@@ -82,6 +83,7 @@ async function pricingDate(reader: RevisionReader, config: Config, now: Date): P
 
 /** Expand a feature's traffic paths and globs at a revision and read the samples, streamed. */
 export async function loadTraffic(reader: RevisionReader, config: Config, featureId: string, patterns: string[]): Promise<TrafficSet> {
+  const format = checkTrafficFormat(config, featureId);
   const paths: string[] = [];
   for (const [i, p] of patterns.entries()) {
     const pos = config.positions[`features.${featureId}.traffic${patterns.length > 1 ? `.${i}` : ''}`] ?? config.positions[`features.${featureId}.traffic`];
@@ -89,28 +91,39 @@ export async function loadTraffic(reader: RevisionReader, config: Config, featur
       const all = await reader.list();
       const hits = all.filter((f) => matchGlob(f, p));
       if (hits.length === 0) {
-        throw new ConfigError(`feature "${featureId}": traffic glob "${p}" matches no file`, {
+        const links = reader.skipped().filter((f) => matchGlob(f, p));
+        const only = links.length ? ` (only symbolic links, which aicost does not follow: ${links.slice(0, 5).join(', ')})` : '';
+        throw new ConfigError(`feature "${featureId}": traffic glob "${p}" matches no file${only}`, {
           location: { file: config.path, line: pos?.line, column: pos?.column },
-          hint: 'Check the pattern; paths are relative to the repository root.',
+          hint: links.length ? 'Commit the samples as regular files instead of links.' : 'Check the pattern; paths are relative to the repository root.',
         });
       }
       paths.push(...hits);
     } else {
       const rel = safeRelativePath(p, config.path);
       if (!(await reader.exists(rel))) {
-        throw new ConfigError(`feature "${featureId}": traffic file ${rel} does not exist at ${reader.label === 'working tree' ? 'the working tree' : reader.label.slice(0, 12)}`, {
+        const link = await reader.isLink(rel);
+        throw new ConfigError(`feature "${featureId}": traffic file ${rel} ${await absentReason(reader, rel, reader.label === 'working tree' ? 'the working tree' : reader.label.slice(0, 12))}`, {
           location: { file: config.path, line: pos?.line, column: pos?.column },
-          hint: 'Commit the samples, fix the path, or remove traffic: to use a static estimate.',
+          hint: link ? 'Commit the samples as a regular file instead of a link.' : 'Commit the samples, fix the path, or remove traffic: to use a static estimate.',
         });
       }
       paths.push(rel);
     }
   }
   const unique = [...new Set(paths)].sort();
-  return readTraffic(
-    unique.map((path) => ({ path, open: () => lazyStream(reader, path) })),
-    { maxBadLines: config.replay.maxBadLines, maxSamples: config.replay.maxSamples, defaultFeature: featureId },
-  );
+  try {
+    return await readTraffic(
+      unique.map((path) => ({ path, open: () => lazyStream(reader, path) })),
+      { maxBadLines: config.replay.maxBadLines, maxSamples: config.replay.maxSamples, defaultFeature: featureId },
+    );
+  } catch (e) {
+    if (!(e instanceof TrafficError)) throw e;
+    // The location names the file already: "a.jsonl:3: a.jsonl: 2 of 2 lines …" says it twice.
+    const file = e.location?.file;
+    const message = file && e.message.startsWith(`${file}: `) ? e.message.slice(file.length + 2) : e.message;
+    throw new TrafficError(`${message} (${triedFormat(format)})`, { location: e.location, hint: e.hint });
+  }
 }
 
 /** An async iterable over a file's bytes that opens the file only when iteration starts. */

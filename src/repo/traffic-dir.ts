@@ -7,6 +7,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { AicostError, TrafficError, UsageError } from '../errors.js';
 import { readTraffic } from '../traffic/index.js';
+import { checkTrafficFormat, triedFormat } from '../traffic/format.js';
 import type { Config, TrafficSet } from '../types.js';
 import { git } from './git.js';
 import { isGlob, matchGlob } from './glob.js';
@@ -139,6 +140,7 @@ export class TrafficDir {
   async load(config: Config, featureId: string, patterns: readonly string[]): Promise<TrafficDirHit | null> {
     const { files, unmatched } = await this.match(patterns, featureId);
     if (files.length === 0) return null;
+    const format = checkTrafficFormat(config, featureId);
     let traffic: TrafficSet;
     try {
       traffic = await readTraffic(
@@ -148,7 +150,7 @@ export class TrafficDir {
     } catch (e) {
       if (!(e instanceof AicostError)) throw e;
       // Say where traffic-dir is: the file names in the message are relative to it.
-      throw new TrafficError(e.message, { location: e.location, hint: `${e.hint ? `${e.hint} ` : ''}(traffic-dir: is ${this.root})` });
+      throw new TrafficError(`${e.message} (${triedFormat(format)})`, { location: e.location, hint: `${e.hint ? `${e.hint} ` : ''}(traffic-dir: is ${this.root})` });
     }
     const notices = unmatched.length
       ? [`${featureId}: traffic-dir ${this.display} has no file for ${unmatched.map((p) => `"${p}"`).join(', ')}; the feature was priced from its other samples there (${files.length} ${files.length === 1 ? 'file' : 'files'}).`]

@@ -104,6 +104,14 @@ export class WorkingTreeReader implements RevisionReader {
     return [...this.symlinks];
   }
 
+  async isLink(path: string): Promise<boolean> {
+    try {
+      return (await lstat(join(this.root, safeRelativePath(path, path)))).isSymbolicLink();
+    } catch {
+      return false;
+    }
+  }
+
   async commitDate(): Promise<Date | null> {
     try {
       const sha = await gitText(this.root, ['rev-parse', '--verify', 'HEAD']);

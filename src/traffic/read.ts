@@ -71,6 +71,7 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
   let totalWeight = 0;
   let firstTs: number | undefined;
   let lastTs: number | undefined;
+  const perFile = Object.create(null) as Record<string, { lines: number; bad: number }>;
 
   for (const source of ordered) {
     const file = source.path;
@@ -159,6 +160,7 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
 
     totalLines += fileLines;
     goodLines += fileGood;
+    perFile[file] = { lines: fileLines, bad: fileBadCount };
     if (fileLines === 0) {
       throw new TrafficError(`${file} is empty: no samples to replay`, { location: { file }, hint: FIX_HINT });
     }
@@ -193,6 +195,7 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
     badLines,
     sha256: sha.digest('hex'),
     sampled,
+    lineCounts: { maxBadLines: opts.maxBadLines, files: perFile },
   };
   if (firstTs !== undefined) set.firstTs = firstTs;
   if (lastTs !== undefined) set.lastTs = lastTs;

@@ -19,6 +19,8 @@ import { parseToolsFile } from './tools.js';
 export interface AgentFileReader {
   exists(path: string): Promise<boolean>;
   readText(path: string): Promise<string>;
+  /** True when the path is a symbolic link (which `exists` counts as absent). */
+  isLink?(path: string): Promise<boolean>;
 }
 
 /** Most agents one feature may define, sub-agents included: a guard against runaway references. */
@@ -257,6 +259,12 @@ export async function loadFeatureAgent(reader: AgentFileReader, featureId: strin
     throw e;
   }
   if (!exists) {
+    if (await reader.isLink?.(safeRelativePath(path, configFile))) {
+      throw new ConfigError(`feature "${featureId}": agent definition ${path} is a symbolic link at this revision; aicost does not follow links`, {
+        location: at,
+        hint: 'Point agent: at the real file instead of the link (or commit the file in its place).',
+      });
+    }
     throw new ConfigError(`feature "${featureId}": agent definition ${path} does not exist at this revision`, {
       location: at,
       hint: 'Fix the agent: path (relative to the repository root), or commit the file.',
