@@ -55,17 +55,19 @@ describe('reproduction 5: a volume past its bound', () => {
 });
 
 describe('reproduction 6: traffic weights past their bound', () => {
-  const bulk = '  bulk:\n    team: support\n    prompt: prompts/summary.prompt.yml\n    traffic: traffic/bulk.jsonl\n';
+  // A prompt of its own: one on a base feature's file (or a copy of it) is that feature, priced on its samples.
+  const bulk = '  bulk:\n    team: support\n    prompt: prompts/bulk.prompt.yml\n    traffic: traffic/bulk.jsonl\n';
+  const bulkPrompt = 'model: openai/gpt-4o-mini\nmessages:\n  - role: user\n    content: "Translate the following product description into German, keeping units and SKUs: {{text}}"\n';
 
   it('"weight": 1e308 on every line of a feature the PR adds is exit 2 naming the file, the line and the bound', () => {
     const repo = prRepo(
       { '.aicost.yml': config(), 'prompts/summary.prompt.yml': summaryPrompt() },
-      { '.aicost.yml': config({ extra: bulk }), 'traffic/bulk.jsonl': jsonl(usageRows.map((r) => ({ ...r, weight: 1e308 }))) },
+      { '.aicost.yml': config({ extra: bulk }), 'prompts/bulk.prompt.yml': bulkPrompt, 'traffic/bulk.jsonl': jsonl(usageRows.map((r) => ({ ...r, weight: 1e308 }))) },
     );
     const bound = 'weight must be between 0.000001 and 1,000,000,000,000 (found 1e+308)';
     expectRefused(
       repo,
-      `aicost: traffic/bulk.jsonl:1: traffic/bulk.jsonl: 40 of 40 lines (100%) cannot be used, more than replay.max_bad_lines (1%). First 3: line 1: ${bound}; line 2: ${bound}; line 3: ${bound}`,
+      `aicost: traffic/bulk.jsonl:1: 40 of 40 lines (100%) cannot be used, more than replay.max_bad_lines (1%). First 3: line 1: ${bound}; line 2: ${bound}; line 3: ${bound} (read as aicost traffic JSONL v1, traffic_format: auto)`,
     );
   });
 
