@@ -59,6 +59,13 @@ export interface Catalog {
   price(model: ResolvedModel, usage: CallUsage, opts: PriceOptions): CallCost;
   /** Unit prices at the tier, date and request size, for reports and change lists. */
   rates(model: ResolvedModel, opts: RateOptions): ModelRates;
+  /**
+   * Input-token counts where the model's long-context prices change at `date` (a call is in the
+   * higher bracket when its input is strictly above one), ascending; empty for flat prices. Between
+   * two of them a call's price is affine in its input, which lets a loop's turns be summed in
+   * closed form.
+   */
+  inputBreaks(model: ResolvedModel, date: Date): number[];
   info: CatalogInfo;
 }
 
@@ -280,6 +287,13 @@ export function createCatalog(opts: CatalogOptions): Catalog {
         cacheWrite: r.cacheWrite * inF,
         cacheWrite1h: r.cacheWrite1h * inF,
       };
+    },
+
+    inputBreaks(model, date) {
+      const e = entryOf(model);
+      if (e.override) return [];
+      const starts = Object.values(pricesAt(e.lookup, checkDate(date))).flatMap((v) => (v !== undefined && typeof v !== 'number' ? v.tiers.map((t) => t.start) : []));
+      return [...new Set(starts)].sort((a, b) => a - b);
     },
 
     info: catalogInfo(Object.keys(pricing).length),

@@ -12,7 +12,7 @@ import type { Trace } from '../estimate/agent-traces.js';
 import type { AgentRevision } from '../estimate/agent-estimate.js';
 import type { SampleResult } from '../estimate/types.js';
 import type { TokenCounter } from '../tokenize/index.js';
-import type { CallUsage } from '../types.js';
+import { sumOverTurns } from '../estimate/turn-series.js';
 import { replayVariant } from './pair.js';
 
 /** A variant of the agent feature: each base agent's side at the variant (null: gone), by base name. */
@@ -82,10 +82,7 @@ export function extensionCost(trace: Trace, run: readonly (SampleResult | null)[
   });
   if (last === null || headMax <= turns) return 0;
   const u = (last as SampleResult).usage;
-  let cost = 0;
-  for (let j = 1; j <= headMax - turns; j++) {
-    const usage: CallUsage = { ...u, inputTokens: u.inputTokens + j * u.outputTokens };
-    cost += side.rs.price(usage, trace.calls[0].sample.tier ?? side.rs.tier).total;
-  }
-  return cost;
+  const tier = trace.calls[0].sample.tier ?? side.rs.tier;
+  // Extra turn j sends last input + j × last output: summed per price bracket, not turn by turn.
+  return sumOverTurns(headMax - turns, u.inputTokens + u.outputTokens, u.outputTokens, side.inputBreaks, (x) => side.rs.price({ ...u, inputTokens: x }, tier).total);
 }
