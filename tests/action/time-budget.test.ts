@@ -29,6 +29,7 @@ const fixture = () =>
 
 describe('time-budget-minutes', () => {
   it('a run stuck while pricing a feature fails the step, naming the feature, and posts nothing', async () => {
+    // 15 seconds: ample for the run to reach the stuck stage (a few seconds on a busy runner).
     const fx = fixture();
     const r = await runAction({
       workspace: checkout(fx),
@@ -36,13 +37,13 @@ describe('time-budget-minutes', () => {
       payload: pullRequestPayload(fx),
       sha: fx.mergeSha,
       gh,
-      inputs: { 'time-budget-minutes': '0.02' },
+      inputs: { 'time-budget-minutes': '0.25' },
       env: { AICOST_TEST_STALL_STAGE: 'pricing feature summary' },
     });
     expect(r.status).not.toBe(0);
     const errors = commands(r.stdout, 'error');
     expect(errors).toEqual([
-      '::error::aicost stopped: its time budget of 0.02 minute(s) ran out while pricing feature summary.%0A  A larger repository may need more: raise the input time-budget-minutes; a run that never ends on one input is a bug to report.',
+      '::error::aicost stopped: its time budget of 0.25 minute(s) ran out while pricing feature summary.%0A  A larger repository may need more: raise the input time-budget-minutes; a run that never ends on one input is a bug to report.',
     ]);
     expect(r.summary).toContain('ran out while pricing feature summary');
     expect(gh.comments).toHaveLength(0);
