@@ -19,12 +19,13 @@ export const LINEAR_MERGE_MIN_BYTES = 128;
 
 /** The package's rank lookup (gpt-tokenizer 4.0.0 BytePairEncodingCore). */
 export interface RankSource {
+  getBpeRankFromString(key: string): number | undefined;
   getBpeRankFromBytes(key: Uint8Array): number | undefined;
   getBpeRankFromBytesOrThrow(key: Uint8Array): number;
 }
 
 /** Work done by the linear merge since the process started, for tests that bound work by counting. */
-export const linearMergeStats = { pieces: 0, bytes: 0, lookups: 0, heapPops: 0 };
+export const linearMergeStats = { pieces: 0, bytes: 0, lookups: 0, heapPops: 0, cacheClears: 0 };
 
 // Ranks are below 2^21 and starts below 2^32: (rank, start) packs into one exact double.
 const START_SPAN = 2 ** 32;
@@ -82,7 +83,16 @@ export function linearBytePairMerge(piece: Uint8Array, ranks: RankSource): numbe
     if (mid >= n) return;
     const end = next[mid]!;
     linearMergeStats.lookups++;
-    const rank = ranks.getBpeRankFromBytes(piece.subarray(s, end));
+    const key = piece.subarray(s, end);
+    // ASCII bytes are their own UTF-8 text: skip the package's validation and TextDecoder call.
+    let ascii = true;
+    for (let k = 0; k < key.length; k++) {
+      if (key[k]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    const rank = ascii ? ranks.getBpeRankFromString(String.fromCharCode.apply(null, key as unknown as number[])) : ranks.getBpeRankFromBytes(key);
     if (rank !== undefined) push(rank * START_SPAN + s, version[s]!);
   };
   for (let i = 0; i + 1 < n; i++) offer(i);
@@ -115,13 +125,40 @@ export function linearBytePairMerge(piece: Uint8Array, ranks: RankSource): numbe
 /** The package's merge, which {@link useLinearMerge} keeps for short pieces. */
 type Merge = (piece: Uint8Array) => number[];
 
+/** The package's memo of merged pieces (a Map in insertion order, capped at `mergeCacheSize`). */
+interface MergeCache {
+  mergeCache?: Map<string, number[]>;
+  mergeCacheSize: number;
+  addToMergeCache(key: string, value: number[]): void;
+}
+
 /**
- * Makes an encoding core merge pieces of {@link LINEAR_MERGE_MIN_BYTES} or more here. Returns
- * false (and changes nothing) when the core does not have the package's merge and lookups.
+ * The package evicts its merge memo's oldest entry on every insert once it is full, with
+ * `keys().next()` and `delete`: a Map keeps deleted entries as holes until it is rehashed, and
+ * each `keys().next()` walks over the holes from the start, so a text of more distinct pieces than
+ * the memo holds (a base64 blob: 170,000 pieces a quarter MB) cost time quadratic in its length.
+ * Here a full memo is emptied at once instead: no walk, the same tokens.
+ */
+function clearWhenFull(this: MergeCache, key: string, value: number[]): void {
+  const cache = this.mergeCache;
+  if (!cache) return;
+  if (cache.size >= this.mergeCacheSize) {
+    linearMergeStats.cacheClears++;
+    cache.clear();
+  }
+  cache.set(key, value);
+}
+
+/**
+ * Makes an encoding core merge pieces of {@link LINEAR_MERGE_MIN_BYTES} or more here, and empty
+ * its merge memo when full instead of evicting one by one. Returns false (and changes nothing)
+ * when the core does not have the package's merge, lookups and memo.
  */
 export function useLinearMerge(core: unknown): boolean {
-  const c = core as Partial<RankSource> & { bytePairMerge?: Merge };
-  if (typeof c?.bytePairMerge !== 'function' || typeof c.getBpeRankFromBytes !== 'function' || typeof c.getBpeRankFromBytesOrThrow !== 'function') return false;
+  const c = core as Partial<RankSource> & { bytePairMerge?: Merge } & Partial<MergeCache>;
+  if (typeof c?.bytePairMerge !== 'function' || typeof c.getBpeRankFromString !== 'function' || typeof c.getBpeRankFromBytes !== 'function' || typeof c.getBpeRankFromBytesOrThrow !== 'function') return false;
+  if (typeof c.addToMergeCache !== 'function' || typeof c.mergeCacheSize !== 'number') return false;
+  c.addToMergeCache = clearWhenFull;
   const own = c.bytePairMerge;
   const ranks = c as RankSource;
   c.bytePairMerge = function (piece: Uint8Array): number[] {

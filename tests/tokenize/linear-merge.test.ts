@@ -87,4 +87,28 @@ describe('heap byte-pair merge', () => {
     expect(large.tokens).toBeGreaterThan(0);
     expect(large.tokens / small.tokens).toBeCloseTo(4, 1);
   });
+
+  it('empties a full merge memo at once instead of walking it per insert (counted, not timed)', () => {
+    const api = encodingFor('cl100k_base') as unknown as { setMergeCacheSize(n: number): void; bytePairEncodingCoreProcessor: { mergeCache: Map<string, number[]> } };
+    api.setMergeCacheSize(1_000);
+    try {
+      const cache = api.bytePairEncodingCoreProcessor.mergeCache;
+      const walks = { n: 0 };
+      const keys = cache.keys.bind(cache);
+      cache.keys = () => {
+        walks.n++;
+        return keys();
+      };
+      const before = linearMergeStats.cacheClears;
+      // 6,000 distinct short pieces (mixed-case words the split regex keeps apart), no one in the memo.
+      const letters = (i: number) => i.toString(26).replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)]);
+      const text = Array.from({ length: 6_000 }, (_, i) => `Zq${letters(i)}xv`).join(' ');
+      expect(countPlain(text, 'cl100k_base')).toBe(new Tiktoken(cl100kRanks).encode(text, [], []).length);
+      expect(walks.n).toBe(0);
+      expect(linearMergeStats.cacheClears - before).toBeGreaterThanOrEqual(5);
+      expect(cache.size).toBeLessThanOrEqual(1_000);
+    } finally {
+      api.setMergeCacheSize(100_000);
+    }
+  });
 });
