@@ -86,6 +86,9 @@ describe('agent loop limits (reproduction 10)', () => {
     expect(f.status).toBe('added');
     expect(f.head.per_request.mean).toBeCloseTo(perRun, 6);
     expect(f.head.monthly).toBeCloseTo(perRun * 1000, 3);
+    const est = runCli(['estimate', '--repo', repo, '--format', 'json']);
+    expect(est.stderr).toBe('');
+    expect(JSON.parse(est.stdout).features[0].per_request.mean).toBeCloseTo(perRun, 6);
   });
 });
 
