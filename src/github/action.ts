@@ -232,8 +232,10 @@ async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Output
   Object.assign(outputs, diffOutputs(report, path, ''));
   await writeSummary(summaryBody(report, ctx.runUrl));
   annotate(report, location.prefix);
-  if (plan.comment && issue) progress('posting the pull request comment');
-  if (plan.comment && issue) outputs['comment-url'] = await deliverComment(api, issue, report, inputs, ctx, viewer);
+  if (plan.comment && issue) {
+    progress('posting the pull request comment');
+    outputs['comment-url'] = await deliverComment(api, issue, report, inputs, ctx, viewer);
+  }
 
   if (report.breached && inputs.failOnBreach) core.setFailed(breachMessage(report));
   else if (report.breached) core.warning('a policy fails, but fail-on-breach is false: the check passes.');
