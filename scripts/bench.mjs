@@ -3,7 +3,8 @@
 // absolute times do not). The workload is scripts/bench-workload.mjs. Options: --quick (1/10 of
 // the samples), --skip-reference, --skip-million, --sweep (time and interval width for several
 // replay.max_samples, to choose the default), --prompt-tool-change (the PR adds a tool to a
-// .prompt.yml's tools: instead of to a sub-agent).
+// .prompt.yml's tools: instead of to a sub-agent). The last part prices a 1 MB prompt
+// (scripts/bench-long-prompt.mjs, also runnable alone).
 // Environment: BENCH_DIST (bundles to measure, default dist/), BENCH_KEEP=1 (keep the workload).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
@@ -13,6 +14,7 @@ import { countTokens as countO200k } from 'gpt-tokenizer/encoding/o200k_base';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200kRanks from 'js-tiktoken/ranks/o200k_base';
 import { FEATURES, PROMPT_FEATURES, definitionsAt, git, makeWorkload, prose, rand, text } from './bench-workload.mjs';
+import { longPromptBench } from './bench-long-prompt.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const argv = new Set(process.argv.slice(2));
@@ -247,6 +249,8 @@ try {
       log(`  max_samples ${fmt(m).padStart(6)}: ${fmt(r.ms / 1000, 2).padStart(5)} s, monthly $${fmt(f.base.monthly, 0)} → $${fmt(f.head.monthly, 0)}: delta ±${fmt(pct(dlo, dhi, f.delta.monthly), 2)}% of the delta, head level ±${fmt(pct(t.head_ci95[0], t.head_ci95[1], f.head.monthly), 2)}% of the level`);
     }
   }
+  // 7. A 1 MB prompt of text no tokenizer splits: time per MB at 0.25, 0.5 and 1 MB.
+  longPromptBench({ runChild, log, work, cli: CLI });
   writeFileSync(join(root, 'bench-results.txt'), out.join('\n') + '\n');
 } finally {
   // BENCH_KEEP=1 leaves the workload in place for profiling.

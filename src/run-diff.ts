@@ -34,6 +34,8 @@ export interface DiffRun {
    * report is the same either way.
    */
   workers?: 0 | 1;
+  /** Told each stage as the run enters it (`pricing feature X`): the action's time budget names it. */
+  progress?: (stage: string) => void;
 }
 
 /**
@@ -97,7 +99,9 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
   const base = new GitRevisionReader(gitRoot, baseSha, location.prefix);
   const head = new GitRevisionReader(gitRoot, headSha, location.prefix);
   const counter = new TokenCounter();
+  const progress = run.progress ?? (() => undefined);
   try {
+    progress(`loading base ${baseSha.slice(0, 12)} and head ${headSha.slice(0, 12)} (configs, artifacts, traffic)`);
     // The catalog and where messages point are those of the merged config, known once it is
     // loaded (before the first feature): the count ahead needs them while loading goes on.
     let shared: { ctx: EstimateContext; dates: LoadedDiff['dates']; where: ConfigWhere } | undefined;
@@ -153,6 +157,7 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
     try {
       for (const input of loaded.features) {
         await ahead.before(input);
+        progress(`pricing feature ${input.merged.entry.id}`);
         let f: FeatureDiff;
         try {
           f = diffFeature(input, ctx, loaded.dates, where);
@@ -179,6 +184,7 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
       throw e;
     }
     features.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    progress('bootstrapping the 95% intervals');
     const bootstrap = await boot.finish();
     const priceRatio = (from: string, to: string): number | null => {
       try {
@@ -190,6 +196,7 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
         return null;
       }
     };
+    progress(`scanning ${loaded.changedFiles.length} changed file(s) for unpriced AI changes`);
     const unpriced = findUnpricedChanges(loaded.changedFiles, { mapped: loaded.mapped, priceRatio });
     const notices = [...loaded.notices];
     if (nestedAtHead !== null) {
@@ -215,6 +222,7 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
       const f = features.find((x) => x.id === m.id);
       if (f?.head) outputUsdPerToken[f.id] = catalog.rates(f.head.model, { tier: m.entry.tier, date: loaded.dates.head, inputTokens: 0 }).output / 1e6;
     }
+    progress('evaluating policies');
     const verdict = evaluatePolicies({ report: priced, config: cfg, baseErrors, override: run.override ?? { applied: false }, artifacts, outputUsdPerToken });
     const report: DiffReport = { ...priced, violations: verdict.violations, breached: verdict.breached, notices: [...priced.notices, ...verdict.notices] };
     assertValidDiffReport(report, where);

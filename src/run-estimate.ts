@@ -15,6 +15,8 @@ export interface EstimateRun {
   config: string;
   /** Absolute path of a directory of trusted samples (the action's traffic-dir, --traffic-dir). */
   trafficDir?: string;
+  /** Told each stage as the run enters it: the action's time budget names it. */
+  progress?: (stage: string) => void;
 }
 
 /**
@@ -25,7 +27,9 @@ export async function runEstimate(run: EstimateRun): Promise<{ report: EstimateR
   const location = await locateProject(run.repo, run.config, run.rev);
   const trafficDir = run.trafficDir ? await TrafficDir.open(run.trafficDir, { projectRoot: location.root }) : undefined;
   const reader = await openRevision(location, run.rev);
+  const progress = run.progress ?? (() => undefined);
   try {
+    progress(`loading revision ${run.rev ?? 'HEAD'} (config, artifacts, traffic)`);
     const snapshot = await loadSnapshot(reader, location.configPath, { trafficDir });
     const { config } = snapshot;
     const catalog = createCatalog({
@@ -35,6 +39,7 @@ export async function runEstimate(run: EstimateRun): Promise<{ report: EstimateR
       configFile: config.path,
       positions: config.positions,
     });
+    progress(`pricing ${Object.keys(config.features).length} feature(s)`);
     const estimate = estimateRevision(snapshot, { catalog, counter: new TokenCounter() });
     const promptOf = (id: string) => config.features[id].prompt ?? config.features[id].agent ?? '';
     const report = estimateReport(estimate, config, catalog.info, promptOf);

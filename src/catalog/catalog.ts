@@ -61,6 +61,13 @@ export interface Catalog {
   rates(model: ResolvedModel, opts: RateOptions): ModelRates;
   /** Why `tier` cannot price calls of `model` (its seller does not offer it), or null when it can. */
   tierProblem(model: ResolvedModel, tier: ServiceTier): string | null;
+  /**
+   * Input-token counts where the model's long-context prices change at `date` (a call is in the
+   * higher bracket when its input is strictly above one), ascending; empty for flat prices. Between
+   * two of them a call's price is affine in its input, which lets a loop's turns be summed in
+   * closed form.
+   */
+  inputBreaks(model: ResolvedModel, date: Date): number[];
   info: CatalogInfo;
 }
 
@@ -295,6 +302,13 @@ export function createCatalog(opts: CatalogOptions): Catalog {
     tierProblem(model, tier) {
       const e = entryOf(model);
       return lookupTier(e, tier) ? null : notOffered(e, tier);
+    },
+
+    inputBreaks(model, date) {
+      const e = entryOf(model);
+      if (e.override) return [];
+      const starts = Object.values(pricesAt(e.lookup, checkDate(date))).flatMap((v) => (v !== undefined && typeof v !== 'number' ? v.tiers.map((t) => t.start) : []));
+      return [...new Set(starts)].sort((a, b) => a - b);
     },
 
     info: catalogInfo(Object.keys(pricing).length),

@@ -13,7 +13,7 @@ import type { AgentRevision } from '../estimate/agent-estimate.js';
 import type { SampleResult } from '../estimate/types.js';
 import type { TokenCounter } from '../tokenize/index.js';
 import { atTrafficLine } from '../traffic/line-error.js';
-import type { CallUsage } from '../types.js';
+import { sumOverTurns } from '../estimate/turn-series.js';
 import { replayVariant } from './pair.js';
 
 /** A variant of the agent feature: each base agent's side at the variant (null: gone), by base name. */
@@ -83,14 +83,11 @@ export function extensionCost(trace: Trace, run: readonly (SampleResult | null)[
   });
   if (last === null || headMax <= turns) return 0;
   const u = (last as SampleResult).usage;
-  let cost = 0;
-  for (let j = 1; j <= headMax - turns; j++) {
-    const usage: CallUsage = { ...u, inputTokens: u.inputTokens + j * u.outputTokens };
-    try {
-      cost += side.rs.price(usage, trace.calls[0].sample.tier ?? side.rs.tier).total;
-    } catch (e) {
-      throw atTrafficLine(e, trace.calls[0].sample);
-    }
+  const tier = trace.calls[0].sample.tier ?? side.rs.tier;
+  // Extra turn j sends last input + j × last output: summed per price bracket, not turn by turn.
+  try {
+    return sumOverTurns(headMax - turns, u.inputTokens + u.outputTokens, u.outputTokens, side.inputBreaks, (x) => side.rs.price({ ...u, inputTokens: x }, tier).total);
+  } catch (e) {
+    throw atTrafficLine(e, trace.calls[0].sample);
   }
-  return cost;
 }

@@ -23,6 +23,8 @@ export interface AgentSide {
   prefix: number;
   /** Loop limit at this revision. */
   maxTurns?: number;
+  /** Where the model's long-context prices change (Catalog.inputBreaks): loops are summed per bracket. */
+  inputBreaks: readonly number[];
 }
 
 /** Where the feature sits in `.aicost.yml`, for messages. */
@@ -106,7 +108,7 @@ export function sideWith(def: AgentDefinition, model: ResolvedModel, ctx: Estima
   };
   if (def.site.params.maxTokens !== undefined) rs.maxTokens = def.site.params.maxTokens;
   const staticTokens = ctx.counter.countChat(renderMessages(def.site, emptyVars(def)).messages, tokenizer).tokens + rs.fixedTokens;
-  const side: AgentSide = { def, rs, staticTokens, prefix: staticPrefixTokens(rs, ctx.counter) };
+  const side: AgentSide = { def, rs, staticTokens, prefix: staticPrefixTokens(rs, ctx.counter), inputBreaks: ctx.catalog.inputBreaks(model, date) };
   if (def.maxTurns !== undefined) side.maxTurns = def.maxTurns;
   return side;
 }
@@ -127,5 +129,5 @@ export function unknownAgentSide(root: AgentSide, ctx: EstimateContext): AgentSi
   const def: AgentDefinition = { ...root.def, name: '(unknown agent)', site: { ...root.def.site, messages: [], tools: [], variables: [], unsupported: [], params: {} }, opaqueTools: [], subAgents: [], maxTurns: undefined };
   const rs: ReplaySite = { ...root.rs, site: def.site, fixedTokens: 0 };
   delete rs.maxTokens;
-  return { def, rs, staticTokens: ctx.counter.countChat([], rs.tokenizer).tokens, prefix: 0 };
+  return { def, rs, staticTokens: ctx.counter.countChat([], rs.tokenizer).tokens, prefix: 0, inputBreaks: root.inputBreaks };
 }

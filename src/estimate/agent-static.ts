@@ -21,6 +21,7 @@ import type { AgentSpec, CallUsage, FeatureConfig } from '../types.js';
 import type { AgentSide, FeatureWhere } from './agent-site.js';
 import type { AgentEstimate } from './agent-types.js';
 import type { SampleResult } from './types.js';
+import { inputOverTurns, sumOverTurns } from './turn-series.js';
 
 /** What a static run used, for labels. */
 export type StaticTurns = NonNullable<AgentEstimate['staticTurns']>;
@@ -75,16 +76,20 @@ export function staticRun(spec: AgentSpec, sides: Map<string, AgentSide>, featur
     if (!shape || s.turnsFrom === 'max_turns' || s.outputFrom === 'max_tokens') shape = s;
     const fixed = staticFixedTokens(side, loop.text, counter);
     turnsByAgent.set(loop.agent, (turnsByAgent.get(loop.agent) ?? 0) + s.turns);
-    for (let k = 1; k <= s.turns; k++) {
-      const u: CallUsage = { inputTokens: fixed + (k - 1) * s.outputTokens, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: s.outputTokens };
-      const c = side.rs.price(u, side.rs.tier).total;
-      cost += c;
-      const band = side.rs.tokenizer.band;
-      costLow += band ? side.rs.price({ ...u, inputTokens: Math.round(u.inputTokens * band[0]) }, side.rs.tier).total : c;
-      costHigh += band ? side.rs.price({ ...u, inputTokens: Math.round(u.inputTokens * band[1]) }, side.rs.tier).total : c;
-      usage.inputTokens += u.inputTokens;
-      usage.outputTokens += u.outputTokens;
-    }
+    // Turn k sends fixed + (k − 1) × out: summed per price bracket, never turn by turn.
+    const n = s.turns;
+    const out = s.outputTokens;
+    const tier = side.rs.tier;
+    const at = (input: number): CallUsage => ({ inputTokens: input, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: out });
+    const c = sumOverTurns(n, fixed, out, side.inputBreaks, (x) => side.rs.price(at(x), tier).total);
+    cost += c;
+    const band = side.rs.tokenizer.band;
+    // The band scales each turn's input (rounded to a token, as a replayed call's is).
+    const scaled = (b: number) => sumOverTurns(n, fixed * b, out * b, side.inputBreaks, (x) => side.rs.price(at(Math.round(x)), tier).total);
+    costLow += band ? scaled(band[0]) : c;
+    costHigh += band ? scaled(band[1]) : c;
+    usage.inputTokens += inputOverTurns(n, fixed, out);
+    usage.outputTokens += n * out;
   }
   const id = `${spec.agents[0]?.file ?? 'agent'}#static-run`;
   const result: SampleResult = { id, unit: id, weight: 1, counted: usage.inputTokens, cacheablePrefix: 0, usage, cost, costLow, costHigh, source: 'static', atCap: false };

@@ -22,6 +22,7 @@ import { annotationsOf } from './annotations.js';
 import { postStickyComment, viewerLogin, type IssueRef } from './comment.js';
 import { readContext, type ActionContext } from './context.js';
 import { readInputs, type ActionInputs } from './inputs.js';
+import { startTimeBudget, type TimeBudget } from './time-budget.js';
 import { buildMarker } from './marker.js';
 import { createOctokit, statusOf, type GraphQL, type Octokit } from './octokit.js';
 import { diffOutputs, emptyOutputs, estimateOutputs, OUTPUT_NAMES, type Outputs } from './outputs.js';
@@ -193,21 +194,25 @@ async function commentFromReport(inputs: ActionInputs, ctx: ActionContext, api: 
 }
 
 /** The main flow; throws AicostErrors for the entry to report. */
-async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Outputs): Promise<void> {
+async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Outputs, budget: TimeBudget): Promise<void> {
+  const progress = (stage: string) => budget.stage(stage);
   // createOctokit registers the token as a secret before anything else can print.
   const api = inputs.token ? await createOctokit(inputs.token, { apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl }) : undefined;
   if (inputs.mode === 'comment-from-report') {
     if (inputs.trafficDir) core.warning('input traffic-dir is not used with mode: comment-from-report: the uploaded report is already priced.');
+    progress('posting the uploaded report (comment-from-report)');
     return commentFromReport(inputs, ctx, api, outputs);
   }
 
+  progress('finding the base and head revisions');
   const gitRoot = await gitTopLevel(inputs.workingDirectory);
   if (!gitRoot) throw new RepoError(`working-directory ${inputs.workingDirectory} is not inside a git clone`, { hint: FETCH_DEPTH_FIX });
   const plan = await planRevisions(ctx, inputs, gitRoot);
 
   if (plan.kind === 'estimate') {
     core.info(`aicost: ${plan.describe}: ${short(plan.rev)}`);
-    const { report } = await runEstimate({ repo: inputs.workingDirectory, rev: plan.rev, config: inputs.config, trafficDir: inputs.trafficDir });
+    const { report } = await runEstimate({ repo: inputs.workingDirectory, rev: plan.rev, config: inputs.config, trafficDir: inputs.trafficDir, progress });
+    progress('writing the report and job summary');
     const path = writeReport(report, ctx);
     Object.assign(outputs, estimateOutputs(report, path));
     await writeSummary(capBytes(estimateMarkdown(report), SUMMARY_MAX_BYTES));
@@ -220,13 +225,18 @@ async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Output
   const issue: IssueRef | undefined = plan.pr !== undefined ? { owner: ctx.repo.owner, repo: ctx.repo.repo, issue: plan.pr } : undefined;
   // Who we are, asked while the diff runs (viewerLogin never rejects).
   const viewer = plan.comment && issue && api && inputs.comment !== 'off' && inputs.comment !== 'new' ? viewerLogin(api.graphql) : undefined;
+  progress('reading the override label');
   const override = issue ? await overrideFor(api, issue, await overridePolicy(location, plan.base, plan.head)) : { applied: false };
-  const { report } = await runDiff({ repo: inputs.workingDirectory, base: plan.base, head: plan.head, config: inputs.config, override, trafficDir: inputs.trafficDir });
+  const { report } = await runDiff({ repo: inputs.workingDirectory, base: plan.base, head: plan.head, config: inputs.config, override, trafficDir: inputs.trafficDir, progress });
+  progress('writing the report, job summary and annotations');
   const path = writeReport(report, ctx);
   Object.assign(outputs, diffOutputs(report, path, ''));
   await writeSummary(summaryBody(report, ctx.runUrl));
   annotate(report, location.prefix);
-  if (plan.comment && issue) outputs['comment-url'] = await deliverComment(api, issue, report, inputs, ctx, viewer);
+  if (plan.comment && issue) {
+    progress('posting the pull request comment');
+    outputs['comment-url'] = await deliverComment(api, issue, report, inputs, ctx, viewer);
+  }
 
   if (report.breached && inputs.failOnBreach) core.setFailed(breachMessage(report));
   else if (report.breached) core.warning('a policy fails, but fail-on-breach is false: the check passes.');
@@ -239,16 +249,20 @@ async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Output
  */
 export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const outputs = emptyOutputs();
+  let budget: TimeBudget | undefined;
   try {
     const inputs = readInputs(env);
+    budget = startTimeBudget(inputs.timeBudgetMinutes, env.GITHUB_STEP_SUMMARY, env);
+    budget.stage('reading the event');
     const ctx = readContext(env);
-    core.debug(`event=${ctx.eventName} mode=${inputs.mode} comment=${inputs.comment} threshold=${inputs.commentThreshold} fail-on-breach=${inputs.failOnBreach}`);
-    await execute(inputs, ctx, outputs);
+    core.debug(`event=${ctx.eventName} mode=${inputs.mode} comment=${inputs.comment} threshold=${inputs.commentThreshold} fail-on-breach=${inputs.failOnBreach} time-budget-minutes=${inputs.timeBudgetMinutes}`);
+    await execute(inputs, ctx, outputs, budget);
   } catch (error) {
     const message = error instanceof AicostError ? error.format() : `internal error: ${error instanceof Error ? error.message : String(error)}`;
     core.setFailed(message);
     await writeSummary(`### aicost could not run\n\n${codeBlock(message)}\n`);
   } finally {
+    budget?.stop();
     try {
       for (const name of OUTPUT_NAMES) core.setOutput(name, outputs[name]);
     } catch (e) {

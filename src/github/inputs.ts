@@ -20,7 +20,11 @@ export const Inputs = {
   TrafficDir: 'traffic-dir',
   Mode: 'mode',
   ReportPath: 'report-path',
+  TimeBudgetMinutes: 'time-budget-minutes',
 } as const;
+
+/** Default and largest `time-budget-minutes` (GitHub ends a job at 6 hours anyway). */
+export const TIME_BUDGET_MINUTES = { default: 15, max: 360 } as const;
 
 /** How the sticky comment is delivered (infracost's behaviours, plus `off`). */
 export type CommentMode = 'update' | 'new' | 'hide-and-new' | 'delete-and-new' | 'off';
@@ -53,6 +57,8 @@ export interface ActionInputs {
   readonly mode: ActionMode;
   /** Absolute path of the report file read by `comment-from-report`. */
   readonly reportPath: string;
+  /** Minutes after which the action stops and fails, naming the stage it was in. */
+  readonly timeBudgetMinutes: number;
 }
 
 /** Reads one input; the environment is the runner's `INPUT_<NAME>` (hyphens kept). */
@@ -96,6 +102,18 @@ function usdInput(read: InputReader, name: string): number {
   if (!Number.isFinite(n) || n < 0) {
     throw new UsageError(`input ${name} must be a non-negative number of USD, not "${clipValue(v)}"`, {
       hint: `Write e.g. ${name}: 25 to comment only when the monthly cost moves by $25 or more (0 comments on every change).`,
+    });
+  }
+  return n;
+}
+
+function minutesInput(read: InputReader, name: string): number {
+  const v = read(name);
+  if (v === '') return TIME_BUDGET_MINUTES.default;
+  const n = /^(\d+(\.\d*)?|\.\d+)$/.test(v) ? Number(v) : Number.NaN;
+  if (!Number.isFinite(n) || n <= 0 || n > TIME_BUDGET_MINUTES.max) {
+    throw new UsageError(`input ${name} must be a number of minutes above 0 and at most ${TIME_BUDGET_MINUTES.max}, not "${clipValue(v)}"`, {
+      hint: `Write e.g. ${name}: ${TIME_BUDGET_MINUTES.default} (the default); fractions such as 0.5 are allowed.`,
     });
   }
   return n;
@@ -161,6 +179,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env, rawRead: InputR
     trafficDir: trafficDirRaw ? confinedPath(workspace, trafficDirRaw, Inputs.TrafficDir) : undefined,
     mode: enumInput(read, Inputs.Mode, ACTION_MODES, 'run'),
     reportPath: confinedPath(workingDirectory, read(Inputs.ReportPath) || 'aicost-report.json', Inputs.ReportPath, 'working-directory'),
+    timeBudgetMinutes: minutesInput(read, Inputs.TimeBudgetMinutes),
   };
   return Object.freeze(inputs);
 }

@@ -51,30 +51,40 @@ async function dateOf(reader: RevisionReader, config: Config, now: Date): Promis
 
 const MAX_DIFF_TEXT = 1024 * 1024;
 
-/** Files the PR changes under the project root, with their texts at both sides (null when binary or large). */
+/**
+ * Files the PR changes under the project root, with their texts at both sides (null when binary
+ * or over MAX_DIFF_TEXT; `unscanned` then says why, so the scan can report the file as not read).
+ */
 async function changedFiles(gitRoot: string, prefix: string, base: RevisionReader, head: RevisionReader): Promise<ChangedFile[]> {
   const args = ['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', base.rev!, head.rev!];
   if (prefix) args.push('--', prefix);
   const out = (await git(gitRoot, args)).toString('utf8').split('\0').filter((x) => x !== '');
   const files: ChangedFile[] = [];
   const strip = (p: string) => (prefix ? p.slice(prefix.length + 1) : p);
-  const text = async (reader: RevisionReader, path: string): Promise<string | null> => {
+  const read = async (reader: RevisionReader, path: string, side: string, why: string[]): Promise<string | null> => {
     try {
       return await reader.readText(path, MAX_DIFF_TEXT);
-    } catch {
+    } catch (e) {
+      why.push(`${side} ${unreadableReason(e, path)}`);
       return null;
     }
+  };
+  const file = async (f: Omit<ChangedFile, 'base' | 'head' | 'unscanned'>, basePath: string | null, headPath: string | null): Promise<ChangedFile> => {
+    const why: string[] = [];
+    const changed: ChangedFile = { ...f, base: basePath === null ? null : await read(base, basePath, 'at base', why), head: headPath === null ? null : await read(head, headPath, 'at head', why) };
+    if (why.length) changed.unscanned = why.join('; ');
+    return changed;
   };
   for (let i = 0; i < out.length; ) {
     const code = out[i++];
     if (code.startsWith('R') || code.startsWith('C')) {
       const oldPath = strip(out[i++]);
       const path = strip(out[i++]);
-      files.push({ path, oldPath, status: 'renamed', base: await text(base, oldPath), head: await text(head, path) });
+      files.push(await file({ path, oldPath, status: 'renamed' }, oldPath, path));
     } else {
       const path = strip(out[i++]);
       const status = code === 'A' ? 'added' : code === 'D' ? 'deleted' : 'modified';
-      files.push({ path, status, base: status === 'added' ? null : await text(base, path), head: status === 'deleted' ? null : await text(head, path) });
+      files.push(await file({ path, status }, status === 'added' ? null : path, status === 'deleted' ? null : path));
     }
   }
   return files;
@@ -86,6 +96,15 @@ async function changedPaths(gitRoot: string, prefix: string, base: RevisionReade
   if (prefix) args.push('--', prefix);
   const out = (await git(gitRoot, args)).toString('utf8').split('\0').filter((x) => x !== '');
   return new Set(out.map((p) => (prefix ? p.slice(prefix.length + 1) : p)));
+}
+
+/** Why a changed file could not be read for the scan, in words for the report. */
+function unreadableReason(e: unknown, path: string): string {
+  const message = e instanceof AicostError ? e.message : e instanceof Error ? e.message : String(e);
+  const size = /is ([\d,]+) bytes/.exec(message);
+  if (size) return `${size[1]} bytes, over the ${MAX_DIFF_TEXT.toLocaleString('en-US')} the scan reads`;
+  if (/binary/.test(message)) return 'binary content';
+  return message.startsWith(`${path} `) ? message.slice(path.length + 1) : message;
 }
 
 /** Repository files a feature's traffic patterns name at a revision (mapped, so never "unpriced"). */

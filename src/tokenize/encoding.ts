@@ -23,6 +23,7 @@ import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import { inflateRawSync } from 'node:zlib';
 import type { Encoding } from '../types.js';
 import { sleb, uleb } from '../wasm/leb128.js';
+import { useLinearMerge } from './linear-merge.js';
 
 /** One rank: the token's text, or its bytes when they are not valid UTF-8 on their own. */
 export type Rank = string | number[];
@@ -628,7 +629,7 @@ export function buildEncoding(encoding: Encoding, packed: string): GptEncoding {
     !Array.isArray(core.bytePairNonUtfSortedEncoder) ||
     core.bytePairNonUtfSortedEncoder.length !== 0
   ) {
-    return GptEncoding.getEncodingApi(encoding, () => ranksOf(table));
+    return withLinearMerge(GptEncoding.getEncodingApi(encoding, () => ranksOf(table)));
   }
   // The byte tokens go into the (empty) structures the package made, in place: replacing its
   // properties, with accessors above all, would turn `core` into a dictionary-mode object, and
@@ -658,5 +659,16 @@ export function buildEncoding(encoding: Encoding, packed: string): GptEncoding {
   const specials = api.vocabularySize - core.mergeableBytePairRankCount;
   core.mergeableBytePairRankCount = table.count;
   (api as unknown as { vocabularySize: number }).vocabularySize = table.count + specials;
+  return withLinearMerge(api);
+}
+
+/**
+ * Long pieces merged in O(n log n) with the package's result (linear-merge.ts): the package's own
+ * merge is quadratic in a piece's length. A core without the expected merge fails loudly here
+ * rather than letting one long line hold a run for minutes.
+ */
+function withLinearMerge(api: GptEncoding): GptEncoding {
+  const core = (api as unknown as { bytePairEncodingCoreProcessor?: unknown }).bytePairEncodingCoreProcessor;
+  if (!useLinearMerge(core)) throw new Error('gpt-tokenizer changed its BytePairEncodingCore: update src/tokenize/linear-merge.ts');
   return api;
 }

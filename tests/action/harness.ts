@@ -157,6 +157,7 @@ const DEFAULT_INPUTS: Record<string, string> = {
   'traffic-dir': '',
   mode: 'run',
   'report-path': 'aicost-report.json',
+  'time-budget-minutes': '15',
 };
 
 /** The bundle run: dist/index.js, or AICOST_ACTION_DIST (a private build of the sources, before dist/ is rebuilt). */

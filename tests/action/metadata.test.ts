@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { Inputs } from '../../src/github/inputs.js';
+import { Inputs, TIME_BUDGET_MINUTES } from '../../src/github/inputs.js';
 import { OUTPUT_NAMES } from '../../src/github/outputs.js';
 import { ROOT } from '../helpers/run.js';
 
@@ -32,6 +32,7 @@ describe('action.yml', () => {
     expect(action.inputs.comment.default).toBe('update');
     expect(action.inputs['fail-on-breach'].default).toBe('true');
     expect(action.inputs['report-path'].default).toBe('aicost-report.json');
+    expect(action.inputs['time-budget-minutes'].default).toBe(String(TIME_BUDGET_MINUTES.default));
   });
 });
 

@@ -82,6 +82,27 @@ describe('aicost agent YAML', () => {
   });
 });
 
+describe('loop limits above aicost\'s 10,000 turns (issue 12, reproduction 10)', () => {
+  it('is an error naming file, line and limit in each definition format', async () => {
+    const repo = makeRepo({
+      'agents/big.yaml': 'model: openai/gpt-4o\ninstructions: hi\nmax_turns: 2147483648\n',
+      'agents/edge.yaml': 'model: openai/gpt-4o\ninstructions: hi\nmax_turns: 10000\n',
+      '.claude/agents/big.md': '---\nname: big\nmodel: sonnet\nmaxTurns: 10001\n---\nReview.\n',
+      'crew/config/agents.yaml': 'writer:\n  role: Writer\n  goal: Write\n  backstory: Terse.\n  max_iter: 9007199254740991\n',
+    });
+    const r = await at(repo);
+    const big = await failure(loadAgentSpec(r, 'agents/big.yaml', '.aicost.yml'));
+    expect(big.format()).toBe(
+      "agents/big.yaml:3:12: max_turns is 2,147,483,648 turns, above aicost's limit of 10,000\n  Set max_turns to at most 10000 (max_turns: 50 is typical), or remove it and give the feature typical_turns: in .aicost.yml.",
+    );
+    expect((await loadAgentSpec(r, 'agents/edge.yaml', '.aicost.yml')).agents[0].maxTurns).toBe(10_000);
+    const claude = await failure(loadAgentSpec(r, '.claude/agents/big.md', '.aicost.yml'));
+    expect(claude.format().split('\n')[0]).toBe(".claude/agents/big.md:4:11: maxTurns is 10,001 turns, above aicost's limit of 10,000");
+    const crew = await failure(loadAgentSpec(r, 'crew/config/agents.yaml', '.aicost.yml'));
+    expect(crew.format().split('\n')[0]).toBe("crew/config/agents.yaml:5:13: max_iter is 9,007,199,254,740,991 iterations, above aicost's limit of 10,000");
+  });
+});
+
 describe('Claude Code sub-agents', () => {
   it('reads front matter, counts built-in tools as estimates and follows Agent(name) to a sibling file', async () => {
     const repo = makeRepo({

@@ -20,7 +20,7 @@ import { ArtifactError } from '../../errors.js';
 import { findPair, isMap, isScalar, keyLine, own, parseYaml, positionOf, textStartLine } from '../yaml-source.js';
 import type { YamlSource } from '../yaml-source.js';
 import { emptyDraft, type AgentDraft } from './draft.js';
-import { readWholeNumber } from './numbers.js';
+import { MAX_TURNS, readWholeNumber } from './numbers.js';
 import { NAMED_TOOL_TOKENS, readToolList } from './tools.js';
 
 const KEYS = ['name', 'model', 'instructions', 'instructions_file', 'tools', 'tools_file', 'max_turns', 'max_tokens', 'sub_agents', 'description', 'temperature'];
@@ -98,7 +98,7 @@ export function parseAicostAgent(file: string, text: string): AgentDraft {
     d.toolsFile = { path: toolsFile.value.trim(), line: toolsFile.line };
   }
 
-  const turns = readWholeNumber(src, root, 'max_turns', 'turns', d.notes);
+  const turns = readWholeNumber(src, root, 'max_turns', 'turns', d.notes, MAX_TURNS);
   if (turns) {
     d.maxTurns = turns.value;
     d.where.max_turns = { file, line: turns.line };

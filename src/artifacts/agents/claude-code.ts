@@ -13,7 +13,7 @@ import type { Node } from 'yaml';
 import { ArtifactError } from '../../errors.js';
 import { findPair, isMap, keyLine, own, parseYaml, positionOf } from '../yaml-source.js';
 import { emptyDraft, type AgentDraft } from './draft.js';
-import { readWholeNumber } from './numbers.js';
+import { MAX_TURNS, readWholeNumber } from './numbers.js';
 import { CLAUDE_CODE_TOOL_TOKENS } from './tools.js';
 
 /** Claude Code's model aliases; they resolve through `models:` in `.aicost.yml`. */
@@ -96,7 +96,7 @@ export function parseClaudeAgent(file: string, text: string): AgentDraft {
     d.notes.push(`${file}: no tools: line, so the agent inherits every tool of the session; those are not counted (list them in tools: to price them)`);
   }
 
-  const turns = readWholeNumber(src, root, 'maxTurns', 'turns', d.notes);
+  const turns = readWholeNumber(src, root, 'maxTurns', 'turns', d.notes, MAX_TURNS);
   if (turns) {
     d.maxTurns = turns.value;
     d.where.max_turns = { file, line: turns.line };

@@ -20,7 +20,7 @@ import { ArtifactError } from '../../errors.js';
 import { findPair, isMap, isRecord, isScalar, keyLine, own, parseYaml, positionOf } from '../yaml-source.js';
 import type { YamlSource } from '../yaml-source.js';
 import { emptyDraft, type AgentDraft } from './draft.js';
-import { readWholeNumber } from './numbers.js';
+import { MAX_TURNS, readWholeNumber } from './numbers.js';
 import { CREWAI_TOOL_TOKENS } from './tools.js';
 
 /** CrewAI's `max_iter` when an agent sets none (docs: default 20; older releases used 25). */
@@ -113,7 +113,7 @@ function readAgent(src: YamlSource, key: string, value: Record<string, unknown>,
     d.where.tools = { file, line: line('tools') };
   }
 
-  const iter = readWholeNumber(src, node, 'max_iter', 'iterations', d.notes);
+  const iter = readWholeNumber(src, node, 'max_iter', 'iterations', d.notes, MAX_TURNS);
   if (iter) {
     d.maxTurns = iter.value;
     d.where.max_turns = { file, line: iter.line };

@@ -6,10 +6,17 @@ import { findPair, isScalar, keyLine, positionOf } from '../yaml-source.js';
 import type { YamlSource } from '../yaml-source.js';
 
 /**
- * Reads `key` of `map` as a whole number ≥ 1. A quoted number is accepted with a note; anything
+ * The largest loop limit aicost accepts in an agent definition. No framework defaults to more
+ * than a few hundred turns; a larger figure means "no limit", and as a static upper bound it
+ * would price a history of millions of turns. README ("Limits") documents it.
+ */
+export const MAX_TURNS = 10_000;
+
+/**
+ * Reads `key` of `map` as a whole number ≥ 1 (and ≤ `max` when given). A quoted number is accepted with a note; anything
  * else throws, since a silently ignored loop limit or cap would misprice the agent.
  */
-export function readWholeNumber(src: YamlSource, map: unknown, key: string, unit: string, notes: string[]): { value: number; line: number } | undefined {
+export function readWholeNumber(src: YamlSource, map: unknown, key: string, unit: string, notes: string[], max?: number): { value: number; line: number } | undefined {
   const found = findPair(map, [key]);
   if (!found) return undefined;
   const line = keyLine(src, found.pair);
@@ -26,6 +33,13 @@ export function readWholeNumber(src: YamlSource, map: unknown, key: string, unit
     throw new ArtifactError(`${key} must be a whole number of ${unit} ≥ 1, got ${JSON.stringify(raw ?? null)}`, {
       location: { file: src.file, line: pos.line, column: pos.column },
       hint: `Write it as a number, e.g. ${key}: 8.`,
+    });
+  }
+  if (max !== undefined && n > max) {
+    const pos = positionOf(src, (node ?? found.pair.key) as Node);
+    throw new ArtifactError(`${key} is ${n.toLocaleString('en-US')} ${unit}, above aicost's limit of ${max.toLocaleString('en-US')}`, {
+      location: { file: src.file, line: pos.line, column: pos.column },
+      hint: `Set ${key} to at most ${max} (${key}: ${Math.min(max, 50)} is typical), or remove it and give the feature typical_turns: in .aicost.yml.`,
     });
   }
   return { value: n, line };

@@ -15,6 +15,7 @@ import { featureEntry, limitSuffix, priceSuffix, safeRatio, show } from './forma
 import { looksLikeModelId } from './model-id.js';
 import { featureIdFor } from './paths.js';
 import type { ChangedFile, UnpricedChange, UnpricedOptions } from './types.js';
+import { longLinesChange } from './unscanned.js';
 
 /** Lines longer than this are not scanned. */
 export const MAX_SCAN_LINE = 2_000;
@@ -237,9 +238,10 @@ function codeHint(file: string, m: Match): string {
 export function scanCode(file: ChangedFile, lang: 'python' | 'js', opts: UnpricedOptions): UnpricedChange[] {
   const headLines = splitLines(file.head);
   const { blocks } = diffLines(splitLines(file.base), headLines);
+  const long = longLinesChange(file, 'code', blocks.flatMap((b) => b.added), MAX_SCAN_LINE);
   const added = collect(blocks, 'added', lang);
   const removed = collect(blocks, 'removed', lang);
-  if (!added.length && !removed.length) return [];
+  if (!added.length && !removed.length) return long;
   pair(added, removed);
 
   const out: UnpricedChange[] = [];
@@ -279,6 +281,7 @@ export function scanCode(file: ChangedFile, lang: 'python' | 'js', opts: Unprice
     const line = Math.max(1, Math.min(blocks[r.block].headLine, headLines.length));
     report(line, `${showNumber(r.match)} removed in ${where(line)} (${r.match.family === 'loop' ? 'loop limit' : 'output cap'} lifted)`, r.match, null);
   }
+  out.push(...long);
   out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (out.length <= MAX_CODE_CHANGES_PER_FILE) return out;
   const rest = out.slice(MAX_CODE_CHANGES_PER_FILE - 1);

@@ -10,6 +10,7 @@ import { MAX_SCAN_LINE } from './code-scan.js';
 import { splitLines } from './line-diff.js';
 import { looksLikeModelId } from './model-id.js';
 import type { ChangedFile, UnpricedChange, UnpricedOptions } from './types.js';
+import { longLinesChange } from './unscanned.js';
 
 /** `NAME=value` or `export NAME=value`; group 1 the name, 2 the raw value. */
 const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*(.*)$/;
@@ -82,5 +83,9 @@ export function scanEnv(file: ChangedFile, opts: UnpricedOptions): UnpricedChang
     if (head.has(name) || !isModelChoice(name, was.value)) continue;
     push(null, `${name}=${show(was.value)} removed from ${file.path}`, name, '', null);
   }
+  // Lines too long to read are new when the base has no such line (their text is never quoted: secrets).
+  const baseLines = new Set(splitLines(file.base).filter((l) => l.length > MAX_SCAN_LINE));
+  const addedLong = splitLines(file.head).flatMap((text, i) => (text.length > MAX_SCAN_LINE && !baseLines.has(text) ? [{ line: i + 1, text }] : []));
+  out.push(...longLinesChange(file, 'env', addedLong, MAX_SCAN_LINE));
   return out;
 }

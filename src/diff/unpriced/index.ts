@@ -8,6 +8,7 @@ import { scanArtifact } from './artifact-scan.js';
 import { scanCode } from './code-scan.js';
 import { scanEnv } from './env-scan.js';
 import { classifyPath } from './paths.js';
+import { unscannedChange } from './unscanned.js';
 import type { ChangedFile, UnpricedChange, UnpricedOptions } from './types.js';
 
 export type { ChangedFile, PriceRatio, UnpricedChange, UnpricedKind, UnpricedOptions } from './types.js';
@@ -26,7 +27,9 @@ function normalise(path: string): string {
  * The AI changes among `files` that no feature covers, ordered by file path, then line.
  * Files in `opts.mapped` are never reported; a CrewAI `tasks.yaml` is covered by a mapped
  * `agents.yaml` next to it. Deleted code and env files are not reported (removing a call does not
- * add spend); deleted prompt and agent files are.
+ * add spend); deleted prompt and agent files are. A changed artifact, env or code file that could
+ * not be read (too large, binary) or that has changed lines too long to scan is reported as "not
+ * scanned", under the same rule: hiding an edit there must not pass for no edit.
  */
 export function findUnpricedChanges(files: readonly ChangedFile[], opts: UnpricedOptions): UnpricedChange[] {
   const mapped = new Set([...opts.mapped].map(normalise));
@@ -35,6 +38,10 @@ export function findUnpricedChanges(files: readonly ChangedFile[], opts: Unprice
   for (const file of files) {
     if (isMapped(file.path)) continue;
     const cls = classifyPath(file.path, [file.head, file.base]);
+    if (cls.type !== 'none' && file.unscanned !== undefined && file.status !== 'deleted') {
+      out.push(unscannedChange(file, cls, file.unscanned));
+      continue;
+    }
     if (cls.type === 'artifact') {
       if (cls.format === 'crewai-tasks' && ['agents.yaml', 'agents.yml'].some((n) => isMapped(file.path.replace(/tasks\.ya?ml$/i, n)))) continue;
       const oldMapped = file.status === 'renamed' && file.oldPath !== undefined && isMapped(file.oldPath);

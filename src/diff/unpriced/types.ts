@@ -14,6 +14,12 @@ export interface ChangedFile {
   base: string | null;
   /** Text at head; null when deleted, binary or too large. */
   head: string | null;
+  /**
+   * Why a side that exists could not be read for the scan (`2,000,000 bytes, over the 1,048,576
+   * the scan reads`, `binary content`). Such a file is itself an unpriced change when it could be
+   * an AI artifact, env or code file: a model edit must not hide in it.
+   */
+  unscanned?: string;
 }
 
 /** What kind of AI change was found. */

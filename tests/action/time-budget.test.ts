@@ -1,0 +1,77 @@
+/**
+ * The action's own time budget (input time-budget-minutes): a run that does not end fails the
+ * step with a message naming the stage it was in. The hang is simulated by the documented
+ * test-only AICOST_TEST_STALL_STAGE, which blocks the main thread synchronously when that stage is
+ * entered (as a stuck computation would: no timer on the main thread could fire). No wall-clock
+ * assertion: the test checks where the run stopped and what it said.
+ */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { FakeGitHub } from './fake-github.js';
+import { checkout, commands, config, jsonl, makePr, prompt, pullRequestPayload, ROWS, runAction } from './harness.js';
+
+let gh: FakeGitHub;
+
+beforeEach(async () => {
+  gh = new FakeGitHub();
+  await gh.start();
+});
+
+afterEach(async () => {
+  await gh.close();
+});
+
+const fixture = () =>
+  makePr(
+    { '.aicost.yml': config(), 'prompts/summary.prompt.yml': prompt('openai/gpt-4o-mini'), 'traffic/summary.jsonl': jsonl(ROWS) },
+    { 'prompts/summary.prompt.yml': prompt('openai/gpt-4o') },
+    { 'README.md': '# shop, moved on\n' },
+  );
+
+describe('time-budget-minutes', () => {
+  it('a run stuck while pricing a feature fails the step, naming the feature, and posts nothing', async () => {
+    // 15 seconds: ample for the run to reach the stuck stage (a few seconds on a busy runner).
+    const fx = fixture();
+    const r = await runAction({
+      workspace: checkout(fx),
+      event: 'pull_request',
+      payload: pullRequestPayload(fx),
+      sha: fx.mergeSha,
+      gh,
+      inputs: { 'time-budget-minutes': '0.25' },
+      env: { AICOST_TEST_STALL_STAGE: 'pricing feature summary' },
+    });
+    expect(r.status).not.toBe(0);
+    const errors = commands(r.stdout, 'error');
+    expect(errors).toEqual([
+      '::error::aicost stopped: its time budget of 0.25 minute(s) ran out while pricing feature summary.%0A  A larger repository may need more: raise the input time-budget-minutes; a run that never ends on one input is a bug to report.',
+    ]);
+    expect(r.summary).toContain('ran out while pricing feature summary');
+    expect(gh.comments).toHaveLength(0);
+  });
+
+  it('a stage it never reaches does not stop the run (the watch ends with it)', async () => {
+    const fx = fixture();
+    const r = await runAction({
+      workspace: checkout(fx),
+      event: 'pull_request',
+      payload: pullRequestPayload(fx),
+      sha: fx.mergeSha,
+      gh,
+      inputs: { 'time-budget-minutes': '5' },
+      env: { AICOST_TEST_STALL_STAGE: 'pricing feature no-such-feature' },
+    });
+    expect(r.stderr).toBe('');
+    expect(commands(r.stdout, 'error')).toEqual([]);
+    expect(r.status).toBe(0);
+    expect(gh.comments).toHaveLength(1);
+  });
+
+  it('refuses a budget that is not a positive number of minutes up to 360', async () => {
+    const fx = fixture();
+    for (const bad of ['0', '-1', 'ten', '361']) {
+      const r = await runAction({ workspace: checkout(fx), event: 'pull_request', payload: pullRequestPayload(fx), sha: fx.mergeSha, gh, inputs: { 'time-budget-minutes': bad } });
+      expect(r.status).toBe(1);
+      expect(commands(r.stdout, 'error')[0]).toContain(`input time-budget-minutes must be a number of minutes above 0 and at most 360, not "${bad}"`);
+    }
+  });
+});

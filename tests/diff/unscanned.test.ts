@@ -1,0 +1,80 @@
+/**
+ * A model edit hidden from the unpriced scan (issue 12, reproduction 12), on real git repositories
+ * through the CLI: a code file padded past the 1 MiB the scan reads, or an edit on a
+ * 300,000-character line, is listed as "not scanned" and fails under `unpriced_changes: fail`; a
+ * large data file the scanner would never read stays quiet.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { git, makeRepo, runCli, writeFiles } from '../helpers/run.js';
+
+const config = `version: 1
+features:
+  summary:
+    team: support
+    prompt: prompts/summary.prompt.yml
+    requests_per_month: 1000
+teams:
+  support: { monthly_budget: 1000 }
+policies:
+  unpriced_changes: fail
+`;
+const prompt = `model: openai/gpt-4o-mini
+modelParameters:
+  maxTokens: 100
+messages:
+  - role: user
+    content: "Summarise: {{body}}"
+`;
+const app = (model: string, pad = '') => `import openai\n\n${pad}def reply(text):\n    return openai.chat.completions.create(model="${model}", messages=[{"role": "user", "content": text}])\n`;
+const base = { '.aicost.yml': config, 'prompts/summary.prompt.yml': prompt, 'src/app.py': app('gpt-4o-mini'), 'data/rows.csv': 'a,b\n1,2\n' };
+
+function prRepo(head: Record<string, string>): string {
+  const repo = makeRepo(base);
+  git(repo, 'checkout', '-q', '-b', 'pr');
+  writeFiles(repo, head);
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'pr');
+  return repo;
+}
+
+function diff(repo: string) {
+  const r = runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', 'json']);
+  expect(r.stderr).not.toMatch(/internal error/);
+  return { status: r.status, report: JSON.parse(r.stdout) as { unpriced_changes: { kind: string; file: string; line: number | null; summary: string }[]; violations: { rule: string; severity: string }[] } };
+}
+
+describe('changed files the unpriced scan cannot read', () => {
+  it('the visible edit is found (the control case)', () => {
+    const { status, report } = diff(prRepo({ 'src/app.py': app('gpt-4o') }));
+    expect(status).toBe(1);
+    expect(report.unpriced_changes.map((c) => c.summary)).toEqual(['model gpt-4o-mini → gpt-4o in src/app.py:4 (×16.7 input price)']);
+  });
+
+  it('a model edit in a file padded past 1 MiB is listed as not scanned and fails the check', () => {
+    const pad = '# padding line to push the file past the size the scan reads\n'.repeat(18_000);
+    const head = app('gpt-4o', pad);
+    expect(head.length).toBeGreaterThan(1024 * 1024);
+    const { status, report } = diff(prRepo({ 'src/app.py': head }));
+    expect(report.unpriced_changes).toEqual([
+      expect.objectContaining({ kind: 'code', file: 'src/app.py', line: null, summary: `src/app.py not scanned: at head ${head.length.toLocaleString('en-US')} bytes, over the 1,048,576 the scan reads` }),
+    ]);
+    expect(report.violations.map((v) => [v.rule, v.severity])).toEqual([['unpriced_change', 'error']]);
+    expect(status).toBe(1);
+  });
+
+  it('a model edit on a 300,000-character line is listed as not scanned and fails the check', () => {
+    const line = `CONFIG = ${JSON.stringify({ filler: 'z'.repeat(300_000) })}; MODEL = "gpt-4o"`;
+    const head = `import openai\n\n${line}\n\ndef reply(text):\n    return openai.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": text}])\n`;
+    const { status, report } = diff(prRepo({ 'src/app.py': head }));
+    const summaries = report.unpriced_changes.map((c) => [c.kind, c.line, c.summary]);
+    expect(summaries).toContainEqual(['code', 3, `src/app.py:3 not scanned: the changed line is ${line.length.toLocaleString('en-US')} characters, over the 2,000 the scan reads`]);
+    expect(report.violations.map((v) => v.rule)).toEqual(['unpriced_change']);
+    expect(status).toBe(1);
+  });
+
+  it('a binary code file is listed; a 2 MB data file the scanner never reads is not', () => {
+    const { status, report } = diff(prRepo({ 'src/tool.py': 'model = "gpt-4o"\u0000\n', 'data/rows.csv': 'a,b\n'.repeat(600_000) }));
+    expect(report.unpriced_changes.map((c) => [c.file, c.summary])).toEqual([['src/tool.py', 'src/tool.py not scanned: at head binary content']]);
+    expect(status).toBe(1);
+  });
+});
