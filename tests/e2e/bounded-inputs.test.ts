@@ -39,7 +39,7 @@ features:
     agent: agents/triage.yaml
 ${o.traffic === false ? '' : '    traffic: traffic/triage.jsonl\n'}    requests_per_month: 1000
 ${o.extra ?? ''}teams:
-  support: { monthly_budget: 100000000000000000000 }
+  support: { monthly_budget: 1000000000000 }
 `;
 // Ten runs of two calls each: every run reaches the base limit of 2 turns.
 const rows = Array.from({ length: 10 }, (_, t) => [1, 2].map((k) => ({ id: `r${t}-${k}`, trace_id: `r${t}`, step: k, ...(k > 1 ? { parent_id: `r${t}-1` } : {}), usage: { input_tokens: 1000 * k, output_tokens: 100 } }))).flat();
@@ -72,8 +72,18 @@ describe('agent loop limits (reproduction 10)', () => {
     expect(cap.upper_bound_monthly).toBeCloseTo((perRun + ext) * 1000, 6);
   });
 
-  it('a huge typical_turns on an agent feature added in the PR is priced in closed form', () => {
-    const turns = 2_000_000;
+  it('typical_turns past the schema bound (10,000) is exit 2 at the key, for diff and estimate', () => {
+    const added = { '.aicost.yml': config({ traffic: false, extra: '    typical_turns: 2000000\n    typical_output_tokens: 10\n' }), 'agents/triage.yaml': agent(5) };
+    const repo = prRepo({ 'README.md': 'x\n' }, added);
+    for (const r of [runCli(diffArgs(repo)), runCli(['estimate', '--repo', repo, '--format', 'json'])]) {
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.split('\n')[0]).toMatch(/^aicost: \.aicost\.yml:\d+:\d+: features\.triage\.typical_turns: must be ≤ 10,000, got 2000000/);
+    }
+  });
+
+  it('typical_turns at its bound on an agent feature added in the PR is priced in closed form', () => {
+    const turns = 10_000;
     const added = { '.aicost.yml': config({ traffic: false, extra: `    typical_turns: ${turns}\n    typical_output_tokens: 10\n` }), 'agents/triage.yaml': agent(5) };
     const repo = prRepo({ 'README.md': 'x\n' }, added);
     const r = runCli(diffArgs(repo));
