@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, git, makeRepo, runCli, writeFiles } from '../helpers/run.js';
+import { ROOT, assertFreshDist, git, makeRepo, runCli, writeFiles } from '../helpers/run.js';
 
 const PROMPT = `model: openai/gpt-4o-mini
 modelParameters:
@@ -165,6 +165,7 @@ describe('bundles on Node 20', () => {
       const outputs = join(out, 'output.txt');
       writeFileSync(summary, '');
       writeFileSync(outputs, '');
+      assertFreshDist();
       const r = execFileSync(n.path, [join(ROOT, 'dist/index.js')], {
         env: { ...process.env, GITHUB_WORKSPACE: repo, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: outputs, RUNNER_TEMP: out, 'INPUT_WORKING-DIRECTORY': '.', INPUT_CONFIG: '.aicost.yml' },
         encoding: 'utf8',

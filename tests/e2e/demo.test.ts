@@ -10,9 +10,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateReport } from '../../src/report/schema.js';
 import { expectGolden } from '../helpers/golden.js';
-import { ROOT } from '../helpers/run.js';
+import { assertFreshDist, ROOT } from '../helpers/run.js';
 
 function demo(format: string): { status: number; stdout: string; stderr: string } {
+  assertFreshDist();
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/demo.mjs'), format], { encoding: 'utf8', cwd: ROOT });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
