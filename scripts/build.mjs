@@ -24,6 +24,8 @@ if (staleGenerated.length) {
   process.exit(1);
 }
 const outRoot = check ? mkdtempSync(join(tmpdir(), 'aicost-dist-')) : root;
+// Hashed before bundling: a source edited during the build must leave the stamp stale.
+const stamp = `${sourcesHash()}\n`;
 
 for (const [entry, out] of entries) {
   const dir = join(outRoot, out);
@@ -33,7 +35,7 @@ for (const [entry, out] of entries) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
-writeFileSync(join(outRoot, STAMP), `${sourcesHash()}\n`);
+writeFileSync(join(outRoot, STAMP), stamp);
 
 function files(dir) {
   if (!existsSync(dir)) return [];
