@@ -4,6 +4,8 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   roots: ['<rootDir>/tests'],
+  // Fails the run at once when dist/ is older than the sources (scripts/dist-stamp.mjs).
+  globalSetup: '<rootDir>/tests/global-setup.mjs',
   testMatch: ['**/*.test.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.check.json' }] },

@@ -1,12 +1,14 @@
 // Builds the two committed bundles with ncc: dist/index.js (action) and dist/cli/index.js (CLI).
 // First it regenerates src/generated/ (scripts/generate.mjs: schema validators, rank tables).
 // `--check` rebuilds into a temp dir and fails when dist/ differs (CI's stale-dist guard), and
-// fails when src/generated/ is not what the schemas produce.
+// fails when src/generated/ is not what the schemas produce. Each build stamps dist/SOURCES with
+// a hash of its inputs (scripts/dist-stamp.mjs), which the tests check before running a bundle.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run as runGenerate } from './generate.mjs';
+import { STAMP, sourcesHash } from './dist-stamp.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const ncc = join(root, 'node_modules/.bin/ncc');
@@ -22,6 +24,8 @@ if (staleGenerated.length) {
   process.exit(1);
 }
 const outRoot = check ? mkdtempSync(join(tmpdir(), 'aicost-dist-')) : root;
+// Hashed before bundling: a source edited during the build must leave the stamp stale.
+const stamp = `${sourcesHash()}\n`;
 
 for (const [entry, out] of entries) {
   const dir = join(outRoot, out);
@@ -31,6 +35,7 @@ for (const [entry, out] of entries) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
+writeFileSync(join(outRoot, STAMP), stamp);
 
 function files(dir) {
   if (!existsSync(dir)) return [];

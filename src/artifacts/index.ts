@@ -12,7 +12,7 @@ import { compileTemplate } from './render.js';
 
 export { parseGithubModelsPrompt } from './prompt-yml.js';
 export { parseMarkdownPrompt } from './markdown.js';
-export { compileTemplate, renderTemplate, templateVariables, RENDER_LIMITS } from './render.js';
+export { compileTemplate, renderTemplate, templateVariables, templateWork, RENDER_LIMITS } from './render.js';
 export type { CompiledTemplate, RenderOptions, RenderResult } from './render.js';
 
 const GITHUB_MODELS = ['.prompt.yml', '.prompt.yaml'];

@@ -10,6 +10,7 @@
 import type { CallSite } from '../types.js';
 import type { Expr, PathExpr, TemplateIssue, TemplateNode, Truthiness } from './template-ast.js';
 import { FORBIDDEN_NAMES } from './template-expr.js';
+import { lexedChars } from './template-lexer.js';
 import { MAX_LOOP_NESTING, parseTemplate } from './template-parse.js';
 
 /** Hard bounds of one render. Options may lower them, never raise them. */
@@ -54,6 +55,18 @@ export interface CompiledTemplate {
 /** `filter "upper" at line 3`; `lineOffset` shifts template lines to file lines. */
 export function formatIssue(issue: TemplateIssue, lineOffset = 0): string {
   return `${issue.what} at line ${issue.line + lineOffset}`;
+}
+
+let renderSteps = 0;
+let valuesListed = 0;
+
+/**
+ * Work done by templates so far in this process: characters the lexer searched, render steps
+ * (node visits) and values listed by loops. Tests bound hostile templates by these counts
+ * instead of a clock.
+ */
+export function templateWork(): { lexed: number; steps: number; listed: number } {
+  return { lexed: lexedChars(), steps: renderSteps, listed: valuesListed };
 }
 
 // Bounded by entries and by characters held: the keys are the templates themselves.
@@ -111,6 +124,7 @@ function makeCompiled(source: string, nodes: TemplateNode[], issues: TemplateIss
   const evaluate = (vars: Record<string, unknown>, opts?: RenderOptions) => {
     const st = newState(opts);
     renderNodes(nodes, st, null, vars ?? {});
+    renderSteps += st.steps;
     return { text: st.out.join(''), missing: [...st.missing], limits: st.limits };
   };
   return Object.freeze({
@@ -246,6 +260,7 @@ function renderLoop(
   } else {
     entries = [];
   }
+  valuesListed += entries.length;
   if (entries.length === 0) {
     renderNodes(node.otherwise, st, frame, vars);
     return;

@@ -5,4 +5,4 @@ export { loadConfig, CONFIG_DEFAULTS, HOURS_PER_MONTH } from './load.js';
 export { closest, didYouMean, editDistance, maxDistanceFor } from './did-you-mean.js';
 export { parsePercent, checkPercent } from './percent.js';
 export { configSchema } from './schema-check.js';
-export { MAX_CONFIG_BYTES, MAX_ALIASES, MAX_ALIAS_EXPANSION, MAX_DEPTH } from './yaml-tree.js';
+export { MAX_CONFIG_BYTES, MAX_ALIASES, MAX_ALIAS_EXPANSION, MAX_DEPTH, yamlNodesConverted } from './yaml-tree.js';

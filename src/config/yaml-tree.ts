@@ -23,6 +23,16 @@ export const MAX_ALIAS_EXPANSION = 10_000;
 /** Maps and lists nested deeper than this are refused (the config needs 4 levels). */
 export const MAX_DEPTH = 64;
 
+let nodesConverted = 0;
+
+/**
+ * YAML nodes converted to data so far in this process, every alias expansion included. Tests
+ * bound an alias bomb's work by this count instead of a clock.
+ */
+export function yamlNodesConverted(): number {
+  return nodesConverted;
+}
+
 /** A path of keys and list indexes from the document root. */
 export type KeyPath = readonly (string | number)[];
 
@@ -156,6 +166,7 @@ export function readYamlTree(text: string, file: string, options: YamlReadOption
   };
 
   const convert = (node: unknown, path: KeyPath, depth: number, alias: { name: string; position: Position } | null): unknown => {
+    nodesConverted++;
     if (depth > MAX_DEPTH) fail(`the YAML is nested more than ${MAX_DEPTH} levels deep`, valuePositions.get(pathId(path)) ?? { line: 1 + lineOffset, column: 1 });
     if (alias && ++expanded > MAX_ALIAS_EXPANSION) {
       fail(

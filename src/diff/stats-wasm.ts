@@ -120,6 +120,7 @@ interface Instance {
 
 let instance: Instance | null | undefined;
 let enabled = true;
+let served = 0;
 
 function load(): Instance | null {
   if (instance !== undefined) return instance;
@@ -135,6 +136,14 @@ function load(): Instance | null {
 /** Tests switch the WebAssembly path off to compare it with the JavaScript one. */
 export function setWasmEnabled(on: boolean): void {
   enabled = on;
+}
+
+/**
+ * Resamples computed by the WebAssembly function so far in this process. Tests read it to prove
+ * the module really ran: a module that fails to compile falls back to JavaScript silently.
+ */
+export function wasmResamplesServed(): number {
+  return served;
 }
 
 /** Largest unit count the 16-bit draws serve (above it, one 32-bit output per draw: JavaScript). */
@@ -167,5 +176,6 @@ export function wasmResampleSums(rng: Pcg32, packed: Float64Array, n: number, re
   for (let r = 0; r < resamples; r += SLICE) w.resample(n, Math.min(SLICE, resamples - r), PACKED, SUMS + 24 * r, STATE);
   s[0] = words[1]!;
   s[1] = words[0]!;
+  served += resamples;
   return new Float64Array(w.mem.buffer.slice(SUMS, SUMS + 24 * resamples));
 }

@@ -19,6 +19,13 @@ export function compileGlob(glob: string): ModelGlob {
   return { glob, test: (id: string) => globMatch(pattern, id.toLowerCase()) };
 }
 
+let steps = 0;
+
+/** Steps of the matching walk taken so far in this process: tests bound a glob's work by it. */
+export function globSteps(): number {
+  return steps;
+}
+
 /**
  * Wildcard match with `*` only, worst case O(pattern × text): on a mismatch after a `*`, the
  * `*` absorbs one more character and the walk resumes, never revisiting earlier stars.
@@ -29,6 +36,7 @@ function globMatch(pattern: string, text: string): boolean {
   let star = -1;
   let resume = 0;
   while (t < text.length) {
+    steps++;
     if (p < pattern.length && pattern[p] !== '*' && pattern[p] === text[t]) {
       p++;
       t++;

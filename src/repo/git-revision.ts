@@ -213,5 +213,10 @@ class BatchReader {
     if (this.closed) return;
     this.closed = true;
     this.child.stdin.end();
+    // git exits on end of input by itself; its pipes must not hold this process (or a Jest
+    // worker) open meanwhile.
+    // (The pipes are sockets at run time; the stream types do not show unref.)
+    for (const pipe of [this.child.stdin, this.child.stdout, this.child.stderr]) (pipe as unknown as { unref?: () => void }).unref?.();
+    this.child.unref();
   }
 }

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { git, makeRepo, ROOT, summaryPrompt, writeFiles } from '../helpers/run.js';
+import { assertFreshDist, git, makeRepo, ROOT, summaryPrompt, writeFiles } from '../helpers/run.js';
 import type { FakeGitHub } from './fake-github.js';
 
 export const jsonl = (rows: object[]): string => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
@@ -165,6 +165,7 @@ const ACTION_BUNDLE = process.env.AICOST_ACTION_DIST || join(ROOT, 'dist/index.j
 
 /** Run the action bundle once, asynchronously (the fake API lives in this process). */
 export async function runAction(o: RunOptions): Promise<ActionRun> {
+  if (!process.env.AICOST_ACTION_DIST) assertFreshDist();
   const runner = mkdtempSync(join(tmpdir(), 'aicost-runner-'));
   const temp = join(runner, 'temp');
   const home = join(runner, 'home');

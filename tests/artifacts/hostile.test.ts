@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { renderTemplate } from '../../src/artifacts/render.js';
+import { clearTemplateCache, renderTemplate, templateWork } from '../../src/artifacts/render.js';
+
+type Work = ReturnType<typeof templateWork>;
+/** Template work done since `before` (lexer characters searched, render steps, values listed). */
+const since = (before: Work): Work => {
+  const now = templateWork();
+  return { lexed: now.lexed - before.lexed, steps: now.steps - before.steps, listed: now.listed - before.listed };
+};
 
 /** Templates from a pull request are data. None of these may reach code, globals or the prototype. */
 describe('restricted renderer against hostile templates', () => {
@@ -76,9 +83,12 @@ describe('restricted renderer against hostile templates', () => {
     const t =
       '{% for a in xs %}{% for b in xs %}{% for c in xs %}{% for d in xs %}{% for e in xs %}.' +
       '{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}';
-    const start = Date.now();
+    const before = templateWork();
     const r = renderTemplate(t, { xs });
-    expect(Date.now() - start).toBeLessThan(2000);
+    // Counted, not timed: one render step per iteration (and one for the outer loop), 14 loops
+    // opened over the 1,000-value list before the iteration cap stops the walk.
+    const work = since(before);
+    expect([work.steps, work.listed]).toEqual([10_001, 14_000]);
     expect(r.text.length).toBe(9987);
     expect(r.unsupported).toEqual(['more than 10000 loop iterations: loop stopped at line 1']);
   });
@@ -86,10 +96,11 @@ describe('restricted renderer against hostile templates', () => {
   it('bounds the same bomb written with {{#each}}', () => {
     const xs = Array.from({ length: 1000 }, (_, i) => i);
     const t = '{{#each xs}}'.repeat(5) + '.' + '{{/each}}'.repeat(5);
-    const start = Date.now();
+    const before = templateWork();
     // Each item has no `xs` field, so the inner lists resolve through the outer variables.
     const r = renderTemplate(t, { xs });
-    expect(Date.now() - start).toBeLessThan(2000);
+    const work = since(before);
+    expect([work.steps, work.listed]).toEqual([10_001, 14_000]);
     expect(r.text.length).toBe(9987);
   });
 
@@ -100,7 +111,7 @@ describe('restricted renderer against hostile templates', () => {
     expect(r.unsupported).toEqual(['output longer than 1000000 characters truncated at line 1']);
   });
 
-  it('stays fast on pathological inputs (unclosed tags, deep nesting, long tags)', () => {
+  it('does linear work on pathological inputs (unclosed tags, deep nesting, long tags)', () => {
     const inputs = [
       '{{'.repeat(200_000),
       '{%'.repeat(200_000),
@@ -112,9 +123,15 @@ describe('restricted renderer against hostile templates', () => {
       `{${'a'.repeat(300_000)}`,
     ];
     for (const t of inputs) {
-      const start = Date.now();
+      clearTemplateCache();
+      const before = templateWork();
       const r = renderTemplate(t, { a: true });
-      expect(Date.now() - start).toBeLessThan(3000);
+      // Linear, counted: the lexer's searches pass over each character at most 3 times (2.5 at
+      // worst here, for the unclosed `{{`), and rendering visits no more nodes than characters.
+      const work = since(before);
+      expect(work.lexed).toBeGreaterThan(t.length / 2);
+      expect(work.lexed).toBeLessThanOrEqual(3 * t.length);
+      expect(work.steps).toBeLessThanOrEqual(t.length);
       expect(r.text.length).toBeLessThanOrEqual(1_000_000);
     }
   });

@@ -2,7 +2,7 @@
  * `diff` on real temporary git repositories: each PR shape with exact numbers computed by hand
  * (vendor prices typed in, token counts from js-tiktoken), the trust bypasses, and determinism.
  */
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { runDiff } from '../../src/run-diff.js';
@@ -182,11 +182,14 @@ messages:
 
   describe('trust: the PR cannot change what decides the verdict for existing features', () => {
     const swapped = { 'prompts/summary.prompt.yml': prompt({ model: 'openai/gpt-4o' }) };
-    let honest: DiffReport;
     const key = (r: DiffReport) => ({ head: r.totals.monthly.head, delta: r.totals.monthly.delta, teams: r.teams.map((t) => [t.team, t.head, t.status]) });
-
-    it('the honest PR', async () => {
+    // Every test below compares with the honest PR, made here: no test relies on another having run.
+    let honest: DiffReport;
+    beforeAll(async () => {
       honest = await diff(prRepo(baseFiles, swapped));
+    });
+
+    it('the honest PR', () => {
       expect(honest.teams.find((t) => t.team === 'support')!.status).toBe('ok');
     });
 

@@ -1,17 +1,19 @@
 /**
  * `npm run demo`: the demo repository with its pull request, through the committed CLI bundle.
- * The Markdown is compared with a golden file (UPDATE_GOLDEN=1 rewrites it after a deliberate
+ * The Markdown is compared with a golden file (`npm run goldens` rewrites it after a deliberate
  * change); the JSON is validated against the published schema and its headline figure is
  * reproduced by hand.
  */
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateReport } from '../../src/report/schema.js';
-import { ROOT } from '../helpers/run.js';
+import { expectGolden } from '../helpers/golden.js';
+import { assertFreshDist, ROOT } from '../helpers/run.js';
 
 function demo(format: string): { status: number; stdout: string; stderr: string } {
+  assertFreshDist();
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/demo.mjs'), format], { encoding: 'utf8', cwd: ROOT });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
@@ -23,8 +25,7 @@ describe('npm run demo', () => {
     const r = demo('markdown');
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^\n\(aicost diff exited 1: the demo PR breaks a policy/);
-    if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, r.stdout);
-    expect(r.stdout).toBe(readFileSync(GOLDEN, 'utf8'));
+    expectGolden(r.stdout, GOLDEN);
   });
 
   it('its JSON report validates and the model swap is priced as the vendor prices say', () => {

@@ -10,8 +10,23 @@ export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, ''
 /** The CLI bundle run: dist/cli/index.js, or AICOST_CLI_DIST (a private build of the sources, before dist/ is rebuilt). */
 const CLI_BUNDLE = process.env.AICOST_CLI_DIST || join(ROOT, 'dist/cli/index.js');
 
+let distChecked = false;
+
+/**
+ * Throws, saying to run `npm run build`, when dist/ was built from other sources than the working
+ * tree's (scripts/dist-stamp.mjs; checked once per test file). A whole-suite run checks this in
+ * tests/global-setup.mjs already; this covers a run of chosen files that start a bundle.
+ */
+export function assertFreshDist(): void {
+  if (distChecked) return;
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/dist-stamp.mjs'), '--check'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr.trim() || `scripts/dist-stamp.mjs --check failed (${r.status})`);
+  distChecked = true;
+}
+
 /** Run the committed CLI bundle as a child process with the Node running the tests (24). */
 export function runCli(args: string[], options: { cwd?: string; node?: string; env?: NodeJS.ProcessEnv } = {}): { status: number; stdout: string; stderr: string } {
+  if (!process.env.AICOST_CLI_DIST) assertFreshDist();
   const r = spawnSync(options.node ?? process.execPath, [CLI_BUNDLE, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',

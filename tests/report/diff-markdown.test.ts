@@ -1,7 +1,8 @@
 import { describe, it, expect } from '@jest/globals';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { COMMENT_MAX_CHARS, diffMarkdown, fitMarkdown, sectionsMarkdown } from '../../src/report/diff-markdown.js';
 import type { MarkdownSection } from '../../src/report/diff-markdown.js';
+import { expectGolden } from '../helpers/golden.js';
 import type { ChangeJson, DiffReport } from '../../src/report/types.js';
 
 const FIXTURE = new URL('./fixtures/report.json', import.meta.url);
@@ -38,8 +39,7 @@ const occurrences = (text: string, needle: string): number => text.split(needle)
 describe('diffMarkdown of the fixture', () => {
   it('matches the golden file', () => {
     const md = diffMarkdown(fixture(), { marker: '<!-- aicost:tag=default -->' });
-    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, md);
-    expect(md).toBe(readFileSync(GOLDEN, 'utf8'));
+    expectGolden(md, GOLDEN);
   });
 
   it('opens with the marker and one headline carrying sign, percent, interval and verdict', () => {

@@ -1,6 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { diffText } from '../../src/report/diff-text.js';
+import { expectGolden } from '../helpers/golden.js';
 import type { DiffReport } from '../../src/report/types.js';
 
 const FIXTURE = new URL('./fixtures/report.json', import.meta.url);
@@ -10,8 +11,7 @@ const fixture = (): DiffReport => JSON.parse(readFileSync(FIXTURE, 'utf8')) as D
 describe('diffText', () => {
   it('matches the golden file', () => {
     const text = diffText(fixture());
-    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, text);
-    expect(text).toBe(readFileSync(GOLDEN, 'utf8'));
+    expectGolden(text, GOLDEN);
   });
 
   it('starts with the revisions and the headline', () => {

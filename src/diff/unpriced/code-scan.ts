@@ -16,6 +16,7 @@ import { looksLikeModelId } from './model-id.js';
 import { featureIdFor } from './paths.js';
 import type { ChangedFile, UnpricedChange, UnpricedOptions } from './types.js';
 import { longLinesChange } from './unscanned.js';
+import { work } from './work.js';
 
 /** Lines longer than this are not scanned. */
 export const MAX_SCAN_LINE = 2_000;
@@ -112,6 +113,7 @@ export function scanLine(raw: string, lang: 'python' | 'js'): Match[] {
   if (raw.length > MAX_SCAN_LINE) return [];
   const line = codePart(raw, lang);
   if (!line) return [];
+  work.scannedChars += line.length;
   const out: Match[] = [];
   const seen = new Set<number>();
   const push = (m: Match): void => {

@@ -7,6 +7,7 @@
 
 import { priceSuffix, safeRatio, show } from './format.js';
 import { MAX_SCAN_LINE } from './code-scan.js';
+import { work } from './work.js';
 import { splitLines } from './line-diff.js';
 import { looksLikeModelId } from './model-id.js';
 import type { ChangedFile, UnpricedChange, UnpricedOptions } from './types.js';
@@ -42,6 +43,7 @@ function readVars(text: string | null): Map<string, EnvValue> {
   const vars = new Map<string, EnvValue>();
   splitLines(text).forEach((line, i) => {
     if (line.length > MAX_SCAN_LINE) return;
+    work.scannedChars += line.length;
     const m = ASSIGNMENT.exec(line);
     if (!m || !MODEL_VAR.test(m[1]) || SECRET_VAR.test(m[1])) return;
     vars.set(m[1], { value: parseValue(m[2]), line: i + 1 });

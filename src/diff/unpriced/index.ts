@@ -18,6 +18,7 @@ export type { ArtifactFormat, FileClass } from './paths.js';
 export { diffLines, splitLines, MAX_DIFF_LINES, MAX_EDIT_DISTANCE } from './line-diff.js';
 export type { ChangeBlock, DiffLine, LineDiff } from './line-diff.js';
 export { MAX_SCAN_LINE } from './code-scan.js';
+export { unpricedWork } from './work.js';
 
 function normalise(path: string): string {
   return path.replace(/^(?:\.\/)+/, '');

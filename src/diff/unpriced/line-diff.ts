@@ -10,6 +10,8 @@
  * hunk, so old → new pairing in such files is by order only.
  */
 
+import { work } from './work.js';
+
 /** A line on one side of the diff; `line` is 1-based on that side. */
 export interface DiffLine {
   line: number;
@@ -102,10 +104,12 @@ function editScript(a: Int32Array, b: Int32Array): Op[] | null {
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[off + k - 1] < v[off + k + 1]) ? v[off + k + 1] : v[off + k - 1] + 1;
       let y = x - k;
+      const from = x;
       while (x < n && y < m && a[x] === b[y]) {
         x++;
         y++;
       }
+      work.diffSteps += 1 + x - from;
       v[off + k] = x;
       if (x >= n && y >= m) {
         found = d;
