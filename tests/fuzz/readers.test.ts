@@ -27,7 +27,21 @@ import { applyEdits, baseFiles, edit, type Edit } from './fuzz-project.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 160);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
-const edits = fc.array(edit, { minLength: 1, maxLength: 3 });
+const edits = fc.array(edit, { minLength: 1, maxLength: 2 });
+
+/** The reproductions of the hostile-input review, tried first on every run. */
+const KNOWN: Edit[][] = [
+  [{ file: 'config', path: ['features', 'reply', 'requests_per_day'], value: 1e308 }],
+  [{ file: 'traffic', which: 'traffic/summary.jsonl', line: 0, path: ['weight'], value: 1e308 }],
+  [{ file: 'raw', name: 'traffic/summary.jsonl', text: '{"usage": {"output_tokens": 1}, "weight": 1e308}\n' }],
+  [{ file: 'raw', name: 'prompts/summary.prompt.yml', text: 'model: openai/gpt-4o-mini\ntools: &t [ {type: function, function: {name: a, parameters: *t}} ]\nmessages: [{role: user, content: hi}]\n' }],
+  [{ file: 'agent', path: ['tools', 0, 'parameters'], value: 'not a mapping' }],
+  [{ file: 'traffic', which: 'traffic/summary.jsonl', line: 2, path: ['tier'], value: 'flex' }],
+  [{ file: 'prompt', path: ['testData'], value: 'x' }],
+  [{ file: 'prompt', path: ['messages', 1, 'role'], value: 'narrator' }],
+  [{ file: 'agent', path: ['max_turns'], value: 2 ** 31 }],
+  [{ file: 'config', path: ['features', 'triage', 'typical_turns'], value: 2 ** 53 - 1 }],
+];
 
 /** Names an exit-2 message may point at: the project's files and the config's keys. */
 const FILES = /\.aicost\.yml|prompts\/|agents\/|traffic\//;
@@ -94,7 +108,7 @@ describe('fuzz: hostile edits of config, traffic, prompt and agent files', () =>
           rmSync(dir, { recursive: true, force: true });
         }
       }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      { numRuns: RUNS, seed: SEED, endOnFailure: true, examples: KNOWN.map((k) => [k] as [Edit[]]) },
     );
     // The inputs must exercise both sides of the contract, or the test proves little.
     expect(seen[2]).toBeGreaterThan(RUNS / 10);
@@ -120,7 +134,7 @@ describe('fuzz: hostile edits of config, traffic, prompt and agent files', () =>
           exits[o.exit]++;
           check(o, 'diff', input);
         }),
-        { numRuns: Math.ceil(RUNS / 4), seed: SEED + 1, endOnFailure: true },
+        { numRuns: Math.ceil(RUNS / 4), seed: SEED + 1, endOnFailure: true, examples: KNOWN.map((k) => [k] as [Edit[]]) },
       );
     } finally {
       rmSync(repo, { recursive: true, force: true });
