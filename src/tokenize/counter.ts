@@ -5,7 +5,7 @@
 
 import { availableParallelism } from 'node:os';
 import type { Encoding, TokenizerChoice, ToolDefinition } from '../types.js';
-import { countPlainText } from './encoding.js';
+import { countPlainText } from './plain-text.js';
 import { TokenizerPool } from './pool.js';
 import type { CountJob } from './pool.js';
 import { encodingFor } from './ranks.js';

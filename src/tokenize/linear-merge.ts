@@ -12,6 +12,9 @@
  * a merge changes the two pairs around it, whose old heap entries are dropped when they surface
  * (a version per part). Every rank lookup goes through the package's own `getBpeRankFromBytes`, so
  * the tokens are the package's. tests/tokenize/linear-merge.test.ts compares the two merges.
+ *
+ * This module only computes; gpt-tokenizer-internals.ts installs it in the package's encoding
+ * core (and states what of gpt-tokenizer 4.0.0 that relies on).
  */
 
 /** Pieces of at least this many bytes are merged here; shorter ones by the package (no heap to set up). */
@@ -120,49 +123,4 @@ export function linearBytePairMerge(piece: Uint8Array, ranks: RankSource): numbe
   const out: number[] = [];
   for (let s = 0; s < n; s = next[s]!) out.push(ranks.getBpeRankFromBytesOrThrow(piece.subarray(s, next[s]!)));
   return out;
-}
-
-/** The package's merge, which {@link useLinearMerge} keeps for short pieces. */
-type Merge = (piece: Uint8Array) => number[];
-
-/** The package's memo of merged pieces (a Map in insertion order, capped at `mergeCacheSize`). */
-interface MergeCache {
-  mergeCache?: Map<string, number[]>;
-  mergeCacheSize: number;
-  addToMergeCache(key: string, value: number[]): void;
-}
-
-/**
- * The package evicts its merge memo's oldest entry on every insert once it is full, with
- * `keys().next()` and `delete`: a Map keeps deleted entries as holes until it is rehashed, and
- * each `keys().next()` walks over the holes from the start, so a text of more distinct pieces than
- * the memo holds (a base64 blob: 170,000 pieces a quarter MB) cost time quadratic in its length.
- * Here a full memo is emptied at once instead: no walk, the same tokens.
- */
-function clearWhenFull(this: MergeCache, key: string, value: number[]): void {
-  const cache = this.mergeCache;
-  if (!cache) return;
-  if (cache.size >= this.mergeCacheSize) {
-    linearMergeStats.cacheClears++;
-    cache.clear();
-  }
-  cache.set(key, value);
-}
-
-/**
- * Makes an encoding core merge pieces of {@link LINEAR_MERGE_MIN_BYTES} or more here, and empty
- * its merge memo when full instead of evicting one by one. Returns false (and changes nothing)
- * when the core does not have the package's merge, lookups and memo.
- */
-export function useLinearMerge(core: unknown): boolean {
-  const c = core as Partial<RankSource> & { bytePairMerge?: Merge } & Partial<MergeCache>;
-  if (typeof c?.bytePairMerge !== 'function' || typeof c.getBpeRankFromString !== 'function' || typeof c.getBpeRankFromBytes !== 'function' || typeof c.getBpeRankFromBytesOrThrow !== 'function') return false;
-  if (typeof c.addToMergeCache !== 'function' || typeof c.mergeCacheSize !== 'number') return false;
-  c.addToMergeCache = clearWhenFull;
-  const own = c.bytePairMerge;
-  const ranks = c as RankSource;
-  c.bytePairMerge = function (piece: Uint8Array): number[] {
-    return piece.length >= LINEAR_MERGE_MIN_BYTES ? linearBytePairMerge(piece, ranks) : own.call(this, piece);
-  };
-  return true;
 }

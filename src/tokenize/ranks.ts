@@ -9,13 +9,14 @@
  * when its encoding is first asked for, and the string → rank lookup is an open-addressing hash
  * table over the payload's text as it lies (typed arrays, no per-token string objects), built by
  * a small WebAssembly loop: 16–20 ms for o200k in a fresh process (the tokens with units above
- * 0xFF later, when a text first has one), and faster than the Map per lookup (encoding.ts).
+ * 0xFF later, when a text first has one), and faster than the Map per lookup (packed-table.ts,
+ * index-builder.ts, rank-lookup.ts); gpt-tokenizer-internals.ts puts it in the package's encoding.
  */
 import type { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import { CL100K_RANKS } from '../generated/cl100k-ranks.js';
 import { O200K_RANKS } from '../generated/o200k-ranks.js';
 import type { Encoding } from '../types.js';
-import { buildEncoding } from './encoding.js';
+import { buildEncoding } from './gpt-tokenizer-internals.js';
 
 /** The packed rank table of each encoding (ASCII; also what the tokenizer worker is sent). */
 export const PACKED_RANKS: Readonly<Record<Encoding, string>> = { o200k_base: O200K_RANKS, cl100k_base: CL100K_RANKS };

@@ -1,13 +1,14 @@
 /**
  * The tokenizer worker thread (bundled by scripts/generate.mjs into src/generated/tokenize-worker.js,
  * which the bundles ship next to themselves): takes texts of a batch from the counter it shares
- * with the main thread and counts them with the same encodings and the same rule (encoding.ts),
+ * with the main thread and counts them with the same encodings and the same rule (plain-text.ts),
  * built from the packed tables it is sent.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import type { Encoding } from '../types.js';
-import { buildEncoding, countPlainText } from './encoding.js';
+import { buildEncoding } from './gpt-tokenizer-internals.js';
+import { countPlainText } from './plain-text.js';
 import { serveRequests } from './worker-client.js';
 import type { CountRequest, TokenizeWorkerData } from './pool.js';
 

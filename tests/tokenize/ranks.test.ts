@@ -7,7 +7,10 @@ import { O200K_RANKS } from '../../src/generated/o200k-ranks.js';
 import { CL100K_RANKS } from '../../src/generated/cl100k-ranks.js';
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import { encodingFor } from '../../src/tokenize/ranks.js';
-import { RankLookup, buildEncoding, hashKey, setIndexWasmEnabled, unpackRanks, unpackTable } from '../../src/tokenize/encoding.js';
+import { unpackRanks, unpackTable } from '../../src/tokenize/packed-table.js';
+import { RankLookup, hashKey } from '../../src/tokenize/rank-lookup.js';
+import { setIndexWasmEnabled } from '../../src/tokenize/index-builder.js';
+import { buildEncoding } from '../../src/tokenize/gpt-tokenizer-internals.js';
 import { Pcg32 } from '../../src/diff/pcg32.js';
 
 const PLAIN = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };

@@ -1,0 +1,260 @@
+/**
+ * The one module that touches gpt-tokenizer's internals: it builds an encoding on a packed rank
+ * table (packed-table.ts) and merges long pieces with a heap (linear-merge.ts), inside the
+ * package's own `GptEncoding`, so splitting, merging and counting stay the package's code.
+ *
+ * What it relies on — gpt-tokenizer 4.0.0 (pinned exactly in package.json), private there:
+ * - `GptEncoding.getEncodingApi(name, getRanks)` builds a `GptEncoding` whose
+ *   `bytePairEncodingCoreProcessor` (a BytePairEncodingCore) has, when given an empty rank array:
+ *   `bytePairRankDecoder` (that very array), `bytePairStringRankEncoder` (an empty Map: only its
+ *   `get` is used), `bytePairNonUtfRankDecoder` (an empty Map rank → Uint8Array),
+ *   `bytePairNonUtfSortedEncoder` (an empty array of [Uint8Array, rank], sorted by bytes) and
+ *   `mergeableBytePairRankCount` (0); and the encoding's `vocabularySize` (ranks + specials).
+ * - The core's methods `bytePairMerge(piece: Uint8Array): number[]`, `getBpeRankFromString`,
+ *   `getBpeRankFromBytes`, `getBpeRankFromBytesOrThrow`, `addToMergeCache(key, value)`, and its
+ *   fields `mergeCache` (a Map, or undefined) and `mergeCacheSize` (a number).
+ * - `countTokens` and `encode` are own (bound) properties of the encoding.
+ *
+ * Any failure — the constructor throwing when given no ranks (as it would if o200k's parameters
+ * got an `expectedVocabularySize`), a field of another shape, the heap merge not installing, a
+ * probe text counted differently from js-tiktoken's count (checked at build, ASCII only so it
+ * indexes nothing lazy), a count throwing later — and the encoding is the package's own public
+ * path instead: `getEncodingApi` with the full rank array. Same tokens, slower: ~100 ms more to
+ * build, and long pieces merged in quadratic time. {@link encodingPathOf} says which path a built
+ * encoding took and why; tests/tokenize/internals.test.ts asserts the fast path is the one in
+ * use, forces each fallback and compares counts with js-tiktoken.
+ */
+import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
+import type { Encoding } from '../types.js';
+import { linearBytePairMerge, linearMergeStats, LINEAR_MERGE_MIN_BYTES, type RankSource } from './linear-merge.js';
+import { ranksOf, unpackTable, type PackedTable, type Rank } from './packed-table.js';
+import { RankLookup } from './rank-lookup.js';
+
+/** How an encoding was built. */
+export interface EncodingPath {
+  /** The rank lookup is the packed table's index (not the package's Map of every token). */
+  packedTable: boolean;
+  /** Long pieces are merged by the heap merge (not the package's quadratic one). */
+  linearMerge: boolean;
+  /** Why a fast part is not in use (the first failure), when one is not. */
+  fallback?: string;
+}
+
+/** `GptEncoding.getEncodingApi`'s signature: tests inject one that fails as a future version might. */
+export type EncodingApiFactory = (encoding: Encoding, getRanks: () => Rank[]) => GptEncoding;
+
+const packageFactory: EncodingApiFactory = (encoding, getRanks) => GptEncoding.getEncodingApi(encoding, getRanks);
+
+const paths = new WeakMap<GptEncoding, EncodingPath>();
+
+/** The path an encoding built by {@link buildEncoding} took (undefined for any other). */
+export function encodingPathOf(api: GptEncoding): EncodingPath | undefined {
+  const path = paths.get(api);
+  return path && { ...path };
+}
+
+/**
+ * A probe text (ASCII: no lazy part of the table is touched; one 160-byte piece: the heap merge
+ * runs) and what js-tiktoken makes of it: the number of tokens and Σ (i + 1)·token[i].
+ * tests/tokenize/internals.test.ts recomputes both with js-tiktoken.
+ */
+export const PROBE = `The invoice was refunded, wasn't it? {"id": 123, "qty": 7.5}\n\tconst total = items.reduce((a, b) => a + b, 0);   \n${'ab'.repeat(80)} ${'Zq9+'.repeat(40)}==`;
+export const PROBE_EXPECTED: Readonly<Record<Encoding, { tokens: number; weightedSum: number }>> = {
+  o200k_base: { tokens: 242, weightedSum: 174_946_854 },
+  cl100k_base: { tokens: 283, weightedSum: 6_736_822 },
+};
+
+const PLAIN = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
+
+/** Throws unless the encoding tokenizes the probe as js-tiktoken does. */
+function checkProbe(api: GptEncoding, encoding: Encoding): void {
+  // The probe's merges are not the run's work: the counted stats stay what the run did.
+  const stats = { ...linearMergeStats };
+  let tokens: number[];
+  try {
+    tokens = api.encode(PROBE, PLAIN);
+  } finally {
+    Object.assign(linearMergeStats, stats);
+  }
+  const weightedSum = tokens.reduce((sum, t, i) => sum + (i + 1) * t, 0);
+  const want = PROBE_EXPECTED[encoding];
+  if (tokens.length !== want.tokens || weightedSum !== want.weightedSum) throw new Error(`probe text: ${tokens.length} tokens (Σ ${weightedSum}), expected ${want.tokens} (Σ ${want.weightedSum})`);
+}
+
+const reason = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/**
+ * The encoding of a packed table: the fast path (the table's index and the heap merge inside the
+ * package's encoding) when gpt-tokenizer is the shape described above, else the package's own
+ * (see the module comment). `factory` is for tests.
+ */
+export function buildEncoding(encoding: Encoding, packed: string, factory: EncodingApiFactory = packageFactory): GptEncoding {
+  const table = unpackTable(packed);
+  let api: GptEncoding;
+  try {
+    api = fastEncoding(encoding, table, factory);
+    checkProbe(api, encoding);
+  } catch (err) {
+    return packageEncoding(encoding, table, factory, `packed table: ${reason(err)}`);
+  }
+  paths.set(api, { packedTable: true, linearMerge: true });
+  fallBackOnThrow(api, () => packageEncoding(encoding, table, factory, 'a count threw'));
+  return api;
+}
+
+/** The package's own path over the full rank array, with the heap merge if that still installs. */
+function packageEncoding(encoding: Encoding, table: PackedTable, factory: EncodingApiFactory, why: string): GptEncoding {
+  const ranks = ranksOf(table);
+  try {
+    const api = factory(encoding, () => ranks);
+    useLinearMerge(api);
+    checkProbe(api, encoding);
+    paths.set(api, { packedTable: false, linearMerge: true, fallback: why });
+    return api;
+  } catch (err) {
+    const api = GptEncoding.getEncodingApi(encoding, () => ranks);
+    paths.set(api, { packedTable: false, linearMerge: false, fallback: `${why}; heap merge: ${reason(err)}` });
+    return api;
+  }
+}
+
+/**
+ * Makes a failure thrown while counting or encoding switch the encoding to the package's path
+ * for that call and every later one (a shape that passed the checks but breaks on some text).
+ */
+function fallBackOnThrow(api: GptEncoding, fallback: () => GptEncoding): void {
+  let replacement: GptEncoding | undefined;
+  const replace = (): GptEncoding => {
+    if (!replacement) {
+      replacement = fallback();
+      paths.set(api, paths.get(replacement)!);
+    }
+    return replacement;
+  };
+  const { countTokens, encode } = api;
+  api.countTokens = (...args) => {
+    if (replacement) return replacement.countTokens(...args);
+    try {
+      return countTokens(...args);
+    } catch {
+      return replace().countTokens(...args);
+    }
+  };
+  api.encode = (...args) => {
+    if (replacement) return replacement.encode(...args);
+    try {
+      return encode(...args);
+    } catch {
+      return replace().encode(...args);
+    }
+  };
+}
+
+/** The parts of gpt-tokenizer 4.0.0's BytePairEncodingCore replaced here (private there). */
+interface CoreInternals {
+  bytePairStringRankEncoder: unknown;
+  bytePairRankDecoder: unknown;
+  bytePairNonUtfRankDecoder: unknown;
+  bytePairNonUtfSortedEncoder: unknown;
+  mergeableBytePairRankCount: number;
+}
+
+const coreOf = (api: GptEncoding): unknown => (api as unknown as { bytePairEncodingCoreProcessor?: unknown }).bytePairEncodingCoreProcessor;
+
+/** The package's encoding with the table's lookup and byte tokens put in; throws on any other shape. */
+function fastEncoding(encoding: Encoding, table: PackedTable, factory: EncodingApiFactory): GptEncoding {
+  // The package's constructor indexes the ranks it is given: give it none and put in afterwards
+  // the lookup for text tokens and, for byte tokens, what it would have built.
+  const none: Rank[] = [];
+  const api = factory(encoding, () => none);
+  const core = coreOf(api) as CoreInternals | undefined;
+  const isEmptyMap = (m: unknown): boolean => m instanceof Map && m.size === 0;
+  if (
+    !core ||
+    core.bytePairRankDecoder !== none ||
+    core.mergeableBytePairRankCount !== 0 ||
+    !isEmptyMap(core.bytePairStringRankEncoder) ||
+    !isEmptyMap(core.bytePairNonUtfRankDecoder) ||
+    !Array.isArray(core.bytePairNonUtfSortedEncoder) ||
+    core.bytePairNonUtfSortedEncoder.length !== 0 ||
+    typeof api.vocabularySize !== 'number'
+  ) {
+    throw new Error('BytePairEncodingCore is not the shape of gpt-tokenizer 4.0.0');
+  }
+  // The byte tokens go into the (empty) structures the package made, in place: replacing its
+  // properties, with accessors above all, would turn `core` into a dictionary-mode object, and
+  // every property read in the package's loops slower (~6% of counting time). They are filled
+  // when first needed: the package looks each piece up as a string before merging its bytes, and
+  // only a piece with a non-ASCII unit has byte pairs that may not be valid UTF-8 on their own
+  // (the ones looked up among the byte tokens). Decoding fills them too.
+  let filled = false;
+  const fillByteTokens = (): void => {
+    if (filled) return;
+    filled = true;
+    const byRank = core.bytePairNonUtfRankDecoder as Map<number, Uint8Array>;
+    const sorted = core.bytePairNonUtfSortedEncoder as [Uint8Array, number][];
+    for (const [rank, bytes] of table.bytes) {
+      byRank.set(rank, bytes);
+      sorted.push([bytes, rank]);
+    }
+  };
+  core.bytePairStringRankEncoder = new RankLookup(table, fillByteTokens);
+  // Only decoding reads the full array (aicost never decodes): materialised on first read.
+  let full: Rank[] | undefined;
+  const decoder = (): Rank[] => {
+    fillByteTokens();
+    return (full ??= ranksOf(table));
+  };
+  core.bytePairRankDecoder = new Proxy([], { get: (_target, key) => Reflect.get(decoder(), key) });
+  const specials = api.vocabularySize - core.mergeableBytePairRankCount;
+  core.mergeableBytePairRankCount = table.count;
+  (api as unknown as { vocabularySize: number }).vocabularySize = table.count + specials;
+  useLinearMerge(api);
+  return api;
+}
+
+/** The package's merge, which {@link useLinearMerge} keeps for short pieces. */
+type Merge = (piece: Uint8Array) => number[];
+
+/** The package's memo of merged pieces (a Map in insertion order, capped at `mergeCacheSize`). */
+interface MergeCache {
+  mergeCache?: Map<string, number[]>;
+  mergeCacheSize: number;
+  addToMergeCache(key: string, value: number[]): void;
+}
+
+/**
+ * The package evicts its merge memo's oldest entry on every insert once it is full, with
+ * `keys().next()` and `delete`: a Map keeps deleted entries as holes until it is rehashed, and
+ * each `keys().next()` walks over the holes from the start, so a text of more distinct pieces than
+ * the memo holds (a base64 blob: 170,000 pieces a quarter MB) cost time quadratic in its length.
+ * Here a full memo is emptied at once instead: no walk, the same tokens.
+ */
+function clearWhenFull(this: MergeCache, key: string, value: number[]): void {
+  const cache = this.mergeCache;
+  if (!cache) return;
+  if (cache.size >= this.mergeCacheSize) {
+    linearMergeStats.cacheClears++;
+    cache.clear();
+  }
+  cache.set(key, value);
+}
+
+/**
+ * Makes an encoding's core merge pieces of {@link LINEAR_MERGE_MIN_BYTES} or more with the heap
+ * merge, and empty its merge memo when full instead of evicting one by one. Throws (and changes
+ * nothing) when the core does not have the package's merge, lookups and memo.
+ */
+function useLinearMerge(api: GptEncoding): void {
+  const c = coreOf(api) as (Partial<RankSource> & { bytePairMerge?: Merge } & Partial<MergeCache>) | undefined;
+  if (typeof c?.bytePairMerge !== 'function' || typeof c.getBpeRankFromString !== 'function' || typeof c.getBpeRankFromBytes !== 'function' || typeof c.getBpeRankFromBytesOrThrow !== 'function') {
+    throw new Error('BytePairEncodingCore has no bytePairMerge and rank lookups of gpt-tokenizer 4.0.0');
+  }
+  if (typeof c.addToMergeCache !== 'function' || typeof c.mergeCacheSize !== 'number') throw new Error('BytePairEncodingCore has no merge memo of gpt-tokenizer 4.0.0');
+  c.addToMergeCache = clearWhenFull;
+  const own = c.bytePairMerge;
+  const ranks = c as RankSource;
+  c.bytePairMerge = function (piece: Uint8Array): number[] {
+    return piece.length >= LINEAR_MERGE_MIN_BYTES ? linearBytePairMerge(piece, ranks) : own.call(this, piece);
+  };
+}

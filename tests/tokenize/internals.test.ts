@@ -1,0 +1,179 @@
+/**
+ * gpt-tokenizer-internals.ts: the fast path (packed table + heap merge inside the package's
+ * encoding) is the one in use, and every way it can fail — a constructor that throws when given no
+ * ranks, a core of another shape, a merge that tokenizes differently, a count that throws — ends on
+ * the package's own path with the same counts as the fast path and as js-tiktoken (the reference).
+ */
+import { describe, it, expect } from '@jest/globals';
+import { Tiktoken } from 'js-tiktoken/lite';
+import o200kRanks from 'js-tiktoken/ranks/o200k_base';
+import cl100kRanks from 'js-tiktoken/ranks/cl100k_base';
+import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
+import { getEncodingParams } from 'gpt-tokenizer/modelParams';
+import { O200K_RANKS } from '../../src/generated/o200k-ranks.js';
+import { CL100K_RANKS } from '../../src/generated/cl100k-ranks.js';
+import { PROBE, PROBE_EXPECTED, buildEncoding, encodingPathOf, type EncodingApiFactory } from '../../src/tokenize/gpt-tokenizer-internals.js';
+import { linearMergeStats } from '../../src/tokenize/linear-merge.js';
+import { RankLookup } from '../../src/tokenize/rank-lookup.js';
+import { encodingFor } from '../../src/tokenize/ranks.js';
+import { countPlainText } from '../../src/tokenize/plain-text.js';
+import { Pcg32 } from '../../src/diff/pcg32.js';
+import type { Encoding } from '../../src/types.js';
+
+const reference: Record<Encoding, Tiktoken> = { o200k_base: new Tiktoken(o200kRanks), cl100k_base: new Tiktoken(cl100kRanks) };
+const refTokens = (text: string, enc: Encoding): number[] => reference[enc].encode(text, [], []);
+const PACKED: Record<Encoding, string> = { o200k_base: O200K_RANKS, cl100k_base: CL100K_RANKS };
+
+type Core = Record<string, unknown> & { bytePairMerge(piece: Uint8Array): number[] };
+const coreOf = (api: GptEncoding): Core => (api as unknown as { bytePairEncodingCoreProcessor: Core }).bytePairEncodingCoreProcessor;
+
+/** 200 seeded texts: prose, code, JSON, CJK, Cyrillic, Arabic, emoji, byte-level oddities, long runs. */
+function mixedCorpus(): string[] {
+  const g = Pcg32.fromString('internals-corpus');
+  const parts = [
+    'The invoice was refunded, wasn\'t it?', 'export const total = items.reduce((a, b) => a + b.amount, 0);', 'def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n',
+    '{"model":"gpt-4o","usage":{"prompt_tokens":1234},"ok":true}', '人工智能的成本在拉取请求中就应该被看到。', 'プルリクエストでAIのコストを確認', 'Съешь же ещё этих мягких булок',
+    'مرحبا بالعالم', '🙂👍🏽 👨‍👩‍👧‍👦 🇫🇷 ❤️‍🔥', 'Grüße aus Köln ¡¿ÆØÅ€', '\u0000\u0001\u007f', '<|endoftext|>', '\n\n\t  \r\n', ' '.repeat(61),
+    'q'.repeat(300), 'ab'.repeat(150), 'xY+/'.repeat(80), '='.repeat(200), '漢'.repeat(60),
+  ];
+  const out: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    let s = '';
+    const k = 1 + g.nextBelow(8);
+    for (let j = 0; j < k; j++) s += parts[g.nextBelow(parts.length)] + (g.nextBelow(3) === 0 ? '\n' : ' ');
+    if (g.nextBelow(3) === 0) s += String.fromCodePoint(0x20 + g.nextBelow(0xd7ff - 0x20));
+    if (g.nextBelow(5) === 0) s += String.fromCodePoint(0x10000 + g.nextBelow(0x1f000));
+    out.push(s);
+  }
+  return out;
+}
+const CORPUS = mixedCorpus();
+
+/** The corpus counted by an encoding: its total, and how many texts differ from the fast path's or js-tiktoken's count. */
+const refCounts: Partial<Record<Encoding, number[]>> = {};
+function countsAgree(api: GptEncoding, enc: Encoding, fast: number[]): { total: number; differing: number } {
+  const ref = (refCounts[enc] ??= CORPUS.map((t) => refTokens(t, enc).length));
+  let total = 0;
+  let differing = 0;
+  CORPUS.forEach((text, i) => {
+    const n = countPlainText(api, text);
+    total += n;
+    if (n !== fast[i] || n !== ref[i]) differing++;
+  });
+  return { total, differing };
+}
+
+const fastCounts: Partial<Record<Encoding, number[]>> = {};
+function fastOf(enc: Encoding): number[] {
+  return (fastCounts[enc] ??= CORPUS.map((t) => countPlainText(encodingFor(enc), t)));
+}
+
+/**
+ * A future gpt-tokenizer whose o200k parameters carry `expectedVocabularySize`: its constructor
+ * checks the ranks it is given plus the special tokens against it (the first check of 4.0.0's
+ * constructor, before the encoding exists).
+ */
+const withExpectedVocabularySize: EncodingApiFactory = (enc, getRanks) => {
+  const params = getEncodingParams(enc, getRanks);
+  const expectedVocabularySize = 199_998 + params.specialTokensEncoder.size;
+  if (params.bytePairRankDecoder.length + params.specialTokensEncoder.size !== expectedVocabularySize) {
+    throw new Error('The number of mergeable tokens and special tokens must be equal to expectedVocabularySize.');
+  }
+  return GptEncoding.getEncodingApi(enc, getRanks);
+};
+
+describe('gpt-tokenizer internals: the fast path and its fallback', () => {
+  it('the probe constants are what js-tiktoken makes of the probe', () => {
+    for (const enc of ['o200k_base', 'cl100k_base'] as const) {
+      const tokens = refTokens(PROBE, enc);
+      expect({ enc, tokens: tokens.length, weightedSum: tokens.reduce((s, t, i) => s + (i + 1) * t, 0) }).toEqual({ enc, ...PROBE_EXPECTED[enc] });
+    }
+    // One piece of the probe is long enough for the heap merge.
+    expect(PROBE).toContain('ab'.repeat(80));
+  });
+
+  it('uses the packed table and the heap merge normally (the pinned gpt-tokenizer 4.0.0)', () => {
+    for (const enc of ['o200k_base', 'cl100k_base'] as const) {
+      const api = encodingFor(enc);
+      expect({ enc, path: encodingPathOf(api) }).toEqual({ enc, path: { packedTable: true, linearMerge: true } });
+      expect(coreOf(api).bytePairStringRankEncoder).toBeInstanceOf(RankLookup);
+      const pieces = linearMergeStats.pieces;
+      expect(countPlainText(api, 'z'.repeat(500))).toBe(refTokens('z'.repeat(500), enc).length);
+      expect(linearMergeStats.pieces - pieces).toBe(1);
+    }
+  });
+
+  it('the fast path counts the mixed corpus as js-tiktoken does', () => {
+    for (const enc of ['o200k_base', 'cl100k_base'] as const) {
+      const fast = fastOf(enc);
+      const { total, differing } = countsAgree(encodingFor(enc), enc, fast);
+      expect({ enc, differing }).toEqual({ enc, differing: 0 });
+      expect(total).toBeGreaterThan(30_000);
+    }
+  });
+
+  it('a constructor that throws when given no ranks (expectedVocabularySize) falls back to the package path, heap merge kept', () => {
+    // The factory really is a stricter constructor: it rejects the empty rank array, accepts the full one.
+    expect(() => withExpectedVocabularySize('o200k_base', () => [])).toThrow(/expectedVocabularySize/);
+    const api = buildEncoding('o200k_base', O200K_RANKS, withExpectedVocabularySize);
+    const path = encodingPathOf(api)!;
+    expect({ packedTable: path.packedTable, linearMerge: path.linearMerge }).toEqual({ packedTable: false, linearMerge: true });
+    expect(path.fallback).toMatch(/expectedVocabularySize/);
+    expect(coreOf(api).bytePairStringRankEncoder).toBeInstanceOf(Map);
+    const { differing } = countsAgree(api, 'o200k_base', fastOf('o200k_base'));
+    expect(differing).toBe(0);
+  });
+
+  it('a core of another shape (the string encoder not a Map) falls back, with the same counts', () => {
+    const objectEncoder: EncodingApiFactory = (enc, getRanks) => {
+      const api = GptEncoding.getEncodingApi(enc, getRanks);
+      const core = coreOf(api);
+      const map = core.bytePairStringRankEncoder as Map<string, number>;
+      core.bytePairStringRankEncoder = { get: (k: string) => map.get(k), size: map.size };
+      return api;
+    };
+    const api = buildEncoding('cl100k_base', CL100K_RANKS, objectEncoder);
+    expect(encodingPathOf(api)).toEqual({ packedTable: false, linearMerge: true, fallback: 'packed table: BytePairEncodingCore is not the shape of gpt-tokenizer 4.0.0' });
+    expect(countsAgree(api, 'cl100k_base', fastOf('cl100k_base')).differing).toBe(0);
+  });
+
+  it('a merge that tokenizes differently fails the probe: the package path without anything patched', () => {
+    const reversing: EncodingApiFactory = (enc, getRanks) => {
+      const api = GptEncoding.getEncodingApi(enc, getRanks);
+      const core = coreOf(api);
+      const merge = core.bytePairMerge;
+      core.bytePairMerge = function (piece: Uint8Array): number[] {
+        return merge.call(this, piece).reverse();
+      };
+      return api;
+    };
+    const api = buildEncoding('o200k_base', O200K_RANKS, reversing);
+    const path = encodingPathOf(api)!;
+    expect({ packedTable: path.packedTable, linearMerge: path.linearMerge }).toEqual({ packedTable: false, linearMerge: false });
+    expect(path.fallback).toMatch(/^packed table: probe text: 242 tokens \(Σ \d+\), expected 242 \(Σ 174946854\); heap merge: probe text/);
+    expect(countsAgree(api, 'o200k_base', fastOf('o200k_base')).differing).toBe(0);
+  });
+
+  it('a count that throws on the fast path is recounted on the package path, and later counts stay there', () => {
+    const api = buildEncoding('o200k_base', O200K_RANKS);
+    expect(encodingPathOf(api)).toEqual({ packedTable: true, linearMerge: true });
+    const lookup = coreOf(api).bytePairStringRankEncoder as RankLookup;
+    lookup.get = () => {
+      throw new Error('a lookup that broke');
+    };
+    expect(countPlainText(api, CORPUS[0]!)).toBe(refTokens(CORPUS[0]!, 'o200k_base').length);
+    expect(encodingPathOf(api)).toEqual({ packedTable: false, linearMerge: true, fallback: 'a count threw' });
+    expect(api.encode(PROBE)).toEqual(refTokens(PROBE, 'o200k_base'));
+    expect(countsAgree(api, 'o200k_base', fastOf('o200k_base')).differing).toBe(0);
+  });
+
+  it('keeps the packed tables the package path is built from: the same counts whichever way (cl100k, o200k)', () => {
+    for (const enc of ['o200k_base', 'cl100k_base'] as const) {
+      const plain = buildEncoding(enc, PACKED[enc], () => {
+        throw new Error('no package here');
+      });
+      expect(encodingPathOf(plain)).toEqual({ packedTable: false, linearMerge: false, fallback: 'packed table: no package here; heap merge: no package here' });
+      expect(countPlainText(plain, CORPUS[1]!)).toBe(fastOf(enc)[1]);
+    }
+  });
+});
