@@ -1,4 +1,12 @@
 /** Jest with the ts-jest ESM preset; run through `npm test` (adds --experimental-vm-modules). */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// @actions/core's `exports` exposes only its index; src/github/core.ts imports the modules beside
+// it as `@actions/core/lib/<module>.js` (tsconfig.json "paths" maps them for tsc and ncc). Here
+// they are found next to wherever Node resolves the package's entry.
+const actionsCoreLib = dirname(fileURLToPath(import.meta.resolve('@actions/core')));
+
 export default {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
@@ -7,7 +15,7 @@ export default {
   // Fails the run at once when dist/ is older than the sources (scripts/dist-stamp.mjs).
   globalSetup: '<rootDir>/tests/global-setup.mjs',
   testMatch: ['**/*.test.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: { '^@actions/core/lib/(.*)$': `${actionsCoreLib}/$1`, '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.check.json' }] },
   testTimeout: 60000,
   maxWorkers: 2,

@@ -7,15 +7,19 @@
  * delimiter of GITHUB_OUTPUT — stay the library's; what is written here are the index's few lines
  * around them (same names and behaviour, so call sites read as `core.x`).
  *
- * The package's `exports` map only exposes its index, so the modules are imported by path.
+ * The package's `exports` map (3.0.1) exposes only its index (".": types and import), so no resolver
+ * that honours it reaches `@actions/core/lib/*`: tsconfig.json "paths" maps those specifiers to the
+ * package's lib/ for tsc and ncc, jest.config.js to the directory Node resolves the package to.
+ * tests/github/core-internals.test.ts fails, naming the module, if a version moves one of them,
+ * and checks that the action bundle's main chunk holds no undici.
  */
 import { EOL } from 'node:os';
-import type { AnnotationProperties } from '../../node_modules/@actions/core/lib/core.js';
-import { issueCommand } from '../../node_modules/@actions/core/lib/command.js';
-import { issueFileCommand, prepareKeyValueMessage } from '../../node_modules/@actions/core/lib/file-command.js';
-import { toCommandProperties, toCommandValue } from '../../node_modules/@actions/core/lib/utils.js';
+import type { AnnotationProperties } from '@actions/core/lib/core.js';
+import { issueCommand } from '@actions/core/lib/command.js';
+import { issueFileCommand, prepareKeyValueMessage } from '@actions/core/lib/file-command.js';
+import { toCommandProperties, toCommandValue } from '@actions/core/lib/utils.js';
 
-export { summary } from '../../node_modules/@actions/core/lib/summary.js';
+export { summary } from '@actions/core/lib/summary.js';
 export type { AnnotationProperties };
 
 /** An input's value (`INPUT_<NAME>`), empty when unset; trimmed unless `trimWhitespace: false`. */
