@@ -409,11 +409,12 @@ describe('findUnpricedChanges: hostile input', () => {
       modified('.env', 'A=1\n', `${'MODEL'.repeat(30_000)}=gpt-4o\n`),
     ]);
     // Counted, not timed: the 100 KB and 150 KB lines are never handed to the patterns, the 2,000
-    // near-miss lines are (3,630,008 characters); the line diff stops at its edit-distance cap.
+    // near-miss lines are (3,630,008 characters); the added file needs no line diff, and the two
+    // one-line edits take a handful of steps.
     const work = since(before);
     expect(work.scannedChars).toBeGreaterThan(2_000 * 1_000);
     expect(work.scannedChars).toBeLessThanOrEqual(2_000 * MAX_SCAN_LINE);
-    expect(work.diffSteps).toBeLessThanOrEqual(diffBound(2_003));
+    expect(work.diffSteps).toBeLessThanOrEqual(10);
     // The long lines are not scanned, and say so (issue 12, reproduction 12); the near misses find nothing.
     expect(changes.map((c) => [c.kind, c.file, c.line, c.summary])).toEqual([
       ['env', '.env', 1, '.env:1 not scanned: the changed line is 150,007 characters, over the 2,000 the scan reads'],
@@ -438,7 +439,26 @@ describe('findUnpricedChanges: hostile input', () => {
     const work = since(before);
     expect(work.scannedChars).toBe(body.length - 2_999);
     expect(work.scannedChars).toBeLessThanOrEqual(3_000 * MAX_SCAN_LINE);
-    expect(work.diffSteps).toBeLessThanOrEqual(diffBound(3_000));
+    // An added file is all added lines: no line diff at all.
+    expect(work.diffSteps).toBe(0);
+  });
+
+  it('an added or deleted file of 2,500 lines takes no line-diff step, and its lines keep their numbers', () => {
+    const body = Array.from({ length: 2_500 }, (_, i) => (i === 2_399 ? 'client = OpenAI(model="gpt-4o")' : `x${i} = ${i}`)).join('\n') + '\n';
+    const before = unpricedWork();
+    const added = scan([{ path: 'src/new_client.py', status: 'added', base: null, head: body }]);
+    const deleted = scan([{ path: 'src/old_client.py', status: 'deleted', base: body, head: null }]);
+    // Before, Myers walked every diagonal up to MAX_EDIT_DISTANCE against the empty side (about
+    // 2 million steps) and then fell back to line sets; now the whole file is one added block.
+    expect(since(before).diffSteps).toBe(0);
+    expect(added.map((c) => [c.file, c.line])).toEqual([['src/new_client.py', 2_400]]);
+    expect(added[0].summary).toContain('gpt-4o');
+    expect(deleted).toEqual([]);
+    // A block inserted into a file is the same case once the common lines are trimmed.
+    const grown = body.replace('x2499 = 2499\n', `x2499 = 2499\n${'y = 1\n'.repeat(2_100)}`);
+    const b2 = unpricedWork();
+    scan([modified('src/new_client.py', body, grown)]);
+    expect(since(b2).diffSteps).toBe(0);
   });
 
   it('lists at most 25 changes of a generated file and counts the rest', () => {
