@@ -476,3 +476,64 @@ describe('findUnpricedChanges: hostile input', () => {
     expect([changes[24].line, changes[24].summary, changes[24].price_ratio]).toEqual([25, '18976 more model, output-cap or loop-limit changes in src/table.js from line 25', null]);
   });
 });
+
+/** Ten aliases per anchor, four levels: `d` alone expands into 10 × (1 + 10 × (1 + 10 × 11)) = 11,110 values. */
+const ALIAS_BOMB = `description: evals
+a: &a [x, x, x, x, x, x, x, x, x, x]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+providers: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
+`;
+
+describe('findUnpricedChanges: gateway and eval configs the YAML reader refuses', () => {
+  it('a LiteLLM config that is no longer valid YAML is "not scanned" at the line, not "changed"', () => {
+    const head = LITELLM.replace('model: openai/gpt-4o-mini', 'model: openai: gpt-4o');
+    const [c, ...rest] = scan([modified('config.yaml', LITELLM, head)]);
+    expect(rest).toEqual([]);
+    expect([c.kind, c.file, c.line]).toEqual(['model-config', 'config.yaml', 8]);
+    expect(c.summary).toBe('config.yaml:8 not scanned: invalid YAML: Nested mappings are not allowed in compact mappings');
+    // The valid edit is still read to its facts (the control).
+    expect(scan([modified('config.yaml', LITELLM, LITELLM.replace('openai/gpt-4o-mini', 'openai/gpt-4o'))])[0].summary).toBe(
+      'LiteLLM config config.yaml: cheap: openai/gpt-4o-mini → openai/gpt-4o (×16.7 input price)',
+    );
+  });
+
+  it('an alias bomb or a 70-level nesting in a promptfoo config is "not scanned", with the limit that refused it', () => {
+    const bomb = scan([{ path: 'promptfooconfig.yaml', status: 'added', base: null, head: ALIAS_BOMB }]);
+    expect(bomb.map((c) => [c.kind, c.line, c.summary])).toEqual([
+      ['model-config', 5, 'promptfooconfig.yaml:5 not scanned: YAML aliases expand into more than 10,000 values (here at *c); aicost refuses this to guard against alias bombs'],
+    ]);
+    const deep = `providers: ${'['.repeat(70)}openai:gpt-4o${']'.repeat(70)}\n`;
+    const [c] = scan([modified('promptfooconfig.yaml', 'providers: [openai:gpt-4o-mini]\n', deep)]);
+    expect(c.summary).toMatch(/^promptfooconfig\.yaml:1 not scanned: the YAML is nested more than 64 levels deep$/);
+    // A base the reader refuses only loses the old values: the head's facts are listed.
+    expect(scan([modified('promptfooconfig.yaml', deep, 'providers: [openai:gpt-4o]\n')])[0].summary).toBe('promptfoo config promptfooconfig.yaml: provider openai:gpt-4o added');
+  });
+});
+
+describe('findUnpricedChanges: YAML files too large to read', () => {
+  const tooLarge = (path: string, headStart?: string): ChangedFile => ({
+    path,
+    status: 'added',
+    base: null,
+    head: null,
+    unscanned: 'at head 2,000,000 bytes, over the 1,048,576 the scan reads',
+    ...(headStart === undefined ? {} : { headStart }),
+  });
+
+  it('lists one named like a gateway config, or with model_list: in its first bytes; not other YAML data', () => {
+    const changes = scan([
+      tooLarge('deploy/config.yaml', '# padding\n'),
+      tooLarge('proxy/prod-litellm.yml', ''),
+      tooLarge('gateway.yaml', `# router\n${LITELLM}`),
+      tooLarge('data/rows.yaml', '- id: 1\n  text: hello\n'),
+      tooLarge('openapi.yaml', 'openapi: 3.1.0\npaths: {}\n'),
+    ]);
+    expect(changes.map((c) => [c.kind, c.file, c.line, c.summary])).toEqual([
+      ['model-config', 'deploy/config.yaml', null, 'deploy/config.yaml not scanned: at head 2,000,000 bytes, over the 1,048,576 the scan reads'],
+      ['model-config', 'gateway.yaml', null, 'gateway.yaml not scanned: at head 2,000,000 bytes, over the 1,048,576 the scan reads'],
+      ['model-config', 'proxy/prod-litellm.yml', null, 'proxy/prod-litellm.yml not scanned: at head 2,000,000 bytes, over the 1,048,576 the scan reads'],
+    ]);
+  });
+});
