@@ -28,7 +28,6 @@ export interface Fact {
   route?: string;
 }
 
-
 const MAX_TOKENS_KEYS = ['maxTokens', 'max_tokens', 'maxOutputTokens', 'max_output_tokens', 'max_completion_tokens', 'maxCompletionTokens'];
 /** CrewAI agent attributes that drive cost (§4.1). */
 const CREW_AGENT_KEYS: readonly [string, Fact['kind']][] = [
