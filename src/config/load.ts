@@ -138,6 +138,16 @@ function crossCheck(data: RawMap, lookup: PositionLookup): Issue[] {
       const trafficIssues = checkTraffic([...path, 'traffic'], feature.traffic, has('traffic'), lookup);
       issues.push(...trafficIssues);
       const hasTraffic = has('traffic') && feature.traffic !== null && !(Array.isArray(feature.traffic) && feature.traffic.length === 0);
+      // A format with nothing to read is an error, not a notice: the key has no effect, so either
+      // traffic: was removed or misspelled (the PR is then priced without samples) or the key is
+      // stale; a notice in a long report is easy to miss, and `has both …` keys are errors too.
+      if (has('traffic_format') && !hasTraffic && trafficIssues.length === 0 && !hasTypoFor(feature, FEATURE_KEYS, ['traffic'])) {
+        issues.push({
+          position: lookup.key([...path, 'traffic_format']),
+          message: `${dottedPath([...path, 'traffic_format'])}: is set but the feature has no traffic; traffic_format says how traffic files are read`,
+          hint: 'Add traffic: with the samples the format describes, or remove traffic_format.',
+        });
+      }
       if (has('requests_per_month') && has('requests_per_day')) {
         issues.push({
           position: later(lookup.key([...path, 'requests_per_month']), lookup.key([...path, 'requests_per_day'])),

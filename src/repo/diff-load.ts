@@ -5,7 +5,7 @@ import { loadConfig } from '../config/index.js';
 import { artifactFile, mergeTrusted, type MergedConfig } from '../config/trust.js';
 import { loadAgentPair } from '../diff/agent-load.js';
 import type { DiffFeatureInput } from '../diff/diff.js';
-import type { ChangedFile } from '../diff/unpriced/index.js';
+import { GATEWAY_SNIFF_BYTES, type ChangedFile } from '../diff/unpriced/index.js';
 import { AicostError, ConfigError } from '../errors.js';
 import type { CallSite, Config } from '../types.js';
 import { git } from './git.js';
@@ -73,6 +73,7 @@ async function changedFiles(gitRoot: string, prefix: string, base: RevisionReade
     const why: string[] = [];
     const changed: ChangedFile = { ...f, base: basePath === null ? null : await read(base, basePath, 'at base', why), head: headPath === null ? null : await read(head, headPath, 'at head', why) };
     if (why.length) changed.unscanned = why.join('; ');
+    if (changed.head === null && headPath !== null && why.length && /\.ya?ml$/i.test(headPath)) changed.headStart = await readStart(head, headPath);
     return changed;
   };
   for (let i = 0; i < out.length; ) {
@@ -88,6 +89,24 @@ async function changedFiles(gitRoot: string, prefix: string, base: RevisionReade
     }
   }
   return files;
+}
+
+/** The first GATEWAY_SNIFF_BYTES of a file as text ('' when it cannot be read), to classify it. */
+async function readStart(reader: RevisionReader, path: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    const stream = await reader.open(path);
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= GATEWAY_SNIFF_BYTES) break;
+    }
+    stream.destroy();
+  } catch {
+    return '';
+  }
+  return Buffer.concat(chunks).subarray(0, GATEWAY_SNIFF_BYTES).toString('utf8');
 }
 
 /** Paths under the project root that differ between base and head (renames as delete and add). */

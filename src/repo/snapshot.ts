@@ -119,10 +119,8 @@ export async function loadTraffic(reader: RevisionReader, config: Config, featur
     );
   } catch (e) {
     if (!(e instanceof TrafficError)) throw e;
-    // The location names the file already: "a.jsonl:3: a.jsonl: 2 of 2 lines …" says it twice.
-    const file = e.location?.file;
-    const message = file && e.message.startsWith(`${file}: `) ? e.message.slice(file.length + 2) : e.message;
-    throw new TrafficError(`${message} (${triedFormat(format)})`, { location: e.location, hint: e.hint });
+    // readTraffic's messages leave the file to the location, so it is printed once.
+    throw new TrafficError(`${e.message} (${triedFormat(format)})`, { location: e.location, hint: e.hint });
   }
 }
 

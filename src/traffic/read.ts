@@ -51,7 +51,8 @@ const FIX_HINT = 'Each line needs usage.output_tokens and one of usage.input_tok
  * Fails with a TrafficError when a file cannot be read, is a Git LFS pointer, is binary, has no
  * usable line, or has more bad lines than `maxBadLines` (a fraction of its non-blank lines).
  * `badLines` lists at most the first 10,000 bad lines; `BadLine.reason` does not repeat the line
- * number (messages print `line 42: <reason>`).
+ * number (messages print `line 42: <reason>`). Error messages do not name the file: their
+ * location does, and `format()` prints it once as `file:line: message`.
  */
 export async function readTraffic(sources: readonly TrafficSource[], opts: ReadTrafficOptions): Promise<TrafficSet> {
   if (!Number.isInteger(opts.maxSamples) || opts.maxSamples < 1) throw new RangeError(`maxSamples must be a positive integer, got ${opts.maxSamples}`);
@@ -92,14 +93,14 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
       sha.update(chunk);
       if (sniffed < BINARY_SNIFF_BYTES) {
         if (sniffed === 0 && chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b) {
-          throw new TrafficError(`${file} is gzip-compressed, not JSON lines`, {
+          throw new TrafficError('the file is gzip-compressed, not JSON lines', {
             location: { file },
             hint: 'Decompress it before committing it (or before the step that runs aicost).',
           });
         }
         const head = chunk.subarray(0, BINARY_SNIFF_BYTES - sniffed);
         if (head.includes(0)) {
-          throw new TrafficError(`${file} is a binary file (it contains NUL bytes), not JSON lines`, {
+          throw new TrafficError('the file is binary (it contains NUL bytes), not JSON lines', {
             location: { file },
             hint: 'Traffic must be UTF-8 text with one JSON object per line.',
           });
@@ -127,7 +128,7 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
       if (text.trim() === '') return;
       fileLines++;
       if (line === 1 && text.startsWith(LFS_POINTER)) {
-        throw new TrafficError(`${file} is a Git LFS pointer, not the samples`, {
+        throw new TrafficError('the file is a Git LFS pointer, not the samples', {
           location: { file, line: 1 },
           hint: 'Fetch LFS objects (actions/checkout with lfs: true) or commit the samples without LFS.',
         });
@@ -152,7 +153,7 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
       await forEachLine(stream as AsyncIterable<Buffer | string | Uint8Array>, maxLineBytes, onChunk, onLine);
     } catch (e) {
       if (e instanceof TrafficError) throw e;
-      throw new TrafficError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`, {
+      throw new TrafficError(`cannot read the file: ${e instanceof Error ? e.message : String(e)}`, {
         location: { file },
         hint: 'Check that the traffic path exists at this revision and is a regular file.',
       });
@@ -162,17 +163,17 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
     goodLines += fileGood;
     perFile[file] = { lines: fileLines, bad: fileBadCount };
     if (fileLines === 0) {
-      throw new TrafficError(`${file} is empty: no samples to replay`, { location: { file }, hint: FIX_HINT });
+      throw new TrafficError('the file is empty: no samples to replay', { location: { file }, hint: FIX_HINT });
     }
     if (fileBadCount / fileLines > opts.maxBadLines) {
       const first = fileBad.map((b) => `line ${b.line}: ${b.reason}`).join('; ');
       throw new TrafficError(
-        `${file}: ${fileBadCount} of ${fileLines} lines (${percent(fileBadCount / fileLines)}) cannot be used, more than replay.max_bad_lines (${percent(opts.maxBadLines)}). ${fileBadCount > 3 ? 'First 3' : 'They are'}: ${first}`,
+        `${fileBadCount} of ${fileLines} lines (${percent(fileBadCount / fileLines)}) cannot be used, more than replay.max_bad_lines (${percent(opts.maxBadLines)}). ${fileBadCount > 3 ? 'First 3' : 'They are'}: ${first}`,
         { location: { file, line: fileBad[0]?.line }, hint: `Fix or remove these lines, or raise replay.max_bad_lines in .aicost.yml. ${FIX_HINT}` },
       );
     }
     if (fileGood === 0) {
-      throw new TrafficError(`${file} has no usable samples (${fileLines} ${fileLines === 1 ? 'line' : 'lines'}, all skipped)`, {
+      throw new TrafficError(`no usable samples (${fileLines} ${fileLines === 1 ? 'line' : 'lines'}, all skipped)`, {
         location: { file, line: fileBad[0]?.line },
         hint: FIX_HINT,
       });

@@ -258,6 +258,18 @@ describe('cross checks', () => {
     );
   });
 
+  it('refuses traffic_format without traffic, at the key; with traffic it loads', () => {
+    const error = errorFor([...TEAM, '    team: support', '    prompt: p.md', '    requests_per_month: 3000', '    traffic_format: aicost']);
+    expect(error.format().split('\n')[0]).toBe(
+      '.aicost.yml:9:5: features.ticket-summary.traffic_format: is set but the feature has no traffic; traffic_format says how traffic files are read',
+    );
+    expect(error.hint).toBe('Add traffic: with the samples the format describes, or remove traffic_format.');
+    // An empty list is no traffic either.
+    expect(firstLine([...TEAM, '    team: support', '    prompt: p.md', '    requests_per_month: 3000', '    traffic: []', '    traffic_format: auto'])).toMatch(/^\.aicost\.yml:10:5: features\.ticket-summary\.traffic_format: is set but/);
+    const ok = loadConfig([...TEAM, '    team: support', '    prompt: p.md', '    traffic: t.jsonl', '    traffic_format: aicost'].join('\n') + '\n', '.aicost.yml');
+    expect(ok.features['ticket-summary'].trafficFormat).toBe('aicost');
+  });
+
   it('refuses requests_per_month together with requests_per_day', () => {
     expect(firstLine([...TEAM, '    team: support', '    prompt: p.md', '    requests_per_day: 100', '    requests_per_month: 3000'])).toBe(
       '.aicost.yml:9:5: features.ticket-summary: has both requests_per_month and requests_per_day; set only one',

@@ -181,10 +181,11 @@ describe('other artifact formats', () => {
     ]);
   });
 
-  it('reports a prompt file it cannot parse as changed, at the first changed line', () => {
+  it('reports a prompt file it cannot parse as not scanned, at the line the YAML reader names', () => {
     const base = 'model: [unclosed\n';
     const [c] = findUnpricedChanges([{ path: 'p/x.prompt.yml', status: 'modified', base, head: `${base}more: text\n` }], opts);
-    expect([c.line, c.summary]).toEqual([2, 'prompt file p/x.prompt.yml changed']);
+    // Not "changed": a text the YAML reader refuses could hide any setting, so it is not scanned.
+    expect([c.line, c.summary]).toEqual([2, 'p/x.prompt.yml:2 not scanned: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']);
   });
 
   it('keeps summaries on one line whatever the YAML holds', () => {

@@ -409,11 +409,12 @@ describe('findUnpricedChanges: hostile input', () => {
       modified('.env', 'A=1\n', `${'MODEL'.repeat(30_000)}=gpt-4o\n`),
     ]);
     // Counted, not timed: the 100 KB and 150 KB lines are never handed to the patterns, the 2,000
-    // near-miss lines are (3,630,008 characters); the line diff stops at its edit-distance cap.
+    // near-miss lines are (3,630,008 characters); the added file needs no line diff, and the two
+    // one-line edits take a handful of steps.
     const work = since(before);
     expect(work.scannedChars).toBeGreaterThan(2_000 * 1_000);
     expect(work.scannedChars).toBeLessThanOrEqual(2_000 * MAX_SCAN_LINE);
-    expect(work.diffSteps).toBeLessThanOrEqual(diffBound(2_003));
+    expect(work.diffSteps).toBeLessThanOrEqual(10);
     // The long lines are not scanned, and say so (issue 12, reproduction 12); the near misses find nothing.
     expect(changes.map((c) => [c.kind, c.file, c.line, c.summary])).toEqual([
       ['env', '.env', 1, '.env:1 not scanned: the changed line is 150,007 characters, over the 2,000 the scan reads'],
@@ -438,7 +439,26 @@ describe('findUnpricedChanges: hostile input', () => {
     const work = since(before);
     expect(work.scannedChars).toBe(body.length - 2_999);
     expect(work.scannedChars).toBeLessThanOrEqual(3_000 * MAX_SCAN_LINE);
-    expect(work.diffSteps).toBeLessThanOrEqual(diffBound(3_000));
+    // An added file is all added lines: no line diff at all.
+    expect(work.diffSteps).toBe(0);
+  });
+
+  it('an added or deleted file of 2,500 lines takes no line-diff step, and its lines keep their numbers', () => {
+    const body = Array.from({ length: 2_500 }, (_, i) => (i === 2_399 ? 'client = OpenAI(model="gpt-4o")' : `x${i} = ${i}`)).join('\n') + '\n';
+    const before = unpricedWork();
+    const added = scan([{ path: 'src/new_client.py', status: 'added', base: null, head: body }]);
+    const deleted = scan([{ path: 'src/old_client.py', status: 'deleted', base: body, head: null }]);
+    // Before, Myers walked every diagonal up to MAX_EDIT_DISTANCE against the empty side (about
+    // 2 million steps) and then fell back to line sets; now the whole file is one added block.
+    expect(since(before).diffSteps).toBe(0);
+    expect(added.map((c) => [c.file, c.line])).toEqual([['src/new_client.py', 2_400]]);
+    expect(added[0].summary).toContain('gpt-4o');
+    expect(deleted).toEqual([]);
+    // A block inserted into a file is the same case once the common lines are trimmed.
+    const grown = body.replace('x2499 = 2499\n', `x2499 = 2499\n${'y = 1\n'.repeat(2_100)}`);
+    const b2 = unpricedWork();
+    scan([modified('src/new_client.py', body, grown)]);
+    expect(since(b2).diffSteps).toBe(0);
   });
 
   it('lists at most 25 changes of a generated file and counts the rest', () => {
@@ -454,5 +474,66 @@ describe('findUnpricedChanges: hostile input', () => {
     expect(changes[0].summary).toBe('model gpt-4o-mini → gpt-4o in src/table.js:1 (×16.7 input price)');
     expect(changes[23].line).toBe(24);
     expect([changes[24].line, changes[24].summary, changes[24].price_ratio]).toEqual([25, '18976 more model, output-cap or loop-limit changes in src/table.js from line 25', null]);
+  });
+});
+
+/** Ten aliases per anchor, four levels: `d` alone expands into 10 × (1 + 10 × (1 + 10 × 11)) = 11,110 values. */
+const ALIAS_BOMB = `description: evals
+a: &a [x, x, x, x, x, x, x, x, x, x]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+providers: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
+`;
+
+describe('findUnpricedChanges: gateway and eval configs the YAML reader refuses', () => {
+  it('a LiteLLM config that is no longer valid YAML is "not scanned" at the line, not "changed"', () => {
+    const head = LITELLM.replace('model: openai/gpt-4o-mini', 'model: openai: gpt-4o');
+    const [c, ...rest] = scan([modified('config.yaml', LITELLM, head)]);
+    expect(rest).toEqual([]);
+    expect([c.kind, c.file, c.line]).toEqual(['model-config', 'config.yaml', 8]);
+    expect(c.summary).toBe('config.yaml:8 not scanned: invalid YAML: Nested mappings are not allowed in compact mappings');
+    // The valid edit is still read to its facts (the control).
+    expect(scan([modified('config.yaml', LITELLM, LITELLM.replace('openai/gpt-4o-mini', 'openai/gpt-4o'))])[0].summary).toBe(
+      'LiteLLM config config.yaml: cheap: openai/gpt-4o-mini → openai/gpt-4o (×16.7 input price)',
+    );
+  });
+
+  it('an alias bomb or a 70-level nesting in a promptfoo config is "not scanned", with the limit that refused it', () => {
+    const bomb = scan([{ path: 'promptfooconfig.yaml', status: 'added', base: null, head: ALIAS_BOMB }]);
+    expect(bomb.map((c) => [c.kind, c.line, c.summary])).toEqual([
+      ['model-config', 5, 'promptfooconfig.yaml:5 not scanned: YAML aliases expand into more than 10,000 values (here at *c); aicost refuses this to guard against alias bombs'],
+    ]);
+    const deep = `providers: ${'['.repeat(70)}openai:gpt-4o${']'.repeat(70)}\n`;
+    const [c] = scan([modified('promptfooconfig.yaml', 'providers: [openai:gpt-4o-mini]\n', deep)]);
+    expect(c.summary).toMatch(/^promptfooconfig\.yaml:1 not scanned: the YAML is nested more than 64 levels deep$/);
+    // A base the reader refuses only loses the old values: the head's facts are listed.
+    expect(scan([modified('promptfooconfig.yaml', deep, 'providers: [openai:gpt-4o]\n')])[0].summary).toBe('promptfoo config promptfooconfig.yaml: provider openai:gpt-4o added');
+  });
+});
+
+describe('findUnpricedChanges: YAML files too large to read', () => {
+  const tooLarge = (path: string, headStart?: string): ChangedFile => ({
+    path,
+    status: 'added',
+    base: null,
+    head: null,
+    unscanned: 'at head 2,000,000 bytes, over the 1,048,576 the scan reads',
+    ...(headStart === undefined ? {} : { headStart }),
+  });
+
+  it('lists one named like a gateway config, or with model_list: in its first bytes; not other YAML data', () => {
+    const changes = scan([
+      tooLarge('deploy/config.yaml', '# padding\n'),
+      tooLarge('proxy/prod-litellm.yml', ''),
+      tooLarge('gateway.yaml', `# router\n${LITELLM}`),
+      tooLarge('data/rows.yaml', '- id: 1\n  text: hello\n'),
+      tooLarge('openapi.yaml', 'openapi: 3.1.0\npaths: {}\n'),
+    ]);
+    expect(changes.map((c) => [c.kind, c.file, c.line, c.summary])).toEqual([
+      ['model-config', 'deploy/config.yaml', null, 'deploy/config.yaml not scanned: at head 2,000,000 bytes, over the 1,048,576 the scan reads'],
+      ['model-config', 'gateway.yaml', null, 'gateway.yaml not scanned: at head 2,000,000 bytes, over the 1,048,576 the scan reads'],
+      ['model-config', 'proxy/prod-litellm.yml', null, 'proxy/prod-litellm.yml not scanned: at head 2,000,000 bytes, over the 1,048,576 the scan reads'],
+    ]);
   });
 });

@@ -78,3 +78,66 @@ describe('changed files the unpriced scan cannot read', () => {
     expect(status).toBe(1);
   });
 });
+
+const litellm = (model: string) => `model_list:
+  - model_name: cheap
+    litellm_params:
+      model: ${model}
+router_settings:
+  num_retries: 3
+`;
+
+describe('gateway and eval configs the YAML reader refuses (one YAML reader, with its limits)', () => {
+  it('a LiteLLM config.yaml turned into invalid YAML is "not scanned" at its line and fails the check', () => {
+    const repo = makeRepo({ ...base, 'config.yaml': litellm('openai/gpt-4o-mini') });
+    git(repo, 'checkout', '-q', '-b', 'pr');
+    writeFiles(repo, { 'config.yaml': litellm('openai: gpt-4o') });
+    git(repo, 'commit', '-qam', 'pr');
+    const { status, report } = diff(repo);
+    expect(report.unpriced_changes.map((c) => [c.kind, c.file, c.line, c.summary])).toEqual([
+      ['model-config', 'config.yaml', 4, 'config.yaml:4 not scanned: invalid YAML: Nested mappings are not allowed in compact mappings'],
+    ]);
+    expect(report.violations.map((v) => [v.rule, v.severity])).toEqual([['unpriced_change', 'error']]);
+    expect(status).toBe(1);
+  });
+
+  it('a promptfoo config with an alias bomb is "not scanned" at the alias, with the limit', () => {
+    const bomb = `providers: [openai:gpt-4o]
+a: &a [x, x, x, x, x, x, x, x, x, x]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+`;
+    const { status, report } = diff(prRepo({ 'evals/promptfooconfig.yaml': bomb }));
+    expect(report.unpriced_changes.map((c) => [c.kind, c.line, c.summary])).toEqual([
+      ['model-config', 5, 'evals/promptfooconfig.yaml:5 not scanned: YAML aliases expand into more than 10,000 values (here at *c); aicost refuses this to guard against alias bombs'],
+    ]);
+    expect(status).toBe(1);
+  });
+});
+
+describe('YAML gateway configs too large to read', () => {
+  // 1,140,000 bytes of comments after the model list: past the 1 MiB the scan reads.
+  const padded = `${litellm('openai/gpt-4o')}${'# routing notes for the on-call team, kept here for reference\n'.repeat(19_000)}`;
+
+  it('a LiteLLM config.yaml padded past 1 MiB is listed as not scanned and fails the check, as is another name with model_list: near the top', () => {
+    expect(padded.length).toBeGreaterThan(1024 * 1024);
+    const { status, report } = diff(prRepo({ 'config.yaml': padded, 'deploy/gateway.yaml': padded }));
+    const bytes = padded.length.toLocaleString('en-US');
+    expect(report.unpriced_changes.map((c) => [c.kind, c.file, c.line, c.summary])).toEqual([
+      ['model-config', 'config.yaml', null, `config.yaml not scanned: at head ${bytes} bytes, over the 1,048,576 the scan reads`],
+      ['model-config', 'deploy/gateway.yaml', null, `deploy/gateway.yaml not scanned: at head ${bytes} bytes, over the 1,048,576 the scan reads`],
+    ]);
+    // One violation per unpriced change.
+    expect(report.violations.map((v) => [v.rule, v.severity])).toEqual([['unpriced_change', 'error'], ['unpriced_change', 'error']]);
+    expect(status).toBe(1);
+  });
+
+  it('a 1.2 MB YAML data file is not listed', () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `- id: ${i}\n  text: sample row ${i}\n`).join('');
+    expect(rows.length).toBeGreaterThan(1024 * 1024);
+    const { status, report } = diff(prRepo({ 'data/rows.yaml': rows }));
+    expect(report.unpriced_changes).toEqual([]);
+    expect(status).toBe(0);
+  });
+});

@@ -47,6 +47,23 @@ const agentBase = { '.aicost.yml': config(), 'agents/triage.yaml': agent(2), 'tr
 const diffArgs = (repo: string) => ['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', 'json'];
 
 describe('agent loop limits (reproduction 10)', () => {
+  it('max_tokens above the shared MAX_TOKENS bound (100,000,000) is an error at file:line naming the bound; at the bound it is priced', () => {
+    const over = prRepo(agentBase, { 'agents/triage.yaml': `${agent(2)}max_tokens: 100000001\n` });
+    for (const args of [diffArgs(over), ['estimate', '--repo', over, '--format', 'json']]) {
+      const r = runCli(args);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain("agents/triage.yaml:5:13: max_tokens is 100,000,001 tokens, above aicost's limit of 100,000,000");
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
+    const at = prRepo(agentBase, { 'agents/triage.yaml': `${agent(2)}max_tokens: 100000000\n` });
+    const r = runCli(diffArgs(at));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const f = JSON.parse(r.stdout).features[0];
+    expect(Number.isFinite(f.head.monthly)).toBe(true);
+  });
+
   it('max_turns: 2147483648 in the PR is an error naming the file, line and limit (exit 2)', () => {
     const repo = prRepo(agentBase, { 'agents/triage.yaml': agent(2147483648) });
     const r = runCli(diffArgs(repo));

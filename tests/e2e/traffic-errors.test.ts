@@ -135,6 +135,51 @@ describe('reproduction 8: unreadable traffic is an error in diff as in estimate'
   });
 });
 
+describe('traffic read errors name the file once, from the repository and from --traffic-dir', () => {
+  const binary = '{"id":"a\x00"}\n';
+  const notJsonl = 'time,question\n2026-11-01,where is my invoice\n';
+
+  it('a broken file: "file:line: message" with the file named once, in both paths', () => {
+    const repo = prRepo(files(notJsonl), { 'prompts/faq.prompt.yml': prompt({ note: ' Be brief.' }) });
+    const fromRepo = runCli(['estimate', '--repo', repo, '--rev', 'pr']);
+    expectError(fromRepo, /^aicost: traffic\/faq\.jsonl:1: 2 of 2 lines \(100%\) cannot be used/);
+    expect(fromRepo.stderr.split('\n')[0].split('faq.jsonl')).toHaveLength(2);
+
+    const dir = mkdtempSync(join(tmpdir(), 'aicost-samples-'));
+    writeFiles(dir, { 'traffic/faq.jsonl': notJsonl });
+    for (const args of [['estimate', '--repo', repo, '--rev', 'pr'], ['diff', '--repo', repo, '--base', 'main', '--head', 'pr']]) {
+      const fromDir = runCli([...args, '--traffic-dir', dir]);
+      expectError(fromDir, /^aicost: traffic-dir:traffic\/faq\.jsonl:1: 2 of 2 lines \(100%\) cannot be used, more than replay\.max_bad_lines \(1%\)\. They are: line 1: is not valid JSON/);
+      expect(fromDir.stderr.split('\n')[0].split('faq.jsonl')).toHaveLength(2);
+    }
+  });
+
+  it('a file that is not text (a NUL byte): the same one message in both paths', () => {
+    const repo = prRepo(files(binary), { 'prompts/faq.prompt.yml': prompt({ note: ' Be brief.' }) });
+    const fromRepo = runCli(['estimate', '--repo', repo, '--rev', 'pr']);
+    expectError(fromRepo, /^aicost: traffic\/faq\.jsonl: the file is binary \(it contains NUL bytes\), not JSON lines/);
+    const dir = mkdtempSync(join(tmpdir(), 'aicost-samples-'));
+    writeFiles(dir, { 'traffic/faq.jsonl': binary });
+    const fromDir = runCli(['estimate', '--repo', repo, '--rev', 'pr', '--traffic-dir', dir]);
+    expectError(fromDir, /^aicost: traffic-dir:traffic\/faq\.jsonl: the file is binary \(it contains NUL bytes\), not JSON lines/);
+    expect(fromDir.stderr.split('\n')[0].split('faq.jsonl')).toHaveLength(2);
+  });
+});
+
+describe('traffic_format without traffic', () => {
+  it('is an exit-2 config error at the key in estimate and diff (the PR dropped traffic: but kept the format)', () => {
+    const base = files(jsonl(rows(40)), { extra: '    traffic_format: aicost\n' });
+    const repo = prRepo(base, { '.aicost.yml': config('    traffic_format: aicost\n').replace('    traffic: traffic/faq.jsonl\n', '') });
+    const message = /^aicost: \.aicost\.yml:6:5: features\.faq\.traffic_format: is set but the feature has no traffic; traffic_format says how traffic files are read\n  Add traffic: with the samples the format describes, or remove traffic_format\./;
+    expectError(runCli(['estimate', '--repo', repo, '--rev', 'pr']), message);
+    expectError(runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr']), message);
+    // Base, with traffic:, is priced on its 40 samples.
+    const r = runCli(['estimate', '--repo', repo, '--rev', 'main', '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).features[0].monthly).toBeCloseTo(monthlyOf(40), 12);
+  });
+});
+
 describe('reproduction 9: a tier the model does not offer', () => {
   const flex = (i: number) => row(i, { id: `flex${i}`, tier: 'flex', usage: { input_tokens: 1_000_000, output_tokens: 20 } });
 

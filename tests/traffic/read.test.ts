@@ -154,8 +154,8 @@ describe('readTraffic: bad lines', () => {
     const bad = new Map<number, string>();
     for (let i = 0; i < 30; i++) bad.set(7 + i * 31, '{"usage":{"input_tokens":5}}');
     const e = await traffic(readTraffic([source('traffic/support.jsonl', thousand(bad))], OPTS));
-    expect(e.message).toBe(
-      'traffic/support.jsonl: 30 of 1000 lines (3%) cannot be used, more than replay.max_bad_lines (1%). First 3: line 7: usage.output_tokens is missing; line 38: usage.output_tokens is missing; line 69: usage.output_tokens is missing',
+    expect(e.format().split('\n')[0]).toBe(
+      'traffic/support.jsonl:7: 30 of 1000 lines (3%) cannot be used, more than replay.max_bad_lines (1%). First 3: line 7: usage.output_tokens is missing; line 38: usage.output_tokens is missing; line 69: usage.output_tokens is missing',
     );
     expect(e.location).toEqual({ file: 'traffic/support.jsonl', line: 7 });
     expect(e.hint).toContain('raise replay.max_bad_lines');
@@ -175,23 +175,23 @@ describe('readTraffic: files that are not samples', () => {
   it('a Git LFS pointer', async () => {
     const pointer = 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n';
     const e = await traffic(readTraffic([source('traffic/big.jsonl', pointer)], OPTS));
-    expect(e.message).toBe('traffic/big.jsonl is a Git LFS pointer, not the samples');
+    expect(e.format().split('\n')[0]).toBe('traffic/big.jsonl:1: the file is a Git LFS pointer, not the samples');
     expect(e.hint).toBe('Fetch LFS objects (actions/checkout with lfs: true) or commit the samples without LFS.');
     expect(e.location).toEqual({ file: 'traffic/big.jsonl', line: 1 });
   });
 
   it('a binary file (NUL byte) and a gzip file', async () => {
     const e1 = await traffic(readTraffic([source('t.bin', Buffer.from([0, 1, 2, 10, 65]))], OPTS));
-    expect(e1.message).toBe('t.bin is a binary file (it contains NUL bytes), not JSON lines');
+    expect(e1.format().split('\n')[0]).toBe('t.bin: the file is binary (it contains NUL bytes), not JSON lines');
     const e2 = await traffic(readTraffic([source('t.jsonl.gz', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0]))], OPTS));
-    expect(e2.message).toBe('t.jsonl.gz is gzip-compressed, not JSON lines');
+    expect(e2.format().split('\n')[0]).toBe('t.jsonl.gz: the file is gzip-compressed, not JSON lines');
   });
 
   it('an empty file, a blank file, a file with no good line', async () => {
-    expect((await traffic(readTraffic([source('e.jsonl', '')], OPTS))).message).toBe('e.jsonl is empty: no samples to replay');
-    expect((await traffic(readTraffic([source('e.jsonl', '\n  \r\n\n')], OPTS))).message).toBe('e.jsonl is empty: no samples to replay');
+    expect((await traffic(readTraffic([source('e.jsonl', '')], OPTS))).format().split('\n')[0]).toBe('e.jsonl: the file is empty: no samples to replay');
+    expect((await traffic(readTraffic([source('e.jsonl', '\n  \r\n\n')], OPTS))).format().split('\n')[0]).toBe('e.jsonl: the file is empty: no samples to replay');
     const e = await traffic(readTraffic([source('n.jsonl', '{"usage":{"output_tokens":1}}\n')], { maxBadLines: 1, maxSamples: 10 }));
-    expect(e.message).toBe('n.jsonl has no usable samples (1 line, all skipped)');
+    expect(e.format().split('\n')[0]).toBe('n.jsonl:1: no usable samples (1 line, all skipped)');
     expect(e.location).toEqual({ file: 'n.jsonl', line: 1 });
   });
 
@@ -206,7 +206,7 @@ describe('readTraffic: files that are not samples', () => {
         }),
     };
     const e = await traffic(readTraffic([broken], OPTS));
-    expect(e.message).toBe('cannot read gone.jsonl: ENOENT: no such file or directory');
+    expect(e.format().split('\n')[0]).toBe('gone.jsonl: cannot read the file: ENOENT: no such file or directory');
   });
 
   it('no sources', async () => {

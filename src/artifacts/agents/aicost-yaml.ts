@@ -20,6 +20,7 @@ import { ArtifactError } from '../../errors.js';
 import { findPair, isMap, isScalar, keyLine, own, parseYaml, positionOf, textStartLine } from '../yaml-source.js';
 import type { YamlSource } from '../yaml-source.js';
 import { emptyDraft, type AgentDraft } from './draft.js';
+import { MAX_TOKENS } from '../../bounds.js';
 import { MAX_TURNS, readWholeNumber } from './numbers.js';
 import { NAMED_TOOL_TOKENS, readToolList } from './tools.js';
 
@@ -103,7 +104,7 @@ export function parseAicostAgent(file: string, text: string): AgentDraft {
     d.maxTurns = turns.value;
     d.where.max_turns = { file, line: turns.line };
   }
-  const maxTokens = readWholeNumber(src, root, 'max_tokens', 'tokens', d.notes);
+  const maxTokens = readWholeNumber(src, root, 'max_tokens', 'tokens', d.notes, MAX_TOKENS);
   if (maxTokens) {
     d.maxTokens = maxTokens.value;
     d.where.max_tokens = { file, line: maxTokens.line };

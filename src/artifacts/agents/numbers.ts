@@ -39,7 +39,10 @@ export function readWholeNumber(src: YamlSource, map: unknown, key: string, unit
     const pos = positionOf(src, (node ?? found.pair.key) as Node);
     throw new ArtifactError(`${key} is ${n.toLocaleString('en-US')} ${unit}, above aicost's limit of ${max.toLocaleString('en-US')}`, {
       location: { file: src.file, line: pos.line, column: pos.column },
-      hint: `Set ${key} to at most ${max} (${key}: ${Math.min(max, 50)} is typical), or remove it and give the feature typical_turns: in .aicost.yml.`,
+      hint:
+        unit === 'tokens'
+          ? `Set ${key} to the output cap the model allows (at most ${max.toLocaleString('en-US')}), or remove it.`
+          : `Set ${key} to at most ${max} (${key}: ${Math.min(max, 50)} is typical), or remove it and give the feature typical_turns: in .aicost.yml.`,
     });
   }
   return { value: n, line };

@@ -1,15 +1,17 @@
 /**
  * The cost-relevant settings of an artifact file, with their lines: model ids, output caps, loop
  * limits and a few other agent knobs, read from the YAML (or front matter) of each format in
- * `reference/formats.md` §3–§5. Only what is cheap to read reliably; anything unreadable yields
- * no facts and the file is reported as changed without detail.
+ * `reference/formats.md` §3–§5. The YAML goes through aicost's one YAML reader (readYamlTree, with
+ * its size, alias, alias-expansion, cycle and depth limits); a text it refuses yields no facts and
+ * the reason, so the scan reports the file as "not scanned" instead of as a change without detail.
  *
- * The YAML is walked as nodes (never converted to objects), so aliases are not expanded and a
- * `__proto__` key is just a string.
+ * The facts are read from the parsed nodes, so a `__proto__` key is just a string.
  */
 
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Node, Pair } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { LineCounter, Node, Pair } from 'yaml';
+import { readYamlTree } from '../../config/yaml-tree.js';
+import { ArtifactError } from '../../errors.js';
 import type { ArtifactFormat } from './paths.js';
 
 /** One setting of an artifact. */
@@ -25,9 +27,6 @@ export interface Fact {
   /** LiteLLM: the `model_name` route this model serves. */
   route?: string;
 }
-
-/** Larger YAML is not read for facts (the file is still reported). */
-export const MAX_YAML_CHARS = 512 * 1024;
 
 const MAX_TOKENS_KEYS = ['maxTokens', 'max_tokens', 'maxOutputTokens', 'max_output_tokens', 'max_completion_tokens', 'maxCompletionTokens'];
 /** CrewAI agent attributes that drive cost (§4.1). */
@@ -50,8 +49,14 @@ interface Tree {
 
 type Yaml = Node | null | undefined;
 
-/** Settings of `text` read as `format`; empty when the text cannot be read. */
-export function factsOf(format: ArtifactFormat, text: string): Fact[] {
+/** Why a text could not be read for facts: the reader's message, at its line when it has one. */
+export interface Unreadable {
+  line: number | null;
+  reason: string;
+}
+
+/** Settings of `text` (the file `file`) read as `format`, or why its YAML cannot be read. */
+export function factsOf(format: ArtifactFormat, text: string, file = ''): Fact[] | Unreadable {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let yaml: string;
   let offset = 0;
@@ -66,15 +71,20 @@ export function factsOf(format: ArtifactFormat, text: string): Fact[] {
     yaml = fm;
     offset = 1;
   }
-  if (yaml.length > MAX_YAML_CHARS) return [];
-  const lines = new LineCounter();
+  let lines: LineCounter;
   let root: Yaml;
   try {
-    const doc = parseDocument(yaml, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-    if (doc.errors.length) return [];
-    root = doc.contents as Yaml;
-  } catch {
-    return [];
+    const read = readYamlTree(yaml, file, {
+      error: (message, o) => new ArtifactError(message, o),
+      lineOffset: offset,
+      what: 'a file the scan reads',
+      oneDocument: 'the scan reads one document',
+    });
+    lines = read.lineCounter;
+    root = read.doc.contents as Yaml;
+  } catch (e) {
+    if (!(e instanceof ArtifactError)) throw e;
+    return { line: e.location?.line ?? null, reason: e.message };
   }
   const tree: Tree = { lines, offset };
   const out: Fact[] = [];

@@ -12,6 +12,7 @@ import { diffLines, splitLines } from './line-diff.js';
 import type { ArtifactFormat } from './paths.js';
 import { ARTIFACT_NOUN, featureIdFor, yamlScalar } from './paths.js';
 import type { ChangedFile, UnpricedChange, UnpricedKind, UnpricedOptions } from './types.js';
+import { unscannedChange } from './unscanned.js';
 
 /** At most this many setting changes are spelled out in one summary. */
 const MAX_LISTED = 6;
@@ -141,8 +142,13 @@ export function scanArtifact(
   oldMapped = false,
 ): UnpricedChange | null {
   const noun = ARTIFACT_NOUN[format];
-  const base = file.base === null ? [] : factsOf(format, file.base);
-  const head = file.head === null ? [] : factsOf(format, file.head);
+  const baseRead = file.base === null ? [] : factsOf(format, file.base, file.oldPath ?? file.path);
+  const headRead = file.head === null ? [] : factsOf(format, file.head, file.path);
+  // A head the YAML reader refuses (invalid, an alias bomb, too deep) could hide any setting: it is
+  // "not scanned", not "changed". An unreadable base only loses the old values.
+  if (!Array.isArray(headRead) && file.status !== 'deleted') return unscannedChange(file, { type: 'artifact', format, kind }, headRead.reason, headRead.line);
+  const base = Array.isArray(baseRead) ? baseRead : [];
+  const head = Array.isArray(headRead) ? headRead : [];
   const result = (line: number | null, summary: string, ratio: number | null, hint: string): UnpricedChange => ({
     kind,
     file: file.path,

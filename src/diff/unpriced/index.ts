@@ -7,13 +7,13 @@
 import { scanArtifact } from './artifact-scan.js';
 import { scanCode } from './code-scan.js';
 import { scanEnv } from './env-scan.js';
-import { classifyPath } from './paths.js';
+import { classifyPath, classifyUnreadYaml } from './paths.js';
 import { unscannedChange } from './unscanned.js';
 import type { ChangedFile, UnpricedChange, UnpricedOptions } from './types.js';
 
 export type { ChangedFile, PriceRatio, UnpricedChange, UnpricedKind, UnpricedOptions } from './types.js';
 export { looksLikeModelId } from './model-id.js';
-export { classifyPath } from './paths.js';
+export { classifyPath, GATEWAY_SNIFF_BYTES } from './paths.js';
 export type { ArtifactFormat, FileClass } from './paths.js';
 export { diffLines, splitLines, MAX_DIFF_LINES, MAX_EDIT_DISTANCE } from './line-diff.js';
 export type { ChangeBlock, DiffLine, LineDiff } from './line-diff.js';
@@ -38,7 +38,8 @@ export function findUnpricedChanges(files: readonly ChangedFile[], opts: Unprice
   const out: UnpricedChange[] = [];
   for (const file of files) {
     if (isMapped(file.path)) continue;
-    const cls = classifyPath(file.path, [file.head, file.base]);
+    let cls = classifyPath(file.path, [file.head, file.base]);
+    if (cls.type === 'none' && file.unscanned !== undefined && file.head === null) cls = classifyUnreadYaml(file.path, file.headStart ?? '');
     if (cls.type !== 'none' && file.unscanned !== undefined && file.status !== 'deleted') {
       out.push(unscannedChange(file, cls, file.unscanned));
       continue;

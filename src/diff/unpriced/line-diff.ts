@@ -72,6 +72,17 @@ function myers(base: readonly string[], head: readonly string[]): Op[] | null {
     endA--;
     endB--;
   }
+  const ops: Op[] = [];
+  for (let i = 0; i < start; i++) ops.push(0);
+  // One side empty after trimming (an added or deleted file, or one block inserted or removed):
+  // every line of the other side is changed, and Myers would walk every diagonal up to the
+  // edit-distance cap (~2 million steps for 2,000 lines) before giving up on an answer it knew.
+  if (start === endA || start === endB) {
+    for (let i = start; i < endA; i++) ops.push(1);
+    for (let j = start; j < endB; j++) ops.push(2);
+    for (let i = endA; i < base.length; i++) ops.push(0);
+    return ops;
+  }
   // Compare small integers instead of strings in the inner loop.
   const ids = new Map<string, number>();
   const intern = (s: string): number => {
@@ -83,8 +94,6 @@ function myers(base: readonly string[], head: readonly string[]): Op[] | null {
   const b = Int32Array.from(head.slice(start, endB), intern);
   const middle = editScript(a, b);
   if (!middle) return null;
-  const ops: Op[] = [];
-  for (let i = 0; i < start; i++) ops.push(0);
   for (const op of middle) ops.push(op);
   for (let i = endA; i < base.length; i++) ops.push(0);
   return ops;

@@ -54,6 +54,10 @@ const NOT_PRODUCTION_DIR = /(?:^|\/)(?:node_modules|dist|build|vendor|__tests__|
 const NOT_PRODUCTION_FILE = /(?:\.d\.[cm]?ts|\.min\.js|\.(?:test|spec)\.[cm]?[jt]sx?|^test_[^/]*\.py|_test\.py|^conftest\.py)$/i;
 /** A LiteLLM proxy config has a top-level `model_list:` key. */
 const LITELLM_MODEL_LIST = /^model_list[ \t]*:/m;
+/** Names LiteLLM's docs give its proxy config, and any YAML that says litellm in its name. */
+const GATEWAY_NAME = /^(?:(?:litellm_)?config|[^/]*litellm[^/]*)\.ya?ml$/i;
+/** How much of a file too large to read is looked at for `model_list:`. */
+export const GATEWAY_SNIFF_BYTES = 64 * 1024;
 
 function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -86,6 +90,22 @@ export function classifyPath(path: string, texts: readonly (string | null)[] = [
   if (CODE_EXT.test(name) && !NOT_PRODUCTION_DIR.test(path) && !NOT_PRODUCTION_FILE.test(name)) {
     return { type: 'code', lang: lower.endsWith('.py') ? 'python' : 'js' };
   }
+  return { type: 'none' };
+}
+
+/**
+ * The class of a changed YAML file too large (or too odd) to read, whose `start` (its first
+ * GATEWAY_SNIFF_BYTES, or '') is all that was looked at: a LiteLLM config when its name is one
+ * LiteLLM configs use (`config.yaml`, `litellm_config.yaml`, `*litellm*.yaml`), or when `model_list:`
+ * opens a line in its start; else nothing. The name alone decides for those names, because padding
+ * before `model_list:` would defeat any look at the start, and a hand-written config over 1 MiB is
+ * rare enough to review by hand. Other names need the key near the top, so that large YAML data
+ * files (fixtures, datasets, OpenAPI specs) stay quiet.
+ */
+export function classifyUnreadYaml(path: string, start: string): FileClass {
+  const name = basename(path);
+  if (!/\.ya?ml$/i.test(name)) return { type: 'none' };
+  if (GATEWAY_NAME.test(name) || LITELLM_MODEL_LIST.test(start)) return { type: 'artifact', format: 'litellm', kind: 'model-config' };
   return { type: 'none' };
 }
 

@@ -20,6 +20,11 @@ export interface ChangedFile {
    * an AI artifact, env or code file: a model edit must not hide in it.
    */
   unscanned?: string;
+  /**
+   * The first GATEWAY_SNIFF_BYTES of a YAML head too large to read, so that a LiteLLM config
+   * padded past the size limit is still recognised by its `model_list:` key.
+   */
+  headStart?: string;
 }
 
 /** What kind of AI change was found. */

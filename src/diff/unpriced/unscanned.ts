@@ -18,9 +18,10 @@ function kindOf(cls: Exclude<FileClass, { type: 'none' }>): UnpricedKind {
 const HINT =
   'review it by hand; to have aicost read it, keep AI code and config in text files under 1 MiB with lines under 2,000 characters, or map it to a feature in .aicost.yml';
 
-/** A changed file whose text could not be read: `reason` says why. */
-export function unscannedChange(file: ChangedFile, cls: Exclude<FileClass, { type: 'none' }>, reason: string): UnpricedChange {
-  return { kind: kindOf(cls), file: file.path, line: null, summary: `${file.path} not scanned: ${reason}`, price_ratio: null, hint: HINT };
+/** A changed file whose text could not be read: `reason` says why, at `line` when it is known. */
+export function unscannedChange(file: ChangedFile, cls: Exclude<FileClass, { type: 'none' }>, reason: string, line: number | null = null): UnpricedChange {
+  const where = line === null ? file.path : `${file.path}:${line}`;
+  return { kind: kindOf(cls), file: file.path, line, summary: `${where} not scanned: ${reason}`, price_ratio: null, hint: HINT };
 }
 
 /**
