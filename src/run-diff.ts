@@ -1,19 +1,19 @@
 import { createCatalog, catalogAgeWarning } from './catalog/index.js';
-import { startBootstrap, type FeatureSeries } from './diff/bootstrap.js';
-import { diffFeature, type ConfigWhere, type FeatureDiff } from './diff/diff.js';
-import { CountAhead, releaseFeature } from './diff/prefill.js';
-import { findUnpricedChanges } from './diff/unpriced/index.js';
-import { prPricedModels, type PrPricedModel } from './config/trust.js';
+import { startBootstrap, type FeatureSeries } from './stats/index.js';
+import { diffFeature, type ConfigWhere, type FeatureDiff } from './diff/index.js';
+import { CountAhead, releaseFeature } from './diff/index.js';
+import { findUnpricedChanges } from './unpriced/index.js';
+import { prPricedModels, type PrPricedModel } from './config/index.js';
 import { AicostError, RepoError } from './errors.js';
-import type { EstimateContext } from './estimate/estimate.js';
-import { assertFiniteReport, assertValidDiffReport } from './report/check.js';
-import { buildDiffReport } from './report/diff-report.js';
-import type { DiffReport } from './report/types.js';
+import type { EstimateContext } from './estimate/index.js';
+import { assertFiniteReport, assertValidDiffReport } from './report/index.js';
+import { buildDiffReport } from './report/index.js';
+import type { DiffReport } from './report/index.js';
 import { gitText, locateDiffProject, resolveCommit, GitRevisionReader } from './repo/index.js';
 import { loadDiff, type LoadedDiff } from './repo/diff-load.js';
 import { TokenCounter, type TokenCounterStats } from './tokenize/index.js';
-import { evaluatePolicies } from './policy/evaluate.js';
-import type { OverrideState } from './policy/types.js';
+import { evaluatePolicies } from './policy/index.js';
+import type { OverrideState } from './policy/index.js';
 
 /** Samples in a run from which the tokenizer and bootstrap worker threads pay for their start. */
 const PARALLEL_MIN_SAMPLES = 2000;

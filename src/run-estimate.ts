@@ -1,8 +1,8 @@
 import { createCatalog } from './catalog/index.js';
-import { estimateRevision } from './estimate/estimate.js';
-import type { RevisionEstimate } from './estimate/types.js';
-import { assertFiniteReport } from './report/check.js';
-import { estimateReport, type EstimateReport } from './report/estimate-report.js';
+import { estimateRevision } from './estimate/index.js';
+import type { RevisionEstimate } from './estimate/index.js';
+import { assertFiniteReport } from './report/index.js';
+import { estimateReport, type EstimateReport } from './report/index.js';
 import { locateProject, openRevision } from './repo/index.js';
 import { loadSnapshot } from './repo/snapshot.js';
 import { TrafficDir } from './repo/traffic-dir.js';

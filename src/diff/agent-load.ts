@@ -4,8 +4,8 @@
  * base side's error, errors at head thrown.
  */
 
-import { loadAgentSpec, loadFeatureAgent, splitAgentRef, type AgentFileReader } from '../artifacts/agents/index.js';
-import type { MergedFeature } from '../config/trust.js';
+import { loadAgentSpec, loadFeatureAgent, splitAgentRef, type AgentFileReader } from '../artifacts/index.js';
+import type { MergedFeature } from '../config/index.js';
 import { AicostError } from '../errors.js';
 import type { AgentSpec, CallSite, Config } from '../types.js';
 

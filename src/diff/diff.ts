@@ -1,7 +1,7 @@
-import type { MergedFeature } from '../config/trust.js';
-import { estimateFeature, replaySiteFor, summarizeFeature, type EstimateContext } from '../estimate/estimate.js';
-import { withOfferedTiers } from '../estimate/tier-lines.js';
-import type { FeatureEstimate, FeatureInput, SampleResult } from '../estimate/types.js';
+import type { MergedFeature } from '../config/index.js';
+import { estimateFeature, replaySiteFor, summarizeFeature, type EstimateContext } from '../estimate/index.js';
+import { withOfferedTiers } from '../estimate/index.js';
+import type { FeatureEstimate, FeatureInput, SampleResult } from '../estimate/index.js';
 import type { AgentSpec, CallSite, Position, TrafficSet } from '../types.js';
 import { diffAgentFeature } from './agent-diff.js';
 import { listChanges, type FeatureChange } from './changes.js';

@@ -1,9 +1,9 @@
 import { renderMessages } from '../artifacts/index.js';
-import type { EstimateContext } from '../estimate/estimate.js';
-import { countSample, staticPrefixTokens, type ReplaySite } from '../estimate/replay.js';
-import type { SampleResult } from '../estimate/types.js';
+import type { EstimateContext } from '../estimate/index.js';
+import { countSample, staticPrefixTokens, type ReplaySite } from '../estimate/index.js';
+import type { SampleResult } from '../estimate/index.js';
 import type { TokenCounter } from '../tokenize/index.js';
-import { atTrafficLine } from '../traffic/line-error.js';
+import { atTrafficLine } from '../traffic/index.js';
 import type { CallUsage, Sample, TrafficSet } from '../types.js';
 
 /**

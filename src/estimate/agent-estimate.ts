@@ -13,7 +13,7 @@ import { groupTraces, type Trace } from './agent-traces.js';
 import { callsPerRun, replayRuns, runResult, sideOf, type RunCalls } from './agent-replay.js';
 import type { AgentSummary, TurnCapIncrease } from './agent-types.js';
 import { badLineNotices, summarizeFeature, type EstimateContext } from './estimate.js';
-import { weightedMean } from './stats.js';
+import { weightedMean } from '../stats/index.js';
 import { withOfferedTiers } from './tier-lines.js';
 import type { FeatureEstimate, FeatureInput } from './types.js';
 

@@ -5,7 +5,7 @@
  */
 
 import { renderMessages } from '../artifacts/index.js';
-import { CLAUDE_MODEL_ALIASES } from '../artifacts/agents/index.js';
+import { CLAUDE_MODEL_ALIASES } from '../artifacts/index.js';
 import { ConfigError, UnknownModelError, type SourceLocation } from '../errors.js';
 import { tokenizerFor, type TokenCounter } from '../tokenize/index.js';
 import type { AgentDefinition, AgentSpec, FeatureConfig, Position, ResolvedModel } from '../types.js';

@@ -7,7 +7,7 @@ import type { FeatureConfig, ResolvedModel, TrafficSet } from '../types.js';
 import { replaySample, staticPrefixTokens, staticSample, type ReplaySite } from './replay.js';
 import { estimateAgentFeature } from './agent-estimate.js';
 import { checkFeatureTier, withOfferedTiers } from './tier-lines.js';
-import { effectiveSampleSize, weightedMean, weightedQuantile } from './stats.js';
+import { effectiveSampleSize, weightedMean, weightedQuantile } from '../stats/index.js';
 import type { FeatureEstimate, FeatureInput, FigureSource, RevisionEstimate, RevisionSnapshot, SampleResult } from './types.js';
 
 /** Hours in the month every monthly figure uses (365 × 24 / 12). */

@@ -1,6 +1,6 @@
 import { renderMessages, templateVariables } from '../artifacts/index.js';
 import type { TokenCounter } from '../tokenize/index.js';
-import { atTrafficLine } from '../traffic/line-error.js';
+import { atTrafficLine } from '../traffic/index.js';
 import type { CallSite, CallUsage, CallCost, RecordedMessage, ResolvedModel, Sample, ServiceTier, TokenizerChoice } from '../types.js';
 import type { FigureSource, SampleResult } from './types.js';
 

@@ -1,10 +1,10 @@
 import { parseArtifact } from '../artifacts/index.js';
-import { loadFeatureAgent } from '../artifacts/agents/index.js';
+import { loadFeatureAgent } from '../artifacts/index.js';
 import { loadConfig } from '../config/index.js';
 import { AicostError, ConfigError, TrafficError } from '../errors.js';
-import type { FeatureInput, RevisionSnapshot } from '../estimate/types.js';
+import type { FeatureInput, RevisionSnapshot } from '../estimate/index.js';
 import { readTraffic } from '../traffic/index.js';
-import { checkTrafficFormat, triedFormat } from '../traffic/format.js';
+import { checkTrafficFormat, triedFormat } from '../traffic/index.js';
 import type { Config, TrafficSet } from '../types.js';
 import { isGlob, matchGlob } from './glob.js';
 import { safeRelativePath } from './paths.js';

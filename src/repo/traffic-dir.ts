@@ -7,7 +7,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { AicostError, TrafficError, UsageError } from '../errors.js';
 import { readTraffic } from '../traffic/index.js';
-import { checkTrafficFormat, triedFormat } from '../traffic/format.js';
+import { checkTrafficFormat, triedFormat } from '../traffic/index.js';
 import type { Config, TrafficSet } from '../types.js';
 import { git } from './git.js';
 import { isGlob, matchGlob } from './glob.js';

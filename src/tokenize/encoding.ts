@@ -22,7 +22,7 @@
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import { inflateRawSync } from 'node:zlib';
 import type { Encoding } from '../types.js';
-import { sleb, uleb } from '../wasm/leb128.js';
+import { sleb, uleb } from '../wasm/index.js';
 import { useLinearMerge } from './linear-merge.js';
 
 /** One rank: the token's text, or its bytes when they are not valid UTF-8 on their own. */

@@ -16,7 +16,7 @@ import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { TrafficError, UsageError } from '../../src/errors.js';
-import { diffMarkdown } from '../../src/report/diff-markdown.js';
+import { diffMarkdown } from '../../src/render/diff-markdown.js';
 import { validateReport } from '../../src/report/schema.js';
 import type { DiffReport } from '../../src/report/types.js';
 import { runDiff } from '../../src/run-diff.js';

@@ -8,7 +8,7 @@ import { CL100K_RANKS } from '../../src/generated/cl100k-ranks.js';
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import { encodingFor } from '../../src/tokenize/ranks.js';
 import { RankLookup, buildEncoding, hashKey, setIndexWasmEnabled, unpackRanks, unpackTable } from '../../src/tokenize/encoding.js';
-import { Pcg32 } from '../../src/diff/pcg32.js';
+import { Pcg32 } from '../../src/stats/pcg32.js';
 
 const PLAIN = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
 

@@ -4,7 +4,7 @@
  * price)`, `maxTokens 256 → 1024 (×4 output cap)`), else that the file is new, changed or gone.
  */
 
-import { parseModelId } from '../../catalog/index.js';
+import { parseModelId } from '../catalog/index.js';
 import type { Fact } from './artifact-facts.js';
 import { factsOf } from './artifact-facts.js';
 import { featureEntry, limitSuffix, oneLine, priceSuffix, safeRatio, show } from './format.js';

@@ -4,7 +4,8 @@
  * check the raw resamples (team resample i = sum of its features' resample i).
  */
 import { Pcg32 } from './pcg32.js';
-import { wasmResampleSums } from './stats-wasm.js';
+import { wasmResampleSums } from './wasm.js';
+import { effectiveSampleSize } from './weighted.js';
 
 /** One resampling unit (a trace, or a single sample) of one feature: its weight and per-request costs. */
 export interface PairedUnit {
@@ -57,18 +58,6 @@ export interface BootstrapResamples {
   teams: Map<string, SummedResamples>;
   total: SummedResamples;
   resamples: number;
-}
-
-/** Kish effective sample size (Σw)² / Σw²: n for equal weights, less when a few weights dominate. */
-export function kishEffectiveSize(weights: ArrayLike<number>): number {
-  let sum = 0;
-  let sumSq = 0;
-  for (let i = 0; i < weights.length; i++) {
-    const w = weights[i];
-    sum += w;
-    sumSq += w * w;
-  }
-  return sumSq === 0 ? 0 : (sum * sum) / sumSq;
 }
 
 /** Code-unit order, not locale order: the same on every machine. */
@@ -230,7 +219,7 @@ export function resampleFeature(series: FeatureSeries, rng: Pcg32, resamples: nu
     monthlyDelta,
     perRequestDelta,
     headMonthly,
-    effectiveUnits: kishEffectiveSize(weights),
+    effectiveUnits: effectiveSampleSize(weights),
   };
 }
 

@@ -30,11 +30,15 @@ export function weightedQuantile(values: readonly number[], weights: readonly nu
   return values[order[order.length - 1]];
 }
 
-/** Kish's effective sample size: (Σw)² / Σw². Equal weights give n. */
-export function effectiveSampleSize(weights: readonly number[]): number {
+/**
+ * Kish's effective sample size (Σw)² / Σw²: n for equal weights, less when a few weights dominate;
+ * 0 for no weight. The one definition for the estimate's samples and the bootstrap's units.
+ */
+export function effectiveSampleSize(weights: ArrayLike<number>): number {
   let s = 0;
   let s2 = 0;
-  for (const w of weights) {
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
     s += w;
     s2 += w * w;
   }

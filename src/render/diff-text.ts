@@ -6,9 +6,9 @@
  * the terminal), and no line may start with `::`, which a GitHub runner reads as a workflow
  * command when the CLI runs in a job.
  */
-import { oneLine } from './escape.js';
-import { pct, signedPct, signedUsd, textTable, usd } from './format.js';
-import type { DiffReport, FeatureJson, FeatureSideJson, TeamJson } from './types.js';
+import { oneLine } from '../text/index.js';
+import { pct, signedPct, signedUsd, textTable, usd } from '../text/index.js';
+import type { DiffReport, FeatureJson, FeatureSideJson, TeamJson } from '../report/index.js';
 
 const delta = (x: number): string => signedUsd(x);
 const percent = (p: number): string => signedPct(p);

@@ -7,14 +7,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { SharedQueue, WorkerClient } from '../tokenize/worker-client.js';
-import { percentileInterval } from './stats-quantile.js';
-import type { Interval } from './stats-quantile.js';
-import { bootstrapResamples, checkResamples, checkSeries, featureGenerator, orderFeatures, resampleFeature, ResampleScratch, sumResamples } from './stats-resample.js';
-import type { BootstrapResamples, FeatureResamples, FeatureSeries } from './stats-resample.js';
-import type { ResampleRequest } from './stats-worker.js';
+import { percentileInterval } from './quantile.js';
+import type { Interval } from './quantile.js';
+import { bootstrapResamples, checkResamples, checkSeries, featureGenerator, orderFeatures, resampleFeature, ResampleScratch, sumResamples } from './resample.js';
+import type { BootstrapResamples, FeatureResamples, FeatureSeries } from './resample.js';
+import type { ResampleRequest } from './worker.js';
 
-export type { Interval } from './stats-quantile.js';
-export type { PairedUnit, FeatureSeries } from './stats-resample.js';
+export type { Interval } from './quantile.js';
+export type { PairedUnit, FeatureSeries } from './resample.js';
 
 /** Resamples per run when the caller does not say (DESIGN: 2,000). */
 export const DEFAULT_RESAMPLES = 2000;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { closest, didYouMean, editDistance, maxDistanceFor } from '../../src/config/index.js';
+import { closest, didYouMean, editDistance, maxDistanceFor } from '../../src/text/index.js';
 
 describe('editDistance', () => {
   it('counts insertions, deletions, substitutions and adjacent transpositions as one edit each', () => {

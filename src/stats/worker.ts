@@ -6,8 +6,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { serveRequests } from '../tokenize/worker-client.js';
-import { featureGenerator, resampleFeature, ResampleScratch } from './stats-resample.js';
-import type { FeatureResamples, FeatureSeries } from './stats-resample.js';
+import { featureGenerator, resampleFeature, ResampleScratch } from './resample.js';
+import type { FeatureResamples, FeatureSeries } from './resample.js';
 
 /** One feature to resample. */
 export interface ResampleRequest {

@@ -6,9 +6,9 @@
  * Every string that comes from the repository (ids, teams, paths, models, summaries, notices,
  * messages, hints, owners) goes through escapeMarkdown, inlineCode or codeBlock.
  */
-import { clip, codeBlock, escapeMarkdown, inlineCode } from './escape.js';
-import { count, MINUS, pct, signedPct, signedUsd, usd } from './format.js';
-import type { ChangeJson, DiffReport, FeatureJson, FeatureSideJson, TeamJson, ViolationJson } from './types.js';
+import { clip, codeBlock, escapeMarkdown, inlineCode } from '../text/index.js';
+import { count, MINUS, pct, signedPct, signedUsd, usd } from '../text/index.js';
+import type { ChangeJson, DiffReport, FeatureJson, FeatureSideJson, TeamJson, ViolationJson } from '../report/index.js';
 
 /** One part of the document; the action drops optional ones to fit the comment limit. */
 export interface MarkdownSection {

@@ -4,7 +4,7 @@
  * only when it names a known model family or carries a known provider prefix.
  */
 
-import { parseModelId } from '../../catalog/index.js';
+import { parseModelId } from '../catalog/index.js';
 
 /** Characters model ids are made of; anything with spaces, braces or `$` is not a literal id. */
 const ID_CHARS = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}$/;

@@ -11,7 +11,7 @@
  * tests/diff/bootstrap-wasm.test.ts compares the two on random features.
  */
 import type { Pcg32 } from './pcg32.js';
-import { sleb, uleb } from '../wasm/leb128.js';
+import { sleb, uleb } from '../wasm/index.js';
 
 // The project's lib settings carry no WebAssembly types: the little used here, declared.
 interface WasmMemory {
