@@ -8,7 +8,8 @@
  */
 
 import type { FeatureChange } from './changes.js';
-import type { ConfigWhere, DiffFeatureInput, FeatureDiff } from './diff.js';
+import type { DiffFeatureInput } from '../load/index.js';
+import type { ConfigWhere, FeatureDiff } from './types.js';
 import { sideWith, instructionsTokens, agentToolTokens, unknownAgentSide, type AgentSide, type FeatureWhere } from '../estimate/index.js';
 import { agentModelOf, agentRevision, estimateAgentStatic, runsOf, summarizeAgentRuns, unknownAgentNotices, type AgentRevision } from '../estimate/index.js';
 import { withOfferedTiers } from '../estimate/index.js';

@@ -1,5 +1,4 @@
 /** The front door of src/diff/: what other folders may import from it. */
-export { loadAgentPair } from './agent-load.js';
 export { diffFeature } from './diff.js';
 export type { ConfigWhere, DiffFeatureInput, FeatureDiff } from './diff.js';
 export { CountAhead, releaseFeature } from './prefill.js';

@@ -13,7 +13,8 @@ import { replaySiteFor, type EstimateContext } from '../estimate/index.js';
 import { releaseRenders, renderedMessages } from '../estimate/index.js';
 import type { QueuedCounts } from '../tokenize/index.js';
 import type { AgentSpec, CallSite, Encoding, Sample } from '../types.js';
-import type { ConfigWhere, DiffFeatureInput } from './diff.js';
+import type { DiffFeatureInput } from '../load/index.js';
+import type { ConfigWhere } from './types.js';
 
 /** Distinct texts to count, per encoding. */
 export type TextsByEncoding = Map<Encoding, Set<string>>;

@@ -18,3 +18,5 @@ export type { ReplaySite } from './replay.js';
 export { withOfferedTiers } from './tier-lines.js';
 export { sumOverTurns } from './turn-series.js';
 export type { FeatureEstimate, FeatureInput, RevisionEstimate, RevisionSnapshot, SampleResult } from './types.js';
+export { atOutputCap, bandCosts } from './pricing.js';
+export type { PriceCall } from './pricing.js';

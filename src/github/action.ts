@@ -8,7 +8,7 @@ import * as core from './core.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../config/index.js';
+import { configAt } from '../load/index.js';
 import { AicostError, RepoError, UsageError } from '../errors.js';
 import type { OverrideState } from '../policy/index.js';
 import { COMMENT_MAX_CHARS, fitMarkdown, sectionsMarkdown, SUMMARY_MAX_BYTES } from '../render/index.js';
@@ -94,11 +94,7 @@ async function overridePolicy(location: ProjectLocation, base: string, head: str
   const read = async (rev: string) => {
     const reader = new GitRevisionReader(location.gitRoot!, rev, location.prefix);
     try {
-      if (!(await reader.exists(location.configPath))) return null;
-      return loadConfig(await reader.readText(location.configPath), location.configPath);
-    } catch (e) {
-      if (e instanceof AicostError) return null;
-      throw e;
+      return (await configAt(reader, location.configPath)).config;
     } finally {
       reader.close();
     }

@@ -1,20 +1,16 @@
 import { join } from 'node:path';
 import { parseArtifact } from '../artifacts/index.js';
 import { createCatalog } from '../catalog/index.js';
-import { loadConfig } from '../config/index.js';
-import { artifactFile, mergeTrusted, type MergedConfig } from '../config/index.js';
-import { loadAgentPair } from '../diff/index.js';
-import type { DiffFeatureInput } from '../diff/index.js';
+import { artifactFile, loadConfig, mergeTrusted, type MergedConfig } from '../config/index.js';
 import type { ChangedFile } from '../unpriced/index.js';
 import { AicostError, ConfigError } from '../errors.js';
-import type { CallSite, Config } from '../types.js';
-import { git } from './git.js';
-import { isGlob, matchGlob } from './glob.js';
-import { safeRelativePath, looksBinary } from './paths.js';
-import { absentReason, type RevisionReader } from './reader.js';
-import { fileOrigins } from './origins.js';
-import { loadTraffic } from './snapshot.js';
-import { fallbackNotice, TrafficDir } from './traffic-dir.js';
+import type { CallSite } from '../types.js';
+import { absentReason, changedPaths, differingPaths, fileOrigins, looksBinary, safeRelativePath, type RevisionReader } from '../repo/index.js';
+import { loadAgentPair } from './agent-pair.js';
+import { configAt, pricingDate } from './revision.js';
+import { TrafficDir } from './traffic-dir.js';
+import { loadTraffic, repoTrafficPaths, TrafficDirFallback } from './traffic.js';
+import type { DiffFeatureInput } from './types.js';
 
 /** Both revisions of a project, loaded and merged by trust, ready for the diff. */
 export interface LoadedDiff {
@@ -29,38 +25,21 @@ export interface LoadedDiff {
   pricedAtBase: (id: string) => boolean;
 }
 
-async function readConfig(reader: RevisionReader, path: string): Promise<{ config: Config | null; error?: string }> {
-  if (!(await reader.exists(path))) return { config: null };
-  try {
-    return { config: loadConfig(await reader.readText(path), path) };
-  } catch (e) {
-    if (e instanceof AicostError) return { config: null, error: e.format().split('\n')[0] };
-    throw e;
-  }
-}
-
 async function readSite(reader: RevisionReader, path: string): Promise<CallSite> {
   return parseArtifact(path, await reader.readText(safeRelativePath(path, path)));
 }
 
-/** Pricing date of a revision: `pricing_date: commit` → its commit date. */
-async function dateOf(reader: RevisionReader, config: Config, now: Date): Promise<Date> {
-  if (config.pricingDate !== 'commit') return new Date(`${config.pricingDate}T00:00:00Z`);
-  return (await reader.commitDate()) ?? now;
-}
-
 const MAX_DIFF_TEXT = 1024 * 1024;
+
+/** Where a feature's samples were read when traffic-dir has none: the groups of the one notice. */
+const AT_BASE = 'base';
+const AT_HEAD = 'head, declared in this PR';
 
 /**
  * Files the PR changes under the project root, with their texts at both sides (null when binary
  * or over MAX_DIFF_TEXT; `unscanned` then says why, so the scan can report the file as not read).
  */
 async function changedFiles(gitRoot: string, prefix: string, base: RevisionReader, head: RevisionReader): Promise<ChangedFile[]> {
-  const args = ['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', base.rev!, head.rev!];
-  if (prefix) args.push('--', prefix);
-  const out = (await git(gitRoot, args)).toString('utf8').split('\0').filter((x) => x !== '');
-  const files: ChangedFile[] = [];
-  const strip = (p: string) => (prefix ? p.slice(prefix.length + 1) : p);
   const read = async (reader: RevisionReader, path: string, side: string, why: string[]): Promise<string | null> => {
     try {
       return await reader.readText(path, MAX_DIFF_TEXT);
@@ -69,33 +48,14 @@ async function changedFiles(gitRoot: string, prefix: string, base: RevisionReade
       return null;
     }
   };
-  const file = async (f: Omit<ChangedFile, 'base' | 'head' | 'unscanned'>, basePath: string | null, headPath: string | null): Promise<ChangedFile> => {
+  const files: ChangedFile[] = [];
+  for (const f of await changedPaths(gitRoot, prefix, base.rev!, head.rev!)) {
     const why: string[] = [];
-    const changed: ChangedFile = { ...f, base: basePath === null ? null : await read(base, basePath, 'at base', why), head: headPath === null ? null : await read(head, headPath, 'at head', why) };
+    const changed: ChangedFile = { ...f, base: f.status === 'added' ? null : await read(base, f.oldPath ?? f.path, 'at base', why), head: f.status === 'deleted' ? null : await read(head, f.path, 'at head', why) };
     if (why.length) changed.unscanned = why.join('; ');
-    return changed;
-  };
-  for (let i = 0; i < out.length; ) {
-    const code = out[i++];
-    if (code.startsWith('R') || code.startsWith('C')) {
-      const oldPath = strip(out[i++]);
-      const path = strip(out[i++]);
-      files.push(await file({ path, oldPath, status: 'renamed' }, oldPath, path));
-    } else {
-      const path = strip(out[i++]);
-      const status = code === 'A' ? 'added' : code === 'D' ? 'deleted' : 'modified';
-      files.push(await file({ path, status }, status === 'added' ? null : path, status === 'deleted' ? null : path));
-    }
+    files.push(changed);
   }
   return files;
-}
-
-/** Paths under the project root that differ between base and head (renames as delete and add). */
-async function changedPaths(gitRoot: string, prefix: string, base: RevisionReader, head: RevisionReader): Promise<Set<string>> {
-  const args = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base.rev!, head.rev!];
-  if (prefix) args.push('--', prefix);
-  const out = (await git(gitRoot, args)).toString('utf8').split('\0').filter((x) => x !== '');
-  return new Set(out.map((p) => (prefix ? p.slice(prefix.length + 1) : p)));
 }
 
 /** Why a changed file could not be read for the scan, in words for the report. */
@@ -105,16 +65,6 @@ function unreadableReason(e: unknown, path: string): string {
   if (size) return `${size[1]} bytes, over the ${MAX_DIFF_TEXT.toLocaleString('en-US')} the scan reads`;
   if (/binary/.test(message)) return 'binary content';
   return message.startsWith(`${path} `) ? message.slice(path.length + 1) : message;
-}
-
-/** Repository files a feature's traffic patterns name at a revision (mapped, so never "unpriced"). */
-async function repoTrafficPaths(reader: RevisionReader, patterns: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of patterns) {
-    if (isGlob(p)) out.push(...(await reader.list()).filter((f) => matchGlob(f, p)));
-    else out.push(safeRelativePath(p, p));
-  }
-  return out;
 }
 
 /**
@@ -143,7 +93,7 @@ export async function loadDiff(options: {
     throw new ConfigError(`no ${configPath} at head ${head.label.slice(0, 12)}`, { location: { file: configPath }, hint: 'Add the config to the project root, or pass --config.' });
   }
   const headConfig = loadConfig(await head.readText(configPath), configPath);
-  const baseRead = await readConfig(base, configPath);
+  const baseRead = await configAt(base, configPath);
   const baseConfig = baseRead.config;
   const notices: string[] = [];
 
@@ -173,10 +123,10 @@ export async function loadDiff(options: {
     : undefined;
   const merged = mergeTrusted(baseConfig, headConfig, isPriced, { baseError: baseRead.error, origins });
   const trusted = merged.config;
-  const dates = { base: await dateOf(base, trusted, now), head: await dateOf(head, trusted, now) };
+  const dates = { base: await pricingDate(base, trusted, now), head: await pricingDate(head, trusted, now) };
   const features: DiffFeatureInput[] = [];
   const mapped = new Set<string>([configPath]);
-  const fellBack = { base: [] as string[], head: [] as string[] };
+  const fromDir = new TrafficDirFallback(trafficDir);
   let changed: Set<string> | undefined;
   for (const m of merged.features) {
     let baseSite: CallSite | null = null;
@@ -215,13 +165,11 @@ export async function loadDiff(options: {
     const trafficReader = m.declaredInPr ? head : base;
     const trafficConfig = m.declaredInPr ? headConfig : trusted;
     let traffic = null;
-    const fromDir = trafficDir && m.entry.traffic.length ? await trafficDir.load(trafficConfig, m.entry.id, m.entry.traffic) : null;
-    if (fromDir) {
-      traffic = fromDir.traffic;
-      notices.push(...fromDir.notices);
+    const dirTraffic = await fromDir.load(trafficConfig, m.entry.id, m.entry.traffic, notices, m.declaredInPr ? AT_HEAD : AT_BASE, m.id);
+    if (dirTraffic) {
+      traffic = dirTraffic;
       for (const p of await repoTrafficPaths(trafficReader, m.entry.traffic)) mapped.add(p);
     } else if (m.entry.traffic.length) {
-      if (trafficDir) (m.declaredInPr ? fellBack.head : fellBack.base).push(m.id);
       const headPatterns = headConfig.features[m.id]?.traffic ?? [];
       let readAtHead = m.declaredInPr;
       try {
@@ -245,7 +193,7 @@ export async function loadDiff(options: {
       // leaves them unreadable is bad input at head: it stops here, as `estimate` at head would,
       // rather than pass and break every later PR. Read only when the PR touches them.
       if (!readAtHead && headPatterns.length) {
-        changed ??= await changedPaths(options.gitRoot, options.prefix, base, head);
+        changed ??= await differingPaths(options.gitRoot, options.prefix, base.rev!, head.rev!);
         const moved = headPatterns.join('\0') !== m.entry.traffic.join('\0');
         if (moved || (await repoTrafficPaths(head, headPatterns)).some((p) => changed!.has(p))) {
           await loadTraffic(head, { ...headConfig, replay: trusted.replay }, m.id, headPatterns);
@@ -256,14 +204,9 @@ export async function loadDiff(options: {
     features.push(input);
     options.onFeature?.(input, { merged, dates });
   }
-  if (trafficDir) {
-    const notice = fallbackNotice(trafficDir, [
-      { where: 'base', ids: fellBack.base },
-      { where: 'head, declared in this PR', ids: fellBack.head },
-    ]);
-    if (notice) notices.push(notice);
-    trafficDir.close();
-  }
+  const notice = fromDir.notice([AT_BASE, AT_HEAD]);
+  if (notice) notices.push(notice);
+  trafficDir?.close();
   const files = await changedFiles(options.gitRoot, options.prefix, base, head);
   for (const f of files) {
     if (f.path.split('/').some((p) => p === '..')) continue;

@@ -10,7 +10,7 @@ import { assertFiniteReport, assertValidDiffReport } from './report/index.js';
 import { buildDiffReport } from './report/index.js';
 import type { DiffReport } from './report/index.js';
 import { gitText, locateDiffProject, resolveCommit, GitRevisionReader } from './repo/index.js';
-import { loadDiff, type LoadedDiff } from './repo/diff-load.js';
+import { loadDiff, type LoadedDiff } from './load/index.js';
 import { TokenCounter, type TokenCounterStats } from './tokenize/index.js';
 import { evaluatePolicies } from './policy/index.js';
 import type { OverrideState } from './policy/index.js';

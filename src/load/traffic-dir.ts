@@ -9,10 +9,10 @@ import { AicostError, TrafficError, UsageError } from '../errors.js';
 import { readTraffic } from '../traffic/index.js';
 import { checkTrafficFormat, triedFormat } from '../traffic/index.js';
 import type { Config, TrafficSet } from '../types.js';
-import { git } from './git.js';
-import { isGlob, matchGlob } from './glob.js';
-import { safeRelativePath } from './paths.js';
-import { WorkingTreeReader } from './working-tree.js';
+import { git } from '../repo/index.js';
+import { isGlob, matchGlob } from '../repo/index.js';
+import { safeRelativePath } from '../repo/index.js';
+import { WorkingTreeReader } from '../repo/index.js';
 
 /** How a traffic-dir file is named in reports and messages: `traffic-dir:traffic/a.jsonl`. */
 export const TRAFFIC_DIR_PREFIX = 'traffic-dir:';
