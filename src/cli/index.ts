@@ -3,10 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AicostError } from '../errors.js';
 import { estimateMarkdown, estimateText } from '../render/index.js';
-import { runEstimate } from '../run-estimate.js';
+import { runEstimate } from '../run/index.js';
 import { diffMarkdown } from '../render/index.js';
 import { diffText } from '../render/index.js';
-import { runDiff } from '../run-diff.js';
+import { runDiff } from '../run/index.js';
 import { parseArgs, USAGE, type DiffArgs, type EstimateArgs } from './args.js';
 import { VERSION } from '../version.js';
 

@@ -2,3 +2,4 @@
 export { diffFeature } from './diff.js';
 export type { ConfigWhere, DiffFeatureInput, FeatureDiff } from './diff.js';
 export { CountAhead, releaseFeature } from './prefill.js';
+export { seriesOf } from './series.js';

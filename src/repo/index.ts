@@ -12,6 +12,7 @@ export { MAX_TEXT_BYTES, absentReason } from './reader.js';
 export { matchGlob, isGlob, globToRegExp } from './glob.js';
 export { looksBinary, LFS_POINTER_PREFIX, safeRelativePath } from './paths.js';
 export { gitTopLevel, resolveCommit, git, gitText, gitConfigEnv } from './git.js';
+export { defaultBase } from './default-base.js';
 export { changedPaths, differingPaths } from './changes.js';
 export type { ChangedPath } from './changes.js';
 export { fileOrigins, COPY_MIN_SIMILARITY } from './origins.js';

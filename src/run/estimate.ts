@@ -1,12 +1,12 @@
-import { createCatalog } from './catalog/index.js';
-import { estimateRevision } from './estimate/index.js';
-import type { RevisionEstimate } from './estimate/index.js';
-import { assertFiniteReport } from './report/index.js';
-import { estimateReport, type EstimateReport } from './report/index.js';
-import { locateProject, openRevision } from './repo/index.js';
-import { loadSnapshot } from './load/index.js';
-import { TrafficDir } from './load/index.js';
-import { TokenCounter } from './tokenize/index.js';
+import { createCatalog } from '../catalog/index.js';
+import { estimateRevision } from '../estimate/index.js';
+import type { RevisionEstimate } from '../estimate/index.js';
+import { assertFiniteReport } from '../report/index.js';
+import { estimateReport, type EstimateReport } from '../report/index.js';
+import { locateProject, openRevision } from '../repo/index.js';
+import { loadSnapshot } from '../load/index.js';
+import { TrafficDir } from '../load/index.js';
+import { TokenCounter } from '../tokenize/index.js';
 
 /** Inputs of one estimate run, shared by the CLI and the action. */
 export interface EstimateRun {

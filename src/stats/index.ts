@@ -2,3 +2,4 @@
 export { startBootstrap } from './bootstrap.js';
 export type { BootstrapResult, FeatureSeries } from './bootstrap.js';
 export { effectiveSampleSize, weightedMean, weightedQuantile } from './weighted.js';
+export type { BootstrapSession } from './bootstrap.js';

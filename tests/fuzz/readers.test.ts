@@ -20,8 +20,8 @@ import { estimateMarkdown, estimateText } from '../../src/render/estimate.js';
 import { diffMarkdown } from '../../src/render/diff-markdown.js';
 import { diffText } from '../../src/render/diff-text.js';
 import { validateReport } from '../../src/report/schema.js';
-import { runDiff } from '../../src/run-diff.js';
-import { runEstimate } from '../../src/run-estimate.js';
+import { runDiff } from '../../src/run/diff.js';
+import { runEstimate } from '../../src/run/estimate.js';
 import { git, makeRepo, runCli, writeFiles } from '../helpers/run.js';
 import { applyEdits, baseFiles, edit, type Edit } from './fuzz-project.js';
 

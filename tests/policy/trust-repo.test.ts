@@ -14,7 +14,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileOrigins } from '../../src/repo/origins.js';
-import { runDiff } from '../../src/run-diff.js';
+import { runDiff } from '../../src/run/diff.js';
 import { diffMarkdown } from '../../src/render/diff-markdown.js';
 import { diffText } from '../../src/render/diff-text.js';
 import { validateReport } from '../../src/report/schema.js';
