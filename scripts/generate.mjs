@@ -229,7 +229,7 @@ export async function generateRanks(encoding, constName) {
 /** Worker entries and the single-file scripts they become. */
 export const WORKERS = [
   ['src/tokenize/worker-entry.ts', 'src/generated/tokenize-worker.js'],
-  ['src/diff/stats-worker.ts', 'src/generated/stats-worker.js'],
+  ['src/stats/worker.ts', 'src/generated/stats-worker.js'],
 ];
 
 /** One worker entry bundled with ncc (as scripts/build.mjs bundles the entries), with a header. */

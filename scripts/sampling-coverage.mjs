@@ -2,7 +2,7 @@
 // full-file figure as often as it should? Generates many files like the benchmark's 1,000,000-line
 // one (usage-only lines, skewed costs, ids `<prefix><k>`), samples each with the real bottom-k
 // sampler (src/traffic/sampler.ts), bootstraps the kept samples with the real bootstrap
-// (src/diff/bootstrap.ts), and reports coverage and the mean and spread of the miss in standard
+// (src/stats/bootstrap.ts), and reports coverage and the mean and spread of the miss in standard
 // errors (z). Unbiased: mean z ≈ 0. Sampling n of N without replacement: sd z ≈ √(1 − n/N).
 //
 //   node scripts/sampling-coverage.mjs [--lines 100000] [--keep 20000] [--trials 60] [--prefixes b,req-,,uuid]
@@ -30,8 +30,8 @@ try {
   writeFileSync(join(out, 'package.json'), '{"type":"module"}');
   symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'));
   const { BottomKSampler } = await import(pathToFileURL(join(out, 'src/traffic/sampler.js')).href);
-  const { pairedBootstrap } = await import(pathToFileURL(join(out, 'src/diff/bootstrap.js')).href);
-  const { Pcg32 } = await import(pathToFileURL(join(out, 'src/diff/pcg32.js')).href);
+  const { pairedBootstrap } = await import(pathToFileURL(join(out, 'src/stats/bootstrap.js')).href);
+  const { Pcg32 } = await import(pathToFileURL(join(out, 'src/stats/pcg32.js')).href);
 
   // One independent PCG32 stream per file (consecutive seeds of a weaker generator can correlate
   // across files, which would make the spread of z between files look wider or narrower).

@@ -1,4 +1,4 @@
 /** The action's entry (dist/index.js): everything happens in runAction. */
-import { runAction } from './github/action.js';
+import { runAction } from './github/index.js';
 
 await runAction();

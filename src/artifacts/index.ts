@@ -64,3 +64,5 @@ export function renderMessages(site: CallSite, vars: Record<string, unknown>): R
   }
   return { messages, missing: [...missing], unsupported: limits ? [...site.unsupported, ...limits] : site.unsupported.slice() };
 }
+export { CLAUDE_MODEL_ALIASES, loadAgentSpec, loadFeatureAgent, splitAgentRef } from './agents/index.js';
+export type { AgentFileReader } from './agents/index.js';

@@ -7,7 +7,7 @@
  */
 
 import type { Node } from 'yaml';
-import { didYouMean } from '../config/did-you-mean.js';
+import { didYouMean } from '../text/index.js';
 import { ArtifactError } from '../errors.js';
 import type { CallSite, MessageTemplate } from '../types.js';
 import { readToolList } from './agents/tools.js';

@@ -7,8 +7,8 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import { MAX_TOKENS } from '../bounds.js';
-import { didYouMean } from '../config/did-you-mean.js';
-import { readYamlTree } from '../config/yaml-tree.js';
+import { didYouMean } from '../text/index.js';
+import { readYamlTree } from '../config/index.js';
 import { ArtifactError } from '../errors.js';
 import type { Position } from '../types.js';
 

@@ -9,3 +9,4 @@ export { canonicalId, familyOf, parseModelId } from './ids.js';
 export type { ParsedModelId } from './ids.js';
 export { tierMultiplier } from './tiers.js';
 export type { TierMultiplier, TierSubject } from './tiers.js';
+export { inputPriceRatio } from './price-ratio.js';

@@ -1,9 +1,9 @@
 /**
- * "Closest known ids" for unknown models: edit distance (the config module's did-you-mean rule)
+ * "Closest known ids" for unknown models: edit distance (the did-you-mean rule of src/text/did-you-mean.ts)
  * over the canonical ids the catalog can resolve. Built on first use only (an error path), then kept.
  */
 import type { ModelInfo, MatchLogic } from '@pydantic/genai-prices';
-import { editDistance, maxDistanceFor } from '../config/did-you-mean.js';
+import { editDistance, maxDistanceFor } from '../text/index.js';
 import { allProviders, isPriced, lookup } from './genai.js';
 import { canonicalId, isDeploymentPrefix } from './ids.js';
 

@@ -2,11 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AicostError } from '../errors.js';
-import { estimateMarkdown, estimateText } from '../report/estimate-report.js';
-import { runEstimate } from '../run-estimate.js';
-import { diffMarkdown } from '../report/diff-markdown.js';
-import { diffText } from '../report/diff-text.js';
-import { runDiff } from '../run-diff.js';
+import { estimateMarkdown, estimateText } from '../render/index.js';
+import { runEstimate } from '../run/index.js';
+import { diffMarkdown } from '../render/index.js';
+import { diffText } from '../render/index.js';
+import { runDiff } from '../run/index.js';
 import { parseArgs, USAGE, type DiffArgs, type EstimateArgs } from './args.js';
 import { VERSION } from '../version.js';
 

@@ -2,7 +2,9 @@
  * The config module: `.aicost.yml` text → typed `Config` (see DESIGN.md, "`.aicost.yml` version 1").
  */
 export { loadConfig, CONFIG_DEFAULTS, HOURS_PER_MONTH } from './load.js';
-export { closest, didYouMean, editDistance, maxDistanceFor } from './did-you-mean.js';
 export { parsePercent, checkPercent } from './percent.js';
 export { configSchema } from './schema-check.js';
 export { MAX_CONFIG_BYTES, MAX_ALIASES, MAX_ALIAS_EXPANSION, MAX_DEPTH, yamlNodesConverted } from './yaml-tree.js';
+export { artifactFile, mergeTrusted, prPricedModels } from './trust.js';
+export type { MergedConfig, MergedFeature, PrPricedModel } from './trust.js';
+export { readYamlTree } from './yaml-tree.js';

@@ -16,7 +16,7 @@ import type {
   TeamConfig,
   TrafficFormat,
 } from '../types.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../text/index.js';
 import { checkPercent, clip, describeValue } from './percent.js';
 import type { Issue, PositionLookup } from './schema-check.js';
 import { FEATURE_KEYS, hasTypoFor, schemaIssues } from './schema-check.js';

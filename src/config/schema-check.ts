@@ -6,7 +6,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schema/aicost.schema.json' with { type: 'json' };
 import { validate as generatedValidate } from '../generated/config-validator.js';
 import type { Position } from '../types.js';
-import { closest, didYouMean } from './did-you-mean.js';
+import { closest, didYouMean } from '../text/index.js';
 import { clip, describeValue } from './percent.js';
 import type { KeyPath } from './yaml-tree.js';
 import { dottedPath } from './yaml-tree.js';

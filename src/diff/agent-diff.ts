@@ -8,17 +8,18 @@
  */
 
 import type { FeatureChange } from './changes.js';
-import type { ConfigWhere, DiffFeatureInput, FeatureDiff } from './diff.js';
-import { sideWith, instructionsTokens, agentToolTokens, unknownAgentSide, type AgentSide, type FeatureWhere } from '../estimate/agent-site.js';
-import { agentModelOf, agentRevision, estimateAgentStatic, runsOf, summarizeAgentRuns, unknownAgentNotices, type AgentRevision } from '../estimate/agent-estimate.js';
-import { withOfferedTiers } from '../estimate/tier-lines.js';
-import { replayRuns, type RunCalls } from '../estimate/agent-replay.js';
-import { staticLoopShape, staticRun } from '../estimate/agent-static.js';
-import { turnsOf, type Trace } from '../estimate/agent-traces.js';
-import type { TurnCapIncrease } from '../estimate/agent-types.js';
-import { badLineNotices, estimateFeature, type EstimateContext } from '../estimate/estimate.js';
-import { weightedMean } from '../estimate/stats.js';
-import type { FeatureEstimate, FeatureInput } from '../estimate/types.js';
+import type { DiffFeatureInput } from '../load/index.js';
+import type { ConfigWhere, FeatureDiff } from './types.js';
+import { sideWith, instructionsTokens, agentToolTokens, unknownAgentSide, type AgentSide, type FeatureWhere } from '../estimate/index.js';
+import { agentModelOf, agentRevision, estimateAgentStatic, runsOf, summarizeAgentRuns, unknownAgentNotices, type AgentRevision } from '../estimate/index.js';
+import { withOfferedTiers } from '../estimate/index.js';
+import { replayRuns, type RunCalls } from '../estimate/index.js';
+import { staticLoopShape, staticRun } from '../estimate/index.js';
+import { turnsOf, type Trace } from '../estimate/index.js';
+import type { TurnCapIncrease } from '../estimate/index.js';
+import { badLineNotices, estimateFeature, type EstimateContext } from '../estimate/index.js';
+import { weightedMean } from '../stats/index.js';
+import type { FeatureEstimate, FeatureInput } from '../estimate/index.js';
 import type { AgentDefinition, AgentSpec, CallSite } from '../types.js';
 import { extensionCost, replayVariantRuns, type AgentVariant } from './agent-pair.js';
 

@@ -6,14 +6,14 @@
  * rules of agents: lowered max turns drop the turns beyond them, a removed sub-agent's calls go.
  */
 
-import type { AgentSide } from '../estimate/agent-site.js';
-import { sideOf, type RunCalls } from '../estimate/agent-replay.js';
-import type { Trace } from '../estimate/agent-traces.js';
-import type { AgentRevision } from '../estimate/agent-estimate.js';
-import type { SampleResult } from '../estimate/types.js';
+import type { AgentSide } from '../estimate/index.js';
+import { sideOf, type RunCalls } from '../estimate/index.js';
+import type { Trace } from '../estimate/index.js';
+import type { AgentRevision } from '../estimate/index.js';
+import type { SampleResult } from '../estimate/index.js';
 import type { TokenCounter } from '../tokenize/index.js';
-import { atTrafficLine } from '../traffic/line-error.js';
-import { sumOverTurns } from '../estimate/turn-series.js';
+import { atTrafficLine } from '../traffic/index.js';
+import { sumOverTurns } from '../estimate/index.js';
 import { replayVariant } from './pair.js';
 
 /** A variant of the agent feature: each base agent's side at the variant (null: gone), by base name. */

@@ -1,7 +1,7 @@
-import type { EstimateContext } from '../estimate/estimate.js';
-import { staticSample, type ReplaySite } from '../estimate/replay.js';
-import type { FeatureEstimate } from '../estimate/types.js';
-import { weightedMean } from '../estimate/stats.js';
+import type { EstimateContext } from '../estimate/index.js';
+import { staticSample, type ReplaySite } from '../estimate/index.js';
+import type { FeatureEstimate } from '../estimate/index.js';
+import { weightedMean } from '../stats/index.js';
 import type { CallSite, FeatureConfig, TrafficSet } from '../types.js';
 import { replayAll } from './pair.js';
 

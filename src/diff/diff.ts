@@ -1,49 +1,14 @@
-import type { MergedFeature } from '../config/trust.js';
-import { estimateFeature, replaySiteFor, summarizeFeature, type EstimateContext } from '../estimate/estimate.js';
-import { withOfferedTiers } from '../estimate/tier-lines.js';
-import type { FeatureEstimate, FeatureInput, SampleResult } from '../estimate/types.js';
-import type { AgentSpec, CallSite, Position, TrafficSet } from '../types.js';
+import { estimateFeature, replaySiteFor, summarizeFeature, type EstimateContext } from '../estimate/index.js';
+import { withOfferedTiers } from '../estimate/index.js';
+import type { FeatureEstimate, FeatureInput } from '../estimate/index.js';
+import type { DiffFeatureInput } from '../load/index.js';
+import type { ConfigWhere, FeatureDiff } from './types.js';
 import { diffAgentFeature } from './agent-diff.js';
-import { listChanges, type FeatureChange } from './changes.js';
+import { listChanges } from './changes.js';
 import { replayAll } from './pair.js';
 
-/** What the repository says about one feature at base and head, loaded as plain data. */
-export interface DiffFeatureInput {
-  merged: MergedFeature;
-  /** The artifact at base; null when the feature is new. */
-  baseSite: CallSite | null;
-  /** The artifact at head; null when the PR deletes it. */
-  headSite: CallSite | null;
-  /** Trusted samples: read at base for features that exist there, at head for added ones. */
-  traffic: TrafficSet | null;
-  /** Why the base side cannot be priced (unreadable artifact, unknown model at base, …). */
-  baseError?: string;
-  /** Agent features: the definition at base and head (null where absent); the sites are then the root agents'. */
-  baseAgent?: AgentSpec | null;
-  headAgent?: AgentSpec | null;
-}
-
-/** One feature, priced at both revisions on the same samples. */
-export interface FeatureDiff {
-  id: string;
-  team: string;
-  status: 'changed' | 'unchanged' | 'added' | 'removed' | 'unpriced';
-  declaredInPr: boolean;
-  base: FeatureEstimate | null;
-  head: FeatureEstimate | null;
-  /** Paired per-sample results (same order) when both sides replay the same samples. */
-  pairs: { base: SampleResult; head: SampleResult }[] | null;
-  changes: FeatureChange[];
-  notes: string[];
-  /** Why the base side could not be priced (status `unpriced`). */
-  baseError?: string;
-}
-
-/** Config file and its positions, for messages that point at `.aicost.yml`. */
-export interface ConfigWhere {
-  file: string;
-  positions: Record<string, Position>;
-}
+export type { DiffFeatureInput } from '../load/index.js';
+export type { ConfigWhere, FeatureDiff } from './types.js';
 
 /**
  * Price one feature at base and head. Existing features replay the same trusted samples through

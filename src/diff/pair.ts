@@ -1,10 +1,11 @@
 import { renderMessages } from '../artifacts/index.js';
-import type { EstimateContext } from '../estimate/estimate.js';
-import { countSample, staticPrefixTokens, type ReplaySite } from '../estimate/replay.js';
-import type { SampleResult } from '../estimate/types.js';
+import type { EstimateContext } from '../estimate/index.js';
+import { countSample, staticPrefixTokens, type ReplaySite } from '../estimate/index.js';
+import type { SampleResult } from '../estimate/index.js';
 import type { TokenCounter } from '../tokenize/index.js';
-import { atTrafficLine } from '../traffic/line-error.js';
+import { atTrafficLine } from '../traffic/index.js';
 import type { CallUsage, Sample, TrafficSet } from '../types.js';
+import { atOutputCap, bandCosts } from '../estimate/index.js';
 
 /**
  * Tokens of a revision's template rendered with empty variables, plus tools and schema: what a
@@ -109,14 +110,8 @@ function replayVariantLine(
   const tier = sample.tier ?? variant.tier;
   const usage: CallUsage = { inputTokens: input, cacheReadTokens: cacheRead, cacheWriteTokens: cacheWrite, cacheWrite1hTokens: cacheWrite1h, outputTokens: output };
   const cost = variant.price(usage, tier).total;
-  let costLow = cost;
-  let costHigh = cost;
-  const band = variant.tokenizer.band;
-  if (band && baseResult.source === 'replay') {
-    costLow = variant.price({ ...usage, inputTokens: Math.round(input * band[0]), cacheReadTokens: Math.min(cacheRead, Math.round(input * band[0])) }, tier).total;
-    costHigh = variant.price({ ...usage, inputTokens: Math.round(input * band[1]) }, tier).total;
-  }
-  const atCap = variant.maxTokens !== undefined && (sample.finishReason === 'length' || scaledOut >= variant.maxTokens);
+  const [costLow, costHigh] = bandCosts(variant.price, usage, tier, baseResult.source === 'replay' ? variant.tokenizer.band : null, cost);
+  const atCap = atOutputCap(sample.finishReason, scaledOut, variant.maxTokens);
   return { ...baseResult, counted: vCounted, cacheablePrefix: variantPrefix, usage, cost, costLow, costHigh, atCap };
 }
 

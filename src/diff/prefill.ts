@@ -7,13 +7,14 @@
  * replay reads the memo, or counts a text itself when it is not there.
  */
 
-import { agentSides, type FeatureWhere } from '../estimate/agent-site.js';
-import { runsOf } from '../estimate/agent-estimate.js';
-import { replaySiteFor, type EstimateContext } from '../estimate/estimate.js';
-import { releaseRenders, renderedMessages } from '../estimate/replay.js';
+import { agentSides, type FeatureWhere } from '../estimate/index.js';
+import { runsOf } from '../estimate/index.js';
+import { replaySiteFor, type EstimateContext } from '../estimate/index.js';
+import { releaseRenders, renderedMessages } from '../estimate/index.js';
 import type { QueuedCounts } from '../tokenize/index.js';
 import type { AgentSpec, CallSite, Encoding, Sample } from '../types.js';
-import type { ConfigWhere, DiffFeatureInput } from './diff.js';
+import type { DiffFeatureInput } from '../load/index.js';
+import type { ConfigWhere } from './types.js';
 
 /** Distinct texts to count, per encoding. */
 export type TextsByEncoding = Map<Encoding, Set<string>>;

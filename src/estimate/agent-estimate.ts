@@ -12,10 +12,10 @@ import { staticRun } from './agent-static.js';
 import { groupTraces, type Trace } from './agent-traces.js';
 import { callsPerRun, replayRuns, runResult, sideOf, type RunCalls } from './agent-replay.js';
 import type { AgentSummary, TurnCapIncrease } from './agent-types.js';
-import { badLineNotices, summarizeFeature, type EstimateContext } from './estimate.js';
-import { weightedMean } from './stats.js';
+import { badLineNotices, summarizeFeature } from './summary.js';
+import { weightedMean } from '../stats/index.js';
 import { withOfferedTiers } from './tier-lines.js';
-import type { FeatureEstimate, FeatureInput } from './types.js';
+import type { EstimateContext, FeatureEstimate, FeatureInput } from './types.js';
 
 /** Everything needed to replay an agent feature's runs at one revision. */
 export interface AgentRevision {

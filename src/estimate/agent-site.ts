@@ -5,11 +5,11 @@
  */
 
 import { renderMessages } from '../artifacts/index.js';
-import { CLAUDE_MODEL_ALIASES } from '../artifacts/agents/index.js';
+import { CLAUDE_MODEL_ALIASES } from '../artifacts/index.js';
 import { ConfigError, UnknownModelError, type SourceLocation } from '../errors.js';
 import { tokenizerFor, type TokenCounter } from '../tokenize/index.js';
 import type { AgentDefinition, AgentSpec, FeatureConfig, Position, ResolvedModel } from '../types.js';
-import type { EstimateContext } from './estimate.js';
+import type { EstimateContext } from './types.js';
 import { staticPrefixTokens, type ReplaySite } from './replay.js';
 import { checkFeatureTier } from './tier-lines.js';
 

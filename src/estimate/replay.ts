@@ -1,8 +1,9 @@
 import { renderMessages, templateVariables } from '../artifacts/index.js';
 import type { TokenCounter } from '../tokenize/index.js';
-import { atTrafficLine } from '../traffic/line-error.js';
+import { atTrafficLine } from '../traffic/index.js';
 import type { CallSite, CallUsage, CallCost, RecordedMessage, ResolvedModel, Sample, ServiceTier, TokenizerChoice } from '../types.js';
 import type { FigureSource, SampleResult } from './types.js';
+import { atOutputCap, bandCosts } from './pricing.js';
 
 /** A chat message ready to count; null content is redacted or non-text and is never tokenised. */
 export interface CountableMessage {
@@ -178,21 +179,15 @@ function replayLine(rs: ReplaySite, sample: Sample, counter: TokenCounter, unit:
   const cap = rs.maxTokens;
   const recordedOut = sample.usage.outputTokens;
   const output = cap !== undefined ? Math.min(recordedOut, cap) : recordedOut;
-  const atCap = sample.finishReason === 'length' || (cap !== undefined && recordedOut >= cap);
+  const atCap = atOutputCap(sample.finishReason, recordedOut, cap);
   const cacheRead = Math.min(sample.usage.cacheReadTokens, input);
   const cacheWrite = Math.min(sample.usage.cacheWriteTokens, input - cacheRead);
   const cacheWrite1h = Math.min(sample.usage.cacheWrite1hTokens, input - cacheRead - cacheWrite);
   const tier = sample.tier ?? rs.tier;
   const usage: CallUsage = { inputTokens: input, cacheReadTokens: cacheRead, cacheWriteTokens: cacheWrite, cacheWrite1hTokens: cacheWrite1h, outputTokens: output };
   const cost = rs.price(usage, tier).total;
-  let costLow = cost;
-  let costHigh = cost;
-  if (source === 'replay' && rs.tokenizer.band) {
-    // The band is relative to the scaled estimate; recorded figures carry no tokenizer error.
-    const [lo, hi] = rs.tokenizer.band;
-    costLow = rs.price({ ...usage, inputTokens: Math.round(input * lo), cacheReadTokens: Math.min(cacheRead, Math.round(input * lo)) }, tier).total;
-    costHigh = rs.price({ ...usage, inputTokens: Math.round(input * hi) }, tier).total;
-  }
+  // The band is relative to the scaled estimate; recorded figures carry no tokenizer error.
+  const [costLow, costHigh] = bandCosts(rs.price, usage, tier, source === 'replay' ? rs.tokenizer.band : null, cost);
   const result: SampleResult = {
     id: sample.id,
     unit,
@@ -227,11 +222,6 @@ export function staticSample(rs: ReplaySite, vars: Record<string, unknown>, outp
   const input = counter.countChat(r.messages, rs.tokenizer).tokens + rs.fixedTokens;
   const usage: CallUsage = { inputTokens: input, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens };
   const cost = rs.price(usage, rs.tier).total;
-  let costLow = cost;
-  let costHigh = cost;
-  if (rs.tokenizer.band) {
-    costLow = rs.price({ ...usage, inputTokens: Math.round(input * rs.tokenizer.band[0]) }, rs.tier).total;
-    costHigh = rs.price({ ...usage, inputTokens: Math.round(input * rs.tokenizer.band[1]) }, rs.tier).total;
-  }
+  const [costLow, costHigh] = bandCosts(rs.price, usage, rs.tier, rs.tokenizer.band, cost);
   return { id, unit: id, weight: 1, counted: input, cacheablePrefix: 0, usage, cost, costLow, costHigh, source: 'static', atCap: false };
 }

@@ -5,7 +5,7 @@
  */
 
 import type { Catalog } from '../catalog/index.js';
-import { screenSamples } from '../traffic/screen.js';
+import { screenSamples } from '../traffic/index.js';
 import type { FeatureConfig, Position, ResolvedModel, Sample, TrafficSet } from '../types.js';
 
 /**

@@ -1,29 +1,11 @@
-import type { AgentSpec, CallSite, CallUsage, Config, FeatureConfig, ResolvedModel, TokenizerChoice, TrafficSet } from '../types.js';
+import type { Catalog } from '../catalog/index.js';
+import type { TokenCounter } from '../tokenize/index.js';
+import type { CallUsage, ResolvedModel, TokenizerChoice } from '../types.js';
 import type { AgentEstimate } from './agent-types.js';
 
-/** Everything one revision says about one feature, read from the repository as plain data. */
-export interface FeatureInput {
-  feature: FeatureConfig;
-  /** The parsed prompt artifact at this revision. */
-  site: CallSite;
-  /** Traffic samples; null when the feature declares none (static estimate). */
-  traffic: TrafficSet | null;
-  /** Agent features: the definition (root and sub-agents); `site` is then the root agent's CallSite. */
-  agent?: AgentSpec;
-}
+export type { FeatureInput, RevisionSnapshot } from '../load/index.js';
 
-/** A revision of the project, loaded: the config and each feature's inputs. */
-export interface RevisionSnapshot {
-  /** Commit SHA, or null for the working tree. */
-  rev: string | null;
-  label: string;
-  config: Config;
-  features: FeatureInput[];
-  /** Date prices are taken at. */
-  pricingDate: Date;
-  /** Notices from reading (symlinks skipped, …). */
-  notices: string[];
-}
+
 
 /** Where a sample's input figure came from. */
 export type FigureSource = 'usage' | 'replay' | 'static';
@@ -110,4 +92,10 @@ export interface RevisionEstimate {
   features: FeatureEstimate[];
   monthly: number;
   notices: string[];
+}
+
+/** Shared services for replaying a revision. */
+export interface EstimateContext {
+  catalog: Catalog;
+  counter: TokenCounter;
 }

@@ -8,16 +8,16 @@ import * as core from './core.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../config/index.js';
+import { configAt } from '../load/index.js';
 import { AicostError, RepoError, UsageError } from '../errors.js';
-import type { OverrideState } from '../policy/types.js';
-import { COMMENT_MAX_CHARS, fitMarkdown, sectionsMarkdown, SUMMARY_MAX_BYTES } from '../report/diff-markdown.js';
-import { codeBlock } from '../report/escape.js';
-import { estimateMarkdown } from '../report/estimate-report.js';
-import type { DiffReport } from '../report/types.js';
+import type { OverrideState } from '../policy/index.js';
+import { COMMENT_MAX_CHARS, fitMarkdown, sectionsMarkdown, SUMMARY_MAX_BYTES } from '../render/index.js';
+import { codeBlock } from '../text/index.js';
+import { estimateMarkdown } from '../render/index.js';
+import type { DiffReport } from '../report/index.js';
 import { GitRevisionReader, gitTopLevel, locateDiffProject, type ProjectLocation } from '../repo/index.js';
-import { runDiff } from '../run-diff.js';
-import { runEstimate } from '../run-estimate.js';
+import { runDiff } from '../run/index.js';
+import { runEstimate } from '../run/index.js';
 import { annotationsOf } from './annotations.js';
 import { postStickyComment, viewerLogin, type IssueRef } from './comment.js';
 import { readContext, type ActionContext } from './context.js';
@@ -94,11 +94,7 @@ async function overridePolicy(location: ProjectLocation, base: string, head: str
   const read = async (rev: string) => {
     const reader = new GitRevisionReader(location.gitRoot!, rev, location.prefix);
     try {
-      if (!(await reader.exists(location.configPath))) return null;
-      return loadConfig(await reader.readText(location.configPath), location.configPath);
-    } catch (e) {
-      if (e instanceof AicostError) return null;
-      throw e;
+      return (await configAt(reader, location.configPath)).config;
     } finally {
       reader.close();
     }

@@ -4,9 +4,9 @@
  * Pure: the entry emits them through `core.error`/`core.warning`/`core.notice`, which escape
  * message and properties so that no repository text can start a workflow command.
  */
-import { clip } from '../report/escape.js';
-import { signedUsd } from '../report/format.js';
-import type { DiffReport, FeatureJson, ViolationJson } from '../report/types.js';
+import { clip } from '../text/index.js';
+import { signedUsd } from '../text/index.js';
+import type { DiffReport, FeatureJson, ViolationJson } from '../report/index.js';
 
 /** One annotation, ready for `core[level](message, {title, file, startLine})`. */
 export interface Annotation {

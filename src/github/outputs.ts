@@ -2,8 +2,8 @@
  * The action's outputs as strings, from a report. Every output is always set (empty when it does
  * not apply) so that later steps can test them without `|| ''`.
  */
-import type { EstimateReport } from '../report/estimate-report.js';
-import type { DiffReport } from '../report/types.js';
+import type { EstimateReport } from '../report/index.js';
+import type { DiffReport } from '../report/index.js';
 
 /** Output names as written in action.yml. */
 export const OUTPUT_NAMES = [

@@ -5,7 +5,7 @@
  * come from the trusted (base) config.
  */
 import * as core from './core.js';
-import type { OverrideState } from '../policy/types.js';
+import type { OverrideState } from '../policy/index.js';
 import type { IssueRef } from './comment.js';
 import { statusOf, type Octokit } from './octokit.js';
 

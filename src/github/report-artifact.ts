@@ -7,8 +7,8 @@
 import * as core from './core.js';
 import { lstatSync, readFileSync } from 'node:fs';
 import { ArtifactError, UsageError } from '../errors.js';
-import { validateReport } from '../report/schema.js';
-import type { DiffReport } from '../report/types.js';
+import { validateReport } from '../report/index.js';
+import type { DiffReport } from '../report/index.js';
 import { field, stringField, type ActionContext } from './context.js';
 import type { Octokit } from './octokit.js';
 

@@ -4,9 +4,8 @@
  * as data, with the token passed through git's environment config, never on the command line.
  */
 import * as core from './core.js';
-import { execFile } from 'node:child_process';
 import { RepoError, UsageError } from '../errors.js';
-import { gitText, resolveCommit } from '../repo/index.js';
+import { git, gitText, resolveCommit } from '../repo/index.js';
 import { pullNumber, stringField, type ActionContext } from './context.js';
 import type { ActionInputs } from './inputs.js';
 
@@ -70,23 +69,13 @@ async function baseOfMerge(gitRoot: string, head: string, what: string): Promise
   return parent;
 }
 
-/** Environment entries that add `key=value` to git's config for one command (git ≥ 2.31). */
-export function gitConfigEnv(base: NodeJS.ProcessEnv, entries: [string, string][]): NodeJS.ProcessEnv {
-  const start = Number(base.GIT_CONFIG_COUNT) || 0;
-  const env: NodeJS.ProcessEnv = { ...base, GIT_CONFIG_COUNT: String(start + entries.length) };
-  entries.forEach(([key, value], i) => {
-    env[`GIT_CONFIG_KEY_${start + i}`] = key;
-    env[`GIT_CONFIG_VALUE_${start + i}`] = value;
-  });
-  return env;
-}
-
 /**
  * `git fetch` of one refspec from origin. The token goes into an `http.<server>/.extraheader`
  * entry of the environment config (as actions/checkout persists it), after an empty entry that
  * resets headers a checkout may have persisted: argv is visible to every process on the runner.
+ * It runs through the repository's one git runner (repo/git.ts), with the same hardening as every call.
  */
-export function fetchRef(gitRoot: string, refspec: string, options: { serverUrl: string; token: string; depth?: number }): Promise<void> {
+export async function fetchRef(gitRoot: string, refspec: string, options: { serverUrl: string; token: string; depth?: number }): Promise<void> {
   const entries: [string, string][] = [];
   if (options.token) {
     const key = `http.${options.serverUrl.replace(/\/+$/, '')}/.extraheader`;
@@ -94,30 +83,12 @@ export function fetchRef(gitRoot: string, refspec: string, options: { serverUrl:
     core.setSecret(basic);
     entries.push([key, ''], [key, `AUTHORIZATION: basic ${basic}`]);
   }
-  const env = gitConfigEnv({ ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' }, entries);
-  const args = [
-    '-c',
-    `safe.directory=${gitRoot}`,
-    '-c',
-    'core.hooksPath=/dev/null',
-    '-c',
-    'core.fsmonitor=false',
-    'fetch',
-    '--no-tags',
-    '--no-recurse-submodules',
-    `--depth=${options.depth ?? 2}`,
-    'origin',
-    refspec,
-  ];
-  return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd: gitRoot, env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
-      if (!error) return resolve();
-      const msg = (stderr || error.message).trim().split('\n').pop() ?? '';
-      reject(new RepoError(`git fetch ${refspec.replace(/^\+/, '').split(':')[0]} failed: ${msg}`, {
-        hint: 'GitHub keeps refs/pull/N/merge only while the pull request can be merged: resolve its conflicts and rerun; and the token needs contents: read.',
-      }));
+  const args = ['fetch', '--no-tags', '--no-recurse-submodules', `--depth=${options.depth ?? 2}`, 'origin', refspec];
+  const failure = (message: string) =>
+    new RepoError(`git fetch ${refspec.replace(/^\+/, '').split(':')[0]} failed: ${message.split('\n').pop() ?? ''}`, {
+      hint: 'GitHub keeps refs/pull/N/merge only while the pull request can be merged: resolve its conflicts and rerun; and the token needs contents: read.',
     });
-  });
+  await git(gitRoot, args, { config: entries, maxBuffer: 16 * 1024 * 1024, failure });
 }
 
 /**

@@ -2,8 +2,8 @@
  * What every rule shares: the features the PR touches, the change that caused most of an
  * increase, and the text pieces every message ends with (largest change, owners).
  */
-import { signedUsd, usd } from '../report/format.js';
-import type { FeatureJson, FeatureSideJson, ViolationRule } from '../report/types.js';
+import { signedUsd, usd } from '../text/index.js';
+import type { FeatureJson, FeatureSideJson, ViolationRule } from '../report/index.js';
 import type { PolicyInputs } from './types.js';
 
 /** A violation before its severity is decided. */

@@ -4,7 +4,7 @@
  * `min_increase_usd` and static figures only warn), then the override label.
  */
 import type { Config, PolicyRule } from '../types.js';
-import type { ViolationJson, ViolationRule } from '../report/types.js';
+import type { ViolationJson, ViolationRule } from '../report/index.js';
 import { baseErrors, prDeclaredPrices, unpricedChanges } from './change-rules.js';
 import { PolicyContext, type Finding } from './context.js';
 import { allowedModels, costPerRequest, unboundedIncrease } from './feature-rules.js';

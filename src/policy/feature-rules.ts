@@ -2,8 +2,8 @@
  * Feature rules over the head side of every changed or added feature: `max_cost_per_request`,
  * `allowed_models` and `unbounded_increase` (a raised output cap while outputs hit the old one).
  */
-import { count, pct, signedUsd, usd } from '../report/format.js';
-import type { FeatureJson } from '../report/types.js';
+import { count, pct, signedUsd, usd } from '../text/index.js';
+import type { FeatureJson } from '../report/index.js';
 import { causeText, finding, isStatic, ownersText, underMinimum, type Cause, type Finding, type PolicyContext } from './context.js';
 import { compileGlob, disallowedModels } from './glob.js';
 

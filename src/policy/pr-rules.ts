@@ -3,7 +3,7 @@
  * `max_monthly_increase_percent` against its percentage. A zero base has no percentage and never
  * fails the percent rule.
  */
-import { signedPct, signedUsd, usd } from '../report/format.js';
+import { signedPct, signedUsd, usd } from '../text/index.js';
 import { causeText, finding, underMinimum, type Finding, type PolicyContext } from './context.js';
 
 /** "likely " / "may be " / "" from where the interval's lower end falls. */

@@ -2,8 +2,8 @@
  * Team rules: `budget`, `budget_warn` and the team's `max_monthly_increase`. Only teams with a
  * changed, added or removed feature are evaluated: a PR answers for what it touches.
  */
-import { pct, signedUsd, usd } from '../report/format.js';
-import type { TeamJson } from '../report/types.js';
+import { pct, signedUsd, usd } from '../text/index.js';
+import type { TeamJson } from '../report/index.js';
 import { causeText, finding, moneyRange, ownersText, underMinimum, type Finding, type PolicyContext } from './context.js';
 
 /** Budget, warn level and increase limit of every evaluated team, in report (team) order. */

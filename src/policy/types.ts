@@ -1,4 +1,4 @@
-import type { DiffReport, ViolationJson } from '../report/types.js';
+import type { DiffReport, ViolationJson } from '../report/index.js';
 import type { Config } from '../types.js';
 
 /** The override label as the action (or `--override`) found it. */

@@ -22,23 +22,47 @@ function gitEnv(): NodeJS.ProcessEnv {
   };
 }
 
-/** Run git and return stdout (as a Buffer). Fails with a RepoError carrying git's own message. */
-export function git(cwd: string, args: string[], options: { maxBuffer?: number } = {}): Promise<Buffer> {
+/** Options of one git call. */
+export interface GitOptions {
+  maxBuffer?: number;
+  /** `key=value` entries added to git's config for this call (through the environment, not argv). */
+  config?: [string, string][];
+  /** The error for a failed call, from git's message (stderr, else the process error). */
+  failure?: (message: string) => RepoError;
+}
+
+/**
+ * Run git and return stdout (as a Buffer): the one runner for every git call, fetches included,
+ * with the hardening above. Fails with a RepoError carrying git's own message.
+ */
+export function git(cwd: string, args: string[], options: GitOptions = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
       [...baseArgs(cwd), ...args],
-      { cwd, env: gitEnv(), encoding: 'buffer', maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024 },
+      { cwd, env: gitConfigEnv(gitEnv(), options.config ?? []), encoding: 'buffer', maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) {
           const msg = stderr.toString('utf8').trim() || error.message;
-          reject(new RepoError(`git ${args[0]} failed: ${msg.split('\n')[0]}`, { location: { file: cwd } }));
+          reject(options.failure ? options.failure(msg) : new RepoError(`git ${args[0]} failed: ${msg.split('\n')[0]}`, { location: { file: cwd } }));
         } else {
           resolve(stdout);
         }
       },
     );
   });
+}
+
+/** Environment entries that add `key=value` to git's config for one command (git ≥ 2.31). */
+export function gitConfigEnv(base: NodeJS.ProcessEnv, entries: [string, string][]): NodeJS.ProcessEnv {
+  if (entries.length === 0) return base;
+  const start = Number(base.GIT_CONFIG_COUNT) || 0;
+  const env: NodeJS.ProcessEnv = { ...base, GIT_CONFIG_COUNT: String(start + entries.length) };
+  entries.forEach(([key, value], i) => {
+    env[`GIT_CONFIG_KEY_${start + i}`] = key;
+    env[`GIT_CONFIG_VALUE_${start + i}`] = value;
+  });
+  return env;
 }
 
 /** Like `git` but returns trimmed UTF-8 text. */

@@ -8,10 +8,15 @@ import type { RevisionReader } from './reader.js';
 import { WorkingTreeReader } from './working-tree.js';
 
 export type { RevisionReader } from './reader.js';
-export { MAX_TEXT_BYTES } from './reader.js';
+export { MAX_TEXT_BYTES, absentReason } from './reader.js';
 export { matchGlob, isGlob, globToRegExp } from './glob.js';
 export { looksBinary, LFS_POINTER_PREFIX, safeRelativePath } from './paths.js';
-export { gitTopLevel, resolveCommit, git, gitText } from './git.js';
+export { gitTopLevel, resolveCommit, git, gitText, gitConfigEnv } from './git.js';
+export { defaultBase } from './default-base.js';
+export { changedPaths, differingPaths } from './changes.js';
+export type { ChangedPath } from './changes.js';
+export { fileOrigins, COPY_MIN_SIMILARITY } from './origins.js';
+export type { FileOrigin, OriginKind } from './origins.js';
 export { GitRevisionReader } from './git-revision.js';
 export { WorkingTreeReader } from './working-tree.js';
 

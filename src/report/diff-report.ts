@@ -1,8 +1,8 @@
-import type { MergedConfig, PrPricedModel } from '../config/trust.js';
-import type { BootstrapResult } from '../diff/bootstrap.js';
-import type { FeatureDiff } from '../diff/diff.js';
-import type { UnpricedChange } from '../diff/unpriced/index.js';
-import { weightedQuantile } from '../estimate/stats.js';
+import type { MergedConfig, PrPricedModel } from '../config/index.js';
+import type { BootstrapResult } from '../stats/index.js';
+import type { FeatureDiff } from '../diff/index.js';
+import type { UnpricedChange } from '../unpriced/index.js';
+import { weightedQuantile } from '../stats/index.js';
 import type { CatalogInfo } from '../types.js';
 import { featureSideJson } from './estimate-report.js';
 import { catalogJson, type DiffReport, type FeatureJson, type TeamJson } from './types.js';

@@ -8,7 +8,7 @@
  * for o200k), with its JavaScript twin `indexJs` where WebAssembly is not available (and for the
  * test that compares the two).
  */
-import { sleb, uleb } from '../wasm/leb128.js';
+import { sleb, uleb } from '../wasm/index.js';
 import { FNV_OFFSET, FNV_PRIME, TAG_MASK } from './rank-lookup.js';
 
 // Module-level alias: inside a vm context (jest) every read of the global `Math` is slow.
@@ -94,7 +94,7 @@ export function indexJs(mem: ArrayBuffer, state: number, until: number, slots: n
   return t;
 }
 
-// --- the same loop as a WebAssembly function (hand-assembled, like src/diff/stats-wasm.ts) ------
+// --- the same loop as a WebAssembly function (hand-assembled, like src/stats/wasm.ts) ------
 
 // The project's lib settings carry no WebAssembly types: the little used here, declared.
 interface WasmMemory {

@@ -7,7 +7,25 @@
  * gpt-tokenizer (gpt-tokenizer-internals.ts). It lives with the hash and the layout constants so
  * that its hot loop reads them as locals of one module.
  */
-import type { PackedTable } from './packed-table.js';
+
+/**
+ * What the lookup reads of a packed table (packed-table.ts's PackedTable has these members). Stated
+ * here so that this file, whose constants the table is laid out by, does not import the table back.
+ */
+export interface IndexedTable {
+  readonly u8: Uint8Array;
+  readonly u16: Uint16Array;
+  readonly records: Int32Array;
+  readonly narrowSlots: Int32Array;
+  readonly wideSlots: Int32Array;
+  readonly narrowMask: number;
+  readonly wideMask: number;
+  readonly narrowAt: number;
+  readonly wideAt: number;
+  readonly wideIndexed: boolean;
+  readonly size: number;
+  indexWide(): void;
+}
 
 // Module-level alias: inside a vm context (jest) every read of the global `Math` is slow.
 const imul = Math.imul;
@@ -56,7 +74,7 @@ export class RankLookup {
    * 0x7F returns (gpt-tokenizer-internals.ts fills the byte tokens then).
    */
   constructor(
-    private readonly table: PackedTable,
+    private readonly table: IndexedTable,
     private nonAsciiMiss?: () => void,
   ) {
     this.u8 = table.u8;

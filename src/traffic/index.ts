@@ -5,3 +5,6 @@ export { parseSampleLine } from './parse.js';
 export type { LineResult } from './parse.js';
 export { BottomKSampler, unitKey } from './sampler.js';
 export { fnv1a64, hashKey } from './hash.js';
+export { checkTrafficFormat, triedFormat } from './format.js';
+export { atTrafficLine } from './line-error.js';
+export { screenSamples } from './screen.js';

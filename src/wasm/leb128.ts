@@ -1,6 +1,6 @@
 /**
  * LEB128, the integer encoding of WebAssembly binaries: what the hand-assembled modules of this
- * repository (src/diff/stats-wasm.ts, src/tokenize/index-builder.ts) write counts, sizes, indices and
+ * repository (src/stats/wasm.ts, src/tokenize/index-builder.ts) write counts, sizes, indices and
  * constants in.
  */
 

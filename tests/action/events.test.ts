@@ -139,7 +139,7 @@ describe('checkouts', () => {
     const log = join(shim, 'log');
     writeFileSync(
       join(shim, 'git'),
-      `#!/bin/sh\nprintf 'ARGV %s\\n' "$*" >> "${log}"\nenv | grep '^GIT_CONFIG_' | sed 's/^/ENV /' >> "${log}"\nexec /usr/bin/git "$@"\n`,
+      `#!/bin/sh\nprintf 'ARGV %s\\n' "$*" >> "${log}"\nenv | grep -E '^GIT_(CONFIG_|OPTIONAL_LOCKS)' | sed 's/^/ENV /' >> "${log}"\nexec /usr/bin/git "$@"\n`,
     );
     chmodSync(join(shim, 'git'), 0o755);
     const r = await runAction({
@@ -158,7 +158,11 @@ describe('checkouts', () => {
     expect(git(work, 'rev-parse', 'HEAD').trim()).toBe(breaching.baseSha);
     const lines = readFileSync(log, 'utf8').split('\n');
     const fetch = lines.filter((l) => l.startsWith('ARGV ') && / fetch /.test(l));
-    expect(fetch).toEqual([`ARGV -c safe.directory=${work} -c core.hooksPath=/dev/null -c core.fsmonitor=false fetch --no-tags --no-recurse-submodules --depth=2 origin +refs/pull/1/merge:refs/remotes/aicost/pr-1`]);
+    // The fetch runs through the one git runner: the same hardening as every other git call.
+    expect(fetch).toEqual([`ARGV -c safe.directory=${work} -c core.hooksPath=/dev/null -c core.fsmonitor=false --no-pager fetch --no-tags --no-recurse-submodules --depth=2 origin +refs/pull/1/merge:refs/remotes/aicost/pr-1`]);
+    const at = lines.indexOf(fetch[0]);
+    const next = lines.findIndex((l, i) => i > at && l.startsWith('ARGV '));
+    expect(lines.slice(at + 1, next < 0 ? undefined : next)).toContain('ENV GIT_OPTIONAL_LOCKS=0');
     const basic = Buffer.from('x-access-token:ghs_testtoken0123456789').toString('base64');
     expect(lines).toContain('ENV GIT_CONFIG_KEY_0=http.https://github.com/.extraheader');
     expect(lines).toContain('ENV GIT_CONFIG_VALUE_0=');

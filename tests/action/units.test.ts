@@ -13,7 +13,7 @@ import { readInputs } from '../../src/github/inputs.js';
 import { buildMarker, newerRun, parseMarker, sanitizeTag } from '../../src/github/marker.js';
 import { diffOutputs, perRequestDelta } from '../../src/github/outputs.js';
 import { parseApprover } from '../../src/github/override.js';
-import { gitConfigEnv } from '../../src/github/revisions.js';
+import { gitConfigEnv } from '../../src/repo/index.js';
 import type { ChangeJson, DiffReport, FeatureJson, FeatureSideJson, ViolationJson } from '../../src/report/types.js';
 import { UsageError } from '../../src/errors.js';
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { FeatureDiff } from '../../src/diff/diff.js';
 import { validateReport } from '../../src/report/schema.js';
 import type { DiffReport } from '../../src/report/types.js';
-import { runDiff } from '../../src/run-diff.js';
+import { runDiff } from '../../src/run/diff.js';
 import { agentConfig, GPT_4O, GPT_4O_MINI, jsonl, mean, openaiCacheable, openaiCost, prRepo, systemTokens, tok, toolTokens } from './helpers.js';
 
 const INSTR = 'You are the triage agent for Acme support. Find the order, decide what the customer needs and hand refunds to the refund agent.';

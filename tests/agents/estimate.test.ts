@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { AicostError } from '../../src/errors.js';
-import { runDiff } from '../../src/run-diff.js';
-import { runEstimate } from '../../src/run-estimate.js';
+import { runDiff } from '../../src/run/diff.js';
+import { runEstimate } from '../../src/run/estimate.js';
 import { CLAUDE_CODE_TOOL_TOKENS } from '../../src/artifacts/agents/index.js';
 import { agentSideJson } from '../../src/estimate/agent-json.js';
 import { makeRepo } from '../helpers/run.js';

@@ -4,7 +4,7 @@ import { createCatalog } from '../../src/catalog/index.js';
 import { compilePrices } from '../../src/catalog/fast-price.js';
 import { lookup, priceCall, priceCallEngine, pricedEntry, pricesAt } from '../../src/catalog/genai.js';
 import type { TokenUsage } from '../../src/catalog/genai.js';
-import { Pcg32 } from '../../src/diff/pcg32.js';
+import { Pcg32 } from '../../src/stats/pcg32.js';
 
 // The fast path must be bit-identical to calcPrice, not merely close: reports print these sums and
 // the base/head delta of an unchanged feature must be exactly 0 either way.

@@ -6,9 +6,9 @@
  * default of 2,000 resamples on 100 samples, scenario B 1,000 resamples on 200 traces.
  */
 import { describe, it, expect } from '@jest/globals';
-import { pairedBootstrap } from '../../src/diff/bootstrap.js';
-import type { FeatureSeries, PairedUnit } from '../../src/diff/bootstrap.js';
-import { Pcg32 } from '../../src/diff/pcg32.js';
+import { pairedBootstrap } from '../../src/stats/bootstrap.js';
+import type { FeatureSeries, PairedUnit } from '../../src/stats/bootstrap.js';
+import { Pcg32 } from '../../src/stats/pcg32.js';
 
 const DATASETS = 1000;
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
-import { pairedBootstrap, pairedBootstrapParallel, startBootstrap } from '../../src/diff/bootstrap.js';
-import type { FeatureSeries, PairedUnit } from '../../src/diff/bootstrap.js';
-import { Pcg32 } from '../../src/diff/pcg32.js';
+import { pairedBootstrap, pairedBootstrapParallel, startBootstrap } from '../../src/stats/bootstrap.js';
+import type { FeatureSeries, PairedUnit } from '../../src/stats/bootstrap.js';
+import { Pcg32 } from '../../src/stats/pcg32.js';
 
 function feature(id: string, team: string, n: number, factor: number): FeatureSeries {
   const g = Pcg32.fromString(`data-${id}`);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { Pcg32, seedFromString } from '../../src/diff/pcg32.js';
+import { Pcg32, seedFromString } from '../../src/stats/pcg32.js';
 
 /** The C reference (pcg32_random_r / pcg32_srandom_r) written directly in BigInt, as a second implementation. */
 class BigPcg32 {

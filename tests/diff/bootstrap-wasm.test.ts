@@ -1,8 +1,8 @@
 import { describe, it, expect, afterAll } from '@jest/globals';
-import { Pcg32 } from '../../src/diff/pcg32.js';
-import { featureGenerator, resampleFeature } from '../../src/diff/stats-resample.js';
-import type { FeatureSeries } from '../../src/diff/stats-resample.js';
-import { setWasmEnabled, wasmModuleBytes, wasmResampleSums, wasmResamplesServed } from '../../src/diff/stats-wasm.js';
+import { Pcg32 } from '../../src/stats/pcg32.js';
+import { featureGenerator, resampleFeature } from '../../src/stats/resample.js';
+import type { FeatureSeries } from '../../src/stats/resample.js';
+import { setWasmEnabled, wasmModuleBytes, wasmResampleSums, wasmResamplesServed } from '../../src/stats/wasm.js';
 
 afterAll(() => setWasmEnabled(true));
 

@@ -1,9 +1,10 @@
 import { describe, it, expect } from '@jest/globals';
-import { pairedBootstrap, DEFAULT_RESAMPLES } from '../../src/diff/bootstrap.js';
-import type { FeatureSeries, PairedUnit } from '../../src/diff/bootstrap.js';
-import { Pcg32 } from '../../src/diff/pcg32.js';
-import { quantileSorted, percentileInterval } from '../../src/diff/stats-quantile.js';
-import { bootstrapResamples, featureGenerator, kishEffectiveSize, resampleFeature } from '../../src/diff/stats-resample.js';
+import { pairedBootstrap, DEFAULT_RESAMPLES } from '../../src/stats/bootstrap.js';
+import type { FeatureSeries, PairedUnit } from '../../src/stats/bootstrap.js';
+import { Pcg32 } from '../../src/stats/pcg32.js';
+import { quantileSorted, percentileInterval } from '../../src/stats/quantile.js';
+import { bootstrapResamples, featureGenerator, resampleFeature } from '../../src/stats/resample.js';
+import { effectiveSampleSize } from '../../src/stats/weighted.js';
 
 const units = (list: Array<[number, number, number]>): PairedUnit[] => list.map(([weight, base, head]) => ({ weight, base, head }));
 
@@ -43,9 +44,9 @@ describe('quantiles (type 7)', () => {
 
 describe('Kish effective size', () => {
   it('is (Σw)²/Σw²', () => {
-    expect(kishEffectiveSize([1, 1, 1, 1])).toBe(4);
-    expect(kishEffectiveSize([1, 1, 2])).toBeCloseTo(16 / 6, 12);
-    expect(kishEffectiveSize([10, ...new Array<number>(29).fill(1)])).toBeCloseTo(1521 / 129, 12);
+    expect(effectiveSampleSize([1, 1, 1, 1])).toBe(4);
+    expect(effectiveSampleSize([1, 1, 2])).toBeCloseTo(16 / 6, 12);
+    expect(effectiveSampleSize([10, ...new Array<number>(29).fill(1)])).toBeCloseTo(1521 / 129, 12);
   });
 });
 

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
-import { runDiff } from '../../src/run-diff.js';
+import { runDiff } from '../../src/run/diff.js';
 import { validateReport } from '../../src/report/schema.js';
 import type { DiffReport } from '../../src/report/types.js';
 import { execFileSync } from 'node:child_process';

@@ -6,7 +6,7 @@
  * tool and edits an agent's instructions.
  */
 import { describe, expect, it } from '@jest/globals';
-import { runDiff } from '../../src/run-diff.js';
+import { runDiff } from '../../src/run/diff.js';
 import { git, makeRepo, writeFiles } from '../helpers/run.js';
 
 // A seeded generator, so every run of the test sees the same texts.

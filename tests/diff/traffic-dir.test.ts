@@ -16,11 +16,11 @@ import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { TrafficError, UsageError } from '../../src/errors.js';
-import { diffMarkdown } from '../../src/report/diff-markdown.js';
+import { diffMarkdown } from '../../src/render/diff-markdown.js';
 import { validateReport } from '../../src/report/schema.js';
 import type { DiffReport } from '../../src/report/types.js';
-import { runDiff } from '../../src/run-diff.js';
-import { runEstimate } from '../../src/run-estimate.js';
+import { runDiff } from '../../src/run/diff.js';
+import { runEstimate } from '../../src/run/estimate.js';
 import { failure, git, makeRepo, runCli, summaryPrompt, writeFiles } from '../helpers/run.js';
 
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';

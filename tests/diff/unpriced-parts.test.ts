@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { classifyPath, diffLines, findUnpricedChanges, looksLikeModelId, MAX_DIFF_LINES } from '../../src/diff/unpriced/index.js';
-import type { ChangeBlock } from '../../src/diff/unpriced/index.js';
+import { classifyPath, diffLines, findUnpricedChanges, looksLikeModelId, MAX_DIFF_LINES } from '../../src/unpriced/index.js';
+import type { ChangeBlock } from '../../src/unpriced/index.js';
 
 /** Deterministic PRNG (mulberry32) so failures reproduce. */
 function rng(seed: number): () => number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { findUnpricedChanges, MAX_EDIT_DISTANCE, MAX_SCAN_LINE, unpricedWork } from '../../src/diff/unpriced/index.js';
-import type { ChangedFile, UnpricedChange } from '../../src/diff/unpriced/index.js';
+import { findUnpricedChanges, MAX_EDIT_DISTANCE, MAX_SCAN_LINE, unpricedWork } from '../../src/unpriced/index.js';
+import type { ChangedFile, UnpricedChange } from '../../src/unpriced/index.js';
 import type { UnpricedChangeJson } from '../../src/report/types.js';
 
 /** Input prices (USD per 1M tokens) the stub catalog knows; anything else is unpriced. */

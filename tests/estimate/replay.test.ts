@@ -7,7 +7,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
-import { runEstimate } from '../../src/run-estimate.js';
+import { runEstimate } from '../../src/run/estimate.js';
 import { makeRepo } from '../helpers/run.js';
 
 const enc = new Tiktoken(o200k);

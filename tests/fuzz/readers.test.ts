@@ -16,12 +16,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AicostError } from '../../src/errors.js';
-import { estimateMarkdown, estimateText } from '../../src/report/estimate-report.js';
-import { diffMarkdown } from '../../src/report/diff-markdown.js';
-import { diffText } from '../../src/report/diff-text.js';
+import { estimateMarkdown, estimateText } from '../../src/render/estimate.js';
+import { diffMarkdown } from '../../src/render/diff-markdown.js';
+import { diffText } from '../../src/render/diff-text.js';
 import { validateReport } from '../../src/report/schema.js';
-import { runDiff } from '../../src/run-diff.js';
-import { runEstimate } from '../../src/run-estimate.js';
+import { runDiff } from '../../src/run/diff.js';
+import { runEstimate } from '../../src/run/estimate.js';
 import { git, makeRepo, runCli, writeFiles } from '../helpers/run.js';
 import { applyEdits, baseFiles, edit, type Edit } from './fuzz-project.js';
 

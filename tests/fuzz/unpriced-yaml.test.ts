@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { findUnpricedChanges } from '../../src/diff/unpriced/index.js';
+import { findUnpricedChanges } from '../../src/unpriced/index.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 160);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261205);

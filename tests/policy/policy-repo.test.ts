@@ -4,7 +4,7 @@
  * applies the PR's own policy; a broken base only warns; the CLI's exit codes and --override.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { runDiff } from '../../src/run-diff.js';
+import { runDiff } from '../../src/run/diff.js';
 import { validateReport } from '../../src/report/schema.js';
 import type { OverrideState } from '../../src/policy/types.js';
 import type { DiffReport } from '../../src/report/types.js';

@@ -14,9 +14,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileOrigins } from '../../src/repo/origins.js';
-import { runDiff } from '../../src/run-diff.js';
-import { diffMarkdown } from '../../src/report/diff-markdown.js';
-import { diffText } from '../../src/report/diff-text.js';
+import { runDiff } from '../../src/run/diff.js';
+import { diffMarkdown } from '../../src/render/diff-markdown.js';
+import { diffText } from '../../src/render/diff-text.js';
 import { validateReport } from '../../src/report/schema.js';
 import type { OverrideState } from '../../src/policy/types.js';
 import type { DiffReport, FeatureJson } from '../../src/report/types.js';

@@ -28,8 +28,8 @@ jest.unstable_mockModule('../../src/report/estimate-report.js', () => ({
     return report;
   },
 }));
-const { runDiff } = await import('../../src/run-diff.js');
-const { runEstimate } = await import('../../src/run-estimate.js');
+const { runDiff } = await import('../../src/run/diff.js');
+const { runEstimate } = await import('../../src/run/estimate.js');
 const { ReportError } = await import('../../src/errors.js');
 
 const config = `version: 1

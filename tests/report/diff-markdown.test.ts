@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { COMMENT_MAX_CHARS, diffMarkdown, fitMarkdown, sectionsMarkdown } from '../../src/report/diff-markdown.js';
-import type { MarkdownSection } from '../../src/report/diff-markdown.js';
+import { COMMENT_MAX_CHARS, diffMarkdown, fitMarkdown, sectionsMarkdown } from '../../src/render/diff-markdown.js';
+import type { MarkdownSection } from '../../src/render/diff-markdown.js';
 import { expectGolden } from '../helpers/golden.js';
 import type { ChangeJson, DiffReport } from '../../src/report/types.js';
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { diffText } from '../../src/report/diff-text.js';
+import { diffText } from '../../src/render/diff-text.js';
 import { expectGolden } from '../helpers/golden.js';
 import type { DiffReport } from '../../src/report/types.js';
 

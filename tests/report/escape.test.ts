@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
-import { clip, codeBlock, escapeMarkdown, inlineCode, oneLine } from '../../src/report/escape.js';
-import { escapeMarkdown as fromFormat, signedPct, signedUsd, usd } from '../../src/report/format.js';
+import { clip, codeBlock, escapeMarkdown, inlineCode, oneLine } from '../../src/text/escape.js';
+import { escapeMarkdown as fromFormat, signedPct, signedUsd, usd } from '../../src/text/format.js';
 
 describe('escapeMarkdown', () => {
   it('is the one implementation, re-exported by format.ts', () => {

@@ -17,7 +17,7 @@ import { linearMergeStats } from '../../src/tokenize/linear-merge.js';
 import { RankLookup } from '../../src/tokenize/rank-lookup.js';
 import { encodingFor } from '../../src/tokenize/ranks.js';
 import { countPlainText } from '../../src/tokenize/plain-text.js';
-import { Pcg32 } from '../../src/diff/pcg32.js';
+import { Pcg32 } from '../../src/stats/pcg32.js';
 import type { Encoding } from '../../src/types.js';
 
 const reference: Record<Encoding, Tiktoken> = { o200k_base: new Tiktoken(o200kRanks), cl100k_base: new Tiktoken(cl100kRanks) };

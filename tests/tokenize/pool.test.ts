@@ -1,7 +1,7 @@
 import { describe, it, expect, afterAll } from '@jest/globals';
 import { TokenCounter } from '../../src/tokenize/index.js';
 import { countPlain } from '../../src/tokenize/counter.js';
-import { Pcg32 } from '../../src/diff/pcg32.js';
+import { Pcg32 } from '../../src/stats/pcg32.js';
 
 /** ~1.5 MB of distinct texts: enough for the worker to take part (prefill splits above 512 KB). */
 function texts(n: number, seed: string): string[] {

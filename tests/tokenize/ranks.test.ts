@@ -11,7 +11,7 @@ import { unpackRanks, unpackTable } from '../../src/tokenize/packed-table.js';
 import { RankLookup, hashKey } from '../../src/tokenize/rank-lookup.js';
 import { setIndexWasmEnabled } from '../../src/tokenize/index-builder.js';
 import { buildEncoding } from '../../src/tokenize/gpt-tokenizer-internals.js';
-import { Pcg32 } from '../../src/diff/pcg32.js';
+import { Pcg32 } from '../../src/stats/pcg32.js';
 
 const PLAIN = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
 

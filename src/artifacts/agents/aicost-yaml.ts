@@ -15,7 +15,7 @@
  */
 
 import type { Node } from 'yaml';
-import { didYouMean } from '../../config/did-you-mean.js';
+import { didYouMean } from '../../text/index.js';
 import { ArtifactError } from '../../errors.js';
 import { findPair, isMap, isScalar, keyLine, own, parseYaml, positionOf, textStartLine } from '../yaml-source.js';
 import type { YamlSource } from '../yaml-source.js';

@@ -6,7 +6,7 @@
 
 import { collectTemplateFacts } from '../render.js';
 import { AicostError, ArtifactError, ConfigError } from '../../errors.js';
-import { safeRelativePath } from '../../repo/paths.js';
+import { safeRelativePath } from '../../repo/index.js';
 import { parseYaml } from '../yaml-source.js';
 import type { AgentDefinition, AgentFormat, AgentSpec, CallSite } from '../../types.js';
 import { parseAicostAgent } from './aicost-yaml.js';

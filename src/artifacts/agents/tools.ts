@@ -4,7 +4,7 @@
  * counted with a per-tool estimate.
  */
 
-import { MAX_DEPTH } from '../../config/yaml-tree.js';
+import { MAX_DEPTH } from '../../config/index.js';
 import { ArtifactError } from '../../errors.js';
 import type { ToolDefinition } from '../../types.js';
 import { isRecord, own, toPlainData } from '../yaml-source.js';

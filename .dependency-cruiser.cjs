@@ -1,0 +1,66 @@
+/**
+ * The import rules of src/ (run by `npm run lint`; tests/lint/depcruise.test.ts proves a backward
+ * import fails): no cycles, and every import points down the pipeline's layers below. A folder may
+ * import its own layer's folders and any lower layer, never a higher one; cross-folder imports go
+ * through the folder's index.ts (its front door).
+ *
+ *   leaves:  errors.ts, types.ts, bounds.ts, version.ts, text/, wasm/, generated/
+ *   config → repo (I/O only) → artifacts · catalog · traffic · tokenize · stats · unpriced
+ *   → load → estimate → diff → report (the JSON model) → policy → render → run → github · cli · main.ts
+ */
+/** Layer names (for the rule names a violation prints) and their folders, lowest first. */
+const NAMES = ['leaf', 'config', 'repo', 'sources', 'load', 'estimate', 'diff', 'report', 'policy', 'render', 'run', 'entries'];
+const LAYERS = [
+  ['errors\\.ts', 'types\\.ts', 'bounds\\.ts', 'version\\.ts', 'text/', 'wasm/', 'generated/'],
+  ['config/'],
+  ['repo/'],
+  ['artifacts/', 'catalog/', 'traffic/', 'tokenize/', 'stats/', 'unpriced/'],
+  ['load/'],
+  ['estimate/'],
+  ['diff/'],
+  ['report/'],
+  ['policy/'],
+  ['render/'],
+  ['run/'],
+  ['github/', 'cli/', 'main\\.ts'],
+];
+
+const paths = (layers) => `^src/(${layers.flat().join('|')})`;
+
+const layerRules = LAYERS.slice(0, -1).map((layer, i) => ({
+  name: `layer-${NAMES[i]}`,
+  comment: `${layer.join(', ')} may not import a later stage of the pipeline (${LAYERS.slice(i + 1).flat().join(', ')}).`.replace(/\\/g, ''),
+  severity: 'error',
+  from: { path: paths([layer]) },
+  to: { path: paths(LAYERS.slice(i + 1)) },
+}));
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'A cycle makes the load order (and the pipeline) ambiguous.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    ...layerRules,
+    {
+      name: 'front-door',
+      comment: "Import another folder through its index.ts, not its internal files. (tokenize/worker-client.ts is the one exception: the stats worker reuses the tokenizer's worker transport.)",
+      severity: 'error',
+      from: { path: '^src/([^/]+)/' },
+      to: {
+        path: '^src/[^/]+/.+',
+        pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/generated/', '^src/tokenize/worker-client\\.ts$'],
+      },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^src/generated/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};

@@ -1,0 +1,5 @@
+/** The front door of src/diff/: what other folders may import from it. */
+export { diffFeature } from './diff.js';
+export type { ConfigWhere, DiffFeatureInput, FeatureDiff } from './diff.js';
+export { CountAhead, releaseFeature } from './prefill.js';
+export { seriesOf } from './series.js';

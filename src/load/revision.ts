@@ -1,0 +1,86 @@
+import { parseArtifact } from '../artifacts/index.js';
+import { loadFeatureAgent } from '../artifacts/index.js';
+import { loadConfig } from '../config/index.js';
+import { AicostError, ConfigError } from '../errors.js';
+import type { FeatureInput, RevisionSnapshot } from './types.js';
+import type { Config, TrafficSet } from '../types.js';
+import { safeRelativePath, type RevisionReader } from '../repo/index.js';
+import type { TrafficDir } from './traffic-dir.js';
+import { loadTraffic, TrafficDirFallback } from './traffic.js';
+
+/**
+ * Load one revision: the config, each feature's artifact and its traffic samples, as plain data
+ * for the estimate. Everything is read through `reader` (git objects or the working tree), except
+ * the samples of features that `trafficDir` (trusted samples on disk) holds files for.
+ */
+export async function loadSnapshot(reader: RevisionReader, configPath: string, options: { now?: Date; trafficDir?: TrafficDir } = {}): Promise<RevisionSnapshot> {
+  const text = await reader.readText(configPath);
+  const config = loadConfig(text, configPath);
+  const features: FeatureInput[] = [];
+  const notices: string[] = [];
+  const where = reader.rev ? reader.rev.slice(0, 12) : 'the working tree';
+  const fromDir = new TrafficDirFallback(options.trafficDir ?? null);
+  const trafficOf = async (featureId: string, patterns: string[]): Promise<TrafficSet | null> => {
+    if (!patterns.length) return null;
+    return (await fromDir.load(config, featureId, patterns, notices, where)) ?? loadTraffic(reader, config, featureId, patterns);
+  };
+  for (const feature of Object.values(config.features)) {
+    const artifactPath = feature.prompt ?? feature.agent!;
+    if (feature.agent !== undefined) {
+      // Agent features: the root agent and its sub-agents, every referenced file from this revision.
+      const agent = await loadFeatureAgent(reader, feature.id, feature.agent, configPath, config.positions[`features.${feature.id}.agent`]);
+      const traffic = await trafficOf(feature.id, feature.traffic);
+      features.push({ feature, site: agent.agents[0].site, agent, traffic });
+      continue;
+    }
+    const where = config.positions[`features.${feature.id}.prompt`];
+    const rel = safeRelativePath(artifactPath, configPath);
+    let artifactText: string;
+    try {
+      artifactText = await reader.readText(rel);
+    } catch (e) {
+      if (e instanceof AicostError) {
+        throw new ConfigError(`feature "${feature.id}": ${e.message}`, {
+          location: { file: configPath, line: where?.line, column: where?.column },
+          hint: e.hint,
+        });
+      }
+      throw e;
+    }
+    const site = parseArtifact(rel, artifactText);
+    const traffic = await trafficOf(feature.id, feature.traffic);
+    features.push({ feature, site, traffic });
+  }
+  const notice = fromDir.notice([where]);
+  if (notice) notices.push(notice);
+  const links = reader.skipped();
+  if (links.length) notices.push(`Skipped ${links.length} symbolic link(s) (aicost does not follow links): ${links.slice(0, 5).join(', ')}`);
+  return {
+    rev: reader.rev,
+    label: reader.label,
+    config,
+    features,
+    pricingDate: await pricingDate(reader, config, options.now ?? new Date()),
+    notices,
+  };
+}
+
+/** `pricing_date: commit` is the revision's commit date (today outside git); else the given day. */
+export async function pricingDate(reader: RevisionReader, config: Config, now: Date): Promise<Date> {
+  if (config.pricingDate !== 'commit') return new Date(`${config.pricingDate}T00:00:00Z`);
+  return (await reader.commitDate()) ?? now;
+}
+
+/**
+ * The config at a revision, or null when the revision has none or an invalid one (`error` then
+ * says why, in one line): for the trusted side of a diff, whose config may be absent or broken.
+ */
+export async function configAt(reader: RevisionReader, path: string): Promise<{ config: Config | null; error?: string }> {
+  if (!(await reader.exists(path))) return { config: null };
+  try {
+    return { config: loadConfig(await reader.readText(path), path) };
+  } catch (e) {
+    if (e instanceof AicostError) return { config: null, error: e.format().split('\n')[0] };
+    throw e;
+  }
+}

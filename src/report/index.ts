@@ -1,0 +1,8 @@
+/** The front door of src/report/: what other folders may import from it. */
+export { assertFiniteReport, assertValidDiffReport } from './check.js';
+export { buildDiffReport } from './diff-report.js';
+export { estimateReport } from './estimate-report.js';
+export type { EstimateReport } from './estimate-report.js';
+export { validateReport } from './schema.js';
+export type { ChangeJson, DiffReport, FeatureJson, TeamJson, ViolationJson, ViolationRule } from './types.js';
+export type { FeatureSideJson } from './estimate-report.js';
