@@ -5,7 +5,6 @@
  */
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
-import { git, makeRepo, writeFiles } from '../helpers/run.js';
 
 const enc = new Tiktoken(o200k);
 export const tok = (s: string): number => enc.encode(s, [], []).length;
@@ -52,14 +51,6 @@ export const jsonl = (rows: object[]): string => rows.map((r) => JSON.stringify(
 export const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** A repository on `main` with `base`, and a `pr` branch that writes `head` on top. */
-export function prRepo(base: Record<string, string>, head: Record<string, string>): string {
-  const repo = makeRepo(base);
-  git(repo, 'checkout', '-q', '-b', 'pr');
-  writeFiles(repo, head);
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'pr', '--allow-empty');
-  return repo;
-}
 
 /** `.aicost.yml` with one agent feature. */
 export function agentConfig(o: { agent?: string; traffic?: string | null; rpm?: number; extra?: string; models?: string } = {}): string {
@@ -74,3 +65,5 @@ ${o.extra ?? ''}teams:
   support: { monthly_budget: 100000 }
 ${o.models ?? ''}`;
 }
+
+export { prRepo } from '../helpers/run.js';

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { git, makeRepo, runCli, writeFiles } from '../helpers/run.js';
+import { git, makeRepo, runCli, writeFiles, prRepo } from '../helpers/run.js';
 
 const enc = new Tiktoken(o200k);
 const tok = (s: string) => enc.encode(s, [], []).length;
@@ -49,15 +49,6 @@ const usageRows = Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, usage: { 
 const meanIn = 1000 + 19.5;
 const meanOut = 200;
 
-function prRepo(base: Record<string, string>, head: Record<string, string>, deleted: string[] = []): string {
-  const repo = makeRepo(base);
-  git(repo, 'checkout', '-q', '-b', 'pr');
-  writeFiles(repo, head);
-  for (const d of deleted) git(repo, 'rm', '-q', d);
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'pr', '--allow-empty');
-  return repo;
-}
 
 async function diff(repo: string): Promise<DiffReport> {
   const { report } = await runDiff({ repo, base: 'main', head: 'pr', config: '.aicost.yml' });

@@ -4,7 +4,7 @@
  * they name are exit 2 with one message naming file:line, never $0, null, ∞ or "internal error".
  */
 import { describe, expect, it } from '@jest/globals';
-import { git, makeRepo, runCli, summaryPrompt, writeFiles } from '../helpers/run.js';
+import { runCli, summaryPrompt, prRepo } from '../helpers/run.js';
 
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 const usageRows = Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, usage: { input_tokens: 1000 + i, output_tokens: 200 } }));
@@ -20,14 +20,6 @@ features:
 ${o.traffic ? '    traffic: traffic/summary.jsonl\n' : ''}${o.extra ?? ''}`;
 
 /** A repository whose branch `pr` changes `head` over `base`. */
-function prRepo(base: Record<string, string>, head: Record<string, string>): string {
-  const repo = makeRepo(base);
-  git(repo, 'checkout', '-q', '-b', 'pr');
-  writeFiles(repo, head);
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'pr');
-  return repo;
-}
 
 /** `diff` and `estimate` at the PR: both exit 2 with `message` as the first line of stderr. */
 function expectRefused(repo: string, firstLine: string): void {

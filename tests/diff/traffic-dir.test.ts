@@ -21,7 +21,7 @@ import { validateReport } from '../../src/report/schema.js';
 import type { DiffReport } from '../../src/report/types.js';
 import { runDiff } from '../../src/run/diff.js';
 import { runEstimate } from '../../src/run/estimate.js';
-import { failure, git, makeRepo, runCli, summaryPrompt, writeFiles } from '../helpers/run.js';
+import { failure, makeRepo, runCli, summaryPrompt, writeFiles, prRepo } from '../helpers/run.js';
 
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 const repoRows = Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, usage: { input_tokens: 1000 + i, output_tokens: 100 + (i % 5) * 50 } }));
@@ -47,14 +47,6 @@ const REPO = { base: 27.2925, head: 454.875 };
 const DIR = { base: 69, head: 1150 };
 
 /** main with `base`, branch pr with `head` on top. */
-function prRepo(base: Record<string, string>, head: Record<string, string>): string {
-  const repo = makeRepo(base);
-  git(repo, 'checkout', '-q', '-b', 'pr');
-  writeFiles(repo, head);
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'pr');
-  return repo;
-}
 
 /** The model-swap PR on one feature whose samples live at traffic/summary.jsonl. */
 function swapRepo(traffic = 'traffic/summary.jsonl', extra: Record<string, string> = {}): string {

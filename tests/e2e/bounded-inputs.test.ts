@@ -9,7 +9,7 @@ import { describe, expect, it } from '@jest/globals';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { countPlain } from '../../src/tokenize/counter.js';
-import { git, makeRepo, runCli, writeFiles } from '../helpers/run.js';
+import { runCli, prRepo } from '../helpers/run.js';
 
 const enc = new Tiktoken(o200k);
 const tok = (s: string): number => enc.encode(s, [], []).length;
@@ -18,14 +18,6 @@ const jsonl = (rows: object[]): string => rows.map((r) => JSON.stringify(r)).joi
 const MINI = { input: 0.15, output: 0.6 };
 const cost = (input: number, output: number) => (input * MINI.input + output * MINI.output) / 1e6;
 
-function prRepo(base: Record<string, string>, head: Record<string, string>): string {
-  const repo = makeRepo(base);
-  git(repo, 'checkout', '-q', '-b', 'pr');
-  writeFiles(repo, head);
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'pr', '--allow-empty');
-  return repo;
-}
 
 const agent = (maxTurns: number | string) => `name: triage
 model: openai/gpt-4o-mini

@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { git, makeRepo, runCli, writeFiles } from '../helpers/run.js';
+import { git, makeRepo, runCli, writeFiles, prRepo } from '../helpers/run.js';
 
 // USD per 1M tokens (openai.com/api/pricing).
 const MINI = { input: 0.15, output: 0.6 };
@@ -37,15 +37,6 @@ const jsonl = (lines: string[]) => lines.join('\n') + '\n';
 const monthlyOf = (n: number) => (Array.from({ length: n }, (_, i) => ((100 + (i % 7)) * MINI.input + 20 * MINI.output) / 1e6).reduce((a, b) => a + b) / n) * 1000;
 
 /** `main` with `base`, a `pr` branch with `head` written on top (and `remove` deleted). */
-function prRepo(base: Record<string, string>, head: Record<string, string>, remove: string[] = []): string {
-  const repo = makeRepo(base);
-  git(repo, 'checkout', '-q', '-b', 'pr');
-  writeFiles(repo, head);
-  for (const r of remove) git(repo, 'rm', '-q', r);
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'pr', '--allow-empty');
-  return repo;
-}
 
 const files = (traffic: string, o: { extra?: string; max?: number | null } = {}) => ({
   '.aicost.yml': config(o.extra),

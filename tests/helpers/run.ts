@@ -46,6 +46,20 @@ export function makeRepo(files: Record<string, string>, message = 'base'): strin
   return dir;
 }
 
+/**
+ * A repository whose `main` holds `base` and whose branch `pr` adds `head` (and removes `remove`)
+ * in one commit on top: the shape of a pull request for `diff --base main --head pr`.
+ */
+export function prRepo(base: Record<string, string>, head: Record<string, string>, remove: string[] = []): string {
+  const repo = makeRepo(base);
+  git(repo, 'checkout', '-q', '-b', 'pr');
+  writeFiles(repo, head);
+  for (const r of remove) git(repo, 'rm', '-q', r);
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'pr', '--allow-empty');
+  return repo;
+}
+
 /** Write files (paths relative to dir), creating directories. */
 export function writeFiles(dir: string, files: Record<string, string>): void {
   for (const [path, text] of Object.entries(files)) {

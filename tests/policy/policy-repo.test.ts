@@ -8,7 +8,7 @@ import { runDiff } from '../../src/run/diff.js';
 import { validateReport } from '../../src/report/schema.js';
 import type { OverrideState } from '../../src/policy/types.js';
 import type { DiffReport } from '../../src/report/types.js';
-import { git, makeRepo, runCli, summaryPrompt, writeFiles } from '../helpers/run.js';
+import { runCli, summaryPrompt, prRepo } from '../helpers/run.js';
 
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
@@ -47,15 +47,6 @@ const HEAD_MONTHLY = ((1019.5 * 2.5 + 200 * 10) / 1e6) * 100000; // $454.88
 const baseFiles = { '.aicost.yml': config(), 'prompts/summary.prompt.yml': prompt(), 'traffic/summary.jsonl': usage };
 const swapped = { 'prompts/summary.prompt.yml': prompt('openai/gpt-4o') };
 
-function prRepo(base: Record<string, string>, head: Record<string, string>, deleted: string[] = []): string {
-  const repo = makeRepo(base);
-  git(repo, 'checkout', '-q', '-b', 'pr');
-  writeFiles(repo, head);
-  for (const d of deleted) git(repo, 'rm', '-q', d);
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'pr', '--allow-empty');
-  return repo;
-}
 
 async function diff(repo: string, override?: OverrideState): Promise<DiffReport> {
   const { report } = await runDiff({ repo, base: 'main', head: 'pr', config: '.aicost.yml', override });
