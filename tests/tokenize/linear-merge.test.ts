@@ -5,6 +5,7 @@ import cl100kRanks from 'js-tiktoken/ranks/cl100k_base';
 import { countPlain } from '../../src/tokenize/counter.js';
 import { encodingFor } from '../../src/tokenize/ranks.js';
 import { LINEAR_MERGE_MIN_BYTES, linearBytePairMerge, linearMergeStats, type RankSource } from '../../src/tokenize/linear-merge.js';
+import { mulberry32 } from '../helpers/random.js';
 import type { Encoding } from '../../src/types.js';
 
 /** The package's own (quadratic) merge, kept on the prototype: the reference for the heap merge. */
@@ -15,18 +16,6 @@ function packageMerge(enc: Encoding): (piece: Uint8Array) => number[] {
 }
 function core(enc: Encoding): RankSource {
   return (encodingFor(enc) as unknown as { bytePairEncodingCoreProcessor: RankSource }).bytePairEncodingCoreProcessor;
-}
-
-/** A seeded PRNG (mulberry32) so the generated text is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const rand = mulberry32(12);

@@ -5,6 +5,7 @@ import cl100kRanks from 'js-tiktoken/ranks/cl100k_base';
 import { encodeChat } from 'gpt-tokenizer/encoding/o200k_base';
 import { TokenCounter } from '../../src/tokenize/counter.js';
 import { tokenizerFor } from '../../src/tokenize/choice.js';
+import { mulberry32 } from '../helpers/random.js';
 import type { Encoding, ToolDefinition } from '../../src/types.js';
 
 /** js-tiktoken is the reference; `encode(s, [], [])` treats special-token text as plain text. */
@@ -16,18 +17,6 @@ const refCount = (text: string, enc: Encoding): number => reference[enc].encode(
 
 const O200K = tokenizerFor('openai', 'openai/gpt-4o');
 const CL100K = tokenizerFor('openai', 'openai/gpt-4');
-
-/** A seeded PRNG (mulberry32) so the generated text is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CORPUS: Record<string, string> = {
   english:
