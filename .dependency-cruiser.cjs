@@ -9,7 +9,20 @@
  *   → load → estimate → diff → report (the JSON model) → policy → render → run → github · cli · main.ts
  */
 /** Layer names (for the rule names a violation prints) and their folders, lowest first. */
-const NAMES = ['leaf', 'config', 'repo', 'sources', 'load', 'estimate', 'diff', 'report', 'policy', 'render', 'run', 'entries'];
+const NAMES = [
+  'leaf',
+  'config',
+  'repo',
+  'sources',
+  'load',
+  'estimate',
+  'diff',
+  'report',
+  'policy',
+  'render',
+  'run',
+  'entries',
+];
 const LAYERS = [
   ['errors\\.ts', 'types\\.ts', 'bounds\\.ts', 'version\\.ts', 'text/', 'wasm/', 'generated/'],
   ['config/'],
@@ -29,7 +42,9 @@ const paths = (layers) => `^src/(${layers.flat().join('|')})`;
 
 const layerRules = LAYERS.slice(0, -1).map((layer, i) => ({
   name: `layer-${NAMES[i]}`,
-  comment: `${layer.join(', ')} may not import a later stage of the pipeline (${LAYERS.slice(i + 1).flat().join(', ')}).`.replace(/\\/g, ''),
+  comment: `${layer.join(', ')} may not import a later stage of the pipeline (${LAYERS.slice(i + 1)
+    .flat()
+    .join(', ')}).`.replace(/\\/g, ''),
   severity: 'error',
   from: { path: paths([layer]) },
   to: { path: paths(LAYERS.slice(i + 1)) },
@@ -47,7 +62,8 @@ module.exports = {
     ...layerRules,
     {
       name: 'front-door',
-      comment: "Import another folder through its index.ts, not its internal files. (tokenize/worker-client.ts is the one exception: the stats worker reuses the tokenizer's worker transport.)",
+      comment:
+        "Import another folder through its index.ts, not its internal files. (tokenize/worker-client.ts is the one exception: the stats worker reuses the tokenizer's worker transport.)",
       severity: 'error',
       from: { path: '^src/([^/]+)/' },
       to: {

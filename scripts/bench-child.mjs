@@ -8,6 +8,9 @@ const started = performance.now();
 const [, , bundle, ...args] = process.argv;
 process.argv = [process.argv[0], resolve(bundle), ...args];
 process.on('exit', () => {
-  writeSync(2, `\nBENCH ${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, ms: performance.now() - started })}\n`);
+  writeSync(
+    2,
+    `\nBENCH ${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, ms: performance.now() - started })}\n`,
+  );
 });
 await import(pathToFileURL(resolve(bundle)).href);

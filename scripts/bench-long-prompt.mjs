@@ -22,7 +22,21 @@ function textOf(kind, n) {
   if (kind === 'one letter') return 'x'.repeat(n);
   if (kind === 'base64') return from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
   if (kind === 'minified') return from('abcdefghij(){};,.=+-*<>!&|?:');
-  const words = ['the', 'ticket', 'customer', 'refund', 'order', 'was', 'shipped', 'late', 'and', 'asks', 'for', 'a', 'reply'];
+  const words = [
+    'the',
+    'ticket',
+    'customer',
+    'refund',
+    'order',
+    'was',
+    'shipped',
+    'late',
+    'and',
+    'asks',
+    'for',
+    'a',
+    'reply',
+  ];
   let s = '';
   while (s.length < n) s += words[Math.floor(next() * words.length)] + (next() < 0.1 ? '. ' : ' ');
   return s.slice(0, n);
@@ -30,9 +44,20 @@ function textOf(kind, n) {
 
 function repoWith(dir, user) {
   mkdirSync(join(dir, 'prompts'), { recursive: true });
-  writeFileSync(join(dir, '.aicost.yml'), 'version: 1\nfeatures:\n  long:\n    team: web\n    prompt: prompts/long.prompt.yml\n    requests_per_month: 1000\n    typical_output_tokens: 50\nteams:\n  web: {}\n');
-  writeFileSync(join(dir, 'prompts/long.prompt.yml'), `model: openai/gpt-4o-mini\nmessages:\n  - role: user\n    content: ${JSON.stringify(user)}\n`);
-  for (const args of [['init', '-q', '-b', 'main'], ['add', '-A'], ['-c', 'user.name=b', '-c', 'user.email=b@b', 'commit', '-q', '-m', 'long']]) spawnSync('git', args, { cwd: dir });
+  writeFileSync(
+    join(dir, '.aicost.yml'),
+    'version: 1\nfeatures:\n  long:\n    team: web\n    prompt: prompts/long.prompt.yml\n    requests_per_month: 1000\n    typical_output_tokens: 50\nteams:\n  web: {}\n',
+  );
+  writeFileSync(
+    join(dir, 'prompts/long.prompt.yml'),
+    `model: openai/gpt-4o-mini\nmessages:\n  - role: user\n    content: ${JSON.stringify(user)}\n`,
+  );
+  for (const args of [
+    ['init', '-q', '-b', 'main'],
+    ['add', '-A'],
+    ['-c', 'user.name=b', '-c', 'user.email=b@b', 'commit', '-q', '-m', 'long'],
+  ])
+    spawnSync('git', args, { cwd: dir });
   return dir;
 }
 
@@ -56,8 +81,12 @@ export function longPromptBench({ runChild, log, work, cli }) {
       const r = time(repoWith(join(work, `long-${kind.replace(' ', '-')}-${n}`), textOf(kind, n)));
       return { n, perMb: Math.max(0, r.ms - base) / (n / 1e6), tokens: r.tokens };
     });
-    const cells = rates.map((r) => `${fmt(r.n / 1e6, 2)} MB ${fmt(r.perMb)} ms/MB (${fmt(r.tokens)} tokens)`).join(', ');
-    log(`  ${kind.padEnd(10)}: ${cells}; 1 MB rate / 0.25 MB rate ×${fmt(rates[2].perMb / Math.max(1, rates[0].perMb), 2)}  (linear: ≈ 1)`);
+    const cells = rates
+      .map((r) => `${fmt(r.n / 1e6, 2)} MB ${fmt(r.perMb)} ms/MB (${fmt(r.tokens)} tokens)`)
+      .join(', ');
+    log(
+      `  ${kind.padEnd(10)}: ${cells}; 1 MB rate / 0.25 MB rate ×${fmt(rates[2].perMb / Math.max(1, rates[0].perMb), 2)}  (linear: ≈ 1)`,
+    );
   }
 }
 

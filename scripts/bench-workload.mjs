@@ -22,8 +22,22 @@ const pick = (a) => a[Math.floor(rand() * a.length)];
 const between = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 /** Log-uniform integer in [lo, hi]: many short texts, a long tail. */
 const logUniform = (lo, hi) => Math.floor(Math.exp(Math.log(lo) + rand() * (Math.log(hi) - Math.log(lo))));
-const words = 'invoice customer refund export payment account billing error timeout request order shipment delivery address warehouse credit card subscription plan seat user admin report dashboard schedule reminder integration webhook token session browser mobile tablet desktop language currency tax rate discount coupon balance statement ledger journal entry approval workflow manager team support agent ticket priority status resolved pending escalated the a of to and in for on with is was it that this we you they please can could would should not no yes thanks hello regards'.split(' ');
-const codeBits = ['const total = items.reduce((a, b) => a + b.amount, 0);', 'if (!user) throw new Error("missing user");', 'def handler(event, context):', '    return {"statusCode": 200, "body": json.dumps(result)}', 'for (let i = 0; i < rows.length; i++) {', '  await db.insert(rows[i]);', 'SELECT id, amount FROM invoices WHERE customer_id = $1;', 'export function parse(input: string): Node[] {', 'import { readFile } from "node:fs/promises";', '}'];
+const words =
+  'invoice customer refund export payment account billing error timeout request order shipment delivery address warehouse credit card subscription plan seat user admin report dashboard schedule reminder integration webhook token session browser mobile tablet desktop language currency tax rate discount coupon balance statement ledger journal entry approval workflow manager team support agent ticket priority status resolved pending escalated the a of to and in for on with is was it that this we you they please can could would should not no yes thanks hello regards'.split(
+    ' ',
+  );
+const codeBits = [
+  'const total = items.reduce((a, b) => a + b.amount, 0);',
+  'if (!user) throw new Error("missing user");',
+  'def handler(event, context):',
+  '    return {"statusCode": 200, "body": json.dumps(result)}',
+  'for (let i = 0; i < rows.length; i++) {',
+  '  await db.insert(rows[i]);',
+  'SELECT id, amount FROM invoices WHERE customer_id = $1;',
+  'export function parse(input: string): Node[] {',
+  'import { readFile } from "node:fs/promises";',
+  '}',
+];
 export function prose(n) {
   let s = '';
   while (s.length < n) s += (s ? ' ' : '') + pick(words) + (rand() < 0.08 ? '.' : '');
@@ -38,7 +52,12 @@ function json(n) {
   const o = [];
   let len = 2;
   while (len < n) {
-    const e = { id: Math.floor(rand() * 1e6), sku: `SKU-${Math.floor(rand() * 9999)}`, qty: Math.floor(rand() * 20), note: prose(10 + Math.floor(rand() * 30)) };
+    const e = {
+      id: Math.floor(rand() * 1e6),
+      sku: `SKU-${Math.floor(rand() * 9999)}`,
+      qty: Math.floor(rand() * 20),
+      note: prose(10 + Math.floor(rand() * 30)),
+    };
     len += JSON.stringify(e).length + 1;
     o.push(e);
   }
@@ -63,7 +82,11 @@ function paragraph(n) {
 }
 
 export function git(dir, ...args) {
-  return execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe', maxBuffer: 1 << 30 });
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args],
+    { cwd: dir, stdio: 'pipe', maxBuffer: 1 << 30 },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -73,7 +96,13 @@ export const FEATURES = 20;
 export const PROMPT_FEATURES = 14;
 // Every model counts with o200k_base (Anthropic as a scaled o200k estimate): the tokenizer bound
 // and the reference count with o200k only, so a cl100k model here would make them wrong.
-export const MODELS = ['openai/gpt-4o-mini', 'openai/gpt-4.1-mini', 'openai/gpt-4o', 'anthropic/claude-sonnet-4-5', 'openai/gpt-4.1'];
+export const MODELS = [
+  'openai/gpt-4o-mini',
+  'openai/gpt-4.1-mini',
+  'openai/gpt-4o',
+  'anthropic/claude-sonnet-4-5',
+  'openai/gpt-4.1',
+];
 export const feature = (i) => `f${String(i).padStart(2, '0')}`;
 const ROOT_NAMES = ['triage', 'researcher', 'planner', 'coder', 'reviewer', 'dispatcher'];
 const SUB_NAMES = ['refund', 'summarizer', 'fetcher', 'fixer', 'linter', 'notifier'];
@@ -82,16 +111,39 @@ const WITH_SUB = [0, 2, 3, 5];
 /** Prompt features that carry a `tools:` list in their .prompt.yml. */
 const PROMPT_TOOLS = [2, 7, 11];
 
-const TOOL_NAMES = ['lookup_customer', 'lookup_order', 'search_help_center', 'issue_refund', 'get_invoice', 'list_payments', 'create_ticket', 'send_email', 'read_file', 'run_tests', 'search_code', 'post_comment', 'get_weather', 'translate', 'schedule_call'];
+const TOOL_NAMES = [
+  'lookup_customer',
+  'lookup_order',
+  'search_help_center',
+  'issue_refund',
+  'get_invoice',
+  'list_payments',
+  'create_ticket',
+  'send_email',
+  'read_file',
+  'run_tests',
+  'search_code',
+  'post_comment',
+  'get_weather',
+  'translate',
+  'schedule_call',
+];
 /** A tool in the flat shape of the agent YAML ({name, description, parameters}), 1–3 properties, some with an enum. */
 function makeTool(name) {
   const properties = {};
   const n = between(1, 3);
   for (let k = 0; k < n; k++) {
     const key = `${pick(words)}_${k}`;
-    properties[key] = rand() < 0.3 ? { type: 'string', enum: [pick(words), pick(words) + '_x', pick(words) + '_y'] } : { type: pick(['string', 'number', 'boolean']), description: `${prose(between(15, 60)).trim()}.` };
+    properties[key] =
+      rand() < 0.3
+        ? { type: 'string', enum: [pick(words), pick(words) + '_x', pick(words) + '_y'] }
+        : { type: pick(['string', 'number', 'boolean']), description: `${prose(between(15, 60)).trim()}.` };
   }
-  return { name, description: `${prose(between(40, 140)).trim()}.`, parameters: { type: 'object', properties, required: [Object.keys(properties)[0]] } };
+  return {
+    name,
+    description: `${prose(between(40, 140)).trim()}.`,
+    parameters: { type: 'object', properties, required: [Object.keys(properties)[0]] },
+  };
 }
 const openaiTool = (t) => ({ type: 'function', function: t });
 function makeTools(n, prefix) {
@@ -153,13 +205,23 @@ function agentRun(f, spec, run, budget, recorded) {
     const texts = [user, ...hist.map((m) => m.content)];
     const messages = [{ role: 'system', content: system }, { role: 'user', content: user }, ...hist];
     const usage = { output_tokens: last ? between(50, 700) : between(20, 200) };
-    if (recorded) usage.input_tokens = 250 + Math.floor((system.length + texts.reduce((a, t) => a + t.length, 0)) / 3.8);
-    const line = { id: `${trace}-${String(step).padStart(2, '0')}`, trace_id: trace, step, agent: agent.name, messages, usage, finish_reason: last ? 'stop' : 'tool_calls' };
+    if (recorded)
+      usage.input_tokens = 250 + Math.floor((system.length + texts.reduce((a, t) => a + t.length, 0)) / 3.8);
+    const line = {
+      id: `${trace}-${String(step).padStart(2, '0')}`,
+      trace_id: trace,
+      step,
+      agent: agent.name,
+      messages,
+      usage,
+      finish_reason: last ? 'stop' : 'tool_calls',
+    };
     if (step > 1) line.parent_id = `${trace}-01`;
     lines.push(JSON.stringify(line));
     calls.push({ agent: agent.name, texts, run });
   };
-  const turn = (hist, result) => hist.push({ role: 'assistant', content: prose(logUniform(40, 300)) }, { role: 'tool', content: result });
+  const turn = (hist, result) =>
+    hist.push({ role: 'assistant', content: prose(logUniform(40, 300)) }, { role: 'tool', content: result });
   for (let k = 1; k <= rootCalls; k++) {
     call(spec, spec.recordedSystem, ticket, rootHist, k === rootCalls);
     if (k === rootCalls) break;
@@ -193,7 +255,11 @@ export function makeWorkload(dir, { samples, promptToolChange = false }) {
   const base = [];
   for (let i = 0; i < FEATURES; i++) {
     if (i < PROMPT_FEATURES) {
-      const v = { model: MODELS[i % MODELS.length], max: 800, system: `You are assistant ${i} for Acme. ${prose(400 + (i % 5) * 300)}` };
+      const v = {
+        model: MODELS[i % MODELS.length],
+        max: 800,
+        system: `You are assistant ${i} for Acme. ${prose(400 + (i % 5) * 300)}`,
+      };
       if (PROMPT_TOOLS.includes(i)) v.tools = makeTools(between(2, 3), '');
       base.push({ kind: 'prompt', v });
     } else {
@@ -202,7 +268,10 @@ export function makeWorkload(dir, { samples, promptToolChange = false }) {
         name: ROOT_NAMES[j],
         file: `agents/${feature(i)}.yaml`,
         model: MODELS[i % MODELS.length],
-        instructions: [`You are the ${ROOT_NAMES[j]} agent of Acme for feature ${i}. Work step by step with your tools.`, ...paragraph(600 + j * 200)],
+        instructions: [
+          `You are the ${ROOT_NAMES[j]} agent of Acme for feature ${i}. Work step by step with your tools.`,
+          ...paragraph(600 + j * 200),
+        ],
         tools: makeTools(between(2, 4), ''),
         maxTurns: 8,
         maxTokens: 1000,
@@ -212,7 +281,10 @@ export function makeWorkload(dir, { samples, promptToolChange = false }) {
         root.sub = {
           name: SUB_NAMES[j],
           file: `agents/${feature(i)}-${SUB_NAMES[j]}.yaml`,
-          instructions: [`You are the ${SUB_NAMES[j]} sub-agent. You receive a hand-off from the ${ROOT_NAMES[j]} agent.`, ...paragraph(300 + j * 100)],
+          instructions: [
+            `You are the ${SUB_NAMES[j]} sub-agent. You receive a hand-off from the ${ROOT_NAMES[j]} agent.`,
+            ...paragraph(300 + j * 100),
+          ],
           tools: makeTools(between(1, 2), `${SUB_NAMES[j]}_`),
           maxTurns: 3,
         };

@@ -62,15 +62,22 @@ function check(ok, message) {
 const work = mkdtempSync(join(tmpdir(), 'aicost-bench-'));
 try {
   log(`aicost benchmark — ${new Date().toISOString().slice(0, 10)}`);
-  log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}${QUICK ? ' (--quick)' : ''}`);
+  log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}${QUICK ? ' (--quick)' : ''}`,
+  );
   log('');
   const repo = join(work, 'repo');
   mkdirSync(repo);
   let t = performance.now();
-  const { features, changes } = makeWorkload(repo, { samples: SAMPLES, promptToolChange: argv.has('--prompt-tool-change') });
+  const { features, changes } = makeWorkload(repo, {
+    samples: SAMPLES,
+    promptToolChange: argv.has('--prompt-tool-change'),
+  });
   const agentFeatures = features.filter((f) => f.kind === 'agent');
   const agentRuns = agentFeatures.reduce((a, f) => a + new Set(f.calls.map((c) => c.run)).size, 0);
-  log(`workload: ${FEATURES} features × ${fmt(SAMPLES)} traffic lines: ${PROMPT_FEATURES} prompt features (vars of 50–4,000 characters of prose, code and JSON; 3 with a tools: list), ${agentFeatures.length} agent features (aicost agent YAML, 4 with a sub-agent; ${fmt(agentRuns)} runs of 4–6 calls with recorded messages: instructions, a 50–4,000-character ticket, assistant turns and JSON tool results); input_tokens recorded on half of each kind; generated in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  log(
+    `workload: ${FEATURES} features × ${fmt(SAMPLES)} traffic lines: ${PROMPT_FEATURES} prompt features (vars of 50–4,000 characters of prose, code and JSON; 3 with a tools: list), ${agentFeatures.length} agent features (aicost agent YAML, 4 with a sub-agent; ${fmt(agentRuns)} runs of 4–6 calls with recorded messages: instructions, a 50–4,000-character ticket, assistant turns and JSON tool results); input_tokens recorded on half of each kind; generated in ${fmt((performance.now() - t) / 1000, 1)} s`,
+  );
   log(`PR changes ${changes.length} features: ${changes.map((c) => `${c.id} ${c.what}`).join('; ')}`);
 
   // 1. End to end: the committed CLI bundle, diff of the PR.
@@ -81,26 +88,50 @@ try {
   // kind each was made for, none unpriced.
   check(report.features.length === FEATURES, `the report has ${report.features.length} features, expected ${FEATURES}`);
   const unpriced = report.features.filter((f) => f.status === 'unpriced');
-  check(unpriced.length === 0, `unpriced features: ${unpriced.map((f) => `${f.id} (${f.notes?.[0] ?? ''})`).join(', ')}`);
+  check(
+    unpriced.length === 0,
+    `unpriced features: ${unpriced.map((f) => `${f.id} (${f.notes?.[0] ?? ''})`).join(', ')}`,
+  );
   const changed = report.features.filter((f) => f.status === 'changed').map((f) => f.id);
   const expected = changes.map((c) => c.id);
-  check(changed.length === expected.length && expected.every((id) => changed.includes(id)), `changed features ${changed.join(', ') || 'none'}, expected ${expected.join(', ')}`);
+  check(
+    changed.length === expected.length && expected.every((id) => changed.includes(id)),
+    `changed features ${changed.join(', ') || 'none'}, expected ${expected.join(', ')}`,
+  );
   const kinds = {};
   for (const c of changes) {
     const f = report.features.find((x) => x.id === c.id);
-    check(f.changes.some((x) => x.kind === c.kind), `${c.id} (${c.what}): no "${c.kind}" change in the report, got ${JSON.stringify(f.changes.map((x) => `${x.kind}: ${x.summary}`))}`);
+    check(
+      f.changes.some((x) => x.kind === c.kind),
+      `${c.id} (${c.what}): no "${c.kind}" change in the report, got ${JSON.stringify(f.changes.map((x) => `${x.kind}: ${x.summary}`))}`,
+    );
     for (const x of f.changes) kinds[x.kind] = (kinds[x.kind] ?? 0) + 1;
   }
   const lines = FEATURES * SAMPLES;
-  const tokens = report.features.reduce((a, f) => a + (f.base ? f.base.samples * f.base.input_tokens.mean : 0) + (f.head ? f.head.samples * f.head.input_tokens.mean : 0), 0);
+  const tokens = report.features.reduce(
+    (a, f) =>
+      a +
+      (f.base ? f.base.samples * f.base.input_tokens.mean : 0) +
+      (f.head ? f.head.samples * f.head.input_tokens.mean : 0),
+    0,
+  );
   log('');
-  log(`diff end to end (${CLI.startsWith(root) ? CLI.slice(root.length) : CLI}): ${fmt(e2e.ms / 1000, 2)} s, ${fmt(lines / (e2e.ms / 1000))} traffic lines/s, ${fmt(tokens / (e2e.ms / 1000) / 1e6, 2)} M input tokens/s (base + head), peak RSS ${fmt(e2e.maxRssKiB / 1024)} MB`);
-  log(`  report: ${report.features.length} features, ${changed.length} changed (${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')}), 0 unpriced; exit ${e2e.status}`);
+  log(
+    `diff end to end (${CLI.startsWith(root) ? CLI.slice(root.length) : CLI}): ${fmt(e2e.ms / 1000, 2)} s, ${fmt(lines / (e2e.ms / 1000))} traffic lines/s, ${fmt(tokens / (e2e.ms / 1000) / 1e6, 2)} M input tokens/s (base + head), peak RSS ${fmt(e2e.maxRssKiB / 1024)} MB`,
+  );
+  log(
+    `  report: ${report.features.length} features, ${changed.length} changed (${Object.entries(kinds)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}), 0 unpriced; exit ${e2e.status}`,
+  );
 
   // What aicost has to count at each revision, read back from git: per feature and agent (null for
   // a prompt feature) the system text (a prompt's system message, an agent's instructions) and the
   // tool texts of OpenAI's tool rule; beside them every recorded text that is not a template.
-  const defs = { base: features.map((f) => definitionsAt(repo, 'main', f)), head: features.map((f) => definitionsAt(repo, 'pr', f)) };
+  const defs = {
+    base: features.map((f) => definitionsAt(repo, 'main', f)),
+    head: features.map((f) => definitionsAt(repo, 'pr', f)),
+  };
 
   // 2. The raw tokenizer bound: every distinct text of the workload counted once.
   const distinct = new Set();
@@ -124,7 +155,9 @@ try {
     for (const s of distinct) boundTokens += countO200k(s, { disallowedSpecial: new Set() });
     boundMs = Math.min(boundMs, performance.now() - t);
   }
-  log(`raw tokenizer bound (gpt-tokenizer o200k, ${fmt(distinct.size)} distinct texts: messages, system texts and agent tool texts at base and head, ${fmt(distinctChars / 1e6, 1)} M chars, ${fmt(boundTokens / 1e6, 1)} M tokens, counted once, faster of 2 passes): ${fmt(boundMs / 1000, 2)} s`);
+  log(
+    `raw tokenizer bound (gpt-tokenizer o200k, ${fmt(distinct.size)} distinct texts: messages, system texts and agent tool texts at base and head, ${fmt(distinctChars / 1e6, 1)} M chars, ${fmt(boundTokens / 1e6, 1)} M tokens, counted once, faster of 2 passes): ${fmt(boundMs / 1000, 2)} s`,
+  );
   log(`  → end to end / tokenizer bound: ×${fmt(e2e.ms / boundMs, 2)}  (target ≤ 1.5)`);
 
   // 3. The reference way: render every call fully at base and head (system text, recorded or
@@ -145,41 +178,73 @@ try {
       }
     });
     const refMs = performance.now() - t;
-    log(`reference way (render every call at base and head, js-tiktoken, no memo): ${fmt(refMs / 1000, 2)} s for ${fmt(refTokens / 1e6, 1)} M tokens`);
+    log(
+      `reference way (render every call at base and head, js-tiktoken, no memo): ${fmt(refMs / 1000, 2)} s for ${fmt(refTokens / 1e6, 1)} M tokens`,
+    );
     log(`  → reference / end to end: ×${fmt(refMs / e2e.ms, 2)} faster  (target ≥ 8)`);
   }
 
   // 4. Cold start to a completed report on a tiny repository, bundle sizes.
   const tiny = join(work, 'tiny');
   mkdirSync(join(tiny, 'prompts'), { recursive: true });
-  writeFileSync(join(tiny, '.aicost.yml'), 'version: 1\nfeatures:\n  faq:\n    team: web\n    prompt: prompts/faq.prompt.yml\n    requests_per_month: 1000\n    typical_output_tokens: 50\nteams:\n  web: {}\n');
-  writeFileSync(join(tiny, 'prompts/faq.prompt.yml'), 'model: openai/gpt-4o-mini\nmessages:\n  - role: user\n    content: "Hi {{name}}"\n');
+  writeFileSync(
+    join(tiny, '.aicost.yml'),
+    'version: 1\nfeatures:\n  faq:\n    team: web\n    prompt: prompts/faq.prompt.yml\n    requests_per_month: 1000\n    typical_output_tokens: 50\nteams:\n  web: {}\n',
+  );
+  writeFileSync(
+    join(tiny, 'prompts/faq.prompt.yml'),
+    'model: openai/gpt-4o-mini\nmessages:\n  - role: user\n    content: "Hi {{name}}"\n',
+  );
   git(tiny, 'init', '-q', '-b', 'main');
   git(tiny, 'add', '-A');
   git(tiny, 'commit', '-q', '-m', 'tiny');
-  const cold = (bundle, args, env) => median(Array.from({ length: 5 }, () => runChild(bundle, args, { env: { ...process.env, ...env } }).ms));
+  const cold = (bundle, args, env) =>
+    median(Array.from({ length: 5 }, () => runChild(bundle, args, { env: { ...process.env, ...env } }).ms));
   const summary = join(work, 'summary.md');
   writeFileSync(summary, '');
-  const actionEnv = { GITHUB_WORKSPACE: tiny, GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: join(work, 'out.txt'), RUNNER_TEMP: work, GITHUB_SHA: git(tiny, 'rev-parse', 'HEAD').toString().trim(), GITHUB_REPOSITORY: 'acme/tiny', 'INPUT_WORKING-DIRECTORY': '.', INPUT_CONFIG: '.aicost.yml', INPUT_COMMENT: 'off' };
+  const actionEnv = {
+    GITHUB_WORKSPACE: tiny,
+    GITHUB_EVENT_NAME: 'workflow_dispatch',
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_OUTPUT: join(work, 'out.txt'),
+    RUNNER_TEMP: work,
+    GITHUB_SHA: git(tiny, 'rev-parse', 'HEAD').toString().trim(),
+    GITHUB_REPOSITORY: 'acme/tiny',
+    'INPUT_WORKING-DIRECTORY': '.',
+    INPUT_CONFIG: '.aicost.yml',
+    INPUT_COMMENT: 'off',
+  };
   writeFileSync(join(work, 'out.txt'), '');
   const coldCli = cold(CLI, ['estimate', '--repo', tiny, '--format', 'json'], {});
   const coldAction = cold(ACTION, [], actionEnv);
-  const nodeOnly = median(Array.from({ length: 5 }, () => {
-    const t0 = performance.now();
-    spawnSync(process.execPath, ['-e', '0']);
-    return performance.now() - t0;
-  }));
+  const nodeOnly = median(
+    Array.from({ length: 5 }, () => {
+      const t0 = performance.now();
+      spawnSync(process.execPath, ['-e', '0']);
+      return performance.now() - t0;
+    }),
+  );
   log('');
-  log(`cold start to a completed report (tiny repo, median of 5, incl. Node's own ${fmt(nodeOnly)} ms): CLI ${fmt(coldCli)} ms, action ${fmt(coldAction)} ms  (target < 300)`);
-  log(`bundles: dist/index.js ${fmt(statSync(ACTION).size / 1e6, 2)} MB, dist/cli/index.js ${fmt(statSync(CLI).size / 1e6, 2)} MB  (target < 6 each)`);
+  log(
+    `cold start to a completed report (tiny repo, median of 5, incl. Node's own ${fmt(nodeOnly)} ms): CLI ${fmt(coldCli)} ms, action ${fmt(coldAction)} ms  (target < 300)`,
+  );
+  log(
+    `bundles: dist/index.js ${fmt(statSync(ACTION).size / 1e6, 2)} MB, dist/cli/index.js ${fmt(statSync(CLI).size / 1e6, 2)} MB  (target < 6 each)`,
+  );
 
   // 5. A 1,000,000-line traffic file with sampling on.
   if (!argv.has('--skip-million')) {
     const big = join(work, 'big');
     mkdirSync(join(big, 'prompts'), { recursive: true });
     mkdirSync(join(big, 'traffic'), { recursive: true });
-    writeFileSync(join(big, '.aicost.yml'), 'version: 1\nfeatures:\n  big:\n    team: web\n    prompt: prompts/big.prompt.yml\n    traffic: traffic/big.jsonl\n    requests_per_month: 1000000\nteams:\n  web: {}\n');
-    writeFileSync(join(big, 'prompts/big.prompt.yml'), 'model: openai/gpt-4o-mini\nmodelParameters:\n  maxTokens: 4000\nmessages:\n  - role: user\n    content: "{{q}}"\n');
+    writeFileSync(
+      join(big, '.aicost.yml'),
+      'version: 1\nfeatures:\n  big:\n    team: web\n    prompt: prompts/big.prompt.yml\n    traffic: traffic/big.jsonl\n    requests_per_month: 1000000\nteams:\n  web: {}\n',
+    );
+    writeFileSync(
+      join(big, 'prompts/big.prompt.yml'),
+      'model: openai/gpt-4o-mini\nmodelParameters:\n  maxTokens: 4000\nmessages:\n  - role: user\n    content: "{{q}}"\n',
+    );
     // Usage-only lines with a skewed cost: the exact full-file mean is known here.
     let sum = 0;
     const stream = createWriteStream(join(big, 'traffic/big.jsonl'));
@@ -187,7 +252,8 @@ try {
       const input = 200 + Math.floor(-Math.log(1 - rand()) * 800);
       const output = 20 + Math.floor(-Math.log(1 - rand()) * 150);
       sum += (input * 0.15 + output * 0.6) / 1e6;
-      if (!stream.write(`{"id":"b${k}","usage":{"input_tokens":${input},"output_tokens":${output}}}\n`)) await new Promise((r) => stream.once('drain', r));
+      if (!stream.write(`{"id":"b${k}","usage":{"input_tokens":${input},"output_tokens":${output}}}\n`))
+        await new Promise((r) => stream.once('drain', r));
     }
     await new Promise((r) => stream.end(r));
     const fullMonthly = (sum / MILLION) * 1e6;
@@ -204,12 +270,16 @@ try {
     const [lo, hi] = team.head_ci95;
     const inside = fullMonthly >= lo && fullMonthly <= hi;
     log('');
-    log(`${fmt(MILLION)}-line traffic file (${fmt(size / 1e6)} MB, sampled to ${fmt(f.base.samples)}): ${fmt(r.ms / 1000, 2)} s, peak RSS ${fmt(r.maxRssKiB / 1024)} MB  (targets < 30 s, < 512 MB)`);
+    log(
+      `${fmt(MILLION)}-line traffic file (${fmt(size / 1e6)} MB, sampled to ${fmt(f.base.samples)}): ${fmt(r.ms / 1000, 2)} s, peak RSS ${fmt(r.maxRssKiB / 1024)} MB  (targets < 30 s, < 512 MB)`,
+    );
     // z: the miss in standard errors (half-width / 1.96). Sampling n of N lines without
     // replacement makes the true spread √(1 − n/N) of the bootstrap's, so |z| > 1.96 happens in
     // fewer than 5% of files (scripts/sampling-coverage.mjs measures it over many).
     const z = (f.base.monthly - fullMonthly) / ((hi - lo) / 2 / 1.96);
-    log(`  sampled monthly $${fmt(f.base.monthly, 2)} (95%: $${fmt(lo, 2)}–$${fmt(hi, 2)}, ±${fmt(((hi - lo) / 2 / f.base.monthly) * 100, 2)}%) vs full file $${fmt(fullMonthly, 2)}: ${fmt(((f.base.monthly - fullMonthly) / fullMonthly) * 100, 2)}% off (z ${fmt(z, 2)}), ${inside ? 'inside' : 'OUTSIDE'} the interval`);
+    log(
+      `  sampled monthly $${fmt(f.base.monthly, 2)} (95%: $${fmt(lo, 2)}–$${fmt(hi, 2)}, ±${fmt(((hi - lo) / 2 / f.base.monthly) * 100, 2)}%) vs full file $${fmt(fullMonthly, 2)}: ${fmt(((f.base.monthly - fullMonthly) / fullMonthly) * 100, 2)}% off (z ${fmt(z, 2)}), ${inside ? 'inside' : 'OUTSIDE'} the interval`,
+    );
   }
 
   // 6. replay.max_samples: time and interval width of a text-traffic feature for several values.
@@ -221,20 +291,35 @@ try {
     const lines = [];
     for (let k = 0; k < N; k++) {
       const v = { context: text(), question: prose(30 + Math.floor(rand() * 120)) };
-      lines.push(JSON.stringify({ id: `s-${k}`, vars: v, usage: { input_tokens: 200 + Math.floor((v.context.length + v.question.length) / 3.8), output_tokens: 50 + Math.floor(rand() * 700) } }));
+      lines.push(
+        JSON.stringify({
+          id: `s-${k}`,
+          vars: v,
+          usage: {
+            input_tokens: 200 + Math.floor((v.context.length + v.question.length) / 3.8),
+            output_tokens: 50 + Math.floor(rand() * 700),
+          },
+        }),
+      );
     }
     writeFileSync(join(sw, 'traffic/s.jsonl'), lines.join('\n') + '\n');
     const sys = `You are the support assistant. ${prose(800)}`;
-    const prompt = (extra, model = 'openai/gpt-4o-mini') => `model: ${model}\nmessages:\n  - role: system\n    content: ${JSON.stringify(sys + extra)}\n  - role: user\n    content: "Context:\\n{{context}}\\n\\nQuestion: {{question}}"\n`;
+    const prompt = (extra, model = 'openai/gpt-4o-mini') =>
+      `model: ${model}\nmessages:\n  - role: system\n    content: ${JSON.stringify(sys + extra)}\n  - role: user\n    content: "Context:\\n{{context}}\\n\\nQuestion: {{question}}"\n`;
     writeFileSync(join(sw, 'prompts/s.prompt.yml'), prompt(''));
     git(sw, 'init', '-q', '-b', 'init');
     git(sw, 'add', '-A');
     git(sw, 'commit', '-q', '-m', 'init');
     log('');
-    log(`replay.max_samples sweep (1 feature, ${fmt(N)} text samples, PR swaps gpt-4o-mini → gpt-4.1-mini; 95% half-widths):`);
+    log(
+      `replay.max_samples sweep (1 feature, ${fmt(N)} text samples, PR swaps gpt-4o-mini → gpt-4.1-mini; 95% half-widths):`,
+    );
     for (const m of [...new Set([1000, 2500, 5000, 10_000, 20_000, N])]) {
       git(sw, 'checkout', '-q', '-B', `base-${m}`, 'init');
-      writeFileSync(join(sw, '.aicost.yml'), `version: 1\nfeatures:\n  s:\n    team: web\n    prompt: prompts/s.prompt.yml\n    traffic: traffic/s.jsonl\n    requests_per_month: 1000000\nteams:\n  web: {}\nreplay:\n  max_samples: ${m}\n`);
+      writeFileSync(
+        join(sw, '.aicost.yml'),
+        `version: 1\nfeatures:\n  s:\n    team: web\n    prompt: prompts/s.prompt.yml\n    traffic: traffic/s.jsonl\n    requests_per_month: 1000000\nteams:\n  web: {}\nreplay:\n  max_samples: ${m}\n`,
+      );
       git(sw, 'add', '-A');
       git(sw, 'commit', '-q', '-m', `base ${m}`);
       git(sw, 'checkout', '-q', '-B', `head-${m}`);
@@ -246,7 +331,9 @@ try {
       const t = JSON.parse(r.stdout).teams.find((x) => x.team === 'web');
       const [dlo, dhi] = f.delta.monthly_ci95;
       const pct = (a, b, of) => ((b - a) / 2 / of) * 100;
-      log(`  max_samples ${fmt(m).padStart(6)}: ${fmt(r.ms / 1000, 2).padStart(5)} s, monthly $${fmt(f.base.monthly, 0)} → $${fmt(f.head.monthly, 0)}: delta ±${fmt(pct(dlo, dhi, f.delta.monthly), 2)}% of the delta, head level ±${fmt(pct(t.head_ci95[0], t.head_ci95[1], f.head.monthly), 2)}% of the level`);
+      log(
+        `  max_samples ${fmt(m).padStart(6)}: ${fmt(r.ms / 1000, 2).padStart(5)} s, monthly $${fmt(f.base.monthly, 0)} → $${fmt(f.head.monthly, 0)}: delta ±${fmt(pct(dlo, dhi, f.delta.monthly), 2)}% of the delta, head level ±${fmt(pct(t.head_ci95[0], t.head_ci95[1], f.head.monthly), 2)}% of the level`,
+      );
     }
   }
   // 7. A 1 MB prompt of text no tokenizer splits: time per MB at 0.25, 0.5 and 1 MB.

@@ -20,7 +20,9 @@ const check = process.argv.includes('--check');
 
 const staleGenerated = await runGenerate(check);
 if (staleGenerated.length) {
-  console.error(`src/generated/ is stale: ${staleGenerated.join(', ')} differ from what their inputs produce. Run \`npm run build\` (or node scripts/generate.mjs) and commit them.`);
+  console.error(
+    `src/generated/ is stale: ${staleGenerated.join(', ')} differ from what their inputs produce. Run \`npm run build\` (or node scripts/generate.mjs) and commit them.`,
+  );
   process.exit(1);
 }
 const outRoot = check ? mkdtempSync(join(tmpdir(), 'aicost-dist-')) : root;
@@ -56,7 +58,9 @@ if (check) {
   }
   rmSync(outRoot, { recursive: true, force: true });
   if (stale.length) {
-    console.error(`dist/ is stale: ${stale.join(', ')} differ from what the sources build. Run \`npm run build\` and commit dist/.`);
+    console.error(
+      `dist/ is stale: ${stale.join(', ')} differ from what the sources build. Run \`npm run build\` and commit dist/.`,
+    );
     process.exit(1);
   }
   console.log(`dist/ is up to date (${want.length} files).`);

@@ -12,7 +12,12 @@ const root = new URL('..', import.meta.url).pathname;
 const format = process.argv[2] ?? 'markdown';
 const repo = mkdtempSync(join(tmpdir(), 'aicost-demo-'));
 const env = { ...process.env, GIT_COMMITTER_DATE: '2026-11-27T12:00:00Z', GIT_AUTHOR_DATE: '2026-11-27T12:00:00Z' };
-const git = (...args) => execFileSync('git', ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'pipe', env });
+const git = (...args) =>
+  execFileSync(
+    'git',
+    ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.com', '-c', 'commit.gpgsign=false', ...args],
+    { cwd: repo, stdio: 'pipe', env },
+  );
 try {
   cpSync(join(root, 'examples/demo'), repo, { recursive: true });
   git('init', '-q', '-b', 'main');
@@ -22,13 +27,18 @@ try {
   cpSync(join(root, 'examples/demo-pr'), repo, { recursive: true });
   git('add', '-A');
   git('commit', '-q', '-m', 'Ticket summary on gpt-4o, longer reply guide, invoice Q&A');
-  const r = spawnSync(process.execPath, [join(root, 'dist/cli/index.js'), 'diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', format], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'dist/cli/index.js'), 'diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', format],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   process.stdout.write(r.stdout);
   // Exit 1 is the CLI saying "a policy fails", which is what the demo PR is built to show;
   // the demo itself succeeded. Anything else is passed on.
-  if (r.status === 1) process.stderr.write('\n(aicost diff exited 1: the demo PR breaks a policy, so the check would fail.)\n');
+  if (r.status === 1)
+    process.stderr.write('\n(aicost diff exited 1: the demo PR breaks a policy, so the check would fail.)\n');
   else process.exitCode = r.status ?? 1;
 } catch (e) {
   console.error(e.message);

@@ -36,7 +36,8 @@ export function sourcesHash(base = root) {
 /** The problem with dist/ in one sentence that says what to do, or null when it is up to date. */
 export function staleDist(base = root) {
   const path = join(base, STAMP);
-  if (!existsSync(path)) return `dist/ has no ${STAMP} (it predates the stamp or was not built here): run \`npm run build\` before the tests.`;
+  if (!existsSync(path))
+    return `dist/ has no ${STAMP} (it predates the stamp or was not built here): run \`npm run build\` before the tests.`;
   const built = readFileSync(path, 'utf8').trim();
   if (built !== sourcesHash(base)) {
     return 'dist/ is older than the sources (src/, schema/, package-lock.json or the build scripts changed since `npm run build`): run `npm run build` before the tests, which run the bundles in dist/.';

@@ -21,10 +21,38 @@ const count = (s) => countTokens(s, { disallowedSpecial: new Set() });
 const chat = (msgs) => msgs.reduce((a, m) => a + 3 + count(m.role) + count(m.content), 3);
 const render = (t, vars) => t.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, k) => String(vars[k] ?? ''));
 const start = Date.parse('2026-11-10T00:00:00Z');
-const ts = (i, n, days) => new Date(start + Math.floor(((i + rand()) / n) * days * 86400000)).toISOString().replace(/\.\d+Z$/, 'Z');
+const ts = (i, n, days) =>
+  new Date(start + Math.floor(((i + rand()) / n) * days * 86400000)).toISOString().replace(/\.\d+Z$/, 'Z');
 
-const subjects = ['CSV export drops the VAT column', 'Charged twice for November', 'Cannot add a second user', 'PDF export times out', 'Bank feed not updating', 'How do I change the invoice currency?', 'Reminder emails go to spam', 'Need a copy of an old invoice', 'Tax rate wrong for Norway', 'API returns 429 on bulk import'];
-const sentences = ['Since yesterday the export is missing data we need for filing.', 'We tried logging out and back in, no change.', 'Our accountant needs this by Friday.', 'This started after we switched to the annual plan.', 'Screenshots attached.', 'The same happens in Chrome and Firefox.', 'We have about 340 invoices a month.', 'Can you tell me whether this is a known issue?', 'It worked fine last month.', 'Our bank is ING in Amsterdam.', 'Please call me back at the number on file.', 'I already cleared the cache.', 'The error message says "Something went wrong (code 5021)".', 'We use the Pro plan with three seats.', 'Is there a workaround until it is fixed?'];
+const subjects = [
+  'CSV export drops the VAT column',
+  'Charged twice for November',
+  'Cannot add a second user',
+  'PDF export times out',
+  'Bank feed not updating',
+  'How do I change the invoice currency?',
+  'Reminder emails go to spam',
+  'Need a copy of an old invoice',
+  'Tax rate wrong for Norway',
+  'API returns 429 on bulk import',
+];
+const sentences = [
+  'Since yesterday the export is missing data we need for filing.',
+  'We tried logging out and back in, no change.',
+  'Our accountant needs this by Friday.',
+  'This started after we switched to the annual plan.',
+  'Screenshots attached.',
+  'The same happens in Chrome and Firefox.',
+  'We have about 340 invoices a month.',
+  'Can you tell me whether this is a known issue?',
+  'It worked fine last month.',
+  'Our bank is ING in Amsterdam.',
+  'Please call me back at the number on file.',
+  'I already cleared the cache.',
+  'The error message says "Something went wrong (code 5021)".',
+  'We use the Pro plan with three seats.',
+  'Is there a workaround until it is fixed?',
+];
 const body = (n) => Array.from({ length: n }, () => pick(sentences)).join(' ');
 const tiers = ['free', 'pro', 'pro', 'business', 'enterprise'];
 
@@ -40,7 +68,18 @@ const tiers = ['free', 'pro', 'pro', 'business', 'enterprise'];
     let out = Math.round(70 + rand() * 180);
     const capped = rand() < 0.04;
     if (capped) out = 300;
-    lines.push({ id: `ts-${String(i).padStart(4, '0')}`, ts: ts(i, n, 14), provider: 'openai', model: 'gpt-4o-mini-2024-07-18', api: 'chat', vars, usage: { input_tokens: input, output_tokens: out }, finish_reason: capped ? 'length' : 'stop', cost_usd: +((input * 0.15 + out * 0.6) / 1e6).toFixed(8), source: 'openai-chat' });
+    lines.push({
+      id: `ts-${String(i).padStart(4, '0')}`,
+      ts: ts(i, n, 14),
+      provider: 'openai',
+      model: 'gpt-4o-mini-2024-07-18',
+      api: 'chat',
+      vars,
+      usage: { input_tokens: input, output_tokens: out },
+      finish_reason: capped ? 'length' : 'stop',
+      cost_usd: +((input * 0.15 + out * 0.6) / 1e6).toFixed(8),
+      source: 'openai-chat',
+    });
   }
   writeFileSync(root + 'traffic/ticket-summary.jsonl', lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
 }
@@ -68,22 +107,68 @@ const tiers = ['free', 'pro', 'pro', 'business', 'enterprise'];
     // The system prompt and history sit behind a cache breakpoint; hits are reads, misses writes.
     const prefix = systemTokens + 3 + history;
     const hit = rand() < 0.7;
-    const usage = { input_tokens: input, cache_read_tokens: hit ? prefix : 0, cache_write_tokens: hit ? 0 : prefix, output_tokens: int(90, 420) };
-    lines.push({ id: `rd-${String(i).padStart(4, '0')}`, ts: ts(i, n, 14), provider: 'anthropic', model: 'claude-sonnet-4-5-20250929', api: 'messages', messages, usage, weight: 250, finish_reason: 'stop', source: 'anthropic' });
+    const usage = {
+      input_tokens: input,
+      cache_read_tokens: hit ? prefix : 0,
+      cache_write_tokens: hit ? 0 : prefix,
+      output_tokens: int(90, 420),
+    };
+    lines.push({
+      id: `rd-${String(i).padStart(4, '0')}`,
+      ts: ts(i, n, 14),
+      provider: 'anthropic',
+      model: 'claude-sonnet-4-5-20250929',
+      api: 'messages',
+      messages,
+      usage,
+      weight: 250,
+      finish_reason: 'stop',
+      source: 'anthropic',
+    });
   }
   writeFileSync(root + 'traffic/reply-draft.jsonl', lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
 }
 
 // product-copy: vars only (input counted by replay), batch tier, 10 days.
 {
-  const products = ['Invoice Scanner', 'Payroll Lite', 'Timesheets', 'Expense Cards', 'Inventory Sync', 'Quote Builder'];
+  const products = [
+    'Invoice Scanner',
+    'Payroll Lite',
+    'Timesheets',
+    'Expense Cards',
+    'Inventory Sync',
+    'Quote Builder',
+  ];
   const cats = ['Accounting', 'HR', 'Operations', 'Sales'];
-  const facts = ['Reads receipts in 30 languages', 'Exports to DATEV and SAF-T', 'Works offline on Android', 'Two-way sync with Shopify', 'Approvals in Slack', 'SOC 2 Type II', 'Free for up to 3 users', 'Setup in 10 minutes'];
+  const facts = [
+    'Reads receipts in 30 languages',
+    'Exports to DATEV and SAF-T',
+    'Works offline on Android',
+    'Two-way sync with Shopify',
+    'Approvals in Slack',
+    'SOC 2 Type II',
+    'Free for up to 3 users',
+    'Setup in 10 minutes',
+  ];
   const lines = [];
   const n = 250;
   for (let i = 0; i < n; i++) {
-    const vars = { product: pick(products), category: pick(cats), facts: Array.from({ length: int(2, 5) }, () => pick(facts)).join('; ') };
-    lines.push({ id: `pc-${String(i).padStart(4, '0')}`, ts: ts(i, n, 10), provider: 'openai', model: 'gpt-4.1-mini', api: 'batch', vars, usage: { output_tokens: int(45, 110) }, tier: 'batch', source: 'openai-batch' });
+    const vars = {
+      product: pick(products),
+      category: pick(cats),
+      facts: Array.from({ length: int(2, 5) }, () => pick(facts)).join('; '),
+    };
+    lines.push({
+      id: `pc-${String(i).padStart(4, '0')}`,
+      ts: ts(i, n, 10),
+      provider: 'openai',
+      model: 'gpt-4.1-mini',
+      api: 'batch',
+      vars,
+      usage: { output_tokens: int(45, 110) },
+      tier: 'batch',
+      source: 'openai-batch',
+    });
   }
   writeFileSync(root + 'traffic/product-copy.jsonl', lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
 }
@@ -124,7 +209,11 @@ const tiers = ['free', 'pro', 'pro', 'business', 'enterprise'];
   const triage = parse(readFileSync(root + 'agents/triage.yaml', 'utf8'));
   const refund = parse(readFileSync(root + 'agents/refund.yaml', 'utf8'));
   const triageTools = JSON.parse(readFileSync(root + 'agents/triage-tools.json', 'utf8')).map((t) => t.function);
-  const fixed = (instructions, tools, user) => chat([{ role: 'system', content: instructions }, { role: 'user', content: user }]) + toolTokens(tools);
+  const fixed = (instructions, tools, user) =>
+    chat([
+      { role: 'system', content: instructions },
+      { role: 'user', content: user },
+    ]) + toolTokens(tools);
   const turnsPick = [1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5, 6, 7, 8];
   const lines = [];
   const n = 150;
@@ -136,9 +225,27 @@ const tiers = ['free', 'pro', 'pro', 'business', 'enterprise'];
     const emit = (agent, model, input, cacheRead, output, extra) => {
       step++;
       clock += int2(2, 9) * 1000;
-      const line = { id: `${id}-${String(step).padStart(2, '0')}`, ts: new Date(t0 + clock).toISOString().replace(/\.\d+Z$/, 'Z'), trace_id: id };
+      const line = {
+        id: `${id}-${String(step).padStart(2, '0')}`,
+        ts: new Date(t0 + clock).toISOString().replace(/\.\d+Z$/, 'Z'),
+        trace_id: id,
+      };
       if (step > 1) line.parent_id = `${id}-01`;
-      Object.assign(line, { step }, agent ? { agent } : {}, { provider: 'openai', model, api: 'chat', usage: cacheRead ? { input_tokens: input, cache_read_tokens: cacheRead, output_tokens: output } : { input_tokens: input, output_tokens: output } }, extra, { source: 'otel' });
+      Object.assign(
+        line,
+        { step },
+        agent ? { agent } : {},
+        {
+          provider: 'openai',
+          model,
+          api: 'chat',
+          usage: cacheRead
+            ? { input_tokens: input, cache_read_tokens: cacheRead, output_tokens: output }
+            : { input_tokens: input, output_tokens: output },
+        },
+        extra,
+        { source: 'otel' },
+      );
       lines.push(line);
     };
     // One loop of an agent: each call sends the previous prompt, its output and a tool result.

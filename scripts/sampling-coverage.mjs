@@ -26,7 +26,11 @@ const PREFIXES = arg('prefixes', 'b,req-,,uuid').split(',');
 
 const out = mkdtempSync(join(tmpdir(), 'aicost-coverage-'));
 try {
-  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.json'), '--outDir', out, '--noEmit', 'false'], { stdio: 'inherit' });
+  execFileSync(
+    join(root, 'node_modules/.bin/tsc'),
+    ['-p', join(root, 'tsconfig.json'), '--outDir', out, '--noEmit', 'false'],
+    { stdio: 'inherit' },
+  );
   writeFileSync(join(out, 'package.json'), '{"type":"module"}');
   symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'));
   const { BottomKSampler } = await import(pathToFileURL(join(out, 'src/traffic/sampler.js')).href);
@@ -41,7 +45,9 @@ try {
   };
   const uuid = (rand) => Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16)).join('');
 
-  console.log(`${LINES.toLocaleString('en-US')}-line files, ${KEEP.toLocaleString('en-US')} kept, ${TRIALS} files per id scheme, 1,000 resamples`);
+  console.log(
+    `${LINES.toLocaleString('en-US')}-line files, ${KEEP.toLocaleString('en-US')} kept, ${TRIALS} files per id scheme, 1,000 resamples`,
+  );
   let allInside = 0;
   let all = 0;
   for (const prefix of PREFIXES) {
@@ -59,19 +65,35 @@ try {
         const cost = (input * 0.15 + output * 0.6) / 1e6;
         sum += cost;
         const id = prefix === 'uuid' ? uuid(idRand) : `${prefix}${k}`;
-        sampler.add({ id, weight: 1, usage: { inputTokens: input, outputTokens: output, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0 }, cost });
+        sampler.add({
+          id,
+          weight: 1,
+          usage: {
+            inputTokens: input,
+            outputTokens: output,
+            cacheReadTokens: 0,
+            cacheWriteTokens: 0,
+            cacheWrite1hTokens: 0,
+          },
+          cost,
+        });
       }
       const units = sampler.result().map((s) => ({ weight: 1, base: s.cost, head: s.cost }));
       const mean = units.reduce((a, u) => a + u.base, 0) / units.length;
       const full = sum / LINES;
-      const r = pairedBootstrap([{ id: 'f', team: 't', units, requestsPerMonth: { base: 1, head: 1 } }], { seed: `coverage-${prefix}-${trial}`, resamples: 1000 });
+      const r = pairedBootstrap([{ id: 'f', team: 't', units, requestsPerMonth: { base: 1, head: 1 } }], {
+        seed: `coverage-${prefix}-${trial}`,
+        resamples: 1000,
+      });
       const { lo, hi } = r.features.f.headMonthly;
       zs.push((mean - full) / ((hi - lo) / 2 / 1.96));
       if (lo <= full && full <= hi) inside++;
     }
     const mz = zs.reduce((a, b) => a + b, 0) / zs.length;
     const sd = Math.sqrt(zs.reduce((a, b) => a + (b - mz) ** 2, 0) / (zs.length - 1));
-    console.log(`  ids ${prefix === 'uuid' ? 'random hex' : JSON.stringify(`${prefix}0…`)}: inside ${inside}/${TRIALS}, mean z ${mz.toFixed(3)} ± ${(sd / Math.sqrt(zs.length)).toFixed(3)}, sd z ${sd.toFixed(3)} (√(1 − n/N) = ${Math.sqrt(1 - KEEP / LINES).toFixed(3)})`);
+    console.log(
+      `  ids ${prefix === 'uuid' ? 'random hex' : JSON.stringify(`${prefix}0…`)}: inside ${inside}/${TRIALS}, mean z ${mz.toFixed(3)} ± ${(sd / Math.sqrt(zs.length)).toFixed(3)}, sd z ${sd.toFixed(3)} (√(1 − n/N) = ${Math.sqrt(1 - KEEP / LINES).toFixed(3)})`,
+    );
     allInside += inside;
     all += TRIALS;
   }

@@ -7,12 +7,20 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const OWNERS = ['tests/report/diff-text.test.ts', 'tests/report/diff-markdown.test.ts', 'tests/e2e/demo.test.ts'];
-const GOLDENS = ['tests/report/fixtures/report.golden.txt', 'tests/report/fixtures/report.golden.md', 'tests/e2e/fixtures/demo.golden.md'];
+const GOLDENS = [
+  'tests/report/fixtures/report.golden.txt',
+  'tests/report/fixtures/report.golden.md',
+  'tests/e2e/fixtures/demo.golden.md',
+];
 
 const jest = spawnSync(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), ...OWNERS], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, AICOST_WRITE_GOLDENS: '1', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() },
+  env: {
+    ...process.env,
+    AICOST_WRITE_GOLDENS: '1',
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
+  },
 });
 const status = spawnSync('git', ['status', '--short', '--', ...GOLDENS], { cwd: root, encoding: 'utf8' });
 console.log(status.stdout.trim() ? `Goldens changed (review, then commit):\n${status.stdout}` : 'No golden changed.');

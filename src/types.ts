@@ -7,7 +7,8 @@
 export type ServiceTier = 'standard' | 'batch' | 'flex' | 'priority';
 
 /** Traffic formats a feature may declare. Only `aicost` (normalised JSONL) is read today. */
-export type TrafficFormat = 'auto' | 'aicost' | 'openai-chat' | 'openai-batch' | 'anthropic' | 'otel' | 'langfuse' | 'helicone';
+export type TrafficFormat =
+  'auto' | 'aicost' | 'openai-chat' | 'openai-batch' | 'anthropic' | 'otel' | 'langfuse' | 'helicone';
 
 /** Offline BPE encodings we count with. */
 export type Encoding = 'o200k_base' | 'cl100k_base';

@@ -38,7 +38,7 @@ export function parseArtifact(file: string, text: string): CallSite {
   if (format === 'markdown' || format === 'text') return parseMarkdownPrompt(file, text, format);
   throw new ArtifactError(`not a prompt format aicost reads; supported: ${PROMPT_EXTENSIONS.join(', ')}`, {
     location: { file },
-    hint: 'Point the feature\'s prompt: at a file with one of these endings, or describe agents under agent:.',
+    hint: "Point the feature's prompt: at a file with one of these endings, or describe agents under agent:.",
   });
 }
 
@@ -62,7 +62,11 @@ export function renderMessages(site: CallSite, vars: Record<string, unknown>): R
     for (const name of r.missing) missing.add(name);
     for (const l of r.limits) (limits ??= []).push(`${l.what} (${m.role} message at line ${m.line})`);
   }
-  return { messages, missing: [...missing], unsupported: limits ? [...site.unsupported, ...limits] : site.unsupported.slice() };
+  return {
+    messages,
+    missing: [...missing],
+    unsupported: limits ? [...site.unsupported, ...limits] : site.unsupported.slice(),
+  };
 }
 export { CLAUDE_MODEL_ALIASES, loadAgentSpec, loadFeatureAgent, splitAgentRef } from './agents/index.js';
 export type { AgentFileReader } from './agents/index.js';

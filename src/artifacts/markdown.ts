@@ -9,14 +9,50 @@ import { ArtifactError } from '../errors.js';
 import type { CallSite, MessageTemplate } from '../types.js';
 import { collectTemplateFacts } from './render.js';
 import { OTHER_PARAMETERS } from './prompt-yml.js';
-import { findPair, isMap, isRecord, isScalar, keyLine, own, parseYaml, positionOf, readNumberKey, refuseMisspelledKeys, toPlainData } from './yaml-source.js';
+import {
+  findPair,
+  isMap,
+  isRecord,
+  isScalar,
+  keyLine,
+  own,
+  parseYaml,
+  positionOf,
+  readNumberKey,
+  refuseMisspelledKeys,
+  toPlainData,
+} from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
 
-const MAX_TOKENS_KEYS = ['max_tokens', 'maxTokens', 'max_completion_tokens', 'maxCompletionTokens', 'maxOutputTokens', 'max_output_tokens'];
+const MAX_TOKENS_KEYS = [
+  'max_tokens',
+  'maxTokens',
+  'max_completion_tokens',
+  'maxCompletionTokens',
+  'maxOutputTokens',
+  'max_output_tokens',
+];
 /** Front matter keys read for the price; a key one typo away from one of them is an error. */
 const PRICED_KEYS = ['model', 'temperature', 'top_p', 'topP', 'sample', 'inputs', ...MAX_TOKENS_KEYS];
 /** Front matter keys of Prompty and VS Code prompt files (and common metadata) that do not change the price. */
-const OTHER_KEYS = ['name', 'description', 'authors', 'version', 'tags', 'metadata', 'mode', 'applyTo', 'tools', 'template', 'outputs', 'base', 'agent', 'argument-hint', 'type', ...OTHER_PARAMETERS];
+const OTHER_KEYS = [
+  'name',
+  'description',
+  'authors',
+  'version',
+  'tags',
+  'metadata',
+  'mode',
+  'applyTo',
+  'tools',
+  'template',
+  'outputs',
+  'base',
+  'agent',
+  'argument-hint',
+  'type',
+  ...OTHER_PARAMETERS,
+];
 /** Keys of Prompty's `model.parameters` / `model.options` read for the price. */
 const PRICED_MODEL_OPTIONS = ['temperature', 'top_p', 'topP', ...MAX_TOKENS_KEYS];
 // One optional `#` between blanks, written so that no two quantifiers compete for the same blanks.
@@ -194,7 +230,10 @@ function readPromptyModel(
   const provider = own(model, 'provider');
   const idPair = findPair(node, ['id']);
   if (typeof id === 'string' && id.trim() && idPair) {
-    site.model = typeof provider === 'string' && provider.trim() && !id.includes('/') ? `${provider.trim()}/${id.trim()}` : id.trim();
+    site.model =
+      typeof provider === 'string' && provider.trim() && !id.includes('/')
+        ? `${provider.trim()}/${id.trim()}`
+        : id.trim();
     site.lines.model = keyLine(src, idPair.pair);
   }
   const confNode = findPair(node, ['configuration'])?.pair.value;
@@ -208,7 +247,9 @@ function readPromptyModel(
       // A deployment name is chosen by its owner: the config maps it with a `models:` alias.
       site.model = `azure/${dep.trim()}`;
       site.lines.model = keyLine(src, depPair.pair);
-      notes.push(`model is the Azure deployment "${dep.trim()}" (line ${site.lines.model}), read as "azure/${dep.trim()}"; map it under models: in .aicost.yml`);
+      notes.push(
+        `model is the Azure deployment "${dep.trim()}" (line ${site.lines.model}), read as "azure/${dep.trim()}"; map it under models: in .aicost.yml`,
+      );
     } else if (typeof name === 'string' && name.trim() && namePair) {
       site.model = name.trim();
       site.lines.model = keyLine(src, namePair.pair);
@@ -226,8 +267,10 @@ function readPromptyModel(
         site.lines.maxTokens = max.line;
       }
     }
-    if (site.params.temperature === undefined) readParam(src, subNode, ['temperature'], 'temperature', site, notes, where);
+    if (site.params.temperature === undefined)
+      readParam(src, subNode, ['temperature'], 'temperature', site, notes, where);
     if (site.params.topP === undefined) readParam(src, subNode, ['top_p', 'topP'], 'topP', site, notes, where);
   }
-  if (site.model === undefined && !isScalar(node)) notes.push('the front matter model mapping names no model id; the feature\'s model: applies');
+  if (site.model === undefined && !isScalar(node))
+    notes.push("the front matter model mapping names no model id; the feature's model: applies");
 }

@@ -30,19 +30,56 @@ import {
 import type { YamlSource } from './yaml-source.js';
 
 /** The only spelling gh-models reads comes first; the others are accepted with a note. */
-const MAX_TOKENS_KEYS = ['maxTokens', 'max_tokens', 'maxCompletionTokens', 'max_completion_tokens', 'maxOutputTokens', 'max_output_tokens'];
+const MAX_TOKENS_KEYS = [
+  'maxTokens',
+  'max_tokens',
+  'maxCompletionTokens',
+  'max_completion_tokens',
+  'maxOutputTokens',
+  'max_output_tokens',
+];
 const RESPONSE_FORMATS = ['text', 'json_object', 'json_schema'];
 /** Top-level keys read for the price; a key one typo away from one of them is an error. */
-const PRICED_KEYS = ['model', 'modelParameters', 'messages', 'testData', 'responseFormat', 'jsonSchema', 'tools', ...MAX_TOKENS_KEYS];
+const PRICED_KEYS = [
+  'model',
+  'modelParameters',
+  'messages',
+  'testData',
+  'responseFormat',
+  'jsonSchema',
+  'tools',
+  ...MAX_TOKENS_KEYS,
+];
 /** Top-level keys of gh-models and its variants that do not change the price. */
 const OTHER_KEYS = ['name', 'description', 'evaluators', 'model_parameters', 'version', 'tags', 'metadata'];
 /** modelParameters keys read for the price. */
 const PRICED_PARAMETERS = [...MAX_TOKENS_KEYS, 'temperature', 'topP', 'top_p', 'tools'];
 /** modelParameters keys of model APIs that do not change the price (some are one edit from a priced key). */
 export const OTHER_PARAMETERS = [
-  'stop', 'seed', 'n', 'topK', 'top_k', 'frequencyPenalty', 'frequency_penalty', 'presencePenalty', 'presence_penalty',
-  'stream', 'user', 'logprobs', 'topLogprobs', 'top_logprobs', 'reasoningEffort', 'reasoning_effort', 'responseFormat',
-  'response_format', 'parallelToolCalls', 'parallel_tool_calls', 'toolChoice', 'tool_choice', 'logitBias', 'logit_bias',
+  'stop',
+  'seed',
+  'n',
+  'topK',
+  'top_k',
+  'frequencyPenalty',
+  'frequency_penalty',
+  'presencePenalty',
+  'presence_penalty',
+  'stream',
+  'user',
+  'logprobs',
+  'topLogprobs',
+  'top_logprobs',
+  'reasoningEffort',
+  'reasoning_effort',
+  'responseFormat',
+  'response_format',
+  'parallelToolCalls',
+  'parallel_tool_calls',
+  'toolChoice',
+  'tool_choice',
+  'logitBias',
+  'logit_bias',
 ];
 /** Message roles of a chat prompt. */
 const ROLES = ['system', 'user', 'assistant', 'developer'];
@@ -102,7 +139,12 @@ function readModel(src: YamlSource, root: Node, site: CallSite): void {
   const v = own(src.value, 'model');
   if (v === null || v === undefined) return;
   if (typeof v !== 'string' || !v.trim()) {
-    fail(src, found.pair.value, 'model must be a model id string', 'Write it as publisher/model, e.g. model: openai/gpt-4o-mini.');
+    fail(
+      src,
+      found.pair.value,
+      'model must be a model id string',
+      'Write it as publisher/model, e.g. model: openai/gpt-4o-mini.',
+    );
   }
   site.model = v.trim();
   site.lines.model = keyLine(src, found.pair);
@@ -113,11 +155,16 @@ function readModelParameters(src: YamlSource, root: Node, site: CallSite, notes:
   const map = found?.pair.value;
   if (!found || map === null || map === undefined || (isScalar(map) && map.value === null)) {
     const stray = findPair(root, MAX_TOKENS_KEYS);
-    if (stray) notes.push(`${stray.key} at line ${keyLine(src, stray.pair)} is outside modelParameters; gh-models ignores it, so it is ignored`);
+    if (stray)
+      notes.push(
+        `${stray.key} at line ${keyLine(src, stray.pair)} is outside modelParameters; gh-models ignores it, so it is ignored`,
+      );
     return;
   }
-  if (found.key !== 'modelParameters') notes.push(`${found.key} at line ${keyLine(src, found.pair)} read as modelParameters`);
-  if (!isMap(map)) fail(src, map, `${found.key} must be a mapping`, 'e.g. modelParameters: {maxTokens: 400, temperature: 0.2}');
+  if (found.key !== 'modelParameters')
+    notes.push(`${found.key} at line ${keyLine(src, found.pair)} read as modelParameters`);
+  if (!isMap(map))
+    fail(src, map, `${found.key} must be a mapping`, 'e.g. modelParameters: {maxTokens: 400, temperature: 0.2}');
   refuseMisspelledKeys(src, map, ` in ${found.key}`, PRICED_PARAMETERS, OTHER_PARAMETERS);
   const where = `${found.key}.`;
 
@@ -148,7 +195,12 @@ function readResponseFormat(src: YamlSource, root: Node, site: CallSite, notes: 
   const format = own(src.value, 'responseFormat');
   if (rf && format !== null && format !== undefined) {
     if (typeof format !== 'string' || !RESPONSE_FORMATS.includes(format)) {
-      fail(src, rf.pair.value, `responseFormat must be one of ${RESPONSE_FORMATS.join(', ')}, got ${JSON.stringify(format)}`, 'e.g. responseFormat: json_schema, with the schema under jsonSchema.');
+      fail(
+        src,
+        rf.pair.value,
+        `responseFormat must be one of ${RESPONSE_FORMATS.join(', ')}, got ${JSON.stringify(format)}`,
+        'e.g. responseFormat: json_schema, with the schema under jsonSchema.',
+      );
     }
     site.params.responseFormat = format;
     site.lines.responseFormat = keyLine(src, rf.pair);
@@ -157,7 +209,8 @@ function readResponseFormat(src: YamlSource, root: Node, site: CallSite, notes: 
   const js = findPair(root, ['jsonSchema']);
   const schema = own(src.value, 'jsonSchema');
   if (!js || schema === null || schema === undefined) {
-    if (site.params.responseFormat === 'json_schema') notes.push('responseFormat is json_schema but there is no jsonSchema; no schema is counted');
+    if (site.params.responseFormat === 'json_schema')
+      notes.push('responseFormat is json_schema but there is no jsonSchema; no schema is counted');
     return;
   }
   site.lines.jsonSchema = keyLine(src, js.pair);
@@ -166,16 +219,29 @@ function readResponseFormat(src: YamlSource, root: Node, site: CallSite, notes: 
     try {
       compact = JSON.stringify(JSON.parse(schema));
     } catch (e) {
-      fail(src, js.pair.value, `jsonSchema is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, 'Write jsonSchema as a JSON string (jsonSchema: |- followed by the JSON) or as a YAML mapping.');
+      fail(
+        src,
+        js.pair.value,
+        `jsonSchema is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+        'Write jsonSchema as a JSON string (jsonSchema: |- followed by the JSON) or as a YAML mapping.',
+      );
     }
   } else if (typeof schema === 'object') {
     // The repository's own examples write the schema as a YAML mapping; it is sent as JSON.
     compact = JSON.stringify(schema);
   } else {
-    fail(src, js.pair.value, 'jsonSchema must be a JSON string or a mapping', 'e.g. jsonSchema: {name: result, schema: {type: object}}');
+    fail(
+      src,
+      js.pair.value,
+      'jsonSchema must be a JSON string or a mapping',
+      'e.g. jsonSchema: {name: result, schema: {type: object}}',
+    );
   }
   if (site.params.responseFormat === 'json_schema') site.responseSchema = compact;
-  else notes.push(`jsonSchema at line ${site.lines.jsonSchema} is not sent without responseFormat: json_schema; not counted`);
+  else
+    notes.push(
+      `jsonSchema at line ${site.lines.jsonSchema} is not sent without responseFormat: json_schema; not counted`,
+    );
 }
 
 /**
@@ -188,7 +254,12 @@ function readTools(src: YamlSource, root: Node, site: CallSite, notes: string[])
   const params = findPair(root, ['modelParameters', 'model_parameters']);
   const nested = params && isMap(params.pair.value) ? findPair(params.pair.value, ['tools']) : undefined;
   if (top && nested && params) {
-    fail(src, nested.pair.key, `tools is written twice: at line ${keyLine(src, top.pair)} and as ${params.key}.tools at line ${keyLine(src, nested.pair)}`, 'Keep one tools list, at the top level.');
+    fail(
+      src,
+      nested.pair.key,
+      `tools is written twice: at line ${keyLine(src, top.pair)} and as ${params.key}.tools at line ${keyLine(src, nested.pair)}`,
+      'Keep one tools list, at the top level.',
+    );
   }
   const found = top ?? nested;
   const node = found?.pair.value;
@@ -219,13 +290,19 @@ function readMessages(src: YamlSource, root: Node, site: CallSite): number[] {
   list.items.forEach((item, i) => {
     const node = item as Node;
     const label = `messages[${i}]`;
-    const hint = 'Each message needs a role (system, user or assistant) and a content string, e.g.\n  - role: user\n    content: "Summarise {{text}}"';
+    const hint =
+      'Each message needs a role (system, user or assistant) and a content string, e.g.\n  - role: user\n    content: "Summarise {{text}}"';
     if (!isMap(node)) fail(src, node, `${label} must be a mapping with role and content`, hint);
     const rolePair = findPair(node, ['role']);
     const role = rolePair && isScalar(rolePair.pair.value) ? rolePair.pair.value.value : undefined;
     if (typeof role !== 'string' || !role.trim()) fail(src, rolePair?.pair.value ?? node, `${label} has no role`, hint);
     if (!ROLES.includes(role.trim())) {
-      fail(src, rolePair?.pair.value ?? node, `${label} has the role "${role.trim().slice(0, 40)}", not one of ${ROLES.join(', ')}${didYouMean(role.trim(), ROLES)}`, hint);
+      fail(
+        src,
+        rolePair?.pair.value ?? node,
+        `${label} has the role "${role.trim().slice(0, 40)}", not one of ${ROLES.join(', ')}${didYouMean(role.trim(), ROLES)}`,
+        hint,
+      );
     }
     const contentPair = findPair(node, ['content']);
     const cnode = contentPair?.pair.value;
@@ -250,11 +327,23 @@ function readTestData(src: YamlSource, root: Node): Record<string, unknown>[] {
   const data = own(src.value, 'testData');
   if (!found || data === null || data === undefined) return [];
   const hint = 'testData is a list of rows of template variables, e.g.\ntestData:\n  - body: "My printer is on fire"';
-  if (!Array.isArray(data)) fail(src, found.pair.value, `testData must be a list of mappings (rows of template variables), got ${kindOf(data)}`, hint);
+  if (!Array.isArray(data))
+    fail(
+      src,
+      found.pair.value,
+      `testData must be a list of mappings (rows of template variables), got ${kindOf(data)}`,
+      hint,
+    );
   const items = isSeq(found.pair.value) ? (found.pair.value.items as Node[]) : [];
   const rows: Record<string, unknown>[] = [];
   data.forEach((row, i) => {
-    if (!isRecord(row)) fail(src, items[i] ?? found.pair.value, `testData[${i}] must be a mapping of template variables, got ${kindOf(row)}`, hint);
+    if (!isRecord(row))
+      fail(
+        src,
+        items[i] ?? found.pair.value,
+        `testData[${i}] must be a mapping of template variables, got ${kindOf(row)}`,
+        hint,
+      );
     const nestKey = isRecord(own(row, 'variables')) ? 'variables' : isRecord(own(row, 'input')) ? 'input' : undefined;
     const flat: Record<string, unknown> = Object.create(null);
     for (const k of Object.keys(row)) if (k !== nestKey) flat[k] = row[k];

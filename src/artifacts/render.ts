@@ -49,7 +49,10 @@ export interface CompiledTemplate {
   readonly unsupported: readonly string[];
   render(vars: Record<string, unknown>, opts?: RenderOptions): RenderResult;
   /** Like `render`, with the limits hit in this render kept apart from the static `issues`. */
-  evaluate(vars: Record<string, unknown>, opts?: RenderOptions): { text: string; missing: string[]; limits: TemplateIssue[] };
+  evaluate(
+    vars: Record<string, unknown>,
+    opts?: RenderOptions,
+  ): { text: string; missing: string[]; limits: TemplateIssue[] };
 }
 
 /** `filter "upper" at line 3`; `lineOffset` shifts template lines to file lines. */
@@ -119,7 +122,12 @@ function build(source: string): CompiledTemplate {
   return makeCompiled(source, nodes, issues, collectVariables(nodes));
 }
 
-function makeCompiled(source: string, nodes: TemplateNode[], issues: TemplateIssue[], variables: string[]): CompiledTemplate {
+function makeCompiled(
+  source: string,
+  nodes: TemplateNode[],
+  issues: TemplateIssue[],
+  variables: string[],
+): CompiledTemplate {
   const unsupported = issues.map((i) => formatIssue(i));
   const evaluate = (vars: Record<string, unknown>, opts?: RenderOptions) => {
     const st = newState(opts);
@@ -135,7 +143,11 @@ function makeCompiled(source: string, nodes: TemplateNode[], issues: TemplateIss
     evaluate,
     render(vars: Record<string, unknown>, opts?: RenderOptions): RenderResult {
       const r = evaluate(vars, opts);
-      return { text: r.text, missing: r.missing, unsupported: [...unsupported, ...r.limits.map((i) => formatIssue(i))] };
+      return {
+        text: r.text,
+        missing: r.missing,
+        unsupported: [...unsupported, ...r.limits.map((i) => formatIssue(i))],
+      };
     },
   });
 }
@@ -224,7 +236,9 @@ function renderNodes(nodes: TemplateNode[], st: State, frame: Frame | null, vars
         break;
       }
       case 'if': {
-        const branch = node.branches.find((b) => truthy(evalExpr(b.cond, frame, vars, node.truthiness), node.truthiness));
+        const branch = node.branches.find((b) =>
+          truthy(evalExpr(b.cond, frame, vars, node.truthiness), node.truthiness),
+        );
         renderNodes(branch ? branch.body : node.otherwise, st, frame, vars);
         break;
       }
@@ -281,7 +295,15 @@ function renderLoop(
     const inner: Frame =
       node.style === 'jinja'
         ? { parent: frame, name: node.itemName, value: item, hasContext: false, loop: loopObject(i, length) }
-        : { parent: frame, name: node.itemName, value: item, indexName: node.indexName, hasContext: true, context: item, meta };
+        : {
+            parent: frame,
+            name: node.itemName,
+            value: item,
+            indexName: node.indexName,
+            hasContext: true,
+            context: item,
+            meta,
+          };
     renderNodes(node.body, st, inner, vars);
   }
 }
@@ -471,7 +493,8 @@ function evalExpr(e: Expr, frame: Frame | null, vars: Record<string, unknown>, m
         case '!=':
           return a !== b;
         default: {
-          const comparable = (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string');
+          const comparable =
+            (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string');
           if (!comparable) return false;
           const x = a as number;
           const y = b as number;

@@ -8,7 +8,11 @@ import type { Expr, LitExpr, PathExpr } from './template-ast.js';
 /** Property names that lead from data to code; refused wherever they appear in a path. */
 export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-type ETok = { k: 'id'; v: string } | { k: 'num'; v: number; s: string } | { k: 'str'; v: string; s: string } | { k: 'op'; v: string };
+type ETok =
+  | { k: 'id'; v: string }
+  | { k: 'num'; v: number; s: string }
+  | { k: 'str'; v: string; s: string }
+  | { k: 'op'; v: string };
 
 // Hyphens are allowed between word characters (`{{ticket-body}}`): GitHub Models replaces any
 // key literally, so such names occur; `a - b` with spaces stays an (unsupported) expression.
@@ -150,7 +154,12 @@ class ExprParser {
       if (test?.k !== 'id' || !['defined', 'undefined', 'none', 'None'].includes(test.v)) return null;
       this.i++;
       const isUndefined = test.v === 'undefined';
-      return { kind: 'test', arg: left, test: test.v === 'defined' || isUndefined ? 'defined' : 'none', negate: negate !== isUndefined };
+      return {
+        kind: 'test',
+        arg: left,
+        test: test.v === 'defined' || isUndefined ? 'defined' : 'none',
+        negate: negate !== isUndefined,
+      };
     }
     return left;
   }
@@ -247,11 +256,14 @@ export function parseForHeader(src: string): { itemName: string; iter: PathExpr 
 }
 
 /** Handlebars `items as |item index|` → path and block parameters. */
-export function parseEachArgs(src: string): { iter: PathExpr; itemName?: string; indexName?: string } | { why: string } {
+export function parseEachArgs(
+  src: string,
+): { iter: PathExpr; itemName?: string; indexName?: string } | { why: string } {
   const m = /^([\s\S]*?)\s+as\s+\|\s*([\p{L}_][\p{L}\p{N}_]*)(?:\s+([\p{L}_][\p{L}\p{N}_]*))?\s*\|$/u.exec(src.trim());
   const r = parsePathOnly(m ? m[1] : src);
   if ('why' in r) return r;
-  for (const name of [m?.[2], m?.[3]]) if (name && FORBIDDEN_NAMES.has(name)) return { why: `forbidden name "${name}"` };
+  for (const name of [m?.[2], m?.[3]])
+    if (name && FORBIDDEN_NAMES.has(name)) return { why: `forbidden name "${name}"` };
   return { iter: r.path, itemName: m?.[2], indexName: m?.[3] };
 }
 

@@ -109,7 +109,8 @@ class Parser {
           break;
         case 'open':
           // Bounded so that a template of thousands of nested blocks cannot exhaust the stack.
-          if (this.blockDepth >= MAX_BLOCK_NESTING) nodes.push(this.literal(tok, `block nested deeper than ${MAX_BLOCK_NESTING} levels`));
+          if (this.blockDepth >= MAX_BLOCK_NESTING)
+            nodes.push(this.literal(tok, `block nested deeper than ${MAX_BLOCK_NESTING} levels`));
           else {
             this.blockDepth++;
             nodes.push(this.parseBlock(tok, dir.open));
@@ -156,7 +157,10 @@ class Parser {
       return this.literalSpan(openTok.start, this.src.length, `unclosed "${open.label}"`, openTok.line);
     }
     const why =
-      open.why ?? (tooDeep ? `loop nested deeper than ${MAX_LOOP_NESTING} levels` : undefined) ?? malformed ?? checkSegments(open, segments);
+      open.why ??
+      (tooDeep ? `loop nested deeper than ${MAX_LOOP_NESTING} levels` : undefined) ??
+      malformed ??
+      checkSegments(open, segments);
     if (why || !open.build) {
       // Issues inside a block kept as static text would describe text that is not evaluated anyway.
       this.issues.length = mark;
@@ -229,7 +233,10 @@ class Parser {
     switch (word) {
       case 'if': {
         const c = parseCondition(rest);
-        return { d: 'open', open: { closeKey: 'endif', label: '{% if %}', dialect: 'jinja', ...ifBuild(c, false, 'jinja', '{% if %}') } };
+        return {
+          d: 'open',
+          open: { closeKey: 'endif', label: '{% if %}', dialect: 'jinja', ...ifBuild(c, false, 'jinja', '{% if %}') },
+        };
       }
       case 'elif': {
         const c = parseCondition(rest);
@@ -238,7 +245,9 @@ class Parser {
           : { d: 'mid', dialect: 'jinja', kind: 'elif', why: `${c.why} in {% elif %}` };
       }
       case 'else':
-        return rest ? { d: 'static', what: `statement "{% ${short(inner)} %}"` } : { d: 'mid', dialect: 'jinja', kind: 'else' };
+        return rest
+          ? { d: 'static', what: `statement "{% ${short(inner)} %}"` }
+          : { d: 'mid', dialect: 'jinja', kind: 'else' };
       case 'for': {
         const h = parseForHeader(rest);
         const open: Opener = { closeKey: 'endfor', label: '{% for %}', dialect: 'jinja' };
@@ -248,7 +257,8 @@ class Parser {
       }
       case 'set':
         // `{% set x %}…{% endset %}` is a block; `{% set x = … %}` a single tag.
-        if (!rest.includes('=')) return { d: 'open', open: { closeKey: 'endset', label: '{% set %}', dialect: 'jinja', why: '{% set %}' } };
+        if (!rest.includes('='))
+          return { d: 'open', open: { closeKey: 'endset', label: '{% set %}', dialect: 'jinja', why: '{% set %}' } };
         return { d: 'static', what: '{% set %}' };
       default:
         if (JINJA_BLOCKS.has(word)) {
@@ -289,7 +299,13 @@ class Parser {
     if (sigil === '#' && name === 'each') {
       const r = parseEachArgs(args);
       if ('why' in r) return { d: 'open', open: { ...hbs, why: `${r.why} in {{#each}}` } };
-      return { d: 'open', open: { ...hbs, build: { kind: 'loop', style: 'each', iter: r.iter, itemName: r.itemName, indexName: r.indexName } } };
+      return {
+        d: 'open',
+        open: {
+          ...hbs,
+          build: { kind: 'loop', style: 'each', iter: r.iter, itemName: r.itemName, indexName: r.indexName },
+        },
+      };
     }
     if (sigil === '#' && (name === 'if' || name === 'unless')) {
       const r = args ? parseSingleArg(args) : { why: `${label} without a condition` };
@@ -306,7 +322,8 @@ class Parser {
     // Mustache section `{{#items}}…{{/items}}` or inverted section `{{^items}}…{{/items}}`.
     const p = parsePathOnly(name);
     if ('why' in p) return { d: 'open', open: { ...hbs, why: `${p.why} in ${label}` } };
-    if (sigil === '^') return { d: 'open', open: { ...hbs, build: { kind: 'if', cond: p.path, negate: true, truthiness: 'hbs' } } };
+    if (sigil === '^')
+      return { d: 'open', open: { ...hbs, build: { kind: 'if', cond: p.path, negate: true, truthiness: 'hbs' } } };
     return { d: 'open', open: { ...hbs, build: { kind: 'loop', style: 'section', iter: p.path } } };
   }
 }
@@ -363,5 +380,8 @@ function dedupe(issues: TemplateIssue[]): TemplateIssue[] {
     .sort((a, b) => a.line - b.line);
   if (unique.length <= MAX_ISSUES) return unique;
   const rest = unique.length - MAX_ISSUES;
-  return [...unique.slice(0, MAX_ISSUES), { what: `${rest} more constructs left as static text, the first`, line: unique[MAX_ISSUES].line }];
+  return [
+    ...unique.slice(0, MAX_ISSUES),
+    { what: `${rest} more constructs left as static text, the first`, line: unique[MAX_ISSUES].line },
+  ];
 }

@@ -26,7 +26,8 @@ export interface YamlSource {
   lineOffset: number;
 }
 
-const YAML_HINT = 'Fix the YAML at that position: check the indentation, and quote values that contain ": " or start with {, [, *, & or !.';
+const YAML_HINT =
+  'Fix the YAML at that position: check the indentation, and quote values that contain ": " or start with {, [, *, & or !.';
 
 /**
  * Parses YAML text with the limits of the config reader. Malformed YAML, duplicate keys, alias
@@ -53,7 +54,10 @@ export function positionOf(src: YamlSource, node: Node | null | undefined): Posi
 }
 
 /** The pair of `map` whose scalar key equals one of `keys` (first spelling found wins). */
-export function findPair(map: unknown, keys: readonly string[]): { key: string; pair: Pair<Node, Node | null> } | undefined {
+export function findPair(
+  map: unknown,
+  keys: readonly string[],
+): { key: string; pair: Pair<Node, Node | null> } | undefined {
   if (!isMap(map)) return undefined;
   for (const key of keys) {
     for (const pair of (map as YAMLMap<Node, Node | null>).items) {
@@ -137,10 +141,13 @@ export function readNumberKey(
     if (n === undefined || !Number.isInteger(n) || n < 1 || n > MAX_TOKENS) {
       const pos = positionOf(src, node ?? found.pair.key);
       const range = n !== undefined && n > MAX_TOKENS ? `≤ ${MAX_TOKENS.toLocaleString('en-US')}` : '≥ 1';
-      throw new ArtifactError(`${where}${found.key} must be a whole number of tokens ${range}, got ${JSON.stringify(raw ?? null)}`, {
-        location: { file: src.file, line: pos.line, column: pos.column },
-        hint: `Write it as a number, e.g. ${found.key}: 400.`,
-      });
+      throw new ArtifactError(
+        `${where}${found.key} must be a whole number of tokens ${range}, got ${JSON.stringify(raw ?? null)}`,
+        {
+          location: { file: src.file, line: pos.line, column: pos.column },
+          hint: `Write it as a number, e.g. ${found.key}: 400.`,
+        },
+      );
     }
   } else if (n === undefined || !Number.isFinite(n)) {
     notes.push(`${where}${found.key} at line ${line} is not a number; ignored`);
@@ -155,7 +162,13 @@ export function readNumberKey(
  * skipped and the output cap silently left out of the price. Other unknown keys stay allowed,
  * since prompt formats carry keys of their own tools. `where` names the map (` in modelParameters`).
  */
-export function refuseMisspelledKeys(src: YamlSource, map: Node | null | undefined, where: string, priced: readonly string[], known: readonly string[]): void {
+export function refuseMisspelledKeys(
+  src: YamlSource,
+  map: Node | null | undefined,
+  where: string,
+  priced: readonly string[],
+  known: readonly string[],
+): void {
   if (!isMap(map)) return;
   for (const pair of (map as YAMLMap<Node, Node | null>).items) {
     if (!isScalar(pair.key)) continue;

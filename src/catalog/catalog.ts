@@ -5,7 +5,15 @@
  */
 import type { AicostError, SourceLocation } from '../errors.js';
 import { ConfigError, TrafficError, UnknownModelError } from '../errors.js';
-import type { CallCost, CallUsage, CatalogInfo, Position, PriceOverride, ResolvedModel, ServiceTier } from '../types.js';
+import type {
+  CallCost,
+  CallUsage,
+  CatalogInfo,
+  Position,
+  PriceOverride,
+  ResolvedModel,
+  ServiceTier,
+} from '../types.js';
 import type { CatalogHit, EntryRates } from './genai.js';
 import { isPriced, lookup, priceCall, pricedEntry, pricesAt, ratesOf } from './genai.js';
 import type { PricedEntry } from './genai.js';
@@ -144,7 +152,9 @@ export function createCatalog(opts: CatalogOptions): Catalog {
     if (!key && found) key = pricingKeys.get(found.canonical) ?? pricingByCanonical.get(found.canonical);
     if (key) {
       const override = pricing[key];
-      const seller = viaAzure ? 'azure' : (found?.hit.providerId ?? parsed.providerId ?? vendorPrefix(key) ?? 'override');
+      const seller = viaAzure
+        ? 'azure'
+        : (found?.hit.providerId ?? parsed.providerId ?? vendorPrefix(key) ?? 'override');
       const resolved: ResolvedModel = {
         requested,
         canonical: found?.canonical ?? key,
@@ -154,7 +164,13 @@ export function createCatalog(opts: CatalogOptions): Catalog {
         source: 'pricing',
       };
       if (override.tokenizer) resolved.tokenizer = override.tokenizer;
-      return { resolved, override, tier: { seller, entryId: found?.hit.model.id, model: parsed.model }, discount: discounts.of(seller), multipliers: new Map() };
+      return {
+        resolved,
+        override,
+        tier: { seller, entryId: found?.hit.model.id, model: parsed.model },
+        discount: discounts.of(seller),
+        multipliers: new Map(),
+      };
     }
 
     const aliasLocation = aliasKey !== undefined ? at(`models.${aliasKey}`) : undefined;
@@ -265,16 +281,25 @@ export function createCatalog(opts: CatalogOptions): Catalog {
       if (e.override) {
         const r = overrideRates(e.override);
         const uncached = usage.inputTokens - usage.cacheReadTokens - usage.cacheWriteTokens - usage.cacheWrite1hTokens;
-        input = (uncached * r.input + usage.cacheReadTokens * r.cacheRead + usage.cacheWriteTokens * r.cacheWrite + usage.cacheWrite1hTokens * r.cacheWrite1h) / 1e6;
+        input =
+          (uncached * r.input +
+            usage.cacheReadTokens * r.cacheRead +
+            usage.cacheWriteTokens * r.cacheWrite +
+            usage.cacheWrite1hTokens * r.cacheWrite1h) /
+          1e6;
         output = (usage.outputTokens * r.output) / 1e6;
       } else {
-        const r = priceCall(e.lookup, {
-          input: usage.inputTokens,
-          cacheRead: usage.cacheReadTokens,
-          cacheWrite: usage.cacheWriteTokens,
-          cacheWrite1h: usage.cacheWrite1hTokens,
-          output: usage.outputTokens,
-        }, date);
+        const r = priceCall(
+          e.lookup,
+          {
+            input: usage.inputTokens,
+            cacheRead: usage.cacheReadTokens,
+            cacheWrite: usage.cacheWriteTokens,
+            cacheWrite1h: usage.cacheWrite1hTokens,
+            output: usage.outputTokens,
+          },
+          date,
+        );
         ({ input, output, other } = r);
       }
       input *= m.input * keep;
@@ -307,7 +332,9 @@ export function createCatalog(opts: CatalogOptions): Catalog {
     inputBreaks(model, date) {
       const e = entryOf(model);
       if (e.override) return [];
-      const starts = Object.values(pricesAt(e.lookup, checkDate(date))).flatMap((v) => (v !== undefined && typeof v !== 'number' ? v.tiers.map((t) => t.start) : []));
+      const starts = Object.values(pricesAt(e.lookup, checkDate(date))).flatMap((v) =>
+        v !== undefined && typeof v !== 'number' ? v.tiers.map((t) => t.start) : [],
+      );
       return [...new Set(starts)].sort((a, b) => a - b);
     },
 
@@ -335,11 +362,20 @@ function vendorPrefix(id: string): string | undefined {
 /** Override prices with the documented defaults: cache read and write at input, 1h write at the write price. */
 function overrideRates(o: PriceOverride): EntryRates {
   const cacheWrite = o.cacheWrite ?? o.input;
-  return { input: o.input, output: o.output, cacheRead: o.cachedInput ?? o.input, cacheWrite, cacheWrite1h: o.cacheWrite1h ?? cacheWrite };
+  return {
+    input: o.input,
+    output: o.output,
+    cacheRead: o.cachedInput ?? o.input,
+    cacheWrite,
+    cacheWrite1h: o.cacheWrite1h ?? cacheWrite,
+  };
 }
 
 /** Exact-key map with a case-insensitive fallback. */
-function caseInsensitive(record: Record<string, string>): { get(k: string): string | undefined; keyOf(k: string): string | undefined } {
+function caseInsensitive(record: Record<string, string>): {
+  get(k: string): string | undefined;
+  keyOf(k: string): string | undefined;
+} {
   const exact = new Map(Object.entries(record));
   const lower = new Map<string, string>();
   for (const k of Object.keys(record)) if (!lower.has(k.toLowerCase())) lower.set(k.toLowerCase(), k);
@@ -353,7 +389,10 @@ function caseInsensitive(record: Record<string, string>): { get(k: string): stri
   };
 }
 
-function checkPricing(pricing: Record<string, PriceOverride>, at: (key: string) => SourceLocation | undefined): Record<string, PriceOverride> {
+function checkPricing(
+  pricing: Record<string, PriceOverride>,
+  at: (key: string) => SourceLocation | undefined,
+): Record<string, PriceOverride> {
   for (const [key, p] of Object.entries(pricing)) {
     for (const field of ['input', 'output', 'cachedInput', 'cacheWrite', 'cacheWrite1h'] as const) {
       const v = p[field];
@@ -370,7 +409,10 @@ function checkPricing(pricing: Record<string, PriceOverride>, at: (key: string) 
 }
 
 /** `discounts:` keyed by provider: accepts catalog ids and the prefixes that map to them. */
-function discountTable(discounts: Record<string, number>, at: (key: string) => SourceLocation | undefined): { of(seller: string): number } {
+function discountTable(
+  discounts: Record<string, number>,
+  at: (key: string) => SourceLocation | undefined,
+): { of(seller: string): number } {
   const byProvider = new Map<string, { key: string; value: number }>();
   for (const [key, value] of Object.entries(discounts)) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
@@ -382,10 +424,13 @@ function discountTable(discounts: Record<string, number>, at: (key: string) => S
     const provider = isDeploymentPrefix(key) ? 'azure' : (providerForPrefix(key) ?? key.toLowerCase());
     const prev = byProvider.get(provider);
     if (prev && prev.value !== value) {
-      throw new ConfigError(`discounts: "${prev.key}" and "${key}" both name provider ${provider} with different values`, {
-        location: at(`discounts.${key}`),
-        hint: `Keep one discount for ${provider}.`,
-      });
+      throw new ConfigError(
+        `discounts: "${prev.key}" and "${key}" both name provider ${provider} with different values`,
+        {
+          location: at(`discounts.${key}`),
+          hint: `Keep one discount for ${provider}.`,
+        },
+      );
     }
     byProvider.set(provider, { key, value });
   }
@@ -394,9 +439,19 @@ function discountTable(discounts: Record<string, number>, at: (key: string) => S
 
 function checkUsage(u: CallUsage, where?: SourceLocation): void {
   // The five fields by name first (every priced call comes here); the generic walk only to name the culprit.
-  if (!(okCount(u.inputTokens) && okCount(u.cacheReadTokens) && okCount(u.cacheWriteTokens) && okCount(u.cacheWrite1hTokens) && okCount(u.outputTokens)) || Object.keys(u).length !== 5) {
+  if (
+    !(
+      okCount(u.inputTokens) &&
+      okCount(u.cacheReadTokens) &&
+      okCount(u.cacheWriteTokens) &&
+      okCount(u.cacheWrite1hTokens) &&
+      okCount(u.outputTokens)
+    ) ||
+    Object.keys(u).length !== 5
+  ) {
     for (const [k, v] of Object.entries(u)) {
-      if (!okCount(v)) throw new TrafficError(`usage ${k} must be a non-negative number (got ${String(v)})`, { location: where });
+      if (!okCount(v))
+        throw new TrafficError(`usage ${k} must be a non-negative number (got ${String(v)})`, { location: where });
     }
   }
   const cached = u.cacheReadTokens + u.cacheWriteTokens + u.cacheWrite1hTokens;

@@ -59,10 +59,34 @@ interface UnitDef {
  * added or changed there shows up as a mismatch in the comparison test).
  */
 const UNITS: Readonly<Record<string, UnitDef>> = {
-  input_mtok: { slot: IN, usageKey: 'input_tokens', dims: { direction: 'input', family: 'tokens' }, per: 1e6, direction: 'input' },
-  output_mtok: { slot: OUT, usageKey: 'output_tokens', dims: { direction: 'output', family: 'tokens' }, per: 1e6, direction: 'output' },
-  cache_read_mtok: { slot: CR, usageKey: 'cache_read_tokens', dims: { direction: 'input', family: 'tokens', token_type: 'cache_read' }, per: 1e6, direction: 'input' },
-  cache_write_mtok: { slot: CW, usageKey: 'cache_write_tokens', dims: { direction: 'input', family: 'tokens', token_type: 'cache_write' }, per: 1e6, direction: 'input' },
+  input_mtok: {
+    slot: IN,
+    usageKey: 'input_tokens',
+    dims: { direction: 'input', family: 'tokens' },
+    per: 1e6,
+    direction: 'input',
+  },
+  output_mtok: {
+    slot: OUT,
+    usageKey: 'output_tokens',
+    dims: { direction: 'output', family: 'tokens' },
+    per: 1e6,
+    direction: 'output',
+  },
+  cache_read_mtok: {
+    slot: CR,
+    usageKey: 'cache_read_tokens',
+    dims: { direction: 'input', family: 'tokens', token_type: 'cache_read' },
+    per: 1e6,
+    direction: 'input',
+  },
+  cache_write_mtok: {
+    slot: CW,
+    usageKey: 'cache_write_tokens',
+    dims: { direction: 'input', family: 'tokens', token_type: 'cache_write' },
+    per: 1e6,
+    direction: 'input',
+  },
   cache_write_1h_mtok: {
     slot: CW1H,
     usageKey: 'cache_write_1h_tokens',
@@ -109,15 +133,23 @@ export function compilePrices(prices: ModelPrice): FastPricer | undefined {
 
   // The engine's leaf order: more dimensions first, then usage key (requests is not a leaf).
   const tokenUnits = entries.map(([u]) => u).filter((u) => u.slot !== REQ);
-  const order = tokenUnits.slice().sort((a, b) => Object.keys(b.dims).length - Object.keys(a.dims).length || a.usageKey.localeCompare(b.usageKey));
-  const leaves: Leaf[] = order.map((n) => ({ slot: n.slot, minus: order.filter((p) => p !== n && within(n, p)).map((p) => p.slot) }));
+  const order = tokenUnits
+    .slice()
+    .sort((a, b) => Object.keys(b.dims).length - Object.keys(a.dims).length || a.usageKey.localeCompare(b.usageKey));
+  const leaves: Leaf[] = order.map((n) => ({
+    slot: n.slot,
+    minus: order.filter((p) => p !== n && within(n, p)).map((p) => p.slot),
+  }));
   const leafCount = order.length;
 
   // Brackets: between consecutive distinct tier starts every tiered price is one number.
-  const starts = [...new Set(entries.flatMap(([, v]) => (typeof v === 'number' ? [] : v.tiers.map((t) => t.start))))].sort((a, b) => a - b);
+  const starts = [
+    ...new Set(entries.flatMap(([, v]) => (typeof v === 'number' ? [] : v.tiers.map((t) => t.start)))),
+  ].sort((a, b) => a - b);
   const bracketTerms = (input: number): Term[] =>
     entries.map(([unit, v]) => {
-      if (typeof v === 'number') return { slot: unit.slot, price: v, per: unit.per, tiered: false, direction: unit.direction };
+      if (typeof v === 'number')
+        return { slot: unit.slot, price: v, per: unit.per, tiered: false, direction: unit.direction };
       let price = v.base;
       for (const t of [...v.tiers].sort((a, b) => a.start - b.start)) if (input > t.start) price = t.price;
       return { slot: unit.slot, price, per: unit.per, tiered: true, direction: unit.direction };

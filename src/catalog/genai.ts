@@ -46,7 +46,14 @@ export interface TokenUsage {
 }
 
 /** Price keys aicost bills (text tokens and per-request fees); the others never get usage. */
-const BILLED_KEYS: ReadonlySet<string> = new Set(['input_mtok', 'output_mtok', 'cache_read_mtok', 'cache_write_mtok', 'cache_write_1h_mtok', 'requests_kcount']);
+const BILLED_KEYS: ReadonlySet<string> = new Set([
+  'input_mtok',
+  'output_mtok',
+  'cache_read_mtok',
+  'cache_write_mtok',
+  'cache_write_1h_mtok',
+  'requests_kcount',
+]);
 
 /** One resolved entry, ready to price without searching the provider's model list again. */
 export interface PricedEntry {
@@ -61,8 +68,15 @@ export interface PricedEntry {
 /** Prepare a hit for repeated pricing: the engine's matching dominated the time per call. */
 export function pricedEntry(hit: CatalogHit, modelId: string): PricedEntry {
   const slim = (p: ModelPrice): ModelPrice => Object.fromEntries(Object.entries(p).filter(([k]) => BILLED_KEYS.has(k)));
-  const prices = Array.isArray(hit.model.prices) ? hit.model.prices.map((c) => ({ ...c, prices: slim(c.prices) })) : slim(hit.model.prices);
-  const provider: Provider = { id: hit.providerId, name: hit.providerId, api_pattern: '', models: [{ ...hit.model, prices }] };
+  const prices = Array.isArray(hit.model.prices)
+    ? hit.model.prices.map((c) => ({ ...c, prices: slim(c.prices) }))
+    : slim(hit.model.prices);
+  const provider: Provider = {
+    id: hit.providerId,
+    name: hit.providerId,
+    api_pattern: '',
+    models: [{ ...hit.model, prices }],
+  };
   return { provider, modelId, compiled: new Map() };
 }
 
@@ -71,7 +85,11 @@ export function pricedEntry(hit: CatalogHit, modelId: string): PricedEntry {
  * the price set compiled once per date (fast-price.ts, bit-identical to the engine); the engine
  * itself only for price sets that cannot be compiled and usage it would reject (its error).
  */
-export function priceCall(entry: PricedEntry, usage: TokenUsage, date: Date): { input: number; output: number; other: number } {
+export function priceCall(
+  entry: PricedEntry,
+  usage: TokenUsage,
+  date: Date,
+): { input: number; output: number; other: number } {
   const t = date.getTime();
   let fast = entry.compiled.get(t);
   if (fast === undefined) {
@@ -82,7 +100,11 @@ export function priceCall(entry: PricedEntry, usage: TokenUsage, date: Date): { 
 }
 
 /** {@link priceCall} through `calcPrice` itself: the reference the fast path is tested against. */
-export function priceCallEngine(entry: PricedEntry, usage: TokenUsage, date: Date): { input: number; output: number; other: number } {
+export function priceCallEngine(
+  entry: PricedEntry,
+  usage: TokenUsage,
+  date: Date,
+): { input: number; output: number; other: number } {
   // The engine's usage keys are a partition tree: cache_write_tokens is the parent of
   // cache_write_1h_tokens, so it gets both TTLs and the 1h share is priced at its own rate.
   const u: Usage = {

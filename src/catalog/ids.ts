@@ -7,13 +7,49 @@
 
 /** Every provider id of `@pydantic/genai-prices` 0.1.8 (the package cannot list them itself). */
 export const CATALOG_PROVIDER_IDS: readonly string[] = [
-  'anthropic', 'arcee', 'avian', 'aws', 'azure', 'baseten', 'cerebras', 'cloudflare', 'cohere', 'cursor',
-  'deepseek', 'doubleword', 'fireworks', 'github-copilot', 'google', 'groq', 'huggingface_cerebras',
-  'huggingface_fireworks-ai', 'huggingface_groq', 'huggingface_hyperbolic', 'huggingface_nebius',
-  'huggingface_novita', 'huggingface_nscale', 'huggingface_ovhcloud', 'huggingface_publicai',
-  'huggingface_sambanova', 'huggingface_together', 'minimax', 'mistral', 'modal', 'moonshotai', 'novita',
-  'openai', 'openrouter', 'ovhcloud', 'perplexity', 'quicksilverpro', 'together', 'typesafe', 'voyageai',
-  'x-ai', 'zai', 'zhipuai',
+  'anthropic',
+  'arcee',
+  'avian',
+  'aws',
+  'azure',
+  'baseten',
+  'cerebras',
+  'cloudflare',
+  'cohere',
+  'cursor',
+  'deepseek',
+  'doubleword',
+  'fireworks',
+  'github-copilot',
+  'google',
+  'groq',
+  'huggingface_cerebras',
+  'huggingface_fireworks-ai',
+  'huggingface_groq',
+  'huggingface_hyperbolic',
+  'huggingface_nebius',
+  'huggingface_novita',
+  'huggingface_nscale',
+  'huggingface_ovhcloud',
+  'huggingface_publicai',
+  'huggingface_sambanova',
+  'huggingface_together',
+  'minimax',
+  'mistral',
+  'modal',
+  'moonshotai',
+  'novita',
+  'openai',
+  'openrouter',
+  'ovhcloud',
+  'perplexity',
+  'quicksilverpro',
+  'together',
+  'typesafe',
+  'voyageai',
+  'x-ai',
+  'zai',
+  'zhipuai',
 ];
 
 /**
@@ -48,14 +84,30 @@ const GATEWAY_PREFIXES: Readonly<Record<string, string>> = {
 };
 
 /** Prefixes whose model part is a deployment name the user chose, not a model id. */
-const DEPLOYMENT_PREFIXES: ReadonlySet<string> = new Set(['azure', 'azure_openai', 'azure_ai', 'azureopenai', 'azure-openai']);
+const DEPLOYMENT_PREFIXES: ReadonlySet<string> = new Set([
+  'azure',
+  'azure_openai',
+  'azure_ai',
+  'azureopenai',
+  'azure-openai',
+]);
 
 /** How people write each catalog provider in front of a model (`bedrock/…`, `xai/…`). */
 const CANONICAL_PREFIX: Readonly<Record<string, string>> = { aws: 'bedrock', 'x-ai': 'xai' };
 
 /** API-kind segments of promptfoo ids (`anthropic:messages:claude-…`, `openai:chat:gpt-4o`). */
 const API_KINDS: ReadonlySet<string> = new Set([
-  'chat', 'messages', 'responses', 'completion', 'completions', 'embedding', 'embeddings', 'assistant', 'realtime', 'converse', 'invoke',
+  'chat',
+  'messages',
+  'responses',
+  'completion',
+  'completions',
+  'embedding',
+  'embeddings',
+  'assistant',
+  'realtime',
+  'converse',
+  'invoke',
 ]);
 
 /**
@@ -65,7 +117,8 @@ const API_KINDS: ReadonlySet<string> = new Set([
 const ROUTING_SUFFIX = /:(nitro|floor|exacto|online)$/;
 
 /** Bedrock ids without a gateway prefix: `anthropic.claude-…-v1:0`, `us.anthropic.…`, `global.meta.…`. */
-const BEDROCK_ID = /^(?:(?:us|eu|apac|global|jp|au|ca|us-gov)\.)?(?:anthropic|meta|amazon|mistral|cohere|ai21|deepseek|openai|qwen|writer|twelvelabs)\.[a-z0-9]/;
+const BEDROCK_ID =
+  /^(?:(?:us|eu|apac|global|jp|au|ca|us-gov)\.)?(?:anthropic|meta|amazon|mistral|cohere|ai21|deepseek|openai|qwen|writer|twelvelabs)\.[a-z0-9]/;
 
 /** A model id taken apart: which catalog provider to ask, and for which model. */
 export interface ParsedModelId {
@@ -140,7 +193,10 @@ export function canonicalId(providerId: string, model: string): string {
 const FAMILY_BY_NAME: readonly [RegExp, string][] = [
   [/claude/, 'anthropic'],
   [/gemini|gemma|palm|bison/, 'google'],
-  [/(^|[/.:])(gpt-|chatgpt|o[134](-|$)|text-embedding|davinci|babbage|whisper|dall-e|codex|omni-moderation|computer-use)/, 'openai'],
+  [
+    /(^|[/.:])(gpt-|chatgpt|o[134](-|$)|text-embedding|davinci|babbage|whisper|dall-e|codex|omni-moderation|computer-use)/,
+    'openai',
+  ],
   [/llama/, 'meta'],
   [/mistral|mixtral|codestral|devstral|magistral|ministral|pixtral|voxtral/, 'mistral'],
   [/grok/, 'xai'],
@@ -173,7 +229,11 @@ export function familyOf(model: string, providerId?: string): string {
   const name = model.toLowerCase();
   for (const [pattern, family] of FAMILY_BY_NAME) if (pattern.test(name)) return family;
   const vendor =
-    providerId === 'openrouter' ? /^([a-z0-9-]+)\//.exec(name)?.[1] : providerId === 'aws' ? /^(?:(?:us|eu|apac|global|jp|au|ca|us-gov)\.)?([a-z0-9-]+)\./.exec(name)?.[1] : undefined;
+    providerId === 'openrouter'
+      ? /^([a-z0-9-]+)\//.exec(name)?.[1]
+      : providerId === 'aws'
+        ? /^(?:(?:us|eu|apac|global|jp|au|ca|us-gov)\.)?([a-z0-9-]+)\./.exec(name)?.[1]
+        : undefined;
   if (vendor) return VENDOR_ALIASES[vendor] ?? vendor;
   if (providerId) return providerId === 'x-ai' ? 'xai' : providerId;
   const head = /^([a-z0-9_-]+)[/:]/.exec(name)?.[1];

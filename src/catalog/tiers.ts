@@ -43,7 +43,11 @@ const OPENAI_FLEX = /^(o3|o4-mini|gpt-5(\.\d+)?(-mini|-nano)?)$/;
 
 /** Gemini models whose catalog comment offers the Flex tier. */
 const GOOGLE_FLEX: ReadonlySet<string> = new Set([
-  'gemini-3.5-flash', 'gemini-3.5-flash-lite', 'gemini-3.6-flash', 'gemini-3.7-flash', 'gemini-3.8-flash',
+  'gemini-3.5-flash',
+  'gemini-3.5-flash-lite',
+  'gemini-3.6-flash',
+  'gemini-3.7-flash',
+  'gemini-3.8-flash',
 ]);
 
 /** OpenAI priority ÷ standard price per catalog entry (priority prices in the comments). */
@@ -107,7 +111,8 @@ export function offeredTiers(subject: TierSubject): ServiceTier[] {
 
 /** Where each non-standard tier exists, for hints. */
 export const TIER_HINTS: Readonly<Record<Exclude<ServiceTier, 'standard'>, string>> = {
-  batch: 'batch is priced at 50% for openai, anthropic, google (Gemini/Vertex), aws (Bedrock) and Azure deployments; OpenRouter prices batch routes as separate `:batch` model ids (tier: standard) where it has them',
+  batch:
+    'batch is priced at 50% for openai, anthropic, google (Gemini/Vertex), aws (Bedrock) and Azure deployments; OpenRouter prices batch routes as separate `:batch` model ids (tier: standard) where it has them',
   flex: 'flex is priced at 50% for OpenAI o3, o4-mini and the gpt-5 family, and for Gemini 3.5+ Flash models',
   priority: 'priority is priced for OpenAI models (×1.7–×2 of standard) and Gemini 3.7/3.8 Flash (×1.8)',
 };

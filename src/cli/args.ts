@@ -84,14 +84,19 @@ export function parseArgs(argv: string[]): CliArgs {
       continue;
     }
     if (!FLAGS[command].includes(flag)) {
-      throw new UsageError(`unknown option "${flag}" for ${command}`, { hint: `Options of ${command}: ${FLAGS[command].join(', ')}.` });
+      throw new UsageError(`unknown option "${flag}" for ${command}`, {
+        hint: `Options of ${command}: ${FLAGS[command].join(', ')}.`,
+      });
     }
     let value: string | undefined = eq > 0 ? a.slice(eq + 1) : rest[++i];
     if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`option ${flag} needs a value`);
     value = value.trim();
     // An empty value is never meant: `--rev ""` would otherwise read the working tree, `--repo ""`
     // the current directory and `--output ""` stdout, each without a word.
-    if (value === '') throw new UsageError(`option ${flag} is given an empty value`, { hint: `Give ${flag} a value, or leave the option out for its default.` });
+    if (value === '')
+      throw new UsageError(`option ${flag} is given an empty value`, {
+        hint: `Give ${flag} a value, or leave the option out for its default.`,
+      });
     if (flag in values) throw new UsageError(`option ${flag} is given twice`);
     values[flag] = value;
   }

@@ -16,8 +16,18 @@ const EXIT_BREACHED = 1;
 const EXIT_BAD_INPUT = 2;
 
 async function estimate(args: EstimateArgs): Promise<number> {
-  const { report } = await runEstimate({ repo: args.repo, rev: args.rev, config: args.config, trafficDir: args.trafficDir ? resolve(args.trafficDir) : undefined });
-  const body = args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : args.format === 'markdown' ? estimateMarkdown(report) : estimateText(report);
+  const { report } = await runEstimate({
+    repo: args.repo,
+    rev: args.rev,
+    config: args.config,
+    trafficDir: args.trafficDir ? resolve(args.trafficDir) : undefined,
+  });
+  const body =
+    args.format === 'json'
+      ? JSON.stringify(report, null, 2) + '\n'
+      : args.format === 'markdown'
+        ? estimateMarkdown(report)
+        : estimateText(report);
   if (args.output) writeFileSync(args.output, body);
   else process.stdout.write(body);
   return EXIT_OK;
@@ -32,7 +42,12 @@ async function diff(args: DiffArgs): Promise<number> {
     override: args.override ? { applied: true } : undefined,
     trafficDir: args.trafficDir ? resolve(args.trafficDir) : undefined,
   });
-  const body = args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : args.format === 'markdown' ? diffMarkdown(report) : diffText(report);
+  const body =
+    args.format === 'json'
+      ? JSON.stringify(report, null, 2) + '\n'
+      : args.format === 'markdown'
+        ? diffMarkdown(report)
+        : diffText(report);
   if (args.output) writeFileSync(args.output, body);
   else process.stdout.write(body);
   return report.breached ? EXIT_BREACHED : EXIT_OK;
@@ -59,7 +74,9 @@ async function main(argv: string[]): Promise<number> {
     }
     // A bug, not bad input: say so without a stack trace unless asked for one.
     const msg = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`aicost: internal error: ${msg}\n  This is a bug in aicost; rerun with AICOST_DEBUG=1 for details and report it.\n`);
+    process.stderr.write(
+      `aicost: internal error: ${msg}\n  This is a bug in aicost; rerun with AICOST_DEBUG=1 for details and report it.\n`,
+    );
     if (process.env.AICOST_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return EXIT_BAD_INPUT;
   }

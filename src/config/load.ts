@@ -106,11 +106,17 @@ function crossCheck(data: RawMap, lookup: PositionLookup): Issue[] {
       const path = ['features', id];
       const has = (key: string): boolean => Object.hasOwn(feature, key);
 
-      if (typeof feature.team === 'string' && feature.team.length > 0 && !(teams && Object.hasOwn(teams, feature.team))) {
+      if (
+        typeof feature.team === 'string' &&
+        feature.team.length > 0 &&
+        !(teams && Object.hasOwn(teams, feature.team))
+      ) {
         const known = teams ? Object.keys(teams) : [];
         const tail =
           didYouMean(feature.team, known) ||
-          (known.length ? `; the declared teams are ${known.map((t) => `"${clip(t)}"`).join(', ')}` : '; no teams are declared');
+          (known.length
+            ? `; the declared teams are ${known.map((t) => `"${clip(t)}"`).join(', ')}`
+            : '; no teams are declared');
         issues.push({
           position: lookup.value([...path, 'team']),
           message: `${dottedPath([...path, 'team'])}: unknown team "${clip(feature.team)}"${tail}`,
@@ -132,16 +138,23 @@ function crossCheck(data: RawMap, lookup: PositionLookup): Issue[] {
         });
       }
       for (const key of ['prompt', 'agent']) {
-        if (typeof feature[key] === 'string') issues.push(...pathIssues([...path, key], feature[key] as string, lookup));
+        if (typeof feature[key] === 'string')
+          issues.push(...pathIssues([...path, key], feature[key] as string, lookup));
       }
 
       const trafficIssues = checkTraffic([...path, 'traffic'], feature.traffic, has('traffic'), lookup);
       issues.push(...trafficIssues);
-      const hasTraffic = has('traffic') && feature.traffic !== null && !(Array.isArray(feature.traffic) && feature.traffic.length === 0);
+      const hasTraffic =
+        has('traffic') && feature.traffic !== null && !(Array.isArray(feature.traffic) && feature.traffic.length === 0);
       // A format with nothing to read is an error, not a notice: the key has no effect, so either
       // traffic: was removed or misspelled (the PR is then priced without samples) or the key is
       // stale; a notice in a long report is easy to miss, and `has both …` keys are errors too.
-      if (has('traffic_format') && !hasTraffic && trafficIssues.length === 0 && !hasTypoFor(feature, FEATURE_KEYS, ['traffic'])) {
+      if (
+        has('traffic_format') &&
+        !hasTraffic &&
+        trafficIssues.length === 0 &&
+        !hasTypoFor(feature, FEATURE_KEYS, ['traffic'])
+      ) {
         issues.push({
           position: lookup.key([...path, 'traffic_format']),
           message: `${dottedPath([...path, 'traffic_format'])}: is set but the feature has no traffic; traffic_format says how traffic files are read`,
@@ -190,17 +203,26 @@ function crossCheck(data: RawMap, lookup: PositionLookup): Issue[] {
 function checkTraffic(path: KeyPath, value: unknown, present: boolean, lookup: PositionLookup): Issue[] {
   if (!present) return [];
   if (typeof value === 'string') {
-    if (value.length === 0) return [{ position: lookup.value(path), message: `${dottedPath(path)}: must not be empty` }];
+    if (value.length === 0)
+      return [{ position: lookup.value(path), message: `${dottedPath(path)}: must not be empty` }];
     return pathIssues(path, value, lookup);
   }
   if (!Array.isArray(value)) {
-    return [{ position: lookup.value(path), message: `${dottedPath(path)}: must be a path or a list of paths, got ${describeValue(value)}` }];
+    return [
+      {
+        position: lookup.value(path),
+        message: `${dottedPath(path)}: must be a path or a list of paths, got ${describeValue(value)}`,
+      },
+    ];
   }
   const issues: Issue[] = [];
   value.forEach((item, index) => {
     const itemPath = [...path, index];
     if (typeof item !== 'string' || item.length === 0) {
-      issues.push({ position: lookup.value(itemPath), message: `${dottedPath(itemPath)}: must be a path, got ${describeValue(item)}` });
+      issues.push({
+        position: lookup.value(itemPath),
+        message: `${dottedPath(itemPath)}: must be a path, got ${describeValue(item)}`,
+      });
     } else {
       issues.push(...pathIssues(itemPath, item, lookup));
     }
@@ -257,7 +279,12 @@ function combine(issues: Issue[], file: string): ConfigError {
   const seen = new Set<string>();
   const unique = issues
     .map((issue, order) => ({ issue, order }))
-    .sort((a, b) => a.issue.position.line - b.issue.position.line || a.issue.position.column - b.issue.position.column || a.order - b.order)
+    .sort(
+      (a, b) =>
+        a.issue.position.line - b.issue.position.line ||
+        a.issue.position.column - b.issue.position.column ||
+        a.order - b.order,
+    )
     .map(({ issue }) => issue)
     .filter((issue) => {
       const id = `${issue.position.line}:${issue.position.column}:${issue.message}`;
@@ -272,7 +299,10 @@ function combine(issues: Issue[], file: string): ConfigError {
   }
   if (unique.length > MAX_LISTED_ISSUES) message += `\n… and ${unique.length - MAX_LISTED_ISSUES} more problems`;
   // A hint speaks about one problem; under a list of several it would point at the wrong one.
-  return new ConfigError(message, { location: { file, ...first.position }, hint: unique.length === 1 ? first.hint : undefined });
+  return new ConfigError(message, {
+    location: { file, ...first.position },
+    hint: unique.length === 1 ? first.hint : undefined,
+  });
 }
 
 /** Position lookups that fall back to the closest enclosing key, then to 1:1. */
@@ -301,7 +331,8 @@ function isMap(value: unknown): value is RawMap {
 
 function valueAt(data: unknown, path: KeyPath): unknown {
   let node = data;
-  for (const segment of path) node = isMap(node) || Array.isArray(node) ? (node as RawMap)[segment as string] : undefined;
+  for (const segment of path)
+    node = isMap(node) || Array.isArray(node) ? (node as RawMap)[segment as string] : undefined;
   return node;
 }
 
@@ -359,7 +390,12 @@ function buildConfig(data: RawMap, file: string, tree: YamlTree): Config {
 }
 
 function buildFeature(id: string, raw: RawMap): FeatureConfig {
-  const traffic = raw.traffic === undefined || raw.traffic === null ? [] : typeof raw.traffic === 'string' ? [raw.traffic] : [...(raw.traffic as string[])];
+  const traffic =
+    raw.traffic === undefined || raw.traffic === null
+      ? []
+      : typeof raw.traffic === 'string'
+        ? [raw.traffic]
+        : [...(raw.traffic as string[])];
   const feature: FeatureConfig = {
     id,
     team: raw.team as string,
@@ -404,7 +440,8 @@ function buildPolicies(raw: RawMap): PoliciesConfig {
   };
   if (raw.fail_on !== undefined) policies.failOn = [...(raw.fail_on as PolicyRule[])];
   if (raw.max_monthly_increase !== undefined) policies.maxMonthlyIncrease = raw.max_monthly_increase as number;
-  if (raw.max_monthly_increase_percent !== undefined) policies.maxMonthlyIncreasePercent = fraction(raw.max_monthly_increase_percent);
+  if (raw.max_monthly_increase_percent !== undefined)
+    policies.maxMonthlyIncreasePercent = fraction(raw.max_monthly_increase_percent);
   if (raw.max_cost_per_request !== undefined) {
     const limit = raw.max_cost_per_request as RawMap;
     policies.maxCostPerRequest = {

@@ -98,7 +98,10 @@ function moneyIssue(path: KeyPath, error: ErrorObject, positions: PositionLookup
   if (typeof value === 'number' && Number.isFinite(value)) {
     return { position, message: `${where}: must not be negative, got ${value}` };
   }
-  const hint = typeof value === 'string' ? `Write a plain number of USD without "$" or thousands separators, e.g. ${String(path[path.length - 1])}: 8000.` : undefined;
+  const hint =
+    typeof value === 'string'
+      ? `Write a plain number of USD without "$" or thousands separators, e.g. ${String(path[path.length - 1])}: 8000.`
+      : undefined;
   return { position, message: `${where}: must be a number of USD, got ${describeValue(value)}`, hint };
 }
 
@@ -121,7 +124,8 @@ function describeError(error: ErrorObject, path: KeyPath, positions: PositionLoo
       const allowed = Object.keys((error.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
       // `teem: support` already reads "unknown key "teem"; did you mean "team"?": say it once.
       if (hasTypoFor(error.data, allowed, [missing])) return undefined;
-      const message = path.length === 0 ? `missing required key "${missing}"` : `${where}: missing required key "${missing}"`;
+      const message =
+        path.length === 0 ? `missing required key "${missing}"` : `${where}: missing required key "${missing}"`;
       return { position: positions.key(path), message };
     }
     case 'propertyNames': {
@@ -145,24 +149,39 @@ function describeError(error: ErrorObject, path: KeyPath, positions: PositionLoo
       const value = error.data;
       const position = positions.value(path);
       if (typeof value === 'string') {
-        return { position, message: `${where}: "${clip(value)}" is not one of ${allowed.join(', ')}${didYouMean(value, allowed)}` };
+        return {
+          position,
+          message: `${where}: "${clip(value)}" is not one of ${allowed.join(', ')}${didYouMean(value, allowed)}`,
+        };
       }
       return { position, message: `${where}: must be one of ${allowed.join(', ')}, got ${describeValue(value)}` };
     }
     case 'const':
-      return { position: positions.value(path), message: `${where}: must be ${JSON.stringify(params.allowedValue)}, got ${describeValue(error.data)}` };
+      return {
+        position: positions.value(path),
+        message: `${where}: must be ${JSON.stringify(params.allowedValue)}, got ${describeValue(error.data)}`,
+      };
     case 'type':
-      return { position: positions.value(path), message: `${where}: must be ${typeWords(params.type)}, got ${describeValue(error.data)}` };
+      return {
+        position: positions.value(path),
+        message: `${where}: must be ${typeWords(params.type)}, got ${describeValue(error.data)}`,
+      };
     case 'maximum':
       return boundIssue(where, positions.value(path), error);
     case 'minimum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { position: positions.value(path), message: `${where}: must be ${String(params.comparison).replace('>=', '≥').replace('<=', '≤')} ${String(params.limit)}, got ${String(error.data)}` };
+      return {
+        position: positions.value(path),
+        message: `${where}: must be ${String(params.comparison).replace('>=', '≥').replace('<=', '≤')} ${String(params.limit)}, got ${String(error.data)}`,
+      };
     case 'minLength':
       return { position: positions.value(path), message: `${where}: must not be empty` };
     case 'maxLength':
-      return { position: positions.value(path), message: `${where}: is longer than ${String(params.limit)} characters` };
+      return {
+        position: positions.value(path),
+        message: `${where}: is longer than ${String(params.limit)} characters`,
+      };
     case 'maxItems':
       return { position: positions.value(path), message: `${where}: has more than ${String(params.limit)} entries` };
     default:

@@ -67,7 +67,15 @@ export interface MergedConfig {
 const AFTER_MERGE = 'takes effect after merge';
 
 /** Trusted keys of a feature that exists at base. */
-const FEATURE_KEYS: (keyof FeatureConfig)[] = ['team', 'requestsPerMonth', 'traffic', 'trafficFormat', 'tier', 'typicalOutputTokens', 'typicalTurns'];
+const FEATURE_KEYS: (keyof FeatureConfig)[] = [
+  'team',
+  'requestsPerMonth',
+  'traffic',
+  'trafficFormat',
+  'tier',
+  'typicalOutputTokens',
+  'typicalTurns',
+];
 const FEATURE_KEY_NAMES: Partial<Record<keyof FeatureConfig, string>> = {
   requestsPerMonth: 'requests_per_month',
   trafficFormat: 'traffic_format',
@@ -93,7 +101,13 @@ function flatten(prefix: string, value: unknown, out: Map<string, unknown>): voi
 }
 
 /** Compare one section of base and head config and record every changed leaf as proposed. */
-function propose(section: string, base: unknown, head: unknown, out: ProposedChange[], keep?: (path: string) => boolean): void {
+function propose(
+  section: string,
+  base: unknown,
+  head: unknown,
+  out: ProposedChange[],
+  keep?: (path: string) => boolean,
+): void {
   const a = new Map<string, unknown>();
   const b = new Map<string, unknown>();
   flatten('', base, a);
@@ -102,7 +116,8 @@ function propose(section: string, base: unknown, head: unknown, out: ProposedCha
   for (const k of keys) {
     const path = k ? `${section}.${k}` : section;
     if (keep && !keep(path)) continue;
-    if (!same(a.get(k), b.get(k))) out.push({ path, base: a.get(k) ?? null, head: b.get(k) ?? null, effect: AFTER_MERGE });
+    if (!same(a.get(k), b.get(k)))
+      out.push({ path, base: a.get(k) ?? null, head: b.get(k) ?? null, effect: AFTER_MERGE });
   }
 }
 
@@ -111,7 +126,12 @@ function propose(section: string, base: unknown, head: unknown, out: ProposedCha
  * (catalog or base `pricing:`/`models:`), so the PR cannot re-price it. With no base config the
  * head's applies (adoption); `baseError` marks a base config that could not be read.
  */
-export function mergeTrusted(base: Config | null, head: Config, isPriced: (id: string) => boolean, options: { baseError?: string; origins?: ReadonlyMap<string, ArtifactOrigin> } = {}): MergedConfig {
+export function mergeTrusted(
+  base: Config | null,
+  head: Config,
+  isPriced: (id: string) => boolean,
+  options: { baseError?: string; origins?: ReadonlyMap<string, ArtifactOrigin> } = {},
+): MergedConfig {
   const notices: string[] = [];
   if (!base) {
     notices.push(
@@ -121,7 +141,14 @@ export function mergeTrusted(base: Config | null, head: Config, isPriced: (id: s
     );
     return {
       config: head,
-      features: Object.values(head.features).map((f) => ({ id: f.id, entry: f, declaredInPr: true, basePrompt: null, headPrompt: f.prompt ?? f.agent!, droppedFromConfig: false })),
+      features: Object.values(head.features).map((f) => ({
+        id: f.id,
+        entry: f,
+        declaredInPr: true,
+        basePrompt: null,
+        headPrompt: f.prompt ?? f.agent!,
+        droppedFromConfig: false,
+      })),
       proposed: [],
       policySource: 'head (adoption)',
       declared: [],
@@ -142,12 +169,31 @@ export function mergeTrusted(base: Config | null, head: Config, isPriced: (id: s
       // The entry lives on under the PR's new id: its trusted keys are base's, the PR's are proposed.
       const n = head.features[successor];
       proposeFeatureKeys(b, n, successor, proposed);
-      proposed.push({ path: `features.${b.id}`, base: 'declared', head: null, effect: `renamed to features.${successor}: priced with this base entry (team, volume, traffic) until merge` });
-      features.push({ id: successor, entry: b, declaredInPr: false, basePrompt: b.prompt ?? b.agent!, headPrompt: n.prompt ?? n.agent!, droppedFromConfig: false, renamedFrom: b.id });
+      proposed.push({
+        path: `features.${b.id}`,
+        base: 'declared',
+        head: null,
+        effect: `renamed to features.${successor}: priced with this base entry (team, volume, traffic) until merge`,
+      });
+      features.push({
+        id: successor,
+        entry: b,
+        declaredInPr: false,
+        basePrompt: b.prompt ?? b.agent!,
+        headPrompt: n.prompt ?? n.agent!,
+        droppedFromConfig: false,
+        renamedFrom: b.id,
+      });
       continue;
     }
     if (h) proposeFeatureKeys(b, h, b.id, proposed);
-    if (!h) proposed.push({ path: `features.${b.id}`, base: 'declared', head: null, effect: 'the entry is dropped; its artifact stays priced under the base entry until merge' });
+    if (!h)
+      proposed.push({
+        path: `features.${b.id}`,
+        base: 'declared',
+        head: null,
+        effect: 'the entry is dropped; its artifact stays priced under the base entry until merge',
+      });
     features.push({
       id: b.id,
       entry: b,
@@ -165,13 +211,30 @@ export function mergeTrusted(base: Config | null, head: Config, isPriced: (id: s
     if (l) {
       const b = base.features[l.from];
       proposeFeatureKeys(b, h, h.id, proposed);
-      features.push({ id: h.id, entry: b, declaredInPr: false, basePrompt: null, headPrompt: h.prompt ?? h.agent!, droppedFromConfig: false, copiedFrom: b.id });
+      features.push({
+        id: h.id,
+        entry: b,
+        declaredInPr: false,
+        basePrompt: null,
+        headPrompt: h.prompt ?? h.agent!,
+        droppedFromConfig: false,
+        copiedFrom: b.id,
+      });
       continue;
     }
     if (!base.teams[h.team]) {
-      notices.push(`Feature ${h.id} (declared in this PR) names team ${h.team}, which the base config does not have; its spend is counted for that team from merge on.`);
+      notices.push(
+        `Feature ${h.id} (declared in this PR) names team ${h.team}, which the base config does not have; its spend is counted for that team from merge on.`,
+      );
     }
-    features.push({ id: h.id, entry: h, declaredInPr: true, basePrompt: null, headPrompt: h.prompt ?? h.agent!, droppedFromConfig: false });
+    features.push({
+      id: h.id,
+      entry: h,
+      declaredInPr: true,
+      basePrompt: null,
+      headPrompt: h.prompt ?? h.agent!,
+      droppedFromConfig: false,
+    });
   }
 
   // Prices: base's; the PR may only add one for an id priced nowhere else.
@@ -180,37 +243,51 @@ export function mergeTrusted(base: Config | null, head: Config, isPriced: (id: s
     if (id in base.pricing) {
       if (!same(base.pricing[id], price)) propose(`pricing.${id}`, base.pricing[id], price, proposed);
     } else if (isPriced(id)) {
-      proposed.push({ path: `pricing.${id}`, base: null, head: price, effect: `ignored: ${id} already has a catalog price; a PR cannot re-price it (${AFTER_MERGE})` });
+      proposed.push({
+        path: `pricing.${id}`,
+        base: null,
+        head: price,
+        effect: `ignored: ${id} already has a catalog price; a PR cannot re-price it (${AFTER_MERGE})`,
+      });
     } else {
       pricing[id] = price;
       declared.push(`pricing.${id}`);
     }
   }
   for (const id of Object.keys(base.pricing)) {
-    if (!(id in head.pricing)) proposed.push({ path: `pricing.${id}`, base: base.pricing[id], head: null, effect: AFTER_MERGE });
+    if (!(id in head.pricing))
+      proposed.push({ path: `pricing.${id}`, base: base.pricing[id], head: null, effect: AFTER_MERGE });
   }
 
   // Aliases: base's; the PR may add one for a name that resolves nowhere else.
   const models: Record<string, string> = Object.assign(Object.create(null), base.models);
   for (const [alias, target] of Object.entries(head.models)) {
     if (alias in base.models) {
-      if (base.models[alias] !== target) proposed.push({ path: `models.${alias}`, base: base.models[alias], head: target, effect: AFTER_MERGE });
+      if (base.models[alias] !== target)
+        proposed.push({ path: `models.${alias}`, base: base.models[alias], head: target, effect: AFTER_MERGE });
     } else if (isPriced(alias)) {
-      proposed.push({ path: `models.${alias}`, base: null, head: target, effect: `ignored: ${alias} already resolves to a price; a PR cannot re-map it (${AFTER_MERGE})` });
+      proposed.push({
+        path: `models.${alias}`,
+        base: null,
+        head: target,
+        effect: `ignored: ${alias} already resolves to a price; a PR cannot re-map it (${AFTER_MERGE})`,
+      });
     } else {
       models[alias] = target;
       declared.push(`models.${alias}`);
     }
   }
   for (const alias of Object.keys(base.models)) {
-    if (!(alias in head.models)) proposed.push({ path: `models.${alias}`, base: base.models[alias], head: null, effect: AFTER_MERGE });
+    if (!(alias in head.models))
+      proposed.push({ path: `models.${alias}`, base: base.models[alias], head: null, effect: AFTER_MERGE });
   }
 
   propose('teams', base.teams, head.teams, proposed);
   propose('policies', base.policies, head.policies, proposed);
   propose('discounts', base.discounts, head.discounts, proposed);
   propose('replay', base.replay, head.replay, proposed);
-  if (base.pricingDate !== head.pricingDate) proposed.push({ path: 'pricing_date', base: base.pricingDate, head: head.pricingDate, effect: AFTER_MERGE });
+  if (base.pricingDate !== head.pricingDate)
+    proposed.push({ path: 'pricing_date', base: base.pricingDate, head: head.pricingDate, effect: AFTER_MERGE });
 
   const config: Config = { ...base, pricing, models };
   return { config, features, proposed: dedupe(proposed), policySource: 'base', declared, notices };
@@ -219,7 +296,13 @@ export function mergeTrusted(base: Config | null, head: Config, isPriced: (id: s
 /** Each trusted key the PR's entry `h` sets differently from base's `b`, proposed under `features.<id>`. */
 function proposeFeatureKeys(b: FeatureConfig, h: FeatureConfig, id: string, out: ProposedChange[]): void {
   for (const key of FEATURE_KEYS) {
-    if (!same(b[key], h[key])) out.push({ path: `features.${id}.${FEATURE_KEY_NAMES[key] ?? key}`, base: b[key] ?? null, head: h[key] ?? null, effect: AFTER_MERGE });
+    if (!same(b[key], h[key]))
+      out.push({
+        path: `features.${id}.${FEATURE_KEY_NAMES[key] ?? key}`,
+        base: b[key] ?? null,
+        head: h[key] ?? null,
+        effect: AFTER_MERGE,
+      });
   }
 }
 
@@ -230,7 +313,11 @@ function proposeFeatureKeys(b: FeatureConfig, h: FeatureConfig, id: string, out:
  * (the first such feature by id), otherwise a copy. Several base features on one file: the
  * first by id.
  */
-function lineageOf(base: Config, head: Config, origins: ReadonlyMap<string, ArtifactOrigin> | undefined): Map<string, { from: string; how: 'renamed' | 'copied' }> {
+function lineageOf(
+  base: Config,
+  head: Config,
+  origins: ReadonlyMap<string, ArtifactOrigin> | undefined,
+): Map<string, { from: string; how: 'renamed' | 'copied' }> {
   const out = new Map<string, { from: string; how: 'renamed' | 'copied' }>();
   if (!origins?.size) return out;
   const byFile = new Map<string, string>();
@@ -253,7 +340,9 @@ function lineageOf(base: Config, head: Config, origins: ReadonlyMap<string, Arti
 
 function dedupe(list: ProposedChange[]): ProposedChange[] {
   const seen = new Set<string>();
-  return list.filter((p) => (seen.has(p.path) ? false : (seen.add(p.path), true))).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return list
+    .filter((p) => (seen.has(p.path) ? false : (seen.add(p.path), true)))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** A model of one side of a feature that only a price or alias declared in the PR can price. */
@@ -268,7 +357,11 @@ export interface PrPricedModel {
 }
 
 /** The model ids one side of a feature writes, where they are written. */
-function writtenModels(entry: FeatureConfig, site: CallSite | null, agent: AgentSpec | null | undefined): { model: string; file: string | null; line: number | null }[] {
+function writtenModels(
+  entry: FeatureConfig,
+  site: CallSite | null,
+  agent: AgentSpec | null | undefined,
+): { model: string; file: string | null; line: number | null }[] {
   if (agent) {
     return agent.agents.map((a, i) => {
       const own = a.site.model ?? (i === 0 ? entry.model : undefined);
@@ -277,7 +370,13 @@ function writtenModels(entry: FeatureConfig, site: CallSite | null, agent: Agent
     });
   }
   if (!site) return [];
-  return [{ model: site.model ?? entry.model ?? '', file: site.model ? site.file : null, line: site.model ? (site.lines.model ?? null) : null }];
+  return [
+    {
+      model: site.model ?? entry.model ?? '',
+      file: site.model ? site.file : null,
+      line: site.model ? (site.lines.model ?? null) : null,
+    },
+  ];
 }
 
 /**
@@ -289,7 +388,11 @@ function writtenModels(entry: FeatureConfig, site: CallSite | null, agent: Agent
 export function prPricedModels(
   merged: Pick<MergedConfig, 'config' | 'declared'>,
   priced: { atBase: (id: string) => boolean; withPr: (id: string) => boolean },
-  sides: { entry: FeatureConfig; base: { site: CallSite | null; agent?: AgentSpec | null }; head: { site: CallSite | null; agent?: AgentSpec | null } },
+  sides: {
+    entry: FeatureConfig;
+    base: { site: CallSite | null; agent?: AgentSpec | null };
+    head: { site: CallSite | null; agent?: AgentSpec | null };
+  },
 ): PrPricedModel[] {
   if (merged.declared.length === 0) return [];
   const declared = new Set(merged.declared);
@@ -307,14 +410,20 @@ export function prPricedModels(
       let cur = w.model;
       for (let hops = 0; hops <= aliasKeys.size; hops++) {
         const p = priceKeys.get(cur.toLowerCase());
-        if (p !== undefined && declared.has(`pricing.${p}`)) keys.push({ key: `pricing.${p}`, value: merged.config.pricing[p] });
+        if (p !== undefined && declared.has(`pricing.${p}`))
+          keys.push({ key: `pricing.${p}`, value: merged.config.pricing[p] });
         const a = aliasKeys.get(cur.toLowerCase());
         if (a === undefined) break;
         if (declared.has(`models.${a}`)) keys.push({ key: `models.${a}`, value: merged.config.models[a] });
         cur = merged.config.models[a];
       }
       // Priced through a key the chain does not name (e.g. a price keyed by the canonical id).
-      if (keys.length === 0) for (const k of merged.declared) keys.push({ key: k, value: k.startsWith('pricing.') ? merged.config.pricing[k.slice(8)] : merged.config.models[k.slice(7)] });
+      if (keys.length === 0)
+        for (const k of merged.declared)
+          keys.push({
+            key: k,
+            value: k.startsWith('pricing.') ? merged.config.pricing[k.slice(8)] : merged.config.models[k.slice(7)],
+          });
       out.push({ side, model: w.model, file: w.file, line: w.line, declared: keys });
     }
   }

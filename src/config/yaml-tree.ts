@@ -86,14 +86,18 @@ export function pathId(path: KeyPath): string {
  */
 export function readYamlTree(text: string, file: string, options: YamlReadOptions = {}): YamlTree {
   const words = { ...CONFIG_TEXT, ...options };
-  const makeError = options.error ?? ((message: string, o: { location: SourceLocation; hint?: string }) => new ConfigError(message, o));
+  const makeError =
+    options.error ?? ((message: string, o: { location: SourceLocation; hint?: string }) => new ConfigError(message, o));
   const lineOffset = options.lineOffset ?? 0;
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_CONFIG_BYTES) {
-    throw makeError(`the file is ${formatInt(bytes)} bytes, over the 1 MiB (${formatInt(MAX_CONFIG_BYTES)} bytes) limit for ${words.what}`, {
-      location: { file },
-      hint: words.sizeHint,
-    });
+    throw makeError(
+      `the file is ${formatInt(bytes)} bytes, over the 1 MiB (${formatInt(MAX_CONFIG_BYTES)} bytes) limit for ${words.what}`,
+      {
+        location: { file },
+        hint: words.sizeHint,
+      },
+    );
   }
 
   const lineCounter = new LineCounter();
@@ -165,9 +169,18 @@ export function readYamlTree(text: string, file: string, options: YamlReadOption
     return range && range[1] > range[0] ? range[0] : undefined;
   };
 
-  const convert = (node: unknown, path: KeyPath, depth: number, alias: { name: string; position: Position } | null): unknown => {
+  const convert = (
+    node: unknown,
+    path: KeyPath,
+    depth: number,
+    alias: { name: string; position: Position } | null,
+  ): unknown => {
     nodesConverted++;
-    if (depth > MAX_DEPTH) fail(`the YAML is nested more than ${MAX_DEPTH} levels deep`, valuePositions.get(pathId(path)) ?? { line: 1 + lineOffset, column: 1 });
+    if (depth > MAX_DEPTH)
+      fail(
+        `the YAML is nested more than ${MAX_DEPTH} levels deep`,
+        valuePositions.get(pathId(path)) ?? { line: 1 + lineOffset, column: 1 },
+      );
     if (alias && ++expanded > MAX_ALIAS_EXPANSION) {
       fail(
         `YAML aliases expand into more than ${formatInt(MAX_ALIAS_EXPANSION)} values (here at *${clip(alias.name, 40)}); aicost refuses this to guard against alias bombs`,
@@ -179,7 +192,8 @@ export function readYamlTree(text: string, file: string, options: YamlReadOption
     if (isAlias(node)) {
       const position = at(node.range?.[0] ?? 0);
       const target = aliasTargets.get(node);
-      if (!target) return fail(`alias *${clip(node.source, 40)} has no anchor &${clip(node.source, 40)} before it`, position);
+      if (!target)
+        return fail(`alias *${clip(node.source, 40)} has no anchor &${clip(node.source, 40)} before it`, position);
       if (open.has(target)) fail(`alias *${clip(node.source, 40)} refers to a map or list that contains it`, position);
       return convert(target, path, depth, alias ?? { name: node.source, position });
     }
@@ -192,13 +206,18 @@ export function readYamlTree(text: string, file: string, options: YamlReadOption
         const keyStart = nodeStart(keyNode) ?? keyNode?.range?.[0] ?? node.range?.[0] ?? 0;
         const keyPosition = at(keyStart);
         const key = keyText(keyNode);
-        if (key === undefined) return fail(`a key${where(path)} is empty or not plain text; keys must be plain strings`, keyPosition);
+        if (key === undefined)
+          return fail(`a key${where(path)} is empty or not plain text; keys must be plain strings`, keyPosition);
         keysByOffset.set(keyStart, key);
         const childPath = [...path, key];
         if (Object.prototype.hasOwnProperty.call(out, key)) {
           const first = keyPositions.get(pathId(childPath));
           const firstLine = first ? ` (first set on line ${first.line})` : '';
-          fail(`duplicate key "${clip(key, 60)}"${where(path)}${firstLine}`, keyPosition, 'Keep one of the two entries.');
+          fail(
+            `duplicate key "${clip(key, 60)}"${where(path)}${firstLine}`,
+            keyPosition,
+            'Keep one of the two entries.',
+          );
         }
         remember(keyPositions, childPath, keyPosition);
         const valueStart = nodeStart(pair.value as YamlNode | null);
@@ -231,14 +250,19 @@ export function readYamlTree(text: string, file: string, options: YamlReadOption
   const duplicate = doc.errors.find((e) => e.code === 'DUPLICATE_KEY');
   if (duplicate) {
     const key = keysByOffset.get(duplicate.pos[0]);
-    fail(key === undefined ? 'duplicate key' : `duplicate key "${clip(key, 60)}"`, at(duplicate.pos[0]), 'Keep one of the two entries.');
+    fail(
+      key === undefined ? 'duplicate key' : `duplicate key "${clip(key, 60)}"`,
+      at(duplicate.pos[0]),
+      'Keep one of the two entries.',
+    );
   }
   return { doc, lineCounter, value, keyPositions, valuePositions };
 }
 
 /** yaml's error text, except where it speaks to programmers rather than to the file's author. */
 function syntaxMessage(code: string, message: string, oneDocument: string): string {
-  if (code === 'MULTIPLE_DOCS') return `invalid YAML: the file holds more than one YAML document (a second \`---\`); ${oneDocument}`;
+  if (code === 'MULTIPLE_DOCS')
+    return `invalid YAML: the file holds more than one YAML document (a second \`---\`); ${oneDocument}`;
   // The composer recurses per nesting level and reports a stack overflow as a plain error.
   if (/call stack/i.test(message)) return 'the YAML is nested too deeply to read';
   return `invalid YAML: ${message}`;
@@ -271,7 +295,8 @@ function keyText(node: YamlNode | null): string | undefined {
 
 /** Scalar values as plain data; timestamps and binaries (YAML 1.1 documents) become text. */
 function scalarValue(value: unknown, source: unknown): unknown {
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
   if (value instanceof Date) {
     const iso = value.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;

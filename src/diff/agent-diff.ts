@@ -10,8 +10,23 @@
 import type { FeatureChange } from './changes.js';
 import type { DiffFeatureInput } from '../load/index.js';
 import type { ConfigWhere, FeatureDiff } from './types.js';
-import { sideWith, instructionsTokens, agentToolTokens, unknownAgentSide, type AgentSide, type FeatureWhere } from '../estimate/index.js';
-import { agentModelOf, agentRevision, estimateAgentStatic, runsOf, summarizeAgentRuns, unknownAgentNotices, type AgentRevision } from '../estimate/index.js';
+import {
+  sideWith,
+  instructionsTokens,
+  agentToolTokens,
+  unknownAgentSide,
+  type AgentSide,
+  type FeatureWhere,
+} from '../estimate/index.js';
+import {
+  agentModelOf,
+  agentRevision,
+  estimateAgentStatic,
+  runsOf,
+  summarizeAgentRuns,
+  unknownAgentNotices,
+  type AgentRevision,
+} from '../estimate/index.js';
 import { withOfferedTiers } from '../estimate/index.js';
 import { replayRuns, type RunCalls } from '../estimate/index.js';
 import { staticLoopShape, staticRun } from '../estimate/index.js';
@@ -52,7 +67,8 @@ function pct(x: number): string {
 function usd(x: number): string {
   const sign = x < 0 ? '-' : '';
   const a = Math.abs(x);
-  if (a >= 1 || a === 0) return `${sign}$${a.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (a >= 1 || a === 0)
+    return `${sign}$${a.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   return `${sign}$${Number(a.toPrecision(2))}`;
 }
 
@@ -61,7 +77,11 @@ function ratioText(r: number): string {
 }
 
 /** The feature's input at one revision with its agent definition. */
-function inputFor(entry: DiffFeatureInput['merged']['entry'], spec: AgentSpec, traffic: DiffFeatureInput['traffic']): FeatureInput {
+function inputFor(
+  entry: DiffFeatureInput['merged']['entry'],
+  spec: AgentSpec,
+  traffic: DiffFeatureInput['traffic'],
+): FeatureInput {
   return { feature: entry, site: spec.agents[0].site, traffic, agent: spec };
 }
 
@@ -74,7 +94,14 @@ function hybridDef(b: AgentDefinition, h: AgentDefinition, t: Take): AgentDefini
   const params = { ...b.site.params };
   if (mt.site.params.maxTokens !== undefined) params.maxTokens = mt.site.params.maxTokens;
   else delete params.maxTokens;
-  const site: CallSite = { ...b.site, messages: ins.site.messages, variables: ins.site.variables, unsupported: ins.site.unsupported, tools: tl.site.tools, params };
+  const site: CallSite = {
+    ...b.site,
+    messages: ins.site.messages,
+    variables: ins.site.variables,
+    unsupported: ins.site.unsupported,
+    tools: tl.site.tools,
+    params,
+  };
   const def: AgentDefinition = { ...b, site, opaqueTools: tl.opaqueTools, opaqueToolTokens: tl.opaqueToolTokens };
   if (turns.maxTurns !== undefined) def.maxTurns = turns.maxTurns;
   else delete def.maxTurns;
@@ -82,27 +109,66 @@ function hybridDef(b: AgentDefinition, h: AgentDefinition, t: Take): AgentDefini
 }
 
 /** Price one agent feature at base and head (the dispatch target of `diffFeature` for agent features). */
-export function diffAgentFeature(input: DiffFeatureInput, ctx: EstimateContext, dates: { base: Date; head: Date }, where: ConfigWhere): FeatureDiff {
+export function diffAgentFeature(
+  input: DiffFeatureInput,
+  ctx: EstimateContext,
+  dates: { base: Date; head: Date },
+  where: ConfigWhere,
+): FeatureDiff {
   const { merged, traffic } = input;
   const baseAgent = input.baseAgent ?? null;
   const headAgent = input.headAgent ?? null;
   const entry = merged.entry;
   const notes: string[] = [];
-  if (merged.droppedFromConfig && headAgent) notes.push(`The PR drops features.${entry.id} from the config but ${merged.headPrompt} remains: it stays priced under the base entry (unmapped after merge).`);
-  const est = (spec: AgentSpec, date: Date) => estimateFeature(inputFor(entry, spec, traffic), ctx, date, where.file, where.positions);
+  if (merged.droppedFromConfig && headAgent)
+    notes.push(
+      `The PR drops features.${entry.id} from the config but ${merged.headPrompt} remains: it stays priced under the base entry (unmapped after merge).`,
+    );
+  const est = (spec: AgentSpec, date: Date) =>
+    estimateFeature(inputFor(entry, spec, traffic), ctx, date, where.file, where.positions);
   const common = { id: merged.id, team: entry.team, declaredInPr: merged.declaredInPr };
   if (input.baseError) {
     const head = headAgent ? est(headAgent, dates.head) : null;
-    return { ...common, status: 'unpriced', base: null, head, pairs: null, changes: [], notes: [...notes, `The base side cannot be priced: ${input.baseError}`], baseError: input.baseError };
+    return {
+      ...common,
+      status: 'unpriced',
+      base: null,
+      head,
+      pairs: null,
+      changes: [],
+      notes: [...notes, `The base side cannot be priced: ${input.baseError}`],
+      baseError: input.baseError,
+    };
   }
-  if (!baseAgent && headAgent) return { ...common, status: 'added', base: null, head: est(headAgent, dates.head), pairs: null, changes: [], notes };
-  if (baseAgent && !headAgent) return { ...common, status: 'removed', base: est(baseAgent, dates.base), head: null, pairs: null, changes: [], notes: [...notes, `${merged.basePrompt} is deleted by the PR.`] };
+  if (!baseAgent && headAgent)
+    return {
+      ...common,
+      status: 'added',
+      base: null,
+      head: est(headAgent, dates.head),
+      pairs: null,
+      changes: [],
+      notes,
+    };
+  if (baseAgent && !headAgent)
+    return {
+      ...common,
+      status: 'removed',
+      base: est(baseAgent, dates.base),
+      head: null,
+      pairs: null,
+      changes: [],
+      notes: [...notes, `${merged.basePrompt} is deleted by the PR.`],
+    };
 
   const fw: FeatureWhere = { configFile: where.file, positions: where.positions };
   const baseRev = agentRevision(baseAgent!, inputFor(entry, baseAgent!, traffic), ctx, dates.base, fw);
   const headRev = agentRevision(headAgent!, inputFor(entry, headAgent!, traffic), ctx, dates.head, fw);
   // The same lines at both sides: a line whose tier its agent's model lacks at either is a bad line for both.
-  const screened = withOfferedTiers(traffic, entry.id, ctx.catalog, (s) => [agentModelOf(baseRev, s), agentModelOf(headRev, s)]);
+  const screened = withOfferedTiers(traffic, entry.id, ctx.catalog, (s) => [
+    agentModelOf(baseRev, s),
+    agentModelOf(headRev, s),
+  ]);
   const baseIn = inputFor(entry, baseAgent!, screened);
   const headIn = inputFor(entry, headAgent!, screened);
   const pricer = new VariantPricer(baseRev, headRev, ctx, dates, baseIn);
@@ -116,20 +182,41 @@ export function diffAgentFeature(input: DiffFeatureInput, ctx: EstimateContext, 
     const r = runsOf(baseIn);
     traces = r.traces;
     baseRuns = replayRuns(traces, baseRev.sides, baseRev.unknown, ctx.counter);
-    base = summarizeAgentRuns(baseIn, baseRev, traces, baseRuns, { date: dates.base, where: fw, ctx, notices: [...badLineNotices(entry.id, screened), ...unknownAgentNotices(entry.id, r.unknown, baseAgent!)], truncatedShare: null, droppedCalls: 0, turnCapIncreases: [] });
+    base = summarizeAgentRuns(baseIn, baseRev, traces, baseRuns, {
+      date: dates.base,
+      where: fw,
+      ctx,
+      notices: [...badLineNotices(entry.id, screened), ...unknownAgentNotices(entry.id, r.unknown, baseAgent!)],
+      truncatedShare: null,
+      droppedCalls: 0,
+      turnCapIncreases: [],
+    });
     pricer.useTraces(traces, baseRuns, base.requestsPerMonth);
     const full = replayVariantRuns(traces, baseRev, baseRuns, pricer.headVariant(), ctx.counter);
     const caps = turnCapIncreases(traces, baseRev, full.runs, pricer);
     const headTraces = relabelRoot(traces, baseAgent!.root, headAgent!.root);
-    head = summarizeAgentRuns(headIn, headRev, headTraces, full.runs, { date: dates.head, where: fw, ctx, notices: [], truncatedShare: full.truncatedShare, droppedCalls: full.dropped, turnCapIncreases: [] });
+    head = summarizeAgentRuns(headIn, headRev, headTraces, full.runs, {
+      date: dates.head,
+      where: fw,
+      ctx,
+      notices: [],
+      truncatedShare: full.truncatedShare,
+      droppedCalls: full.dropped,
+      turnCapIncreases: [],
+    });
     for (const c of caps) {
       c.upperBoundPerRequest = c.upperBoundPerRequest === null ? null : head.perRequest.mean + c.upperBoundPerRequest;
       c.upperBoundMonthly = c.upperBoundPerRequest === null ? null : c.upperBoundPerRequest * head.requestsPerMonth;
     }
     head.agent!.turnCapIncreases = caps;
     for (const c of caps) {
-      const bound = c.upperBoundMonthly !== null ? `; running them on to ${c.headMaxTurns} turns could cost up to ${usd(c.upperBoundMonthly)}/month (${usd(c.upperBoundMonthly - base.monthly)} over base)` : '; without a limit the increase has no upper bound';
-      notes.push(`unbounded_increase: max turns of agent ${c.agent} raised ${c.baseMaxTurns} → ${c.headMaxTurns ?? 'unset'} while ${pct(c.capShare)} of recorded runs reached the old limit, so the replayed delta is a lower bound${bound}.`);
+      const bound =
+        c.upperBoundMonthly !== null
+          ? `; running them on to ${c.headMaxTurns} turns could cost up to ${usd(c.upperBoundMonthly)}/month (${usd(c.upperBoundMonthly - base.monthly)} over base)`
+          : '; without a limit the increase has no upper bound';
+      notes.push(
+        `unbounded_increase: max turns of agent ${c.agent} raised ${c.baseMaxTurns} → ${c.headMaxTurns ?? 'unset'} while ${pct(c.capShare)} of recorded runs reached the old limit, so the replayed delta is a lower bound${bound}.`,
+      );
     }
     // Calibration and reconciliation compare the record with the revision it was recorded at.
     head.calibration = null;
@@ -140,7 +227,15 @@ export function diffAgentFeature(input: DiffFeatureInput, ctx: EstimateContext, 
     head = estimateAgentStatic(headIn, headRev, { date: dates.head, where: fw, ctx });
     pricer.useStatic(base.requestsPerMonth, fw);
   }
-  const changes = agentChanges(pricer, base, head, { basePath: merged.basePrompt!, headPath: merged.headPrompt, traces, ctx, entryTier: entry.tier, date: dates.head, fw });
+  const changes = agentChanges(pricer, base, head, {
+    basePath: merged.basePrompt!,
+    headPath: merged.headPrompt,
+    traces,
+    ctx,
+    entryTier: entry.tier,
+    date: dates.head,
+    fw,
+  });
   const changed = changes.length > 0 || head.monthly !== base.monthly;
   return { ...common, status: changed ? 'changed' : 'unchanged', base, head, pairs, changes, notes };
 }
@@ -148,7 +243,10 @@ export function diffAgentFeature(input: DiffFeatureInput, ctx: EstimateContext, 
 /** Trace labels of the base root renamed to the head root's name, for the head's per-agent figures. */
 function relabelRoot(traces: Trace[], from: string, to: string): Trace[] {
   if (from === to) return traces;
-  return traces.map((t) => ({ ...t, calls: t.calls.map((c) => (c.label === from ? { ...c, label: to, agent: to } : c)) }));
+  return traces.map((t) => ({
+    ...t,
+    calls: t.calls.map((c) => (c.label === from ? { ...c, label: to, agent: to } : c)),
+  }));
 }
 
 /** Prices variants between base and head on the same runs (or the same static run). */
@@ -211,12 +309,21 @@ class VariantPricer {
       else if (!t.instructions && !t.tools && !t.maxTokens && !t.maxTurns && !t.model) side = baseSide;
       else {
         const model = t.model ? this.headSide(def.name)!.rs.model : baseSide.rs.model;
-        side = sideWith(hybridDef(def, h, t), model, this.ctx, t.model ? this.dates.head : this.dates.base, this.baseIn.feature);
+        side = sideWith(
+          hybridDef(def, h, t),
+          model,
+          this.ctx,
+          t.model ? this.dates.head : this.dates.base,
+          this.baseIn.feature,
+        );
       }
       sides.set(def.name, side);
       if (def.name === this.base.spec.root && side) rootSide = side;
     }
-    const unknown = rootSide && rootSide !== this.base.sides.get(this.base.spec.root) ? unknownAgentSide(rootSide, this.ctx) : this.base.unknown;
+    const unknown =
+      rootSide && rootSide !== this.base.sides.get(this.base.spec.root)
+        ? unknownAgentSide(rootSide, this.ctx)
+        : this.base.unknown;
     return { sides, unknown };
   }
 
@@ -226,18 +333,31 @@ class VariantPricer {
     if (this.traces) {
       const r = replayVariantRuns(this.traces, this.base, this.baseRuns, v, this.ctx.counter);
       const costs = r.runs.map((run) => run.reduce((a, c) => a + (c?.cost ?? 0), 0));
-      return weightedMean(costs, this.traces.map((t) => t.weight)) * this.rpm;
+      return (
+        weightedMean(
+          costs,
+          this.traces.map((t) => t.weight),
+        ) * this.rpm
+      );
     }
     const sides = new Map<string, AgentSide>();
     for (const [n, s] of v.sides) if (s) sides.set(n, s);
-    const spec: AgentSpec = { ...this.base.spec, staticLoops: this.base.spec.staticLoops.filter((l) => sides.has(l.agent)) };
+    const spec: AgentSpec = {
+      ...this.base.spec,
+      staticLoops: this.base.spec.staticLoops.filter((l) => sides.has(l.agent)),
+    };
     if (!spec.staticLoops.length) return 0;
     return staticRun(spec, sides, this.baseIn.feature, this.fw!, this.ctx.counter).result.cost * this.rpm;
   }
 }
 
 /** Raised max turns over runs that reached the base limit: share at the cap and the cost of running on to the new one. */
-function turnCapIncreases(traces: Trace[], baseRev: AgentRevision, headRuns: RunCalls, pricer: VariantPricer): TurnCapIncrease[] {
+function turnCapIncreases(
+  traces: Trace[],
+  baseRev: AgentRevision,
+  headRuns: RunCalls,
+  pricer: VariantPricer,
+): TurnCapIncrease[] {
   const out: TurnCapIncrease[] = [];
   for (const def of baseRev.spec.agents) {
     const b = def.maxTurns;
@@ -292,7 +412,12 @@ interface Stage {
 }
 
 /** The change list with monthly effects attributed in stages (they add up to the delta). */
-function agentChanges(p: VariantPricer, base: FeatureEstimate, head: FeatureEstimate, cc: ChangeContext): FeatureChange[] {
+function agentChanges(
+  p: VariantPricer,
+  base: FeatureEstimate,
+  head: FeatureEstimate,
+  cc: ChangeContext,
+): FeatureChange[] {
   const { ctx } = cc;
   const baseSpec = p.base.spec;
   const headSpec = p.head.spec;
@@ -300,8 +425,16 @@ function agentChanges(p: VariantPricer, base: FeatureEstimate, head: FeatureEsti
   const label = (name: string) => (name === baseSpec.root || name === headSpec.root ? '' : `${name}: `);
   const callsOf = (name: string) => base.agent!.agents.find((a) => a.name === name)?.callsPerRun ?? 0;
   const perRun = (name: string) => `× ${num(callsOf(name))} call${callsOf(name) === 1 ? '' : 's'} per run`;
-  const loc = (def: AgentDefinition, key: string) => ({ file: def.where[key]?.file ?? def.file, line: def.where[key]?.line ?? null });
-  const uncached = (tokens: number, name: string, side: AgentSide): number => (tokens * callsOf(name) * ctx.catalog.rates(side.rs.model, { tier: cc.entryTier, date: cc.date, inputTokens: 0 }).input * base.requestsPerMonth) / 1e6;
+  const loc = (def: AgentDefinition, key: string) => ({
+    file: def.where[key]?.file ?? def.file,
+    line: def.where[key]?.line ?? null,
+  });
+  const uncached = (tokens: number, name: string, side: AgentSide): number =>
+    (tokens *
+      callsOf(name) *
+      ctx.catalog.rates(side.rs.model, { tier: cc.entryTier, date: cc.date, inputTokens: 0 }).input *
+      base.requestsPerMonth) /
+    1e6;
   const out: FeatureChange[] = [];
   const instr: Stage[] = [];
   const tools: Stage[] = [];
@@ -311,7 +444,14 @@ function agentChanges(p: VariantPricer, base: FeatureEstimate, head: FeatureEsti
   const models: Stage[] = [];
   const free: FeatureChange[] = [];
 
-  if (cc.basePath !== cc.headPath) out.push({ kind: 'config', file: cc.headPath, line: null, summary: `agent definition ${cc.basePath} → ${cc.headPath}`, monthlyEffect: 0 });
+  if (cc.basePath !== cc.headPath)
+    out.push({
+      kind: 'config',
+      file: cc.headPath,
+      line: null,
+      summary: `agent definition ${cc.basePath} → ${cc.headPath}`,
+      monthlyEffect: 0,
+    });
 
   for (const b of baseSpec.agents) {
     const h = p.headDef(b.name);
@@ -321,21 +461,36 @@ function agentChanges(p: VariantPricer, base: FeatureEstimate, head: FeatureEsti
       const parent = baseSpec.agents.find((a) => a.subAgents.includes(b.name));
       const at = parent ? (p.headDef(parent.name) ?? parent) : headSpec.agents[0];
       removed.push({
-        change: { kind: 'agent', ...loc(at, 'sub_agents'), summary: `sub-agent ${b.name} removed: its ${num(callsOf(b.name))} call(s) per run are dropped (work it did may move to other agents, not priced)`, monthlyEffect: 0 },
+        change: {
+          kind: 'agent',
+          ...loc(at, 'sub_agents'),
+          summary: `sub-agent ${b.name} removed: its ${num(callsOf(b.name))} call(s) per run are dropped (work it did may move to other agents, not priced)`,
+          monthlyEffect: 0,
+        },
         apply: () => (take.gone = true),
       });
       continue;
     }
-    if (JSON.stringify(b.site.messages.map((m) => m.template)) !== JSON.stringify(h.site.messages.map((m) => m.template))) {
+    if (
+      JSON.stringify(b.site.messages.map((m) => m.template)) !== JSON.stringify(h.site.messages.map((m) => m.template))
+    ) {
       const bt = instructionsTokens(b, bSide.rs, ctx.counter);
       const ht = instructionsTokens(h, bSide.rs, ctx.counter);
       instr.push({
-        change: { kind: 'agent', ...loc(h, 'instructions'), summary: `${label(h.name)}instructions ${signed(ht - bt)} tokens (${bt.toLocaleString('en-US')} → ${ht.toLocaleString('en-US')}) ${perRun(b.name)}`, monthlyEffect: 0 },
+        change: {
+          kind: 'agent',
+          ...loc(h, 'instructions'),
+          summary: `${label(h.name)}instructions ${signed(ht - bt)} tokens (${bt.toLocaleString('en-US')} → ${ht.toLocaleString('en-US')}) ${perRun(b.name)}`,
+          monthlyEffect: 0,
+        },
         apply: () => (take.instructions = true),
         uncached: uncached(ht - bt, b.name, bSide),
       });
     }
-    if (JSON.stringify([b.site.tools, b.opaqueTools, b.opaqueToolTokens]) !== JSON.stringify([h.site.tools, h.opaqueTools, h.opaqueToolTokens])) {
+    if (
+      JSON.stringify([b.site.tools, b.opaqueTools, b.opaqueToolTokens]) !==
+      JSON.stringify([h.site.tools, h.opaqueTools, h.opaqueToolTokens])
+    ) {
       const bn = new Set([...b.site.tools.map((t) => t.name), ...b.opaqueTools]);
       const hn = new Set([...h.site.tools.map((t) => t.name), ...h.opaqueTools]);
       const added = [...hn].filter((n) => !bn.has(n));
@@ -348,14 +503,24 @@ function agentChanges(p: VariantPricer, base: FeatureEstimate, head: FeatureEsti
       if (!parts.length) parts.push('definitions edited');
       const est = bt.estimated !== ht.estimated ? ' (tools without a schema estimated)' : '';
       tools.push({
-        change: { kind: 'tools', ...loc(h, 'tools'), summary: `${label(h.name)}tools ${parts.join('; ')}: ${signed(ht.schema + ht.estimated - bt.schema - bt.estimated)} tokens per call${est} ${perRun(b.name)}`, monthlyEffect: 0 },
+        change: {
+          kind: 'tools',
+          ...loc(h, 'tools'),
+          summary: `${label(h.name)}tools ${parts.join('; ')}: ${signed(ht.schema + ht.estimated - bt.schema - bt.estimated)} tokens per call${est} ${perRun(b.name)}`,
+          monthlyEffect: 0,
+        },
         apply: () => (take.tools = true),
         uncached: uncached(ht.schema + ht.estimated - bt.schema - bt.estimated, b.name, bSide),
       });
     }
     if (b.site.params.maxTokens !== h.site.params.maxTokens) {
       caps.push({
-        change: { kind: 'params', ...loc(h, 'max_tokens'), summary: `${label(h.name)}max output tokens ${b.site.params.maxTokens ?? 'unset'} → ${h.site.params.maxTokens ?? 'unset'}`, monthlyEffect: 0 },
+        change: {
+          kind: 'params',
+          ...loc(h, 'max_tokens'),
+          summary: `${label(h.name)}max output tokens ${b.site.params.maxTokens ?? 'unset'} → ${h.site.params.maxTokens ?? 'unset'}`,
+          monthlyEffect: 0,
+        },
         apply: () => (take.maxTokens = true),
       });
     }
@@ -369,13 +534,19 @@ function agentChanges(p: VariantPricer, base: FeatureEstimate, head: FeatureEsti
       } else if (cc.traces.length) {
         const cap = head.agent!.turnCapIncreases.find((c) => c.agent === b.name);
         if (cap) {
-          const bound = cap.upperBoundMonthly !== null ? `; up to ${usd(cap.upperBoundMonthly)}/month if they run to the new limit` : '; with no limit the increase has no upper bound';
+          const bound =
+            cap.upperBoundMonthly !== null
+              ? `; up to ${usd(cap.upperBoundMonthly)}/month if they run to the new limit`
+              : '; with no limit the increase has no upper bound';
           what += `: ${pct(cap.capShare)} of recorded runs reached the old limit, so the increase may be larger${bound}`;
         }
       } else if (base.agent?.staticTurns?.turnsFrom === 'max_turns') {
         what += ' (the static estimate runs every loop to max turns: an upper bound)';
       }
-      turns.push({ change: { kind: 'agent', ...loc(h, 'max_turns'), summary: what, monthlyEffect: 0 }, apply: () => (take.maxTurns = true) });
+      turns.push({
+        change: { kind: 'agent', ...loc(h, 'max_turns'), summary: what, monthlyEffect: 0 },
+        apply: () => (take.maxTurns = true),
+      });
     }
     const hSide = p.headSide(b.name)!;
     if (bSide.rs.model.canonical !== hSide.rs.model.canonical) {
@@ -383,17 +554,29 @@ function agentChanges(p: VariantPricer, base: FeatureEstimate, head: FeatureEsti
       const hr = ctx.catalog.rates(hSide.rs.model, { tier: cc.entryTier, date: cc.date, inputTokens: 0 });
       const ri = hr.input / br.input;
       const ro = hr.output / br.output;
-      const price = Math.abs(ri - ro) < 0.005 ? `${ratioText(ri)} price` : `${ratioText(ri)} input, ${ratioText(ro)} output price`;
-      const family = bSide.rs.model.family !== hSide.rs.model.family ? `; ${hSide.rs.model.family} tokenizer and cache rule` : '';
+      const price =
+        Math.abs(ri - ro) < 0.005 ? `${ratioText(ri)} price` : `${ratioText(ri)} input, ${ratioText(ro)} output price`;
+      const family =
+        bSide.rs.model.family !== hSide.rs.model.family ? `; ${hSide.rs.model.family} tokenizer and cache rule` : '';
       const inherited = h.inheritsModel ? ', inherited' : '';
       models.push({
-        change: { kind: 'model', ...loc(h.inheritsModel ? (headSpec.agents.find((a) => a.subAgents.includes(h.name)) ?? h) : h, 'model'), summary: `${label(h.name)}model ${bSide.rs.model.canonical} → ${hSide.rs.model.canonical} (${price}${family}${inherited})`, monthlyEffect: 0 },
+        change: {
+          kind: 'model',
+          ...loc(h.inheritsModel ? (headSpec.agents.find((a) => a.subAgents.includes(h.name)) ?? h) : h, 'model'),
+          summary: `${label(h.name)}model ${bSide.rs.model.canonical} → ${hSide.rs.model.canonical} (${price}${family}${inherited})`,
+          monthlyEffect: 0,
+        },
         apply: () => (take.model = true),
       });
     }
     for (const key of new Set([...Object.keys(b.settings), ...Object.keys(h.settings)])) {
       if (b.settings[key] === h.settings[key]) continue;
-      free.push({ kind: 'agent', ...loc(h, key), summary: `${label(h.name)}${key} ${b.settings[key] ?? 'unset'} → ${h.settings[key] ?? 'unset'} (not replayable from the definition: recorded calls are kept as they are)`, monthlyEffect: 0 });
+      free.push({
+        kind: 'agent',
+        ...loc(h, key),
+        summary: `${label(h.name)}${key} ${b.settings[key] ?? 'unset'} → ${h.settings[key] ?? 'unset'} (not replayable from the definition: recorded calls are kept as they are)`,
+        monthlyEffect: 0,
+      });
     }
   }
   for (const h of headSpec.agents) {
@@ -404,12 +587,23 @@ function agentChanges(p: VariantPricer, base: FeatureEstimate, head: FeatureEsti
     let cost = '';
     try {
       const shape = staticLoopShape(side, p.baseIn.feature, cc.fw);
-      const run = staticRun({ ...headSpec, staticLoops: [{ agent: h.name }] }, p.head.sides, p.baseIn.feature, cc.fw, ctx.counter);
+      const run = staticRun(
+        { ...headSpec, staticLoops: [{ agent: h.name }] },
+        p.head.sides,
+        p.baseIn.feature,
+        cc.fw,
+        ctx.counter,
+      );
       cost = `; one invocation of ${shape.turns} turn(s) would cost ${usd(run.result.cost)}`;
     } catch {
       // No turns or output figure to build a static loop from: the note says it is not priced.
     }
-    free.push({ kind: 'agent', ...loc(parent ?? h, 'sub_agents'), summary: `sub-agent ${h.name} added (${side.rs.model.canonical}): no recorded calls yet, so it is not priced until traffic records it${cost}`, monthlyEffect: 0 });
+    free.push({
+      kind: 'agent',
+      ...loc(parent ?? h, 'sub_agents'),
+      summary: `sub-agent ${h.name} added (${side.rs.model.canonical}): no recorded calls yet, so it is not priced until traffic records it${cost}`,
+      monthlyEffect: 0,
+    });
   }
 
   let prev = base.monthly;
@@ -420,7 +614,12 @@ function agentChanges(p: VariantPricer, base: FeatureEstimate, head: FeatureEsti
     s.change.monthlyEffect = m - prev;
     // Tokens that land in a cached prefix cost the cached rate: say so when that is visible.
     const u = s.uncached;
-    if (u !== undefined && u !== 0 && Math.sign(s.change.monthlyEffect) === Math.sign(u) && Math.abs(s.change.monthlyEffect) < Math.abs(u) * 0.99) {
+    if (
+      u !== undefined &&
+      u !== 0 &&
+      Math.sign(s.change.monthlyEffect) === Math.sign(u) &&
+      Math.abs(s.change.monthlyEffect) < Math.abs(u) * 0.99
+    ) {
       s.change.summary += ', partly cached';
     }
     prev = m;
@@ -430,7 +629,14 @@ function agentChanges(p: VariantPricer, base: FeatureEstimate, head: FeatureEsti
   const residual = head.monthly - prev;
   if (Math.abs(residual) > 1e-9) {
     if (staged.length) staged[staged.length - 1].change.monthlyEffect += residual;
-    else out.push({ kind: 'agent', file: headSpec.agents[0].file, line: null, summary: 'other edits of the agent definition', monthlyEffect: residual });
+    else
+      out.push({
+        kind: 'agent',
+        file: headSpec.agents[0].file,
+        line: null,
+        summary: 'other edits of the agent definition',
+        monthlyEffect: residual,
+      });
   }
   out.push(...free);
   return out;

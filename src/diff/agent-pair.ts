@@ -41,7 +41,13 @@ function truncated(turn: number, base: AgentSide, variant: AgentSide): boolean {
 }
 
 /** Replay every recorded call at `variant` against its base result. */
-export function replayVariantRuns(traces: readonly Trace[], base: AgentRevision, baseRuns: RunCalls, variant: AgentVariant, counter: TokenCounter): VariantRuns {
+export function replayVariantRuns(
+  traces: readonly Trace[],
+  base: AgentRevision,
+  baseRuns: RunCalls,
+  variant: AgentVariant,
+  counter: TokenCounter,
+): VariantRuns {
   let dropped = 0;
   let w = 0;
   let cut = 0;
@@ -61,7 +67,16 @@ export function replayVariantRuns(traces: readonly Trace[], base: AgentRevision,
         lost = true;
         return null;
       }
-      const r = replayVariant(bSide.rs, vSide.rs, c.sample, b, { counted: b.counted, staticTokens: bSide.staticTokens, prefix: bSide.prefix }, vSide.staticTokens, vSide.prefix, counter);
+      const r = replayVariant(
+        bSide.rs,
+        vSide.rs,
+        c.sample,
+        b,
+        { counted: b.counted, staticTokens: bSide.staticTokens, prefix: bSide.prefix },
+        vSide.staticTokens,
+        vSide.prefix,
+        counter,
+      );
       r.weight = t.weight;
       return r;
     });
@@ -76,7 +91,14 @@ export function replayVariantRuns(traces: readonly Trace[], base: AgentRevision,
  * the run's last replayed call of that agent with j more outputs in the history
  * (input = last input + j × last output, cache reads as the last call's), at the head side.
  */
-export function extensionCost(trace: Trace, run: readonly (SampleResult | null)[], agent: string, turns: number, headMax: number, side: AgentSide): number {
+export function extensionCost(
+  trace: Trace,
+  run: readonly (SampleResult | null)[],
+  agent: string,
+  turns: number,
+  headMax: number,
+  side: AgentSide,
+): number {
   let last: SampleResult | null = null;
   trace.calls.forEach((c, j) => {
     if (c.label === agent && run[j] !== null) last = run[j];
@@ -86,7 +108,13 @@ export function extensionCost(trace: Trace, run: readonly (SampleResult | null)[
   const tier = trace.calls[0].sample.tier ?? side.rs.tier;
   // Extra turn j sends last input + j × last output: summed per price bracket, not turn by turn.
   try {
-    return sumOverTurns(headMax - turns, u.inputTokens + u.outputTokens, u.outputTokens, side.inputBreaks, (x) => side.rs.price({ ...u, inputTokens: x }, tier).total);
+    return sumOverTurns(
+      headMax - turns,
+      u.inputTokens + u.outputTokens,
+      u.outputTokens,
+      side.inputBreaks,
+      (x) => side.rs.price({ ...u, inputTokens: x }, tier).total,
+    );
   } catch (e) {
     throw atTrafficLine(e, trace.calls[0].sample);
   }

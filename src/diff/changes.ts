@@ -44,7 +44,12 @@ function templateTokens(text: string, rs: ReplaySite, ctx: EstimateContext): num
 }
 
 /** A hybrid revision: `inputs` from one site (messages, tools, schema), model and caps from another. */
-function hybrid(inputsFrom: ReplaySite, modelFrom: ReplaySite, maxTokens: number | undefined, ctx: EstimateContext): ReplaySite {
+function hybrid(
+  inputsFrom: ReplaySite,
+  modelFrom: ReplaySite,
+  maxTokens: number | undefined,
+  ctx: EstimateContext,
+): ReplaySite {
   const site = inputsFrom.site;
   let fixed = 0;
   if (site.tools.length) fixed += ctx.counter.countTools(site.tools, modelFrom.tokenizer);
@@ -57,7 +62,12 @@ function monthlyOf(variant: ReplaySite, inp: ChangeInputs): number {
   const { base, traffic, ctx, entry } = inp;
   if (traffic) {
     const results = replayAll(inp.baseRs, variant, traffic, base.results, entry.id, ctx);
-    return weightedMean(results.map((r) => r.cost), results.map((r) => r.weight)) * base.requestsPerMonth;
+    return (
+      weightedMean(
+        results.map((r) => r.cost),
+        results.map((r) => r.weight),
+      ) * base.requestsPerMonth
+    );
   }
   const out = entry.typicalOutputTokens ?? variant.maxTokens ?? 0;
   const rows = variant.site.testData.length ? variant.site.testData : [Object.create(null) as Record<string, unknown>];
@@ -85,8 +95,21 @@ export function listChanges(inp: ChangeInputs): FeatureChange[] {
     const bt = bm ? templateTokens(bm.template, baseRs, ctx) : 0;
     const ht = hm ? templateTokens(hm.template, baseRs, ctx) : 0;
     const role = (hm ?? bm).role;
-    const what = !bm ? `new ${role} message (${ht.toLocaleString('en-US')} tokens)` : !hm ? `${role} message removed (${signed(-bt)} tokens)` : `${role} message ${signed(ht - bt)} tokens (${bt.toLocaleString('en-US')} → ${ht.toLocaleString('en-US')})`;
-    inputChanges.push({ change: { kind: 'prompt', file: hm ? file : b.file, line: hm?.line ?? bm?.line ?? null, summary: what, monthlyEffect: 0 }, tokens: ht - bt + (!bm ? 3 : !hm ? -3 : 0) });
+    const what = !bm
+      ? `new ${role} message (${ht.toLocaleString('en-US')} tokens)`
+      : !hm
+        ? `${role} message removed (${signed(-bt)} tokens)`
+        : `${role} message ${signed(ht - bt)} tokens (${bt.toLocaleString('en-US')} → ${ht.toLocaleString('en-US')})`;
+    inputChanges.push({
+      change: {
+        kind: 'prompt',
+        file: hm ? file : b.file,
+        line: hm?.line ?? bm?.line ?? null,
+        summary: what,
+        monthlyEffect: 0,
+      },
+      tokens: ht - bt + (!bm ? 3 : !hm ? -3 : 0),
+    });
   }
 
   const bTools = new Map(b.tools.map((t) => [t.name, t]));
@@ -100,19 +123,46 @@ export function listChanges(inp: ChangeInputs): FeatureChange[] {
     if (added.length) parts.push(`added ${added.join(', ')}`);
     if (removed.length) parts.push(`removed ${removed.join(', ')}`);
     if (!parts.length) parts.push('definitions edited');
-    inputChanges.push({ change: { kind: 'tools', file, line: h.lines.tools ?? null, summary: `tools ${parts.join('; ')}: ${signed(ht - bt)} tokens per call`, monthlyEffect: 0 }, tokens: ht - bt });
+    inputChanges.push({
+      change: {
+        kind: 'tools',
+        file,
+        line: h.lines.tools ?? null,
+        summary: `tools ${parts.join('; ')}: ${signed(ht - bt)} tokens per call`,
+        monthlyEffect: 0,
+      },
+      tokens: ht - bt,
+    });
   }
 
   if ((b.responseSchema ?? '') !== (h.responseSchema ?? '') || b.params.responseFormat !== h.params.responseFormat) {
     const bt = b.responseSchema ? ctx.counter.countText(b.responseSchema, baseRs.tokenizer) : 0;
     const ht = h.responseSchema ? ctx.counter.countText(h.responseSchema, baseRs.tokenizer) : 0;
-    const fmt = b.params.responseFormat !== h.params.responseFormat ? `response format ${b.params.responseFormat ?? 'text'} → ${h.params.responseFormat ?? 'text'}; ` : '';
-    inputChanges.push({ change: { kind: 'params', file, line: h.lines.jsonSchema ?? h.lines.responseFormat ?? null, summary: `${fmt}response schema ${signed(ht - bt)} tokens`, monthlyEffect: 0 }, tokens: ht - bt });
+    const fmt =
+      b.params.responseFormat !== h.params.responseFormat
+        ? `response format ${b.params.responseFormat ?? 'text'} → ${h.params.responseFormat ?? 'text'}; `
+        : '';
+    inputChanges.push({
+      change: {
+        kind: 'params',
+        file,
+        line: h.lines.jsonSchema ?? h.lines.responseFormat ?? null,
+        summary: `${fmt}response schema ${signed(ht - bt)} tokens`,
+        monthlyEffect: 0,
+      },
+      tokens: ht - bt,
+    });
   }
 
   const out: FeatureChange[] = [];
   if (inp.basePrompt !== inp.headPrompt) {
-    out.push({ kind: 'config', file: inp.headPrompt, line: null, summary: `prompt file ${inp.basePrompt} → ${inp.headPrompt}`, monthlyEffect: 0 });
+    out.push({
+      kind: 'config',
+      file: inp.headPrompt,
+      line: null,
+      summary: `prompt file ${inp.basePrompt} → ${inp.headPrompt}`,
+      monthlyEffect: 0,
+    });
   }
 
   // Stage 0 → 1: what the PR sends, on the base model and cap.
@@ -131,8 +181,17 @@ export function listChanges(inp: ChangeInputs): FeatureChange[] {
     const s2 = hybrid(headRs, baseRs, headRs.maxTokens, ctx);
     m2 = monthlyOf(s2, inp);
     const share = inp.base.outputCapShare;
-    const capNote = headRs.maxTokens !== undefined && baseRs.maxTokens !== undefined && headRs.maxTokens > baseRs.maxTokens && share ? `; ${(share * 100).toFixed(1)}% of recorded outputs hit the old cap, so the increase may be larger` : '';
-    out.push({ kind: 'params', file, line: h.lines.maxTokens ?? null, summary: `max output tokens ${baseRs.maxTokens ?? 'unset'} → ${headRs.maxTokens ?? 'unset'}${capNote}`, monthlyEffect: m2 - m1 });
+    const capNote =
+      headRs.maxTokens !== undefined && baseRs.maxTokens !== undefined && headRs.maxTokens > baseRs.maxTokens && share
+        ? `; ${(share * 100).toFixed(1)}% of recorded outputs hit the old cap, so the increase may be larger`
+        : '';
+    out.push({
+      kind: 'params',
+      file,
+      line: h.lines.maxTokens ?? null,
+      summary: `max output tokens ${baseRs.maxTokens ?? 'unset'} → ${headRs.maxTokens ?? 'unset'}${capNote}`,
+      monthlyEffect: m2 - m1,
+    });
   }
 
   // Stage 2 → 3: the model (and with it tokenizer, prices and cache rule).
@@ -142,20 +201,40 @@ export function listChanges(inp: ChangeInputs): FeatureChange[] {
     const hr = ctx.catalog.rates(headRs.model, { tier: inp.entry.tier, date, inputTokens: 0 });
     const ri = hr.input / br.input;
     const ro = hr.output / br.output;
-    const price = Math.abs(ri - ro) < 0.005 ? `${ratioText(ri)} price` : `${ratioText(ri)} input, ${ratioText(ro)} output price`;
-    const family = baseRs.model.family !== headRs.model.family ? `; ${headRs.model.family} tokenizer and cache rule` : '';
-    out.push({ kind: 'model', file, line: h.lines.model ?? null, summary: `model ${baseRs.model.canonical} → ${headRs.model.canonical} (${price}${family})`, monthlyEffect: inp.head.monthly - m2 });
+    const price =
+      Math.abs(ri - ro) < 0.005 ? `${ratioText(ri)} price` : `${ratioText(ri)} input, ${ratioText(ro)} output price`;
+    const family =
+      baseRs.model.family !== headRs.model.family ? `; ${headRs.model.family} tokenizer and cache rule` : '';
+    out.push({
+      kind: 'model',
+      file,
+      line: h.lines.model ?? null,
+      summary: `model ${baseRs.model.canonical} → ${headRs.model.canonical} (${price}${family})`,
+      monthlyEffect: inp.head.monthly - m2,
+    });
   } else if (Math.abs(inp.head.monthly - m2) > 1e-9 && out.length) {
     // Rounding between stages (cache steps) lands on the last change.
     out[out.length - 1].monthlyEffect += inp.head.monthly - m2;
   }
   if (baseRs.model.canonical === headRs.model.canonical && baseRs.model.requested !== headRs.model.requested) {
     // A new name for the same priced model (an alias or a deployment name): shown as written.
-    out.push({ kind: 'model', file, line: h.lines.model ?? null, summary: `model id ${baseRs.model.requested} → ${headRs.model.requested} (both priced as ${headRs.model.canonical})`, monthlyEffect: 0 });
+    out.push({
+      kind: 'model',
+      file,
+      line: h.lines.model ?? null,
+      summary: `model id ${baseRs.model.requested} → ${headRs.model.requested} (both priced as ${headRs.model.canonical})`,
+      monthlyEffect: 0,
+    });
   }
 
   if (b.params.reasoningEffort !== h.params.reasoningEffort) {
-    out.push({ kind: 'reasoning', file, line: h.lines.reasoningEffort ?? null, summary: `reasoning effort ${b.params.reasoningEffort ?? 'default'} → ${h.params.reasoningEffort ?? 'default'} (not replayable from text: reasoning tokens are taken as recorded)`, monthlyEffect: 0 });
+    out.push({
+      kind: 'reasoning',
+      file,
+      line: h.lines.reasoningEffort ?? null,
+      summary: `reasoning effort ${b.params.reasoningEffort ?? 'default'} → ${h.params.reasoningEffort ?? 'default'} (not replayable from text: reasoning tokens are taken as recorded)`,
+      monthlyEffect: 0,
+    });
   }
   return out;
 }

@@ -96,7 +96,12 @@ function replayVariantLine(
       if (recorded <= 0) return 0;
       // Reads that cover the whole static prefix (and maybe history) move with the prefix;
       // partial reads keep their share h of it.
-      const moved = recorded >= baseCounts.prefix && baseCounts.prefix > 0 ? recorded + (variantPrefix - baseCounts.prefix) : baseCounts.prefix > 0 ? (recorded / baseCounts.prefix) * variantPrefix : recorded;
+      const moved =
+        recorded >= baseCounts.prefix && baseCounts.prefix > 0
+          ? recorded + (variantPrefix - baseCounts.prefix)
+          : baseCounts.prefix > 0
+            ? (recorded / baseCounts.prefix) * variantPrefix
+            : recorded;
       return roundCached(variant.model.family, variant.model.canonical, Math.round(moved * (sameRule ? 1 : ratio)));
     };
     cacheRead = move(cacheRead);
@@ -108,15 +113,34 @@ function replayVariantLine(
   cacheWrite1h = Math.min(cacheWrite1h, input - cacheRead - cacheWrite);
 
   const tier = sample.tier ?? variant.tier;
-  const usage: CallUsage = { inputTokens: input, cacheReadTokens: cacheRead, cacheWriteTokens: cacheWrite, cacheWrite1hTokens: cacheWrite1h, outputTokens: output };
+  const usage: CallUsage = {
+    inputTokens: input,
+    cacheReadTokens: cacheRead,
+    cacheWriteTokens: cacheWrite,
+    cacheWrite1hTokens: cacheWrite1h,
+    outputTokens: output,
+  };
   const cost = variant.price(usage, tier).total;
-  const [costLow, costHigh] = bandCosts(variant.price, usage, tier, baseResult.source === 'replay' ? variant.tokenizer.band : null, cost);
+  const [costLow, costHigh] = bandCosts(
+    variant.price,
+    usage,
+    tier,
+    baseResult.source === 'replay' ? variant.tokenizer.band : null,
+    cost,
+  );
   const atCap = atOutputCap(sample.finishReason, scaledOut, variant.maxTokens);
   return { ...baseResult, counted: vCounted, cacheablePrefix: variantPrefix, usage, cost, costLow, costHigh, atCap };
 }
 
 /** Replay a head variant of every sample against the base replay. */
-export function replayAll(baseRs: ReplaySite, variant: ReplaySite, traffic: TrafficSet, baseResults: SampleResult[], featureId: string, ctx: EstimateContext): SampleResult[] {
+export function replayAll(
+  baseRs: ReplaySite,
+  variant: ReplaySite,
+  traffic: TrafficSet,
+  baseResults: SampleResult[],
+  featureId: string,
+  ctx: EstimateContext,
+): SampleResult[] {
   const staticBase = staticTemplateTokens(baseRs, ctx.counter);
   const prefixBase = staticPrefixTokens(baseRs, ctx.counter);
   const staticVariant = staticTemplateTokens(variant, ctx.counter);
@@ -128,4 +152,3 @@ export function replayAll(baseRs: ReplaySite, variant: ReplaySite, traffic: Traf
     return replayVariant(baseRs, variant, s, b, counts, staticVariant, prefixVariant, ctx.counter);
   });
 }
-

@@ -38,10 +38,22 @@ function addSample(out: TextsByEncoding, s: CountingSite, sample: Sample): void 
 }
 
 /** A prompt feature's site at one revision; null when it cannot be resolved (the replay reports why). */
-function promptSite(input: DiffFeatureInput, site: CallSite | null, ctx: EstimateContext, date: Date, where: ConfigWhere): CountingSite | null {
+function promptSite(
+  input: DiffFeatureInput,
+  site: CallSite | null,
+  ctx: EstimateContext,
+  date: Date,
+  where: ConfigWhere,
+): CountingSite | null {
   if (!site) return null;
   try {
-    const rs = replaySiteFor({ feature: input.merged.entry, site, traffic: input.traffic }, ctx, date, where.file, where.positions);
+    const rs = replaySiteFor(
+      { feature: input.merged.entry, site, traffic: input.traffic },
+      ctx,
+      date,
+      where.file,
+      where.positions,
+    );
     return { site, encoding: rs.tokenizer.encoding };
   } catch {
     return null;
@@ -49,11 +61,18 @@ function promptSite(input: DiffFeatureInput, site: CallSite | null, ctx: Estimat
 }
 
 /** An agent feature's agents at one revision, by name; empty when they cannot be resolved. */
-function agentSitesOf(input: DiffFeatureInput, spec: AgentSpec | null | undefined, ctx: EstimateContext, date: Date, where: FeatureWhere): Map<string, CountingSite> {
+function agentSitesOf(
+  input: DiffFeatureInput,
+  spec: AgentSpec | null | undefined,
+  ctx: EstimateContext,
+  date: Date,
+  where: FeatureWhere,
+): Map<string, CountingSite> {
   const out = new Map<string, CountingSite>();
   if (!spec) return out;
   try {
-    for (const [name, side] of agentSides(spec, input.merged.entry, ctx, date, where)) out.set(name, { site: side.rs.site, encoding: side.rs.tokenizer.encoding });
+    for (const [name, side] of agentSides(spec, input.merged.entry, ctx, date, where))
+      out.set(name, { site: side.rs.site, encoding: side.rs.tokenizer.encoding });
   } catch {
     out.clear();
   }
@@ -65,7 +84,12 @@ function agentSitesOf(input: DiffFeatureInput, spec: AgentSpec | null | undefine
  * by encoding. Sites that cannot be resolved (unknown model, missing artifact) contribute
  * nothing: the replay itself raises or reports those.
  */
-export function featureTexts(input: DiffFeatureInput, ctx: EstimateContext, dates: { base: Date; head: Date }, where: ConfigWhere): TextsByEncoding {
+export function featureTexts(
+  input: DiffFeatureInput,
+  ctx: EstimateContext,
+  dates: { base: Date; head: Date },
+  where: ConfigWhere,
+): TextsByEncoding {
   const out: TextsByEncoding = new Map();
   const traffic = input.traffic;
   if (!traffic || traffic.samples.length === 0) return out;
@@ -80,7 +104,10 @@ export function featureTexts(input: DiffFeatureInput, ctx: EstimateContext, date
     } catch {
       return out;
     }
-    const sides = [agentSitesOf(input, input.baseAgent, ctx, dates.base, fw), agentSitesOf(input, input.headAgent, ctx, dates.head, fw)];
+    const sides = [
+      agentSitesOf(input, input.baseAgent, ctx, dates.base, fw),
+      agentSitesOf(input, input.headAgent, ctx, dates.head, fw),
+    ];
     for (const t of traces)
       for (const c of t.calls) {
         if (c.agent === null) continue;
@@ -91,7 +118,10 @@ export function featureTexts(input: DiffFeatureInput, ctx: EstimateContext, date
       }
     return out;
   }
-  const sites = [promptSite(input, input.baseSite, ctx, dates.base, where), promptSite(input, input.headSite, ctx, dates.head, where)].filter((s): s is CountingSite => s !== null);
+  const sites = [
+    promptSite(input, input.baseSite, ctx, dates.base, where),
+    promptSite(input, input.headSite, ctx, dates.head, where),
+  ].filter((s): s is CountingSite => s !== null);
   for (const sample of traffic.samples) {
     if (sample.feature !== undefined && sample.feature !== id) continue;
     for (const s of sites) addSample(out, s, sample);
@@ -105,9 +135,15 @@ export function featureTexts(input: DiffFeatureInput, ctx: EstimateContext, date
  * count is in the memo. Never rejects on a count (a worker that fails hands its share back to the
  * main thread).
  */
-export function queueFeature(input: DiffFeatureInput, ctx: EstimateContext, dates: { base: Date; head: Date }, where: ConfigWhere): QueuedCounts {
+export function queueFeature(
+  input: DiffFeatureInput,
+  ctx: EstimateContext,
+  dates: { base: Date; head: Date },
+  where: ConfigWhere,
+): QueuedCounts {
   const batches: QueuedCounts[] = [];
-  for (const [encoding, texts] of featureTexts(input, ctx, dates, where)) batches.push(ctx.counter.queue(texts, encoding));
+  for (const [encoding, texts] of featureTexts(input, ctx, dates, where))
+    batches.push(ctx.counter.queue(texts, encoding));
   return {
     chars: batches.reduce((n, b) => n + b.chars, 0),
     join: async () => {

@@ -22,10 +22,35 @@ export function seriesOf(f: FeatureDiff): FeatureSeries | null {
   };
   const static_ = (f.base && !f.base.traffic) || (f.head && !f.head.traffic);
   if (static_ || (!f.pairs && f.base && f.head)) {
-    return { id: f.id, team: f.team, units: [{ weight: 1, base: f.base?.perRequest.mean ?? 0, head: f.head?.perRequest.mean ?? 0 }], requestsPerMonth: rpm };
+    return {
+      id: f.id,
+      team: f.team,
+      units: [{ weight: 1, base: f.base?.perRequest.mean ?? 0, head: f.head?.perRequest.mean ?? 0 }],
+      requestsPerMonth: rpm,
+    };
   }
-  if (f.pairs) return { id: f.id, team: f.team, units: fromResults(f.pairs.map((p) => ({ unit: p.base.unit, weight: p.base.weight, base: p.base.cost, head: p.head.cost }))), requestsPerMonth: rpm };
+  if (f.pairs)
+    return {
+      id: f.id,
+      team: f.team,
+      units: fromResults(
+        f.pairs.map((p) => ({ unit: p.base.unit, weight: p.base.weight, base: p.base.cost, head: p.head.cost })),
+      ),
+      requestsPerMonth: rpm,
+    };
   const side = (f.head ?? f.base)!;
   const isHead = f.head !== null;
-  return { id: f.id, team: f.team, units: fromResults(side.results.map((r) => ({ unit: r.unit, weight: r.weight, base: isHead ? 0 : r.cost, head: isHead ? r.cost : 0 }))), requestsPerMonth: rpm };
+  return {
+    id: f.id,
+    team: f.team,
+    units: fromResults(
+      side.results.map((r) => ({
+        unit: r.unit,
+        weight: r.weight,
+        base: isHead ? 0 : r.cost,
+        head: isHead ? r.cost : 0,
+      })),
+    ),
+    requestsPerMonth: rpm,
+  };
 }

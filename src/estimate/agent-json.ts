@@ -41,7 +41,12 @@ export interface AgentSideJson {
   truncated_share: number | null;
   dropped_calls: number;
   turn_cap_increases: TurnCapIncreaseJson[];
-  static_turns: { turns: number; turns_from: 'typical_turns' | 'max_turns'; output_tokens: number; output_from: 'typical_output_tokens' | 'max_tokens' } | null;
+  static_turns: {
+    turns: number;
+    turns_from: 'typical_turns' | 'max_turns';
+    output_tokens: number;
+    output_from: 'typical_output_tokens' | 'max_tokens';
+  } | null;
 }
 
 /** The agent block of a feature side, or null for prompt features. */
@@ -76,7 +81,12 @@ export function agentSideJson(a: AgentEstimate | undefined): AgentSideJson | nul
       upper_bound_monthly: c.upperBoundMonthly,
     })),
     static_turns: a.staticTurns
-      ? { turns: a.staticTurns.turns, turns_from: a.staticTurns.turnsFrom, output_tokens: a.staticTurns.outputTokens, output_from: a.staticTurns.outputFrom }
+      ? {
+          turns: a.staticTurns.turns,
+          turns_from: a.staticTurns.turnsFrom,
+          output_tokens: a.staticTurns.outputTokens,
+          output_from: a.staticTurns.outputFrom,
+        }
       : null,
   };
 }

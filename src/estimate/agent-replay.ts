@@ -24,7 +24,12 @@ export function sideOf(sides: Map<string, AgentSide>, agent: string | null, unkn
  * revision's level, no truncation (recorded calls happened). Each result carries its run's id as
  * `unit` and its run's weight, so whole runs are resampled together.
  */
-export function replayRuns(traces: readonly Trace[], sides: Map<string, AgentSide>, unknown: AgentSide, counter: TokenCounter): RunCalls {
+export function replayRuns(
+  traces: readonly Trace[],
+  sides: Map<string, AgentSide>,
+  unknown: AgentSide,
+  counter: TokenCounter,
+): RunCalls {
   return traces.map((t) =>
     t.calls.map((c) => {
       const side = sideOf(sides, c.agent, unknown);
@@ -39,7 +44,13 @@ export function replayRuns(traces: readonly Trace[], sides: Map<string, AgentSid
 /** A run's calls summed into one result (dropped calls cost nothing). */
 export function runResult(trace: Trace, calls: readonly (SampleResult | null)[]): SampleResult {
   const kept = calls.filter((c): c is SampleResult => c !== null);
-  const usage: CallUsage = { inputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: 0 };
+  const usage: CallUsage = {
+    inputTokens: 0,
+    cacheReadTokens: 0,
+    cacheWriteTokens: 0,
+    cacheWrite1hTokens: 0,
+    outputTokens: 0,
+  };
   let cost = 0;
   let costLow = 0;
   let costHigh = 0;
@@ -59,9 +70,12 @@ export function runResult(trace: Trace, calls: readonly (SampleResult | null)[])
     costLow += c.costLow;
     costHigh += c.costHigh;
     counted = counted !== null && c.counted !== null ? counted + c.counted : null;
-    recordedInput = recordedInput !== undefined && c.recordedInput !== undefined ? recordedInput + c.recordedInput : undefined;
-    recordedCost = recordedCost !== undefined && c.recordedCost !== undefined ? recordedCost + c.recordedCost : undefined;
-    reportedCost = reportedCost !== undefined && c.reportedCost !== undefined ? reportedCost + c.reportedCost : undefined;
+    recordedInput =
+      recordedInput !== undefined && c.recordedInput !== undefined ? recordedInput + c.recordedInput : undefined;
+    recordedCost =
+      recordedCost !== undefined && c.recordedCost !== undefined ? recordedCost + c.recordedCost : undefined;
+    reportedCost =
+      reportedCost !== undefined && c.reportedCost !== undefined ? reportedCost + c.reportedCost : undefined;
     atCap ||= c.atCap;
     allUsage &&= c.source === 'usage';
   }

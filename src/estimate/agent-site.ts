@@ -37,7 +37,11 @@ export interface FeatureWhere {
  * Tokens of an agent's tools per call: definitions with a schema by OpenAI's rule (exact for
  * OpenAI models, scaled for others) plus the documented estimate per tool without a schema.
  */
-export function agentToolTokens(def: AgentDefinition, rs: Pick<ReplaySite, 'tokenizer'>, counter: TokenCounter): { schema: number; estimated: number } {
+export function agentToolTokens(
+  def: AgentDefinition,
+  rs: Pick<ReplaySite, 'tokenizer'>,
+  counter: TokenCounter,
+): { schema: number; estimated: number } {
   return {
     schema: def.site.tools.length ? counter.countTools(def.site.tools, rs.tokenizer) : 0,
     estimated: def.opaqueTools.length * def.opaqueToolTokens,
@@ -45,7 +49,11 @@ export function agentToolTokens(def: AgentDefinition, rs: Pick<ReplaySite, 'toke
 }
 
 /** Tokens of the instructions as one system message (3 + role + text), rendered with no variables. */
-export function instructionsTokens(def: AgentDefinition, rs: Pick<ReplaySite, 'tokenizer'>, counter: TokenCounter): number {
+export function instructionsTokens(
+  def: AgentDefinition,
+  rs: Pick<ReplaySite, 'tokenizer'>,
+  counter: TokenCounter,
+): number {
   if (!def.site.messages.length) return 0;
   const r = renderMessages(def.site, emptyVars(def));
   // countChat adds 3 to prime the reply; that belongs to the call, not to the instructions.
@@ -59,22 +67,37 @@ function emptyVars(def: AgentDefinition): Record<string, unknown> {
 }
 
 /** Resolve an agent's model: its own, else (root) the feature's `model:`. Claude Code aliases need `models:`. */
-export function resolveAgentModel(def: AgentDefinition, feature: FeatureConfig, ctx: EstimateContext, where: FeatureWhere): ResolvedModel {
+export function resolveAgentModel(
+  def: AgentDefinition,
+  feature: FeatureConfig,
+  ctx: EstimateContext,
+  where: FeatureWhere,
+): ResolvedModel {
   const own = def.site.model;
   const modelId = own ?? feature.model;
   if (!modelId) {
     const pos = where.positions[`features.${feature.id}`];
-    throw new ConfigError(`feature "${feature.id}": agent ${def.name} (${def.file}) names no model and the feature sets no model:`, {
-      location: { file: where.configFile, line: pos?.line, column: pos?.column },
-      hint: `Add model: (e.g. model: openai/gpt-4o-mini) to features.${feature.id}, or a model to ${def.file}.`,
-    });
+    throw new ConfigError(
+      `feature "${feature.id}": agent ${def.name} (${def.file}) names no model and the feature sets no model:`,
+      {
+        location: { file: where.configFile, line: pos?.line, column: pos?.column },
+        hint: `Add model: (e.g. model: openai/gpt-4o-mini) to features.${feature.id}, or a model to ${def.file}.`,
+      },
+    );
   }
-  const at: SourceLocation = own ? { file: def.where.model?.file ?? def.file, line: def.where.model?.line ?? undefined } : { file: where.configFile, line: where.positions[`features.${feature.id}.model`]?.line };
+  const at: SourceLocation = own
+    ? { file: def.where.model?.file ?? def.file, line: def.where.model?.line ?? undefined }
+    : { file: where.configFile, line: where.positions[`features.${feature.id}.model`]?.line };
   try {
     return ctx.catalog.resolve(modelId, at);
   } catch (e) {
     if (e instanceof UnknownModelError && CLAUDE_MODEL_ALIASES.includes(modelId.toLowerCase())) {
-      const example = modelId.toLowerCase() === 'opus' ? 'anthropic/claude-opus-4-1' : modelId.toLowerCase() === 'haiku' ? 'anthropic/claude-haiku-4-5' : 'anthropic/claude-sonnet-4-5';
+      const example =
+        modelId.toLowerCase() === 'opus'
+          ? 'anthropic/claude-opus-4-1'
+          : modelId.toLowerCase() === 'haiku'
+            ? 'anthropic/claude-haiku-4-5'
+            : 'anthropic/claude-sonnet-4-5';
       throw new UnknownModelError(modelId, [], {
         location: at,
         hint: `"${modelId}" is a Claude Code model alias${def.inheritsModel ? ` (agent ${def.name} inherits it)` : ''}: say which model it means under models: in ${where.configFile}, e.g. models: { ${modelId}: ${example} }.`,
@@ -85,7 +108,13 @@ export function resolveAgentModel(def: AgentDefinition, feature: FeatureConfig, 
 }
 
 /** Build an agent's replay description at one revision. */
-export function agentSide(def: AgentDefinition, feature: FeatureConfig, ctx: EstimateContext, date: Date, where: FeatureWhere): AgentSide {
+export function agentSide(
+  def: AgentDefinition,
+  feature: FeatureConfig,
+  ctx: EstimateContext,
+  date: Date,
+  where: FeatureWhere,
+): AgentSide {
   const model = resolveAgentModel(def, feature, ctx, where);
   checkFeatureTier(feature, model, ctx, date, where.configFile, where.positions);
   return sideWith(def, model, ctx, date, feature);
@@ -95,7 +124,13 @@ export function agentSide(def: AgentDefinition, feature: FeatureConfig, ctx: Est
  * An agent side with a given model (the diff mixes one revision's texts with another's model).
  * `def` supplies instructions, tools and output cap; the loop limit is `def.maxTurns`.
  */
-export function sideWith(def: AgentDefinition, model: ResolvedModel, ctx: EstimateContext, date: Date, feature: FeatureConfig): AgentSide {
+export function sideWith(
+  def: AgentDefinition,
+  model: ResolvedModel,
+  ctx: EstimateContext,
+  date: Date,
+  feature: FeatureConfig,
+): AgentSide {
   const tokenizer = tokenizerFor(model.family, model.canonical, model.tokenizer);
   const tools = agentToolTokens(def, { tokenizer }, ctx.counter);
   const rs: ReplaySite = {
@@ -107,14 +142,27 @@ export function sideWith(def: AgentDefinition, model: ResolvedModel, ctx: Estima
     price: (usage, tier) => ctx.catalog.price(model, usage, { tier, date }),
   };
   if (def.site.params.maxTokens !== undefined) rs.maxTokens = def.site.params.maxTokens;
-  const staticTokens = ctx.counter.countChat(renderMessages(def.site, emptyVars(def)).messages, tokenizer).tokens + rs.fixedTokens;
-  const side: AgentSide = { def, rs, staticTokens, prefix: staticPrefixTokens(rs, ctx.counter), inputBreaks: ctx.catalog.inputBreaks(model, date) };
+  const staticTokens =
+    ctx.counter.countChat(renderMessages(def.site, emptyVars(def)).messages, tokenizer).tokens + rs.fixedTokens;
+  const side: AgentSide = {
+    def,
+    rs,
+    staticTokens,
+    prefix: staticPrefixTokens(rs, ctx.counter),
+    inputBreaks: ctx.catalog.inputBreaks(model, date),
+  };
   if (def.maxTurns !== undefined) side.maxTurns = def.maxTurns;
   return side;
 }
 
 /** Every agent of a spec at one revision, by name (root first). */
-export function agentSides(spec: AgentSpec, feature: FeatureConfig, ctx: EstimateContext, date: Date, where: FeatureWhere): Map<string, AgentSide> {
+export function agentSides(
+  spec: AgentSpec,
+  feature: FeatureConfig,
+  ctx: EstimateContext,
+  date: Date,
+  where: FeatureWhere,
+): Map<string, AgentSide> {
   const out = new Map<string, AgentSide>();
   for (const def of spec.agents) out.set(def.name, agentSide(def, feature, ctx, date, where));
   return out;
@@ -126,8 +174,21 @@ export function agentSides(spec: AgentSpec, feature: FeatureConfig, ctx: Estimat
  * revisions, unless the root's model changes.
  */
 export function unknownAgentSide(root: AgentSide, ctx: EstimateContext): AgentSide {
-  const def: AgentDefinition = { ...root.def, name: '(unknown agent)', site: { ...root.def.site, messages: [], tools: [], variables: [], unsupported: [], params: {} }, opaqueTools: [], subAgents: [], maxTurns: undefined };
+  const def: AgentDefinition = {
+    ...root.def,
+    name: '(unknown agent)',
+    site: { ...root.def.site, messages: [], tools: [], variables: [], unsupported: [], params: {} },
+    opaqueTools: [],
+    subAgents: [],
+    maxTurns: undefined,
+  };
   const rs: ReplaySite = { ...root.rs, site: def.site, fixedTokens: 0 };
   delete rs.maxTokens;
-  return { def, rs, staticTokens: ctx.counter.countChat([], rs.tokenizer).tokens, prefix: 0, inputBreaks: root.inputBreaks };
+  return {
+    def,
+    rs,
+    staticTokens: ctx.counter.countChat([], rs.tokenizer).tokens,
+    prefix: 0,
+    inputBreaks: root.inputBreaks,
+  };
 }

@@ -32,17 +32,23 @@ export function staticLoopShape(side: AgentSide, feature: FeatureConfig, where: 
   const pos = where.positions[`features.${feature.id}`];
   const at = { file: where.configFile, line: pos?.line, column: pos?.column };
   if (turns === undefined) {
-    throw new ConfigError(`feature "${feature.id}" has no traffic, no typical_turns and agent ${side.def.name} (${side.def.file}) sets no max turns`, {
-      location: at,
-      hint: `Add typical_turns: to features.${feature.id} (or traffic with trace_id) so the agent's loop can be priced.`,
-    });
+    throw new ConfigError(
+      `feature "${feature.id}" has no traffic, no typical_turns and agent ${side.def.name} (${side.def.file}) sets no max turns`,
+      {
+        location: at,
+        hint: `Add typical_turns: to features.${feature.id} (or traffic with trace_id) so the agent's loop can be priced.`,
+      },
+    );
   }
   const out = feature.typicalOutputTokens ?? side.rs.maxTokens;
   if (out === undefined) {
-    throw new ConfigError(`feature "${feature.id}" has no traffic, no typical_output_tokens and agent ${side.def.name} (${side.def.file}) sets no max tokens`, {
-      location: at,
-      hint: `Add typical_output_tokens: to features.${feature.id} (or traffic samples) so each turn's output can be priced.`,
-    });
+    throw new ConfigError(
+      `feature "${feature.id}" has no traffic, no typical_output_tokens and agent ${side.def.name} (${side.def.file}) sets no max tokens`,
+      {
+        location: at,
+        hint: `Add typical_output_tokens: to features.${feature.id} (or traffic samples) so each turn's output can be priced.`,
+      },
+    );
   }
   return {
     turns,
@@ -62,9 +68,21 @@ export function staticFixedTokens(side: AgentSide, taskText: string | undefined,
 }
 
 /** One static run: every loop's turns priced and summed into one result (source `static`). */
-export function staticRun(spec: AgentSpec, sides: Map<string, AgentSide>, feature: FeatureConfig, where: FeatureWhere, counter: TokenCounter): { result: SampleResult; shape: StaticTurns; turnsByAgent: Map<string, number> } {
+export function staticRun(
+  spec: AgentSpec,
+  sides: Map<string, AgentSide>,
+  feature: FeatureConfig,
+  where: FeatureWhere,
+  counter: TokenCounter,
+): { result: SampleResult; shape: StaticTurns; turnsByAgent: Map<string, number> } {
   let shape: StaticTurns | undefined;
-  const usage: CallUsage = { inputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: 0 };
+  const usage: CallUsage = {
+    inputTokens: 0,
+    cacheReadTokens: 0,
+    cacheWriteTokens: 0,
+    cacheWrite1hTokens: 0,
+    outputTokens: 0,
+  };
   let cost = 0;
   let costLow = 0;
   let costHigh = 0;
@@ -80,18 +98,37 @@ export function staticRun(spec: AgentSpec, sides: Map<string, AgentSide>, featur
     const n = s.turns;
     const out = s.outputTokens;
     const tier = side.rs.tier;
-    const at = (input: number): CallUsage => ({ inputTokens: input, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: out });
+    const at = (input: number): CallUsage => ({
+      inputTokens: input,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      cacheWrite1hTokens: 0,
+      outputTokens: out,
+    });
     const c = sumOverTurns(n, fixed, out, side.inputBreaks, (x) => side.rs.price(at(x), tier).total);
     cost += c;
     const band = side.rs.tokenizer.band;
     // The band scales each turn's input (rounded to a token, as a replayed call's is).
-    const scaled = (b: number) => sumOverTurns(n, fixed * b, out * b, side.inputBreaks, (x) => side.rs.price(at(Math.round(x)), tier).total);
+    const scaled = (b: number) =>
+      sumOverTurns(n, fixed * b, out * b, side.inputBreaks, (x) => side.rs.price(at(Math.round(x)), tier).total);
     costLow += band ? scaled(band[0]) : c;
     costHigh += band ? scaled(band[1]) : c;
     usage.inputTokens += inputOverTurns(n, fixed, out);
     usage.outputTokens += n * out;
   }
   const id = `${spec.agents[0]?.file ?? 'agent'}#static-run`;
-  const result: SampleResult = { id, unit: id, weight: 1, counted: usage.inputTokens, cacheablePrefix: 0, usage, cost, costLow, costHigh, source: 'static', atCap: false };
+  const result: SampleResult = {
+    id,
+    unit: id,
+    weight: 1,
+    counted: usage.inputTokens,
+    cacheablePrefix: 0,
+    usage,
+    cost,
+    costLow,
+    costHigh,
+    source: 'static',
+    atCap: false,
+  };
   return { result, shape: shape!, turnsByAgent };
 }

@@ -33,7 +33,11 @@ export interface Trace {
  * when every call has one, else by their position in the files. Lines for other features are
  * left out (the reader fills `feature` with the feature's id when a line names none).
  */
-export function groupTraces(samples: readonly Sample[], spec: AgentSpec, featureId: string): { traces: Trace[]; unknown: Map<string, number> } {
+export function groupTraces(
+  samples: readonly Sample[],
+  spec: AgentSpec,
+  featureId: string,
+): { traces: Trace[]; unknown: Map<string, number> } {
   const names = new Set(spec.agents.map((a) => a.name));
   const ordered = samples
     .filter((s) => s.feature === undefined || s.feature === featureId)

@@ -62,5 +62,10 @@ export interface AgentEstimate {
   /** Raised loop limits over runs that reached the old one (head side of a diff). */
   turnCapIncreases: TurnCapIncrease[];
   /** Static estimate (no traces): turns per loop and where turns and output came from. */
-  staticTurns: { turns: number; turnsFrom: 'typical_turns' | 'max_turns'; outputTokens: number; outputFrom: 'typical_output_tokens' | 'max_tokens' } | null;
+  staticTurns: {
+    turns: number;
+    turnsFrom: 'typical_turns' | 'max_turns';
+    outputTokens: number;
+    outputFrom: 'typical_output_tokens' | 'max_tokens';
+  } | null;
 }

@@ -6,14 +6,33 @@ import { replaySample, staticPrefixTokens, staticSample, type ReplaySite } from 
 import { estimateAgentFeature } from './agent-estimate.js';
 import { checkFeatureTier, withOfferedTiers } from './tier-lines.js';
 import { badLineNotices, summarizeFeature } from './summary.js';
-import type { EstimateContext, FeatureEstimate, FeatureInput, RevisionEstimate, RevisionSnapshot, SampleResult } from './types.js';
+import type {
+  EstimateContext,
+  FeatureEstimate,
+  FeatureInput,
+  RevisionEstimate,
+  RevisionSnapshot,
+  SampleResult,
+} from './types.js';
 
-export { HOURS_PER_MONTH, MIN_WINDOW_DAYS, MIN_EFFECTIVE_SAMPLES, badLineNotices, summarizeFeature } from './summary.js';
+export {
+  HOURS_PER_MONTH,
+  MIN_WINDOW_DAYS,
+  MIN_EFFECTIVE_SAMPLES,
+  badLineNotices,
+  summarizeFeature,
+} from './summary.js';
 export type { SummaryContext } from './summary.js';
 export type { EstimateContext } from './types.js';
 
 /** Build the revision's call description for a feature: model, tokenizer, fixed tokens, price. */
-export function replaySiteFor(input: FeatureInput, ctx: EstimateContext, date: Date, configFile: string, positions: Record<string, { line: number; column: number }>): ReplaySite {
+export function replaySiteFor(
+  input: FeatureInput,
+  ctx: EstimateContext,
+  date: Date,
+  configFile: string,
+  positions: Record<string, { line: number; column: number }>,
+): ReplaySite {
   const { feature, site } = input;
   const modelId = site.model ?? feature.model;
   if (!modelId) {
@@ -23,7 +42,9 @@ export function replaySiteFor(input: FeatureInput, ctx: EstimateContext, date: D
       hint: `Add model: (e.g. model: openai/gpt-4o-mini) to features.${feature.id}, or a model: key to ${site.file}.`,
     });
   }
-  const where = site.model ? { file: site.file, line: site.lines.model } : { file: configFile, line: positions[`features.${feature.id}.model`]?.line };
+  const where = site.model
+    ? { file: site.file, line: site.lines.model }
+    : { file: configFile, line: positions[`features.${feature.id}.model`]?.line };
   const model: ResolvedModel = ctx.catalog.resolve(modelId, where);
   checkFeatureTier(feature, model, ctx, date, configFile, positions);
   const tokenizer = tokenizerFor(model.family, model.canonical, model.tokenizer);
@@ -42,7 +63,13 @@ export function replaySiteFor(input: FeatureInput, ctx: EstimateContext, date: D
 }
 
 /** Replay one feature at one revision and aggregate its per-request and monthly cost. */
-export function estimateFeature(input: FeatureInput, ctx: EstimateContext, date: Date, configFile: string, positions: Record<string, { line: number; column: number }>): FeatureEstimate {
+export function estimateFeature(
+  input: FeatureInput,
+  ctx: EstimateContext,
+  date: Date,
+  configFile: string,
+  positions: Record<string, { line: number; column: number }>,
+): FeatureEstimate {
   // Agent features replay whole runs, each call with its agent (src/estimate/agent-estimate.ts).
   if (input.agent) return estimateAgentFeature(input, ctx, date, configFile, positions);
   const rs = replaySiteFor(input, ctx, date, configFile, positions);
@@ -62,7 +89,8 @@ export function estimateFeature(input: FeatureInput, ctx: EstimateContext, date:
         try {
           const m = ctx.catalog.resolve(s.model);
           // Dated snapshots of the same catalog entry (gpt-4o-mini-2024-07-18) are the same model.
-          if (m.provider !== rs.model.provider || m.priceId !== rs.model.priceId) seen.set(m.canonical, (seen.get(m.canonical) ?? 0) + 1);
+          if (m.provider !== rs.model.provider || m.priceId !== rs.model.priceId)
+            seen.set(m.canonical, (seen.get(m.canonical) ?? 0) + 1);
         } catch (e) {
           if (!(e instanceof AicostError)) throw e;
           seen.set(s.model, (seen.get(s.model) ?? 0) + 1);
@@ -70,34 +98,50 @@ export function estimateFeature(input: FeatureInput, ctx: EstimateContext, date:
       }
     }
     for (const [m, n] of seen) {
-      notices.push(`${feature.id}: ${n} sample(s) were recorded on ${m}; they are priced as ${rs.model.canonical}, the model ${site.file} names.`);
+      notices.push(
+        `${feature.id}: ${n} sample(s) were recorded on ${m}; they are priced as ${rs.model.canonical}, the model ${site.file} names.`,
+      );
     }
     notices.push(...badLineNotices(feature.id, traffic));
     if (results.length === 0) {
-      throw new AicostError('traffic', `feature "${feature.id}": none of the ${traffic.totalLines} traffic lines belongs to it (their feature field names other features)`, {
-        location: { file: traffic.paths[0] ?? configFile },
-        hint: `Set feature: ${feature.id} on its lines, or remove the feature field.`,
-      });
+      throw new AicostError(
+        'traffic',
+        `feature "${feature.id}": none of the ${traffic.totalLines} traffic lines belongs to it (their feature field names other features)`,
+        {
+          location: { file: traffic.paths[0] ?? configFile },
+          hint: `Set feature: ${feature.id} on its lines, or remove the feature field.`,
+        },
+      );
     }
   } else {
     const out = feature.typicalOutputTokens ?? site.params.maxTokens;
     if (out === undefined) {
       const pos = positions[`features.${feature.id}`];
-      throw new ConfigError(`feature "${feature.id}" has no traffic, no typical_output_tokens and ${site.file} sets no max tokens`, {
-        location: { file: configFile, line: pos?.line, column: pos?.column },
-        hint: `Add typical_output_tokens: to features.${feature.id} (or traffic samples) so output can be priced.`,
-      });
+      throw new ConfigError(
+        `feature "${feature.id}" has no traffic, no typical_output_tokens and ${site.file} sets no max tokens`,
+        {
+          location: { file: configFile, line: pos?.line, column: pos?.column },
+          hint: `Add typical_output_tokens: to features.${feature.id} (or traffic samples) so output can be priced.`,
+        },
+      );
     }
     upperBound = feature.typicalOutputTokens === undefined;
     const rows = site.testData.length ? site.testData : [Object.create(null) as Record<string, unknown>];
     rows.forEach((row, i) => results.push(staticSample(rs, row, out, ctx.counter, `${site.file}#testData[${i}]`)));
     if (!site.testData.length && site.variables.length) {
-      notices.push(`${feature.id}: static estimate with empty variables (${site.variables.join(', ')}): add testData to ${site.file} or traffic samples for a truer figure.`);
+      notices.push(
+        `${feature.id}: static estimate with empty variables (${site.variables.join(', ')}): add testData to ${site.file} or traffic samples for a truer figure.`,
+      );
     }
-    if (upperBound) notices.push(`${feature.id}: output priced at max tokens (${out}), an upper bound; set typical_output_tokens for a typical figure.`);
+    if (upperBound)
+      notices.push(
+        `${feature.id}: output priced at max tokens (${out}), an upper bound; set typical_output_tokens for a typical figure.`,
+      );
   }
   if (site.unsupported.length) {
-    notices.push(`${feature.id}: ${site.file} uses template constructs aicost does not evaluate (counted as static text): ${site.unsupported.slice(0, 3).join('; ')}`);
+    notices.push(
+      `${feature.id}: ${site.file} uses template constructs aicost does not evaluate (counted as static text): ${site.unsupported.slice(0, 3).join('; ')}`,
+    );
   }
   return summarizeFeature(input, rs, results, { date, configFile, positions, notices, upperBound });
 }
@@ -105,12 +149,17 @@ export function estimateFeature(input: FeatureInput, ctx: EstimateContext, date:
 /** Replay every feature of a loaded revision. */
 export function estimateRevision(snapshot: RevisionSnapshot, ctx: EstimateContext): RevisionEstimate {
   const { config } = snapshot;
-  const features = snapshot.features.map((f) => estimateFeature(f, ctx, snapshot.pricingDate, config.path, config.positions));
+  const features = snapshot.features.map((f) =>
+    estimateFeature(f, ctx, snapshot.pricingDate, config.path, config.positions),
+  );
   for (const f of features) {
     // Kept for the diff; the static prefix is what a provider cache can reuse across requests.
     const input = snapshot.features.find((x) => x.feature.id === f.id)!;
     if (input.agent) continue; // each call already carries its own agent's prefix
-    const prefix = staticPrefixTokens(replaySiteFor(input, ctx, snapshot.pricingDate, config.path, config.positions), ctx.counter);
+    const prefix = staticPrefixTokens(
+      replaySiteFor(input, ctx, snapshot.pricingDate, config.path, config.positions),
+      ctx.counter,
+    );
     for (const r of f.results) r.cacheablePrefix = prefix;
   }
   const notices = [...snapshot.notices];

@@ -1,5 +1,12 @@
 /** The front door of src/estimate/: what other folders may import from it. */
-export { agentModelOf, agentRevision, estimateAgentStatic, runsOf, summarizeAgentRuns, unknownAgentNotices } from './agent-estimate.js';
+export {
+  agentModelOf,
+  agentRevision,
+  estimateAgentStatic,
+  runsOf,
+  summarizeAgentRuns,
+  unknownAgentNotices,
+} from './agent-estimate.js';
 export type { AgentRevision } from './agent-estimate.js';
 export { agentSideJson } from './agent-json.js';
 export type { AgentSideJson } from './agent-json.js';

@@ -11,10 +11,19 @@ export type PriceCall = (usage: CallUsage, tier: ServiceTier) => CallCost;
  * A call's cost with its input scaled to the ends of the tokenizer's relative band (rounded to a
  * token; cache reads never above the scaled-down input): [cost, cost] when the count is exact.
  */
-export function bandCosts(price: PriceCall, usage: CallUsage, tier: ServiceTier, band: readonly [number, number] | null, cost: number): [number, number] {
+export function bandCosts(
+  price: PriceCall,
+  usage: CallUsage,
+  tier: ServiceTier,
+  band: readonly [number, number] | null,
+  cost: number,
+): [number, number] {
   if (!band) return [cost, cost];
   const low = Math.round(usage.inputTokens * band[0]);
-  const costLow = price({ ...usage, inputTokens: low, cacheReadTokens: Math.min(usage.cacheReadTokens, low) }, tier).total;
+  const costLow = price(
+    { ...usage, inputTokens: low, cacheReadTokens: Math.min(usage.cacheReadTokens, low) },
+    tier,
+  ).total;
   const costHigh = price({ ...usage, inputTokens: Math.round(usage.inputTokens * band[1]) }, tier).total;
   return [costLow, costHigh];
 }
@@ -23,6 +32,10 @@ export function bandCosts(price: PriceCall, usage: CallUsage, tier: ServiceTier,
  * Whether a call stopped at its output cap: the provider says it stopped for length, or its output
  * reached `maxTokens`. (Only read where the feature has a cap: the share is null without one.)
  */
-export function atOutputCap(finishReason: string | undefined, outputTokens: number, maxTokens: number | undefined): boolean {
+export function atOutputCap(
+  finishReason: string | undefined,
+  outputTokens: number,
+  maxTokens: number | undefined,
+): boolean {
   return finishReason === 'length' || (maxTokens !== undefined && outputTokens >= maxTokens);
 }

@@ -1,7 +1,16 @@
 import { renderMessages, templateVariables } from '../artifacts/index.js';
 import type { TokenCounter } from '../tokenize/index.js';
 import { atTrafficLine } from '../traffic/index.js';
-import type { CallSite, CallUsage, CallCost, RecordedMessage, ResolvedModel, Sample, ServiceTier, TokenizerChoice } from '../types.js';
+import type {
+  CallSite,
+  CallUsage,
+  CallCost,
+  RecordedMessage,
+  ResolvedModel,
+  Sample,
+  ServiceTier,
+  TokenizerChoice,
+} from '../types.js';
 import type { FigureSource, SampleResult } from './types.js';
 import { atOutputCap, bandCosts } from './pricing.js';
 
@@ -39,7 +48,10 @@ function sameRole(a: string, b: string): boolean {
  * message that needs variables the sample does not carry keeps the recorded text.
  * Returns null when the sample has nothing to render.
  */
-export function messagesForSample(site: CallSite, sample: Sample): { messages: CountableMessage[]; missing: string[]; templated: number } | null {
+export function messagesForSample(
+  site: CallSite,
+  sample: Sample,
+): { messages: CountableMessage[]; missing: string[]; templated: number } | null {
   const vars = sample.vars ?? Object.create(null);
   if (sample.messages) {
     const rendered = renderMessages(site, vars);
@@ -93,7 +105,9 @@ export function releaseRenders(site: CallSite): void {
 }
 
 function copyRecorded(m: RecordedMessage): CountableMessage {
-  return m.name !== undefined ? { role: m.role, content: m.content, name: m.name } : { role: m.role, content: m.content };
+  return m.name !== undefined
+    ? { role: m.role, content: m.content, name: m.name }
+    : { role: m.role, content: m.content };
 }
 
 const varsCache = new WeakMap<CallSite, string[][]>();
@@ -127,7 +141,11 @@ export function staticPrefixTokens(rs: ReplaySite, counter: TokenCounter): numbe
  * Count the input tokens of a sample at a revision from `vars` or `messages`; with only
  * `var_tokens`, count the template with empty variables and add the recorded per-variable counts.
  */
-export function countSample(rs: ReplaySite, sample: Sample, counter: TokenCounter): { tokens: number | null; missing: string[] } {
+export function countSample(
+  rs: ReplaySite,
+  sample: Sample,
+  counter: TokenCounter,
+): { tokens: number | null; missing: string[] } {
   const m = renderedMessages(rs.site, sample);
   if (m) return { tokens: counter.countChat(m.messages, rs.tokenizer).tokens + rs.fixedTokens, missing: m.missing };
   if (sample.varTokens) {
@@ -184,7 +202,13 @@ function replayLine(rs: ReplaySite, sample: Sample, counter: TokenCounter, unit:
   const cacheWrite = Math.min(sample.usage.cacheWriteTokens, input - cacheRead);
   const cacheWrite1h = Math.min(sample.usage.cacheWrite1hTokens, input - cacheRead - cacheWrite);
   const tier = sample.tier ?? rs.tier;
-  const usage: CallUsage = { inputTokens: input, cacheReadTokens: cacheRead, cacheWriteTokens: cacheWrite, cacheWrite1hTokens: cacheWrite1h, outputTokens: output };
+  const usage: CallUsage = {
+    inputTokens: input,
+    cacheReadTokens: cacheRead,
+    cacheWriteTokens: cacheWrite,
+    cacheWrite1hTokens: cacheWrite1h,
+    outputTokens: output,
+  };
   const cost = rs.price(usage, tier).total;
   // The band is relative to the scaled estimate; recorded figures carry no tokenizer error.
   const [costLow, costHigh] = bandCosts(rs.price, usage, tier, source === 'replay' ? rs.tokenizer.band : null, cost);
@@ -217,11 +241,35 @@ function replayLine(rs: ReplaySite, sample: Sample, counter: TokenCounter, unit:
 }
 
 /** A static sample (no traffic): one render of the artifact with test data or empty variables. */
-export function staticSample(rs: ReplaySite, vars: Record<string, unknown>, outputTokens: number, counter: TokenCounter, id: string): SampleResult {
+export function staticSample(
+  rs: ReplaySite,
+  vars: Record<string, unknown>,
+  outputTokens: number,
+  counter: TokenCounter,
+  id: string,
+): SampleResult {
   const r = renderMessages(rs.site, vars);
   const input = counter.countChat(r.messages, rs.tokenizer).tokens + rs.fixedTokens;
-  const usage: CallUsage = { inputTokens: input, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens };
+  const usage: CallUsage = {
+    inputTokens: input,
+    cacheReadTokens: 0,
+    cacheWriteTokens: 0,
+    cacheWrite1hTokens: 0,
+    outputTokens,
+  };
   const cost = rs.price(usage, rs.tier).total;
   const [costLow, costHigh] = bandCosts(rs.price, usage, rs.tier, rs.tokenizer.band, cost);
-  return { id, unit: id, weight: 1, counted: input, cacheablePrefix: 0, usage, cost, costLow, costHigh, source: 'static', atCap: false };
+  return {
+    id,
+    unit: id,
+    weight: 1,
+    counted: input,
+    cacheablePrefix: 0,
+    usage,
+    cost,
+    costLow,
+    costHigh,
+    source: 'static',
+    atCap: false,
+  };
 }

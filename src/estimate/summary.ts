@@ -19,9 +19,17 @@ export const MIN_EFFECTIVE_SAMPLES = 30;
 const DAY_MS = 86_400_000;
 
 /** Per-request volume: the config's figure, else derived from the samples' weight and window. */
-function volume(feature: FeatureConfig, input: FeatureInput, configFile: string, positions: Record<string, { line: number; column: number }>): { rpm: number; source: 'config' | 'traffic'; windowDays: number | null } {
+function volume(
+  feature: FeatureConfig,
+  input: FeatureInput,
+  configFile: string,
+  positions: Record<string, { line: number; column: number }>,
+): { rpm: number; source: 'config' | 'traffic'; windowDays: number | null } {
   const t = input.traffic;
-  const windowDays = t && t.firstTs !== undefined && t.lastTs !== undefined ? Math.max(MIN_WINDOW_DAYS, (t.lastTs - t.firstTs) / DAY_MS) : null;
+  const windowDays =
+    t && t.firstTs !== undefined && t.lastTs !== undefined
+      ? Math.max(MIN_WINDOW_DAYS, (t.lastTs - t.firstTs) / DAY_MS)
+      : null;
   if (feature.requestsPerMonth !== undefined) return { rpm: feature.requestsPerMonth, source: 'config', windowDays };
   if (t && windowDays !== null) {
     return { rpm: (t.totalWeight / windowDays) * (HOURS_PER_MONTH / 24), source: 'traffic', windowDays };
@@ -36,7 +44,10 @@ function volume(feature: FeatureConfig, input: FeatureInput, configFile: string,
 /** The notice naming a feature's skipped traffic lines (file, line and reason of the first three), if any. */
 export function badLineNotices(featureId: string, traffic: TrafficSet | null): string[] {
   if (!traffic?.badLines.length) return [];
-  const first = traffic.badLines.slice(0, 3).map((b) => `${b.file}:${b.line} (${b.reason})`).join('; ');
+  const first = traffic.badLines
+    .slice(0, 3)
+    .map((b) => `${b.file}:${b.line} (${b.reason})`)
+    .join('; ');
   return [`${featureId}: skipped ${traffic.badLines.length} bad traffic line(s) of ${traffic.totalLines}: ${first}`];
 }
 
@@ -53,15 +64,26 @@ export interface SummaryContext {
  * Aggregate replayed samples of one feature at one revision: weighted mean, p50 and p95 per
  * request, token means, volume and monthly, source shares, calibration and reconciliation.
  */
-export function summarizeFeature(input: FeatureInput, rs: ReplaySite, results: SampleResult[], sc: SummaryContext): FeatureEstimate {
+export function summarizeFeature(
+  input: FeatureInput,
+  rs: ReplaySite,
+  results: SampleResult[],
+  sc: SummaryContext,
+): FeatureEstimate {
   const { feature, traffic } = input;
   const { date, configFile, positions, notices, upperBound } = sc;
   const w = results.map((r) => r.weight);
   const costs = results.map((r) => r.cost);
   const mean = weightedMean(costs, w);
   const vol = volume(feature, input, configFile, positions);
-  const meanLow = weightedMean(results.map((r) => r.costLow), w);
-  const meanHigh = weightedMean(results.map((r) => r.costHigh), w);
+  const meanLow = weightedMean(
+    results.map((r) => r.costLow),
+    w,
+  );
+  const meanHigh = weightedMean(
+    results.map((r) => r.costHigh),
+    w,
+  );
   const hasBand = meanLow !== mean || meanHigh !== mean;
   const totalW = w.reduce((a, b) => a + b, 0);
   const source: Record<FigureSource, number> = { usage: 0, replay: 0, static: 0 };
@@ -88,23 +110,50 @@ export function summarizeFeature(input: FeatureInput, rs: ReplaySite, results: S
     const withReported = recorded.filter((r) => r.reportedCost !== undefined);
     reconciliation = {
       samples: recorded.length,
-      recorded: weightedMean(recorded.map((r) => r.recordedCost!), rw),
+      recorded: weightedMean(
+        recorded.map((r) => r.recordedCost!),
+        rw,
+      ),
       replayed: replayable.length
         ? weightedMean(
-            replayable.map((r) => rs.price({ ...r.usage, inputTokens: r.counted!, cacheReadTokens: Math.min(r.usage.cacheReadTokens, r.counted!), cacheWriteTokens: Math.min(r.usage.cacheWriteTokens, r.counted!), cacheWrite1hTokens: Math.min(r.usage.cacheWrite1hTokens, r.counted!) }, feature.tier).total),
+            replayable.map(
+              (r) =>
+                rs.price(
+                  {
+                    ...r.usage,
+                    inputTokens: r.counted!,
+                    cacheReadTokens: Math.min(r.usage.cacheReadTokens, r.counted!),
+                    cacheWriteTokens: Math.min(r.usage.cacheWriteTokens, r.counted!),
+                    cacheWrite1hTokens: Math.min(r.usage.cacheWrite1hTokens, r.counted!),
+                  },
+                  feature.tier,
+                ).total,
+            ),
             replayable.map((r) => r.weight),
           )
         : null,
-      reported: withReported.length ? weightedMean(withReported.map((r) => r.reportedCost!), withReported.map((r) => r.weight)) : null,
+      reported: withReported.length
+        ? weightedMean(
+            withReported.map((r) => r.reportedCost!),
+            withReported.map((r) => r.weight),
+          )
+        : null,
     };
   }
 
   const cap = rs.maxTokens ?? null;
-  const outputCapShare = traffic && cap !== null ? results.reduce((a, r) => a + (r.atCap ? r.weight : 0), 0) / totalW : null;
+  const outputCapShare =
+    traffic && cap !== null ? results.reduce((a, r) => a + (r.atCap ? r.weight : 0), 0) / totalW : null;
   const effective = effectiveSampleSize(w);
   const insufficient = traffic !== null && effective < MIN_EFFECTIVE_SAMPLES;
-  if (insufficient) notices.push(`${feature.id}: insufficient samples (${effective.toFixed(1)} effective; ${MIN_EFFECTIVE_SAMPLES} or more make a stable figure).`);
-  if (!rs.tokenizer.exact) notices.push(`${feature.id}: ${rs.model.canonical} has no exact offline tokenizer; counted figures are estimates (${rs.tokenizer.label}).`);
+  if (insufficient)
+    notices.push(
+      `${feature.id}: insufficient samples (${effective.toFixed(1)} effective; ${MIN_EFFECTIVE_SAMPLES} or more make a stable figure).`,
+    );
+  if (!rs.tokenizer.exact)
+    notices.push(
+      `${feature.id}: ${rs.model.canonical} has no exact offline tokenizer; counted figures are estimates (${rs.tokenizer.label}).`,
+    );
 
   const lastTs = traffic?.lastTs;
   return {
@@ -131,8 +180,18 @@ export function summarizeFeature(input: FeatureInput, rs: ReplaySite, results: S
     source,
     perRequest: { mean, p50: weightedQuantile(costs, w, 0.5), p95: weightedQuantile(costs, w, 0.95) },
     perRequestBand: hasBand ? [meanLow, meanHigh] : null,
-    inputTokens: { mean: weightedMean(results.map((r) => r.usage.inputTokens), w) },
-    outputTokens: { mean: weightedMean(results.map((r) => r.usage.outputTokens), w) },
+    inputTokens: {
+      mean: weightedMean(
+        results.map((r) => r.usage.inputTokens),
+        w,
+      ),
+    },
+    outputTokens: {
+      mean: weightedMean(
+        results.map((r) => r.usage.outputTokens),
+        w,
+      ),
+    },
     monthly: mean * vol.rpm,
     monthlyBand: hasBand ? [meanLow * vol.rpm, meanHigh * vol.rpm] : null,
     calibration,

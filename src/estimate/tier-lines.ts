@@ -12,7 +12,12 @@ import type { FeatureConfig, Position, ResolvedModel, Sample, TrafficSet } from 
  * `traffic` without the lines of `featureId` whose tier one of `modelsOf(sample)` does not offer
  * (see {@link screenSamples} for the accounting). Lines without a tier are never looked at.
  */
-export function withOfferedTiers(traffic: TrafficSet | null, featureId: string, catalog: Catalog, modelsOf: (sample: Sample) => readonly ResolvedModel[]): TrafficSet | null {
+export function withOfferedTiers(
+  traffic: TrafficSet | null,
+  featureId: string,
+  catalog: Catalog,
+  modelsOf: (sample: Sample) => readonly ResolvedModel[],
+): TrafficSet | null {
   if (!traffic || !traffic.samples.some((s) => s.tier !== undefined)) return traffic;
   return screenSamples(traffic, (s) => {
     if (s.tier === undefined || (s.feature !== undefined && s.feature !== featureId)) return null;
@@ -28,9 +33,21 @@ export function withOfferedTiers(traffic: TrafficSet | null, featureId: string, 
  * The feature's `tier:` must be offered for its model: an error at that key of the config (the
  * catalog's own error would name no file), before any sample is priced.
  */
-export function checkFeatureTier(feature: FeatureConfig, model: ResolvedModel, ctx: { catalog: Catalog }, date: Date, configFile: string, positions: Record<string, Position>): void {
+export function checkFeatureTier(
+  feature: FeatureConfig,
+  model: ResolvedModel,
+  ctx: { catalog: Catalog },
+  date: Date,
+  configFile: string,
+  positions: Record<string, Position>,
+): void {
   if (feature.tier === 'standard' || ctx.catalog.tierProblem(model, feature.tier) === null) return;
   const pos = positions[`features.${feature.id}.tier`] ?? positions[`features.${feature.id}`];
   // rates() throws the catalog's error (with its hint on where the tier exists) at this location.
-  ctx.catalog.rates(model, { tier: feature.tier, date, inputTokens: 0, where: { file: configFile, line: pos?.line, column: pos?.column } });
+  ctx.catalog.rates(model, {
+    tier: feature.tier,
+    date,
+    inputTokens: 0,
+    where: { file: configFile, line: pos?.line, column: pos?.column },
+  });
 }

@@ -8,7 +8,13 @@
  */
 
 /** Σ_{j=0}^{n−1} f(first + j × step), for f affine between consecutive `breaks` (strict `>`). */
-export function sumOverTurns(n: number, first: number, step: number, breaks: readonly number[], f: (input: number) => number): number {
+export function sumOverTurns(
+  n: number,
+  first: number,
+  step: number,
+  breaks: readonly number[],
+  f: (input: number) => number,
+): number {
   if (!(n >= 1)) return 0;
   const at = (j: number) => first + j * step;
   // Segment starts: turn 0, then the first turn strictly above each threshold the loop crosses.

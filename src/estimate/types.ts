@@ -5,8 +5,6 @@ import type { AgentEstimate } from './agent-types.js';
 
 export type { FeatureInput, RevisionSnapshot } from '../load/index.js';
 
-
-
 /** Where a sample's input figure came from. */
 export type FigureSource = 'usage' | 'replay' | 'static';
 

@@ -44,24 +44,40 @@ export const FORK_WARNING =
  */
 export function worthCommenting(r: DiffReport, threshold: number): boolean {
   if (threshold <= 0) return true;
-  return Math.abs(r.totals.monthly.delta) >= threshold || r.violations.length > 0 || r.unpriced_changes.length > 0 || r.proposed_config.length > 0;
+  return (
+    Math.abs(r.totals.monthly.delta) >= threshold ||
+    r.violations.length > 0 ||
+    r.unpriced_changes.length > 0 ||
+    r.proposed_config.length > 0
+  );
 }
 
 /** The comment body: marker first, cut by whole sections to 60,000 characters. */
 export function commentBody(r: DiffReport, marker: string, runUrl: string): string {
-  return fitMarkdown(sectionsMarkdown(r, { marker, summaryUrl: runUrl }), COMMENT_MAX_CHARS, `Full report in the job summary: ${runUrl}`);
+  return fitMarkdown(
+    sectionsMarkdown(r, { marker, summaryUrl: runUrl }),
+    COMMENT_MAX_CHARS,
+    `Full report in the job summary: ${runUrl}`,
+  );
 }
 
 /** The job summary of a diff, cut by whole sections to stay under the 1 MiB step limit. */
 export function summaryBody(r: DiffReport, runUrl: string): string {
-  return fitMarkdown(sectionsMarkdown(r, { summaryUrl: runUrl }), SUMMARY_MAX_BYTES, '_Cut to fit the job summary; the whole report is the JSON file of the `report` output._', { maxBytes: SUMMARY_MAX_BYTES });
+  return fitMarkdown(
+    sectionsMarkdown(r, { summaryUrl: runUrl }),
+    SUMMARY_MAX_BYTES,
+    '_Cut to fit the job summary; the whole report is the JSON file of the `report` output._',
+    { maxBytes: SUMMARY_MAX_BYTES },
+  );
 }
 
 /** Cut Markdown at a line end to at most `maxBytes` UTF-8 bytes (the estimate has no sections). */
 function capBytes(md: string, maxBytes: number): string {
   if (Buffer.byteLength(md, 'utf8') <= maxBytes) return md;
   const note = '\n\n_Cut to fit the job summary; the whole report is the JSON file of the `report` output._\n';
-  const cut = Buffer.from(md, 'utf8').subarray(0, maxBytes - Buffer.byteLength(note)).toString('utf8');
+  const cut = Buffer.from(md, 'utf8')
+    .subarray(0, maxBytes - Buffer.byteLength(note))
+    .toString('utf8');
   return cut.slice(0, Math.max(0, cut.lastIndexOf('\n'))) + note;
 }
 
@@ -104,7 +120,11 @@ async function overridePolicy(location: ProjectLocation, base: string, head: str
   return config && label ? { label, approvers: config.policies.overrideApprovers } : null;
 }
 
-async function overrideFor(api: Api | undefined, issue: IssueRef, policy: OverridePolicy | null): Promise<OverrideState> {
+async function overrideFor(
+  api: Api | undefined,
+  issue: IssueRef,
+  policy: OverridePolicy | null,
+): Promise<OverrideState> {
   if (!policy) return { applied: false };
   if (!api) {
     core.warning('no github-token: the override label cannot be read, so it does not count.');
@@ -112,7 +132,13 @@ async function overrideFor(api: Api | undefined, issue: IssueRef, policy: Overri
   }
   try {
     const state = await readOverride(api.octokit, issue, policy);
-    core.info(state.applied ? `override label applied${state.by ? ` by @${state.by}` : ''}` : state.rejectedBy ? 'override label present but not applied by an approver' : 'override label not present');
+    core.info(
+      state.applied
+        ? `override label applied${state.by ? ` by @${state.by}` : ''}`
+        : state.rejectedBy
+          ? 'override label present but not applied by an approver'
+          : 'override label not present',
+    );
     return state;
   } catch (e) {
     core.warning(`cannot read the override label (HTTP ${statusOf(e) ?? 'error'}): it does not count for this run.`);
@@ -131,7 +157,14 @@ function annotate(report: DiffReport, prefix: string): void {
 }
 
 /** Post the PR comment; any failure is a warning, never the verdict. Returns the comment URL. */
-async function deliverComment(api: Api | undefined, issue: IssueRef, report: DiffReport, inputs: ActionInputs, ctx: ActionContext, viewer?: Promise<string>): Promise<string> {
+async function deliverComment(
+  api: Api | undefined,
+  issue: IssueRef,
+  report: DiffReport,
+  inputs: ActionInputs,
+  ctx: ActionContext,
+  viewer?: Promise<string>,
+): Promise<string> {
   if (inputs.comment === 'off') return '';
   if (!api) {
     core.warning('no github-token: the PR comment is skipped; the job summary carries the report.');
@@ -139,18 +172,26 @@ async function deliverComment(api: Api | undefined, issue: IssueRef, report: Dif
   }
   const marker = buildMarker({ tag: inputs.commentTag, sha: report.head.rev, run: ctx.runId });
   try {
-    const outcome = await postStickyComment(api, issue, {
-      mode: inputs.comment,
-      tag: inputs.commentTag,
-      runId: ctx.runId,
-      body: commentBody(report, marker, ctx.runUrl),
-      createWhenMissing: worthCommenting(report, inputs.commentThreshold),
-    }, viewer);
+    const outcome = await postStickyComment(
+      api,
+      issue,
+      {
+        mode: inputs.comment,
+        tag: inputs.commentTag,
+        runId: ctx.runId,
+        body: commentBody(report, marker, ctx.runUrl),
+        createWhenMissing: worthCommenting(report, inputs.commentThreshold),
+      },
+      viewer,
+    );
     core.info(`aicost: ${outcome.message}`);
     return outcome.url ?? '';
   } catch (e) {
     if (statusOf(e) === 403) core.warning(FORK_WARNING);
-    else core.warning(`cannot comment (HTTP ${statusOf(e) ?? 'error'}: ${e instanceof Error ? e.message.slice(0, 300) : String(e)}); the job summary carries the report and the verdict stands.`);
+    else
+      core.warning(
+        `cannot comment (HTTP ${statusOf(e) ?? 'error'}: ${e instanceof Error ? e.message.slice(0, 300) : String(e)}); the job summary carries the report and the verdict stands.`,
+      );
     return '';
   }
 }
@@ -164,27 +205,39 @@ export function breachMessage(r: DiffReport): string {
 }
 
 /** Stage 2 of the fork recipe: post an uploaded report on its PR. */
-async function commentFromReport(inputs: ActionInputs, ctx: ActionContext, api: Api | undefined, outputs: Outputs): Promise<void> {
+async function commentFromReport(
+  inputs: ActionInputs,
+  ctx: ActionContext,
+  api: Api | undefined,
+  outputs: Outputs,
+): Promise<void> {
   const run = triggeringRun(ctx);
   const report = readReportFile(inputs.reportPath);
   Object.assign(outputs, diffOutputs(report, inputs.reportPath, ''));
   const runUrl = `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${run.runId}`;
   await writeSummary(summaryBody(report, runUrl));
   if (inputs.comment === 'off') return;
-  if (!api) throw new UsageError('mode: comment-from-report needs github-token', { hint: 'Leave github-token at its default (the workflow token) and grant permissions: pull-requests: write.' });
+  if (!api)
+    throw new UsageError('mode: comment-from-report needs github-token', {
+      hint: 'Leave github-token at its default (the workflow token) and grant permissions: pull-requests: write.',
+    });
   const pr = await findPull(api.octokit, ctx, run);
   if (pr === undefined) {
     core.notice(`no open pull request has head ${short(run.headSha)}: nothing to comment on.`);
     return;
   }
   const marker = buildMarker({ tag: inputs.commentTag, sha: run.headSha, run: run.runId });
-  const outcome = await postStickyComment(api, { owner: ctx.repo.owner, repo: ctx.repo.repo, issue: pr }, {
-    mode: inputs.comment,
-    tag: inputs.commentTag,
-    runId: run.runId,
-    body: commentBody(report, marker, runUrl),
-    createWhenMissing: worthCommenting(report, inputs.commentThreshold),
-  });
+  const outcome = await postStickyComment(
+    api,
+    { owner: ctx.repo.owner, repo: ctx.repo.repo, issue: pr },
+    {
+      mode: inputs.comment,
+      tag: inputs.commentTag,
+      runId: run.runId,
+      body: commentBody(report, marker, runUrl),
+      createWhenMissing: worthCommenting(report, inputs.commentThreshold),
+    },
+  );
   core.info(`aicost: PR #${pr}: ${outcome.message}`);
   outputs['comment-url'] = outcome.url ?? '';
 }
@@ -193,21 +246,35 @@ async function commentFromReport(inputs: ActionInputs, ctx: ActionContext, api: 
 async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Outputs, budget: TimeBudget): Promise<void> {
   const progress = (stage: string) => budget.stage(stage);
   // createOctokit registers the token as a secret before anything else can print.
-  const api = inputs.token ? await createOctokit(inputs.token, { apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl }) : undefined;
+  const api = inputs.token
+    ? await createOctokit(inputs.token, { apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl })
+    : undefined;
   if (inputs.mode === 'comment-from-report') {
-    if (inputs.trafficDir) core.warning('input traffic-dir is not used with mode: comment-from-report: the uploaded report is already priced.');
+    if (inputs.trafficDir)
+      core.warning(
+        'input traffic-dir is not used with mode: comment-from-report: the uploaded report is already priced.',
+      );
     progress('posting the uploaded report (comment-from-report)');
     return commentFromReport(inputs, ctx, api, outputs);
   }
 
   progress('finding the base and head revisions');
   const gitRoot = await gitTopLevel(inputs.workingDirectory);
-  if (!gitRoot) throw new RepoError(`working-directory ${inputs.workingDirectory} is not inside a git clone`, { hint: FETCH_DEPTH_FIX });
+  if (!gitRoot)
+    throw new RepoError(`working-directory ${inputs.workingDirectory} is not inside a git clone`, {
+      hint: FETCH_DEPTH_FIX,
+    });
   const plan = await planRevisions(ctx, inputs, gitRoot);
 
   if (plan.kind === 'estimate') {
     core.info(`aicost: ${plan.describe}: ${short(plan.rev)}`);
-    const { report } = await runEstimate({ repo: inputs.workingDirectory, rev: plan.rev, config: inputs.config, trafficDir: inputs.trafficDir, progress });
+    const { report } = await runEstimate({
+      repo: inputs.workingDirectory,
+      rev: plan.rev,
+      config: inputs.config,
+      trafficDir: inputs.trafficDir,
+      progress,
+    });
     progress('writing the report and job summary');
     const path = writeReport(report, ctx);
     Object.assign(outputs, estimateOutputs(report, path));
@@ -217,13 +284,32 @@ async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Output
 
   core.info(`aicost: base ${short(plan.base)} (${plan.describe}) → head ${short(plan.head)}`);
   // Located at base, as runDiff does: a config the PR adds in working-directory is only proposed.
-  const { location } = await locateDiffProject(inputs.workingDirectory, inputs.config, plan.head, async () => plan.base);
-  const issue: IssueRef | undefined = plan.pr !== undefined ? { owner: ctx.repo.owner, repo: ctx.repo.repo, issue: plan.pr } : undefined;
+  const { location } = await locateDiffProject(
+    inputs.workingDirectory,
+    inputs.config,
+    plan.head,
+    async () => plan.base,
+  );
+  const issue: IssueRef | undefined =
+    plan.pr !== undefined ? { owner: ctx.repo.owner, repo: ctx.repo.repo, issue: plan.pr } : undefined;
   // Who we are, asked while the diff runs (viewerLogin never rejects).
-  const viewer = plan.comment && issue && api && inputs.comment !== 'off' && inputs.comment !== 'new' ? viewerLogin(api.graphql) : undefined;
+  const viewer =
+    plan.comment && issue && api && inputs.comment !== 'off' && inputs.comment !== 'new'
+      ? viewerLogin(api.graphql)
+      : undefined;
   progress('reading the override label');
-  const override = issue ? await overrideFor(api, issue, await overridePolicy(location, plan.base, plan.head)) : { applied: false };
-  const { report } = await runDiff({ repo: inputs.workingDirectory, base: plan.base, head: plan.head, config: inputs.config, override, trafficDir: inputs.trafficDir, progress });
+  const override = issue
+    ? await overrideFor(api, issue, await overridePolicy(location, plan.base, plan.head))
+    : { applied: false };
+  const { report } = await runDiff({
+    repo: inputs.workingDirectory,
+    base: plan.base,
+    head: plan.head,
+    config: inputs.config,
+    override,
+    trafficDir: inputs.trafficDir,
+    progress,
+  });
   progress('writing the report, job summary and annotations');
   const path = writeReport(report, ctx);
   Object.assign(outputs, diffOutputs(report, path, ''));
@@ -251,10 +337,15 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     budget = startTimeBudget(inputs.timeBudgetMinutes, env.GITHUB_STEP_SUMMARY, env);
     budget.stage('reading the event');
     const ctx = readContext(env);
-    core.debug(`event=${ctx.eventName} mode=${inputs.mode} comment=${inputs.comment} threshold=${inputs.commentThreshold} fail-on-breach=${inputs.failOnBreach} time-budget-minutes=${inputs.timeBudgetMinutes}`);
+    core.debug(
+      `event=${ctx.eventName} mode=${inputs.mode} comment=${inputs.comment} threshold=${inputs.commentThreshold} fail-on-breach=${inputs.failOnBreach} time-budget-minutes=${inputs.timeBudgetMinutes}`,
+    );
     await execute(inputs, ctx, outputs, budget);
   } catch (error) {
-    const message = error instanceof AicostError ? error.format() : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof AicostError
+        ? error.format()
+        : `internal error: ${error instanceof Error ? error.message : String(error)}`;
     core.setFailed(message);
     await writeSummary(`### aicost could not run\n\n${codeBlock(message)}\n`);
   } finally {

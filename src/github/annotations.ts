@@ -34,7 +34,9 @@ export function repoPath(prefix: string, file: string): string {
 
 function location(prefix: string, file: string | null, line: number | null): Pick<Annotation, 'file' | 'startLine'> {
   if (!file) return {};
-  return line !== null && line > 0 ? { file: repoPath(prefix, file), startLine: line } : { file: repoPath(prefix, file) };
+  return line !== null && line > 0
+    ? { file: repoPath(prefix, file), startLine: line }
+    : { file: repoPath(prefix, file) };
 }
 
 /** The dollars a violation is about: its feature's change, else its team's, else the PR's. */
@@ -57,7 +59,9 @@ export function annotationsOf(r: DiffReport, prefix: string): Annotation[] {
 
   const violations = r.violations
     .map((v, i) => ({ v, i, impact: violationImpact(r, v, features) }))
-    .sort((a, b) => Number(b.v.severity === 'error') - Number(a.v.severity === 'error') || b.impact - a.impact || a.i - b.i)
+    .sort(
+      (a, b) => Number(b.v.severity === 'error') - Number(a.v.severity === 'error') || b.impact - a.impact || a.i - b.i,
+    )
     .slice(0, MAX_PER_KIND);
   for (const { v } of violations) {
     out.push({

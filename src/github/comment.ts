@@ -74,9 +74,19 @@ export async function viewerLogin(graphql: GraphQL): Promise<string> {
  * when the body starts with a marker of the tag and the author is the token's login. Anyone can
  * paste a marker into a comment of their own; only ours are ever edited.
  */
-export async function findOwnComments(octokit: Octokit, issue: IssueRef, login: string, tag: string): Promise<OwnComment[]> {
+export async function findOwnComments(
+  octokit: Octokit,
+  issue: IssueRef,
+  login: string,
+  tag: string,
+): Promise<OwnComment[]> {
   const want = sanitizeTag(tag);
-  const all = await octokit.paginate(octokit.rest.issues.listComments, { owner: issue.owner, repo: issue.repo, issue_number: issue.issue, per_page: 100 });
+  const all = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner: issue.owner,
+    repo: issue.repo,
+    issue_number: issue.issue,
+    per_page: 100,
+  });
   const own: OwnComment[] = [];
   for (const c of all) {
     const marker = parseMarker(c.body);
@@ -112,11 +122,21 @@ const MINIMIZE = `mutation($id: ID!) {
  * `viewer` is the token's login when the caller looked it up early (the throttling plugin spaces
  * GraphQL calls and writes a second apart; asked while the diff runs, the wait is free).
  */
-export async function postStickyComment(api: { octokit: Octokit; graphql: GraphQL }, issue: IssueRef, c: StickyComment, viewer?: Promise<string>): Promise<CommentOutcome> {
+export async function postStickyComment(
+  api: { octokit: Octokit; graphql: GraphQL },
+  issue: IssueRef,
+  c: StickyComment,
+  viewer?: Promise<string>,
+): Promise<CommentOutcome> {
   if (c.mode === 'off') return { action: 'off', message: 'comment: off' };
   const { octokit, graphql } = api;
   const create = async (): Promise<CommentOutcome> => {
-    const res = await octokit.rest.issues.createComment({ owner: issue.owner, repo: issue.repo, issue_number: issue.issue, body: c.body });
+    const res = await octokit.rest.issues.createComment({
+      owner: issue.owner,
+      repo: issue.repo,
+      issue_number: issue.issue,
+      body: c.body,
+    });
     return { action: 'created', url: res.data.html_url, message: `created comment ${res.data.id}` };
   };
   if (c.mode === 'new') {
@@ -128,7 +148,11 @@ export async function postStickyComment(api: { octokit: Octokit; graphql: GraphQ
   const own = await findOwnComments(octokit, issue, login, c.tag);
   const latest = own.at(-1);
   if (latest && newerRun(latest.marker.run, c.runId)) {
-    return { action: 'skipped', url: latest.url, message: `comment ${latest.id} was written by a newer run (${latest.marker.run}); this run (${c.runId}) leaves it alone` };
+    return {
+      action: 'skipped',
+      url: latest.url,
+      message: `comment ${latest.id} was written by a newer run (${latest.marker.run}); this run (${c.runId}) leaves it alone`,
+    };
   }
   if (latest && comparableBody(latest.body) === comparableBody(c.body)) {
     return { action: 'unchanged', url: latest.url, message: `comment ${latest.id} already says the same` };
@@ -136,21 +160,32 @@ export async function postStickyComment(api: { octokit: Octokit; graphql: GraphQ
 
   if (c.mode === 'update') {
     if (latest) {
-      const res = await octokit.rest.issues.updateComment({ owner: issue.owner, repo: issue.repo, comment_id: latest.id, body: c.body });
+      const res = await octokit.rest.issues.updateComment({
+        owner: issue.owner,
+        repo: issue.repo,
+        comment_id: latest.id,
+        body: c.body,
+      });
       return { action: 'updated', url: res.data.html_url, message: `updated comment ${latest.id}` };
     }
     if (!c.createWhenMissing) return { action: 'skipped', message: 'below comment-threshold: no comment' };
     return create();
   }
 
-  if (!c.createWhenMissing) return { action: 'skipped', url: latest?.url, message: 'below comment-threshold: nothing hidden, deleted or created' };
+  if (!c.createWhenMissing)
+    return {
+      action: 'skipped',
+      url: latest?.url,
+      message: 'below comment-threshold: nothing hidden, deleted or created',
+    };
   if (c.mode === 'hide-and-new') {
     if (latest) await graphql(MINIMIZE, { id: latest.nodeId });
     const out = await create();
     return latest ? { ...out, message: `${out.message}; hid comment ${latest.id} as outdated` } : out;
   }
   // delete-and-new
-  for (const old of own) await octokit.rest.issues.deleteComment({ owner: issue.owner, repo: issue.repo, comment_id: old.id });
+  for (const old of own)
+    await octokit.rest.issues.deleteComment({ owner: issue.owner, repo: issue.repo, comment_id: old.id });
   const out = await create();
   return own.length ? { ...out, message: `${out.message}; deleted ${own.length} earlier comment(s)` } : out;
 }

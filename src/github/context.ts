@@ -37,14 +37,18 @@ const MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
 function readPayload(path: string | undefined): Record<string, unknown> {
   if (!path) return {};
   try {
-    if (statSync(path).size > MAX_PAYLOAD_BYTES) throw new UsageError(`the event payload ${path} is larger than 25 MiB`);
+    if (statSync(path).size > MAX_PAYLOAD_BYTES)
+      throw new UsageError(`the event payload ${path} is larger than 25 MiB`);
     const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read the event payload GITHUB_EVENT_PATH=${path}: ${e instanceof Error ? e.message : String(e)}`, {
-      hint: 'Run the action inside GitHub Actions, or point GITHUB_EVENT_PATH at a JSON event payload.',
-    });
+    throw new UsageError(
+      `cannot read the event payload GITHUB_EVENT_PATH=${path}: ${e instanceof Error ? e.message : String(e)}`,
+      {
+        hint: 'Run the action inside GitHub Actions, or point GITHUB_EVENT_PATH at a JSON event payload.',
+      },
+    );
   }
 }
 
@@ -62,7 +66,10 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): ActionContext
   const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
   const runId = /^\d+$/.test(env.GITHUB_RUN_ID ?? '') ? (env.GITHUB_RUN_ID as string) : '0';
-  const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
+  const attempt =
+    /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') && env.GITHUB_RUN_ATTEMPT !== '1'
+      ? `/attempts/${env.GITHUB_RUN_ATTEMPT}`
+      : '';
   return {
     eventName: env.GITHUB_EVENT_NAME ?? '',
     payload,

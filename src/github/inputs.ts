@@ -112,9 +112,12 @@ function minutesInput(read: InputReader, name: string): number {
   if (v === '') return TIME_BUDGET_MINUTES.default;
   const n = /^(\d+(\.\d*)?|\.\d+)$/.test(v) ? Number(v) : Number.NaN;
   if (!Number.isFinite(n) || n <= 0 || n > TIME_BUDGET_MINUTES.max) {
-    throw new UsageError(`input ${name} must be a number of minutes above 0 and at most ${TIME_BUDGET_MINUTES.max}, not "${clipValue(v)}"`, {
-      hint: `Write e.g. ${name}: ${TIME_BUDGET_MINUTES.default} (the default); fractions such as 0.5 are allowed.`,
-    });
+    throw new UsageError(
+      `input ${name} must be a number of minutes above 0 and at most ${TIME_BUDGET_MINUTES.max}, not "${clipValue(v)}"`,
+      {
+        hint: `Write e.g. ${name}: ${TIME_BUDGET_MINUTES.default} (the default); fractions such as 0.5 are allowed.`,
+      },
+    );
   }
   return n;
 }
@@ -148,7 +151,12 @@ export function confinedPath(root: string, value: string, name: string, rootName
 export function readInputs(env: NodeJS.ProcessEnv = process.env, rawRead: InputReader = defaultReader): ActionInputs {
   const read: InputReader = (name) => asciiTrim(rawRead(name));
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const workingDirectory = confinedPath(workspace, read(Inputs.WorkingDirectory) || '.', Inputs.WorkingDirectory, 'the workspace (GITHUB_WORKSPACE)');
+  const workingDirectory = confinedPath(
+    workspace,
+    read(Inputs.WorkingDirectory) || '.',
+    Inputs.WorkingDirectory,
+    'the workspace (GITHUB_WORKSPACE)',
+  );
   const config = read(Inputs.Config) || '.aicost.yml';
   if (isAbsolute(config) || config.split(/[\\/]/).includes('..')) {
     throw new UsageError(`input config must be a path inside the project, not "${clipValue(config)}"`, {
@@ -161,7 +169,9 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env, rawRead: InputR
     if (v === '') return undefined;
     // A ref that starts with '-' would be read by git as an option.
     if (v.startsWith('-') || /\s/.test(v)) {
-      throw new UsageError(`input ${name} is not a revision: "${clipValue(v)}"`, { hint: `Give ${name} a branch, tag or commit SHA.` });
+      throw new UsageError(`input ${name} is not a revision: "${clipValue(v)}"`, {
+        hint: `Give ${name} a branch, tag or commit SHA.`,
+      });
     }
     return v;
   };
@@ -178,7 +188,12 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env, rawRead: InputR
     failOnBreach: booleanInput(read, Inputs.FailOnBreach, true),
     trafficDir: trafficDirRaw ? confinedPath(workspace, trafficDirRaw, Inputs.TrafficDir) : undefined,
     mode: enumInput(read, Inputs.Mode, ACTION_MODES, 'run'),
-    reportPath: confinedPath(workingDirectory, read(Inputs.ReportPath) || 'aicost-report.json', Inputs.ReportPath, 'working-directory'),
+    reportPath: confinedPath(
+      workingDirectory,
+      read(Inputs.ReportPath) || 'aicost-report.json',
+      Inputs.ReportPath,
+      'working-directory',
+    ),
     timeBudgetMinutes: minutesInput(read, Inputs.TimeBudgetMinutes),
   };
   return Object.freeze(inputs);

@@ -35,20 +35,41 @@ export interface OctokitSettings {
  * Octokit and its plugins are loaded here, on first use (a separate chunk of the bundle): a run
  * that never calls the API (push, workflow_dispatch, no token) does not pay their start-up.
  */
-export async function createOctokit(token: string, settings: OctokitSettings): Promise<{ octokit: Octokit; graphql: GraphQL }> {
+export async function createOctokit(
+  token: string,
+  settings: OctokitSettings,
+): Promise<{ octokit: Octokit; graphql: GraphQL }> {
   if (token) core.setSecret(token);
-  const [{ getOctokit }, { retry }, { throttling }] = await Promise.all([import('@actions/github'), import('@octokit/plugin-retry'), import('@octokit/plugin-throttling')]);
+  const [{ getOctokit }, { retry }, { throttling }] = await Promise.all([
+    import('@actions/github'),
+    import('@octokit/plugin-retry'),
+    import('@octokit/plugin-throttling'),
+  ]);
   const octokit = getOctokit(
     token,
     {
       baseUrl: settings.apiUrl,
       throttle: {
-        onRateLimit: (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
-          core.warning(`GitHub API rate limit hit on ${options.method ?? ''} ${options.url ?? ''}; ${retryCount < MAX_RATE_LIMIT_RETRIES ? `retrying after ${retryAfter} s` : 'giving up'}.`);
+        onRateLimit: (
+          retryAfter: number,
+          options: { method?: string; url?: string },
+          _o: unknown,
+          retryCount: number,
+        ) => {
+          core.warning(
+            `GitHub API rate limit hit on ${options.method ?? ''} ${options.url ?? ''}; ${retryCount < MAX_RATE_LIMIT_RETRIES ? `retrying after ${retryAfter} s` : 'giving up'}.`,
+          );
           return retryCount < MAX_RATE_LIMIT_RETRIES;
         },
-        onSecondaryRateLimit: (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
-          core.warning(`GitHub API secondary rate limit hit on ${options.method ?? ''} ${options.url ?? ''}; ${retryCount < MAX_RATE_LIMIT_RETRIES ? `retrying after ${retryAfter} s` : 'giving up'}.`);
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          options: { method?: string; url?: string },
+          _o: unknown,
+          retryCount: number,
+        ) => {
+          core.warning(
+            `GitHub API secondary rate limit hit on ${options.method ?? ''} ${options.url ?? ''}; ${retryCount < MAX_RATE_LIMIT_RETRIES ? `retrying after ${retryAfter} s` : 'giving up'}.`,
+          );
           return retryCount < MAX_RATE_LIMIT_RETRIES;
         },
       },

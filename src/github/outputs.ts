@@ -80,5 +80,11 @@ export function diffOutputs(r: DiffReport, reportPath: string, commentUrl: strin
 
 /** Outputs of an estimate (push, workflow_dispatch): one revision, no change and no verdict. */
 export function estimateOutputs(r: EstimateReport, reportPath: string): Outputs {
-  return { ...emptyOutputs(), 'monthly-head': cents(r.totals.monthly), breached: 'false', violations: '0', report: reportPath };
+  return {
+    ...emptyOutputs(),
+    'monthly-head': cents(r.totals.monthly),
+    breached: 'false',
+    violations: '0',
+    report: reportPath,
+  };
 }

@@ -30,7 +30,12 @@ export function parseApprover(entry: string): Approver | null {
 
 /** Who applied `label` last, from the issue's events (`labeled`, oldest first from the API). */
 async function lastLabeled(octokit: Octokit, issue: IssueRef, label: string): Promise<{ by?: string; at?: string }> {
-  const events = await octokit.paginate(octokit.rest.issues.listEvents, { owner: issue.owner, repo: issue.repo, issue_number: issue.issue, per_page: 100 });
+  const events = await octokit.paginate(octokit.rest.issues.listEvents, {
+    owner: issue.owner,
+    repo: issue.repo,
+    issue_number: issue.issue,
+    per_page: 100,
+  });
   let found: { by?: string; at?: string } = {};
   for (const e of events) {
     const name = (e as { label?: { name?: string } }).label?.name;
@@ -48,7 +53,9 @@ async function inTeam(octokit: Octokit, org: string, slug: string, login: string
     const status = statusOf(e);
     if (status === 404) return false;
     if (status === 403 || status === 401) {
-      core.warning(`cannot check membership of @${org}/${slug}: the token may not read the organisation's teams (a token with read:org / members: read is needed for team approvers).`);
+      core.warning(
+        `cannot check membership of @${org}/${slug}: the token may not read the organisation's teams (a token with read:org / members: read is needed for team approvers).`,
+      );
       return false;
     }
     throw e;
@@ -67,7 +74,12 @@ export async function isApprover(octokit: Octokit, approvers: string[], login: s
 
 /** The override label's state on the PR now. */
 export async function readOverride(octokit: Octokit, issue: IssueRef, policy: OverridePolicy): Promise<OverrideState> {
-  const labels = await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { owner: issue.owner, repo: issue.repo, issue_number: issue.issue, per_page: 100 });
+  const labels = await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, {
+    owner: issue.owner,
+    repo: issue.repo,
+    issue_number: issue.issue,
+    per_page: 100,
+  });
   if (!labels.some((l) => l.name === policy.label)) return { applied: false };
   const { by, at } = await lastLabeled(octokit, issue, policy.label);
   if (policy.approvers.length === 0) return { applied: true, by, at };

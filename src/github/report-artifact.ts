@@ -26,18 +26,27 @@ export function readReportFile(path: string): DiffReport {
       hint: 'Download the artifact of stage 1 into working-directory first (actions/download-artifact), or set report-path.',
     });
   }
-  if (!st.isFile()) throw new ArtifactError('the report file is not a regular file (links are not followed)', { location: { file: path } });
-  if (st.size > MAX_REPORT_BYTES) {
-    throw new ArtifactError(`the report file is ${st.size.toLocaleString('en-US')} bytes; the limit is ${MAX_REPORT_BYTES.toLocaleString('en-US')}`, {
+  if (!st.isFile())
+    throw new ArtifactError('the report file is not a regular file (links are not followed)', {
       location: { file: path },
-      hint: 'Upload only the report of stage 1 (the action\u2019s `report` output).',
     });
+  if (st.size > MAX_REPORT_BYTES) {
+    throw new ArtifactError(
+      `the report file is ${st.size.toLocaleString('en-US')} bytes; the limit is ${MAX_REPORT_BYTES.toLocaleString('en-US')}`,
+      {
+        location: { file: path },
+        hint: 'Upload only the report of stage 1 (the action\u2019s `report` output).',
+      },
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new ArtifactError(`the report file is not valid JSON (${e instanceof SyntaxError ? e.message.slice(0, 200) : 'unreadable'})`, { location: { file: path } });
+    throw new ArtifactError(
+      `the report file is not valid JSON (${e instanceof SyntaxError ? e.message.slice(0, 200) : 'unreadable'})`,
+      { location: { file: path } },
+    );
   }
   const v = validateReport(json);
   if (!v.ok) {
@@ -69,7 +78,10 @@ export function triggeringRun(ctx: ActionContext): TriggeringRun {
   }
   const id = field(ctx.payload, 'workflow_run', 'id');
   const headSha = stringField(ctx.payload, 'workflow_run', 'head_sha') ?? '';
-  if (!SHA.test(headSha)) throw new UsageError('the workflow_run event payload has no head_sha', { hint: 'Run stage 2 on: workflow_run (types: [completed]).' });
+  if (!SHA.test(headSha))
+    throw new UsageError('the workflow_run event payload has no head_sha', {
+      hint: 'Run stage 2 on: workflow_run (types: [completed]).',
+    });
   return {
     runId: typeof id === 'number' && Number.isSafeInteger(id) ? String(id) : ctx.runId,
     headSha,
@@ -94,13 +106,28 @@ export async function findPull(octokit: Octokit, ctx: ActionContext, run: Trigge
     }
   }
   const fullName = `${ctx.repo.owner}/${ctx.repo.repo}`.toLowerCase();
-  const matches = (p: { number: number; state?: string; head: { sha: string }; base: { repo: { full_name: string } | null } }) =>
-    p.state !== 'closed' && p.head.sha === run.headSha && (p.base.repo?.full_name ?? '').toLowerCase() === fullName;
-  const byCommit = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: ctx.repo.owner, repo: ctx.repo.repo, commit_sha: run.headSha, per_page: 100 });
+  const matches = (p: {
+    number: number;
+    state?: string;
+    head: { sha: string };
+    base: { repo: { full_name: string } | null };
+  }) => p.state !== 'closed' && p.head.sha === run.headSha && (p.base.repo?.full_name ?? '').toLowerCase() === fullName;
+  const byCommit = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+    owner: ctx.repo.owner,
+    repo: ctx.repo.repo,
+    commit_sha: run.headSha,
+    per_page: 100,
+  });
   const hit = byCommit.data.find(matches);
   if (hit) return hit.number;
   if (run.headOwner && run.headBranch) {
-    const byBranch = await octokit.rest.pulls.list({ owner: ctx.repo.owner, repo: ctx.repo.repo, state: 'open', head: `${run.headOwner}:${run.headBranch}`, per_page: 100 });
+    const byBranch = await octokit.rest.pulls.list({
+      owner: ctx.repo.owner,
+      repo: ctx.repo.repo,
+      state: 'open',
+      head: `${run.headOwner}:${run.headBranch}`,
+      per_page: 100,
+    });
     const b = byBranch.data.find(matches);
     if (b) return b.number;
   }

@@ -62,9 +62,12 @@ async function present(gitRoot: string, rev: string, what: string, fix: string):
 async function baseOfMerge(gitRoot: string, head: string, what: string): Promise<string> {
   const parent = await firstParent(gitRoot, head);
   if (!parent) {
-    throw new RepoError(`the base revision (first parent of the ${what} ${head.slice(0, 12)}) is not in the clone at ${gitRoot}: the clone is shallow at that commit`, {
-      hint: FETCH_DEPTH_FIX,
-    });
+    throw new RepoError(
+      `the base revision (first parent of the ${what} ${head.slice(0, 12)}) is not in the clone at ${gitRoot}: the clone is shallow at that commit`,
+      {
+        hint: FETCH_DEPTH_FIX,
+      },
+    );
   }
   return parent;
 }
@@ -75,7 +78,11 @@ async function baseOfMerge(gitRoot: string, head: string, what: string): Promise
  * resets headers a checkout may have persisted: argv is visible to every process on the runner.
  * It runs through the repository's one git runner (repo/git.ts), with the same hardening as every call.
  */
-export async function fetchRef(gitRoot: string, refspec: string, options: { serverUrl: string; token: string; depth?: number }): Promise<void> {
+export async function fetchRef(
+  gitRoot: string,
+  refspec: string,
+  options: { serverUrl: string; token: string; depth?: number },
+): Promise<void> {
   const entries: [string, string][] = [];
   if (options.token) {
     const key = `http.${options.serverUrl.replace(/\/+$/, '')}/.extraheader`;
@@ -107,11 +114,17 @@ export async function planRevisions(ctx: ActionContext, inputs: ActionInputs, gi
 
   if (event === 'pull_request' || event === 'pull_request_target') {
     const pr = pullNumber(ctx.payload);
-    if (pr === undefined) throw new UsageError(`the ${event} event payload has no pull request number`, { hint: 'Run the action on pull_request events (see the README workflow).' });
+    if (pr === undefined)
+      throw new UsageError(`the ${event} event payload has no pull request number`, {
+        hint: 'Run the action on pull_request events (see the README workflow).',
+      });
     let head = explicitHead;
     let what = 'test-merge commit';
     if (!head && event === 'pull_request') {
-      if (!SHA.test(ctx.sha)) throw new UsageError('GITHUB_SHA is not set to a commit SHA', { hint: 'Run the action inside GitHub Actions, or pass head-ref and base-ref.' });
+      if (!SHA.test(ctx.sha))
+        throw new UsageError('GITHUB_SHA is not set to a commit SHA', {
+          hint: 'Run the action inside GitHub Actions, or pass head-ref and base-ref.',
+        });
       head = await present(gitRoot, ctx.sha, what, MERGE_COMMIT_FIX);
     }
     if (!head) {
@@ -130,16 +143,34 @@ export async function planRevisions(ctx: ActionContext, inputs: ActionInputs, gi
     const headSha = stringField(ctx.payload, 'merge_group', 'head_sha');
     const baseSha = stringField(ctx.payload, 'merge_group', 'base_sha');
     const fix = 'Check out the merge group with enough history for its base: actions/checkout with `fetch-depth: 0`.';
-    const head = explicitHead ?? (headSha && SHA.test(headSha) ? await present(gitRoot, headSha, 'merge group head', fix) : undefined);
-    const base = explicitBase ?? (baseSha && SHA.test(baseSha) ? await present(gitRoot, baseSha, 'merge group base', fix) : undefined);
-    if (!head || !base) throw new UsageError('the merge_group event payload has no base_sha/head_sha', { hint: 'Pass base-ref and head-ref.' });
+    const head =
+      explicitHead ??
+      (headSha && SHA.test(headSha) ? await present(gitRoot, headSha, 'merge group head', fix) : undefined);
+    const base =
+      explicitBase ??
+      (baseSha && SHA.test(baseSha) ? await present(gitRoot, baseSha, 'merge group base', fix) : undefined);
+    if (!head || !base)
+      throw new UsageError('the merge_group event payload has no base_sha/head_sha', {
+        hint: 'Pass base-ref and head-ref.',
+      });
     // The queue branch names the PR at its end (gh-readonly-queue/main/pr-123-<sha>): its
     // override label still counts in the queue.
     const m = /\/pr-(\d+)-[0-9a-f]{40}$/.exec(stringField(ctx.payload, 'merge_group', 'head_ref') ?? '');
-    return { kind: 'diff', base, head, pr: m ? Number(m[1]) : undefined, comment: false, describe: explicitBase ? 'base-ref' : 'merge group base' };
+    return {
+      kind: 'diff',
+      base,
+      head,
+      pr: m ? Number(m[1]) : undefined,
+      comment: false,
+      describe: explicitBase ? 'base-ref' : 'merge group base',
+    };
   }
 
-  const rev = explicitHead ?? (SHA.test(ctx.sha) ? await present(gitRoot, ctx.sha, 'commit GITHUB_SHA', 'Check out the repository first: actions/checkout.') : await resolveCommit(gitRoot, 'HEAD'));
+  const rev =
+    explicitHead ??
+    (SHA.test(ctx.sha)
+      ? await present(gitRoot, ctx.sha, 'commit GITHUB_SHA', 'Check out the repository first: actions/checkout.')
+      : await resolveCommit(gitRoot, 'HEAD'));
   if (explicitBase) return { kind: 'diff', base: explicitBase, head: rev, comment: false, describe: 'base-ref' };
   return { kind: 'estimate', rev, describe: `${event || 'local'} event: estimate of one revision` };
 }

@@ -48,12 +48,19 @@ if (Atomics.wait(ctl, 0, 0, ms) === 'timed-out') {
  * Start watching: after `minutes` the process is ended with an `::error::` naming the current
  * stage (and the same text in the job summary at `summaryPath`).
  */
-export function startTimeBudget(minutes: number, summaryPath: string | undefined, env: NodeJS.ProcessEnv = process.env): TimeBudget {
+export function startTimeBudget(
+  minutes: number,
+  summaryPath: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): TimeBudget {
   const sab = new SharedArrayBuffer(8 + STAGE_BYTES);
   const ctl = new Int32Array(sab, 0, 2);
   const text = new Uint8Array(sab, 8);
   const encoder = new TextEncoder();
-  const worker = new Worker(WATCHDOG, { eval: true, workerData: { sab, ms: Math.round(minutes * 60_000), minutes, summary: summaryPath ?? '' } });
+  const worker = new Worker(WATCHDOG, {
+    eval: true,
+    workerData: { sab, ms: Math.round(minutes * 60_000), minutes, summary: summaryPath ?? '' },
+  });
   // The watch never keeps the process alive, and a failure to start it must not fail the run.
   worker.unref();
   worker.on('error', () => undefined);

@@ -25,7 +25,13 @@ export interface AgentPair {
  * Loads a feature's agent at base and head, or returns null when the head entry is a prompt
  * feature (the prompt path handles it). `headConfig` gives the head's entry of the feature.
  */
-export async function loadAgentPair(m: MergedFeature, base: AgentFileReader, head: AgentFileReader, headConfig: Config, configPath: string): Promise<AgentPair | null> {
+export async function loadAgentPair(
+  m: MergedFeature,
+  base: AgentFileReader,
+  head: AgentFileReader,
+  headConfig: Config,
+  configPath: string,
+): Promise<AgentPair | null> {
   const headEntry = headConfig.features[m.id] ?? m.entry;
   if (headEntry.agent === undefined && !(m.droppedFromConfig && m.entry.agent !== undefined)) return null;
   const files = new Set<string>();
@@ -53,7 +59,13 @@ export async function loadAgentPair(m: MergedFeature, base: AgentFileReader, hea
     headAgent = await loadFeatureAgent(head, m.id, m.headPrompt, configPath, pos);
     for (const f of headAgent.files) files.add(f);
   }
-  const pair: AgentPair = { baseAgent, headAgent, baseSite: baseAgent?.agents[0].site ?? null, headSite: headAgent?.agents[0].site ?? null, files: [...files].sort() };
+  const pair: AgentPair = {
+    baseAgent,
+    headAgent,
+    baseSite: baseAgent?.agents[0].site ?? null,
+    headSite: headAgent?.agents[0].site ?? null,
+    files: [...files].sort(),
+  };
   if (baseError !== undefined) pair.baseError = baseError;
   return pair;
 }

@@ -5,7 +5,15 @@ import { artifactFile, loadConfig, mergeTrusted, type MergedConfig } from '../co
 import { GATEWAY_SNIFF_BYTES, type ChangedFile } from '../unpriced/index.js';
 import { AicostError, ConfigError } from '../errors.js';
 import type { CallSite } from '../types.js';
-import { absentReason, changedPaths, differingPaths, fileOrigins, looksBinary, safeRelativePath, type RevisionReader } from '../repo/index.js';
+import {
+  absentReason,
+  changedPaths,
+  differingPaths,
+  fileOrigins,
+  looksBinary,
+  safeRelativePath,
+  type RevisionReader,
+} from '../repo/index.js';
 import { loadAgentPair } from './agent-pair.js';
 import { configAt, pricingDate } from './revision.js';
 import { TrafficDir } from './traffic-dir.js';
@@ -57,7 +65,12 @@ const AT_HEAD = 'head, declared in this PR';
  * Files the PR changes under the project root, with their texts at both sides (null when binary
  * or over MAX_DIFF_TEXT; `unscanned` then says why, so the scan can report the file as not read).
  */
-async function changedFiles(gitRoot: string, prefix: string, base: RevisionReader, head: RevisionReader): Promise<ChangedFile[]> {
+async function changedFiles(
+  gitRoot: string,
+  prefix: string,
+  base: RevisionReader,
+  head: RevisionReader,
+): Promise<ChangedFile[]> {
   const read = async (reader: RevisionReader, path: string, side: string, why: string[]): Promise<string | null> => {
     try {
       return await reader.readText(path, MAX_DIFF_TEXT);
@@ -69,9 +82,14 @@ async function changedFiles(gitRoot: string, prefix: string, base: RevisionReade
   const files: ChangedFile[] = [];
   for (const f of await changedPaths(gitRoot, prefix, base.rev!, head.rev!)) {
     const why: string[] = [];
-    const changed: ChangedFile = { ...f, base: f.status === 'added' ? null : await read(base, f.oldPath ?? f.path, 'at base', why), head: f.status === 'deleted' ? null : await read(head, f.path, 'at head', why) };
+    const changed: ChangedFile = {
+      ...f,
+      base: f.status === 'added' ? null : await read(base, f.oldPath ?? f.path, 'at base', why),
+      head: f.status === 'deleted' ? null : await read(head, f.path, 'at head', why),
+    };
     if (why.length) changed.unscanned = why.join('; ');
-    if (changed.head === null && f.status !== 'deleted' && why.length && /\.ya?ml$/i.test(f.path)) changed.headStart = await readStart(head, f.path);
+    if (changed.head === null && f.status !== 'deleted' && why.length && /\.ya?ml$/i.test(f.path))
+      changed.headStart = await readStart(head, f.path);
     files.push(changed);
   }
   return files;
@@ -107,9 +125,14 @@ export async function loadDiff(options: {
   const { base, head, configPath } = options;
   const now = options.now ?? new Date();
   const projectRoot = options.prefix ? join(options.gitRoot, options.prefix) : options.gitRoot;
-  const trafficDir = options.trafficDir ? await TrafficDir.open(options.trafficDir, { projectRoot, repo: { gitRoot: options.gitRoot, rev: head.rev! } }) : null;
+  const trafficDir = options.trafficDir
+    ? await TrafficDir.open(options.trafficDir, { projectRoot, repo: { gitRoot: options.gitRoot, rev: head.rev! } })
+    : null;
   if (!(await head.exists(configPath))) {
-    throw new ConfigError(`no ${configPath} at head ${head.label.slice(0, 12)}`, { location: { file: configPath }, hint: 'Add the config to the project root, or pass --config.' });
+    throw new ConfigError(`no ${configPath} at head ${head.label.slice(0, 12)}`, {
+      location: { file: configPath },
+      hint: 'Add the config to the project root, or pass --config.',
+    });
   }
   const headConfig = loadConfig(await head.readText(configPath), configPath);
   const baseRead = await configAt(base, configPath);
@@ -117,7 +140,11 @@ export async function loadDiff(options: {
   const notices: string[] = [];
 
   // Ids priced without the PR's help: the catalog plus base's own prices and aliases.
-  const baseCatalog = createCatalog({ pricing: baseConfig?.pricing ?? {}, discounts: {}, models: baseConfig?.models ?? {} });
+  const baseCatalog = createCatalog({
+    pricing: baseConfig?.pricing ?? {},
+    discounts: {},
+    models: baseConfig?.models ?? {},
+  });
   const isPriced = (id: string): boolean => {
     try {
       baseCatalog.resolve(id);
@@ -176,7 +203,9 @@ export async function loadDiff(options: {
       const link = await head.isLink(m.headPrompt);
       throw new ConfigError(`feature "${m.id}": ${m.headPrompt} ${await absentReason(head, m.headPrompt, 'head')}`, {
         location: { file: configPath, line: pos?.line, column: pos?.column },
-        hint: link ? 'Point prompt: at the real file instead of the link (or commit the file in its place).' : 'Fix the prompt: path, or remove the feature entry together with its file.',
+        hint: link
+          ? 'Point prompt: at the real file instead of the link (or commit the file in its place).'
+          : 'Fix the prompt: path, or remove the feature entry together with its file.',
       });
     }
     // Trusted traffic: traffic-dir's samples when it has some for the feature, else base's for
@@ -184,7 +213,14 @@ export async function loadDiff(options: {
     const trafficReader = m.declaredInPr ? head : base;
     const trafficConfig = m.declaredInPr ? headConfig : trusted;
     let traffic = null;
-    const dirTraffic = await fromDir.load(trafficConfig, m.entry.id, m.entry.traffic, notices, m.declaredInPr ? AT_HEAD : AT_BASE, m.id);
+    const dirTraffic = await fromDir.load(
+      trafficConfig,
+      m.entry.id,
+      m.entry.traffic,
+      notices,
+      m.declaredInPr ? AT_HEAD : AT_BASE,
+      m.id,
+    );
     if (dirTraffic) {
       traffic = dirTraffic;
       for (const p of await repoTrafficPaths(trafficReader, m.entry.traffic)) mapped.add(p);
@@ -204,7 +240,9 @@ export async function loadDiff(options: {
           // Head's paths and format, read with the trusted limits (a PR cannot loosen max_bad_lines to pass).
           traffic = await loadTraffic(head, { ...headConfig, replay: trusted.replay }, m.id, headPatterns);
           for (const p of traffic.paths) mapped.add(p);
-          notices.push(`${m.id}: the samples at base cannot be read, so the head side is priced on the PR's samples (${traffic.paths.join(', ')}); the change is not charged to this PR.`);
+          notices.push(
+            `${m.id}: the samples at base cannot be read, so the head side is priced on the PR's samples (${traffic.paths.join(', ')}); the change is not charged to this PR.`,
+          );
         }
         baseError ??= e.format().split('\n')[0];
       }
@@ -219,7 +257,14 @@ export async function loadDiff(options: {
         }
       }
     }
-    const input: DiffFeatureInput = { merged: m, baseSite, headSite, traffic, baseError, ...(agents ? { baseAgent: agents.baseAgent, headAgent: agents.headAgent } : {}) };
+    const input: DiffFeatureInput = {
+      merged: m,
+      baseSite,
+      headSite,
+      traffic,
+      baseError,
+      ...(agents ? { baseAgent: agents.baseAgent, headAgent: agents.headAgent } : {}),
+    };
     features.push(input);
     options.onFeature?.(input, { merged, dates });
   }

@@ -13,7 +13,11 @@ import { loadTraffic, TrafficDirFallback } from './traffic.js';
  * for the estimate. Everything is read through `reader` (git objects or the working tree), except
  * the samples of features that `trafficDir` (trusted samples on disk) holds files for.
  */
-export async function loadSnapshot(reader: RevisionReader, configPath: string, options: { now?: Date; trafficDir?: TrafficDir } = {}): Promise<RevisionSnapshot> {
+export async function loadSnapshot(
+  reader: RevisionReader,
+  configPath: string,
+  options: { now?: Date; trafficDir?: TrafficDir } = {},
+): Promise<RevisionSnapshot> {
   const text = await reader.readText(configPath);
   const config = loadConfig(text, configPath);
   const features: FeatureInput[] = [];
@@ -22,13 +26,22 @@ export async function loadSnapshot(reader: RevisionReader, configPath: string, o
   const fromDir = new TrafficDirFallback(options.trafficDir ?? null);
   const trafficOf = async (featureId: string, patterns: string[]): Promise<TrafficSet | null> => {
     if (!patterns.length) return null;
-    return (await fromDir.load(config, featureId, patterns, notices, where)) ?? loadTraffic(reader, config, featureId, patterns);
+    return (
+      (await fromDir.load(config, featureId, patterns, notices, where)) ??
+      loadTraffic(reader, config, featureId, patterns)
+    );
   };
   for (const feature of Object.values(config.features)) {
     const artifactPath = feature.prompt ?? feature.agent!;
     if (feature.agent !== undefined) {
       // Agent features: the root agent and its sub-agents, every referenced file from this revision.
-      const agent = await loadFeatureAgent(reader, feature.id, feature.agent, configPath, config.positions[`features.${feature.id}.agent`]);
+      const agent = await loadFeatureAgent(
+        reader,
+        feature.id,
+        feature.agent,
+        configPath,
+        config.positions[`features.${feature.id}.agent`],
+      );
       const traffic = await trafficOf(feature.id, feature.traffic);
       features.push({ feature, site: agent.agents[0].site, agent, traffic });
       continue;
@@ -54,7 +67,10 @@ export async function loadSnapshot(reader: RevisionReader, configPath: string, o
   const notice = fromDir.notice([where]);
   if (notice) notices.push(notice);
   const links = reader.skipped();
-  if (links.length) notices.push(`Skipped ${links.length} symbolic link(s) (aicost does not follow links): ${links.slice(0, 5).join(', ')}`);
+  if (links.length)
+    notices.push(
+      `Skipped ${links.length} symbolic link(s) (aicost does not follow links): ${links.slice(0, 5).join(', ')}`,
+    );
   return {
     rev: reader.rev,
     label: reader.label,
@@ -75,7 +91,10 @@ export async function pricingDate(reader: RevisionReader, config: Config, now: D
  * The config at a revision, or null when the revision has none or an invalid one (`error` then
  * says why, in one line): for the trusted side of a diff, whose config may be absent or broken.
  */
-export async function configAt(reader: RevisionReader, path: string): Promise<{ config: Config | null; error?: string }> {
+export async function configAt(
+  reader: RevisionReader,
+  path: string,
+): Promise<{ config: Config | null; error?: string }> {
   if (!(await reader.exists(path))) return { config: null };
   try {
     return { config: loadConfig(await reader.readText(path), path) };

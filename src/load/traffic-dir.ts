@@ -58,7 +58,10 @@ export class TrafficDir {
    * in messages. With `repo`, files the repository tracks at `repo.rev` are refused: a pull
    * request could have written them, so they are not trusted samples.
    */
-  static async open(dir: string, options: { projectRoot?: string; repo?: { gitRoot: string; rev: string } } = {}): Promise<TrafficDir> {
+  static async open(
+    dir: string,
+    options: { projectRoot?: string; repo?: { gitRoot: string; rev: string } } = {},
+  ): Promise<TrafficDir> {
     const root = resolve(dir);
     let isDir: boolean;
     try {
@@ -73,7 +76,10 @@ export class TrafficDir {
         hint: 'Give traffic-dir a directory that holds the samples at the paths of traffic: in .aicost.yml (e.g. DIR/traffic/summary.jsonl).',
       });
     }
-    const display = options.projectRoot && isInside(resolve(options.projectRoot), root) ? relative(resolve(options.projectRoot), root).split(sep).join('/') || '.' : root;
+    const display =
+      options.projectRoot && isInside(resolve(options.projectRoot), root)
+        ? relative(resolve(options.projectRoot), root).split(sep).join('/') || '.'
+        : root;
     let committed: TrafficDir['committed'] = null;
     if (options.repo) {
       const real = await realpath(root);
@@ -81,7 +87,11 @@ export class TrafficDir {
       if (isInside(gitReal, real)) {
         const inRepo = relative(gitReal, real).split(sep).join('/');
         // Filtered here rather than by a pathspec, whose wildcards a directory name could hold.
-        const out = (await git(options.repo.gitRoot, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', options.repo.rev])).toString('utf8').split('\0');
+        const out = (
+          await git(options.repo.gitRoot, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', options.repo.rev])
+        )
+          .toString('utf8')
+          .split('\0');
         const under = inRepo ? `${inRepo}/` : '';
         const paths = new Set(out.filter((p) => p !== '' && p.startsWith(under)).map((p) => p.slice(under.length)));
         committed = { rev: options.repo.rev, paths };
@@ -103,17 +113,22 @@ export class TrafficDir {
         hits = all.filter((f) => matchGlob(f, p));
         const dir = staticDir(p);
         // A link matched by the glob, a linked directory on its fixed part, or any link below it for `**`.
-        reached = links.filter((l) => matchGlob(l, p) || dir.startsWith(`${l}/`) || (p.includes('**') && l.startsWith(dir)));
+        reached = links.filter(
+          (l) => matchGlob(l, p) || dir.startsWith(`${l}/`) || (p.includes('**') && l.startsWith(dir)),
+        );
       } else {
         const rel = safeRelativePath(p, `traffic of feature "${featureId}"`);
         hits = all.includes(rel) ? [rel] : [];
         reached = links.filter((l) => l === rel || rel.startsWith(`${l}/`));
       }
       if (reached.length) {
-        throw new TrafficError(`traffic-dir ${this.display}: ${reached.slice(0, 5).join(', ')} ${reached.length === 1 ? 'is a symbolic link' : 'are symbolic links'} (traffic of feature "${featureId}"); aicost does not follow links`, {
-          location: { file: `${TRAFFIC_DIR_PREFIX}${reached[0]}` },
-          hint: 'Write the samples into traffic-dir as regular files (copy them, do not link them).',
-        });
+        throw new TrafficError(
+          `traffic-dir ${this.display}: ${reached.slice(0, 5).join(', ')} ${reached.length === 1 ? 'is a symbolic link' : 'are symbolic links'} (traffic of feature "${featureId}"); aicost does not follow links`,
+          {
+            location: { file: `${TRAFFIC_DIR_PREFIX}${reached[0]}` },
+            hint: 'Write the samples into traffic-dir as regular files (copy them, do not link them).',
+          },
+        );
       }
       if (hits.length === 0) unmatched.push(p);
       for (const h of hits) files.add(h);
@@ -150,10 +165,15 @@ export class TrafficDir {
     } catch (e) {
       if (!(e instanceof AicostError)) throw e;
       // Say where traffic-dir is: the file names in the message are relative to it.
-      throw new TrafficError(`${e.message} (${triedFormat(format)})`, { location: e.location, hint: `${e.hint ? `${e.hint} ` : ''}(traffic-dir: is ${this.root})` });
+      throw new TrafficError(`${e.message} (${triedFormat(format)})`, {
+        location: e.location,
+        hint: `${e.hint ? `${e.hint} ` : ''}(traffic-dir: is ${this.root})`,
+      });
     }
     const notices = unmatched.length
-      ? [`${featureId}: traffic-dir ${this.display} has no file for ${unmatched.map((p) => `"${p}"`).join(', ')}; the feature was priced from its other samples there (${files.length} ${files.length === 1 ? 'file' : 'files'}).`]
+      ? [
+          `${featureId}: traffic-dir ${this.display} has no file for ${unmatched.map((p) => `"${p}"`).join(', ')}; the feature was priced from its other samples there (${files.length} ${files.length === 1 ? 'file' : 'files'}).`,
+        ]
       : [];
     return { traffic, notices };
   }
@@ -167,12 +187,17 @@ export class TrafficDir {
  * The one notice for features that traffic-dir has no samples for: `groups` says where each
  * group's samples were read instead (e.g. `base`, or `head, declared in this PR`).
  */
-export function fallbackNotice(dir: TrafficDir, groups: readonly { where: string; ids: readonly string[] }[]): string | null {
+export function fallbackNotice(
+  dir: TrafficDir,
+  groups: readonly { where: string; ids: readonly string[] }[],
+): string | null {
   const used = groups.filter((g) => g.ids.length > 0);
   const ids = used.flatMap((g) => g.ids);
   if (ids.length === 0) return null;
   const one = ids.length === 1;
   const where =
-    used.length === 1 ? used[0].where : used.map((g, i) => (i === 0 ? g.where : `${g.ids.join(', ')} from ${g.where}`)).join('; ');
+    used.length === 1
+      ? used[0].where
+      : used.map((g, i) => (i === 0 ? g.where : `${g.ids.join(', ')} from ${g.where}`)).join('; ');
   return `traffic-dir ${dir.display} has no samples for ${one ? 'feature' : 'features'} ${ids.join(', ')}: ${one ? 'its' : 'their'} samples were read from the repository (${where}).`;
 }

@@ -9,20 +9,31 @@ import type { Config, TrafficSet } from '../types.js';
 import { fallbackNotice, type TrafficDir } from './traffic-dir.js';
 
 /** Expand a feature's traffic paths and globs at a revision and read the samples, streamed. */
-export async function loadTraffic(reader: RevisionReader, config: Config, featureId: string, patterns: string[]): Promise<TrafficSet> {
+export async function loadTraffic(
+  reader: RevisionReader,
+  config: Config,
+  featureId: string,
+  patterns: string[],
+): Promise<TrafficSet> {
   const format = checkTrafficFormat(config, featureId);
   const paths: string[] = [];
   for (const [i, p] of patterns.entries()) {
-    const pos = config.positions[`features.${featureId}.traffic${patterns.length > 1 ? `.${i}` : ''}`] ?? config.positions[`features.${featureId}.traffic`];
+    const pos =
+      config.positions[`features.${featureId}.traffic${patterns.length > 1 ? `.${i}` : ''}`] ??
+      config.positions[`features.${featureId}.traffic`];
     if (isGlob(p)) {
       const all = await reader.list();
       const hits = all.filter((f) => matchGlob(f, p));
       if (hits.length === 0) {
         const links = reader.skipped().filter((f) => matchGlob(f, p));
-        const only = links.length ? ` (only symbolic links, which aicost does not follow: ${links.slice(0, 5).join(', ')})` : '';
+        const only = links.length
+          ? ` (only symbolic links, which aicost does not follow: ${links.slice(0, 5).join(', ')})`
+          : '';
         throw new ConfigError(`feature "${featureId}": traffic glob "${p}" matches no file${only}`, {
           location: { file: config.path, line: pos?.line, column: pos?.column },
-          hint: links.length ? 'Commit the samples as regular files instead of links.' : 'Check the pattern; paths are relative to the repository root.',
+          hint: links.length
+            ? 'Commit the samples as regular files instead of links.'
+            : 'Check the pattern; paths are relative to the repository root.',
         });
       }
       paths.push(...hits);
@@ -30,10 +41,15 @@ export async function loadTraffic(reader: RevisionReader, config: Config, featur
       const rel = safeRelativePath(p, config.path);
       if (!(await reader.exists(rel))) {
         const link = await reader.isLink(rel);
-        throw new ConfigError(`feature "${featureId}": traffic file ${rel} ${await absentReason(reader, rel, reader.label === 'working tree' ? 'the working tree' : reader.label.slice(0, 12))}`, {
-          location: { file: config.path, line: pos?.line, column: pos?.column },
-          hint: link ? 'Commit the samples as a regular file instead of a link.' : 'Commit the samples, fix the path, or remove traffic: to use a static estimate.',
-        });
+        throw new ConfigError(
+          `feature "${featureId}": traffic file ${rel} ${await absentReason(reader, rel, reader.label === 'working tree' ? 'the working tree' : reader.label.slice(0, 12))}`,
+          {
+            location: { file: config.path, line: pos?.line, column: pos?.column },
+            hint: link
+              ? 'Commit the samples as a regular file instead of a link.'
+              : 'Commit the samples, fix the path, or remove traffic: to use a static estimate.',
+          },
+        );
       }
       paths.push(rel);
     }
@@ -84,7 +100,14 @@ export class TrafficDirFallback {
    * The feature's samples from traffic-dir (its notices appended to `notices`), or null: then the
    * caller reads the repository's, and the feature is listed (as `listAs`) under `where` in the notice.
    */
-  async load(config: Config, featureId: string, patterns: string[], notices: string[], where: string, listAs = featureId): Promise<TrafficSet | null> {
+  async load(
+    config: Config,
+    featureId: string,
+    patterns: string[],
+    notices: string[],
+    where: string,
+    listAs = featureId,
+  ): Promise<TrafficSet | null> {
     if (!this.dir || !patterns.length) return null;
     const hit = await this.dir.load(config, featureId, patterns);
     if (hit) {
@@ -100,6 +123,9 @@ export class TrafficDirFallback {
   /** The one notice naming the features read from the repository, grouped in the order of `wheres`. */
   notice(wheres: readonly string[]): string | null {
     if (!this.dir) return null;
-    return fallbackNotice(this.dir, wheres.map((where) => ({ where, ids: this.fellBack.get(where) ?? [] })));
+    return fallbackNotice(
+      this.dir,
+      wheres.map((where) => ({ where, ids: this.fellBack.get(where) ?? [] })),
+    );
   }
 }

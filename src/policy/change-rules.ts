@@ -8,7 +8,10 @@ import type { Finding, PolicyContext } from './context.js';
 /** One finding per unpriced AI change, at its file and line. */
 export function unpricedChanges(ctx: PolicyContext): Finding[] {
   return ctx.inputs.report.unpriced_changes.map((u) => {
-    const ratio = u.price_ratio !== null && !/price/.test(u.summary) ? ` (×${u.price_ratio >= 10 ? u.price_ratio.toFixed(1) : u.price_ratio.toFixed(2)} input price)` : '';
+    const ratio =
+      u.price_ratio !== null && !/price/.test(u.summary)
+        ? ` (×${u.price_ratio >= 10 ? u.price_ratio.toFixed(1) : u.price_ratio.toFixed(2)} input price)`
+        : '';
     return {
       rule: 'unpriced_change',
       team: null,
@@ -53,7 +56,10 @@ export function baseErrors(ctx: PolicyContext): Finding[] {
 
 /** A declared value for a message: `{input: 0, output: 0}` → `input 0, output 0`; an alias target as is. */
 function declaredText(value: unknown): string {
-  if (value !== null && typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k} ${String(v)}`).join(', ');
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value)
+      .map(([k, v]) => `${k} ${String(v)}`)
+      .join(', ');
   return String(value);
 }
 

@@ -70,13 +70,32 @@ export class PolicyContext {
     for (const f of features) {
       if (!isChanged(f)) continue;
       if (f.status === 'added') {
-        out.push({ feature: f.id, text: `${f.id} (added)`, effect: f.delta.monthly, file: this.artifactOf(f.id), line: null });
+        out.push({
+          feature: f.id,
+          text: `${f.id} (added)`,
+          effect: f.delta.monthly,
+          file: this.artifactOf(f.id),
+          line: null,
+        });
       } else if (f.status === 'removed') {
-        out.push({ feature: f.id, text: `${f.id} (removed)`, effect: f.delta.monthly, file: this.artifactOf(f.id), line: null });
+        out.push({
+          feature: f.id,
+          text: `${f.id} (removed)`,
+          effect: f.delta.monthly,
+          file: this.artifactOf(f.id),
+          line: null,
+        });
       } else if (f.changes.length === 0) {
         out.push({ feature: f.id, text: f.id, effect: f.delta.monthly, file: this.artifactOf(f.id), line: null });
       } else {
-        for (const c of f.changes) out.push({ feature: f.id, text: `${f.id}, ${c.summary}`, effect: c.monthly_effect, file: c.file, line: c.line });
+        for (const c of f.changes)
+          out.push({
+            feature: f.id,
+            text: `${f.id}, ${c.summary}`,
+            effect: c.monthly_effect,
+            file: c.file,
+            line: c.line,
+          });
       }
     }
     return out;
@@ -94,7 +113,9 @@ export class PolicyContext {
    * bound): removing them from a breach tells whether measured figures alone would break it.
    */
   staticIncrease(features: FeatureJson[]): number {
-    return features.filter((f) => isChanged(f) && isStatic(f.head)).reduce((a, f) => a + Math.max(0, f.delta.monthly), 0);
+    return features
+      .filter((f) => isChanged(f) && isStatic(f.head))
+      .reduce((a, f) => a + Math.max(0, f.delta.monthly), 0);
   }
 
   /** Changed features of one team. */
@@ -131,7 +152,13 @@ export function underMinimum(delta: number, min: number, what: string): string |
 }
 
 /** A finding with its file and line taken from the change that caused most of it. */
-export function finding(rule: ViolationRule, scope: { team?: string | null; feature?: string | null }, cause: Cause | null, message: string, notFailing: (string | null)[]): Finding {
+export function finding(
+  rule: ViolationRule,
+  scope: { team?: string | null; feature?: string | null },
+  cause: Cause | null,
+  message: string,
+  notFailing: (string | null)[],
+): Finding {
   return {
     rule,
     team: scope.team ?? null,

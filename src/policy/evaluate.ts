@@ -45,7 +45,12 @@ export function ruleMayFail(rule: ViolationRule, config: Config): { fails: boole
   // A PR-declared price changes the figures every other rule reads; a base `fail_on` written
   // before this rule existed must not let a PR's own $0 price pass the check.
   if (rule === 'pr_declared_price') return { fails: true, reason: null };
-  const setting = rule === 'unpriced_change' ? (['unpriced_changes', p.unpricedChanges] as const) : rule === 'base_error' ? (['on_base_error', p.onBaseError] as const) : null;
+  const setting =
+    rule === 'unpriced_change'
+      ? (['unpriced_changes', p.unpricedChanges] as const)
+      : rule === 'base_error'
+        ? (['on_base_error', p.onBaseError] as const)
+        : null;
   if (p.failOn === undefined) {
     if (setting) return { fails: setting[1] === 'fail', reason: null };
     return { fails: rule !== 'unbounded_increase', reason: null };
@@ -54,7 +59,8 @@ export function ruleMayFail(rule: ViolationRule, config: Config): { fails: boole
     const declared = setting ? setting[1] === 'fail' : rule !== 'unbounded_increase';
     return { fails: false, reason: declared ? `${rule} is not in policies.fail_on` : null };
   }
-  if (setting && explicitlyWarn(config, setting[0], setting[1])) return { fails: false, reason: `policies.${setting[0]} is warn` };
+  if (setting && explicitlyWarn(config, setting[0], setting[1]))
+    return { fails: false, reason: `policies.${setting[0]} is warn` };
   return { fails: true, reason: null };
 }
 
@@ -92,12 +98,17 @@ export function evaluatePolicies(inputs: PolicyInputs): PolicyResult {
     ...prDeclaredPrices(ctx),
   ];
   const order = (f: Finding) => RULE_ORDER.indexOf(f.rule);
-  findings.sort((a, b) => order(a) - order(b) || compareNullable(a.team, b.team) || compareNullable(a.feature, b.feature));
+  findings.sort(
+    (a, b) => order(a) - order(b) || compareNullable(a.team, b.team) || compareNullable(a.feature, b.feature),
+  );
 
   const notices: string[] = [];
   if (inputs.report.policy_source === 'head (adoption)') {
-    const why = '*' in inputs.baseErrors ? 'the base config could not be read' : 'the base has no config (this PR adopts aicost)';
-    notices.push(`Policies come from this PR's ${inputs.config.path}: ${why}, so the PR's own budgets and rules decide this check.`);
+    const why =
+      '*' in inputs.baseErrors ? 'the base config could not be read' : 'the base has no config (this PR adopts aicost)';
+    notices.push(
+      `Policies come from this PR's ${inputs.config.path}: ${why}, so the PR's own budgets and rules decide this check.`,
+    );
   }
 
   let overridden = 0;
@@ -105,26 +116,41 @@ export function evaluatePolicies(inputs: PolicyInputs): PolicyResult {
     const may = ruleMayFail(f.rule, inputs.config);
     const reasons = [...f.notFailing, ...(may.reason ? [may.reason] : [])];
     let severity: ViolationJson['severity'] = may.fails && f.notFailing.length === 0 ? 'error' : 'warning';
-    const message = reasons.length && f.rule !== 'budget_warn' ? `${f.message} — not failing: ${reasons[0]}` : f.message;
+    const message =
+      reasons.length && f.rule !== 'budget_warn' ? `${f.message} — not failing: ${reasons[0]}` : f.message;
     let isOverridden = false;
     if (severity === 'error' && inputs.override.applied) {
       severity = 'warning';
       isOverridden = true;
       overridden++;
     }
-    return { rule: f.rule, severity, overridden: isOverridden, team: f.team, feature: f.feature, file: f.file, line: f.line, message };
+    return {
+      rule: f.rule,
+      severity,
+      overridden: isOverridden,
+      team: f.team,
+      feature: f.feature,
+      file: f.file,
+      line: f.line,
+      message,
+    };
   });
 
   const o = inputs.override;
   if (o.applied) {
     const who = `${o.by ? ` by ${o.by}` : ''}${o.at ? ` at ${o.at}` : ''}`;
-    const effect = overridden === 0 ? 'nothing fails, so it changes nothing' : `${overridden} failing violation${overridden === 1 ? ' is' : 's are'} reported as ${overridden === 1 ? 'a warning' : 'warnings'} (overridden)`;
+    const effect =
+      overridden === 0
+        ? 'nothing fails, so it changes nothing'
+        : `${overridden} failing violation${overridden === 1 ? ' is' : 's are'} reported as ${overridden === 1 ? 'a warning' : 'warnings'} (overridden)`;
     notices.push(`Override: the ${label(inputs.config)} was applied${who}; ${effect}.`);
   }
   if (o.rejectedBy) {
     const approvers = inputs.config.policies.overrideApprovers;
     const list = approvers.length ? ` (${approvers.join(', ')})` : '';
-    notices.push(`The ${label(inputs.config)} was applied by ${o.rejectedBy}, who is not in policies.override_approvers${list}: it does not count, and failing violations still fail.`);
+    notices.push(
+      `The ${label(inputs.config)} was applied by ${o.rejectedBy}, who is not in policies.override_approvers${list}: it does not count, and failing violations still fail.`,
+    );
   }
   return { violations, breached: violations.some((v) => v.severity === 'error'), notices };
 }

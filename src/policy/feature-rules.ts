@@ -4,7 +4,16 @@
  */
 import { count, pct, signedUsd, usd } from '../text/index.js';
 import type { FeatureJson } from '../report/index.js';
-import { causeText, finding, isStatic, ownersText, underMinimum, type Cause, type Finding, type PolicyContext } from './context.js';
+import {
+  causeText,
+  finding,
+  isStatic,
+  ownersText,
+  underMinimum,
+  type Cause,
+  type Finding,
+  type PolicyContext,
+} from './context.js';
 import { compileGlob, disallowedModels } from './glob.js';
 
 /** Changed and added features, in report order (removed ones have no head to judge). */
@@ -24,9 +33,21 @@ export function costPerRequest(ctx: PolicyContext): Finding[] {
     const cause = ctx.largestCause([f]);
     const was = before === null ? 'new feature' : `was ${usd(before)}`;
     const message = `${rule.stat} cost per request over the limit: ${f.id} costs ${usd(value)} per request at head (${was}) against a limit of ${usd(rule.usd)} (${signedUsd(value - rule.usd)} over)${causeText(cause)}${ownersText(ctx.ownersOf(f.team))}`;
-    const preExisting = before !== null && before > rule.usd && value <= before ? `already over the limit at base (${usd(before)} per request) and this PR does not raise it` : null;
-    const staticOnly = ctx.policies.staticEstimates !== 'fail' && isStatic(f.head) ? 'the head figure is a static estimate (static_estimates: warn)' : null;
-    out.push(finding('max_cost_per_request', { team: f.team, feature: f.id }, cause, message, [preExisting, underMinimum(f.delta.monthly, ctx.policies.minIncreaseUsd, "the feature's change"), staticOnly]));
+    const preExisting =
+      before !== null && before > rule.usd && value <= before
+        ? `already over the limit at base (${usd(before)} per request) and this PR does not raise it`
+        : null;
+    const staticOnly =
+      ctx.policies.staticEstimates !== 'fail' && isStatic(f.head)
+        ? 'the head figure is a static estimate (static_estimates: warn)'
+        : null;
+    out.push(
+      finding('max_cost_per_request', { team: f.team, feature: f.id }, cause, message, [
+        preExisting,
+        underMinimum(f.delta.monthly, ctx.policies.minIncreaseUsd, "the feature's change"),
+        staticOnly,
+      ]),
+    );
   }
   return out;
 }
@@ -54,11 +75,16 @@ export function allowedModels(ctx: PolicyContext): Finding[] {
     if (bad.length === 0) continue;
     const swap = modelChange(f);
     const cause = swap ?? ctx.largestCause([f]) ?? ctx.causesOf([f])[0] ?? null;
-    const list = globs.length ? `${bad.length === 1 ? 'matches' : 'match'} none of allowed_models: ${globs.join(', ')}` : `${bad.length === 1 ? 'is' : 'are'} not allowed: allowed_models is empty`;
+    const list = globs.length
+      ? `${bad.length === 1 ? 'matches' : 'match'} none of allowed_models: ${globs.join(', ')}`
+      : `${bad.length === 1 ? 'is' : 'are'} not allowed: allowed_models is empty`;
     const where = swap?.file ? `; changed at ${swap.file}${swap.line !== null ? `:${swap.line}` : ''}` : '';
     const message = `model not allowed: ${f.id} uses ${bad.join(', ')} at head, which ${list}${where}${ownersText(ctx.ownersOf(f.team))}`;
     const baseModels = new Set(f.base?.models ?? []);
-    const preExisting = f.base !== null && bad.every((m) => baseModels.has(m)) ? `${bad.length === 1 ? 'the model was' : 'these models were'} already used at base` : null;
+    const preExisting =
+      f.base !== null && bad.every((m) => baseModels.has(m))
+        ? `${bad.length === 1 ? 'the model was' : 'these models were'} already used at base`
+        : null;
     out.push(finding('allowed_models', { team: f.team, feature: f.id }, cause, message, [preExisting]));
   }
   return out;
@@ -77,7 +103,15 @@ export function unboundedIncrease(ctx: PolicyContext): Finding[] {
     for (const inc of f.head.agent?.turn_cap_increases ?? []) {
       if (!(inc.cap_share > 0)) continue;
       const turns = f.changes.find((c) => c.kind === 'agent' && /^max turns/.test(c.summary));
-      const cause: Cause | null = turns ? { feature: f.id, text: `${f.id}, ${turns.summary}`, effect: turns.monthly_effect, file: turns.file, line: turns.line } : ctx.largestCause([f]);
+      const cause: Cause | null = turns
+        ? {
+            feature: f.id,
+            text: `${f.id}, ${turns.summary}`,
+            effect: turns.monthly_effect,
+            file: turns.file,
+            line: turns.line,
+          }
+        : ctx.largestCause([f]);
       const limit = `${count(inc.base_max_turns)} → ${inc.head_max_turns === null ? 'unset' : count(inc.head_max_turns)}`;
       const boundIncrease = inc.upper_bound_monthly === null ? null : inc.upper_bound_monthly - f.base.monthly;
       const bound =
@@ -85,7 +119,10 @@ export function unboundedIncrease(ctx: PolicyContext): Finding[] {
           ? '; with no limit the increase has no upper bound'
           : `; runs that go to the new limit could cost up to ${usd(inc.upper_bound_per_request ?? 0)} per run (${usd(inc.upper_bound_monthly)}/month, ${signedUsd(boundIncrease)}/month against base)`;
       const message = `loop limit raised while runs hit the old one: ${f.id} raises max turns of agent ${inc.agent} ${limit} and ${pct(inc.cap_share, 1)} of runs reached the old limit, so the replayed change (${signedUsd(f.delta.monthly)}/month) is a lower bound${bound}${ownersText(ctx.ownersOf(f.team))}`;
-      const minimum = boundIncrease === null ? null : underMinimum(boundIncrease, ctx.policies.minIncreaseUsd, 'the increase at the new limit');
+      const minimum =
+        boundIncrease === null
+          ? null
+          : underMinimum(boundIncrease, ctx.policies.minIncreaseUsd, 'the increase at the new limit');
       out.push(finding('unbounded_increase', { team: f.team, feature: f.id }, cause, message, [minimum]));
     }
     const oldCap = f.base.max_output_tokens;
@@ -96,7 +133,9 @@ export function unboundedIncrease(ctx: PolicyContext): Finding[] {
     if (!raised || !(share > 0)) continue;
 
     const cap = f.changes.find((c) => c.kind === 'params' && /max output tokens/.test(c.summary));
-    const cause: Cause | null = cap ? { feature: f.id, text: `${f.id}, ${cap.summary}`, effect: cap.monthly_effect, file: cap.file, line: cap.line } : ctx.largestCause([f]);
+    const cause: Cause | null = cap
+      ? { feature: f.id, text: `${f.id}, ${cap.summary}`, effect: cap.monthly_effect, file: cap.file, line: cap.line }
+      : ctx.largestCause([f]);
     const capText = `${count(oldCap)} → ${newCap === null ? 'unset' : count(newCap)}`;
     let bound = '';
     let boundIncrease: number | null = null;
@@ -117,7 +156,10 @@ export function unboundedIncrease(ctx: PolicyContext): Finding[] {
     }
     const message = `output cap raised while outputs hit the old one: ${f.id} raises max output tokens ${capText} and ${pct(share, 1)} of samples reached the old cap, so the replayed change (${signedUsd(f.delta.monthly)}/month) is a lower bound${bound}${ownersText(ctx.ownersOf(f.team))}`;
     // The replayed delta understates this rule by construction: the minimum applies to the bound.
-    const minimum = boundIncrease === null ? null : underMinimum(boundIncrease, ctx.policies.minIncreaseUsd, 'the increase at the new cap');
+    const minimum =
+      boundIncrease === null
+        ? null
+        : underMinimum(boundIncrease, ctx.policies.minIncreaseUsd, 'the increase at the new cap');
     out.push(finding('unbounded_increase', { team: f.team, feature: f.id }, cause, message, [minimum]));
   }
   return out;

@@ -8,7 +8,12 @@ import type { PolicyInputs } from './types.js';
  * the whole base), each feature's artifact at head, and the USD per output token of its head model
  * (tier and discounts applied) at the pricing date.
  */
-export function policyInputsOf(merged: MergedConfig, features: readonly FeatureDiff[], catalog: Catalog, date: Date): Required<Pick<PolicyInputs, 'baseErrors' | 'artifacts' | 'outputUsdPerToken'>> {
+export function policyInputsOf(
+  merged: MergedConfig,
+  features: readonly FeatureDiff[],
+  catalog: Catalog,
+  date: Date,
+): Required<Pick<PolicyInputs, 'baseErrors' | 'artifacts' | 'outputUsdPerToken'>> {
   const baseErrors: Record<string, string> = {};
   if (merged.baseError) baseErrors['*'] = merged.baseError;
   for (const f of features) if (f.baseError) baseErrors[f.id] = f.baseError;
@@ -17,7 +22,8 @@ export function policyInputsOf(merged: MergedConfig, features: readonly FeatureD
   const outputUsdPerToken: Record<string, number> = {};
   for (const m of merged.features) {
     const f = features.find((x) => x.id === m.id);
-    if (f?.head) outputUsdPerToken[f.id] = catalog.rates(f.head.model, { tier: m.entry.tier, date, inputTokens: 0 }).output / 1e6;
+    if (f?.head)
+      outputUsdPerToken[f.id] = catalog.rates(f.head.model, { tier: m.entry.tier, date, inputTokens: 0 }).output / 1e6;
   }
   return { baseErrors, artifacts, outputUsdPerToken };
 }

@@ -25,7 +25,10 @@ export function prRules(ctx: PolicyContext): { increase: Finding[]; percent: Fin
   if (pol.maxMonthlyIncrease !== undefined && m.delta > pol.maxMonthlyIncrease) {
     const limit = pol.maxMonthlyIncrease;
     const ci = m.delta_ci95 ? `; 95%: ${signedUsd(m.delta_ci95[0])} to ${signedUsd(m.delta_ci95[1])}` : '';
-    const staticOnly = pol.staticEstimates !== 'fail' && staticUp > 0 && m.delta - staticUp <= limit ? 'the increase rests on static estimates (static_estimates: warn)' : null;
+    const staticOnly =
+      pol.staticEstimates !== 'fail' && staticUp > 0 && m.delta - staticUp <= limit
+        ? 'the increase rests on static estimates (static_estimates: warn)'
+        : null;
     const message = `${likelihood(m.delta_ci95?.[0] ?? null, limit)}over the monthly increase limit: this PR raises spend by ${signedUsd(m.delta)}/month (${span}${ci}) against a limit of ${usd(limit)}/month for the whole PR (${signedUsd(m.delta - limit)} over)${causeText(cause)}`;
     out.increase.push(finding('max_monthly_increase', {}, cause, message, [minimum, staticOnly]));
   }
@@ -35,8 +38,13 @@ export function prRules(ctx: PolicyContext): { increase: Finding[]; percent: Fin
     const limit = pol.maxMonthlyIncreasePercent * 100;
     if (p > limit) {
       const toPct = (usdDelta: number) => (usdDelta / m.base) * 100;
-      const ci = m.delta_ci95 ? `; 95%: ${signedPct(toPct(m.delta_ci95[0]))} to ${signedPct(toPct(m.delta_ci95[1]))}` : '';
-      const staticOnly = pol.staticEstimates !== 'fail' && staticUp > 0 && toPct(m.delta - staticUp) <= limit ? 'the increase rests on static estimates (static_estimates: warn)' : null;
+      const ci = m.delta_ci95
+        ? `; 95%: ${signedPct(toPct(m.delta_ci95[0]))} to ${signedPct(toPct(m.delta_ci95[1]))}`
+        : '';
+      const staticOnly =
+        pol.staticEstimates !== 'fail' && staticUp > 0 && toPct(m.delta - staticUp) <= limit
+          ? 'the increase rests on static estimates (static_estimates: warn)'
+          : null;
       const adjective = likelihood(m.delta_ci95 ? toPct(m.delta_ci95[0]) : null, limit);
       const message = `${adjective}over the monthly increase limit in percent: this PR raises spend by ${signedPct(p)} (${signedUsd(m.delta)}/month, ${span}${ci}) against a limit of ${signedPct(limit)} (${(p - limit).toFixed(1)} points over)${causeText(cause)}`;
       out.percent.push(finding('max_monthly_increase_percent', {}, cause, message, [minimum, staticOnly]));

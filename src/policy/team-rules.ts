@@ -4,7 +4,15 @@
  */
 import { pct, signedUsd, usd } from '../text/index.js';
 import type { TeamJson } from '../report/index.js';
-import { causeText, finding, moneyRange, ownersText, underMinimum, type Finding, type PolicyContext } from './context.js';
+import {
+  causeText,
+  finding,
+  moneyRange,
+  ownersText,
+  underMinimum,
+  type Finding,
+  type PolicyContext,
+} from './context.js';
 
 /** Budget, warn level and increase limit of every evaluated team, in report (team) order. */
 export function teamRules(ctx: PolicyContext): { budget: Finding[]; budgetWarn: Finding[]; increase: Finding[] } {
@@ -26,7 +34,12 @@ export function teamRules(ctx: PolicyContext): { budget: Finding[]; budgetWarn: 
  * Spend here plus spend elsewhere against the budget. The wording follows the interval: "likely
  * over" when its lower end is over too, "may be over" when only the point estimate is.
  */
-function budget(ctx: PolicyContext, t: TeamJson, cause: ReturnType<PolicyContext['largestCause']>, staticUp: number): Finding | null {
+function budget(
+  ctx: PolicyContext,
+  t: TeamJson,
+  cause: ReturnType<PolicyContext['largestCause']>,
+  staticUp: number,
+): Finding | null {
   if (t.budget === null) return null;
   const other = t.other_monthly_spend;
   const spend = t.head + other;
@@ -41,11 +54,20 @@ function budget(ctx: PolicyContext, t: TeamJson, cause: ReturnType<PolicyContext
     const baseSpend = t.base + other;
     // A breach the PR causes: over at head, and not merely a base breach the PR leaves as it was.
     const caused = (head: number, d: number) => head > t.budget! && !(baseSpend > t.budget! && d <= 1e-9);
-    const preExisting = !caused(spend, delta) ? `already over budget at base (${usd(baseSpend)}/month) and this PR does not raise the team's spend` : null;
+    const preExisting = !caused(spend, delta)
+      ? `already over budget at base (${usd(baseSpend)}/month) and this PR does not raise the team's spend`
+      : null;
     // Would the measured figures alone (static increases taken out) still make it one?
-    const staticOnly = ctx.policies.staticEstimates !== 'fail' && staticUp > 0 && !caused(spend - staticUp, delta - staticUp) ? 'the breach rests on static estimates (static_estimates: warn)' : null;
+    const staticOnly =
+      ctx.policies.staticEstimates !== 'fail' && staticUp > 0 && !caused(spend - staticUp, delta - staticUp)
+        ? 'the breach rests on static estimates (static_estimates: warn)'
+        : null;
     const message = `${adjective}over budget: ${t.team} would spend ${usd(spend)}/month${rangeText} against a budget of ${usd(t.budget)} (${signedUsd(spend - t.budget)} over${outside})${tail}`;
-    return finding('budget', { team: t.team }, cause, message, [preExisting, underMinimum(delta, ctx.policies.minIncreaseUsd, "the team's change"), staticOnly]);
+    return finding('budget', { team: t.team }, cause, message, [
+      preExisting,
+      underMinimum(delta, ctx.policies.minIncreaseUsd, "the team's change"),
+      staticOnly,
+    ]);
   }
   const warnAt = ctx.inputs.config.teams[t.team]?.warnAt ?? 0.8;
   if (spend > warnAt * t.budget) {
@@ -56,12 +78,23 @@ function budget(ctx: PolicyContext, t: TeamJson, cause: ReturnType<PolicyContext
 }
 
 /** The team's own `max_monthly_increase`: head − base of its spend here. */
-function teamIncrease(ctx: PolicyContext, t: TeamJson, cause: ReturnType<PolicyContext['largestCause']>, staticUp: number): Finding | null {
+function teamIncrease(
+  ctx: PolicyContext,
+  t: TeamJson,
+  cause: ReturnType<PolicyContext['largestCause']>,
+  staticUp: number,
+): Finding | null {
   const limit = ctx.inputs.config.teams[t.team]?.maxMonthlyIncrease;
   if (limit === undefined) return null;
   const delta = t.head - t.base;
   if (!(delta > limit)) return null;
-  const staticOnly = ctx.policies.staticEstimates !== 'fail' && staticUp > 0 && delta - staticUp <= limit ? 'the increase rests on static estimates (static_estimates: warn)' : null;
+  const staticOnly =
+    ctx.policies.staticEstimates !== 'fail' && staticUp > 0 && delta - staticUp <= limit
+      ? 'the increase rests on static estimates (static_estimates: warn)'
+      : null;
   const message = `over the team's monthly increase limit: ${t.team}'s spend rises by ${signedUsd(delta)}/month (${usd(t.base)} → ${usd(t.head)}) against a limit of ${usd(limit)}/month (${signedUsd(delta - limit)} over)${causeText(cause)}${ownersText(t.owners)}`;
-  return finding('max_monthly_increase', { team: t.team }, cause, message, [underMinimum(delta, ctx.policies.minIncreaseUsd, "the team's change"), staticOnly]);
+  return finding('max_monthly_increase', { team: t.team }, cause, message, [
+    underMinimum(delta, ctx.policies.minIncreaseUsd, "the team's change"),
+    staticOnly,
+  ]);
 }

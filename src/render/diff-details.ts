@@ -1,7 +1,23 @@
 /** The collapsed details of the diff document: every change, unpriced changes, proposed config, method, notices. */
 import { clip, codeBlock, count, pct } from '../text/index.js';
 import type { DiffReport, FeatureJson, FeatureSideJson } from '../report/index.js';
-import { byImpact, code, declaredMarks, delta, details, HINT_MAX, ICON, lineage, money, plural, shortRev, sideMoney, text, topChanges, where } from './markdown-cells.js';
+import {
+  byImpact,
+  code,
+  declaredMarks,
+  delta,
+  details,
+  HINT_MAX,
+  ICON,
+  lineage,
+  money,
+  plural,
+  shortRev,
+  sideMoney,
+  text,
+  topChanges,
+  where,
+} from './markdown-cells.js';
 // ---------------------------------------------------------------------------------------------
 // Collapsed details
 // ---------------------------------------------------------------------------------------------
@@ -13,7 +29,9 @@ export function changesDetails(r: DiffReport): string | null {
   const rows = ['| Feature | Kind | Where | Change | Monthly effect |', '|:--|:--|:--|:--|--:|'];
   for (const f of features) {
     for (const c of topChanges(f)) {
-      rows.push(`| ${text(f.id, 80)} | ${text(c.kind, 20)} | ${where(clip(c.file, 200), c.line)} | ${text(c.summary)} | ${delta(c.monthly_effect)} |`);
+      rows.push(
+        `| ${text(f.id, 80)} | ${text(c.kind, 20)} | ${where(clip(c.file, 200), c.line)} | ${text(c.summary)} | ${delta(c.monthly_effect)} |`,
+      );
     }
   }
   return details(`What changed (${plural(total, 'change')})`, rows.join('\n'));
@@ -21,11 +39,19 @@ export function changesDetails(r: DiffReport): string | null {
 
 export function unpricedDetails(r: DiffReport): string | null {
   if (r.unpriced_changes.length === 0) return null;
-  const lines = ['AI changes outside every feature of `.aicost.yml` are not priced. To price one, add an entry like the one shown.', ''];
+  const lines = [
+    'AI changes outside every feature of `.aicost.yml` are not priced. To price one, add an entry like the one shown.',
+    '',
+  ];
   for (const u of r.unpriced_changes) {
     // The detector's summaries already name the ratio; add it only where one does not.
-    const ratio = u.price_ratio !== null && !/input price/.test(u.summary) ? ` (×${u.price_ratio >= 10 ? u.price_ratio.toFixed(1) : u.price_ratio.toFixed(2)} input price)` : '';
-    lines.push(`- ${ICON.warning} ${where(clip(u.file, 200), u.line)} · ${text(u.kind, 20)}: ${text(u.summary)}${ratio}`);
+    const ratio =
+      u.price_ratio !== null && !/input price/.test(u.summary)
+        ? ` (×${u.price_ratio >= 10 ? u.price_ratio.toFixed(1) : u.price_ratio.toFixed(2)} input price)`
+        : '';
+    lines.push(
+      `- ${ICON.warning} ${where(clip(u.file, 200), u.line)} · ${text(u.kind, 20)}: ${text(u.summary)}${ratio}`,
+    );
     if (u.hint.trim()) {
       lines.push('');
       lines.push(codeBlock(clip(u.hint, HINT_MAX), 'yaml', '  '));
@@ -61,7 +87,11 @@ type MethodRow = [label: string, base: string, head: string];
 export function samplesText(s: FeatureSideJson): string {
   if (!s.traffic) return `none: static estimate from the artifact (${plural(s.samples, 'render')})`;
   const t = s.traffic;
-  const from = t.paths.slice(0, 3).map((p) => code(p, 120)).join(', ') + (t.paths.length > 3 ? ` and ${count(t.paths.length - 3)} more` : '');
+  const from =
+    t.paths
+      .slice(0, 3)
+      .map((p) => code(p, 120))
+      .join(', ') + (t.paths.length > 3 ? ` and ${count(t.paths.length - 3)} more` : '');
   const parts = [`${count(s.samples)} (${count(s.effective_samples)} effective) from ${from}`];
   if (t.sampled) parts.push(`sampled from ${count(t.lines)} lines`);
   if (t.window_days !== null) parts.push(`${count(t.window_days)}-day window`);
@@ -98,17 +128,35 @@ export function reconciliationText(s: FeatureSideJson): string {
 
 /** The rows of one feature's table; rows empty on both sides are left out. */
 export function methodRows(base: FeatureSideJson | null, head: FeatureSideJson | null): MethodRow[] {
-  const both = (label: string, value: (s: FeatureSideJson) => string): MethodRow => [label, base ? value(base) : '', head ? value(head) : ''];
+  const both = (label: string, value: (s: FeatureSideJson) => string): MethodRow => [
+    label,
+    base ? value(base) : '',
+    head ? value(head) : '',
+  ];
   const rows: MethodRow[] = [
     both('Model', (s) => s.models.map((m) => code(m, 80)).join(', ') || '—'),
-    both('Requests/month', (s) => `${count(s.requests_per_month)} ${s.volume_source === 'config' ? 'from `.aicost.yml`' : 'from the samples'}`),
+    both(
+      'Requests/month',
+      (s) =>
+        `${count(s.requests_per_month)} ${s.volume_source === 'config' ? 'from `.aicost.yml`' : 'from the samples'}`,
+    ),
     both('Samples', samplesText),
     both('Input tokens from', sourceText),
     both('Tokenizer', tokenizerText),
     both('Tokens in / out (mean)', (s) => `${count(s.input_tokens.mean)} / ${count(s.output_tokens.mean)}`),
-    both('$/request mean · p50 · p95', (s) => `${sideMoney(s, (x) => x.per_request.mean)} · ${sideMoney(s, (x) => x.per_request.p50)} · ${sideMoney(s, (x) => x.per_request.p95)}`),
-    both('Monthly', (s) => `${sideMoney(s, (x) => x.monthly)}${s.monthly_band ? ` (${money(s.monthly_band[0])}–${money(s.monthly_band[1])} over the tokenizer band)` : ''}`),
-    both('Calibration (recorded ÷ counted)', (s) => (s.calibration ? `${s.calibration.ratio.toFixed(3)} over ${plural(s.calibration.samples, 'sample')}` : '')),
+    both(
+      '$/request mean · p50 · p95',
+      (s) =>
+        `${sideMoney(s, (x) => x.per_request.mean)} · ${sideMoney(s, (x) => x.per_request.p50)} · ${sideMoney(s, (x) => x.per_request.p95)}`,
+    ),
+    both(
+      'Monthly',
+      (s) =>
+        `${sideMoney(s, (x) => x.monthly)}${s.monthly_band ? ` (${money(s.monthly_band[0])}–${money(s.monthly_band[1])} over the tokenizer band)` : ''}`,
+    ),
+    both('Calibration (recorded ÷ counted)', (s) =>
+      s.calibration ? `${s.calibration.ratio.toFixed(3)} over ${plural(s.calibration.samples, 'sample')}` : '',
+    ),
     both('Check per request', reconciliationText),
     both('Outputs at max tokens', (s) =>
       s.upper_bound
@@ -129,7 +177,8 @@ export function methodTable(f: FeatureJson): string {
     const pick = (r: MethodRow): string => (f.status === 'unchanged' || !f.base ? r[2] : r[1]) || '—';
     return [`| | ${label} |`, '|:--|:--|', ...rows.map((r) => `| ${r[0]} | ${pick(r)} |`)].join('\n');
   }
-  const sameSamples = f.base.traffic !== null && f.head.traffic !== null && f.base.traffic.sha256 === f.head.traffic.sha256;
+  const sameSamples =
+    f.base.traffic !== null && f.head.traffic !== null && f.base.traffic.sha256 === f.head.traffic.sha256;
   return [
     '| | Base | Head |',
     '|:--|:--|:--|',

@@ -10,8 +10,35 @@ import { clip } from '../text/index.js';
 import { count, pct } from '../text/index.js';
 import type { DiffReport, FeatureJson, FeatureSideJson, TeamJson, ViolationJson } from '../report/index.js';
 import { joinSections, type MarkdownSection } from './fit.js';
-import { changesDetails, footer, methodDetails, noticesDetails, proposedDetails, unpricedDetails } from './diff-details.js';
-import { byImpact, CELL_SUMMARY, code, declaredMarks, delta, details, ICON, interval, isStatic, lineage, money, NBSP, percent, plural, shortRev, sideMoney, text, topChanges, where } from './markdown-cells.js';
+import {
+  changesDetails,
+  footer,
+  methodDetails,
+  noticesDetails,
+  proposedDetails,
+  unpricedDetails,
+} from './diff-details.js';
+import {
+  byImpact,
+  CELL_SUMMARY,
+  code,
+  declaredMarks,
+  delta,
+  details,
+  ICON,
+  interval,
+  isStatic,
+  lineage,
+  money,
+  NBSP,
+  percent,
+  plural,
+  shortRev,
+  sideMoney,
+  text,
+  topChanges,
+  where,
+} from './markdown-cells.js';
 
 export { COMMENT_MAX_CHARS, SUMMARY_MAX_BYTES, fitMarkdown } from './fit.js';
 export type { FitOptions, MarkdownSection } from './fit.js';
@@ -92,7 +119,13 @@ export function verdictWords(r: DiffReport): string {
   // "Within budget" only when no budgeted team is over; a breach that only warns is named.
   const budgetWarned = r.violations.some((v) => v.rule === 'budget');
   const over = r.teams.some((t) => t.status === 'breach');
-  const base = budgetWarned ? 'over budget, not failing' : over ? 'passes' : r.teams.some((t) => t.budget !== null) ? 'within budget' : 'passes';
+  const base = budgetWarned
+    ? 'over budget, not failing'
+    : over
+      ? 'passes'
+      : r.teams.some((t) => t.budget !== null)
+        ? 'within budget'
+        : 'passes';
   return warnings > 0 ? `${base}, ${plural(warnings, 'warning')}` : base;
 }
 
@@ -175,7 +208,8 @@ export function deltaCell(f: FeatureJson): string {
   const icon = statusIcon(f);
   const head = `${icon ? `${icon}${NBSP}` : ''}${delta(d.monthly)}${d.monthly_percent !== null ? `${NBSP}(${percent(d.monthly_percent)})` : f.status === 'added' ? `${NBSP}(new)` : ''}`;
   let note: string | null = null;
-  if (isStatic(f.head) || isStatic(f.base)) note = (f.head?.upper_bound ?? f.base?.upper_bound) ? 'static, upper bound' : 'static estimate';
+  if (isStatic(f.head) || isStatic(f.base))
+    note = (f.head?.upper_bound ?? f.base?.upper_bound) ? 'static, upper bound' : 'static estimate';
   else if (d.monthly_ci95 === null || insufficient(f)) note = 'insufficient samples';
   else if (d.monthly_ci95[0] !== d.monthly_ci95[1]) note = interval(d.monthly_ci95).replace(/ /g, NBSP);
   return note ? `${head}<br><sub>${note}</sub>` : head;
@@ -183,19 +217,26 @@ export function deltaCell(f: FeatureJson): string {
 
 export function featuresTable(r: DiffReport): string {
   const changed = r.features.filter(isChange).sort(byImpact);
-  if (changed.length === 0) return `No AI feature changed; ${plural(r.features.length, 'feature')} priced at ${money(r.totals.monthly.head)}/month.`;
+  if (changed.length === 0)
+    return `No AI feature changed; ${plural(r.features.length, 'feature')} priced at ${money(r.totals.monthly.head)}/month.`;
   const rows = [
     '| Feature | Team | What changed | $/request<br>base → head | Monthly<br>base → head | Δ monthly |',
     '|:--|:--|:--|--:|--:|--:|',
   ];
   for (const f of changed) {
     rows.push(
-      `| **${text(f.id, 80)}** | ${text(f.team, 60)} | ${whatChanged(f)} | ${arrow(f, (s) => s.per_request.mean)} | ${arrow(f, (s) => s.monthly)}${declaredMarks(f).map((m) => `<br><sub>${m}</sub>`).join('')} | ${deltaCell(f)} |`,
+      `| **${text(f.id, 80)}** | ${text(f.team, 60)} | ${whatChanged(f)} | ${arrow(f, (s) => s.per_request.mean)} | ${arrow(f, (s) => s.monthly)}${declaredMarks(
+        f,
+      )
+        .map((m) => `<br><sub>${m}</sub>`)
+        .join('')} | ${deltaCell(f)} |`,
     );
   }
   const m = r.totals.monthly;
   const pctText = m.delta_percent !== null ? ` (${percent(m.delta_percent)})` : '';
-  rows.push(`| **Total** | | | | **${money(m.base)}${NBSP}→${NBSP}${money(m.head)}** | **${delta(m.delta)}${pctText.replace(' ', NBSP)}** |`);
+  rows.push(
+    `| **Total** | | | | **${money(m.base)}${NBSP}→${NBSP}${money(m.head)}** | **${delta(m.delta)}${pctText.replace(' ', NBSP)}** |`,
+  );
   return rows.join('\n');
 }
 
@@ -208,8 +249,12 @@ export function unchangedDetails(r: DiffReport): string | null {
     const side = f.head ?? f.base;
     const models = side ? side.models.map((m) => code(m, 80)).join(', ') : '—';
     const from = lineage(f);
-    const marks = declaredMarks(f).map((m) => `<br><sub>${m}</sub>`).join('');
-    rows.push(`| ${text(f.id, 80)}${from ? `<br>${from}` : ''} | ${text(f.team, 60)} | ${models} | ${sideMoney(side, (s) => s.per_request.mean)} | ${sideMoney(side, (s) => s.monthly)}${marks} |`);
+    const marks = declaredMarks(f)
+      .map((m) => `<br><sub>${m}</sub>`)
+      .join('');
+    rows.push(
+      `| ${text(f.id, 80)}${from ? `<br>${from}` : ''} | ${text(f.team, 60)} | ${models} | ${sideMoney(side, (s) => s.per_request.mean)} | ${sideMoney(side, (s) => s.monthly)}${marks} |`,
+    );
   }
   return details(`${plural(same.length, 'unchanged feature')} · ${money(total)}/month`, rows.join('\n'));
 }
@@ -227,12 +272,17 @@ export function teamStatus(t: TeamJson): string {
   const high = t.head_ci95 ? t.head_ci95[1] + t.other_monthly_spend : used;
   if (t.status === 'breach') return `${ICON.error} ${low > t.budget ? 'over budget' : 'likely over budget'}${share}`;
   if (t.status === 'warn') return `${ICON.warning} near budget${share}`;
-  return high > t.budget ? `${ICON.ok} within budget${share}, may exceed it (95% interval)` : `${ICON.ok} within budget${share}`;
+  return high > t.budget
+    ? `${ICON.ok} within budget${share}, may exceed it (95% interval)`
+    : `${ICON.ok} within budget${share}`;
 }
 
 export function teamsTable(r: DiffReport): string | null {
   if (r.teams.length === 0) return null;
-  const rows = ['| Team | This repository<br>base → head | Other spend | Budget | Status | Owners |', '|:--|--:|--:|--:|:--|:--|'];
+  const rows = [
+    '| Team | This repository<br>base → head | Other spend | Budget | Status | Owners |',
+    '|:--|--:|--:|--:|:--|:--|',
+  ];
   for (const t of r.teams) {
     const owners = t.owners.length ? t.owners.map((o) => text(o, 60)).join(', ') : '—';
     rows.push(
@@ -246,7 +296,10 @@ export function violationsList(r: DiffReport): string | null {
   if (r.violations.length === 0) return null;
   const ordered = [...r.violations].sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'));
   const owners = new Map(r.teams.map((t) => [t.team, t.owners]));
-  const lines = [`**Policy** (read from ${r.policy_source === 'base' ? 'the base branch' : 'this PR: the base has no config'})`, ''];
+  const lines = [
+    `**Policy** (read from ${r.policy_source === 'base' ? 'the base branch' : 'this PR: the base has no config'})`,
+    '',
+  ];
   for (const v of ordered) {
     const scope: string[] = [v.overridden ? 'overridden, warning' : v.severity];
     if (v.team !== null) scope.push(`team ${text(v.team, 60)}`);
@@ -254,10 +307,10 @@ export function violationsList(r: DiffReport): string | null {
     if (v.file !== null) scope.push(where(clip(v.file, 200), v.line));
     const icon = v.severity === 'error' ? ICON.error : ICON.warning;
     // Policy messages name the owners themselves; add them only where a message does not.
-    const who = v.team !== null && v.severity === 'error' && !/owners: /.test(v.message) ? (owners.get(v.team) ?? []) : [];
+    const who =
+      v.team !== null && v.severity === 'error' && !/owners: /.test(v.message) ? (owners.get(v.team) ?? []) : [];
     const ownersText = who.length ? ` Owners: ${who.map((o) => text(o, 60)).join(', ')}.` : '';
     lines.push(`- ${icon} **${text(v.rule, 40)}** (${scope.join(' · ')}): ${text(v.message, 500)}${ownersText}`);
   }
   return lines.join('\n');
 }
-

@@ -50,7 +50,10 @@ export function diffText(r: DiffReport): string {
     out.push('', 'unpriced AI changes (outside every feature):');
     for (const u of r.unpriced_changes) {
       // The detector's summaries already name the ratio; add it only where one does not.
-    const ratio = u.price_ratio !== null && !/input price/.test(u.summary) ? ` (x${u.price_ratio >= 10 ? u.price_ratio.toFixed(1) : u.price_ratio.toFixed(2)} input price)` : '';
+      const ratio =
+        u.price_ratio !== null && !/input price/.test(u.summary)
+          ? ` (x${u.price_ratio >= 10 ? u.price_ratio.toFixed(1) : u.price_ratio.toFixed(2)} input price)`
+          : '';
       out.push(`  ${u.line === null ? t(u.file) : `${t(u.file)}:${u.line}`} [${t(u.kind)}]: ${t(u.summary)}${ratio}`);
       const hint = hintLines(u.hint);
       if (hint.length) {
@@ -91,17 +94,36 @@ function side(s: FeatureSideJson | null, value: (x: FeatureSideJson) => number):
 
 /** Interval column: the 95% interval, or why there is none. */
 function note(f: FeatureJson): string {
-  const isStatic = (s: FeatureSideJson | null): boolean => s !== null && s.traffic === null && s.source.usage === 0 && s.source.replay === 0;
+  const isStatic = (s: FeatureSideJson | null): boolean =>
+    s !== null && s.traffic === null && s.source.usage === 0 && s.source.replay === 0;
   if (f.status === 'unpriced') return t(f.notes[0] ?? 'unpriced');
   if (f.status === 'unchanged') return '';
   if (isStatic(f.base) || isStatic(f.head)) return 'static';
-  if (f.delta.monthly_ci95 === null || f.base?.insufficient_samples || f.head?.insufficient_samples) return 'insufficient samples';
+  if (f.delta.monthly_ci95 === null || f.base?.insufficient_samples || f.head?.insufficient_samples)
+    return 'insufficient samples';
   return interval(f.delta.monthly_ci95);
 }
 
 function featureTable(r: DiffReport): string {
-  const rows = [['feature', 'team', 'status', '$/req base', '$/req head', 'monthly base', 'monthly head', 'delta', '', '95% interval']];
-  const order = [...r.features].sort((a, b) => Number(a.status === 'unchanged') - Number(b.status === 'unchanged') || Math.abs(b.delta.monthly) - Math.abs(a.delta.monthly));
+  const rows = [
+    [
+      'feature',
+      'team',
+      'status',
+      '$/req base',
+      '$/req head',
+      'monthly base',
+      'monthly head',
+      'delta',
+      '',
+      '95% interval',
+    ],
+  ];
+  const order = [...r.features].sort(
+    (a, b) =>
+      Number(a.status === 'unchanged') - Number(b.status === 'unchanged') ||
+      Math.abs(b.delta.monthly) - Math.abs(a.delta.monthly),
+  );
   for (const f of order) {
     const changed = f.status !== 'unchanged' && f.status !== 'unpriced';
     rows.push([
@@ -113,12 +135,27 @@ function featureTable(r: DiffReport): string {
       side(f.base, (s) => s.monthly),
       side(f.head, (s) => s.monthly),
       changed ? delta(f.delta.monthly) : '',
-      changed && f.delta.monthly_percent !== null ? percent(f.delta.monthly_percent) : changed && f.status === 'added' ? 'new' : '',
+      changed && f.delta.monthly_percent !== null
+        ? percent(f.delta.monthly_percent)
+        : changed && f.status === 'added'
+          ? 'new'
+          : '',
       note(f),
     ]);
   }
   const m = r.totals.monthly;
-  rows.push(['total', '', '', '', '', usd(m.base), usd(m.head), delta(m.delta), m.delta_percent !== null ? percent(m.delta_percent) : '', m.delta_ci95 ? interval(m.delta_ci95) : '']);
+  rows.push([
+    'total',
+    '',
+    '',
+    '',
+    '',
+    usd(m.base),
+    usd(m.head),
+    delta(m.delta),
+    m.delta_percent !== null ? percent(m.delta_percent) : '',
+    m.delta_ci95 ? interval(m.delta_ci95) : '',
+  ]);
   return textTable(rows, ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);
 }
 
@@ -127,11 +164,15 @@ function trustLines(r: DiffReport): string[] {
   const out: string[] = [];
   for (const f of r.features) {
     const parts: string[] = [];
-    if (f.renamed_from !== undefined) parts.push(`renamed from ${t(f.renamed_from)}: priced with the base entry's team, volume and traffic`);
-    if (f.copied_from !== undefined) parts.push(`copied from ${t(f.copied_from)}: priced with its team, volume and traffic`);
+    if (f.renamed_from !== undefined)
+      parts.push(`renamed from ${t(f.renamed_from)}: priced with the base entry's team, volume and traffic`);
+    if (f.copied_from !== undefined)
+      parts.push(`copied from ${t(f.copied_from)}: priced with its team, volume and traffic`);
     if (f.volume_declared_in_pr) parts.push('volume declared in this PR');
     for (const p of f.priced_by_pr ?? []) {
-      parts.push(`${p.side === 'base' ? 'base ' : ''}priced by this PR: ${t(p.model)} (${p.declared.map((d) => `${t(d.key)} = ${json(d.value)}`).join(', ')})`);
+      parts.push(
+        `${p.side === 'base' ? 'base ' : ''}priced by this PR: ${t(p.model)} (${p.declared.map((d) => `${t(d.key)} = ${json(d.value)}`).join(', ')})`,
+      );
     }
     if (parts.length) out.push(`${t(f.id)}: ${parts.join('; ')}`);
   }
@@ -150,7 +191,11 @@ function teamLine(team: TeamJson): string {
 
 /** A hint's lines, without control characters, at most 40. */
 function hintLines(hint: string): string[] {
-  const lines = hint.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\n+$/, '').split('\n');
+  const lines = hint
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\n+$/, '')
+    .split('\n');
   return lines.filter((l, i) => i < 40 && (l.trim() || i > 0));
 }
 

@@ -23,7 +23,9 @@ export function estimateMarkdown(r: EstimateReport): string {
   const lines: string[] = [];
   lines.push(`### aicost estimate · ${where}`);
   lines.push('');
-  lines.push(`**${usd(r.totals.monthly)}/month** across ${r.features.length} feature${r.features.length === 1 ? '' : 's'}, priced at ${r.pricing_date}.`);
+  lines.push(
+    `**${usd(r.totals.monthly)}/month** across ${r.features.length} feature${r.features.length === 1 ? '' : 's'}, priced at ${r.pricing_date}.`,
+  );
   lines.push('');
   lines.push('| Feature | Team | Model | $/request (mean · p95) | Requests/month | Monthly | Source |');
   lines.push('|---|---|---|--:|--:|--:|---|');
@@ -38,7 +40,9 @@ export function estimateMarkdown(r: EstimateReport): string {
     lines.push('| Team | Monthly here | Other spend | Budget | Status |');
     lines.push('|---|--:|--:|--:|---|');
     for (const t of budgeted) {
-      lines.push(`| ${escapeMarkdown(t.team)} | ${usd(t.monthly)} | ${usd(t.other_monthly_spend)} | ${usd(t.budget!)} | ${t.status} |`);
+      lines.push(
+        `| ${escapeMarkdown(t.team)} | ${usd(t.monthly)} | ${usd(t.other_monthly_spend)} | ${usd(t.budget!)} | ${t.status} |`,
+      );
     }
   }
   lines.push('');
@@ -48,14 +52,21 @@ export function estimateMarkdown(r: EstimateReport): string {
     const bits: string[] = [];
     if (f.traffic) {
       const window = f.traffic.window_days !== null ? `, ${count(f.traffic.window_days)}-day window` : '';
-      bits.push(`${count(f.samples)} samples (${count(f.effective_samples)} effective${window}) from ${f.traffic.paths.map((p) => inlineCode(p)).join(', ')}`);
+      bits.push(
+        `${count(f.samples)} samples (${count(f.effective_samples)} effective${window}) from ${f.traffic.paths.map((p) => inlineCode(p)).join(', ')}`,
+      );
       if (f.traffic.sampled) bits.push(`sampled from ${count(f.traffic.lines)} lines`);
     } else {
-      bits.push(`static estimate from ${escapeMarkdown(f.prompt)} (${count(f.samples)} render${f.samples === 1 ? '' : 's'})`);
+      bits.push(
+        `static estimate from ${escapeMarkdown(f.prompt)} (${count(f.samples)} render${f.samples === 1 ? '' : 's'})`,
+      );
     }
     bits.push(`volume ${f.volume_source === 'config' ? 'from .aicost.yml' : 'derived from the samples'}`);
     bits.push(`tokenizer ${escapeMarkdown(f.tokenizer)}${f.exact ? ' (exact)' : ''}`);
-    if (f.calibration) bits.push(`calibration recorded ÷ counted ${f.calibration.ratio.toFixed(3)} over ${count(f.calibration.samples)} samples`);
+    if (f.calibration)
+      bits.push(
+        `calibration recorded ÷ counted ${f.calibration.ratio.toFixed(3)} over ${count(f.calibration.samples)} samples`,
+      );
     if (f.reconciliation) {
       const rec = f.reconciliation;
       const parts = [`recorded usage ${usd(rec.recorded)}`];
@@ -63,10 +74,13 @@ export function estimateMarkdown(r: EstimateReport): string {
       if (rec.reported !== null) parts.push(`source-reported ${usd(rec.reported)}`);
       bits.push(`per request: ${parts.join(' vs ')}`);
     }
-    if (f.output_cap_share !== null && f.output_cap_share > 0) bits.push(`${pct(f.output_cap_share, 1)} of outputs hit max tokens ${count(f.max_output_tokens!)}`);
+    if (f.output_cap_share !== null && f.output_cap_share > 0)
+      bits.push(`${pct(f.output_cap_share, 1)} of outputs hit max tokens ${count(f.max_output_tokens!)}`);
     lines.push(`- **${escapeMarkdown(f.id)}**: ${bits.join('; ')}.`);
   }
-  lines.push(`- Prices: ${escapeMarkdown(r.catalog.source)} ${escapeMarkdown(r.catalog.version)} (data ${r.catalog.data_date}), at ${r.pricing_date}; ${r.catalog.overrides} price override${r.catalog.overrides === 1 ? '' : 's'} from .aicost.yml. A month is 730 hours.`);
+  lines.push(
+    `- Prices: ${escapeMarkdown(r.catalog.source)} ${escapeMarkdown(r.catalog.version)} (data ${r.catalog.data_date}), at ${r.pricing_date}; ${r.catalog.overrides} price override${r.catalog.overrides === 1 ? '' : 's'} from .aicost.yml. A month is 730 hours.`,
+  );
   lines.push('');
   lines.push('</details>');
   if (r.notices.length) {
@@ -85,9 +99,24 @@ export function estimateText(r: EstimateReport): string {
   const where = r.rev ? r.rev.slice(0, 12) : 'working tree';
   const rows = [['feature', 'team', 'model', '$/request', 'p95', 'requests/mo', 'monthly', 'source']];
   for (const f of r.features) {
-    rows.push([f.id, f.team, f.models.join(','), usd(f.per_request.mean), usd(f.per_request.p95), count(f.requests_per_month), monthlyCell(f), sourceLabel(f.source)]);
+    rows.push([
+      f.id,
+      f.team,
+      f.models.join(','),
+      usd(f.per_request.mean),
+      usd(f.per_request.p95),
+      count(f.requests_per_month),
+      monthlyCell(f),
+      sourceLabel(f.source),
+    ]);
   }
-  const out = [`aicost estimate (${where}), prices at ${r.pricing_date}`, '', textTable(rows, ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l']), '', `total: ${usd(r.totals.monthly)}/month`];
+  const out = [
+    `aicost estimate (${where}), prices at ${r.pricing_date}`,
+    '',
+    textTable(rows, ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l']),
+    '',
+    `total: ${usd(r.totals.monthly)}/month`,
+  ];
   if (r.notices.length) {
     out.push('', 'notices:');
     for (const n of r.notices) out.push(`  - ${n}`);

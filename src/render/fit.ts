@@ -29,7 +29,12 @@ export interface FitOptions {
  * are too long, the longest one loses whole lines from its end (table rows, list items), with a
  * note of how many. Returns the document unchanged, without the pointer, when it fits.
  */
-export function fitMarkdown(sections: MarkdownSection[], maxChars: number, pointer: string, opts: FitOptions = {}): string {
+export function fitMarkdown(
+  sections: MarkdownSection[],
+  maxChars: number,
+  pointer: string,
+  opts: FitOptions = {},
+): string {
   const maxBytes = opts.maxBytes ?? Number.POSITIVE_INFINITY;
   const full = joinSections(sections);
   if (full.length <= maxChars && utf8Length(full) <= maxBytes) return full;
@@ -51,14 +56,20 @@ export function fitMarkdown(sections: MarkdownSection[], maxChars: number, point
 }
 
 /** Cuts whole lines off the end of the longest section until the document fits. */
-function trimLongest(list: MarkdownSection[], tail: MarkdownSection, maxChars: number, maxBytes: number): MarkdownSection[] {
+function trimLongest(
+  list: MarkdownSection[],
+  tail: MarkdownSection,
+  maxChars: number,
+  maxBytes: number,
+): MarkdownSection[] {
   const longest = list.reduce((a, b) => (b.markdown.length > a.markdown.length ? b : a));
   const lines = longest.markdown.split('\n');
   // Keep a table's header and delimiter rows, or at least the first line.
   const headerLines = lines.length > 1 && lines[0].startsWith('|') && lines[1].startsWith('|') ? 2 : 1;
   const build = (n: number): MarkdownSection[] => {
     const cut = lines.length - n;
-    const markdown = cut > 0 ? `${lines.slice(0, n).join('\n')}\n\n_… ${plural(cut, 'more line')} left out._` : longest.markdown;
+    const markdown =
+      cut > 0 ? `${lines.slice(0, n).join('\n')}\n\n_… ${plural(cut, 'more line')} left out._` : longest.markdown;
     return list.map((s) => (s === longest ? { ...s, markdown } : s));
   };
   let lo = headerLines;

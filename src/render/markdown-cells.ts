@@ -55,7 +55,8 @@ export function sideMoney(side: FeatureSideJson | null, value: (s: FeatureSideJs
 /** `renamed from x` / `copied from x`: the base feature whose entry prices this one. */
 export function lineage(f: FeatureJson): string | null {
   if (f.renamed_from !== undefined) return `_renamed from ${text(f.renamed_from, 80)}_`;
-  if (f.copied_from !== undefined) return `_copied from ${text(f.copied_from, 80)}: priced with its team, volume and traffic_`;
+  if (f.copied_from !== undefined)
+    return `_copied from ${text(f.copied_from, 80)}: priced with its team, volume and traffic_`;
   return null;
 }
 

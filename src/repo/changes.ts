@@ -10,13 +10,21 @@ export interface ChangedPath {
 }
 
 /** Paths under `prefix` that `headRev` changes from `baseRev`, renames and copies detected. */
-export async function changedPaths(gitRoot: string, prefix: string, baseRev: string, headRev: string): Promise<ChangedPath[]> {
+export async function changedPaths(
+  gitRoot: string,
+  prefix: string,
+  baseRev: string,
+  headRev: string,
+): Promise<ChangedPath[]> {
   const args = ['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', baseRev, headRev];
   if (prefix) args.push('--', prefix);
-  const out = (await git(gitRoot, args)).toString('utf8').split('\0').filter((x) => x !== '');
+  const out = (await git(gitRoot, args))
+    .toString('utf8')
+    .split('\0')
+    .filter((x) => x !== '');
   const strip = (p: string) => (prefix ? p.slice(prefix.length + 1) : p);
   const paths: ChangedPath[] = [];
-  for (let i = 0; i < out.length; ) {
+  for (let i = 0; i < out.length;) {
     const code = out[i++];
     if (code.startsWith('R') || code.startsWith('C')) {
       const oldPath = strip(out[i++]);
@@ -31,9 +39,17 @@ export async function changedPaths(gitRoot: string, prefix: string, baseRev: str
 }
 
 /** Paths under `prefix` that differ between the two commits (a rename as a delete and an add). */
-export async function differingPaths(gitRoot: string, prefix: string, baseRev: string, headRev: string): Promise<Set<string>> {
+export async function differingPaths(
+  gitRoot: string,
+  prefix: string,
+  baseRev: string,
+  headRev: string,
+): Promise<Set<string>> {
   const args = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', baseRev, headRev];
   if (prefix) args.push('--', prefix);
-  const out = (await git(gitRoot, args)).toString('utf8').split('\0').filter((x) => x !== '');
+  const out = (await git(gitRoot, args))
+    .toString('utf8')
+    .split('\0')
+    .filter((x) => x !== '');
   return new Set(out.map((p) => (prefix ? p.slice(prefix.length + 1) : p)));
 }

@@ -15,7 +15,9 @@ export async function defaultBase(gitRoot: string, head: string): Promise<string
     try {
       return await gitText(gitRoot, ['merge-base', head, ref]);
     } catch {
-      throw new RepoError(`${head} and ${ref} have no common history`, { hint: 'Pass --base explicitly, or fetch more history (fetch-depth: 0).' });
+      throw new RepoError(`${head} and ${ref} have no common history`, {
+        hint: 'Pass --base explicitly, or fetch more history (fetch-depth: 0).',
+      });
     }
   }
   throw new RepoError('cannot tell the base revision: there is no origin/HEAD, origin/main or origin/master', {

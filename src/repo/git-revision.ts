@@ -114,10 +114,13 @@ export class GitRevisionReader implements RevisionReader {
   async readText(path: string, maxBytes = MAX_TEXT_BYTES): Promise<string> {
     const e = await this.entry(path);
     if (e.size > maxBytes) {
-      throw new RepoError(`${path} is ${e.size.toLocaleString('en-US')} bytes; the limit for this file is ${maxBytes.toLocaleString('en-US')}`, {
-        location: { file: path },
-        hint: 'Prompt and config files are read whole; keep them small or split them.',
-      });
+      throw new RepoError(
+        `${path} is ${e.size.toLocaleString('en-US')} bytes; the limit for this file is ${maxBytes.toLocaleString('en-US')}`,
+        {
+          location: { file: path },
+          hint: 'Prompt and config files are read whole; keep them small or split them.',
+        },
+      );
     }
     this.batch ??= new BatchReader(this.gitRoot);
     const buf = await this.batch.read(e.sha);
@@ -190,7 +193,9 @@ class BatchReader {
       if (type === undefined || header.endsWith(' missing')) {
         this.buffer = this.buffer.subarray(nl + 1);
         const q = this.queue.shift()!;
-        q.reject(new RepoError(`git object ${q.sha} is missing`, { hint: 'Fetch more history (fetch-depth: 2 or more).' }));
+        q.reject(
+          new RepoError(`git object ${q.sha} is missing`, { hint: 'Fetch more history (fetch-depth: 2 or more).' }),
+        );
         continue;
       }
       const size = Number(sizeText);
@@ -216,7 +221,8 @@ class BatchReader {
     // git exits on end of input by itself; its pipes must not hold this process (or a Jest
     // worker) open meanwhile.
     // (The pipes are sockets at run time; the stream types do not show unref.)
-    for (const pipe of [this.child.stdin, this.child.stdout, this.child.stderr]) (pipe as unknown as { unref?: () => void }).unref?.();
+    for (const pipe of [this.child.stdin, this.child.stdout, this.child.stderr])
+      (pipe as unknown as { unref?: () => void }).unref?.();
     this.child.unref();
   }
 }

@@ -40,11 +40,20 @@ export function git(cwd: string, args: string[], options: GitOptions = {}): Prom
     execFile(
       'git',
       [...baseArgs(cwd), ...args],
-      { cwd, env: gitConfigEnv(gitEnv(), options.config ?? []), encoding: 'buffer', maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024 },
+      {
+        cwd,
+        env: gitConfigEnv(gitEnv(), options.config ?? []),
+        encoding: 'buffer',
+        maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         if (error) {
           const msg = stderr.toString('utf8').trim() || error.message;
-          reject(options.failure ? options.failure(msg) : new RepoError(`git ${args[0]} failed: ${msg.split('\n')[0]}`, { location: { file: cwd } }));
+          reject(
+            options.failure
+              ? options.failure(msg)
+              : new RepoError(`git ${args[0]} failed: ${msg.split('\n')[0]}`, { location: { file: cwd } }),
+          );
         } else {
           resolve(stdout);
         }
@@ -111,7 +120,8 @@ export async function gitTopLevel(dir: string): Promise<string | null> {
 
 /** Resolve a revision to a full commit SHA, with an actionable error when it does not exist. */
 export async function resolveCommit(cwd: string, rev: string): Promise<string> {
-  if (rev.startsWith('-')) throw new RepoError(`revision "${rev}" looks like an option`, { hint: 'Pass a branch, tag or commit SHA.' });
+  if (rev.startsWith('-'))
+    throw new RepoError(`revision "${rev}" looks like an option`, { hint: 'Pass a branch, tag or commit SHA.' });
   try {
     const verify = () => gitText(cwd, ['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`]);
     // Names (branches, HEAD) can move between calls; a full SHA's answer cannot.

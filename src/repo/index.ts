@@ -42,7 +42,13 @@ function startDir(dir: string): string {
 }
 
 /** The nearest directory from `start` up to `stop` holding `config` (in commit `sha`, else on disk), or null. */
-async function searchUp(start: string, stop: string, gitRoot: string | null, config: string, sha?: string): Promise<ProjectLocation | null> {
+async function searchUp(
+  start: string,
+  stop: string,
+  gitRoot: string | null,
+  config: string,
+  sha?: string,
+): Promise<ProjectLocation | null> {
   for (let cur = start; ; cur = dirname(cur)) {
     const prefix = gitRoot ? relative(gitRoot, cur).split(sep).join('/') : '';
     if (sha && gitRoot) {
@@ -104,22 +110,33 @@ export interface DiffLocation {
  * holds a config at base is the search made at head: the PR that adopts aicost. `baseOf` gives
  * the base commit once the git top level and the head are known.
  */
-export async function locateDiffProject(dir: string, configPath: string, headRev: string, baseOf: (gitRoot: string, headSha: string) => Promise<string>): Promise<DiffLocation> {
+export async function locateDiffProject(
+  dir: string,
+  configPath: string,
+  headRev: string,
+  baseOf: (gitRoot: string, headSha: string) => Promise<string>,
+): Promise<DiffLocation> {
   const start = startDir(dir);
   const config = safeRelativePath(configPath, '--config');
   const gitRoot = await gitTopLevel(start);
   if (!gitRoot) {
-    throw new RepoError(`${dir} is not inside a git repository, so --base/--head cannot be read`, { hint: 'Run aicost diff inside a git clone.' });
+    throw new RepoError(`${dir} is not inside a git repository, so --base/--head cannot be read`, {
+      hint: 'Run aicost diff inside a git clone.',
+    });
   }
   const headSha = await resolveCommit(gitRoot, headRev);
   const baseSha = await resolveCommit(gitRoot, await baseOf(gitRoot, headSha));
   const atBase = await searchUp(start, gitRoot, gitRoot, config, baseSha);
-  const atHead = atBase && atBase.root === start ? null : await searchUp(start, atBase?.root ?? gitRoot, gitRoot, config, headSha);
+  const atHead =
+    atBase && atBase.root === start ? null : await searchUp(start, atBase?.root ?? gitRoot, gitRoot, config, headSha);
   if (!atBase) {
     if (!atHead) throw notFound(dir, config, gitRoot, headRev);
     return { location: atHead, headSha, baseSha, nestedAtHead: null };
   }
-  const nested = atHead && atHead.root !== atBase.root ? relative(atBase.root, join(atHead.root, config)).split(sep).join('/') : null;
+  const nested =
+    atHead && atHead.root !== atBase.root
+      ? relative(atBase.root, join(atHead.root, config)).split(sep).join('/')
+      : null;
   return { location: atBase, headSha, baseSha, nestedAtHead: nested };
 }
 

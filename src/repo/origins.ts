@@ -18,7 +18,14 @@ export interface FileOrigin {
  * move at git's default 50% similarity, a copy at COPY_MIN_SIMILARITY (identical content always).
  * The diff is limited to these paths, so copy detection stays cheap on a large repository.
  */
-export async function fileOrigins(options: { gitRoot: string; prefix: string; baseRev: string; headRev: string; basePaths: readonly string[]; headPaths: readonly string[] }): Promise<Map<string, FileOrigin>> {
+export async function fileOrigins(options: {
+  gitRoot: string;
+  prefix: string;
+  baseRev: string;
+  headRev: string;
+  basePaths: readonly string[];
+  headPaths: readonly string[];
+}): Promise<Map<string, FileOrigin>> {
   const { prefix, basePaths, headPaths } = options;
   const bases = new Set(basePaths);
   const out = new Map<string, FileOrigin>();
@@ -31,10 +38,26 @@ export async function fileOrigins(options: { gitRoot: string; prefix: string; ba
   const full = (p: string) => (prefix ? `${prefix}/${p}` : p);
   const strip = (p: string) => (prefix && p.startsWith(`${prefix}/`) ? p.slice(prefix.length + 1) : p);
   const specs = [...new Set([...bases, ...ask])].map((p) => `:(literal)${full(p)}`);
-  const args = ['diff', '--name-status', '-z', '-M', '-C', '--find-copies-harder', '--no-ext-diff', '--no-textconv', options.baseRev, options.headRev, '--', ...specs];
-  const fields = (await git(options.gitRoot, args)).toString('utf8').split('\0').filter((x) => x !== '');
+  const args = [
+    'diff',
+    '--name-status',
+    '-z',
+    '-M',
+    '-C',
+    '--find-copies-harder',
+    '--no-ext-diff',
+    '--no-textconv',
+    options.baseRev,
+    options.headRev,
+    '--',
+    ...specs,
+  ];
+  const fields = (await git(options.gitRoot, args))
+    .toString('utf8')
+    .split('\0')
+    .filter((x) => x !== '');
   const wanted = new Set(ask);
-  for (let i = 0; i < fields.length; ) {
+  for (let i = 0; i < fields.length;) {
     const code = fields[i++];
     if (code.startsWith('R') || code.startsWith('C')) {
       const from = strip(fields[i++]);
@@ -43,7 +66,8 @@ export async function fileOrigins(options: { gitRoot: string; prefix: string; ba
       // A copy leaves its source in place, so a new file that merely shares a prompt file's
       // skeleton must not pass for one: copies need more similarity than moves.
       if (copy && Number(code.slice(1)) < COPY_MIN_SIMILARITY) continue;
-      if (wanted.has(to) && bases.has(from) && !out.has(to)) out.set(to, { basePath: from, how: copy ? 'copied' : 'renamed' });
+      if (wanted.has(to) && bases.has(from) && !out.has(to))
+        out.set(to, { basePath: from, how: copy ? 'copied' : 'renamed' });
     } else {
       i++;
     }

@@ -6,7 +6,8 @@ import { RepoError } from '../errors.js';
  * would leave the repository: absolute paths, `..` above the root, NUL bytes, backslashes.
  */
 export function safeRelativePath(path: string, where: string): string {
-  if (path.includes('\0')) throw new RepoError(`path "${path.replace(/\0/g, '\\0')}" contains a NUL byte`, { location: { file: where } });
+  if (path.includes('\0'))
+    throw new RepoError(`path "${path.replace(/\0/g, '\\0')}" contains a NUL byte`, { location: { file: where } });
   if (path.includes('\\')) {
     throw new RepoError(`path "${path}" uses backslashes`, {
       location: { file: where },

@@ -7,8 +7,14 @@ export const MAX_TEXT_BYTES = 1024 * 1024;
  * Why `path` is not a readable file at a revision, for "… at head" messages: a committed link is
  * named as one, not as a missing file.
  */
-export async function absentReason(reader: Pick<RevisionReader, 'isLink'>, path: string, where: string): Promise<string> {
-  return (await reader.isLink(path)) ? `is a symbolic link at ${where}; aicost does not follow links` : `does not exist at ${where}`;
+export async function absentReason(
+  reader: Pick<RevisionReader, 'isLink'>,
+  path: string,
+  where: string,
+): Promise<string> {
+  return (await reader.isLink(path))
+    ? `is a symbolic link at ${where}; aicost does not follow links`
+    : `does not exist at ${where}`;
 }
 
 /**

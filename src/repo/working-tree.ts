@@ -30,7 +30,10 @@ export class WorkingTreeReader implements RevisionReader {
     try {
       st = await lstat(abs);
     } catch {
-      throw new RepoError(`${rel} does not exist`, { location: { file: rel }, hint: 'Check the path in .aicost.yml; paths are relative to the repository root.' });
+      throw new RepoError(`${rel} does not exist`, {
+        location: { file: rel },
+        hint: 'Check the path in .aicost.yml; paths are relative to the repository root.',
+      });
     }
     if (st.isSymbolicLink()) {
       throw new RepoError(`${rel} is a symbolic link; aicost does not follow links`, {
@@ -63,10 +66,13 @@ export class WorkingTreeReader implements RevisionReader {
     try {
       const { size } = await handle.stat();
       if (size > maxBytes) {
-        throw new RepoError(`${path} is ${size.toLocaleString('en-US')} bytes; the limit for this file is ${maxBytes.toLocaleString('en-US')}`, {
-          location: { file: path },
-          hint: 'Prompt and config files are read whole; keep them small or split them.',
-        });
+        throw new RepoError(
+          `${path} is ${size.toLocaleString('en-US')} bytes; the limit for this file is ${maxBytes.toLocaleString('en-US')}`,
+          {
+            location: { file: path },
+            hint: 'Prompt and config files are read whole; keep them small or split them.',
+          },
+        );
       }
       const buf = Buffer.alloc(size);
       await handle.read(buf, 0, size, 0);

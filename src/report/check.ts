@@ -23,14 +23,24 @@ const MAX_WALK_DEPTH = 32;
  * list items with an `id` or `team` are named by it, others by their index.
  */
 export function firstNonFinite(value: unknown): { field: string; feature?: string; value: number } | undefined {
-  const walk = (v: unknown, field: string, feature: string | undefined, depth: number): { field: string; feature?: string; value: number } | undefined => {
+  const walk = (
+    v: unknown,
+    field: string,
+    feature: string | undefined,
+    depth: number,
+  ): { field: string; feature?: string; value: number } | undefined => {
     if (typeof v === 'number') return Number.isFinite(v) ? undefined : { field, feature, value: v };
     if (v === null || typeof v !== 'object' || depth > MAX_WALK_DEPTH) return undefined;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const item: unknown = v[i];
         const name = itemName(item);
-        const hit = walk(item, `${field}[${name ?? i}]`, field === 'features' && name !== undefined ? name : feature, depth + 1);
+        const hit = walk(
+          item,
+          `${field}[${name ?? i}]`,
+          field === 'features' && name !== undefined ? name : feature,
+          depth + 1,
+        );
         if (hit) return hit;
       }
       return undefined;
@@ -62,7 +72,7 @@ export function assertFiniteReport(report: unknown, where: ReportWhere): void {
     `the report's ${hit.field} is ${String(hit.value)}, not a finite number${hit.feature === undefined ? '' : ` (feature ${hit.feature})`}; aicost does not print a figure it could not compute`,
     {
       location: { file: where.file, ...position },
-      hint: 'A volume, weight, token count or price behind this figure is out of range: check the feature\'s numbers, its traffic and its prices. If they look sane, report this as a bug in aicost.',
+      hint: "A volume, weight, token count or price behind this figure is out of range: check the feature's numbers, its traffic and its prices. If they look sane, report this as a bug in aicost.",
     },
   );
 }
@@ -77,8 +87,12 @@ export function assertValidDiffReport(report: DiffReport, where: ReportWhere): v
   if (result.ok) return;
   const first = result.errors[0];
   const field = first.slice(0, Math.max(0, first.indexOf(':')));
-  throw new ReportError(field, `the JSON report does not match schema/report.schema.json: ${result.errors.slice(0, 3).join('; ')}`, {
-    location: { file: where.file },
-    hint: 'This is a bug in aicost: please report it with the message above.',
-  });
+  throw new ReportError(
+    field,
+    `the JSON report does not match schema/report.schema.json: ${result.errors.slice(0, 3).join('; ')}`,
+    {
+      location: { file: where.file },
+      hint: 'This is a bug in aicost: please report it with the message above.',
+    },
+  );
 }

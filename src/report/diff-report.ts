@@ -36,7 +36,14 @@ function perRequestDelta(f: FeatureDiff): { mean: number; p95: number } {
   const h = f.head?.perRequest;
   if (f.pairs) {
     const d = f.pairs.map((p) => p.head.cost - p.base.cost);
-    return { mean: h!.mean - b!.mean, p95: weightedQuantile(d, f.pairs.map((p) => p.base.weight), 0.95) };
+    return {
+      mean: h!.mean - b!.mean,
+      p95: weightedQuantile(
+        d,
+        f.pairs.map((p) => p.base.weight),
+        0.95,
+      ),
+    };
   }
   return { mean: (h?.mean ?? 0) - (b?.mean ?? 0), p95: (h?.p95 ?? 0) - (b?.p95 ?? 0) };
 }
@@ -48,7 +55,14 @@ function trustMarks(f: FeatureDiff, merged: MergedConfig, priced: PrPricedModel[
   if (m?.renamedFrom !== undefined) out.renamed_from = m.renamedFrom;
   if (m?.copiedFrom !== undefined) out.copied_from = m.copiedFrom;
   if (m?.declaredInPr && f.head) out.volume_declared_in_pr = true;
-  if (priced?.length) out.priced_by_pr = priced.map((p) => ({ side: p.side, model: p.model, file: p.file, line: p.line, declared: p.declared.map((d) => ({ key: d.key, value: d.value })) }));
+  if (priced?.length)
+    out.priced_by_pr = priced.map((p) => ({
+      side: p.side,
+      model: p.model,
+      file: p.file,
+      line: p.line,
+      declared: p.declared.map((d) => ({ key: d.key, value: d.value })),
+    }));
   return out;
 }
 
@@ -74,7 +88,13 @@ export function buildDiffReport(inp: DiffReportInputs): DiffReport {
         monthly_percent: f.status === 'unpriced' ? null : percent(delta, base),
         monthly_ci95: boot && !insufficient && f.status !== 'unpriced' ? interval(boot.monthlyDelta) : null,
       },
-      changes: f.changes.map((c) => ({ kind: c.kind, file: c.file, line: c.line, summary: c.summary, monthly_effect: c.monthlyEffect })),
+      changes: f.changes.map((c) => ({
+        kind: c.kind,
+        file: c.file,
+        line: c.line,
+        summary: c.summary,
+        monthly_effect: c.monthlyEffect,
+      })),
       notes: f.notes,
       ...trustMarks(f, merged, inp.prPriced?.[f.id]),
     };
@@ -89,15 +109,31 @@ export function buildDiffReport(inp: DiffReportInputs): DiffReport {
     const other = t?.otherMonthlySpend ?? 0;
     const budget = t?.monthlyBudget ?? null;
     const spend = head + other;
-    const status: TeamJson['status'] = budget === null ? 'ok' : spend > budget ? 'breach' : spend > (t?.warnAt ?? 0.8) * budget ? 'warn' : 'ok';
-    return { team: id, budget, base, head, other_monthly_spend: other, head_ci95: interval(bootstrap.teams[id]?.headMonthly), status, owners: t?.owners ?? [] };
+    const status: TeamJson['status'] =
+      budget === null ? 'ok' : spend > budget ? 'breach' : spend > (t?.warnAt ?? 0.8) * budget ? 'warn' : 'ok';
+    return {
+      team: id,
+      budget,
+      base,
+      head,
+      other_monthly_spend: other,
+      head_ci95: interval(bootstrap.teams[id]?.headMonthly),
+      status,
+      owners: t?.owners ?? [],
+    };
   });
 
   const priced = features.filter((f) => f.status !== 'unpriced');
   const base = priced.reduce((a, f) => a + (f.base?.monthly ?? 0), 0);
   const head = priced.reduce((a, f) => a + (f.head?.monthly ?? 0), 0);
-  const resting = features.flatMap((f) => (f.priced_by_pr ?? []).map((p) => `${f.id} ${p.side} (${p.model}: ${p.declared.map((d) => d.key).join(', ')})`));
-  const declaredNotice = resting.length ? [`Figures priced by this PR (prices or aliases its ${merged.config.path} declares, not the base's): ${resting.join('; ')}.`] : [];
+  const resting = features.flatMap((f) =>
+    (f.priced_by_pr ?? []).map((p) => `${f.id} ${p.side} (${p.model}: ${p.declared.map((d) => d.key).join(', ')})`),
+  );
+  const declaredNotice = resting.length
+    ? [
+        `Figures priced by this PR (prices or aliases its ${merged.config.path} declares, not the base's): ${resting.join('; ')}.`,
+      ]
+    : [];
   const notices = [...new Set([...merged.notices, ...declaredNotice, ...inp.notices])];
   return {
     schema_version: 1,
@@ -107,11 +143,26 @@ export function buildDiffReport(inp: DiffReportInputs): DiffReport {
     pricing_date: inp.pricingDate.toISOString().slice(0, 10),
     catalog: catalogJson(inp.catalog),
     policy_source: merged.policySource,
-    totals: { monthly: { base, head, delta: head - base, delta_percent: percent(head - base, base), delta_ci95: interval(bootstrap.total.monthlyDelta) } },
+    totals: {
+      monthly: {
+        base,
+        head,
+        delta: head - base,
+        delta_percent: percent(head - base, base),
+        delta_ci95: interval(bootstrap.total.monthlyDelta),
+      },
+    },
     features,
     teams,
     violations: [],
-    unpriced_changes: inp.unpriced.map((u) => ({ kind: u.kind, file: u.file, line: u.line, summary: u.summary, price_ratio: u.price_ratio, hint: u.hint })),
+    unpriced_changes: inp.unpriced.map((u) => ({
+      kind: u.kind,
+      file: u.file,
+      line: u.line,
+      summary: u.summary,
+      price_ratio: u.price_ratio,
+      hint: u.hint,
+    })),
     proposed_config: merged.proposed.map((p) => ({ path: p.path, base: p.base, head: p.head, effect: p.effect })),
     notices,
     breached: false,

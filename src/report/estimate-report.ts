@@ -9,7 +9,15 @@ export interface FeatureSideJson {
   volume_source: 'config' | 'traffic';
   samples: number;
   effective_samples: number;
-  traffic: { paths: string[]; sha256: string; window_days: number | null; age_days: number | null; lines: number; bad_lines: number; sampled: boolean } | null;
+  traffic: {
+    paths: string[];
+    sha256: string;
+    window_days: number | null;
+    age_days: number | null;
+    lines: number;
+    bad_lines: number;
+    sampled: boolean;
+  } | null;
   source: { usage: number; replay: number; static: number };
   tokenizer: string;
   exact: boolean;
@@ -39,7 +47,13 @@ export interface EstimateReport {
   catalog: CatalogInfo & { data_date: string };
   totals: { monthly: number };
   features: (FeatureSideJson & { id: string; team: string; prompt: string })[];
-  teams: { team: string; budget: number | null; other_monthly_spend: number; monthly: number; status: 'ok' | 'warn' | 'breach' | null }[];
+  teams: {
+    team: string;
+    budget: number | null;
+    other_monthly_spend: number;
+    monthly: number;
+    status: 'ok' | 'warn' | 'breach' | null;
+  }[];
   notices: string[];
 }
 
@@ -82,12 +96,18 @@ export function featureSideJson(f: FeatureEstimate): FeatureSideJson {
 }
 
 /** Build the JSON report of one revision. Team status compares spend (incl. other spend) with the budget. */
-export function estimateReport(est: RevisionEstimate, config: Config, catalog: CatalogInfo, promptOf: (id: string) => string): EstimateReport {
+export function estimateReport(
+  est: RevisionEstimate,
+  config: Config,
+  catalog: CatalogInfo,
+  promptOf: (id: string) => string,
+): EstimateReport {
   const teams = Object.values(config.teams).map((t) => {
     const monthly = est.features.filter((f) => f.team === t.id).reduce((a, f) => a + f.monthly, 0);
     const spend = monthly + t.otherMonthlySpend;
     let status: 'ok' | 'warn' | 'breach' | null = null;
-    if (t.monthlyBudget !== undefined) status = spend > t.monthlyBudget ? 'breach' : spend > t.warnAt * t.monthlyBudget ? 'warn' : 'ok';
+    if (t.monthlyBudget !== undefined)
+      status = spend > t.monthlyBudget ? 'breach' : spend > t.warnAt * t.monthlyBudget ? 'warn' : 'ok';
     return { team: t.id, budget: t.monthlyBudget ?? null, other_monthly_spend: t.otherMonthlySpend, monthly, status };
   });
   return {

@@ -116,7 +116,13 @@ export interface DiffReport {
   catalog: { source: string; version: string; data_date: string; overrides: number };
   policy_source: 'base' | 'head (adoption)';
   totals: {
-    monthly: { base: number; head: number; delta: number; delta_percent: number | null; delta_ci95: [number, number] | null };
+    monthly: {
+      base: number;
+      head: number;
+      delta: number;
+      delta_percent: number | null;
+      delta_ci95: [number, number] | null;
+    };
   };
   features: FeatureJson[];
   teams: TeamJson[];

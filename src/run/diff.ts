@@ -36,8 +36,15 @@ export interface DiffRun {
  * trust), replay every feature on the same samples at both sides, bootstrap the intervals, list
  * unpriced AI changes, build the report model and grade it against the policies.
  */
-export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; features: FeatureDiff[]; counting: TokenCounterStats }> {
-  const { location, headSha, baseSha, nestedAtHead } = await locateDiffProject(run.repo, run.config, run.head ?? 'HEAD', (root, head) => (run.base !== undefined ? Promise.resolve(run.base) : defaultBase(root, head)));
+export async function runDiff(
+  run: DiffRun,
+): Promise<{ report: DiffReport; features: FeatureDiff[]; counting: TokenCounterStats }> {
+  const { location, headSha, baseSha, nestedAtHead } = await locateDiffProject(
+    run.repo,
+    run.config,
+    run.head ?? 'HEAD',
+    (root, head) => (run.base !== undefined ? Promise.resolve(run.base) : defaultBase(root, head)),
+  );
   const base = new GitRevisionReader(location.gitRoot!, baseSha, location.prefix);
   const head = new GitRevisionReader(location.gitRoot!, headSha, location.prefix);
   const counter = new TokenCounter();
@@ -45,10 +52,21 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
   try {
     progress(`loading base ${baseSha.slice(0, 12)} and head ${headSha.slice(0, 12)} (configs, artifacts, traffic)`);
     const schedule = new DiffSchedule(counter, run.workers);
-    const loaded = await loadDiff({ gitRoot: location.gitRoot!, prefix: location.prefix, configPath: location.configPath, base, head, trafficDir: run.trafficDir, onFeature: (input, l) => schedule.loaded(input, l) });
+    const loaded = await loadDiff({
+      gitRoot: location.gitRoot!,
+      prefix: location.prefix,
+      configPath: location.configPath,
+      base,
+      head,
+      trafficDir: run.trafficDir,
+      onFeature: (input, l) => schedule.loaded(input, l),
+    });
     const shared = schedule.shared(loaded.merged, loaded.dates);
     const { catalog } = shared.ctx;
-    const boot = startBootstrap({ seed: `${baseSha}:${headSha}:${location.prefix}:${location.configPath}`, workers: schedule.bootstrapWorkers() });
+    const boot = startBootstrap({
+      seed: `${baseSha}:${headSha}:${location.prefix}:${location.configPath}`,
+      workers: schedule.bootstrapWorkers(),
+    });
     const { features, prPriced } = await priceFeatures(loaded, shared, schedule, boot, progress);
     progress('bootstrapping the 95% intervals');
     const bootstrap = await boot.finish();
@@ -56,13 +74,34 @@ export async function runDiff(run: DiffRun): Promise<{ report: DiffReport; featu
     const priceRatio = (from: string, to: string) => inputPriceRatio(catalog, loaded.dates.head, from, to);
     const unpriced = findUnpricedChanges(loaded.changedFiles, { mapped: loaded.mapped, priceRatio });
     const notices = diffNotices(loaded, features, catalog, location, nestedAtHead, [base, head]);
-    const priced = buildDiffReport({ baseRev: baseSha, headRev: headSha, pricingDate: loaded.dates.head, merged: loaded.merged, features, bootstrap, unpriced, catalog: catalog.info, notices, prPriced });
+    const priced = buildDiffReport({
+      baseRev: baseSha,
+      headRev: headSha,
+      pricingDate: loaded.dates.head,
+      merged: loaded.merged,
+      features,
+      bootstrap,
+      unpriced,
+      catalog: catalog.info,
+      notices,
+      prPriced,
+    });
     // Policies compare these figures: an Infinity must stop here, not pass or fail a rule.
     assertFiniteReport(priced, shared.where);
     progress('evaluating policies');
     const inputs = policyInputsOf(loaded.merged, features, catalog, loaded.dates.head);
-    const verdict = evaluatePolicies({ report: priced, config: loaded.merged.config, override: run.override ?? { applied: false }, ...inputs });
-    const report: DiffReport = { ...priced, violations: verdict.violations, breached: verdict.breached, notices: [...priced.notices, ...verdict.notices] };
+    const verdict = evaluatePolicies({
+      report: priced,
+      config: loaded.merged.config,
+      override: run.override ?? { applied: false },
+      ...inputs,
+    });
+    const report: DiffReport = {
+      ...priced,
+      violations: verdict.violations,
+      breached: verdict.breached,
+      notices: [...priced.notices, ...verdict.notices],
+    };
     assertValidDiffReport(report, shared.where);
     return { report, features, counting: counter.stats() };
   } finally {

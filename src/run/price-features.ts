@@ -17,7 +17,13 @@ export interface PricedFeatures {
  * (e.g. a model the base cannot price) marks the feature unpriced; the bootstrap is cancelled on
  * any other error.
  */
-export async function priceFeatures(loaded: LoadedDiff, shared: DiffShared, schedule: DiffSchedule, boot: BootstrapSession, progress: (stage: string) => void): Promise<PricedFeatures> {
+export async function priceFeatures(
+  loaded: LoadedDiff,
+  shared: DiffShared,
+  schedule: DiffSchedule,
+  boot: BootstrapSession,
+  progress: (stage: string) => void,
+): Promise<PricedFeatures> {
   const { ctx, where } = shared;
   const features: FeatureDiff[] = [];
   const resolvesWithPr = (id: string): boolean => {
@@ -42,11 +48,15 @@ export async function priceFeatures(loaded: LoadedDiff, shared: DiffShared, sche
         if (!(e instanceof AicostError) || !input.baseSite) throw e;
         f = diffFeature({ ...input, baseError: e.format().split('\n')[0] }, ctx, loaded.dates, where);
       }
-      const priced = prPricedModels(loaded.merged, { atBase: loaded.pricedAtBase, withPr: resolvesWithPr }, {
-        entry: input.merged.entry,
-        base: { site: input.baseSite, agent: input.baseAgent },
-        head: { site: input.headSite, agent: input.headAgent },
-      });
+      const priced = prPricedModels(
+        loaded.merged,
+        { atBase: loaded.pricedAtBase, withPr: resolvesWithPr },
+        {
+          entry: input.merged.entry,
+          base: { site: input.baseSite, agent: input.baseAgent },
+          head: { site: input.headSite, agent: input.headAgent },
+        },
+      );
       const shown = priced.filter((p) => (p.side === 'base' ? f.base : f.head) !== null);
       if (shown.length) prPriced[f.id] = shown;
       schedule.ahead.after(input);

@@ -43,8 +43,18 @@ export class DiffSchedule {
   shared(merged: LoadedDiff['merged'], dates: LoadedDiff['dates']): DiffShared {
     if (this.context) return this.context;
     const cfg = merged.config;
-    const catalog = createCatalog({ pricing: cfg.pricing, discounts: cfg.discounts, models: cfg.models, configFile: cfg.path, positions: cfg.positions });
-    return (this.context = { ctx: { catalog, counter: this.counter }, dates, where: { file: cfg.path, positions: cfg.positions } });
+    const catalog = createCatalog({
+      pricing: cfg.pricing,
+      discounts: cfg.discounts,
+      models: cfg.models,
+      configFile: cfg.path,
+      positions: cfg.positions,
+    });
+    return (this.context = {
+      ctx: { catalog, counter: this.counter },
+      dates,
+      where: { file: cfg.path, positions: cfg.positions },
+    });
   }
 
   /** A feature is loaded: queue it for counting ahead, and start the helper once the run is big enough. */
@@ -53,7 +63,8 @@ export class DiffSchedule {
     this.ahead.add(input);
     const before = this.samples;
     this.samples += input.traffic?.samples.length ?? 0;
-    if (this.workers === undefined && before < PARALLEL_MIN_SAMPLES && this.samples >= PARALLEL_MIN_SAMPLES) this.startWorker();
+    if (this.workers === undefined && before < PARALLEL_MIN_SAMPLES && this.samples >= PARALLEL_MIN_SAMPLES)
+      this.startWorker();
   }
 
   /** The bootstrap's worker setting: the run's, else none below PARALLEL_MIN_SAMPLES samples. */

@@ -9,7 +9,16 @@ import { availableParallelism } from 'node:os';
 import { SharedQueue, WorkerClient } from '../tokenize/worker-client.js';
 import { percentileInterval } from './quantile.js';
 import type { Interval } from './quantile.js';
-import { bootstrapResamples, checkResamples, checkSeries, featureGenerator, orderFeatures, resampleFeature, ResampleScratch, sumResamples } from './resample.js';
+import {
+  bootstrapResamples,
+  checkResamples,
+  checkSeries,
+  featureGenerator,
+  orderFeatures,
+  resampleFeature,
+  ResampleScratch,
+  sumResamples,
+} from './resample.js';
 import type { BootstrapResamples, FeatureResamples, FeatureSeries } from './resample.js';
 import type { ResampleRequest } from './worker.js';
 
@@ -91,7 +100,10 @@ function summarize(raw: BootstrapResamples, level: number): BootstrapResult {
   }
   const teams: Record<string, SummedInterval> = {};
   for (const [id, t] of raw.teams) {
-    teams[id] = { monthlyDelta: percentileInterval(t.monthlyDelta, level), headMonthly: percentileInterval(t.headMonthly, level) };
+    teams[id] = {
+      monthlyDelta: percentileInterval(t.monthlyDelta, level),
+      headMonthly: percentileInterval(t.headMonthly, level),
+    };
   }
   const total: SummedInterval = {
     monthlyDelta: percentileInterval(raw.total.monthlyDelta, level),
@@ -129,7 +141,13 @@ export function startBootstrap(options: BootstrapSessionOptions): BootstrapSessi
   const level = checkLevel(options.level);
   const seed = options.seed;
   const workers = options.workers ?? (availableParallelism() > 1 ? 1 : 0);
-  const client = workers > 0 ? new WorkerClient<ResampleRequest, FeatureResamples>(new URL('../generated/stats-worker.js', import.meta.url), null) : null;
+  const client =
+    workers > 0
+      ? new WorkerClient<ResampleRequest, FeatureResamples>(
+          new URL('../generated/stats-worker.js', import.meta.url),
+          null,
+        )
+      : null;
   const scratch = new ResampleScratch();
   const done = new Map<string, FeatureResamples>();
   const added: FeatureSeries[] = [];
@@ -151,7 +169,13 @@ export function startBootstrap(options: BootstrapSessionOptions): BootstrapSessi
       try {
         const ordered = orderFeatures(added);
         await queue.drain();
-        return summarize(sumResamples(ordered.map((s) => done.get(s.id)!), resamples), level);
+        return summarize(
+          sumResamples(
+            ordered.map((s) => done.get(s.id)!),
+            resamples,
+          ),
+          level,
+        );
       } finally {
         await client?.close();
       }
@@ -164,7 +188,10 @@ export function startBootstrap(options: BootstrapSessionOptions): BootstrapSessi
 }
 
 /** {@link pairedBootstrap} on the main thread and a worker thread together (same result). */
-export async function pairedBootstrapParallel(series: readonly FeatureSeries[], options: BootstrapSessionOptions): Promise<BootstrapResult> {
+export async function pairedBootstrapParallel(
+  series: readonly FeatureSeries[],
+  options: BootstrapSessionOptions,
+): Promise<BootstrapResult> {
   const session = startBootstrap(options);
   // Largest first, so the two threads end together.
   for (const s of orderFeatures(series).sort((a, b) => b.units.length - a.units.length)) session.add(s);

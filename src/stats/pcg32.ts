@@ -163,7 +163,7 @@ export class Pcg32 {
     // 2^32 mod bound, compared on every draw: the same test as Lemire's two-step one (the threshold
     // is below the bound), but with no rarely-taken branch that would deoptimise the loop when hit.
     const threshold = (TWO_32 - bound) % bound;
-    for (let k = 0; k < count; ) {
+    for (let k = 0; k < count;) {
       // One LCG step and XSH RR output, exactly as in nextU32.
       const a0 = lo & 0xffff;
       const a1 = lo >>> 16;
@@ -216,7 +216,7 @@ export class Pcg32 {
     const incHi = s[2];
     const incLo = s[3];
     const threshold = 65536 % bound;
-    for (let k = 0; k < count; ) {
+    for (let k = 0; k < count;) {
       const a0 = lo & 0xffff;
       const a1 = lo >>> 16;
       const p01 = imul(a0, MUL_LO_HI16);

@@ -38,7 +38,13 @@ export interface FeatureResamples {
   id: string;
   team: string;
   /** Point estimates from all units (what the resamples scatter around). */
-  point: { perRequestBase: number; perRequestHead: number; monthlyDelta: number; perRequestDelta: number; headMonthly: number };
+  point: {
+    perRequestBase: number;
+    perRequestHead: number;
+    monthlyDelta: number;
+    perRequestDelta: number;
+    headMonthly: number;
+  };
   monthlyDelta: Float64Array;
   perRequestDelta: Float64Array;
   headMonthly: Float64Array;
@@ -73,15 +79,21 @@ function compareUnits(a: PairedUnit, b: PairedUnit): number {
 export function checkSeries(s: FeatureSeries): void {
   const where = `feature "${s.id}"`;
   if (s.units.length === 0) {
-    throw new RangeError(`bootstrap: ${where} has no units; pass one unit with the static estimate when there is no traffic`);
+    throw new RangeError(
+      `bootstrap: ${where} has no units; pass one unit with the static estimate when there is no traffic`,
+    );
   }
   for (const u of s.units) {
-    if (!(Number.isFinite(u.weight) && u.weight > 0)) throw new RangeError(`bootstrap: ${where} has a unit with weight ${u.weight}; weights must be finite and > 0`);
-    if (!Number.isFinite(u.base) || !Number.isFinite(u.head)) throw new RangeError(`bootstrap: ${where} has a unit with a non-finite cost (base ${u.base}, head ${u.head})`);
+    if (!(Number.isFinite(u.weight) && u.weight > 0))
+      throw new RangeError(`bootstrap: ${where} has a unit with weight ${u.weight}; weights must be finite and > 0`);
+    if (!Number.isFinite(u.base) || !Number.isFinite(u.head))
+      throw new RangeError(`bootstrap: ${where} has a unit with a non-finite cost (base ${u.base}, head ${u.head})`);
   }
   const { base, head } = s.requestsPerMonth;
   if (!(Number.isFinite(base) && base >= 0 && Number.isFinite(head) && head >= 0)) {
-    throw new RangeError(`bootstrap: ${where} has requests per month base ${base}, head ${head}; both must be finite and ≥ 0`);
+    throw new RangeError(
+      `bootstrap: ${where} has requests per month base ${base}, head ${head}; both must be finite and ≥ 0`,
+    );
   }
 }
 
@@ -161,7 +173,12 @@ function drawResamples(
  * A feature whose units all have the same base and the same head (including a single unit) has no
  * spread: every resample is the point value exactly, and no draws are taken.
  */
-export function resampleFeature(series: FeatureSeries, rng: Pcg32, resamples: number, scratch = new ResampleScratch()): FeatureResamples {
+export function resampleFeature(
+  series: FeatureSeries,
+  rng: Pcg32,
+  resamples: number,
+  scratch = new ResampleScratch(),
+): FeatureResamples {
   checkSeries(series);
   const units = series.units.slice().sort(compareUnits);
   const n = units.length;
@@ -237,21 +254,27 @@ export function featureGenerator(seed: string, featureId: string): Pcg32 {
 export function orderFeatures(series: readonly FeatureSeries[]): FeatureSeries[] {
   const ordered = series.slice().sort((a, b) => compareIds(a.id, b.id));
   for (let i = 1; i < ordered.length; i++) {
-    if (ordered[i].id === ordered[i - 1].id) throw new RangeError(`bootstrap: feature id "${ordered[i].id}" appears twice`);
+    if (ordered[i].id === ordered[i - 1].id)
+      throw new RangeError(`bootstrap: feature id "${ordered[i].id}" appears twice`);
   }
   return ordered;
 }
 
 /** Refuses a resample count that is not a positive integer. */
 export function checkResamples(resamples: number): void {
-  if (!(Number.isInteger(resamples) && resamples >= 1)) throw new RangeError(`bootstrap: resamples must be an integer ≥ 1, got ${resamples}`);
+  if (!(Number.isInteger(resamples) && resamples >= 1))
+    throw new RangeError(`bootstrap: resamples must be an integer ≥ 1, got ${resamples}`);
 }
 
 /**
  * All resamples of one bootstrap run: every feature resampled with its own generator
  * ({@link featureGenerator}), then summed per team and in total ({@link sumResamples}).
  */
-export function bootstrapResamples(series: readonly FeatureSeries[], seed: string, resamples: number): BootstrapResamples {
+export function bootstrapResamples(
+  series: readonly FeatureSeries[],
+  seed: string,
+  resamples: number,
+): BootstrapResamples {
   checkResamples(resamples);
   const ordered = orderFeatures(series);
   const scratch = new ResampleScratch();
@@ -267,8 +290,12 @@ export function bootstrapResamples(series: readonly FeatureSeries[], seed: strin
 export function sumResamples(features: FeatureResamples[], resamples: number): BootstrapResamples {
   const teamIds = [...new Set(features.map((f) => f.team))].sort(compareIds);
   const teams = new Map<string, SummedResamples>();
-  for (const t of teamIds) teams.set(t, { monthlyDelta: new Float64Array(resamples), headMonthly: new Float64Array(resamples) });
-  const total: SummedResamples = { monthlyDelta: new Float64Array(resamples), headMonthly: new Float64Array(resamples) };
+  for (const t of teamIds)
+    teams.set(t, { monthlyDelta: new Float64Array(resamples), headMonthly: new Float64Array(resamples) });
+  const total: SummedResamples = {
+    monthlyDelta: new Float64Array(resamples),
+    headMonthly: new Float64Array(resamples),
+  };
   for (const f of features) {
     const team = teams.get(f.team)!;
     for (let i = 0; i < resamples; i++) {

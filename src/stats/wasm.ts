@@ -42,7 +42,9 @@ const load64 = (off: number): number[] => [0x29, 3, ...uleb(off)];
 const store64 = (off: number): number[] => [0x37, 3, ...uleb(off)];
 const loadF64 = (off: number): number[] => [0x2b, 3, ...uleb(off)];
 const storeF64 = (off: number): number[] => [0x39, 3, ...uleb(off)];
-const [I32_ADD, I32_MUL, I32_REM_U, I32_AND, I32_SHR_U, I32_ROTR, I32_GE_U, I32_LT_U, I32_EQ] = [0x6a, 0x6c, 0x70, 0x71, 0x76, 0x78, 0x4f, 0x49, 0x46];
+const [I32_ADD, I32_MUL, I32_REM_U, I32_AND, I32_SHR_U, I32_ROTR, I32_GE_U, I32_LT_U, I32_EQ] = [
+  0x6a, 0x6c, 0x70, 0x71, 0x76, 0x78, 0x4f, 0x49, 0x46,
+];
 const [I64_ADD, I64_MUL, I64_XOR, I64_SHR_U, I32_WRAP_I64, F64_ADD] = [0x7c, 0x7e, 0x85, 0x88, 0xa7, 0xa0];
 const BLOCK = [0x02, 0x40];
 const LOOP = [0x03, 0x40];
@@ -63,50 +65,164 @@ const MUL = 0x5851f42d4c957f2dn;
 
 /** One 16-bit half (on the stack) through Lemire's L = 16 test; accepted draws are summed. */
 const takeHalf = (half: number[]): number[] => [
-  ...half, ...get(0), I32_MUL, ...tee(11), ...i32(0xffff), I32_AND, ...get(12), I32_GE_U,
+  ...half,
+  ...get(0),
+  I32_MUL,
+  ...tee(11),
+  ...i32(0xffff),
+  I32_AND,
+  ...get(12),
+  I32_GE_U,
   ...IF,
-  ...get(11), ...i32(16), I32_SHR_U, ...i32(24), I32_MUL, ...get(2), I32_ADD, ...set(13),
-  ...get(14), ...get(13), ...loadF64(0), F64_ADD, ...set(14),
-  ...get(15), ...get(13), ...loadF64(8), F64_ADD, ...set(15),
-  ...get(16), ...get(13), ...loadF64(16), F64_ADD, ...set(16),
+  ...get(11),
+  ...i32(16),
+  I32_SHR_U,
+  ...i32(24),
+  I32_MUL,
+  ...get(2),
+  I32_ADD,
+  ...set(13),
+  ...get(14),
+  ...get(13),
+  ...loadF64(0),
+  F64_ADD,
+  ...set(14),
+  ...get(15),
+  ...get(13),
+  ...loadF64(8),
+  F64_ADD,
+  ...set(15),
+  ...get(16),
+  ...get(13),
+  ...loadF64(16),
+  F64_ADD,
+  ...set(16),
   // k += 1; when k = n this resample is complete (a leftover half is dropped): leave the draw loop.
-  ...get(9), ...i32(1), I32_ADD, ...tee(9), ...get(0), I32_EQ, ...brIf(2),
+  ...get(9),
+  ...i32(1),
+  I32_ADD,
+  ...tee(9),
+  ...get(0),
+  I32_EQ,
+  ...brIf(2),
   END,
 ];
 
 const BODY: number[] = [
-  ...get(4), ...load64(0), ...set(5), ...get(4), ...load64(8), ...set(6),
-  ...i32(65536), ...get(0), I32_REM_U, ...set(12),
-  ...i32(0), ...set(8),
-  ...BLOCK, ...get(8), ...get(1), I32_GE_U, ...brIf(0),
+  ...get(4),
+  ...load64(0),
+  ...set(5),
+  ...get(4),
+  ...load64(8),
+  ...set(6),
+  ...i32(65536),
+  ...get(0),
+  I32_REM_U,
+  ...set(12),
+  ...i32(0),
+  ...set(8),
+  ...BLOCK,
+  ...get(8),
+  ...get(1),
+  I32_GE_U,
+  ...brIf(0),
   ...LOOP, // one resample
-  ...F64_ZERO, ...set(14), ...F64_ZERO, ...set(15), ...F64_ZERO, ...set(16), ...i32(0), ...set(9),
-  ...BLOCK, ...LOOP, // one generator output
+  ...F64_ZERO,
+  ...set(14),
+  ...F64_ZERO,
+  ...set(15),
+  ...F64_ZERO,
+  ...set(16),
+  ...i32(0),
+  ...set(9),
+  ...BLOCK,
+  ...LOOP, // one generator output
   // old = s; s = old × MUL + inc
-  ...get(5), ...tee(7), ...i64(MUL), I64_MUL, ...get(6), I64_ADD, ...set(5),
+  ...get(5),
+  ...tee(7),
+  ...i64(MUL),
+  I64_MUL,
+  ...get(6),
+  I64_ADD,
+  ...set(5),
   // x = rotr32(((old >> 18) ^ old) >> 27, old >> 59)
-  ...get(7), ...i64(18), I64_SHR_U, ...get(7), I64_XOR, ...i64(27), I64_SHR_U, I32_WRAP_I64,
-  ...get(7), ...i64(59), I64_SHR_U, I32_WRAP_I64, I32_ROTR, ...set(10),
+  ...get(7),
+  ...i64(18),
+  I64_SHR_U,
+  ...get(7),
+  I64_XOR,
+  ...i64(27),
+  I64_SHR_U,
+  I32_WRAP_I64,
+  ...get(7),
+  ...i64(59),
+  I64_SHR_U,
+  I32_WRAP_I64,
+  I32_ROTR,
+  ...set(10),
   ...takeHalf([...get(10), ...i32(16), I32_SHR_U]),
   ...takeHalf([...get(10), ...i32(0xffff), I32_AND]),
-  ...br(0), END, END,
-  ...get(3), ...get(8), ...i32(24), I32_MUL, I32_ADD, ...tee(13), ...get(14), ...storeF64(0),
-  ...get(13), ...get(15), ...storeF64(8), ...get(13), ...get(16), ...storeF64(16),
-  ...get(8), ...i32(1), I32_ADD, ...tee(8), ...get(1), I32_LT_U, ...brIf(0),
-  END, END,
-  ...get(4), ...get(5), ...store64(0),
+  ...br(0),
+  END,
+  END,
+  ...get(3),
+  ...get(8),
+  ...i32(24),
+  I32_MUL,
+  I32_ADD,
+  ...tee(13),
+  ...get(14),
+  ...storeF64(0),
+  ...get(13),
+  ...get(15),
+  ...storeF64(8),
+  ...get(13),
+  ...get(16),
+  ...storeF64(16),
+  ...get(8),
+  ...i32(1),
+  I32_ADD,
+  ...tee(8),
+  ...get(1),
+  I32_LT_U,
+  ...brIf(0),
+  END,
+  END,
+  ...get(4),
+  ...get(5),
+  ...store64(0),
   END,
 ];
 
 /** The module: one function `resample`, one exported memory. */
 export function wasmModuleBytes(): Uint8Array {
-  const code = [...vec([[...uleb(3), I64], [...uleb(6), I32], [...uleb(3), F64]]), ...BODY];
+  const code = [
+    ...vec([
+      [...uleb(3), I64],
+      [...uleb(6), I32],
+      [...uleb(3), F64],
+    ]),
+    ...BODY,
+  ];
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), ...vec([])]])),
     ...section(3, vec([uleb(0)])),
     ...section(5, vec([[0x00, 1]])),
-    ...section(7, vec([[...name('resample'), 0x00, 0], [...name('mem'), 0x02, 0]])),
+    ...section(
+      7,
+      vec([
+        [...name('resample'), 0x00, 0],
+        [...name('mem'), 0x02, 0],
+      ]),
+    ),
     ...section(10, vec([[...uleb(code.length), ...code]])),
   ]);
 }
@@ -173,7 +289,8 @@ export function wasmResampleSums(rng: Pcg32, packed: Float64Array, n: number, re
   words[3] = s[2]!;
   // In slices: a WebAssembly function is optimised for its next call, so long runs benefit.
   const SLICE = 64;
-  for (let r = 0; r < resamples; r += SLICE) w.resample(n, Math.min(SLICE, resamples - r), PACKED, SUMS + 24 * r, STATE);
+  for (let r = 0; r < resamples; r += SLICE)
+    w.resample(n, Math.min(SLICE, resamples - r), PACKED, SUMS + 24 * r, STATE);
   s[0] = words[1]!;
   s[1] = words[0]!;
   served += resamples;

@@ -20,5 +20,8 @@ const scratch = new ResampleScratch();
 
 serveRequests<ResampleRequest, FeatureResamples>(parentPort!, ({ series, seed, resamples }) => {
   const r = resampleFeature(series, featureGenerator(seed, series.id), resamples, scratch);
-  return { result: r, transfer: [r.monthlyDelta.buffer, r.perRequestDelta.buffer, r.headMonthly.buffer] as ArrayBuffer[] };
+  return {
+    result: r,
+    transfer: [r.monthlyDelta.buffer, r.perRequestDelta.buffer, r.headMonthly.buffer] as ArrayBuffer[],
+  };
 });

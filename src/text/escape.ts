@@ -114,7 +114,10 @@ export function codeBlock(text: string, info = '', indent = ''): string {
 export function clip(text: string, max: number): string {
   const chars = [...text];
   if (chars.length <= max) return text;
-  return `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  return `${chars
+    .slice(0, Math.max(0, max - 1))
+    .join('')
+    .trimEnd()}…`;
 }
 
 function longestRun(text: string, ch: string): number {

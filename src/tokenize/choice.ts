@@ -57,7 +57,8 @@ const GOOGLE: EstimateRule = { encoding: 'o200k_base', scale: 1.2, range: [1.1, 
 const OTHER: EstimateRule = { encoding: 'o200k_base', scale: 1, range: [0.8, 1.4], who: 'unknown tokenizer' };
 
 /** OpenAI ids counted exactly with o200k_base (matched on the bare model name). */
-const O200K_IDS = /^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o1|o3|o4|chatgpt-|gpt-oss|codex-|computer-use|gpt-realtime|gpt-audio|omni-moderation)/;
+const O200K_IDS =
+  /^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o1|o3|o4|chatgpt-|gpt-oss|codex-|computer-use|gpt-realtime|gpt-audio|omni-moderation)/;
 /** OpenAI ids counted exactly with cl100k_base. `gpt-4` must be followed by nothing or `-`. */
 const CL100K_IDS = /^(gpt-4(-|$)|gpt-3\.5|gpt-35|text-embedding-3|text-embedding-ada-002)/;
 

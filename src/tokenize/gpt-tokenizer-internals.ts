@@ -78,7 +78,10 @@ function checkProbe(api: GptEncoding, encoding: Encoding): void {
   }
   const weightedSum = tokens.reduce((sum, t, i) => sum + (i + 1) * t, 0);
   const want = PROBE_EXPECTED[encoding];
-  if (tokens.length !== want.tokens || weightedSum !== want.weightedSum) throw new Error(`probe text: ${tokens.length} tokens (Σ ${weightedSum}), expected ${want.tokens} (Σ ${want.weightedSum})`);
+  if (tokens.length !== want.tokens || weightedSum !== want.weightedSum)
+    throw new Error(
+      `probe text: ${tokens.length} tokens (Σ ${weightedSum}), expected ${want.tokens} (Σ ${want.weightedSum})`,
+    );
 }
 
 const reason = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -88,7 +91,11 @@ const reason = (err: unknown): string => (err instanceof Error ? err.message : S
  * package's encoding) when gpt-tokenizer is the shape described above, else the package's own
  * (see the module comment). `factory` is for tests.
  */
-export function buildEncoding(encoding: Encoding, packed: string, factory: EncodingApiFactory = packageFactory): GptEncoding {
+export function buildEncoding(
+  encoding: Encoding,
+  packed: string,
+  factory: EncodingApiFactory = packageFactory,
+): GptEncoding {
   const table = unpackTable(packed);
   let api: GptEncoding;
   try {
@@ -103,7 +110,12 @@ export function buildEncoding(encoding: Encoding, packed: string, factory: Encod
 }
 
 /** The package's own path over the full rank array, with the heap merge if that still installs. */
-function packageEncoding(encoding: Encoding, table: PackedTable, factory: EncodingApiFactory, why: string): GptEncoding {
+function packageEncoding(
+  encoding: Encoding,
+  table: PackedTable,
+  factory: EncodingApiFactory,
+  why: string,
+): GptEncoding {
   const ranks = ranksOf(table);
   try {
     const api = factory(encoding, () => ranks);
@@ -159,7 +171,8 @@ interface CoreInternals {
   mergeableBytePairRankCount: number;
 }
 
-const coreOf = (api: GptEncoding): unknown => (api as unknown as { bytePairEncodingCoreProcessor?: unknown }).bytePairEncodingCoreProcessor;
+const coreOf = (api: GptEncoding): unknown =>
+  (api as unknown as { bytePairEncodingCoreProcessor?: unknown }).bytePairEncodingCoreProcessor;
 
 /** The package's encoding with the table's lookup and byte tokens put in; throws on any other shape. */
 function fastEncoding(encoding: Encoding, table: PackedTable, factory: EncodingApiFactory): GptEncoding {
@@ -247,10 +260,16 @@ function clearWhenFull(this: MergeCache, key: string, value: number[]): void {
  */
 function useLinearMerge(api: GptEncoding): void {
   const c = coreOf(api) as (Partial<RankSource> & { bytePairMerge?: Merge } & Partial<MergeCache>) | undefined;
-  if (typeof c?.bytePairMerge !== 'function' || typeof c.getBpeRankFromString !== 'function' || typeof c.getBpeRankFromBytes !== 'function' || typeof c.getBpeRankFromBytesOrThrow !== 'function') {
+  if (
+    typeof c?.bytePairMerge !== 'function' ||
+    typeof c.getBpeRankFromString !== 'function' ||
+    typeof c.getBpeRankFromBytes !== 'function' ||
+    typeof c.getBpeRankFromBytesOrThrow !== 'function'
+  ) {
     throw new Error('BytePairEncodingCore has no bytePairMerge and rank lookups of gpt-tokenizer 4.0.0');
   }
-  if (typeof c.addToMergeCache !== 'function' || typeof c.mergeCacheSize !== 'number') throw new Error('BytePairEncodingCore has no merge memo of gpt-tokenizer 4.0.0');
+  if (typeof c.addToMergeCache !== 'function' || typeof c.mergeCacheSize !== 'number')
+    throw new Error('BytePairEncodingCore has no merge memo of gpt-tokenizer 4.0.0');
   c.addToMergeCache = clearWhenFull;
   const own = c.bytePairMerge;
   const ranks = c as RankSource;

@@ -95,7 +95,9 @@ export function linearBytePairMerge(piece: Uint8Array, ranks: RankSource): numbe
         break;
       }
     }
-    const rank = ascii ? ranks.getBpeRankFromString(String.fromCharCode.apply(null, key as unknown as number[])) : ranks.getBpeRankFromBytes(key);
+    const rank = ascii
+      ? ranks.getBpeRankFromString(String.fromCharCode.apply(null, key as unknown as number[]))
+      : ranks.getBpeRankFromBytes(key);
     if (rank !== undefined) push(rank * START_SPAN + s, version[s]!);
   };
   for (let i = 0; i + 1 < n; i++) offer(i);

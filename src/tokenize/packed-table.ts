@@ -91,7 +91,14 @@ export class PackedTable {
     // (+8: the hashing reads a pair of units at a time, up to two bytes past the text.)
     const end = wide + 2 * this.wideUnits + this.wideHeadsBytes + 8;
     const { narrow: n, wide: w, bytes: b } = this.tokens;
-    if (this.count >= RANK_MASK || n + w + b !== this.count || bytes > payloadEnd || this.narrowUnits > OFFSET_MASK || this.wideUnits > OFFSET_MASK) throw corrupt('sizes');
+    if (
+      this.count >= RANK_MASK ||
+      n + w + b !== this.count ||
+      bytes > payloadEnd ||
+      this.narrowUnits > OFFSET_MASK ||
+      this.wideUnits > OFFSET_MASK
+    )
+      throw corrupt('sizes');
     const { mem, index, wasm } = indexer(end);
     this.index = index;
     this.wasm = wasm;
@@ -131,10 +138,12 @@ export class PackedTable {
   private indexKind(wide: number, n: number, heads: number, text: number, slots: number, mask: number): void {
     const state = this.state;
     state.set([0, heads, text, -1]);
-    for (let from = 0; from < n; from += SLICE) this.index(0, Math.min(from + SLICE, n), slots, mask, this.at.batch, wide, this.at.records, text);
+    for (let from = 0; from < n; from += SLICE)
+      this.index(0, Math.min(from + SLICE, n), slots, mask, this.at.batch, wide, this.at.records, text);
     // The heads end where the text starts (the narrow ones) or the part ends (the wide ones).
     const headsEnd = wide ? text + 2 * this.wideUnits + this.wideHeadsBytes : text;
-    if (state[ST_TOKENS >> 2] !== n || state[ST_HEADS >> 2] !== headsEnd || state[ST_RANK >> 2]! >= this.count) throw corrupt('heads');
+    if (state[ST_TOKENS >> 2] !== n || state[ST_HEADS >> 2] !== headsEnd || state[ST_RANK >> 2]! >= this.count)
+      throw corrupt('heads');
   }
 
   /**
@@ -187,7 +196,10 @@ export function ranksOf(table: PackedTable): Rank[] {
     if (rec === 0) continue;
     const len = rec >>> 24;
     const at = rec & OFFSET_MASK;
-    ranks[r] = rec & WIDE_FLAG ? buf.toString('utf16le', 2 * (wideAt + at), 2 * (wideAt + at + len)) : narrow.slice(at, at + len);
+    ranks[r] =
+      rec & WIDE_FLAG
+        ? buf.toString('utf16le', 2 * (wideAt + at), 2 * (wideAt + at + len))
+        : narrow.slice(at, at + len);
   }
   for (const [r, bytes] of table.bytes) ranks[r] = Array.from(bytes);
   return ranks;

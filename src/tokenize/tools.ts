@@ -26,7 +26,11 @@ export const TOOL_TOKEN_CONSTANTS = {
  * Tokens of a list of tool definitions in the given encoding, unscaled.
  * `count` counts plain text in that encoding (memoised by the caller). 0 for an empty list.
  */
-export function toolDefinitionTokens(tools: readonly ToolDefinition[], encoding: Encoding, count: (text: string) => number): number {
+export function toolDefinitionTokens(
+  tools: readonly ToolDefinition[],
+  encoding: Encoding,
+  count: (text: string) => number,
+): number {
   if (tools.length === 0) return 0;
   const k = TOOL_TOKEN_CONSTANTS;
   let total = 0;

@@ -81,7 +81,13 @@ export class WorkerClient<Req, Res> {
  * The worker side: answers each request with `handle(request)` (or its error), transferring the
  * buffers `handle` names. Call once from a worker entry.
  */
-export function serveRequests<Req, Res>(port: { on(event: 'message', f: (m: Envelope<Req>) => void): void; postMessage(m: WorkerReply<Res>, transfer?: ArrayBuffer[]): void }, handle: (request: Req) => { result: Res; transfer?: ArrayBuffer[] }): void {
+export function serveRequests<Req, Res>(
+  port: {
+    on(event: 'message', f: (m: Envelope<Req>) => void): void;
+    postMessage(m: WorkerReply<Res>, transfer?: ArrayBuffer[]): void;
+  },
+  handle: (request: Req) => { result: Res; transfer?: ArrayBuffer[] },
+): void {
   port.on('message', ({ id, request }) => {
     try {
       const { result, transfer } = handle(request);
@@ -152,13 +158,15 @@ export class SharedQueue<T, R> {
     if (!remote) return;
     while (this.inflight.size < this.maxInflight && this.head < this.queue.length) {
       const item = this.take();
-      const p: Promise<void> = remote(item).then(
-        (r) => this.done(item, r),
-        () => this.done(item, this.local(item)),
-      ).finally(() => {
-        this.inflight.delete(p);
-        this.pump();
-      });
+      const p: Promise<void> = remote(item)
+        .then(
+          (r) => this.done(item, r),
+          () => this.done(item, this.local(item)),
+        )
+        .finally(() => {
+          this.inflight.delete(p);
+          this.pump();
+        });
       // drain() reports a failure; until then it must not count as an unhandled rejection.
       p.catch(() => undefined);
       this.inflight.add(p);

@@ -17,8 +17,11 @@ export function checkTrafficFormat(config: Config, featureId: string): TrafficFo
   const format = config.features[featureId]?.trafficFormat ?? 'auto';
   if (format === 'auto' || format === 'aicost') return format;
   const pos = config.positions[`features.${featureId}.traffic_format`] ?? config.positions[`features.${featureId}`];
-  throw new ConfigError(`feature "${featureId}": traffic_format "${format}" is not supported yet: aicost reads only its own traffic JSONL (traffic_format: aicost or auto)`, {
-    location: { file: config.path, line: pos?.line, column: pos?.column },
-    hint: 'Convert the samples to aicost traffic JSONL v1 (README, "Traffic samples") and set traffic_format: aicost, or remove traffic: to use a static estimate.',
-  });
+  throw new ConfigError(
+    `feature "${featureId}": traffic_format "${format}" is not supported yet: aicost reads only its own traffic JSONL (traffic_format: aicost or auto)`,
+    {
+      location: { file: config.path, line: pos?.line, column: pos?.column },
+      hint: 'Convert the samples to aicost traffic JSONL v1 (README, "Traffic samples") and set traffic_format: aicost, or remove traffic: to use a static estimate.',
+    },
+  );
 }

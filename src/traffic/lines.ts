@@ -43,7 +43,12 @@ export async function forEachLine(
   };
 
   for await (const piece of chunks) {
-    const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    const chunk =
+      typeof piece === 'string'
+        ? Buffer.from(piece, 'utf8')
+        : Buffer.isBuffer(piece)
+          ? piece
+          : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
     if (chunk.length === 0) continue;
     onChunk(chunk);
     let start = 0;

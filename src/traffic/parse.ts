@@ -59,7 +59,10 @@ export function parseSampleLine(text: string, file: string, line: number, defaul
   } catch (e) {
     // V8 quotes part of the line in its message; traffic may hold customer text, so keep only the position.
     const at = /at position (\d+)/.exec(e instanceof Error ? e.message : '');
-    return { ok: false, reason: at ? `is not valid JSON (error at character ${Number(at[1]) + 1})` : 'is not valid JSON' };
+    return {
+      ok: false,
+      reason: at ? `is not valid JSON (error at character ${Number(at[1]) + 1})` : 'is not valid JSON',
+    };
   }
   if (!isRecord(raw)) return { ok: false, reason: `is not a JSON object (found ${kindOf(raw)})` };
   try {
@@ -72,7 +75,8 @@ export function parseSampleLine(text: string, file: string, line: number, defaul
 
 function toSample(o: Json, file: string, line: number, defaultFeature?: string): Sample {
   const version = get(o, 'v');
-  if (version !== undefined && version !== 1) throw new LineProblem(`v is ${show(version)}: only version 1 of the traffic format is read`);
+  if (version !== undefined && version !== 1)
+    throw new LineProblem(`v is ${show(version)}: only version 1 of the traffic format is read`);
 
   const usage = readUsage(get(o, 'usage'));
   const vars = get(o, 'vars');
@@ -123,14 +127,18 @@ function toSample(o: Json, file: string, line: number, defaultFeature?: string):
       throw new LineProblem(`weight must be a number above 0 (found ${show(weight)})`);
     }
     if (weight > LINE_BOUNDS.maxWeight || weight < LINE_BOUNDS.minWeight) {
-      throw new LineProblem(`weight must be between ${bound(LINE_BOUNDS.minWeight)} and ${bound(LINE_BOUNDS.maxWeight)} (found ${show(weight)})`);
+      throw new LineProblem(
+        `weight must be between ${bound(LINE_BOUNDS.minWeight)} and ${bound(LINE_BOUNDS.maxWeight)} (found ${show(weight)})`,
+      );
     }
     sample.weight = weight;
   }
   const cost = get(o, 'cost_usd');
   if (cost !== undefined) {
-    if (typeof cost !== 'number' || !Number.isFinite(cost) || cost < 0) throw new LineProblem(`cost_usd must be a number ≥ 0 (found ${show(cost)})`);
-    if (cost > LINE_BOUNDS.costUsd) throw new LineProblem(`cost_usd must be ≤ ${bound(LINE_BOUNDS.costUsd)} (found ${show(cost)})`);
+    if (typeof cost !== 'number' || !Number.isFinite(cost) || cost < 0)
+      throw new LineProblem(`cost_usd must be a number ≥ 0 (found ${show(cost)})`);
+    if (cost > LINE_BOUNDS.costUsd)
+      throw new LineProblem(`cost_usd must be ≤ ${bound(LINE_BOUNDS.costUsd)} (found ${show(cost)})`);
     sample.costUsd = cost;
   }
   setStr(sample, 'source', str(o, 'source'));
@@ -161,7 +169,9 @@ function readUsage(u: unknown): SampleUsage {
     }
   }
   if (usage.reasoningTokens > usage.outputTokens) {
-    throw new LineProblem(`usage.reasoning_tokens ${usage.reasoningTokens} exceeds usage.output_tokens ${usage.outputTokens}: output_tokens must include reasoning tokens`);
+    throw new LineProblem(
+      `usage.reasoning_tokens ${usage.reasoningTokens} exceeds usage.output_tokens ${usage.outputTokens}: output_tokens must include reasoning tokens`,
+    );
   }
   return usage;
 }
@@ -191,15 +201,28 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))
 export function readTs(v: unknown): number | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v) || v < 0) throw new LineProblem(`ts must be an RFC 3339 date-time or epoch milliseconds (found ${v})`);
-    if (v > LINE_BOUNDS.tsMs) throw new LineProblem(`ts ${v} is after the year 9999: write epoch milliseconds or an RFC 3339 date-time`);
+    if (!Number.isFinite(v) || v < 0)
+      throw new LineProblem(`ts must be an RFC 3339 date-time or epoch milliseconds (found ${v})`);
+    if (v > LINE_BOUNDS.tsMs)
+      throw new LineProblem(`ts ${v} is after the year 9999: write epoch milliseconds or an RFC 3339 date-time`);
     // 1e11 ms is March 1973; smaller values are almost surely seconds.
-    if (v < 1e11) throw new LineProblem(`ts ${v} looks like epoch seconds: write epoch milliseconds or an RFC 3339 date-time`);
+    if (v < 1e11)
+      throw new LineProblem(`ts ${v} looks like epoch seconds: write epoch milliseconds or an RFC 3339 date-time`);
     return v;
   }
   const m = typeof v === 'string' ? RFC3339.exec(v) : null;
-  if (!m) throw new LineProblem(`ts must be an RFC 3339 date-time such as 2025-06-02T09:14:03Z, or epoch milliseconds (found ${show(v)})`);
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];
+  if (!m)
+    throw new LineProblem(
+      `ts must be an RFC 3339 date-time such as 2025-06-02T09:14:03Z, or epoch milliseconds (found ${show(v)})`,
+    );
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   const local = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   const check = new Date(local);
@@ -235,7 +258,8 @@ function readMessages(v: unknown): RecordedMessage[] {
 function messageText(content: unknown, where: string): string | null {
   if (content === undefined || content === null) return null;
   if (typeof content === 'string') return content === REDACTED ? null : content;
-  if (!Array.isArray(content)) throw new LineProblem(`${where}.content must be a string, null or an array of parts (found ${kindOf(content)})`);
+  if (!Array.isArray(content))
+    throw new LineProblem(`${where}.content must be a string, null or an array of parts (found ${kindOf(content)})`);
   const texts: string[] = [];
   for (const part of content) {
     if (typeof part === 'string') {
@@ -243,7 +267,8 @@ function messageText(content: unknown, where: string): string | null {
     } else if (isRecord(part)) {
       const type = get(part, 'type');
       const text = get(part, 'text');
-      if (typeof type === 'string' && TEXT_PARTS.has(type) && typeof text === 'string' && text !== REDACTED) texts.push(text);
+      if (typeof type === 'string' && TEXT_PARTS.has(type) && typeof text === 'string' && text !== REDACTED)
+        texts.push(text);
     }
   }
   return texts.length ? texts.join('\n') : null;
@@ -275,12 +300,16 @@ function readParams(v: unknown): NonNullable<Sample['params']> {
 }
 
 function readVarTokens(v: unknown): Record<string, Partial<Record<Encoding, number>>> {
-  if (!isRecord(v)) throw new LineProblem(`var_tokens must be an object {variable: {o200k_base: n, cl100k_base: n}} (found ${kindOf(v)})`);
+  if (!isRecord(v))
+    throw new LineProblem(
+      `var_tokens must be an object {variable: {o200k_base: n, cl100k_base: n}} (found ${kindOf(v)})`,
+    );
   const out = Object.create(null) as Record<string, Partial<Record<Encoding, number>>>;
   for (const name of Object.keys(v)) {
     if (name === '__proto__') continue;
     const counts = v[name];
-    if (!isRecord(counts)) throw new LineProblem(`var_tokens.${name} must be an object {o200k_base: n, cl100k_base: n}`);
+    if (!isRecord(counts))
+      throw new LineProblem(`var_tokens.${name} must be an object {o200k_base: n, cl100k_base: n}`);
     const entry = Object.create(null) as Partial<Record<Encoding, number>>;
     // Other encodings are ignored: aicost counts only with these two.
     for (const enc of ENCODINGS) {
@@ -327,11 +356,19 @@ function idText(v: unknown, key: string): string | undefined {
   throw new LineProblem(`${key} must be a string (found ${kindOf(v)})`);
 }
 
-function setStr<K extends 'promptRef' | 'model' | 'provider' | 'api' | 'finishReason' | 'traceId' | 'parentId' | 'agent' | 'status' | 'source'>(
-  sample: Sample,
-  key: K,
-  value: string | undefined,
-): void {
+function setStr<
+  K extends
+    | 'promptRef'
+    | 'model'
+    | 'provider'
+    | 'api'
+    | 'finishReason'
+    | 'traceId'
+    | 'parentId'
+    | 'agent'
+    | 'status'
+    | 'source',
+>(sample: Sample, key: K, value: string | undefined): void {
   if (value !== undefined) sample[key] = value;
 }
 

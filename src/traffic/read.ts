@@ -35,7 +35,8 @@ export const MAX_BAD_LINES_LISTED = 10_000;
 /** A file whose first 8,000 bytes hold a NUL byte is binary (git's own test). */
 const BINARY_SNIFF_BYTES = 8000;
 const LFS_POINTER = 'version https://git-lfs.github.com/spec/v1';
-const FIX_HINT = 'Each line needs usage.output_tokens and one of usage.input_tokens, vars or messages (normalised traffic JSONL v1).';
+const FIX_HINT =
+  'Each line needs usage.output_tokens and one of usage.input_tokens, vars or messages (normalised traffic JSONL v1).';
 
 /**
  * Reads every source, in path order (so the order the caller lists them in does not matter), and
@@ -55,13 +56,19 @@ const FIX_HINT = 'Each line needs usage.output_tokens and one of usage.input_tok
  * location does, and `format()` prints it once as `file:line: message`.
  */
 export async function readTraffic(sources: readonly TrafficSource[], opts: ReadTrafficOptions): Promise<TrafficSet> {
-  if (!Number.isInteger(opts.maxSamples) || opts.maxSamples < 1) throw new RangeError(`maxSamples must be a positive integer, got ${opts.maxSamples}`);
-  if (!(opts.maxBadLines >= 0 && opts.maxBadLines <= 1)) throw new RangeError(`maxBadLines must be a fraction in [0, 1], got ${opts.maxBadLines}`);
+  if (!Number.isInteger(opts.maxSamples) || opts.maxSamples < 1)
+    throw new RangeError(`maxSamples must be a positive integer, got ${opts.maxSamples}`);
+  if (!(opts.maxBadLines >= 0 && opts.maxBadLines <= 1))
+    throw new RangeError(`maxBadLines must be a fraction in [0, 1], got ${opts.maxBadLines}`);
   const maxLineBytes = opts.maxLineBytes ?? 1024 * 1024;
 
-  const ordered = [...new Map(sources.map((s) => [s.path, s])).values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const ordered = [...new Map(sources.map((s) => [s.path, s])).values()].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
   if (ordered.length === 0) {
-    throw new TrafficError('no traffic files to read', { hint: 'Check the traffic: paths or globs of the feature in .aicost.yml.' });
+    throw new TrafficError('no traffic files to read', {
+      hint: 'Check the traffic: paths or globs of the feature in .aicost.yml.',
+    });
   }
 
   const sha = createHash('sha256');
@@ -169,7 +176,10 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
       const first = fileBad.map((b) => `line ${b.line}: ${b.reason}`).join('; ');
       throw new TrafficError(
         `${fileBadCount} of ${fileLines} lines (${percent(fileBadCount / fileLines)}) cannot be used, more than replay.max_bad_lines (${percent(opts.maxBadLines)}). ${fileBadCount > 3 ? 'First 3' : 'They are'}: ${first}`,
-        { location: { file, line: fileBad[0]?.line }, hint: `Fix or remove these lines, or raise replay.max_bad_lines in .aicost.yml. ${FIX_HINT}` },
+        {
+          location: { file, line: fileBad[0]?.line },
+          hint: `Fix or remove these lines, or raise replay.max_bad_lines in .aicost.yml. ${FIX_HINT}`,
+        },
       );
     }
     if (fileGood === 0) {

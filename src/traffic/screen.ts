@@ -48,17 +48,23 @@ export function screenSamples(traffic: TrafficSet, problemOf: (sample: Sample) =
       const first = badLines.filter((b) => b.file === file).slice(0, 3);
       throw new TrafficError(
         `${Math.round(bad)} of ${c.lines} lines (${percent(bad / c.lines)}) cannot be used, more than replay.max_bad_lines (${percent(counts.maxBadLines)}). ${bad > 3 ? 'First 3' : 'They are'}: ${first.map((b) => `line ${b.line}: ${b.reason}`).join('; ')}`,
-        { location: { file, line: first[0]?.line }, hint: 'Fix or remove these lines, or raise replay.max_bad_lines in .aicost.yml.' },
+        {
+          location: { file, line: first[0]?.line },
+          hint: 'Fix or remove these lines, or raise replay.max_bad_lines in .aicost.yml.',
+        },
       );
     }
   }
   if (samples.length === 0) {
-    throw new TrafficError(`no usable samples: every line that could be priced was skipped (first: line ${dropped[0].line}: ${dropped[0].reason})`, {
-      location: { file: dropped[0].file, line: dropped[0].line },
-      hint: 'Fix the lines, or remove traffic: to use a static estimate.',
-    });
+    throw new TrafficError(
+      `no usable samples: every line that could be priced was skipped (first: line ${dropped[0].line}: ${dropped[0].reason})`,
+      {
+        location: { file: dropped[0].file, line: dropped[0].line },
+        hint: 'Fix the lines, or remove traffic: to use a static estimate.',
+      },
+    );
   }
-  const files = counts ? Object.create(null) as Record<string, { lines: number; bad: number }> : undefined;
+  const files = counts ? (Object.create(null) as Record<string, { lines: number; bad: number }>) : undefined;
   if (counts && files) {
     for (const [file, c] of Object.entries(counts.files)) {
       const n = droppedOf.get(file) ?? 0;

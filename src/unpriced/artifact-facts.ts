@@ -28,7 +28,14 @@ export interface Fact {
   route?: string;
 }
 
-const MAX_TOKENS_KEYS = ['maxTokens', 'max_tokens', 'maxOutputTokens', 'max_output_tokens', 'max_completion_tokens', 'maxCompletionTokens'];
+const MAX_TOKENS_KEYS = [
+  'maxTokens',
+  'max_tokens',
+  'maxOutputTokens',
+  'max_output_tokens',
+  'max_completion_tokens',
+  'maxCompletionTokens',
+];
 /** CrewAI agent attributes that drive cost (§4.1). */
 const CREW_AGENT_KEYS: readonly [string, Fact['kind']][] = [
   ['llm', 'model'],
@@ -60,7 +67,13 @@ export function factsOf(format: ArtifactFormat, text: string, file = ''): Fact[]
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let yaml: string;
   let offset = 0;
-  if (format === 'github-models' || format === 'crewai-agents' || format === 'crewai-tasks' || format === 'litellm' || format === 'promptfoo') {
+  if (
+    format === 'github-models' ||
+    format === 'crewai-agents' ||
+    format === 'crewai-tasks' ||
+    format === 'litellm' ||
+    format === 'promptfoo'
+  ) {
     yaml = src;
   } else if (format === 'autogen') {
     // JSON with `//` comment lines (§4.4); blanking them keeps line numbers, and JSON is YAML.
@@ -112,7 +125,8 @@ export function factsOf(format: ArtifactFormat, text: string, file = ''): Fact[]
       promptfooFacts(tree, root, add);
       break;
     case 'autogen':
-      if (isSeq(root)) root.items.forEach((item, i) => readScalar(tree, item as Yaml, 'model', `[${i}].model`, 'model', add, 'model'));
+      if (isSeq(root))
+        root.items.forEach((item, i) => readScalar(tree, item as Yaml, 'model', `[${i}].model`, 'model', add, 'model'));
       break;
     default:
       promptFacts(tree, root, add);
@@ -156,7 +170,15 @@ function lineOf(tree: Tree, node: Yaml): number {
 }
 
 /** Adds `map[key]` as a fact when it is a scalar. */
-function readScalar(tree: Tree, map: Yaml, key: string, id: string, kind: Fact['kind'], add: (f: Fact) => void, label = id): boolean {
+function readScalar(
+  tree: Tree,
+  map: Yaml,
+  key: string,
+  id: string,
+  kind: Fact['kind'],
+  add: (f: Fact) => void,
+  label = id,
+): boolean {
   const pair = pairOf(map, key);
   const value = scalarText(pair?.value);
   if (!pair || value === null) return false;
@@ -187,7 +209,8 @@ function promptFacts(tree: Tree, root: Yaml, add: (f: Fact) => void): void {
       [valueOf(model, 'configuration'), 'model'],
       [valueOf(model, 'configuration'), 'azure_deployment'],
     ];
-    for (const [map, key] of spots) if (readScalar(tree, map, key, 'model', 'model', add, key === 'azure_deployment' ? key : 'model')) break;
+    for (const [map, key] of spots)
+      if (readScalar(tree, map, key, 'model', 'model', add, key === 'azure_deployment' ? key : 'model')) break;
   }
   const containers: Yaml[] = [
     valueOf(root, 'modelParameters'),
@@ -209,7 +232,15 @@ function evaluatorFacts(tree: Tree, root: Yaml, add: (f: Fact) => void): void {
   evaluators.items.forEach((item, i) => {
     const name = scalarText(valueOf(item as Yaml, 'name')) ?? `#${i + 1}`;
     const label = `evaluator "${name}"`;
-    readScalar(tree, valueOf(item as Yaml, 'llm'), 'modelId', `evaluators.${name}.modelId`, 'model', add, `${label} modelId`);
+    readScalar(
+      tree,
+      valueOf(item as Yaml, 'llm'),
+      'modelId',
+      `evaluators.${name}.modelId`,
+      'model',
+      add,
+      `${label} modelId`,
+    );
     readScalar(tree, item as Yaml, 'uses', `evaluators.${name}.uses`, 'other', add, `${label} uses`);
   });
 }
@@ -227,15 +258,35 @@ function litellmFacts(tree: Tree, root: Yaml, add: (f: Fact) => void): void {
     const params = valueOf(item, 'litellm_params');
     const pair = pairOf(params, 'model');
     const value = scalarText(pair?.value);
-    if (pair && value !== null) add({ id: `model_list.${name}#${n}`, label: `${route}:`, kind: 'model', value, line: lineOf(tree, pair.key), route: name });
-    readScalar(tree, params, 'max_tokens', `model_list.${name}#${n}.max_tokens`, 'max-tokens', add, `${route}: max_tokens`);
+    if (pair && value !== null)
+      add({
+        id: `model_list.${name}#${n}`,
+        label: `${route}:`,
+        kind: 'model',
+        value,
+        line: lineOf(tree, pair.key),
+        route: name,
+      });
+    readScalar(
+      tree,
+      params,
+      'max_tokens',
+      `model_list.${name}#${n}.max_tokens`,
+      'max-tokens',
+      add,
+      `${route}: max_tokens`,
+    );
   }
 }
 
 /** promptfoo `providers` (ids, and `config.max_tokens`) and `evaluateOptions.repeat`. */
 function promptfooFacts(tree: Tree, root: Yaml, add: (f: Fact) => void): void {
   const providers = pairOf(root, 'providers');
-  const items: Yaml[] = isSeq(providers?.value) ? (providers.value.items as Yaml[]) : providers ? [providers.value] : [];
+  const items: Yaml[] = isSeq(providers?.value)
+    ? (providers.value.items as Yaml[])
+    : providers
+      ? [providers.value]
+      : [];
   items.forEach((item, i) => {
     const id = `providers[${i}]`;
     const text = scalarText(item);
@@ -245,7 +296,15 @@ function promptfooFacts(tree: Tree, root: Yaml, add: (f: Fact) => void): void {
     }
     const name = scalarText(valueOf(item, 'id'));
     readScalar(tree, item, 'id', id, 'model', add, 'provider');
-    readScalar(tree, valueOf(item, 'config'), 'max_tokens', `${id}.max_tokens`, 'max-tokens', add, `provider ${name ?? `#${i + 1}`} max_tokens`);
+    readScalar(
+      tree,
+      valueOf(item, 'config'),
+      'max_tokens',
+      `${id}.max_tokens`,
+      'max-tokens',
+      add,
+      `provider ${name ?? `#${i + 1}`} max_tokens`,
+    );
   });
   readScalar(tree, valueOf(root, 'evaluateOptions'), 'repeat', 'repeat', 'other', add);
 }

@@ -48,7 +48,10 @@ function factChanges(format: ArtifactFormat, base: Fact[], head: Fact[], opts: U
       texts.push(`${now.label} ${show(now.value)} added`);
       continue;
     }
-    const change = was.label === now.label ? `${now.label} ${show(was.value)} → ${show(now.value)}` : `${was.label} ${show(was.value)} → ${now.label} ${show(now.value)}`;
+    const change =
+      was.label === now.label
+        ? `${now.label} ${show(was.value)} → ${show(now.value)}`
+        : `${was.label} ${show(was.value)} → ${now.label} ${show(now.value)}`;
     let suffix = '';
     if (now.kind === 'model') {
       if (format === 'vscode-prompt') {
@@ -90,7 +93,12 @@ function featureKey(kind: UnpricedKind): 'prompt' | 'agent' {
 }
 
 /** The `.aicost.yml` entry (or the step) that would cover a changed artifact. */
-function artifactHint(file: ChangedFile, format: ArtifactFormat, kind: UnpricedKind, firstModel: Fact | undefined): string {
+function artifactHint(
+  file: ChangedFile,
+  format: ArtifactFormat,
+  kind: UnpricedKind,
+  firstModel: Fact | undefined,
+): string {
   const path = file.path;
   const id = featureIdFor(path, format);
   switch (format) {
@@ -146,7 +154,8 @@ export function scanArtifact(
   const headRead = file.head === null ? [] : factsOf(format, file.head, file.path);
   // A head the YAML reader refuses (invalid, an alias bomb, too deep) could hide any setting: it is
   // "not scanned", not "changed". An unreadable base only loses the old values.
-  if (!Array.isArray(headRead) && file.status !== 'deleted') return unscannedChange(file, { type: 'artifact', format, kind }, headRead.reason, headRead.line);
+  if (!Array.isArray(headRead) && file.status !== 'deleted')
+    return unscannedChange(file, { type: 'artifact', format, kind }, headRead.reason, headRead.line);
   const base = Array.isArray(baseRead) ? baseRead : [];
   const head = Array.isArray(headRead) ? headRead : [];
   const result = (line: number | null, summary: string, ratio: number | null, hint: string): UnpricedChange => ({
@@ -163,15 +172,20 @@ export function scanArtifact(
   }
   const bothSides = file.base !== null && file.head !== null;
   if (bothSides && file.base === file.head && file.status !== 'renamed') return null;
-  const changes: FactChanges = bothSides && file.status !== 'added' ? factChanges(format, base, head, opts) : { texts: [], line: null, ratio: null };
-  const hint = oldMapped && file.oldPath
-    ? `the feature that maps ${file.oldPath} must follow the rename: set its ${featureKey(kind)}: ${yamlScalar(file.path)}`
-    : artifactHint(file, format, kind, changes.model ?? head.find((f) => f.kind === 'model'));
+  const changes: FactChanges =
+    bothSides && file.status !== 'added'
+      ? factChanges(format, base, head, opts)
+      : { texts: [], line: null, ratio: null };
+  const hint =
+    oldMapped && file.oldPath
+      ? `the feature that maps ${file.oldPath} must follow the rename: set its ${featureKey(kind)}: ${yamlScalar(file.path)}`
+      : artifactHint(file, format, kind, changes.model ?? head.find((f) => f.kind === 'model'));
   if (file.status === 'added') return result(1, `new ${noun} ${file.path}${describeModels(head)}`, null, hint);
 
   const renamed = file.status === 'renamed' && file.oldPath !== undefined && file.oldPath !== file.path;
   const subject = renamed ? `${noun} ${file.oldPath} renamed to ${file.path}` : `${noun} ${file.path}`;
-  if (bothSides && file.base === file.head) return renamed ? result(1, `${subject}${describeModels(head)}`, null, hint) : null;
+  if (bothSides && file.base === file.head)
+    return renamed ? result(1, `${subject}${describeModels(head)}`, null, hint) : null;
   if (changes.texts.length) {
     const listed = changes.texts.slice(0, MAX_LISTED).join(', ');
     const more = changes.texts.length > MAX_LISTED ? `, +${changes.texts.length - MAX_LISTED} more` : '';

@@ -53,17 +53,45 @@ const STEP_COUNT = /\bstepCountIs\([ \t]*(\d{1,9})[ \t]*\)/g;
 const PY_ENV_DEFAULT =
   /\b(?:getenv|environ\.get)\([ \t]*(["'])([A-Za-z_][A-Za-z0-9_]{0,100})\1[ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?(["'])([^"'`\s\\]{1,200})\3/g;
 /** `process.env.X_MODEL ?? 'gpt-4o'` (or `||`). */
-const JS_ENV_DEFAULT = /\bprocess\.env\.([A-Za-z_][A-Za-z0-9_]{0,100})[ \t]*(?:\?\?|\|\|)[ \t]*(["'`])([^"'`\s\\]{1,200})\2/g;
+const JS_ENV_DEFAULT =
+  /\bprocess\.env\.([A-Za-z_][A-Za-z0-9_]{0,100})[ \t]*(?:\?\?|\|\|)[ \t]*(["'`])([^"'`\s\\]{1,200})\2/g;
 
 /** Keyword arguments and properties that take a model id. */
-const MODEL_KEYS: ReadonlySet<string> = new Set(['model', 'model_name', 'model_id', 'modelName', 'modelId', 'llm', 'function_calling_llm']);
+const MODEL_KEYS: ReadonlySet<string> = new Set([
+  'model',
+  'model_name',
+  'model_id',
+  'modelName',
+  'modelId',
+  'llm',
+  'function_calling_llm',
+]);
 const MAX_TOKENS_KEYS: ReadonlySet<string> = new Set([
-  'max_tokens', 'max_completion_tokens', 'maxTokens', 'maxCompletionTokens', 'maxOutputTokens', 'max_output_tokens',
-  'max_new_tokens', 'max_tokens_to_sample', 'maxTokensToSample',
+  'max_tokens',
+  'max_completion_tokens',
+  'maxTokens',
+  'maxCompletionTokens',
+  'maxOutputTokens',
+  'max_output_tokens',
+  'max_new_tokens',
+  'max_tokens_to_sample',
+  'maxTokensToSample',
 ]);
 const LOOP_KEYS: ReadonlySet<string> = new Set([
-  'maxSteps', 'max_steps', 'max_turns', 'maxTurns', 'max_iter', 'max_iterations', 'maxIterations', 'recursion_limit',
-  'recursionLimit', 'request_limit', 'requestLimit', 'max_round', 'max_rounds', 'max_consecutive_auto_reply',
+  'maxSteps',
+  'max_steps',
+  'max_turns',
+  'maxTurns',
+  'max_iter',
+  'max_iterations',
+  'maxIterations',
+  'recursion_limit',
+  'recursionLimit',
+  'request_limit',
+  'requestLimit',
+  'max_round',
+  'max_rounds',
+  'max_consecutive_auto_reply',
 ]);
 /** Constants holding a model id: `REPLY_MODEL`, `DEFAULT_MODEL_ID`, `summaryModel`, `default_model`. */
 const UPPER_MODEL_NAME = /^[A-Z0-9_]*(?:^|_)(?:MODEL(?:_NAME|_ID)?|LLM)$/;
@@ -75,8 +103,10 @@ const UPPER_LOOP = /^[A-Z0-9_]*(?:^|_)(?:MAX_(?:STEPS|TURNS|ITER|ITERATIONS|ROUN
 /** Family, pairing key, label and style of an assigned name, or null when it is not cost-relevant. */
 function nameKind(name: string, isNumber: boolean): Pick<Match, 'family' | 'key' | 'label' | 'style'> | null {
   if (isNumber) {
-    if (MAX_TOKENS_KEYS.has(name) || UPPER_MAX_TOKENS.test(name)) return { family: 'max-tokens', key: name, label: name, style: 'setting' };
-    if (LOOP_KEYS.has(name) || UPPER_LOOP.test(name)) return { family: 'loop', key: name, label: name, style: 'setting' };
+    if (MAX_TOKENS_KEYS.has(name) || UPPER_MAX_TOKENS.test(name))
+      return { family: 'max-tokens', key: name, label: name, style: 'setting' };
+    if (LOOP_KEYS.has(name) || UPPER_LOOP.test(name))
+      return { family: 'loop', key: name, label: name, style: 'setting' };
     return null;
   }
   if (MODEL_KEYS.has(name)) return { family: 'model', key: 'model', label: 'model', style: 'call' };
@@ -134,7 +164,8 @@ export function scanLine(raw: string, lang: 'python' | 'js'): Match[] {
     if (kind.family === 'model') model(kind.key, kind.label, kind.style, value, column);
     else push({ ...kind, value, column });
   }
-  for (const m of line.matchAll(MODEL_CALL)) model('model', 'model', 'call', m[3], m.index + m[0].length - m[3].length - 1);
+  for (const m of line.matchAll(MODEL_CALL))
+    model('model', 'model', 'call', m[3], m.index + m[0].length - m[3].length - 1);
   for (const m of line.matchAll(STEP_COUNT)) {
     push({ family: 'loop', key: 'stepCountIs', label: 'stepCountIs', style: 'step', value: m[1], column: m.index });
   }
@@ -160,7 +191,8 @@ interface Occurrence {
 function collect(blocks: readonly ChangeBlock[], side: 'removed' | 'added', lang: 'python' | 'js'): Occurrence[] {
   const out: Occurrence[] = [];
   blocks.forEach((b, i) => {
-    for (const at of b[side]) for (const match of scanLine(at.text, lang)) out.push({ match, at, block: i, hunk: b.hunk });
+    for (const at of b[side])
+      for (const match of scanLine(at.text, lang)) out.push({ match, at, block: i, hunk: b.hunk });
   });
   return out;
 }
@@ -202,7 +234,10 @@ function pair(added: Occurrence[], removed: Occurrence[]): void {
 }
 
 /** Groups `items` by `keyOf`; the returned function hands out the first still-usable item of a group. */
-function buckets<T>(items: T[], keyOf: (t: T) => string | null): (key: string | null, usable: (t: T) => boolean) => T | undefined {
+function buckets<T>(
+  items: T[],
+  keyOf: (t: T) => string | null,
+): (key: string | null, usable: (t: T) => boolean) => T | undefined {
   const groups = new Map<string, { items: T[]; next: number }>();
   for (const item of items) {
     const key = keyOf(item);
@@ -240,7 +275,12 @@ function codeHint(file: string, m: Match): string {
 export function scanCode(file: ChangedFile, lang: 'python' | 'js', opts: UnpricedOptions): UnpricedChange[] {
   const headLines = splitLines(file.head);
   const { blocks } = diffLines(splitLines(file.base), headLines);
-  const long = longLinesChange(file, 'code', blocks.flatMap((b) => b.added), MAX_SCAN_LINE);
+  const long = longLinesChange(
+    file,
+    'code',
+    blocks.flatMap((b) => b.added),
+    MAX_SCAN_LINE,
+  );
   const added = collect(blocks, 'added', lang);
   const removed = collect(blocks, 'removed', lang);
   if (!added.length && !removed.length) return long;
@@ -261,7 +301,12 @@ export function scanCode(file: ChangedFile, lang: 'python' | 'js', opts: Unprice
     if (m.family === 'model') {
       if (old) {
         const ratio = safeRatio(opts.priceRatio, old.value, m.value);
-        report(line, `${m.label} ${show(old.value)} → ${show(m.value)} in ${where(line)}${priceSuffix(ratio)}`, m, ratio);
+        report(
+          line,
+          `${m.label} ${show(old.value)} → ${show(m.value)} in ${where(line)}${priceSuffix(ratio)}`,
+          m,
+          ratio,
+        );
       } else if (m.style === 'call') {
         report(line, `new call with model ${show(m.value)} in ${where(line)}`, m, null);
       } else {
@@ -273,7 +318,10 @@ export function scanCode(file: ChangedFile, lang: 'python' | 'js', opts: Unprice
     if (!old) {
       report(line, `${showNumber(m)} added in ${where(line)}`, m, null);
     } else {
-      const change = old.label === m.label && old.style === m.style && m.style !== 'step' ? `${m.label} ${old.value} → ${m.value}` : `${showNumber(old)} → ${showNumber(m)}`;
+      const change =
+        old.label === m.label && old.style === m.style && m.style !== 'step'
+          ? `${m.label} ${old.value} → ${m.value}`
+          : `${showNumber(old)} → ${showNumber(m)}`;
       report(line, `${change} in ${where(line)}${limitSuffix(Number(old.value), Number(m.value), what)}`, m, null);
     }
   }
@@ -281,7 +329,12 @@ export function scanCode(file: ChangedFile, lang: 'python' | 'js', opts: Unprice
   for (const r of removed) {
     if (r.partner || r.moved || r.match.family === 'model') continue;
     const line = Math.max(1, Math.min(blocks[r.block].headLine, headLines.length));
-    report(line, `${showNumber(r.match)} removed in ${where(line)} (${r.match.family === 'loop' ? 'loop limit' : 'output cap'} lifted)`, r.match, null);
+    report(
+      line,
+      `${showNumber(r.match)} removed in ${where(line)} (${r.match.family === 'loop' ? 'loop limit' : 'output cap'} lifted)`,
+      r.match,
+      null,
+    );
   }
   out.push(...long);
   out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
@@ -290,6 +343,10 @@ export function scanCode(file: ChangedFile, lang: 'python' | 'js', opts: Unprice
   const first = rest[0];
   return [
     ...out.slice(0, MAX_CODE_CHANGES_PER_FILE - 1),
-    { ...first, summary: `${rest.length} more model, output-cap or loop-limit changes in ${file.path} from line ${first.line}`, price_ratio: null },
+    {
+      ...first,
+      summary: `${rest.length} more model, output-cap or loop-limit changes in ${file.path} from line ${first.line}`,
+      price_ratio: null,
+    },
   ];
 }

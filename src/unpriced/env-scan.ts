@@ -78,8 +78,17 @@ export function scanEnv(file: ChangedFile, opts: UnpricedOptions): UnpricedChang
       push(now.line, `${name}=${show(now.value)} added in ${where}`, name, now.value, null);
       continue;
     }
-    const ratio = looksLikeModelId(was.value) && looksLikeModelId(now.value) ? safeRatio(opts.priceRatio, was.value, now.value) : null;
-    push(now.line, `${name} ${show(was.value)} → ${show(now.value)} in ${where}${priceSuffix(ratio)}`, name, now.value, ratio);
+    const ratio =
+      looksLikeModelId(was.value) && looksLikeModelId(now.value)
+        ? safeRatio(opts.priceRatio, was.value, now.value)
+        : null;
+    push(
+      now.line,
+      `${name} ${show(was.value)} → ${show(now.value)} in ${where}${priceSuffix(ratio)}`,
+      name,
+      now.value,
+      ratio,
+    );
   }
   for (const [name, was] of base) {
     if (head.has(name) || !isModelChoice(name, was.value)) continue;
@@ -87,7 +96,9 @@ export function scanEnv(file: ChangedFile, opts: UnpricedOptions): UnpricedChang
   }
   // Lines too long to read are new when the base has no such line (their text is never quoted: secrets).
   const baseLines = new Set(splitLines(file.base).filter((l) => l.length > MAX_SCAN_LINE));
-  const addedLong = splitLines(file.head).flatMap((text, i) => (text.length > MAX_SCAN_LINE && !baseLines.has(text) ? [{ line: i + 1, text }] : []));
+  const addedLong = splitLines(file.head).flatMap((text, i) =>
+    text.length > MAX_SCAN_LINE && !baseLines.has(text) ? [{ line: i + 1, text }] : [],
+  );
   out.push(...longLinesChange(file, 'env', addedLong, MAX_SCAN_LINE));
   return out;
 }

@@ -39,13 +39,18 @@ export function findUnpricedChanges(files: readonly ChangedFile[], opts: Unprice
   for (const file of files) {
     if (isMapped(file.path)) continue;
     let cls = classifyPath(file.path, [file.head, file.base]);
-    if (cls.type === 'none' && file.unscanned !== undefined && file.head === null) cls = classifyUnreadYaml(file.path, file.headStart ?? '');
+    if (cls.type === 'none' && file.unscanned !== undefined && file.head === null)
+      cls = classifyUnreadYaml(file.path, file.headStart ?? '');
     if (cls.type !== 'none' && file.unscanned !== undefined && file.status !== 'deleted') {
       out.push(unscannedChange(file, cls, file.unscanned));
       continue;
     }
     if (cls.type === 'artifact') {
-      if (cls.format === 'crewai-tasks' && ['agents.yaml', 'agents.yml'].some((n) => isMapped(file.path.replace(/tasks\.ya?ml$/i, n)))) continue;
+      if (
+        cls.format === 'crewai-tasks' &&
+        ['agents.yaml', 'agents.yml'].some((n) => isMapped(file.path.replace(/tasks\.ya?ml$/i, n)))
+      )
+        continue;
       const oldMapped = file.status === 'renamed' && file.oldPath !== undefined && isMapped(file.oldPath);
       const change = scanArtifact(file, cls.format, cls.kind, opts, oldMapped);
       if (change) out.push(change);

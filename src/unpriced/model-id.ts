@@ -25,5 +25,9 @@ export function looksLikeModelId(value: string): boolean {
   if (FAMILY.test(value)) return true;
   // `provider/model` or `provider:model` with a provider the catalog knows (`groq/…`, `azure/<deployment>`).
   const parsed = parseModelId(value);
-  return parsed.model !== '' && parsed.model !== value.toLowerCase() && (parsed.providerId !== undefined || parsed.deployment);
+  return (
+    parsed.model !== '' &&
+    parsed.model !== value.toLowerCase() &&
+    (parsed.providerId !== undefined || parsed.deployment)
+  );
 }

@@ -50,8 +50,10 @@ const NOT_A_PROMPT = /^(?:readme|changelog|license|contributing)(?:\.|$)/i;
  * Code that does not run in production: tests, fixtures, type declarations, bundles and vendored
  * packages. Model ids there are test data (aicost's own tests are full of them), not spend.
  */
-const NOT_PRODUCTION_DIR = /(?:^|\/)(?:node_modules|dist|build|vendor|__tests__|__mocks__|__fixtures__|tests?|fixtures|spec)\//i;
-const NOT_PRODUCTION_FILE = /(?:\.d\.[cm]?ts|\.min\.js|\.(?:test|spec)\.[cm]?[jt]sx?|^test_[^/]*\.py|_test\.py|^conftest\.py)$/i;
+const NOT_PRODUCTION_DIR =
+  /(?:^|\/)(?:node_modules|dist|build|vendor|__tests__|__mocks__|__fixtures__|tests?|fixtures|spec)\//i;
+const NOT_PRODUCTION_FILE =
+  /(?:\.d\.[cm]?ts|\.min\.js|\.(?:test|spec)\.[cm]?[jt]sx?|^test_[^/]*\.py|_test\.py|^conftest\.py)$/i;
 /** A LiteLLM proxy config has a top-level `model_list:` key. */
 const LITELLM_MODEL_LIST = /^model_list[ \t]*:/m;
 /** Names LiteLLM's docs give its proxy config, and any YAML that says litellm in its name. */
@@ -72,14 +74,19 @@ export function classifyPath(path: string, texts: readonly (string | null)[] = [
   const lower = name.toLowerCase();
   const lowerPath = path.toLowerCase();
   if (name.startsWith('OAI_CONFIG_LIST')) return { type: 'artifact', format: 'autogen', kind: 'model-config' };
-  if (/(?:^|\/)\.claude\/agents\//.test(path) && lower.endsWith('.md')) return { type: 'artifact', format: 'claude-agent', kind: 'agent-file' };
+  if (/(?:^|\/)\.claude\/agents\//.test(path) && lower.endsWith('.md'))
+    return { type: 'artifact', format: 'claude-agent', kind: 'agent-file' };
   if (lower.endsWith('.prompt.md')) return { type: 'artifact', format: 'vscode-prompt', kind: 'prompt-file' };
-  if (lower.endsWith('.prompt.yml') || lower.endsWith('.prompt.yaml')) return { type: 'artifact', format: 'github-models', kind: 'prompt-file' };
+  if (lower.endsWith('.prompt.yml') || lower.endsWith('.prompt.yaml'))
+    return { type: 'artifact', format: 'github-models', kind: 'prompt-file' };
   if (lower.endsWith('.prompty')) return { type: 'artifact', format: 'prompty', kind: 'prompt-file' };
   if (lower.endsWith('.prompt')) return { type: 'artifact', format: 'dotprompt', kind: 'prompt-file' };
-  if (/(?:^|\/)config\/agents\.ya?ml$/.test(lowerPath)) return { type: 'artifact', format: 'crewai-agents', kind: 'agent-file' };
-  if (/(?:^|\/)config\/tasks\.ya?ml$/.test(lowerPath)) return { type: 'artifact', format: 'crewai-tasks', kind: 'agent-file' };
-  if (/^promptfooconfig(?:\.[^/]*)?\.ya?ml$/.test(lower)) return { type: 'artifact', format: 'promptfoo', kind: 'model-config' };
+  if (/(?:^|\/)config\/agents\.ya?ml$/.test(lowerPath))
+    return { type: 'artifact', format: 'crewai-agents', kind: 'agent-file' };
+  if (/(?:^|\/)config\/tasks\.ya?ml$/.test(lowerPath))
+    return { type: 'artifact', format: 'crewai-tasks', kind: 'agent-file' };
+  if (/^promptfooconfig(?:\.[^/]*)?\.ya?ml$/.test(lower))
+    return { type: 'artifact', format: 'promptfoo', kind: 'model-config' };
   if (/^(?:litellm_)?config\.ya?ml$/.test(lower) && texts.some((t) => t !== null && LITELLM_MODEL_LIST.test(t))) {
     return { type: 'artifact', format: 'litellm', kind: 'model-config' };
   }
@@ -105,12 +112,14 @@ export function classifyPath(path: string, texts: readonly (string | null)[] = [
 export function classifyUnreadYaml(path: string, start: string): FileClass {
   const name = basename(path);
   if (!/\.ya?ml$/i.test(name)) return { type: 'none' };
-  if (GATEWAY_NAME.test(name) || LITELLM_MODEL_LIST.test(start)) return { type: 'artifact', format: 'litellm', kind: 'model-config' };
+  if (GATEWAY_NAME.test(name) || LITELLM_MODEL_LIST.test(start))
+    return { type: 'artifact', format: 'litellm', kind: 'model-config' };
   return { type: 'none' };
 }
 
 /** Path suffixes dropped to name a feature after its file. */
-const FEATURE_SUFFIX = /(?:\.prompt\.ya?ml|\.prompt\.md|\.prompty|\.prompt|\.md|\.txt|\.j2|\.jinja2?|\.hbs|\.mustache|\.py|\.[cm]?[jt]sx?)$/i;
+const FEATURE_SUFFIX =
+  /(?:\.prompt\.ya?ml|\.prompt\.md|\.prompty|\.prompt|\.md|\.txt|\.j2|\.jinja2?|\.hbs|\.mustache|\.py|\.[cm]?[jt]sx?)$/i;
 /** File stems that say nothing about what the code does; the folder names the feature instead. */
 const GENERIC_STEM = /^(?:index|main|app|__init__|mod|server|route|page|handler|config|agents|tasks)$/i;
 
@@ -140,5 +149,7 @@ function slug(s: string): string {
 
 /** A path as a YAML flow scalar: plain when that is safe, JSON-quoted otherwise. */
 export function yamlScalar(s: string): string {
-  return /^[A-Za-z0-9_./-][A-Za-z0-9_./@+:-]*$/.test(s) && !s.includes(': ') && !/^[-:]$/.test(s) ? s : JSON.stringify(s);
+  return /^[A-Za-z0-9_./-][A-Za-z0-9_./@+:-]*$/.test(s) && !s.includes(': ') && !/^[-:]$/.test(s)
+    ? s
+    : JSON.stringify(s);
 }

@@ -19,16 +19,33 @@ const HINT =
   'review it by hand; to have aicost read it, keep AI code and config in text files under 1 MiB with lines under 2,000 characters, or map it to a feature in .aicost.yml';
 
 /** A changed file whose text could not be read: `reason` says why, at `line` when it is known. */
-export function unscannedChange(file: ChangedFile, cls: Exclude<FileClass, { type: 'none' }>, reason: string, line: number | null = null): UnpricedChange {
+export function unscannedChange(
+  file: ChangedFile,
+  cls: Exclude<FileClass, { type: 'none' }>,
+  reason: string,
+  line: number | null = null,
+): UnpricedChange {
   const where = line === null ? file.path : `${file.path}:${line}`;
-  return { kind: kindOf(cls), file: file.path, line, summary: `${where} not scanned: ${reason}`, price_ratio: null, hint: HINT };
+  return {
+    kind: kindOf(cls),
+    file: file.path,
+    line,
+    summary: `${where} not scanned: ${reason}`,
+    price_ratio: null,
+    hint: HINT,
+  };
 }
 
 /**
  * One entry for the added lines of a code or env file longer than `max` characters (they are not
  * scanned: minified or generated text, or an edit hidden on a long line), or none.
  */
-export function longLinesChange(file: ChangedFile, kind: UnpricedKind, added: readonly DiffLine[], max: number): UnpricedChange[] {
+export function longLinesChange(
+  file: ChangedFile,
+  kind: UnpricedKind,
+  added: readonly DiffLine[],
+  max: number,
+): UnpricedChange[] {
   const long = added.filter((l) => l.text.length > max);
   if (!long.length) return [];
   const first = long[0];

@@ -13,7 +13,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { git } from '../helpers/run.js';
 import { FakeGitHub } from './fake-github.js';
-import { checkout, commands, config, jsonl, makePr, prompt, pullRequestPayload, ROWS, runAction, type PrFixture } from './harness.js';
+import {
+  checkout,
+  commands,
+  config,
+  jsonl,
+  makePr,
+  prompt,
+  pullRequestPayload,
+  ROWS,
+  runAction,
+  type PrFixture,
+} from './harness.js';
 
 const files = (policies?: string, rpm?: number) => ({
   '.aicost.yml': config({ policies, rpm }),
@@ -21,7 +32,12 @@ const files = (policies?: string, rpm?: number) => ({
   'traffic/summary.jsonl': jsonl(ROWS),
 });
 const fixture = (policies?: string, prefix = ''): PrFixture =>
-  makePr(files(policies), { 'prompts/summary.prompt.yml': prompt('openai/gpt-4o') }, { '.aicost.yml': config({ rpm: 200000, policies }) }, prefix);
+  makePr(
+    files(policies),
+    { 'prompts/summary.prompt.yml': prompt('openai/gpt-4o') },
+    { '.aicost.yml': config({ rpm: 200000, policies }) },
+    prefix,
+  );
 
 const BREACH = '  max_monthly_increase: 500\n  override_label: aicost-approved\n';
 
@@ -46,7 +62,12 @@ const writes = () => gh.requests.filter((r) => r.method !== 'GET' && !(r.method 
 describe('push and merge_group', () => {
   it('push: an estimate of the pushed commit in the summary, no API call', async () => {
     const work = checkout(breaching, 1, 'refs/heads/main');
-    const payload = { ref: 'refs/heads/main', before: breaching.forkPointSha, after: breaching.baseSha, repository: { id: 42, full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' } } };
+    const payload = {
+      ref: 'refs/heads/main',
+      before: breaching.forkPointSha,
+      after: breaching.baseSha,
+      repository: { id: 42, full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' } },
+    };
     const r = await runAction({ workspace: work, event: 'push', payload, sha: breaching.baseSha, gh });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -88,7 +109,13 @@ describe('push and merge_group', () => {
 describe('checkouts', () => {
   it('a clone of depth 1 has no base: one error with the exact fix, no API call', async () => {
     const work = checkout(breaching, 1);
-    const r = await runAction({ workspace: work, event: 'pull_request', payload: pullRequestPayload(breaching), sha: breaching.mergeSha, gh });
+    const r = await runAction({
+      workspace: work,
+      event: 'pull_request',
+      payload: pullRequestPayload(breaching),
+      sha: breaching.mergeSha,
+      gh,
+    });
     expect(r.status).toBe(1);
     const errors = commands(r.stdout, 'error');
     expect(errors).toHaveLength(1);
@@ -102,7 +129,14 @@ describe('checkouts', () => {
   it('a monorepo package via working-directory: annotations carry the package path', async () => {
     const mono = fixture(undefined, 'services/support');
     const work = checkout(mono, 2);
-    const r = await runAction({ workspace: work, event: 'pull_request', payload: pullRequestPayload(mono), sha: mono.mergeSha, gh, inputs: { 'working-directory': 'services/support' } });
+    const r = await runAction({
+      workspace: work,
+      event: 'pull_request',
+      payload: pullRequestPayload(mono),
+      sha: mono.mergeSha,
+      gh,
+      inputs: { 'working-directory': 'services/support' },
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.outputs['monthly-head']).toBe('909.75');
@@ -114,22 +148,45 @@ describe('checkouts', () => {
   it('working-directory on a directory where the PR adds its own .aicost.yml: the base project decides, the check fails', async () => {
     // The PR swaps the model ($54.585 → $909.75 against a $500 limit) and adds prompts/.aicost.yml
     // with its own volume and limits; the project is located at base: the root config.
-    const nested = 'version: 1\nfeatures:\n  summary:\n    team: mine\n    prompt: summary.prompt.yml\n    requests_per_month: 10\nteams:\n  mine: { monthly_budget: 1000000 }\npolicies:\n  max_monthly_increase: 1000000\n';
-    const fx = makePr(files(BREACH), { 'prompts/summary.prompt.yml': prompt('openai/gpt-4o'), 'prompts/.aicost.yml': nested }, { '.aicost.yml': config({ rpm: 200000, policies: BREACH }) });
+    const nested =
+      'version: 1\nfeatures:\n  summary:\n    team: mine\n    prompt: summary.prompt.yml\n    requests_per_month: 10\nteams:\n  mine: { monthly_budget: 1000000 }\npolicies:\n  max_monthly_increase: 1000000\n';
+    const fx = makePr(
+      files(BREACH),
+      { 'prompts/summary.prompt.yml': prompt('openai/gpt-4o'), 'prompts/.aicost.yml': nested },
+      { '.aicost.yml': config({ rpm: 200000, policies: BREACH }) },
+    );
     const work = checkout(fx, 2);
-    const r = await runAction({ workspace: work, event: 'pull_request', payload: pullRequestPayload(fx), sha: fx.mergeSha, gh, inputs: { 'working-directory': 'prompts' } });
+    const r = await runAction({
+      workspace: work,
+      event: 'pull_request',
+      payload: pullRequestPayload(fx),
+      sha: fx.mergeSha,
+      gh,
+      inputs: { 'working-directory': 'prompts' },
+    });
     expect(r.status).toBe(1);
     expect(r.outputs.breached).toBe('true');
     expect(r.outputs['monthly-head']).toBe('909.75');
     expect(r.report!.violations.map((v) => [v.rule, v.severity])).toEqual([['max_monthly_increase', 'error']]);
-    expect((r.report!.notices as string[])[0]).toMatch(/^This PR adds prompts\/\.aicost\.yml \(from the project root\), a config nested in the project of \.aicost\.yml/);
+    expect((r.report!.notices as string[])[0]).toMatch(
+      /^This PR adds prompts\/\.aicost\.yml \(from the project root\), a config nested in the project of \.aicost\.yml/,
+    );
   });
 
   it('working-directory outside the workspace is refused, naming the input', async () => {
     const work = checkout(breaching, 2);
-    const r = await runAction({ workspace: work, event: 'pull_request', payload: pullRequestPayload(breaching), sha: breaching.mergeSha, gh, inputs: { 'working-directory': '../elsewhere' } });
+    const r = await runAction({
+      workspace: work,
+      event: 'pull_request',
+      payload: pullRequestPayload(breaching),
+      sha: breaching.mergeSha,
+      gh,
+      inputs: { 'working-directory': '../elsewhere' },
+    });
     expect(r.status).toBe(1);
-    expect(commands(r.stdout, 'error')).toEqual([expect.stringContaining('::error::input working-directory (\"../elsewhere\") resolves to')]);
+    expect(commands(r.stdout, 'error')).toEqual([
+      expect.stringContaining('::error::input working-directory (\"../elsewhere\") resolves to'),
+    ]);
   });
 
   it('pull_request_target: fetches refs/pull/1/merge as data; the token is in git’s environment, never in argv', async () => {
@@ -159,7 +216,9 @@ describe('checkouts', () => {
     const lines = readFileSync(log, 'utf8').split('\n');
     const fetch = lines.filter((l) => l.startsWith('ARGV ') && / fetch /.test(l));
     // The fetch runs through the one git runner: the same hardening as every other git call.
-    expect(fetch).toEqual([`ARGV -c safe.directory=${work} -c core.hooksPath=/dev/null -c core.fsmonitor=false --no-pager fetch --no-tags --no-recurse-submodules --depth=2 origin +refs/pull/1/merge:refs/remotes/aicost/pr-1`]);
+    expect(fetch).toEqual([
+      `ARGV -c safe.directory=${work} -c core.hooksPath=/dev/null -c core.fsmonitor=false --no-pager fetch --no-tags --no-recurse-submodules --depth=2 origin +refs/pull/1/merge:refs/remotes/aicost/pr-1`,
+    ]);
     const at = lines.indexOf(fetch[0]);
     const next = lines.findIndex((l, i) => i > at && l.startsWith('ARGV '));
     expect(lines.slice(at + 1, next < 0 ? undefined : next)).toContain('ENV GIT_OPTIONAL_LOCKS=0');
@@ -172,12 +231,16 @@ describe('checkouts', () => {
       expect(l).not.toContain(basic);
     }
     // Only the runner's mask registrations carry it (the runner then hides it in every line).
-    expect(r.stdout.split('\n').filter((l) => l.includes('ghs_testtoken') || l.includes(basic))).toEqual(['::add-mask::ghs_testtoken0123456789', `::add-mask::${basic}`]);
+    expect(r.stdout.split('\n').filter((l) => l.includes('ghs_testtoken') || l.includes(basic))).toEqual([
+      '::add-mask::ghs_testtoken0123456789',
+      `::add-mask::${basic}`,
+    ]);
   });
 });
 
 describe('override approvers and GraphQL endpoint', () => {
-  const APPROVERS = '  max_monthly_increase: 500\n  override_label: aicost-approved\n  override_approvers: ["@acme/finops", "@dana"]\n';
+  const APPROVERS =
+    '  max_monthly_increase: 500\n  override_label: aicost-approved\n  override_approvers: ["@acme/finops", "@dana"]\n';
   let fx: PrFixture;
   let work: string;
   beforeAll(() => {
@@ -188,13 +251,27 @@ describe('override approvers and GraphQL endpoint', () => {
   it('a label applied by someone outside the approvers does not count; a team member’s does', async () => {
     gh.teams['acme/finops'] = ['carol'];
     gh.applyLabel('aicost-approved', 'bob');
-    const r1 = await runAction({ workspace: work, event: 'pull_request', payload: pullRequestPayload(fx), sha: fx.mergeSha, gh, inputs: { comment: 'off' } });
+    const r1 = await runAction({
+      workspace: work,
+      event: 'pull_request',
+      payload: pullRequestPayload(fx),
+      sha: fx.mergeSha,
+      gh,
+      inputs: { comment: 'off' },
+    });
     expect(r1.status).toBe(1);
     expect(gh.hits('GET', /^\/orgs\/acme\/teams\/finops\/memberships\/bob$/)).toHaveLength(1);
     expect(JSON.stringify(r1.report!.notices)).toContain('applied by bob, who is not in policies.override_approvers');
     // carol removes and re-applies it: the last `labeled` event is hers.
     gh.applyLabel('aicost-approved', 'carol', '2026-11-28T11:00:00Z');
-    const r2 = await runAction({ workspace: work, event: 'pull_request', payload: pullRequestPayload(fx), sha: fx.mergeSha, gh, inputs: { comment: 'off' } });
+    const r2 = await runAction({
+      workspace: work,
+      event: 'pull_request',
+      payload: pullRequestPayload(fx),
+      sha: fx.mergeSha,
+      gh,
+      inputs: { comment: 'off' },
+    });
     expect(r2.status).toBe(0);
     expect(r2.report!.violations.map((v) => v.overridden)).toEqual([true]);
     expect(gh.hits('GET', /^\/orgs\/acme\/teams\/finops\/memberships\/carol$/)).toHaveLength(1);
@@ -202,7 +279,14 @@ describe('override approvers and GraphQL endpoint', () => {
 
   it('GITHUB_GRAPHQL_URL is honoured as given (GHES /api/graphql)', async () => {
     gh.graphqlPath = '/api/graphql';
-    const r = await runAction({ workspace: work, event: 'pull_request', payload: pullRequestPayload(fx), sha: fx.mergeSha, gh, inputs: { 'fail-on-breach': 'false' } });
+    const r = await runAction({
+      workspace: work,
+      event: 'pull_request',
+      payload: pullRequestPayload(fx),
+      sha: fx.mergeSha,
+      gh,
+      inputs: { 'fail-on-breach': 'false' },
+    });
     expect(r.status).toBe(0);
     expect(gh.hits('POST', /^\/api\/graphql$/)).toHaveLength(1);
     expect(gh.hits('POST', /^\/graphql$/)).toHaveLength(0);

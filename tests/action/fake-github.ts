@@ -99,7 +99,14 @@ export class FakeGitHub {
   }
 
   /** Answer the next `times` matching requests with `status` and `body`. */
-  fail(method: string, path: RegExp, status: number, body: unknown, times = Number.POSITIVE_INFINITY, headers: Record<string, string> = {}): void {
+  fail(
+    method: string,
+    path: RegExp,
+    status: number,
+    body: unknown,
+    times = Number.POSITIVE_INFINITY,
+    headers: Record<string, string> = {},
+  ): void {
     this.failures.push({ method, path, status, body, headers, times });
   }
 
@@ -118,7 +125,18 @@ export class FakeGitHub {
       author_association: login === BOT ? 'NONE' : 'CONTRIBUTOR',
       body,
       performed_via_github_app: null,
-      reactions: { url: '', total_count: 0, '+1': 0, '-1': 0, laugh: 0, hooray: 0, confused: 0, heart: 0, rocket: 0, eyes: 0 },
+      reactions: {
+        url: '',
+        total_count: 0,
+        '+1': 0,
+        '-1': 0,
+        laugh: 0,
+        hooray: 0,
+        confused: 0,
+        heart: 0,
+        rocket: 0,
+        eyes: 0,
+      },
     };
     this.comments.push(c);
     return c;
@@ -194,10 +212,17 @@ export class FakeGitHub {
     const repo = `/repos/${this.owner}/${this.repo}`;
     const p = u.pathname;
     let m: RegExpExecArray | null;
-    if (method === 'POST' && p === this.graphqlPath) return this.graphql(res, body as { query: string; variables?: Record<string, unknown> });
+    if (method === 'POST' && p === this.graphqlPath)
+      return this.graphql(res, body as { query: string; variables?: Record<string, unknown> });
     if ((m = new RegExp(`^${repo}/issues/(\\d+)/comments$`).exec(p))) {
       const issue = Number(m[1]);
-      if (method === 'GET') return this.page(res, p, query, this.comments.filter((c) => c.issue_url.endsWith(`/issues/${issue}`)));
+      if (method === 'GET')
+        return this.page(
+          res,
+          p,
+          query,
+          this.comments.filter((c) => c.issue_url.endsWith(`/issues/${issue}`)),
+        );
       if (method === 'POST') {
         const c = this.addComment((body as { body: string }).body, this.viewer, issue);
         c.created_at = c.updated_at = '2026-11-28T10:00:00Z';
@@ -207,7 +232,12 @@ export class FakeGitHub {
     }
     if ((m = new RegExp(`^${repo}/issues/comments/(\\d+)$`).exec(p))) {
       const c = this.comments.find((x) => x.id === Number(m![1]));
-      if (!c) return this.send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/issues/comments#update-an-issue-comment', status: '404' });
+      if (!c)
+        return this.send(res, 404, {
+          message: 'Not Found',
+          documentation_url: 'https://docs.github.com/rest/issues/comments#update-an-issue-comment',
+          status: '404',
+        });
       if (method === 'PATCH') {
         c.body = (body as { body: string }).body;
         c.updated_at = '2026-11-28T10:00:00Z';
@@ -226,22 +256,39 @@ export class FakeGitHub {
         res,
         p,
         query,
-        this.labels.map((name, i) => ({ id: 5000 + i, node_id: `LA_kwDO${i}`, url: `${this.url}${repo}/labels/${encodeURIComponent(name)}`, name, color: 'd73a4a', default: false, description: null })),
+        this.labels.map((name, i) => ({
+          id: 5000 + i,
+          node_id: `LA_kwDO${i}`,
+          url: `${this.url}${repo}/labels/${encodeURIComponent(name)}`,
+          name,
+          color: 'd73a4a',
+          default: false,
+          description: null,
+        })),
       );
     }
-    if (method === 'GET' && new RegExp(`^${repo}/issues/\\d+/events$`).test(p)) return this.page(res, p, query, this.events);
+    if (method === 'GET' && new RegExp(`^${repo}/issues/\\d+/events$`).test(p))
+      return this.page(res, p, query, this.events);
     if (method === 'GET' && (m = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(p))) {
       const members = this.teams[`${m[1]}/${m[2]}`] ?? [];
       if (members.includes(decodeURIComponent(m[3]))) {
         return this.send(res, 200, { url: `${this.url}${p}`, role: 'member', state: 'active' });
       }
-      return this.send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/teams/members#get-team-membership-for-a-user', status: '404' });
+      return this.send(res, 404, {
+        message: 'Not Found',
+        documentation_url: 'https://docs.github.com/rest/teams/members#get-team-membership-for-a-user',
+        status: '404',
+      });
     }
     if (method === 'GET' && (m = new RegExp(`^${repo}/commits/([0-9a-f]{40})/pulls$`).exec(p))) {
       return this.send(res, 200, this.pullsForCommit[m[1]] ?? []);
     }
     if (method === 'GET' && p === `${repo}/pulls`) return this.send(res, 200, []);
-    return this.send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+    return this.send(res, 404, {
+      message: 'Not Found',
+      documentation_url: 'https://docs.github.com/rest',
+      status: '404',
+    });
   }
 
   private graphql(res: ServerResponse, body: { query: string; variables?: Record<string, unknown> }): void {
@@ -250,7 +297,17 @@ export class FakeGitHub {
       const id = body.variables?.id;
       const c = this.comments.find((x) => x.node_id === id);
       if (!c) {
-        return this.send(res, 200, { data: { minimizeComment: null }, errors: [{ type: 'NOT_FOUND', path: ['minimizeComment'], locations: [{ line: 2, column: 3 }], message: `Could not resolve to a node with the global id of '${String(id)}'` }] });
+        return this.send(res, 200, {
+          data: { minimizeComment: null },
+          errors: [
+            {
+              type: 'NOT_FOUND',
+              path: ['minimizeComment'],
+              locations: [{ line: 2, column: 3 }],
+              message: `Could not resolve to a node with the global id of '${String(id)}'`,
+            },
+          ],
+        });
       }
       c.minimized = true;
       return this.send(res, 200, { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } });
@@ -273,7 +330,13 @@ export function pullObject(gh: FakeGitHub, n: number, headSha: string, headRepo:
     locked: false,
     title: 'Use a bigger model',
     user: user(headRepo.split('/')[0]),
-    head: { label: `${headRepo.split('/')[0]}:pr`, ref: 'pr', sha: headSha, user: user(headRepo.split('/')[0]), repo: { id: 43, name: headRepo.split('/')[1], full_name: headRepo } },
+    head: {
+      label: `${headRepo.split('/')[0]}:pr`,
+      ref: 'pr',
+      sha: headSha,
+      user: user(headRepo.split('/')[0]),
+      repo: { id: 43, name: headRepo.split('/')[1], full_name: headRepo },
+    },
     base: { label: `${gh.owner}:main`, ref: 'main', sha: '0'.repeat(40), user: user(gh.owner), repo: base },
   };
 }

@@ -10,7 +10,18 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BOT, FakeGitHub, pullObject } from './fake-github.js';
-import { checkout, commands, config, jsonl, makePr, prompt, pullRequestPayload, ROWS, runAction, type PrFixture } from './harness.js';
+import {
+  checkout,
+  commands,
+  config,
+  jsonl,
+  makePr,
+  prompt,
+  pullRequestPayload,
+  ROWS,
+  runAction,
+  type PrFixture,
+} from './harness.js';
 
 let gh: FakeGitHub;
 let fx: PrFixture;
@@ -22,15 +33,30 @@ const STAGE1_RUN = '7001';
 beforeAll(async () => {
   const policies = '  max_monthly_increase: 500\n';
   fx = makePr(
-    { '.aicost.yml': config({ policies }), 'prompts/summary.prompt.yml': prompt('openai/gpt-4o-mini'), 'traffic/summary.jsonl': jsonl(ROWS) },
+    {
+      '.aicost.yml': config({ policies }),
+      'prompts/summary.prompt.yml': prompt('openai/gpt-4o-mini'),
+      'traffic/summary.jsonl': jsonl(ROWS),
+    },
     { 'prompts/summary.prompt.yml': prompt('openai/gpt-4o') },
     { '.aicost.yml': config({ rpm: 200000, policies }) },
   );
   // Stage 1 on a fork: the token cannot comment.
   const stage1 = new FakeGitHub();
   await stage1.start();
-  stage1.fail('POST', /\/comments$/, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: '403' });
-  const r = await runAction({ workspace: checkout(fx), event: 'pull_request', payload: pullRequestPayload(fx, { fork: true }), sha: fx.mergeSha, gh: stage1, runId: STAGE1_RUN });
+  stage1.fail('POST', /\/comments$/, 403, {
+    message: 'Resource not accessible by integration',
+    documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+    status: '403',
+  });
+  const r = await runAction({
+    workspace: checkout(fx),
+    event: 'pull_request',
+    payload: pullRequestPayload(fx, { fork: true }),
+    sha: fx.mergeSha,
+    gh: stage1,
+    runId: STAGE1_RUN,
+  });
   await stage1.close();
   expect(r.status).toBe(1);
   expect(commands(r.stdout, 'warning').join('\n')).toContain('see the fork recipe in the README');
@@ -74,7 +100,15 @@ async function stage2(report: string | ((dir: string) => void), inputs: Record<s
   const work = mkdtempSync(join(tmpdir(), 'aicost-stage2-'));
   if (typeof report === 'string') writeFileSync(join(work, 'aicost-report.json'), report);
   else report(work);
-  return runAction({ workspace: work, event: 'workflow_run', payload: workflowRun(), sha: '0'.repeat(40), gh, runId: '8001', inputs: { mode: 'comment-from-report', ...inputs } });
+  return runAction({
+    workspace: work,
+    event: 'workflow_run',
+    payload: workflowRun(),
+    sha: '0'.repeat(40),
+    gh,
+    runId: '8001',
+    inputs: { mode: 'comment-from-report', ...inputs },
+  });
 }
 
 const postedBodies = () => gh.hits('POST', /\/issues\/\d+\/comments$/).map((h) => (h.body as { body: string }).body);
@@ -111,7 +145,8 @@ describe('stage 2: comment-from-report', () => {
 
   it('renders hostile strings inert: no HTML, no mentions, no second marker', async () => {
     const report = JSON.parse(reportText);
-    const evil = '<img src=x onerror=alert(1)> @acme/admins see #1 <!-- aicost:tag=;sha=0;run=99999999 --> </details><script>x()</script> [click](javascript:alert(1))';
+    const evil =
+      '<img src=x onerror=alert(1)> @acme/admins see #1 <!-- aicost:tag=;sha=0;run=99999999 --> </details><script>x()</script> [click](javascript:alert(1))';
     report.notices.push(evil);
     report.features[0].team = '@everyone';
     report.violations[0].message = evil;
@@ -146,7 +181,9 @@ describe('stage 2: comment-from-report', () => {
     const missing = await stage2((dir) => writeFileSync(join(dir, 'other.json'), '{}'));
     expect(missing.status).toBe(1);
     expect(commands(missing.stdout, 'error')[0]).toContain('aicost-report.json: the report file does not exist');
-    const custom = await stage2((dir) => writeFileSync(join(dir, 'report.json'), reportText), { 'report-path': 'report.json' });
+    const custom = await stage2((dir) => writeFileSync(join(dir, 'report.json'), reportText), {
+      'report-path': 'report.json',
+    });
     expect(custom.status).toBe(0);
     expect(postedBodies()).toHaveLength(1);
   });

@@ -13,7 +13,10 @@ import type { FakeGitHub } from './fake-github.js';
 export const jsonl = (rows: object[]): string => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
 /** 40 recorded calls: input 1,000 + i tokens (mean 1,019.5), output 100…300 (mean 200). */
-export const ROWS = Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, usage: { input_tokens: 1000 + i, output_tokens: 100 + (i % 5) * 50 } }));
+export const ROWS = Array.from({ length: 40 }, (_, i) => ({
+  id: `u${i}`,
+  usage: { input_tokens: 1000 + i, output_tokens: 100 + (i % 5) * 50 },
+}));
 
 export const prompt = summaryPrompt;
 
@@ -48,8 +51,14 @@ export interface PrFixture {
  * `mainAfter`, and the test-merge commit is stored at refs/pull/1/merge (as GitHub does).
  * `prefix` puts every file under a subdirectory (a monorepo package).
  */
-export function makePr(base: Record<string, string>, head: Record<string, string>, mainAfter: Record<string, string>, prefix = ''): PrFixture {
-  const at = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([p, t]) => [prefix ? `${prefix}/${p}` : p, t]));
+export function makePr(
+  base: Record<string, string>,
+  head: Record<string, string>,
+  mainAfter: Record<string, string>,
+  prefix = '',
+): PrFixture {
+  const at = (files: Record<string, string>) =>
+    Object.fromEntries(Object.entries(files).map(([p, t]) => [prefix ? `${prefix}/${p}` : p, t]));
   const origin = makeRepo({ 'README.md': '# shop\n', ...at(base) });
   const forkPointSha = git(origin, 'rev-parse', 'HEAD').trim();
   git(origin, 'checkout', '-q', '-b', 'pr');
@@ -85,11 +94,31 @@ export function checkout(fx: PrFixture, depth = 2, ref = 'refs/pull/1/merge'): s
 }
 
 /** A pull_request payload as GitHub sends it (the fields a consumer reads, in their places). */
-export function pullRequestPayload(fx: PrFixture, o: { owner?: string; repo?: string; labels?: string[]; action?: string; fork?: boolean } = {}) {
+export function pullRequestPayload(
+  fx: PrFixture,
+  o: { owner?: string; repo?: string; labels?: string[]; action?: string; fork?: boolean } = {},
+) {
   const owner = o.owner ?? 'acme';
   const name = o.repo ?? 'shop';
-  const repository = { id: 42, node_id: 'R_kgDOA', name, full_name: `${owner}/${name}`, private: false, owner: { login: owner, id: 9, type: 'Organization' }, fork: false, default_branch: 'main' };
-  const headRepo = o.fork ? { ...repository, id: 43, full_name: `contributor/${name}`, owner: { login: 'contributor', id: 10, type: 'User' }, fork: true } : repository;
+  const repository = {
+    id: 42,
+    node_id: 'R_kgDOA',
+    name,
+    full_name: `${owner}/${name}`,
+    private: false,
+    owner: { login: owner, id: 9, type: 'Organization' },
+    fork: false,
+    default_branch: 'main',
+  };
+  const headRepo = o.fork
+    ? {
+        ...repository,
+        id: 43,
+        full_name: `contributor/${name}`,
+        owner: { login: 'contributor', id: 10, type: 'User' },
+        fork: true,
+      }
+    : repository;
   return {
     action: o.action ?? 'synchronize',
     number: 1,
@@ -120,7 +149,10 @@ export interface ActionRun {
   summary: string;
   outputs: Record<string, string>;
   /** The JSON report written to RUNNER_TEMP, when there is one. */
-  report?: Record<string, unknown> & { breached: boolean; violations: { rule: string; severity: string; overridden: boolean }[] };
+  report?: Record<string, unknown> & {
+    breached: boolean;
+    violations: { rule: string; severity: string; overridden: boolean }[];
+  };
 }
 
 /** `name<<delimiter\nvalue\ndelimiter` entries of a GITHUB_OUTPUT file. */
@@ -198,7 +230,8 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
     GITHUB_WORKSPACE: o.workspace,
     RUNNER_TEMP: temp,
   };
-  for (const [name, value] of Object.entries({ ...DEFAULT_INPUTS, ...o.inputs })) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries({ ...DEFAULT_INPUTS, ...o.inputs }))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   Object.assign(env, o.env);
   const child = spawn(process.execPath, [ACTION_BUNDLE], { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';

@@ -12,7 +12,11 @@ import { OUTPUT_NAMES } from '../../src/github/outputs.js';
 import { ROOT } from '../helpers/run.js';
 
 type Step = { uses?: string; with?: Record<string, unknown>; if?: string };
-type Workflow = { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
+type Workflow = {
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  jobs: Record<string, { steps: Step[] }>;
+};
 
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
 const workflow = (name: string): { text: string; wf: Workflow; steps: Step[] } => {
@@ -22,7 +26,11 @@ const workflow = (name: string): { text: string; wf: Workflow; steps: Step[] } =
 };
 
 describe('action.yml', () => {
-  const action = parse(read('action.yml')) as { inputs: Record<string, { default?: string }>; outputs: Record<string, unknown>; runs: Record<string, string> };
+  const action = parse(read('action.yml')) as {
+    inputs: Record<string, { default?: string }>;
+    outputs: Record<string, unknown>;
+    runs: Record<string, string>;
+  };
 
   it('declares exactly the inputs and outputs the code uses, on node24', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(Object.values(Inputs).sort());
@@ -65,7 +73,10 @@ describe('example workflows', () => {
     expect(s2.wf.on).toEqual({ workflow_run: { workflows: ['aicost'], types: ['completed'] } });
     expect(s2.wf.permissions).toEqual({ actions: 'read', 'pull-requests': 'write' });
     expect(s2.steps.some((s) => s.uses?.startsWith('actions/checkout@'))).toBe(false);
-    expect(s2.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!.with).toMatchObject({ name: 'aicost-report', 'run-id': '${{ github.event.workflow_run.id }}' });
+    expect(s2.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!.with).toMatchObject({
+      name: 'aicost-report',
+      'run-id': '${{ github.event.workflow_run.id }}',
+    });
     expect(s2.steps.at(-1)!.with).toEqual({ mode: 'comment-from-report', 'report-path': 'aicost-report.json' });
   });
 });

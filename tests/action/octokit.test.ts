@@ -21,8 +21,10 @@ afterEach(async () => {
   await gh.close();
 });
 
-const client = (graphqlPath = '/graphql', apiPath = '') => createOctokit('ghs_unit', { apiUrl: `${gh.url}${apiPath}`, graphqlUrl: `${gh.url}${graphqlPath}` });
-const create = (o: Awaited<ReturnType<typeof client>>['octokit']) => o.rest.issues.createComment({ owner: 'acme', repo: 'shop', issue_number: 1, body: 'x' });
+const client = (graphqlPath = '/graphql', apiPath = '') =>
+  createOctokit('ghs_unit', { apiUrl: `${gh.url}${apiPath}`, graphqlUrl: `${gh.url}${graphqlPath}` });
+const create = (o: Awaited<ReturnType<typeof client>>['octokit']) =>
+  o.rest.issues.createComment({ owner: 'acme', repo: 'shop', issue_number: 1, body: 'x' });
 
 describe('createOctokit', () => {
   it('retries a 502 and succeeds on the second try', async () => {
@@ -33,11 +35,29 @@ describe('createOctokit', () => {
   });
 
   it('does not retry 403 (read-only token) or 422 (body too long)', async () => {
-    gh.fail('POST', /\/comments$/, 403, { message: 'Resource not accessible by integration' }, 1, { 'x-accepted-github-permissions': 'issues=write; pull_requests=write' });
+    gh.fail('POST', /\/comments$/, 403, { message: 'Resource not accessible by integration' }, 1, {
+      'x-accepted-github-permissions': 'issues=write; pull_requests=write',
+    });
     const e403 = await create((await client()).octokit).catch((e: unknown) => e);
     expect(statusOf(e403)).toBe(403);
     expect(gh.hits('POST', /\/comments$/)).toHaveLength(1);
-    gh.fail('POST', /\/comments$/, 422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }] }, 1);
+    gh.fail(
+      'POST',
+      /\/comments$/,
+      422,
+      {
+        message: 'Validation Failed',
+        errors: [
+          {
+            resource: 'IssueComment',
+            code: 'custom',
+            field: 'body',
+            message: 'body is too long (maximum is 65536 characters)',
+          },
+        ],
+      },
+      1,
+    );
     const e422 = await create((await client()).octokit).catch((e: unknown) => e);
     expect(statusOf(e422)).toBe(422);
     expect(gh.hits('POST', /\/comments$/)).toHaveLength(2);
@@ -45,12 +65,23 @@ describe('createOctokit', () => {
   });
 
   it('a secondary rate limit is retried at most twice, with a warning each time', async () => {
-    gh.fail('GET', /\/issues\/1\/labels$/, 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, Infinity, { 'retry-after': '1' });
+    gh.fail(
+      'GET',
+      /\/issues\/1\/labels$/,
+      403,
+      { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+      Infinity,
+      { 'retry-after': '1' },
+    );
     const { octokit } = await client();
-    const err = await octokit.rest.issues.listLabelsOnIssue({ owner: 'acme', repo: 'shop', issue_number: 1 }).catch((e: unknown) => e);
+    const err = await octokit.rest.issues
+      .listLabelsOnIssue({ owner: 'acme', repo: 'shop', issue_number: 1 })
+      .catch((e: unknown) => e);
     expect(statusOf(err)).toBe(403);
     expect(gh.hits('GET', /\/labels$/)).toHaveLength(3);
-    const warnings = write.mock.calls.map((c: unknown[]) => String(c[0])).filter((l: string) => l.startsWith('::warning::GitHub API secondary rate limit'));
+    const warnings = write.mock.calls
+      .map((c: unknown[]) => String(c[0]))
+      .filter((l: string) => l.startsWith('::warning::GitHub API secondary rate limit'));
     expect(warnings).toHaveLength(3);
     expect(warnings[2]).toContain('giving up');
   });

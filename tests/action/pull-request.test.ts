@@ -14,7 +14,18 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { BOT, FakeGitHub } from './fake-github.js';
-import { checkout, commands, config, makePr, prompt, pullRequestPayload, runAction, jsonl, ROWS, type PrFixture } from './harness.js';
+import {
+  checkout,
+  commands,
+  config,
+  makePr,
+  prompt,
+  pullRequestPayload,
+  runAction,
+  jsonl,
+  ROWS,
+  type PrFixture,
+} from './harness.js';
 
 const MINI = 'openai/gpt-4o-mini';
 const GPT4O = 'openai/gpt-4o';
@@ -28,7 +39,11 @@ const files = (policies?: string) => ({
 /** A fixture whose policy passes (limit $2,000) and one that breaches (limit $500). */
 function fixture(policies?: string): PrFixture {
   const base = files(policies);
-  return makePr(base, { 'prompts/summary.prompt.yml': prompt(GPT4O) }, { '.aicost.yml': config({ rpm: 200000, policies }) });
+  return makePr(
+    base,
+    { 'prompts/summary.prompt.yml': prompt(GPT4O) },
+    { '.aicost.yml': config({ rpm: 200000, policies }) },
+  );
 }
 
 const BREACH = '  max_monthly_increase: 500\n  override_label: aicost-approved\n';
@@ -61,8 +76,20 @@ function expectCents(output: string, exact: number): void {
   expect(Math.abs(Number(output) - exact)).toBeLessThanOrEqual(0.005 + 1e-9);
 }
 
-const run = (fx: PrFixture, work: string, o: { inputs?: Record<string, string>; runId?: string; payload?: unknown } = {}) =>
-  runAction({ workspace: work, event: 'pull_request', payload: o.payload ?? pullRequestPayload(fx), sha: fx.mergeSha, gh, inputs: o.inputs, runId: o.runId });
+const run = (
+  fx: PrFixture,
+  work: string,
+  o: { inputs?: Record<string, string>; runId?: string; payload?: unknown } = {},
+) =>
+  runAction({
+    workspace: work,
+    event: 'pull_request',
+    payload: o.payload ?? pullRequestPayload(fx),
+    sha: fx.mergeSha,
+    gh,
+    inputs: o.inputs,
+    runId: o.runId,
+  });
 
 describe('pull_request: revisions, outputs, summary, annotations', () => {
   it('compares the test-merge commit with its first parent and sets every output', async () => {
@@ -85,9 +112,13 @@ describe('pull_request: revisions, outputs, summary, annotations', () => {
     // One notice on the prompt's model line, with the change's dollars.
     const notices = commands(r.stdout, 'notice');
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatch(/^::notice title=aicost%3A \+\$855\/month,file=prompts\/summary\.prompt\.yml,line=1::summary: model openai\/gpt-4o-mini → openai\/gpt-4o/);
+    expect(notices[0]).toMatch(
+      /^::notice title=aicost%3A \+\$855\/month,file=prompts\/summary\.prompt\.yml,line=1::summary: model openai\/gpt-4o-mini → openai\/gpt-4o/,
+    );
     // The token is printed only to register it as a secret (the runner masks it everywhere).
-    expect(r.stdout.split('\n').filter((l) => l.includes('ghs_testtoken0123456789'))).toEqual(['::add-mask::ghs_testtoken0123456789']);
+    expect(r.stdout.split('\n').filter((l) => l.includes('ghs_testtoken0123456789'))).toEqual([
+      '::add-mask::ghs_testtoken0123456789',
+    ]);
   });
 
   it('first run creates one comment: marker first, found by author, token sent as auth', async () => {
@@ -99,7 +130,9 @@ describe('pull_request: revisions, outputs, summary, annotations', () => {
     expect(body.startsWith(`<!-- aicost:tag=;sha=${passing.mergeSha};run=2001 -->\n`)).toBe(true);
     expect(body).toContain('https://github.com/acme/shop/actions/runs/2001');
     expect(body.length).toBeLessThanOrEqual(60000);
-    expect(gh.hits('POST', /^\/graphql$/).map((h) => (h.body as { query: string }).query)).toEqual(['query { viewer { login } }']);
+    expect(gh.hits('POST', /^\/graphql$/).map((h) => (h.body as { query: string }).query)).toEqual([
+      'query { viewer { login } }',
+    ]);
     expect(posts[0].authorization).toBe('token ghs_testtoken0123456789');
     expect(gh.comments).toHaveLength(1);
     expect(gh.comments[0].user.login).toBe(BOT);
@@ -136,9 +169,14 @@ describe('pull_request: revisions, outputs, summary, annotations', () => {
   it('hide-and-new minimises the old comment by node id and creates a new one', async () => {
     const old = gh.addComment('<!-- aicost:tag=nightly;sha=abc;run=5 -->\nold report', BOT);
     const otherTag = gh.addComment('<!-- aicost:tag=;sha=abc;run=5 -->\nthe untagged job', BOT);
-    const r = await run(passing, passWork, { runId: '2001', inputs: { comment: 'hide-and-new', 'comment-tag': 'nightly' } });
+    const r = await run(passing, passWork, {
+      runId: '2001',
+      inputs: { comment: 'hide-and-new', 'comment-tag': 'nightly' },
+    });
     expect(r.status).toBe(0);
-    const mutations = gh.hits('POST', /^\/graphql$/).filter((h) => /minimizeComment/.test((h.body as { query: string }).query));
+    const mutations = gh
+      .hits('POST', /^\/graphql$/)
+      .filter((h) => /minimizeComment/.test((h.body as { query: string }).query));
     expect(mutations.map((h) => (h.body as { variables: unknown }).variables)).toEqual([{ id: old.node_id }]);
     expect(old.minimized).toBe(true);
     expect(otherTag.minimized).toBeUndefined();
@@ -175,7 +213,9 @@ describe('pull_request: revisions, outputs, summary, annotations', () => {
   it('comment-threshold above the change: no comment, nothing deleted; comment: off likewise', async () => {
     const r = await run(passing, passWork, { inputs: { 'comment-threshold': '1000' } });
     expect(r.status).toBe(0);
-    expect(gh.requests.filter((q) => q.method !== 'GET' && !(q.method === 'POST' && q.path === '/graphql'))).toEqual([]);
+    expect(gh.requests.filter((q) => q.method !== 'GET' && !(q.method === 'POST' && q.path === '/graphql'))).toEqual(
+      [],
+    );
     expect(r.outputs['comment-url']).toBe('');
     expect(r.outputs['monthly-delta']).not.toBe('');
     const off = await run(passing, passWork, { inputs: { comment: 'off' } });
@@ -195,16 +235,29 @@ describe('pull_request: revisions, outputs, summary, annotations', () => {
 
 describe('read-only tokens (fork PRs)', () => {
   const forbid = () =>
-    gh.fail('POST', /\/issues\/1\/comments$/, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: '403' }, Infinity, {
-      'x-accepted-github-permissions': 'issues=write; pull_requests=write',
-    });
+    gh.fail(
+      'POST',
+      /\/issues\/1\/comments$/,
+      403,
+      {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+        status: '403',
+      },
+      Infinity,
+      {
+        'x-accepted-github-permissions': 'issues=write; pull_requests=write',
+      },
+    );
 
   it('403 on commenting: one try, a warning, summary and outputs still there, exit 0', async () => {
     forbid();
     const r = await run(passing, passWork, { payload: pullRequestPayload(passing, { fork: true }) });
     expect(r.status).toBe(0);
     expect(gh.hits('POST', /\/issues\/1\/comments$/)).toHaveLength(1);
-    expect(commands(r.stdout, 'warning').join('\n')).toContain('cannot comment: the token is read-only for pull requests from forks');
+    expect(commands(r.stdout, 'warning').join('\n')).toContain(
+      'cannot comment: the token is read-only for pull requests from forks',
+    );
     expect(r.summary).toContain('aicost: +$855/month');
     expect(r.outputs.breached).toBe('false');
     expect(r.outputs['comment-url']).toBe('');
@@ -225,8 +278,12 @@ describe('breach, fail-on-breach and the override label', () => {
   it('a breach fails the check with an error annotation; fail-on-breach: false passes', async () => {
     const r = await run(breaching, breachWork);
     expect(r.status).toBe(1);
-    expect(r.report!.violations.map((v) => [v.rule, v.severity, v.overridden])).toEqual([['max_monthly_increase', 'error', false]]);
-    expect(commands(r.stdout, 'error').filter((e) => e.startsWith('::error title=aicost%3A max_monthly_increase'))).toHaveLength(1);
+    expect(r.report!.violations.map((v) => [v.rule, v.severity, v.overridden])).toEqual([
+      ['max_monthly_increase', 'error', false],
+    ]);
+    expect(
+      commands(r.stdout, 'error').filter((e) => e.startsWith('::error title=aicost%3A max_monthly_increase')),
+    ).toHaveLength(1);
     const lenient = await run(breaching, breachWork, { inputs: { 'fail-on-breach': 'false' } });
     expect(lenient.status).toBe(0);
     expect(lenient.outputs.breached).toBe('true');
@@ -237,7 +294,9 @@ describe('breach, fail-on-breach and the override label', () => {
     const r = await run(breaching, breachWork, { payload: pullRequestPayload(breaching, { labels: [] }) });
     expect(r.status).toBe(0);
     expect(r.report!.breached).toBe(false);
-    expect(r.report!.violations.map((v) => [v.rule, v.severity, v.overridden])).toEqual([['max_monthly_increase', 'warning', true]]);
+    expect(r.report!.violations.map((v) => [v.rule, v.severity, v.overridden])).toEqual([
+      ['max_monthly_increase', 'warning', true],
+    ]);
     expect(gh.hits('GET', /\/issues\/1\/labels$/)).toHaveLength(1);
     expect(gh.hits('GET', /\/issues\/1\/events$/)).toHaveLength(1);
     expect(JSON.stringify(r.report!.notices)).toContain('finops-lead');
@@ -246,7 +305,19 @@ describe('breach, fail-on-breach and the override label', () => {
   it('a bad boolean input fails with a message naming the input', async () => {
     const r = await run(passing, passWork, { inputs: { 'fail-on-breach': 'yes' } });
     expect(r.status).toBe(1);
-    expect(commands(r.stdout, 'error')).toEqual([expect.stringContaining('::error::input fail-on-breach must be true or false, not "yes"')]);
-    expect(Object.keys(r.outputs).sort()).toEqual(['breached', 'comment-url', 'monthly-base', 'monthly-delta', 'monthly-delta-percent', 'monthly-head', 'per-request-delta', 'report', 'violations']);
+    expect(commands(r.stdout, 'error')).toEqual([
+      expect.stringContaining('::error::input fail-on-breach must be true or false, not "yes"'),
+    ]);
+    expect(Object.keys(r.outputs).sort()).toEqual([
+      'breached',
+      'comment-url',
+      'monthly-base',
+      'monthly-delta',
+      'monthly-delta-percent',
+      'monthly-head',
+      'per-request-delta',
+      'report',
+      'violations',
+    ]);
   });
 });

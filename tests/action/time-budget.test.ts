@@ -22,7 +22,11 @@ afterEach(async () => {
 
 const fixture = () =>
   makePr(
-    { '.aicost.yml': config(), 'prompts/summary.prompt.yml': prompt('openai/gpt-4o-mini'), 'traffic/summary.jsonl': jsonl(ROWS) },
+    {
+      '.aicost.yml': config(),
+      'prompts/summary.prompt.yml': prompt('openai/gpt-4o-mini'),
+      'traffic/summary.jsonl': jsonl(ROWS),
+    },
     { 'prompts/summary.prompt.yml': prompt('openai/gpt-4o') },
     { 'README.md': '# shop, moved on\n' },
   );
@@ -69,9 +73,18 @@ describe('time-budget-minutes', () => {
   it('refuses a budget that is not a positive number of minutes up to 360', async () => {
     const fx = fixture();
     for (const bad of ['0', '-1', 'ten', '361']) {
-      const r = await runAction({ workspace: checkout(fx), event: 'pull_request', payload: pullRequestPayload(fx), sha: fx.mergeSha, gh, inputs: { 'time-budget-minutes': bad } });
+      const r = await runAction({
+        workspace: checkout(fx),
+        event: 'pull_request',
+        payload: pullRequestPayload(fx),
+        sha: fx.mergeSha,
+        gh,
+        inputs: { 'time-budget-minutes': bad },
+      });
       expect(r.status).toBe(1);
-      expect(commands(r.stdout, 'error')[0]).toContain(`input time-budget-minutes must be a number of minutes above 0 and at most 360, not "${bad}"`);
+      expect(commands(r.stdout, 'error')[0]).toContain(
+        `input time-budget-minutes must be a number of minutes above 0 and at most 360, not "${bad}"`,
+      );
     }
   });
 });

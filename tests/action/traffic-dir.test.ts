@@ -25,19 +25,33 @@ afterEach(async () => {
   await gh.close();
 });
 
-const SAMPLES = Array.from({ length: 40 }, (_, i) => ({ id: `w${i}`, usage: { input_tokens: 3000, output_tokens: 400 } }));
+const SAMPLES = Array.from({ length: 40 }, (_, i) => ({
+  id: `w${i}`,
+  usage: { input_tokens: 3000, output_tokens: 400 },
+}));
 
 describe('pull_request with traffic-dir', () => {
   it('prices both sides on the samples in traffic-dir, not on the repository’s', async () => {
     const fx = makePr(
-      { '.aicost.yml': config(), 'prompts/summary.prompt.yml': prompt('openai/gpt-4o-mini'), 'traffic/summary.jsonl': jsonl(ROWS) },
+      {
+        '.aicost.yml': config(),
+        'prompts/summary.prompt.yml': prompt('openai/gpt-4o-mini'),
+        'traffic/summary.jsonl': jsonl(ROWS),
+      },
       { 'prompts/summary.prompt.yml': prompt('openai/gpt-4o') },
       { 'README.md': '# shop, moved on\n' },
     );
     const work = checkout(fx);
     // What an export step would leave in the workspace, next to the checkout's files.
     writeFiles(work, { 'aicost-samples/traffic/summary.jsonl': jsonl(SAMPLES) });
-    const r = await runAction({ workspace: work, event: 'pull_request', payload: pullRequestPayload(fx), sha: fx.mergeSha, gh, inputs: { 'traffic-dir': 'aicost-samples' } });
+    const r = await runAction({
+      workspace: work,
+      event: 'pull_request',
+      payload: pullRequestPayload(fx),
+      sha: fx.mergeSha,
+      gh,
+      inputs: { 'traffic-dir': 'aicost-samples' },
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(commands(r.stdout, 'warning')).toEqual([]);
@@ -45,7 +59,8 @@ describe('pull_request with traffic-dir', () => {
     expect(r.outputs['monthly-head']).toBe('1150.00');
     expect(r.outputs['monthly-delta']).toBe('1081.00');
     expect(r.outputs['monthly-delta-percent']).toBe('1566.67');
-    const feature = (r.report as unknown as { features: { base: { samples: number; traffic: { paths: string[] } } }[] }).features[0];
+    const feature = (r.report as unknown as { features: { base: { samples: number; traffic: { paths: string[] } } }[] })
+      .features[0];
     expect(feature.base.samples).toBe(40);
     expect(feature.base.traffic.paths).toEqual(['traffic-dir:traffic/summary.jsonl']);
     expect(r.summary).toContain('`traffic-dir:traffic/summary.jsonl`');
@@ -56,12 +71,23 @@ describe('pull_request with traffic-dir', () => {
 
   it('fails with one message when traffic-dir does not exist', async () => {
     const fx = makePr(
-      { '.aicost.yml': config(), 'prompts/summary.prompt.yml': prompt('openai/gpt-4o-mini'), 'traffic/summary.jsonl': jsonl(ROWS) },
+      {
+        '.aicost.yml': config(),
+        'prompts/summary.prompt.yml': prompt('openai/gpt-4o-mini'),
+        'traffic/summary.jsonl': jsonl(ROWS),
+      },
       { 'prompts/summary.prompt.yml': prompt('openai/gpt-4o') },
       { 'README.md': '# shop, moved on\n' },
     );
     const work = checkout(fx);
-    const r = await runAction({ workspace: work, event: 'pull_request', payload: pullRequestPayload(fx), sha: fx.mergeSha, gh, inputs: { 'traffic-dir': 'aicost-samples' } });
+    const r = await runAction({
+      workspace: work,
+      event: 'pull_request',
+      payload: pullRequestPayload(fx),
+      sha: fx.mergeSha,
+      gh,
+      inputs: { 'traffic-dir': 'aicost-samples' },
+    });
     expect(r.status).toBe(1);
     expect(commands(r.stdout, 'error')[0]).toContain(`traffic-dir ${work}/aicost-samples does not exist`);
     expect(r.outputs['monthly-base']).toBe('');

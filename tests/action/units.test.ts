@@ -23,18 +23,41 @@ const inputs = (values: Record<string, string>) => readInputs({ GITHUB_WORKSPACE
 describe('readInputs', () => {
   it('defaults, resolved paths and a frozen object', () => {
     const i = inputs({});
-    expect(i).toMatchObject({ config: '.aicost.yml', workingDirectory: WS, workingDirectoryRelative: '', comment: 'update', commentThreshold: 0, failOnBreach: true, mode: 'run' });
+    expect(i).toMatchObject({
+      config: '.aicost.yml',
+      workingDirectory: WS,
+      workingDirectoryRelative: '',
+      comment: 'update',
+      commentThreshold: 0,
+      failOnBreach: true,
+      mode: 'run',
+    });
     expect(i.reportPath).toBe(join(WS, 'aicost-report.json'));
     expect(i.baseRef).toBeUndefined();
     expect(Object.isFrozen(i)).toBe(true);
-    const sub = inputs({ 'working-directory': 'services/api', 'report-path': 'out/r.json', comment: 'hide-and-new', 'comment-threshold': '12.5', 'fail-on-breach': 'FALSE' });
-    expect(sub).toMatchObject({ workingDirectory: join(WS, 'services/api'), workingDirectoryRelative: 'services/api', comment: 'hide-and-new', commentThreshold: 12.5, failOnBreach: false });
+    const sub = inputs({
+      'working-directory': 'services/api',
+      'report-path': 'out/r.json',
+      comment: 'hide-and-new',
+      'comment-threshold': '12.5',
+      'fail-on-breach': 'FALSE',
+    });
+    expect(sub).toMatchObject({
+      workingDirectory: join(WS, 'services/api'),
+      workingDirectoryRelative: 'services/api',
+      comment: 'hide-and-new',
+      commentThreshold: 12.5,
+      failOnBreach: false,
+    });
     expect(sub.reportPath).toBe(join(WS, 'services/api/out/r.json'));
   });
 
   it.each([
     [{ 'fail-on-breach': 'yes' }, 'input fail-on-breach must be true or false, not "yes"'],
-    [{ comment: 'sticky' }, 'input comment must be one of update | new | hide-and-new | delete-and-new | off, not "sticky"'],
+    [
+      { comment: 'sticky' },
+      'input comment must be one of update | new | hide-and-new | delete-and-new | off, not "sticky"',
+    ],
     [{ mode: 'stage2' }, 'input mode must be one of run | comment-from-report'],
     [{ 'comment-threshold': '-1' }, 'input comment-threshold must be a non-negative number of USD, not "-1"'],
     [{ 'comment-threshold': '1e3' }, 'input comment-threshold must be a non-negative number'],
@@ -57,7 +80,9 @@ describe('readInputs', () => {
 describe('marker', () => {
   const sha = 'a'.repeat(40);
   it('round-trips, sanitising the tag so it cannot end the HTML comment', () => {
-    expect(buildMarker({ tag: 'api / nightly', sha, run: '123' })).toBe(`<!-- aicost:tag=api-/-nightly;sha=${sha};run=123 -->`);
+    expect(buildMarker({ tag: 'api / nightly', sha, run: '123' })).toBe(
+      `<!-- aicost:tag=api-/-nightly;sha=${sha};run=123 -->`,
+    );
     expect(sanitizeTag('x --> <img src=y>')).toBe('x-img-src-y');
     expect(sanitizeTag('a'.repeat(100))).toHaveLength(64);
     const m = buildMarker({ tag: 'docs', sha, run: '98765432109' });
@@ -119,7 +144,12 @@ describe('comment helpers', () => {
 function side(monthly: number, rpm: number): FeatureSideJson {
   return { monthly, requests_per_month: rpm, per_request: { mean: monthly / rpm, p50: 0, p95: 0 } } as FeatureSideJson;
 }
-function feature(id: string, base: FeatureSideJson | null, head: FeatureSideJson | null, changes: Partial<ChangeJson>[] = []): FeatureJson {
+function feature(
+  id: string,
+  base: FeatureSideJson | null,
+  head: FeatureSideJson | null,
+  changes: Partial<ChangeJson>[] = [],
+): FeatureJson {
   const delta = (head?.monthly ?? 0) - (base?.monthly ?? 0);
   return {
     id,
@@ -129,7 +159,14 @@ function feature(id: string, base: FeatureSideJson | null, head: FeatureSideJson
     base,
     head,
     delta: { per_request: { mean: 0, p95: 0 }, monthly: delta, monthly_percent: null, monthly_ci95: null },
-    changes: changes.map((c) => ({ kind: 'prompt', file: `prompts/${id}.yml`, line: 3, summary: 's', monthly_effect: 0, ...c })),
+    changes: changes.map((c) => ({
+      kind: 'prompt',
+      file: `prompts/${id}.yml`,
+      line: 3,
+      summary: 's',
+      monthly_effect: 0,
+      ...c,
+    })),
     notes: [],
   };
 }
@@ -141,7 +178,18 @@ function report(o: Partial<DiffReport>): DiffReport {
     head: { rev: 'h' },
     totals: { monthly: { base: 60, head: 120, delta: 60, delta_percent: 100, delta_ci95: null } },
     features: [],
-    teams: [{ team: 't', budget: 100, base: 60, head: 120, other_monthly_spend: 0, head_ci95: null, status: 'breach', owners: [] }],
+    teams: [
+      {
+        team: 't',
+        budget: 100,
+        base: 60,
+        head: 120,
+        other_monthly_spend: 0,
+        head_ci95: null,
+        status: 'breach',
+        owners: [],
+      },
+    ],
     violations: [],
     unpriced_changes: [],
     proposed_config: [],
@@ -150,12 +198,24 @@ function report(o: Partial<DiffReport>): DiffReport {
     ...o,
   } as DiffReport;
 }
-const violation = (v: Partial<ViolationJson>): ViolationJson => ({ rule: 'budget', severity: 'error', overridden: false, team: null, feature: null, file: null, line: null, message: 'm', ...v });
+const violation = (v: Partial<ViolationJson>): ViolationJson => ({
+  rule: 'budget',
+  severity: 'error',
+  overridden: false,
+  team: null,
+  feature: null,
+  file: null,
+  line: null,
+  message: 'm',
+  ...v,
+});
 
 describe('outputs', () => {
   it('per-request delta is the change of the mean request across features', () => {
     // base: $60 over 150k requests = $0.0004; head: $120 over 150k = $0.0008.
-    const r = report({ features: [feature('a', side(50, 100000), side(80, 100000)), feature('b', side(10, 50000), side(40, 50000))] });
+    const r = report({
+      features: [feature('a', side(50, 100000), side(80, 100000)), feature('b', side(10, 50000), side(40, 50000))],
+    });
     expect(perRequestDelta(r)).toBeCloseTo(0.0004, 12);
     const o = diffOutputs(r, '/tmp/r.json', 'https://x');
     expect(o).toEqual({
@@ -169,7 +229,11 @@ describe('outputs', () => {
       report: '/tmp/r.json',
       'comment-url': 'https://x',
     });
-    const zeroBase = diffOutputs(report({ totals: { monthly: { base: 0, head: 5, delta: 5, delta_percent: null, delta_ci95: null } } }), '', '');
+    const zeroBase = diffOutputs(
+      report({ totals: { monthly: { base: 0, head: 5, delta: 5, delta_percent: null, delta_ci95: null } } }),
+      '',
+      '',
+    );
     expect(zeroBase['monthly-delta-percent']).toBe('');
   });
 });
@@ -178,8 +242,15 @@ describe('annotations', () => {
   it('ranks each kind by dollars, caps at 10, and prefixes the project path', () => {
     const changes = Array.from({ length: 12 }, (_, i) => ({ monthly_effect: (i % 2 ? -1 : 1) * (i + 1), line: i + 1 }));
     const r = report({
-      features: [feature('a', side(50, 100000), side(80, 100000), changes), feature('b', side(10, 50000), side(40, 50000))],
-      violations: [violation({ rule: 'budget_warn', severity: 'warning', team: 't' }), violation({ rule: 'max_monthly_increase', feature: 'b', file: 'prompts/b.yml', line: 2 }), violation({ rule: 'budget', team: 't' })],
+      features: [
+        feature('a', side(50, 100000), side(80, 100000), changes),
+        feature('b', side(10, 50000), side(40, 50000)),
+      ],
+      violations: [
+        violation({ rule: 'budget_warn', severity: 'warning', team: 't' }),
+        violation({ rule: 'max_monthly_increase', feature: 'b', file: 'prompts/b.yml', line: 2 }),
+        violation({ rule: 'budget', team: 't' }),
+      ],
       unpriced_changes: [
         { kind: 'code', file: 'src/x.ts', line: 4, summary: 'cheap', price_ratio: 0.5, hint: '' },
         { kind: 'code', file: 'src/y.ts', line: 9, summary: 'pricey', price_ratio: 16.7, hint: '' },
@@ -190,7 +261,13 @@ describe('annotations', () => {
     expect(notices).toHaveLength(MAX_PER_KIND);
     // |effect| 12, 11, …, 3: the two smallest (1 and 2) are left out.
     expect(notices.map((n) => n.startLine)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
-    expect(notices[0]).toEqual({ level: 'notice', title: 'aicost: -$12.00/month', message: 'a: s (-$12.00/month)', file: 'services/api/prompts/a.yml', startLine: 12 });
+    expect(notices[0]).toEqual({
+      level: 'notice',
+      title: 'aicost: -$12.00/month',
+      message: 'a: s (-$12.00/month)',
+      file: 'services/api/prompts/a.yml',
+      startLine: 12,
+    });
     // Errors first; among them the team's +$60 before feature b's +$30; then the warning.
     const v = a.filter((x) => x.title.startsWith('aicost: ') && x.level !== 'notice' && !x.title.includes('unpriced'));
     expect(v.map((x) => [x.level, x.title])).toEqual([
@@ -200,24 +277,48 @@ describe('annotations', () => {
     ]);
     expect(v[1]).toMatchObject({ file: 'services/api/prompts/b.yml', startLine: 2 });
     expect(v[0].file).toBeUndefined();
-    expect(a.filter((x) => x.title === 'aicost: unpriced AI change').map((x) => x.file)).toEqual(['services/api/src/y.ts', 'services/api/src/x.ts']);
+    expect(a.filter((x) => x.title === 'aicost: unpriced AI change').map((x) => x.file)).toEqual([
+      'services/api/src/y.ts',
+      'services/api/src/x.ts',
+    ]);
     expect(repoPath('', './a.yml')).toBe('a.yml');
   });
 });
 
 describe('verdict helpers', () => {
   it('threshold: small changes skip the comment unless something must be seen', () => {
-    const small = report({ totals: { monthly: { base: 60, head: 64, delta: 4, delta_percent: 6.7, delta_ci95: null } } });
+    const small = report({
+      totals: { monthly: { base: 60, head: 64, delta: 4, delta_percent: 6.7, delta_ci95: null } },
+    });
     expect(worthCommenting(small, 0)).toBe(true);
     expect(worthCommenting(small, 5)).toBe(false);
     expect(worthCommenting(small, 4)).toBe(true);
     expect(worthCommenting({ ...small, violations: [violation({ severity: 'warning' })] }, 5)).toBe(true);
-    expect(worthCommenting({ ...small, unpriced_changes: [{ kind: 'env', file: '.env', line: 1, summary: 's', price_ratio: null, hint: '' }] }, 5)).toBe(true);
-    expect(worthCommenting({ ...small, proposed_config: [{ path: 'teams.t.monthly_budget', base: 1, head: 2, effect: 'x' }] }, 5)).toBe(true);
+    expect(
+      worthCommenting(
+        {
+          ...small,
+          unpriced_changes: [{ kind: 'env', file: '.env', line: 1, summary: 's', price_ratio: null, hint: '' }],
+        },
+        5,
+      ),
+    ).toBe(true);
+    expect(
+      worthCommenting(
+        { ...small, proposed_config: [{ path: 'teams.t.monthly_budget', base: 1, head: 2, effect: 'x' }] },
+        5,
+      ),
+    ).toBe(true);
   });
 
   it('the failure message lists the failing violations only', () => {
-    const r = report({ violations: [violation({ rule: 'budget', message: 'over budget\nby $5' }), violation({ rule: 'budget_warn', severity: 'warning' })], breached: true });
+    const r = report({
+      violations: [
+        violation({ rule: 'budget', message: 'over budget\nby $5' }),
+        violation({ rule: 'budget_warn', severity: 'warning' }),
+      ],
+      breached: true,
+    });
     expect(breachMessage(r)).toBe('aicost: 1 policy fails:\n- budget: over budget by $5');
   });
 });

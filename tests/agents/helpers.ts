@@ -13,7 +13,11 @@ export const tok = (s: string): number => enc.encode(s, [], []).length;
 export const systemTokens = (text: string): number => 3 + tok('system') + tok(text);
 
 /** One tool by the cookbook's num_tokens_for_tools (gpt-4o constants), without the list's closing 12. */
-export function toolTokens(t: { name: string; description: string; properties?: Record<string, { type: string; description?: string; enum?: string[] }> }): number {
+export function toolTokens(t: {
+  name: string;
+  description: string;
+  properties?: Record<string, { type: string; description?: string; enum?: string[] }>;
+}): number {
   const drop = (s: string) => (s.endsWith('.') ? s.slice(0, -1) : s);
   let n = 7 + tok(`${t.name}:${drop(t.description)}`);
   const props = Object.entries(t.properties ?? {});
@@ -37,7 +41,12 @@ export const GPT_4O = { input: 2.5, cached: 1.25, output: 10 };
 export const SONNET_45 = { input: 3, cacheRead: 0.3, cacheWrite: 3.75, output: 15 };
 
 /** USD of one OpenAI call with `cached` of its input read from the cache. */
-export function openaiCost(p: { input: number; cached: number; output: number }, input: number, output: number, cached = 0): number {
+export function openaiCost(
+  p: { input: number; cached: number; output: number },
+  input: number,
+  output: number,
+  cached = 0,
+): number {
   return ((input - cached) * p.input + cached * p.cached + output * p.output) / 1e6;
 }
 
@@ -53,7 +62,9 @@ export const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs
 /** A repository on `main` with `base`, and a `pr` branch that writes `head` on top. */
 
 /** `.aicost.yml` with one agent feature. */
-export function agentConfig(o: { agent?: string; traffic?: string | null; rpm?: number; extra?: string; models?: string } = {}): string {
+export function agentConfig(
+  o: { agent?: string; traffic?: string | null; rpm?: number; extra?: string; models?: string } = {},
+): string {
   const traffic = o.traffic === null ? '' : `    traffic: ${o.traffic ?? 'traffic/triage.jsonl'}\n`;
   return `version: 1
 features:

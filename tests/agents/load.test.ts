@@ -5,7 +5,13 @@
  * refused, malformed definitions named by file and line.
  */
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { loadAgentSpec, loadFeatureAgent, CLAUDE_CODE_TOOL_TOKENS, CREWAI_TOOL_TOKENS, CREWAI_DEFAULT_MAX_ITER } from '../../src/artifacts/agents/index.js';
+import {
+  loadAgentSpec,
+  loadFeatureAgent,
+  CLAUDE_CODE_TOOL_TOKENS,
+  CREWAI_TOOL_TOKENS,
+  CREWAI_DEFAULT_MAX_ITER,
+} from '../../src/artifacts/agents/index.js';
 import { GitRevisionReader, resolveCommit } from '../../src/repo/index.js';
 import { failure, git, makeRepo, writeFiles } from '../helpers/run.js';
 
@@ -21,14 +27,23 @@ async function at(repo: string, rev = 'HEAD'): Promise<GitRevisionReader> {
 }
 
 const TOOLS_JSON = JSON.stringify([
-  { type: 'function', function: { name: 'lookup_order', description: 'Look up an order by id', parameters: { type: 'object', properties: { order_id: { type: 'string' } }, required: ['order_id'] } } },
+  {
+    type: 'function',
+    function: {
+      name: 'lookup_order',
+      description: 'Look up an order by id',
+      parameters: { type: 'object', properties: { order_id: { type: 'string' } }, required: ['order_id'] },
+    },
+  },
 ]);
 
 describe('aicost agent YAML', () => {
   it('reads instructions_file, tools_file and sub-agents from the same revision', async () => {
     const repo = makeRepo({
-      'agents/triage.yaml': 'name: triage\nmodel: openai/gpt-4o\ninstructions_file: prompts/triage.md\ntools_file: tools/triage.json\nmax_turns: 8\nsub_agents:\n  refund: agents/refund.yaml\n',
-      'agents/refund.yaml': 'instructions: You handle refunds.\ntools:\n  - web_search\nmax_turns: 3\nmax_tokens: 400\n',
+      'agents/triage.yaml':
+        'name: triage\nmodel: openai/gpt-4o\ninstructions_file: prompts/triage.md\ntools_file: tools/triage.json\nmax_turns: 8\nsub_agents:\n  refund: agents/refund.yaml\n',
+      'agents/refund.yaml':
+        'instructions: You handle refunds.\ntools:\n  - web_search\nmax_turns: 3\nmax_tokens: 400\n',
       'prompts/triage.md': 'You are the triage agent, version one.',
       'tools/triage.json': TOOLS_JSON,
     });
@@ -41,9 +56,17 @@ describe('aicost agent YAML', () => {
     expect(spec.agents.map((a) => a.name)).toEqual(['triage', 'refund']);
     expect(spec.files).toEqual(['agents/refund.yaml', 'agents/triage.yaml', 'prompts/triage.md', 'tools/triage.json']);
     const [triage, refund] = spec.agents;
-    expect(triage.site.messages).toEqual([{ role: 'system', template: 'You are the triage agent, version one.', line: 1 }]);
+    expect(triage.site.messages).toEqual([
+      { role: 'system', template: 'You are the triage agent, version one.', line: 1 },
+    ]);
     expect(triage.where.instructions).toEqual({ file: 'prompts/triage.md', line: 1 });
-    expect(triage.site.tools).toEqual([{ name: 'lookup_order', description: 'Look up an order by id', parameters: { type: 'object', properties: { order_id: { type: 'string' } }, required: ['order_id'] } }]);
+    expect(triage.site.tools).toEqual([
+      {
+        name: 'lookup_order',
+        description: 'Look up an order by id',
+        parameters: { type: 'object', properties: { order_id: { type: 'string' } }, required: ['order_id'] },
+      },
+    ]);
     expect(triage.maxTurns).toBe(8);
     expect(triage.where.max_turns).toEqual({ file: 'agents/triage.yaml', line: 5 });
     expect(triage.subAgents).toEqual(['refund']);
@@ -70,25 +93,38 @@ describe('aicost agent YAML', () => {
     expect(outside.message).toBe('path "../secrets.txt" points outside the repository');
     expect(outside.location?.file).toBe('agents/a.yaml');
     const missing = await failure(loadAgentSpec(r, 'agents/b.yaml', '.aicost.yml'));
-    expect(missing.format()).toBe('agents/b.yaml:4: sub-agent refund: agents/missing.yaml does not exist at this revision\n  Fix the path under sub_agents (paths are relative to the repository root) or commit the file.');
+    expect(missing.format()).toBe(
+      'agents/b.yaml:4: sub-agent refund: agents/missing.yaml does not exist at this revision\n  Fix the path under sub_agents (paths are relative to the repository root) or commit the file.',
+    );
     const typo = await failure(loadAgentSpec(r, 'agents/c.yaml', '.aicost.yml'));
-    expect(typo.format().split('\n')[0]).toBe('agents/c.yaml:2:1: unknown key "instrutions" in the agent definition; did you mean "instructions"?');
+    expect(typo.format().split('\n')[0]).toBe(
+      'agents/c.yaml:2:1: unknown key "instrutions" in the agent definition; did you mean "instructions"?',
+    );
     const turns = await failure(loadAgentSpec(r, 'agents/d.yaml', '.aicost.yml'));
-    expect(turns.format().split('\n')[0]).toBe('agents/d.yaml:3:12: max_turns must be a whole number of turns ≥ 1, got "many"');
+    expect(turns.format().split('\n')[0]).toBe(
+      'agents/d.yaml:3:12: max_turns must be a whole number of turns ≥ 1, got "many"',
+    );
     const both = await failure(loadAgentSpec(r, 'agents/e.yaml', '.aicost.yml'));
-    expect(both.format().split('\n')[0]).toBe('agents/e.yaml:3: has both instructions and instructions_file; keep one of them');
-    const absent = await failure(loadFeatureAgent(r, 'triage', 'agents/none.yaml', '.aicost.yml', { line: 7, column: 12 }));
-    expect(absent.format().split('\n')[0]).toBe('.aicost.yml:7:12: feature "triage": agent definition agents/none.yaml does not exist at this revision');
+    expect(both.format().split('\n')[0]).toBe(
+      'agents/e.yaml:3: has both instructions and instructions_file; keep one of them',
+    );
+    const absent = await failure(
+      loadFeatureAgent(r, 'triage', 'agents/none.yaml', '.aicost.yml', { line: 7, column: 12 }),
+    );
+    expect(absent.format().split('\n')[0]).toBe(
+      '.aicost.yml:7:12: feature "triage": agent definition agents/none.yaml does not exist at this revision',
+    );
   });
 });
 
-describe('loop limits above aicost\'s 10,000 turns (issue 12, reproduction 10)', () => {
+describe("loop limits above aicost's 10,000 turns (issue 12, reproduction 10)", () => {
   it('is an error naming file, line and limit in each definition format', async () => {
     const repo = makeRepo({
       'agents/big.yaml': 'model: openai/gpt-4o\ninstructions: hi\nmax_turns: 2147483648\n',
       'agents/edge.yaml': 'model: openai/gpt-4o\ninstructions: hi\nmax_turns: 10000\n',
       '.claude/agents/big.md': '---\nname: big\nmodel: sonnet\nmaxTurns: 10001\n---\nReview.\n',
-      'crew/config/agents.yaml': 'writer:\n  role: Writer\n  goal: Write\n  backstory: Terse.\n  max_iter: 9007199254740991\n',
+      'crew/config/agents.yaml':
+        'writer:\n  role: Writer\n  goal: Write\n  backstory: Terse.\n  max_iter: 9007199254740991\n',
     });
     const r = await at(repo);
     const big = await failure(loadAgentSpec(r, 'agents/big.yaml', '.aicost.yml'));
@@ -97,16 +133,21 @@ describe('loop limits above aicost\'s 10,000 turns (issue 12, reproduction 10)',
     );
     expect((await loadAgentSpec(r, 'agents/edge.yaml', '.aicost.yml')).agents[0].maxTurns).toBe(10_000);
     const claude = await failure(loadAgentSpec(r, '.claude/agents/big.md', '.aicost.yml'));
-    expect(claude.format().split('\n')[0]).toBe(".claude/agents/big.md:4:11: maxTurns is 10,001 turns, above aicost's limit of 10,000");
+    expect(claude.format().split('\n')[0]).toBe(
+      ".claude/agents/big.md:4:11: maxTurns is 10,001 turns, above aicost's limit of 10,000",
+    );
     const crew = await failure(loadAgentSpec(r, 'crew/config/agents.yaml', '.aicost.yml'));
-    expect(crew.format().split('\n')[0]).toBe("crew/config/agents.yaml:5:13: max_iter is 9,007,199,254,740,991 iterations, above aicost's limit of 10,000");
+    expect(crew.format().split('\n')[0]).toBe(
+      "crew/config/agents.yaml:5:13: max_iter is 9,007,199,254,740,991 iterations, above aicost's limit of 10,000",
+    );
   });
 });
 
 describe('Claude Code sub-agents', () => {
   it('reads front matter, counts built-in tools as estimates and follows Agent(name) to a sibling file', async () => {
     const repo = makeRepo({
-      '.claude/agents/reviewer.md': '---\nname: reviewer\ndescription: Reviews diffs\nmodel: opus\neffort: high\nmaxTurns: 12\ntools: Read, Grep, Glob, Bash, Agent(tester)\n---\n\nYou are a senior reviewer.\n',
+      '.claude/agents/reviewer.md':
+        '---\nname: reviewer\ndescription: Reviews diffs\nmodel: opus\neffort: high\nmaxTurns: 12\ntools: Read, Grep, Glob, Bash, Agent(tester)\n---\n\nYou are a senior reviewer.\n',
       '.claude/agents/tester.md': '---\nname: tester\nmodel: inherit\ntools: Bash\n---\nRun the tests.\n',
     });
     const spec = await loadAgentSpec(await at(repo), '.claude/agents/reviewer.md', '.aicost.yml');
@@ -166,7 +207,9 @@ write_task:
       { agent: 'writer', task: 'write_task', text: 'Write it up.\n\nA 600-word brief.' },
     ]);
     const [researcher, writer] = crew.agents;
-    expect(researcher.site.messages[0].template).toBe('You are Senior Data Researcher. You read analyst reports.\nYour personal goal is: Find facts about {topic}');
+    expect(researcher.site.messages[0].template).toBe(
+      'You are Senior Data Researcher. You read analyst reports.\nYour personal goal is: Find facts about {topic}',
+    );
     expect(researcher.site.model).toBe('openai/gpt-4o');
     expect(researcher.maxTurns).toBe(15);
     expect(researcher.opaqueTools).toEqual(['SerperDevTool']);
@@ -179,7 +222,9 @@ write_task:
     const selected = await loadAgentSpec(r, 'crew/config/agents.yaml#writer', '.aicost.yml');
     expect(selected.root).toBe('writer');
     expect(selected.agents.map((a) => a.name)).toEqual(['writer', 'researcher']);
-    expect(selected.staticLoops).toEqual([{ agent: 'writer', task: 'write_task', text: 'Write it up.\n\nA 600-word brief.' }]);
+    expect(selected.staticLoops).toEqual([
+      { agent: 'writer', task: 'write_task', text: 'Write it up.\n\nA 600-word brief.' },
+    ]);
 
     const wrong = await failure(loadAgentSpec(r, 'crew/config/agents.yaml#editor', '.aicost.yml'));
     expect(wrong.message).toBe('no agent "editor" in crew/config/agents.yaml; it defines researcher, writer');

@@ -24,7 +24,10 @@ describe('restricted renderer against hostile templates', () => {
     ['{{ __proto__ }}', 'forbidden name "__proto__" at line 1'],
     ['{{ x.constructor.name }}', 'forbidden name "constructor" at line 1'],
     ['{{ x.prototype }}', 'forbidden name "prototype" at line 1'],
-    ['{{#each (lookup this "constructor")}}[{{this}}]{{/each}}', 'subexpression helper "lookup" in {{#each}} at line 1'],
+    [
+      '{{#each (lookup this "constructor")}}[{{this}}]{{/each}}',
+      'subexpression helper "lookup" in {{#each}} at line 1',
+    ],
     ['{{#each __proto__}}[{{this}}]{{/each}}', 'forbidden name "__proto__" in {{#each}} at line 1'],
     ['{% for x in range(10**9) %}{{ x }}{% endfor %}', 'call "range()" in {% for %} at line 1'],
     ['{% for x in constructor %}{{ x }}{% endfor %}', 'forbidden name "constructor" in {% for %} at line 1'],
@@ -72,7 +75,10 @@ describe('restricted renderer against hostile templates', () => {
         return 'ran';
       },
     };
-    const r = renderTemplate('[{{ polluted }}][{{ secret }}][{{ fn }}][{{ obj }}][{{ safe }}][{{ toString }}][{{ hasOwnProperty }}]', vars);
+    const r = renderTemplate(
+      '[{{ polluted }}][{{ secret }}][{{ fn }}][{{ obj }}][{{ safe }}][{{ toString }}][{{ hasOwnProperty }}]',
+      vars,
+    );
     expect(r.text).toBe('[][][][{"a":1}][ok][][]');
     expect(called).toBe(0);
     expect(r.missing).toEqual(['polluted', 'secret', 'fn', 'toString', 'hasOwnProperty']);

@@ -36,7 +36,10 @@ describe('parseArtifact', () => {
 
 describe('renderMessages', () => {
   it('renders each message and collects missing variables', () => {
-    const site = parseArtifact('a.prompt.yml', 'messages:\n  - {role: system, content: "For {{team}}"}\n  - {role: user, content: "{{q}} / {{team}}"}\n');
+    const site = parseArtifact(
+      'a.prompt.yml',
+      'messages:\n  - {role: system, content: "For {{team}}"}\n  - {role: user, content: "{{q}} / {{team}}"}\n',
+    );
     const r = renderMessages(site, { q: 'why?' });
     expect(r).toEqual({
       messages: [
@@ -62,7 +65,10 @@ describe('renderMessages', () => {
     };
     const r = renderMessages(site, { xs: Array.from({ length: 10_050 }, () => 0) });
     expect(r.messages[0].content.length).toBe('{{ a | upper }}'.length + 10_000);
-    expect(r.unsupported).toEqual(['filter "upper" at line 1', 'more than 10000 loop iterations: loop stopped (system message at line 1)']);
+    expect(r.unsupported).toEqual([
+      'filter "upper" at line 1',
+      'more than 10000 loop iterations: loop stopped (system message at line 1)',
+    ]);
     // The site itself is not changed by a render.
     expect(site.unsupported).toEqual(['filter "upper" at line 1']);
   });

@@ -90,7 +90,8 @@ describe('parseMarkdownPrompt with front matter', () => {
   });
 
   it('reads a VS Code prompt file: display-name model, no role lines', () => {
-    const text = "---\nmode: 'agent'\nmodel: GPT-4.1\ntools: ['codebase']\ndescription: 'Generate tests'\n---\nWrite tests for ${selection}.\n";
+    const text =
+      "---\nmode: 'agent'\nmodel: GPT-4.1\ntools: ['codebase']\ndescription: 'Generate tests'\n---\nWrite tests for ${selection}.\n";
     const site = parseMarkdownPrompt('.github/prompts/tests.prompt.md', text);
     expect(site.model).toBe('GPT-4.1');
     expect(site.messages).toEqual([{ role: 'system', template: 'Write tests for ${selection}.\n', line: 7 }]);
@@ -157,7 +158,8 @@ describe('parseMarkdownPrompt on Prompty files', () => {
       },
       {
         role: 'user',
-        content: 'Subject: Cannot log in after password reset\n\nI reset my password twice and still get "invalid credentials".',
+        content:
+          'Subject: Cannot log in after password reset\n\nI reset my password twice and still get "invalid credentials".',
       },
     ]);
   });

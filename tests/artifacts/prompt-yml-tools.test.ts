@@ -20,19 +20,27 @@ function artifactError(fn: () => unknown): ArtifactError {
 }
 
 const HEAD = ['model: openai/gpt-4o-mini', 'messages:', '  - role: user', '    content: "Where is order {{id}}?"'];
-const parse = (lines: string[], file = 'orders.prompt.yml') => parseGithubModelsPrompt(file, [...HEAD, ...lines, ''].join('\n'));
+const parse = (lines: string[], file = 'orders.prompt.yml') =>
+  parseGithubModelsPrompt(file, [...HEAD, ...lines, ''].join('\n'));
 
 const LOOKUP = {
   name: 'lookup_order',
   description: 'Look up an order by id.',
-  parameters: { type: 'object', properties: { order_id: { type: 'string', description: 'The order id' } }, required: ['order_id'] },
+  parameters: {
+    type: 'object',
+    properties: { order_id: { type: 'string', description: 'The order id' } },
+    required: ['order_id'],
+  },
 };
 const REFUND = {
   name: 'refund_order',
   description: 'Refund an order',
   parameters: {
     type: 'object',
-    properties: { order_id: { type: 'string', description: 'The order id' }, reason: { type: 'string', description: 'Why', enum: ['damaged', 'late'] } },
+    properties: {
+      order_id: { type: 'string', description: 'The order id' },
+      reason: { type: 'string', description: 'Why', enum: ['damaged', 'late'] },
+    },
   },
 };
 
@@ -109,15 +117,21 @@ describe('parseGithubModelsPrompt: tools that cannot be counted are errors namin
   });
 
   it('an entry without a name, in either shape, at the line of the entry', () => {
-    const e = artifactError(() => parse(['tools:', '  - name: lookup_order', '  - description: Refund an order', '    parameters: {type: object}']));
+    const e = artifactError(() =>
+      parse(['tools:', '  - name: lookup_order', '  - description: Refund an order', '    parameters: {type: object}']),
+    );
     expect(e.message).toBe('tools[1] is not a tool: expected a mapping with name (and description, parameters)');
     expect(e.location).toEqual({ file: 'orders.prompt.yml', line: 7 });
-    expect(e.hint).toBe('Write each tool as {name, description, parameters} or as an OpenAI function tool {type: function, function: {...}}.');
+    expect(e.hint).toBe(
+      'Write each tool as {name, description, parameters} or as an OpenAI function tool {type: function, function: {...}}.',
+    );
     expect(e.format()).toBe(
       'orders.prompt.yml:7: tools[1] is not a tool: expected a mapping with name (and description, parameters)\n' +
         '  Write each tool as {name, description, parameters} or as an OpenAI function tool {type: function, function: {...}}.',
     );
-    const o = artifactError(() => parse(['tools:', '  - type: function', '    function:', '      description: Look up an order']));
+    const o = artifactError(() =>
+      parse(['tools:', '  - type: function', '    function:', '      description: Look up an order']),
+    );
     expect(o.message).toBe('tools[0] is not a tool: expected a mapping with name (and description, parameters)');
     expect(o.location).toEqual({ file: 'orders.prompt.yml', line: 6 });
     const n = artifactError(() => parse(['tools:', '  - 42']));
@@ -127,25 +141,43 @@ describe('parseGithubModelsPrompt: tools that cannot be counted are errors namin
 
   it('parameters that are not a mapping', () => {
     const e = artifactError(() =>
-      parse(['tools:', '  - name: lookup_order', '    parameters: {type: object}', '  - type: function', '    function:', '      name: refund_order', '      parameters: "order_id, amount"']),
+      parse([
+        'tools:',
+        '  - name: lookup_order',
+        '    parameters: {type: object}',
+        '  - type: function',
+        '    function:',
+        '      name: refund_order',
+        '      parameters: "order_id, amount"',
+      ]),
     );
-    expect(e.message).toBe('tools[1] (refund_order): parameters must be a mapping (a JSON Schema object), got "order_id, amount"');
+    expect(e.message).toBe(
+      'tools[1] (refund_order): parameters must be a mapping (a JSON Schema object), got "order_id, amount"',
+    );
     expect(e.location).toEqual({ file: 'orders.prompt.yml', line: 8 });
-    expect(e.hint).toBe('e.g. parameters: {type: object, properties: {order_id: {type: string, description: The order id}}}');
+    expect(e.hint).toBe(
+      'e.g. parameters: {type: object, properties: {order_id: {type: string, description: The order id}}}',
+    );
     const l = artifactError(() => parse(['tools:', '  - {name: lookup_order, parameters: [order_id]}']));
-    expect(l.message).toBe('tools[0] (lookup_order): parameters must be a mapping (a JSON Schema object), got ["order_id"]');
+    expect(l.message).toBe(
+      'tools[0] (lookup_order): parameters must be a mapping (a JSON Schema object), got ["order_id"]',
+    );
     expect(l.location).toEqual({ file: 'orders.prompt.yml', line: 6 });
   });
 
   it('a bare tool name: only definitions can be counted', () => {
     const e = artifactError(() => parse(['tools:', '  - name: lookup_order', '  - web_search']));
-    expect(e.message).toBe('tools[1] "web_search" is only a name: every call sends the tool\'s definition, so it needs description and parameters');
+    expect(e.message).toBe(
+      'tools[1] "web_search" is only a name: every call sends the tool\'s definition, so it needs description and parameters',
+    );
     expect(e.location).toEqual({ file: 'orders.prompt.yml', line: 7 });
     expect(e.hint).toMatch(/^Write the tool as \{name, description, parameters\} or as an OpenAI function tool/);
   });
 
   it('a tool defined twice', () => {
-    const e = artifactError(() => parse(['tools:', '  - name: lookup_order', '  - {type: function, function: {name: lookup_order}}']));
+    const e = artifactError(() =>
+      parse(['tools:', '  - name: lookup_order', '  - {type: function, function: {name: lookup_order}}']),
+    );
     expect(e.message).toBe('tools: tool "lookup_order" is defined twice');
     expect(e.location).toEqual({ file: 'orders.prompt.yml', line: 7 });
   });
@@ -159,18 +191,30 @@ describe('parseGithubModelsPrompt: tools that cannot be counted are errors namin
 
   it('errors under modelParameters name that list', () => {
     const e = artifactError(() => parse(['model_parameters:', '  tools:', '    - description: nameless']));
-    expect(e.message).toBe('model_parameters.tools[0] is not a tool: expected a mapping with name (and description, parameters)');
+    expect(e.message).toBe(
+      'model_parameters.tools[0] is not a tool: expected a mapping with name (and description, parameters)',
+    );
     expect(e.location).toEqual({ file: 'orders.prompt.yml', line: 7 });
   });
 });
 
 describe('the shared tool-list reader, from the agent YAML side', () => {
   it('agent YAML still takes bare names, and now refuses parameters that are not a mapping', () => {
-    const ok = parseAicostAgent('agents/a.yaml', 'name: a\ninstructions: Hi\ntools:\n  - web_search\n  - name: lookup_order\n    parameters: {type: object}\n');
+    const ok = parseAicostAgent(
+      'agents/a.yaml',
+      'name: a\ninstructions: Hi\ntools:\n  - web_search\n  - name: lookup_order\n    parameters: {type: object}\n',
+    );
     expect(ok.tools).toEqual([{ name: 'lookup_order', parameters: { type: 'object' } }]);
     expect(ok.opaqueTools).toEqual(['web_search']);
-    const e = artifactError(() => parseAicostAgent('agents/a.yaml', 'name: a\ninstructions: Hi\ntools:\n  - name: lookup_order\n    parameters: order_id\n'));
-    expect(e.message).toBe('tools[0] (lookup_order): parameters must be a mapping (a JSON Schema object), got "order_id"');
+    const e = artifactError(() =>
+      parseAicostAgent(
+        'agents/a.yaml',
+        'name: a\ninstructions: Hi\ntools:\n  - name: lookup_order\n    parameters: order_id\n',
+      ),
+    );
+    expect(e.message).toBe(
+      'tools[0] (lookup_order): parameters must be a mapping (a JSON Schema object), got "order_id"',
+    );
     // The agent YAML passes no entry lines: errors sit at the tools key.
     expect(e.location).toEqual({ file: 'agents/a.yaml', line: 3 });
   });

@@ -102,10 +102,14 @@ describe('parseGithubModelsPrompt: variants', () => {
     expect(site.model).toBe('openai/gpt-4o');
     expect(site.params).toEqual({ temperature: 0.5, maxTokens: 50 });
     expect(site.lines).toEqual({ model: 1, maxTokens: 2, temperature: 2, messages: 3 });
-    expect(site.messages).toEqual([{ role: 'user', line: 5, template: 'Please respond to this message appropriately: {{input}}' }]);
+    expect(site.messages).toEqual([
+      { role: 'user', line: 5, template: 'Please respond to this message appropriately: {{input}}' },
+    ]);
     expect(site.variables).toEqual(['input']);
     expect(site.testData).toEqual([]);
-    expect(renderMessages(site, { input: 'hello' }).messages[0].content).toBe('Please respond to this message appropriately: hello');
+    expect(renderMessages(site, { input: 'hello' }).messages[0].content).toBe(
+      'Please respond to this message appropriately: hello',
+    );
   });
 
   it('accepts jsonSchema as a YAML mapping', () => {
@@ -125,7 +129,9 @@ describe('parseGithubModelsPrompt: variants', () => {
       '    content: "Q: {{q}}"',
     ].join('\n');
     const site = parseGithubModelsPrompt('a.prompt.yml', text);
-    expect(site.responseSchema).toBe('{"name":"answer","strict":true,"schema":{"type":"object","properties":{"answer":{"type":"string"}},"required":["answer"]}}');
+    expect(site.responseSchema).toBe(
+      '{"name":"answer","strict":true,"schema":{"type":"object","properties":{"answer":{"type":"string"}},"required":["answer"]}}',
+    );
     expect(site.lines.jsonSchema).toBe(3);
     expect(site.messages[0].line).toBe(13);
   });
@@ -164,10 +170,15 @@ describe('parseGithubModelsPrompt: variants', () => {
   });
 
   it('accepts other spellings of max tokens and notes which one', () => {
-    const a = parseGithubModelsPrompt('a.prompt.yml', 'model: x/y\nmodelParameters:\n  max_tokens: 300\nmessages:\n  - {role: user, content: hi}\n');
+    const a = parseGithubModelsPrompt(
+      'a.prompt.yml',
+      'model: x/y\nmodelParameters:\n  max_tokens: 300\nmessages:\n  - {role: user, content: hi}\n',
+    );
     expect(a.params.maxTokens).toBe(300);
     expect(a.lines.maxTokens).toBe(3);
-    expect(a.notes).toEqual(['modelParameters.max_tokens at line 3 read as maxTokens (gh-models reads only maxTokens)']);
+    expect(a.notes).toEqual([
+      'modelParameters.max_tokens at line 3 read as maxTokens (gh-models reads only maxTokens)',
+    ]);
     const b = parseGithubModelsPrompt(
       'b.prompt.yml',
       'modelParameters:\n  maxCompletionTokens: 900\n  maxTokens: 100\nmessages:\n  - {role: user, content: hi}\n',
@@ -249,7 +260,10 @@ describe('parseGithubModelsPrompt: errors name file, line and column', () => {
 
   it('a message without content or role', () => {
     const e = artifactError(() =>
-      parseGithubModelsPrompt('c.prompt.yml', 'model: x\nmessages:\n  - role: system\n    content: ok\n  - role: user\n'),
+      parseGithubModelsPrompt(
+        'c.prompt.yml',
+        'model: x\nmessages:\n  - role: system\n    content: ok\n  - role: user\n',
+      ),
     );
     expect(e.location).toEqual({ file: 'c.prompt.yml', line: 5, column: 5 });
     expect(e.message).toBe('messages[1] (user) has no text content');
@@ -259,7 +273,9 @@ describe('parseGithubModelsPrompt: errors name file, line and column', () => {
   });
 
   it('a maxTokens that is not a positive whole number', () => {
-    const e = artifactError(() => parseGithubModelsPrompt('x.prompt.yml', 'modelParameters:\n  maxTokens: lots\nmessages: []\n'));
+    const e = artifactError(() =>
+      parseGithubModelsPrompt('x.prompt.yml', 'modelParameters:\n  maxTokens: lots\nmessages: []\n'),
+    );
     expect(e.location).toEqual({ file: 'x.prompt.yml', line: 2, column: 14 });
     expect(e.message).toBe('modelParameters.maxTokens must be a whole number of tokens ≥ 1, got "lots"');
   });
@@ -279,7 +295,9 @@ describe('parseGithubModelsPrompt: errors name file, line and column', () => {
       'a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n' +
       'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\nmessages: []\n';
     const e = artifactError(() => parseGithubModelsPrompt('bomb.prompt.yml', text));
-    expect(e.message).toBe('YAML aliases expand into more than 10,000 values (here at *c); aicost refuses this to guard against alias bombs');
+    expect(e.message).toBe(
+      'YAML aliases expand into more than 10,000 values (here at *c); aicost refuses this to guard against alias bombs',
+    );
     expect(e.location).toEqual({ file: 'bomb.prompt.yml', line: 4, column: 26 });
   });
 

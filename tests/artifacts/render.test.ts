@@ -14,7 +14,9 @@ describe('renderTemplate: variables and values', () => {
 
   it('renders numbers and booleans with String(), arrays and objects as compact JSON', () => {
     const vars = { n: 3.5, zero: 0, yes: true, arr: [1, 'a', null], obj: { a: { b: [1] }, s: 'q"' } };
-    expect(renderTemplate('{{n}}|{{zero}}|{{yes}}|{{arr}}|{{obj}}', vars).text).toBe('3.5|0|true|[1,"a",null]|{"a":{"b":[1]},"s":"q\\""}');
+    expect(renderTemplate('{{n}}|{{zero}}|{{yes}}|{{arr}}|{{obj}}', vars).text).toBe(
+      '3.5|0|true|[1,"a",null]|{"a":{"b":[1]},"s":"q\\""}',
+    );
   });
 
   it('renders null and absent values as empty text and lists them in missing, once each', () => {
@@ -58,12 +60,19 @@ describe('renderTemplate: Jinja', () => {
 
   it('reads fields of loop items (Prompty history)', () => {
     const t = '{% for item in history %}{{item.role}}: {{item.content}}\n{% endfor %}';
-    const vars = { history: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello' }] };
+    const vars = {
+      history: [
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Hello' },
+      ],
+    };
     expect(renderTemplate(t, vars).text).toBe('user: Hi\nassistant: Hello\n');
   });
 
   it('iterates the keys of a mapping', () => {
-    expect(renderTemplate('{% for k in m %}{{k}}={{ m }};{% endfor %}', { m: { a: 1, b: 2 } }).text).toBe('a={"a":1,"b":2};b={"a":1,"b":2};');
+    expect(renderTemplate('{% for k in m %}{{k}}={{ m }};{% endfor %}', { m: { a: 1, b: 2 } }).text).toBe(
+      'a={"a":1,"b":2};b={"a":1,"b":2};',
+    );
   });
 
   it('chooses {% if %} / {% elif %} / {% else %} with ==, != and not', () => {
@@ -107,17 +116,28 @@ describe('renderTemplate: Jinja', () => {
 describe('renderTemplate: Handlebars and Mustache', () => {
   it('iterates {{#each}} with this, this.field, bare fields and @index; block lines vanish', () => {
     const t = '{{#each items}}\n- {{@index}}: {{this.name}} ({{qty}})\n{{/each}}\nTotal';
-    const vars = { items: [{ name: 'pen', qty: 2 }, { name: 'ink', qty: 1 }] };
+    const vars = {
+      items: [
+        { name: 'pen', qty: 2 },
+        { name: 'ink', qty: 1 },
+      ],
+    };
     expect(renderTemplate(t, vars).text).toBe('- 0: pen (2)\n- 1: ink (1)\nTotal');
   });
 
   it('renders {{this}} for scalar items, @first/@last, and {{else}} for an empty list', () => {
-    expect(renderTemplate('{{#each xs}}{{#if @first}}[{{/if}}{{this}}{{#unless @last}},{{/unless}}{{/each}}]', { xs: ['a', 'b'] }).text).toBe('[a,b]');
+    expect(
+      renderTemplate('{{#each xs}}{{#if @first}}[{{/if}}{{this}}{{#unless @last}},{{/unless}}{{/each}}]', {
+        xs: ['a', 'b'],
+      }).text,
+    ).toBe('[a,b]');
     expect(renderTemplate('{{#each xs}}x{{else}}empty{{/each}}', { xs: [] }).text).toBe('empty');
   });
 
   it('supports block parameters: {{#each rows as |row i|}}', () => {
-    expect(renderTemplate('{{#each rows as |row i|}}{{i}}={{row.v}} {{/each}}', { rows: [{ v: 'a' }, { v: 'b' }] }).text).toBe('0=a 1=b ');
+    expect(
+      renderTemplate('{{#each rows as |row i|}}{{i}}={{row.v}} {{/each}}', { rows: [{ v: 'a' }, { v: 'b' }] }).text,
+    ).toBe('0=a 1=b ');
   });
 
   it('falls back to outer variables inside {{#each}}', () => {
@@ -174,7 +194,11 @@ describe('renderTemplate: constructs that stay static text', () => {
     const t = 'Hi {{ name | upper }}! {% macro m(x) %}{{ x }}{% endmacro %}{{#with user}}{{name}}{{/with}} end';
     const r = renderTemplate(t, { name: 'ada', user: { name: 'u' } });
     expect(r.text).toBe(t);
-    expect(r.unsupported).toEqual(['filter "upper" at line 1', '{% macro %} at line 1', 'block helper "#with" at line 1']);
+    expect(r.unsupported).toEqual([
+      'filter "upper" at line 1',
+      '{% macro %} at line 1',
+      'block helper "#with" at line 1',
+    ]);
   });
 
   it('keeps a loop over a call or filter as static text, body unevaluated', () => {
@@ -185,7 +209,10 @@ describe('renderTemplate: constructs that stay static text', () => {
   });
 
   it('lists issues in line order and sums up beyond 50', () => {
-    expect(renderTemplate('a {{ b | upper }}\n{{ c', {}).unsupported).toEqual(['filter "upper" at line 1', 'unclosed "{{" at line 2']);
+    expect(renderTemplate('a {{ b | upper }}\n{{ c', {}).unsupported).toEqual([
+      'filter "upper" at line 1',
+      'unclosed "{{" at line 2',
+    ]);
     const t = Array.from({ length: 60 }, (_, i) => `{{ v | f${i} }}`).join('\n');
     const u = renderTemplate(t, {}).unsupported;
     expect(u).toHaveLength(51);

@@ -47,23 +47,34 @@ function randomUsages(seed: string, n: number): TokenUsage[] {
 }
 
 describe('fast price path equals calcPrice exactly', () => {
-  it.each(CASES)('%s:%s at %s on 3,000 random usages (cache reads, 5m and 1h writes, tier crossings)', (provider, model, date) => {
-    const entry = entryFor(provider, model);
-    let crossed = 0;
-    for (const u of randomUsages(`${provider}:${model}:${date.toISOString()}`, 3000)) {
-      const fast = priceCall(entry, u, date);
-      const ref = priceCallEngine(entry, u, date);
-      expect(Object.is(fast.input, ref.input) && Object.is(fast.output, ref.output) && Object.is(fast.other, ref.other)).toBe(true);
-      if (u.input > 200_000) crossed++;
-    }
-    expect(crossed).toBeGreaterThan(500);
-  });
+  it.each(CASES)(
+    '%s:%s at %s on 3,000 random usages (cache reads, 5m and 1h writes, tier crossings)',
+    (provider, model, date) => {
+      const entry = entryFor(provider, model);
+      let crossed = 0;
+      for (const u of randomUsages(`${provider}:${model}:${date.toISOString()}`, 3000)) {
+        const fast = priceCall(entry, u, date);
+        const ref = priceCallEngine(entry, u, date);
+        expect(
+          Object.is(fast.input, ref.input) && Object.is(fast.output, ref.output) && Object.is(fast.other, ref.other),
+        ).toBe(true);
+        if (u.input > 200_000) crossed++;
+      }
+      expect(crossed).toBeGreaterThan(500);
+    },
+  );
 
   it('matches calcPrice on the unslimmed provider data too (input and output prices)', () => {
     for (const [provider, model, date] of CASES) {
       for (const u of randomUsages(`raw:${model}`, 500)) {
         const raw = calcPrice(
-          { input_tokens: u.input, output_tokens: u.output, cache_read_tokens: u.cacheRead, cache_write_tokens: u.cacheWrite + u.cacheWrite1h, cache_write_1h_tokens: u.cacheWrite1h },
+          {
+            input_tokens: u.input,
+            output_tokens: u.output,
+            cache_read_tokens: u.cacheRead,
+            cache_write_tokens: u.cacheWrite + u.cacheWrite1h,
+            cache_write_1h_tokens: u.cacheWrite1h,
+          },
           model,
           { providerId: provider, timestamp: date },
         )!;
@@ -98,7 +109,17 @@ describe('fast price path equals calcPrice exactly', () => {
   it('catalog.price with tiers and discounts keeps the multiplier arithmetic (batch ×0.5, 15% off)', () => {
     const c = createCatalog({ pricing: {}, discounts: { openai: 0.15 }, models: {} });
     const m = c.resolve('openai/gpt-4o');
-    const p = c.price(m, { inputTokens: 1_000_000, cacheReadTokens: 400_000, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: 100_000 }, { tier: 'batch', date: NOW });
+    const p = c.price(
+      m,
+      {
+        inputTokens: 1_000_000,
+        cacheReadTokens: 400_000,
+        cacheWriteTokens: 0,
+        cacheWrite1hTokens: 0,
+        outputTokens: 100_000,
+      },
+      { tier: 'batch', date: NOW },
+    );
     // (600,000 × 2.50 + 400,000 × 1.25) / 1M = 2.00 input, 1.00 output; × 0.5 × 0.85.
     expect(p.input).toBeCloseTo(0.85, 12);
     expect(p.output).toBeCloseTo(0.425, 12);

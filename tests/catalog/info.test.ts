@@ -8,7 +8,10 @@ import { catalogAgeWarning, CATALOG_VERSION, createCatalog } from '../../src/cat
 function installedVersion(): string {
   const require = createRequire(import.meta.url);
   const main = require.resolve('@pydantic/genai-prices');
-  const pkg = JSON.parse(readFileSync(join(dirname(main), '..', 'package.json'), 'utf8')) as { name: string; version: string };
+  const pkg = JSON.parse(readFileSync(join(dirname(main), '..', 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
   expect(pkg.name).toBe('@pydantic/genai-prices');
   return pkg.version;
 }
@@ -22,7 +25,12 @@ describe('catalog info', () => {
 
   it('reports the installed genai-prices version', () => {
     expect(CATALOG_VERSION).toBe(installedVersion());
-    expect(c.info).toEqual({ source: '@pydantic/genai-prices', version: installedVersion(), dataDate: '2026-09-22', overrides: 2 });
+    expect(c.info).toEqual({
+      source: '@pydantic/genai-prices',
+      version: installedVersion(),
+      dataDate: '2026-09-22',
+      overrides: 2,
+    });
   });
 
   it('the data date is the newest start_date that was not announced as a future change', () => {

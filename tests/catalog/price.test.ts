@@ -72,7 +72,13 @@ describe('price: catalog models', () => {
   it('never writes to the console (the engine warns on unknown usage keys)', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    price('anthropic/claude-sonnet-4-5', { inputTokens: 5_000, cacheReadTokens: 1_000, cacheWriteTokens: 500, cacheWrite1hTokens: 500, outputTokens: 10 });
+    price('anthropic/claude-sonnet-4-5', {
+      inputTokens: 5_000,
+      cacheReadTokens: 1_000,
+      cacheWriteTokens: 500,
+      cacheWrite1hTokens: 500,
+      outputTokens: 10,
+    });
     price('openrouter/openai/gpt-4o', { inputTokens: 5_000, outputTokens: 10 });
     expect(warn).not.toHaveBeenCalled();
     expect(log).not.toHaveBeenCalled();
@@ -92,13 +98,18 @@ describe('price: service tiers', () => {
   it('batch halves input and output (gpt-4o batch $1.25/$5)', () => {
     expect(price('openai/gpt-4o', oneM, 'batch').total).toBeCloseTo(1.25 + 0.5, 10);
     // Sonnet 4.5 batch: $1.50 / $7.50.
-    expect(price('anthropic/claude-sonnet-4-5', { inputTokens: 100_000, outputTokens: 10_000 }, 'batch').total).toBeCloseTo(0.15 + 0.075, 10);
+    expect(
+      price('anthropic/claude-sonnet-4-5', { inputTokens: 100_000, outputTokens: 10_000 }, 'batch').total,
+    ).toBeCloseTo(0.15 + 0.075, 10);
     expect(price('gemini/gemini-2.5-flash', oneM, 'batch').total).toBeCloseTo(0.15 + 0.125, 10);
     expect(price('bedrock/anthropic.claude-sonnet-4-20250514-v1:0', oneM, 'batch').total).toBeCloseTo(1.5 + 0.75, 10);
   });
 
   it('batch stacks with cache prices (gpt-4o, 400k cached: $3.00 standard → $1.50)', () => {
-    expect(price('openai/gpt-4o', { inputTokens: 1_000_000, cacheReadTokens: 400_000, outputTokens: 100_000 }, 'batch').total).toBeCloseTo(1.5, 10);
+    expect(
+      price('openai/gpt-4o', { inputTokens: 1_000_000, cacheReadTokens: 400_000, outputTokens: 100_000 }, 'batch')
+        .total,
+    ).toBeCloseTo(1.5, 10);
   });
 
   it('flex halves OpenAI o3 ($1/$4) and the gpt-5 family', () => {
@@ -110,12 +121,28 @@ describe('price: service tiers', () => {
   });
 
   it('priority uses OpenAI’s per-model priority prices (gpt-4o $4.25/$17, cached $2.125; gpt-5 ×2)', () => {
-    expect(price('openai/gpt-4o', { inputTokens: 1_000_000, outputTokens: 100_000 }, 'priority').total).toBeCloseTo(4.25 + 1.7, 10);
+    expect(price('openai/gpt-4o', { inputTokens: 1_000_000, outputTokens: 100_000 }, 'priority').total).toBeCloseTo(
+      4.25 + 1.7,
+      10,
+    );
     const r = plain.rates(plain.resolve('gpt-4o'), { tier: 'priority', date: DATE, inputTokens: 1000 });
-    expect(r).toMatchObject({ input: expect.closeTo(4.25, 10), output: expect.closeTo(17, 10), cacheRead: expect.closeTo(2.125, 10) });
-    expect(price('gpt-4o-mini', { inputTokens: 1_000_000, outputTokens: 1_000_000 }, 'priority').total).toBeCloseTo(0.25 + 1.0, 10);
-    expect(price('o4-mini', { inputTokens: 1_000_000, outputTokens: 1_000_000 }, 'priority').total).toBeCloseTo(2 + 8, 10);
-    expect(price('gpt-5', { inputTokens: 1_000_000, outputTokens: 1_000_000 }, 'priority').total).toBeCloseTo(2.5 + 20, 10);
+    expect(r).toMatchObject({
+      input: expect.closeTo(4.25, 10),
+      output: expect.closeTo(17, 10),
+      cacheRead: expect.closeTo(2.125, 10),
+    });
+    expect(price('gpt-4o-mini', { inputTokens: 1_000_000, outputTokens: 1_000_000 }, 'priority').total).toBeCloseTo(
+      0.25 + 1.0,
+      10,
+    );
+    expect(price('o4-mini', { inputTokens: 1_000_000, outputTokens: 1_000_000 }, 'priority').total).toBeCloseTo(
+      2 + 8,
+      10,
+    );
+    expect(price('gpt-5', { inputTokens: 1_000_000, outputTokens: 1_000_000 }, 'priority').total).toBeCloseTo(
+      2.5 + 20,
+      10,
+    );
   });
 
   it('a tier the provider does not offer is an error naming tier and provider, with a hint', () => {
@@ -128,12 +155,18 @@ describe('price: service tiers', () => {
       e = x as ConfigError;
     }
     expect(e).toBeInstanceOf(ConfigError);
-    expect(e?.message).toBe('service tier "flex" is not offered by anthropic for anthropic/claude-sonnet-4-5 (offered: standard, batch)');
+    expect(e?.message).toBe(
+      'service tier "flex" is not offered by anthropic for anthropic/claude-sonnet-4-5 (offered: standard, batch)',
+    );
     expect(e?.hint).toContain('flex is priced at 50% for OpenAI o3, o4-mini and the gpt-5 family');
     expect(e?.location).toEqual(where);
-    expect(() => price('anthropic/claude-sonnet-4-5', { inputTokens: 10 }, 'priority')).toThrow(/"priority" is not offered by anthropic/);
+    expect(() => price('anthropic/claude-sonnet-4-5', { inputTokens: 10 }, 'priority')).toThrow(
+      /"priority" is not offered by anthropic/,
+    );
     expect(() => price('gpt-4o', { inputTokens: 10 }, 'flex')).toThrow(/"flex" is not offered by openai/);
-    expect(() => price('openrouter/openai/gpt-4o', { inputTokens: 10 }, 'batch')).toThrow(/"batch" is not offered by openrouter/);
+    expect(() => price('openrouter/openai/gpt-4o', { inputTokens: 10 }, 'batch')).toThrow(
+      /"batch" is not offered by openrouter/,
+    );
   });
 
   it('the Gemini tiers follow the catalog’s own price comments', () => {
@@ -143,30 +176,47 @@ describe('price: service tiers', () => {
     const subject = { seller: 'google', entryId: 'gemini-3.7-flash', model: 'gemini-3.7-flash' };
     expect(tierMultiplier(subject, 'flex')).toEqual({ input: 0.5, output: 0.5 });
     expect(tierMultiplier(subject, 'priority')).toEqual({ input: 1.8, output: 1.8 });
-    expect(tierMultiplier({ seller: 'google', entryId: 'gemini-2.5-pro', model: 'gemini-2.5-pro' }, 'flex')).toBeUndefined();
+    expect(
+      tierMultiplier({ seller: 'google', entryId: 'gemini-2.5-pro', model: 'gemini-2.5-pro' }, 'flex'),
+    ).toBeUndefined();
   });
 });
 
 describe('price: discounts', () => {
   it('a provider discount takes its fraction off (gpt-4o 15% off: $3.50 → $2.975)', () => {
     const c = createCatalog({ pricing: {}, discounts: { openai: 0.15 }, models: {} });
-    expect(price('openai/gpt-4o', { inputTokens: 1_000_000, outputTokens: 100_000 }, 'standard', DATE, c).total).toBeCloseTo(2.975, 10);
+    expect(
+      price('openai/gpt-4o', { inputTokens: 1_000_000, outputTokens: 100_000 }, 'standard', DATE, c).total,
+    ).toBeCloseTo(2.975, 10);
     // Stacks after the tier: batch $1.75 × 0.85.
-    expect(price('openai/gpt-4o', { inputTokens: 1_000_000, outputTokens: 100_000 }, 'batch', DATE, c).total).toBeCloseTo(1.4875, 10);
+    expect(
+      price('openai/gpt-4o', { inputTokens: 1_000_000, outputTokens: 100_000 }, 'batch', DATE, c).total,
+    ).toBeCloseTo(1.4875, 10);
     // Not for other sellers.
-    expect(price('anthropic/claude-sonnet-4-5', { inputTokens: 100_000 }, 'standard', DATE, c).total).toBeCloseTo(0.3, 10);
+    expect(price('anthropic/claude-sonnet-4-5', { inputTokens: 100_000 }, 'standard', DATE, c).total).toBeCloseTo(
+      0.3,
+      10,
+    );
   });
 
   it('is keyed by whoever bills the call: a gateway prefix or catalog id names the same provider', () => {
     const c = createCatalog({ pricing: {}, discounts: { vertex_ai: 0.1, aws: 0.2, anthropic: 0.5 }, models: {} });
     expect(price('google/gemini-2.5-pro', { inputTokens: 100_000 }, 'standard', DATE, c).total).toBeCloseTo(0.1125, 10);
     // Claude on Bedrock is billed by AWS: the anthropic discount does not apply.
-    expect(price('bedrock/anthropic.claude-sonnet-4-20250514-v1:0', { inputTokens: 1_000_000 }, 'standard', DATE, c).total).toBeCloseTo(2.4, 10);
-    expect(price('anthropic/claude-sonnet-4-20250514', { inputTokens: 1_000_000 }, 'standard', DATE, c).total).toBeCloseTo(1.5, 10);
+    expect(
+      price('bedrock/anthropic.claude-sonnet-4-20250514-v1:0', { inputTokens: 1_000_000 }, 'standard', DATE, c).total,
+    ).toBeCloseTo(2.4, 10);
+    expect(
+      price('anthropic/claude-sonnet-4-20250514', { inputTokens: 1_000_000 }, 'standard', DATE, c).total,
+    ).toBeCloseTo(1.5, 10);
   });
 
   it('an Azure deployment mapped under models: is billed by Azure', () => {
-    const c = createCatalog({ pricing: {}, discounts: { azure: 0.1, openai: 0.5 }, models: { 'azure/prod-gpt4o': 'openai/gpt-4o' } });
+    const c = createCatalog({
+      pricing: {},
+      discounts: { azure: 0.1, openai: 0.5 },
+      models: { 'azure/prod-gpt4o': 'openai/gpt-4o' },
+    });
     expect(price('azure/prod-gpt4o', { inputTokens: 1_000_000 }, 'standard', DATE, c).total).toBeCloseTo(2.25, 10);
     expect(price('azure/prod-gpt4o', { inputTokens: 1_000_000 }, 'batch', DATE, c).total).toBeCloseTo(1.125, 10);
     expect(() => price('azure/prod-gpt4o', { inputTokens: 1 }, 'flex', DATE, c)).toThrow(/not offered by azure/);
@@ -175,9 +225,19 @@ describe('price: discounts', () => {
 
 describe('price: pricing: overrides', () => {
   it('an override wins and is priced from its own numbers', () => {
-    const c = createCatalog({ pricing: { 'openai/gpt-4o': { input: 2, output: 8, cachedInput: 1 } }, discounts: {}, models: {} });
+    const c = createCatalog({
+      pricing: { 'openai/gpt-4o': { input: 2, output: 8, cachedInput: 1 } },
+      discounts: {},
+      models: {},
+    });
     // 600,000 × $2 + 400,000 × $1 + 100,000 × $8 per 1M.
-    const p = price('gpt-4o', { inputTokens: 1_000_000, cacheReadTokens: 400_000, outputTokens: 100_000 }, 'standard', DATE, c);
+    const p = price(
+      'gpt-4o',
+      { inputTokens: 1_000_000, cacheReadTokens: 400_000, outputTokens: 100_000 },
+      'standard',
+      DATE,
+      c,
+    );
     expect(p.input).toBeCloseTo(1.6, 12);
     expect(p.output).toBeCloseTo(0.8, 12);
     // The override keeps the vendor's tiers: batch halves it.
@@ -194,7 +254,13 @@ describe('price: pricing: overrides', () => {
       models: {},
     });
     // 500,000 × $0.20 + 500,000 × $0.10 + 200,000 × $0.80, then 10% off.
-    const p = price('acme/finetune-7b', { inputTokens: 1_000_000, cacheReadTokens: 500_000, outputTokens: 200_000 }, 'standard', DATE, c);
+    const p = price(
+      'acme/finetune-7b',
+      { inputTokens: 1_000_000, cacheReadTokens: 500_000, outputTokens: 200_000 },
+      'standard',
+      DATE,
+      c,
+    );
     expect(p.total).toBeCloseTo((0.1 + 0.05 + 0.16) * 0.9, 12);
     const w = c.rates(c.resolve('acme/writer'), { tier: 'standard', date: DATE, inputTokens: 10 });
     expect(w.input).toBeCloseTo(0.9, 12);
@@ -202,7 +268,9 @@ describe('price: pricing: overrides', () => {
     expect(w.cacheRead).toBeCloseTo(0.9, 12);
     expect(w.cacheWrite).toBeCloseTo(1.35, 12);
     expect(w.cacheWrite1h).toBeCloseTo(1.35, 12);
-    expect(() => price('acme/finetune-7b', { inputTokens: 1 }, 'batch', DATE, c)).toThrow(/"batch" is not offered by acme/);
+    expect(() => price('acme/finetune-7b', { inputTokens: 1 }, 'batch', DATE, c)).toThrow(
+      /"batch" is not offered by acme/,
+    );
   });
 });
 
@@ -222,7 +290,14 @@ describe('rates', () => {
 
   it('o3 rates follow the date', () => {
     const m = plain.resolve('o3');
-    expect(plain.rates(m, { tier: 'standard', date: new Date('2025-05-01T00:00:00Z'), inputTokens: 1 })).toMatchObject({ input: 10, output: 40 });
-    expect(plain.rates(m, { tier: 'standard', date: DATE, inputTokens: 1 })).toMatchObject({ input: 2, output: 8, cacheRead: 0.5 });
+    expect(plain.rates(m, { tier: 'standard', date: new Date('2025-05-01T00:00:00Z'), inputTokens: 1 })).toMatchObject({
+      input: 10,
+      output: 40,
+    });
+    expect(plain.rates(m, { tier: 'standard', date: DATE, inputTokens: 1 })).toMatchObject({
+      input: 2,
+      output: 8,
+      cacheRead: 0.5,
+    });
   });
 });

@@ -6,7 +6,13 @@ import type { CallUsage } from '../../src/types.js';
 
 const DATE = new Date('2026-11-28T00:00:00Z');
 /** 10,000 input + 1,000 output tokens: cost = 0.01 × input price + 0.001 × output price (USD per 1M). */
-const SMALL: CallUsage = { inputTokens: 10_000, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: 1_000 };
+const SMALL: CallUsage = {
+  inputTokens: 10_000,
+  cacheReadTokens: 0,
+  cacheWriteTokens: 0,
+  cacheWrite1hTokens: 0,
+  outputTokens: 1_000,
+};
 const cost = (inPerM: number, outPerM: number): number => 0.01 * inPerM + 0.001 * outPerM;
 
 function catalog(models: Record<string, string> = {}) {
@@ -30,11 +36,41 @@ describe('resolve: real id spellings', () => {
     ['anthropic:messages:claude-sonnet-4-6', 'anthropic/claude-sonnet-4-6', 'anthropic', 'anthropic', cost(3, 15)],
     ['claude-sonnet-4-20250514', 'anthropic/claude-sonnet-4-20250514', 'anthropic', 'anthropic', cost(3, 15)],
     ['claude-3-5-haiku-20241022', 'anthropic/claude-3-5-haiku-20241022', 'anthropic', 'anthropic', cost(0.8, 4)],
-    ['bedrock/anthropic.claude-sonnet-4-20250514-v1:0', 'bedrock/anthropic.claude-sonnet-4-20250514-v1:0', 'aws', 'anthropic', cost(3, 15)],
-    ['bedrock/us.anthropic.claude-sonnet-4-20250514-v1:0', 'bedrock/us.anthropic.claude-sonnet-4-20250514-v1:0', 'aws', 'anthropic', cost(3, 15)],
-    ['bedrock/eu.anthropic.claude-sonnet-4-20250514-v1:0', 'bedrock/eu.anthropic.claude-sonnet-4-20250514-v1:0', 'aws', 'anthropic', cost(3, 15)],
-    ['bedrock/apac.anthropic.claude-sonnet-4-20250514-v1:0', 'bedrock/apac.anthropic.claude-sonnet-4-20250514-v1:0', 'aws', 'anthropic', cost(3, 15)],
-    ['us.anthropic.claude-3-5-haiku-20241022-v1:0', 'bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0', 'aws', 'anthropic', cost(0.8, 4)],
+    [
+      'bedrock/anthropic.claude-sonnet-4-20250514-v1:0',
+      'bedrock/anthropic.claude-sonnet-4-20250514-v1:0',
+      'aws',
+      'anthropic',
+      cost(3, 15),
+    ],
+    [
+      'bedrock/us.anthropic.claude-sonnet-4-20250514-v1:0',
+      'bedrock/us.anthropic.claude-sonnet-4-20250514-v1:0',
+      'aws',
+      'anthropic',
+      cost(3, 15),
+    ],
+    [
+      'bedrock/eu.anthropic.claude-sonnet-4-20250514-v1:0',
+      'bedrock/eu.anthropic.claude-sonnet-4-20250514-v1:0',
+      'aws',
+      'anthropic',
+      cost(3, 15),
+    ],
+    [
+      'bedrock/apac.anthropic.claude-sonnet-4-20250514-v1:0',
+      'bedrock/apac.anthropic.claude-sonnet-4-20250514-v1:0',
+      'aws',
+      'anthropic',
+      cost(3, 15),
+    ],
+    [
+      'us.anthropic.claude-3-5-haiku-20241022-v1:0',
+      'bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0',
+      'aws',
+      'anthropic',
+      cost(0.8, 4),
+    ],
     ['vertex_ai/gemini-2.5-pro', 'google/gemini-2.5-pro', 'google', 'google', cost(1.25, 10)],
     ['vertex_ai/claude-sonnet-4@20250514', 'vertex_ai/claude-sonnet-4@20250514', 'google', 'anthropic', cost(3, 15)],
     ['gemini/gemini-2.5-flash', 'google/gemini-2.5-flash', 'google', 'google', cost(0.3, 2.5)],
@@ -42,10 +78,22 @@ describe('resolve: real id spellings', () => {
     ['googleai/gemini-2.5-flash', 'google/gemini-2.5-flash', 'google', 'google', cost(0.3, 2.5)],
     ['google-gla:gemini-2.5-flash', 'google/gemini-2.5-flash', 'google', 'google', cost(0.3, 2.5)],
     ['gemini-2.5-pro-preview-05-06', 'google/gemini-2.5-pro-preview-05-06', 'google', 'google', cost(1.25, 10)],
-    ['openrouter/anthropic/claude-sonnet-4', 'openrouter/anthropic/claude-sonnet-4', 'openrouter', 'anthropic', cost(3, 15)],
+    [
+      'openrouter/anthropic/claude-sonnet-4',
+      'openrouter/anthropic/claude-sonnet-4',
+      'openrouter',
+      'anthropic',
+      cost(3, 15),
+    ],
     ['openrouter/openai/gpt-4o:nitro', 'openrouter/openai/gpt-4o', 'openrouter', 'openai', cost(2.5, 10)],
     ['openrouter/openai/gpt-4o:floor', 'openrouter/openai/gpt-4o', 'openrouter', 'openai', cost(2.5, 10)],
-    ['openrouter/meta-llama/llama-3.3-70b-instruct', 'openrouter/meta-llama/llama-3.3-70b-instruct', 'openrouter', 'meta', null],
+    [
+      'openrouter/meta-llama/llama-3.3-70b-instruct',
+      'openrouter/meta-llama/llama-3.3-70b-instruct',
+      'openrouter',
+      'meta',
+      null,
+    ],
     ['mistral/mistral-large-latest', 'mistral/mistral-large-latest', 'mistral', 'mistral', null],
     ['groq/llama-3.3-70b-versatile', 'groq/llama-3.3-70b-versatile', 'groq', 'meta', null],
     ['bedrock/meta.llama3-70b-instruct-v1:0', 'bedrock/meta.llama3-70b-instruct-v1:0', 'aws', 'meta', null],
@@ -66,7 +114,9 @@ describe('resolve: real id spellings', () => {
   it('names the catalog entry each spelling is priced from', () => {
     expect(c.resolve('gpt-4o-2024-08-06').priceId).toBe('gpt-4o');
     expect(c.resolve('claude-3-5-haiku-20241022').priceId).toBe('claude-3-5-haiku-latest');
-    expect(c.resolve('bedrock/eu.anthropic.claude-sonnet-4-20250514-v1:0').priceId).toBe('regional.anthropic.claude-sonnet-4-20250514-v1:0');
+    expect(c.resolve('bedrock/eu.anthropic.claude-sonnet-4-20250514-v1:0').priceId).toBe(
+      'regional.anthropic.claude-sonnet-4-20250514-v1:0',
+    );
     expect(c.resolve('vertex_ai/claude-sonnet-4@20250514').priceId).toBe('claude-4-sonnet');
   });
 
@@ -103,7 +153,9 @@ describe('resolve: errors', () => {
     expect(err).toBeInstanceOf(UnknownModelError);
     const e = err as UnknownModelError;
     expect(e.message).toBe('unknown model "azure/prod-gpt4o": no price in the catalog or in pricing:.');
-    expect(e.hint).toContain('Azure deployment names are yours to choose: map it under models: (e.g. models: { "azure/prod-gpt4o": openai/gpt-4o })');
+    expect(e.hint).toContain(
+      'Azure deployment names are yours to choose: map it under models: (e.g. models: { "azure/prod-gpt4o": openai/gpt-4o })',
+    );
     expect(e.location).toEqual(where);
     expect(e.format()).toContain('prompts/triage.prompt.yml:3:8: unknown model "azure/prod-gpt4o"');
     expect(() => c.resolve('azure_openai/gpt-4o')).toThrow(UnknownModelError);
@@ -198,7 +250,11 @@ describe('resolve: errors', () => {
 describe('resolve: models: aliases and pricing: overrides', () => {
   it('aliases chain before resolution continues', () => {
     const c = catalog({ cheap: 'mini', mini: 'openai:gpt-4o-mini' });
-    expect(c.resolve('cheap')).toMatchObject({ requested: 'cheap', canonical: 'openai/gpt-4o-mini', priceId: 'gpt-4o-mini' });
+    expect(c.resolve('cheap')).toMatchObject({
+      requested: 'cheap',
+      canonical: 'openai/gpt-4o-mini',
+      priceId: 'gpt-4o-mini',
+    });
   });
 
   it('a pricing: key wins over the catalog whether it matches the raw id, the alias target or the canonical id', () => {
@@ -208,7 +264,13 @@ describe('resolve: models: aliases and pricing: overrides', () => {
       models: { main: 'openai:gpt-4o' },
     });
     for (const id of ['openai/gpt-4o', 'gpt-4o', 'main', 'openai:gpt-4o']) {
-      expect(c.resolve(id)).toMatchObject({ canonical: 'openai/gpt-4o', provider: 'override', priceId: 'openai/gpt-4o', family: 'openai', source: 'pricing' });
+      expect(c.resolve(id)).toMatchObject({
+        canonical: 'openai/gpt-4o',
+        provider: 'override',
+        priceId: 'openai/gpt-4o',
+        family: 'openai',
+        source: 'pricing',
+      });
     }
     // A dated snapshot is its own canonical id: the catalog still prices it.
     expect(c.resolve('gpt-4o-2024-08-06').source).toBe('catalog');
@@ -234,8 +296,12 @@ describe('resolve: models: aliases and pricing: overrides', () => {
   });
 
   it('rejects a negative override price and an out-of-range discount', () => {
-    expect(() => createCatalog({ pricing: { x: { input: -1, output: 1 } }, discounts: {}, models: {} })).toThrow(ConfigError);
+    expect(() => createCatalog({ pricing: { x: { input: -1, output: 1 } }, discounts: {}, models: {} })).toThrow(
+      ConfigError,
+    );
     expect(() => createCatalog({ pricing: {}, discounts: { openai: 15 }, models: {} })).toThrow(/between 0 and 1/);
-    expect(() => createCatalog({ pricing: {}, discounts: { google: 0.1, vertex_ai: 0.2 }, models: {} })).toThrow(/both name provider google/);
+    expect(() => createCatalog({ pricing: {}, discounts: { google: 0.1, vertex_ai: 0.2 }, models: {} })).toThrow(
+      /both name provider google/,
+    );
   });
 });

@@ -29,7 +29,9 @@ ${extra}`;
 describe('numeric bounds of the config', () => {
   it('requests_per_day: 1e308 is refused at its line with the bound (it was Infinity per month)', () => {
     const e = errorFor(feature('requests_per_day: 1e308'));
-    expect(e.format().split('\n')[0]).toBe('.aicost.yml:8:23: features.summary.requests_per_day: must be ≤ 30,000,000,000, got 1e+308');
+    expect(e.format().split('\n')[0]).toBe(
+      '.aicost.yml:8:23: features.summary.requests_per_day: must be ≤ 30,000,000,000, got 1e+308',
+    );
     expect(e.hint).toMatch(/10\^12 bound of requests_per_month/);
   });
 
@@ -42,17 +44,24 @@ describe('numeric bounds of the config', () => {
   it('requests_per_month, typical_output_tokens, typical_turns and max_samples each name their bound', () => {
     const text = `${feature('requests_per_month: 1000000000001', '    typical_output_tokens: 10000001\n    typical_turns: 10001\n')}replay:\n  max_samples: 1000001\n`;
     const message = errorFor(text).format();
-    expect(message).toContain('.aicost.yml:8:25: features.summary.requests_per_month: must be ≤ 1,000,000,000,000, got 1000000000001');
+    expect(message).toContain(
+      '.aicost.yml:8:25: features.summary.requests_per_month: must be ≤ 1,000,000,000,000, got 1000000000001',
+    );
     expect(message).toContain('features.summary.typical_output_tokens: must be ≤ 10,000,000, got 10000001');
     expect(message).toContain('features.summary.typical_turns: must be ≤ 10,000, got 10001');
     expect(message).toContain('replay.max_samples: must be ≤ 1,000,000, got 1000001');
   });
 
   it('prices are at most 1,000,000 USD per 1M tokens, budgets and spend at most 10^12 USD', () => {
-    const text = `${feature('requests_per_month: 10')}pricing:\n  acme/m: { input: 1e308, output: 1 }\n`.replace('monthly_budget: 1000', 'monthly_budget: 1e13, other_monthly_spend: 2e12');
+    const text = `${feature('requests_per_month: 10')}pricing:\n  acme/m: { input: 1e308, output: 1 }\n`.replace(
+      'monthly_budget: 1000',
+      'monthly_budget: 1e13, other_monthly_spend: 2e12',
+    );
     const e = errorFor(text);
     const message = e.format();
-    expect(message).toContain('.aicost.yml:3:30: teams.support.monthly_budget: must be ≤ 1,000,000,000,000, got 10000000000000');
+    expect(message).toContain(
+      '.aicost.yml:3:30: teams.support.monthly_budget: must be ≤ 1,000,000,000,000, got 10000000000000',
+    );
     expect(message).toContain('teams.support.other_monthly_spend: must be ≤ 1,000,000,000,000, got 2000000000000');
     expect(message).toContain('.aicost.yml:10:20: pricing.acme/m.input: must be ≤ 1,000,000, got 1e+308');
   });

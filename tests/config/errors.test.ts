@@ -30,7 +30,9 @@ describe('YAML syntax', () => {
   });
 
   it('reports tabs used as indentation', () => {
-    expect(firstLine(['version: 1', 'teams:', '\tsupport: {}'])).toBe('.aicost.yml:3:1: invalid YAML: Tabs are not allowed as indentation');
+    expect(firstLine(['version: 1', 'teams:', '\tsupport: {}'])).toBe(
+      '.aicost.yml:3:1: invalid YAML: Tabs are not allowed as indentation',
+    );
   });
 
   it('refuses a second YAML document', () => {
@@ -44,9 +46,13 @@ describe('YAML syntax', () => {
     expect(error.format()).toBe(
       '.aicost.yml:5:5: duplicate key "monthly_budget" in teams.s (first set on line 4)\n  Keep one of the two entries.',
     );
-    expect(firstLine(['version: 1', 'version: 1'])).toBe('.aicost.yml:2:1: duplicate key "version" at the top level (first set on line 1)');
+    expect(firstLine(['version: 1', 'version: 1'])).toBe(
+      '.aicost.yml:2:1: duplicate key "version" at the top level (first set on line 1)',
+    );
     // Equal as numbers, different as text: still one key.
-    expect(firstLine(['version: 1', 'models:', '  1.0: a/b', '  1.00: c/d'])).toBe('.aicost.yml:4:3: duplicate key "1.00"');
+    expect(firstLine(['version: 1', 'models:', '  1.0: a/b', '  1.00: c/d'])).toBe(
+      '.aicost.yml:4:3: duplicate key "1.00"',
+    );
   });
 
   it('refuses keys that are not plain text', () => {
@@ -73,11 +79,15 @@ describe('file-level problems', () => {
   });
 
   it('refuses a top level that is not a map', () => {
-    expect(firstLine(['- version: 1'])).toBe('.aicost.yml:1:1: the file must be a map of keys (version, features, teams, …), got a list');
+    expect(firstLine(['- version: 1'])).toBe(
+      '.aicost.yml:1:1: the file must be a map of keys (version, features, teams, …), got a list',
+    );
   });
 
   it('asks for version when it is missing', () => {
-    expect(firstLine(['teams: {}'])).toBe('.aicost.yml:1:1: missing required key "version"; add `version: 1` at the top of the file');
+    expect(firstLine(['teams: {}'])).toBe(
+      '.aicost.yml:1:1: missing required key "version"; add `version: 1` at the top of the file',
+    );
   });
 
   it('refuses version 2 before looking at its keys', () => {
@@ -94,7 +104,9 @@ describe('file-level problems', () => {
 
 describe('unknown keys', () => {
   it('suggests the closest top-level key', () => {
-    expect(firstLine(['version: 1', 'feature:', '  x: {}'])).toBe('.aicost.yml:2:1: unknown top-level key "feature"; did you mean "features"?');
+    expect(firstLine(['version: 1', 'feature:', '  x: {}'])).toBe(
+      '.aicost.yml:2:1: unknown top-level key "feature"; did you mean "features"?',
+    );
   });
 
   it('lists the keys when nothing is close', () => {
@@ -104,7 +116,12 @@ describe('unknown keys', () => {
   });
 
   it('names the feature and suggests the key for a typo inside a feature, and says it once', () => {
-    const error = errorFor([...TEAM, '    team: support', '    requets_per_month: 1200000', '    prompt: prompts/summarize.prompt.yml']);
+    const error = errorFor([
+      ...TEAM,
+      '    team: support',
+      '    requets_per_month: 1200000',
+      '    prompt: prompts/summarize.prompt.yml',
+    ]);
     // Only one problem: the "requests_per_month is required" that the typo causes is not repeated.
     expect(error.format()).toBe(
       '.aicost.yml:7:5: unknown key "requets_per_month" in features.ticket-summary; did you mean "requests_per_month"?',
@@ -126,10 +143,20 @@ describe('unknown keys', () => {
 
 describe('values', () => {
   it('suggests the closest enum value', () => {
-    expect(firstLine([...TEAM, '    team: support', '    prompt: p.md', '    requests_per_month: 1', '    tier: bach'])).toBe(
+    expect(
+      firstLine([...TEAM, '    team: support', '    prompt: p.md', '    requests_per_month: 1', '    tier: bach']),
+    ).toBe(
       '.aicost.yml:9:11: features.ticket-summary.tier: "bach" is not one of standard, batch, flex, priority; did you mean "batch"?',
     );
-    expect(firstLine([...TEAM, '    team: support', '    prompt: p.md', '    traffic: t.jsonl', '    traffic_format: openai_chat'])).toBe(
+    expect(
+      firstLine([
+        ...TEAM,
+        '    team: support',
+        '    prompt: p.md',
+        '    traffic: t.jsonl',
+        '    traffic_format: openai_chat',
+      ]),
+    ).toBe(
       '.aicost.yml:9:21: features.ticket-summary.traffic_format: "openai_chat" is not one of auto, aicost, openai-chat, openai-batch, anthropic, otel, langfuse, helicone; did you mean "openai-chat"?',
     );
     expect(firstLine(['version: 1', 'policies:', '  fail_on: [budget, unpriced_changes]'])).toBe(
@@ -144,9 +171,15 @@ describe('values', () => {
     expect(firstLine([...TEAM, '    team: support', '    prompt: p.md', '    requests_per_month: "1,200,000"'])).toBe(
       '.aicost.yml:8:25: features.ticket-summary.requests_per_month: must be a number, got the string "1,200,000"',
     );
-    expect(firstLine([...TEAM, '    team: support', '    prompt: p.md', '    requests_per_month: 10', '    typical_turns: 2.5'])).toBe(
-      '.aicost.yml:9:20: features.ticket-summary.typical_turns: must be a whole number, got the number 2.5',
-    );
+    expect(
+      firstLine([
+        ...TEAM,
+        '    team: support',
+        '    prompt: p.md',
+        '    requests_per_month: 10',
+        '    typical_turns: 2.5',
+      ]),
+    ).toBe('.aicost.yml:9:20: features.ticket-summary.typical_turns: must be a whole number, got the number 2.5');
     expect(firstLine(['version: 1', 'features: [a, b]'])).toBe('.aicost.yml:2:11: features: must be a map, got a list');
   });
 
@@ -183,7 +216,9 @@ describe('values', () => {
   });
 
   it('refuses a percent above 100%', () => {
-    expect(firstLine(['version: 1', 'teams:', '  s:', '    warn_at: 150%'])).toBe('.aicost.yml:4:14: teams.s.warn_at: 150% is above 100%');
+    expect(firstLine(['version: 1', 'teams:', '  s:', '    warn_at: 150%'])).toBe(
+      '.aicost.yml:4:14: teams.s.warn_at: 150% is above 100%',
+    );
     expect(firstLine(['version: 1', 'replay:', '  max_bad_lines: 250'])).toBe(
       '.aicost.yml:3:18: replay.max_bad_lines: 250 is above 100%; a percent is written 25% or as a fraction 0.25',
     );
@@ -193,27 +228,45 @@ describe('values', () => {
   });
 
   it('refuses a pricing_date that is neither commit nor a real date', () => {
-    expect(firstLine(['version: 1', 'pricing_date: 2026-02-30'])).toBe('.aicost.yml:2:15: pricing_date: 2026-02-30 is not a calendar date (YYYY-MM-DD)');
+    expect(firstLine(['version: 1', 'pricing_date: 2026-02-30'])).toBe(
+      '.aicost.yml:2:15: pricing_date: 2026-02-30 is not a calendar date (YYYY-MM-DD)',
+    );
     expect(firstLine(['version: 1', 'pricing_date: comit'])).toBe(
       '.aicost.yml:2:15: pricing_date: "comit" is not commit or a date YYYY-MM-DD; did you mean "commit"?',
     );
-    expect(firstLine(['version: 1', 'pricing_date: 26-1-1'])).toBe('.aicost.yml:2:15: pricing_date: "26-1-1" is not commit or a date YYYY-MM-DD');
+    expect(firstLine(['version: 1', 'pricing_date: 26-1-1'])).toBe(
+      '.aicost.yml:2:15: pricing_date: "26-1-1" is not commit or a date YYYY-MM-DD',
+    );
     expect(firstLine(['version: 1', 'pricing_date: 20260101'])).toBe(
       '.aicost.yml:2:15: pricing_date: must be commit or a date YYYY-MM-DD, got the number 20260101',
     );
   });
 
   it('refuses a feature id outside [a-z0-9][a-z0-9._-]* and suggests one', () => {
-    expect(firstLine(['version: 1', 'teams: { s: {} }', 'features:', '  Ticket_Summary:', '    team: s', '    prompt: p.md', '    requests_per_month: 1'])).toBe(
+    expect(
+      firstLine([
+        'version: 1',
+        'teams: { s: {} }',
+        'features:',
+        '  Ticket_Summary:',
+        '    team: s',
+        '    prompt: p.md',
+        '    requests_per_month: 1',
+      ]),
+    ).toBe(
       '.aicost.yml:4:3: features: "Ticket_Summary" is not a valid feature id: use lowercase letters, digits, ".", "_" and "-", starting with a letter or digit; did you mean "ticket_summary"?',
     );
   });
 
   it('refuses paths outside the repository', () => {
-    expect(firstLine([...TEAM, '    team: support', '    prompt: ../other-repo/p.md', '    requests_per_month: 1'])).toBe(
+    expect(
+      firstLine([...TEAM, '    team: support', '    prompt: ../other-repo/p.md', '    requests_per_month: 1']),
+    ).toBe(
       '.aicost.yml:7:13: features.ticket-summary.prompt: "../other-repo/p.md" is not a path inside the repository; write it relative to the repository root',
     );
-    expect(firstLine([...TEAM, '    team: support', '    prompt: p.md', '    traffic: [ok.jsonl, /var/log/x.jsonl]'])).toBe(
+    expect(
+      firstLine([...TEAM, '    team: support', '    prompt: p.md', '    traffic: [ok.jsonl, /var/log/x.jsonl]']),
+    ).toBe(
       '.aicost.yml:8:25: features.ticket-summary.traffic[1]: "/var/log/x.jsonl" is not a path inside the repository; write it relative to the repository root',
     );
   });
@@ -230,7 +283,9 @@ describe('values', () => {
 
 describe('cross checks', () => {
   it('requires a team', () => {
-    expect(firstLine([...TEAM, '    prompt: p.md', '    requests_per_month: 1'])).toBe('.aicost.yml:5:3: features.ticket-summary: missing required key "team"');
+    expect(firstLine([...TEAM, '    prompt: p.md', '    requests_per_month: 1'])).toBe(
+      '.aicost.yml:5:3: features.ticket-summary: missing required key "team"',
+    );
   });
 
   it('requires the team to be declared, with a suggestion', () => {
@@ -241,15 +296,28 @@ describe('cross checks', () => {
     expect(errorFor([...TEAM, '    team: finance', '    prompt: p.md', '    requests_per_month: 1']).message).toBe(
       'features.ticket-summary.team: unknown team "finance"; the declared teams are "support"',
     );
-    expect(errorFor(['version: 1', 'features:', '  f:', '    team: finance', '    prompt: p.md', '    requests_per_month: 1']).message).toBe(
-      'features.f.team: unknown team "finance"; no teams are declared',
-    );
+    expect(
+      errorFor([
+        'version: 1',
+        'features:',
+        '  f:',
+        '    team: finance',
+        '    prompt: p.md',
+        '    requests_per_month: 1',
+      ]).message,
+    ).toBe('features.f.team: unknown team "finance"; no teams are declared');
   });
 
   it('refuses prompt and agent together, at the second of the two', () => {
-    expect(firstLine([...TEAM, '    team: support', '    prompt: p.md', '    agent: agents/a.yaml', '    requests_per_month: 1'])).toBe(
-      '.aicost.yml:8:5: features.ticket-summary: has both prompt and agent; a feature has exactly one of them',
-    );
+    expect(
+      firstLine([
+        ...TEAM,
+        '    team: support',
+        '    prompt: p.md',
+        '    agent: agents/a.yaml',
+        '    requests_per_month: 1',
+      ]),
+    ).toBe('.aicost.yml:8:5: features.ticket-summary: has both prompt and agent; a feature has exactly one of them');
   });
 
   it('requires a prompt or an agent', () => {
@@ -259,21 +327,47 @@ describe('cross checks', () => {
   });
 
   it('refuses traffic_format without traffic, at the key; with traffic it loads', () => {
-    const error = errorFor([...TEAM, '    team: support', '    prompt: p.md', '    requests_per_month: 3000', '    traffic_format: aicost']);
+    const error = errorFor([
+      ...TEAM,
+      '    team: support',
+      '    prompt: p.md',
+      '    requests_per_month: 3000',
+      '    traffic_format: aicost',
+    ]);
     expect(error.format().split('\n')[0]).toBe(
       '.aicost.yml:9:5: features.ticket-summary.traffic_format: is set but the feature has no traffic; traffic_format says how traffic files are read',
     );
     expect(error.hint).toBe('Add traffic: with the samples the format describes, or remove traffic_format.');
     // An empty list is no traffic either.
-    expect(firstLine([...TEAM, '    team: support', '    prompt: p.md', '    requests_per_month: 3000', '    traffic: []', '    traffic_format: auto'])).toMatch(/^\.aicost\.yml:10:5: features\.ticket-summary\.traffic_format: is set but/);
-    const ok = loadConfig([...TEAM, '    team: support', '    prompt: p.md', '    traffic: t.jsonl', '    traffic_format: aicost'].join('\n') + '\n', '.aicost.yml');
+    expect(
+      firstLine([
+        ...TEAM,
+        '    team: support',
+        '    prompt: p.md',
+        '    requests_per_month: 3000',
+        '    traffic: []',
+        '    traffic_format: auto',
+      ]),
+    ).toMatch(/^\.aicost\.yml:10:5: features\.ticket-summary\.traffic_format: is set but/);
+    const ok = loadConfig(
+      [...TEAM, '    team: support', '    prompt: p.md', '    traffic: t.jsonl', '    traffic_format: aicost'].join(
+        '\n',
+      ) + '\n',
+      '.aicost.yml',
+    );
     expect(ok.features['ticket-summary'].trafficFormat).toBe('aicost');
   });
 
   it('refuses requests_per_month together with requests_per_day', () => {
-    expect(firstLine([...TEAM, '    team: support', '    prompt: p.md', '    requests_per_day: 100', '    requests_per_month: 3000'])).toBe(
-      '.aicost.yml:9:5: features.ticket-summary: has both requests_per_month and requests_per_day; set only one',
-    );
+    expect(
+      firstLine([
+        ...TEAM,
+        '    team: support',
+        '    prompt: p.md',
+        '    requests_per_day: 100',
+        '    requests_per_month: 3000',
+      ]),
+    ).toBe('.aicost.yml:9:5: features.ticket-summary: has both requests_per_month and requests_per_day; set only one');
   });
 
   it('requires a volume when the feature has no traffic', () => {
@@ -321,7 +415,9 @@ describe('several problems', () => {
     for (let i = 0; i < 25; i++) lines.push(`unknown_${i}: 1`);
     const message = errorFor(lines).message.split('\n');
     expect(message).toHaveLength(21);
-    expect(message[0]).toBe('unknown top-level key "unknown_0"; the keys here are version, features, teams, policies, pricing, discounts, models, replay, pricing_date');
+    expect(message[0]).toBe(
+      'unknown top-level key "unknown_0"; the keys here are version, features, teams, policies, pricing, discounts, models, replay, pricing_date',
+    );
     expect(message[19]).toBe(
       '.aicost.yml:21:1: unknown top-level key "unknown_19"; the keys here are version, features, teams, policies, pricing, discounts, models, replay, pricing_date',
     );

@@ -131,7 +131,14 @@ describe('loadConfig: a full config', () => {
         overrideApprovers: ['@acme/finops'],
       },
       pricing: {
-        'acme/finetune-7b': { input: 0.2, output: 0.8, cachedInput: 0.1, cacheWrite: 0.25, cacheWrite1h: 0.4, tokenizer: 'cl100k_base' },
+        'acme/finetune-7b': {
+          input: 0.2,
+          output: 0.8,
+          cachedInput: 0.1,
+          cacheWrite: 0.25,
+          cacheWrite1h: 0.4,
+          tokenizer: 'cl100k_base',
+        },
         'openai/gpt-4o': { input: 2.5, output: 10 },
       },
       discounts: { openai: 0.15, anthropic: 0.1 },
@@ -142,8 +149,22 @@ describe('loadConfig: a full config', () => {
   });
 
   it('keeps no undefined optional fields', () => {
-    expect(Object.keys(config.features['ticket-summary']).sort()).toEqual(['id', 'model', 'prompt', 'team', 'tier', 'traffic', 'trafficFormat']);
-    expect(Object.keys(config.teams.platform).sort()).toEqual(['id', 'monthlyBudget', 'otherMonthlySpend', 'owners', 'warnAt']);
+    expect(Object.keys(config.features['ticket-summary']).sort()).toEqual([
+      'id',
+      'model',
+      'prompt',
+      'team',
+      'tier',
+      'traffic',
+      'trafficFormat',
+    ]);
+    expect(Object.keys(config.teams.platform).sort()).toEqual([
+      'id',
+      'monthlyBudget',
+      'otherMonthlySpend',
+      'owners',
+      'warnAt',
+    ]);
   });
 
   it('records the line and column of every key path', () => {
@@ -169,7 +190,17 @@ describe('loadConfig: a full config', () => {
 describe('loadConfig: defaults', () => {
   it('fills every default of a minimal config', () => {
     const config = loadConfig(
-      ['version: 1', 'teams:', '  web: {}', 'features:', '  search:', '    team: web', '    prompt: p.md', '    requests_per_day: 1000', ''].join('\n'),
+      [
+        'version: 1',
+        'teams:',
+        '  web: {}',
+        'features:',
+        '  search:',
+        '    team: web',
+        '    prompt: p.md',
+        '    requests_per_day: 1000',
+        '',
+      ].join('\n'),
       '.aicost.yml',
     );
     expect(config.features.search).toEqual({
@@ -206,7 +237,10 @@ describe('loadConfig: defaults', () => {
   });
 
   it('keeps max_cost_per_request.stat at mean when left out, and an empty fail_on as "nothing fails"', () => {
-    const config = loadConfig('version: 1\npolicies:\n  fail_on: []\n  max_cost_per_request: { usd: 0.5 }\n', '.aicost.yml');
+    const config = loadConfig(
+      'version: 1\npolicies:\n  fail_on: []\n  max_cost_per_request: { usd: 0.5 }\n',
+      '.aicost.yml',
+    );
     expect(config.policies.maxCostPerRequest).toEqual({ usd: 0.5, stat: 'mean' });
     expect(config.policies.failOn).toEqual([]);
   });
@@ -264,7 +298,12 @@ describe('loadConfig: the example of DESIGN.md', () => {
     });
     expect(config.policies.maxMonthlyIncreasePercent).toBe(0.25);
     expect(config.policies.maxCostPerRequest).toEqual({ usd: 0.05, stat: 'mean' });
-    expect(config.pricing['acme/finetune-7b']).toEqual({ input: 0.2, output: 0.8, cachedInput: 0.1, tokenizer: 'cl100k_base' });
+    expect(config.pricing['acme/finetune-7b']).toEqual({
+      input: 0.2,
+      output: 0.8,
+      cachedInput: 0.1,
+      tokenizer: 'cl100k_base',
+    });
     expect(config.discounts).toEqual({ openai: 0.15 });
     expect(config.models['azure/prod-gpt4o']).toBe('openai/gpt-4o');
     expect(config.replay).toEqual({ maxSamples: 20000, maxBadLines: 0.01 });

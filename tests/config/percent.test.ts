@@ -16,7 +16,9 @@ describe('parsePercent', () => {
 
   it('asks whether a bare number above 1 meant a percent', () => {
     expect(() => parsePercent(25)).toThrow(new ConfigError('25 is not a fraction between 0 and 1; did you mean 25%?'));
-    expect(() => parsePercent(80, 'teams.support.warn_at')).toThrow('teams.support.warn_at: 80 is not a fraction between 0 and 1; did you mean 80%?');
+    expect(() => parsePercent(80, 'teams.support.warn_at')).toThrow(
+      'teams.support.warn_at: 80 is not a fraction between 0 and 1; did you mean 80%?',
+    );
     expect(() => parsePercent(100)).toThrow('100 is not a fraction between 0 and 1; did you mean 100%?');
   });
 
@@ -38,7 +40,9 @@ describe('parsePercent', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ConfigError);
-    expect((caught as ConfigError).hint).toBe('A percent is written 25% (quoted or not) or as a fraction between 0 and 1 (0.25).');
+    expect((caught as ConfigError).hint).toBe(
+      'A percent is written 25% (quoted or not) or as a fraction between 0 and 1 (0.25).',
+    );
   });
 });
 

@@ -52,8 +52,12 @@ describe('alias bombs', () => {
   });
 
   it('refuses an alias inside the node it names, and an alias without an anchor', () => {
-    expect(errorFor('version: 1\nmodels: &m { a: *m }\n').format()).toBe('.aicost.yml:2:17: alias *m refers to a map or list that contains it');
-    expect(errorFor('version: 1\nmodels: { a: *nowhere }\n').format()).toBe('.aicost.yml:2:14: alias *nowhere has no anchor &nowhere before it');
+    expect(errorFor('version: 1\nmodels: &m { a: *m }\n').format()).toBe(
+      '.aicost.yml:2:17: alias *m refers to a map or list that contains it',
+    );
+    expect(errorFor('version: 1\nmodels: { a: *nowhere }\n').format()).toBe(
+      '.aicost.yml:2:14: alias *nowhere has no anchor &nowhere before it',
+    );
   });
 });
 
@@ -72,7 +76,9 @@ describe('size and depth', () => {
     // 600,000 two-byte characters: 600,014 characters but 1,200,014 bytes.
     const text = 'version: 1\n# ' + 'é'.repeat(600_000) + '\n';
     expect(text.length).toBeLessThan(MAX_CONFIG_BYTES);
-    expect(errorFor(text).message).toBe('the file is 1,200,014 bytes, over the 1 MiB (1,048,576 bytes) limit for a config file');
+    expect(errorFor(text).message).toBe(
+      'the file is 1,200,014 bytes, over the 1 MiB (1,048,576 bytes) limit for a config file',
+    );
   });
 
   it('accepts a file of exactly 1 MiB', () => {
@@ -132,7 +138,13 @@ describe('prototype pollution', () => {
       '.aicost.yml',
     );
     expect(Object.keys(config.teams)).toEqual(['__proto__']);
-    expect(config.teams['__proto__']).toEqual({ id: '__proto__', monthlyBudget: 5, warnAt: 0.8, otherMonthlySpend: 0, owners: [] });
+    expect(config.teams['__proto__']).toEqual({
+      id: '__proto__',
+      monthlyBudget: 5,
+      warnAt: 0.8,
+      otherMonthlySpend: 0,
+      owners: [],
+    });
     expect(config.features['constructor'].team).toBe('__proto__');
     expect(({} as Record<string, unknown>).monthly_budget).toBeUndefined();
   });
@@ -141,7 +153,11 @@ describe('prototype pollution', () => {
     const error = errorFor(
       'version: 1\nteams: { s: {} }\nfeatures:\n  f:\n    team: s\n    prompt: p.md\n    requests_per_month: 1\n    __proto__: { tier: flex }\n',
     );
-    expect(error.format().startsWith('.aicost.yml:8:5: unknown key "__proto__" in features.f; the keys here are team, prompt,')).toBe(true);
+    expect(
+      error
+        .format()
+        .startsWith('.aicost.yml:8:5: unknown key "__proto__" in features.f; the keys here are team, prompt,'),
+    ).toBe(true);
     expect(({} as Record<string, unknown>).tier).toBeUndefined();
   });
 });

@@ -111,7 +111,14 @@ describe('schema/aicost.schema.json', () => {
   });
 
   it('flags in the editor what the loader refuses', () => {
-    const feature = (extra: string[]): string[] => ['version: 1', 'teams: { s: {} }', 'features:', '  f:', '    team: s', ...extra];
+    const feature = (extra: string[]): string[] => [
+      'version: 1',
+      'teams: { s: {} }',
+      'features:',
+      '  f:',
+      '    team: s',
+      ...extra,
+    ];
     const bad: Record<string, string[]> = {
       'bare percent': ['version: 1', 'teams: { s: { warn_at: 25 } }'],
       'percent above 100%': ['version: 1', 'discounts: { openai: 150% }'],
@@ -119,7 +126,11 @@ describe('schema/aicost.schema.json', () => {
       'negative money': ['version: 1', 'policies: { max_monthly_increase: -1 }'],
       'money as text': ['version: 1', 'teams: { s: { monthly_budget: "$8,000" } }'],
       'bad pricing_date': ['version: 1', 'pricing_date: last week'],
-      'bad feature id': ['version: 1', 'teams: { s: {} }', 'features: { Bad_Id: { team: s, prompt: p.md, requests_per_month: 1 } }'],
+      'bad feature id': [
+        'version: 1',
+        'teams: { s: {} }',
+        'features: { Bad_Id: { team: s, prompt: p.md, requests_per_month: 1 } }',
+      ],
       'bad tier': feature(['    prompt: p.md', '    requests_per_month: 1', '    tier: cheap']),
       'prompt and agent': feature(['    prompt: p.md', '    agent: a.yaml', '    requests_per_month: 1']),
       'neither prompt nor agent': feature(['    requests_per_month: 1']),

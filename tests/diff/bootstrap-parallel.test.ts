@@ -13,7 +13,12 @@ function feature(id: string, team: string, n: number, factor: number): FeatureSe
   return { id, team, units, requestsPerMonth: { base: 50_000, head: 60_000 } };
 }
 
-const features = [feature('checkout', 'payments', 3000, 1.2), feature('summary', 'support', 800, 0.9), feature('triage', 'support', 1500, 1.0), feature('a-one', 'x', 1, 2)];
+const features = [
+  feature('checkout', 'payments', 3000, 1.2),
+  feature('summary', 'support', 800, 0.9),
+  feature('triage', 'support', 1500, 1.0),
+  feature('a-one', 'x', 1, 2),
+];
 
 describe('bootstrap on a worker thread (src/generated/stats-worker.js)', () => {
   it('a session fed feature by feature gives byte-identical intervals to pairedBootstrap, with or without the worker', async () => {

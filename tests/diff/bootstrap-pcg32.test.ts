@@ -125,7 +125,8 @@ describe('Pcg32', () => {
       const fast = Pcg32.fromString('halves');
       const ref = new BigPcg32(seedFromString('halves').state, seedFromString('halves').stream);
       const threshold = 65536 % bound;
-      const below16 = (half: number): number | null => ((half * bound) % 65536 >= threshold ? Math.floor((half * bound) / 65536) : null);
+      const below16 = (half: number): number | null =>
+        (half * bound) % 65536 >= threshold ? Math.floor((half * bound) / 65536) : null;
       const expected: number[] = [];
       for (const count of [7, 1, 2000]) {
         const out = new Uint32Array(count);

@@ -22,27 +22,30 @@ describe('the WebAssembly draw-and-sum loop (stats-wasm.ts)', () => {
     expect(bytes.length).toBeLessThan(600);
   });
 
-  it.each([1, 2, 3, 7, 1000, 9_999, 32_769, 65_536])('gives byte-identical resamples to the JavaScript loop for %i units, and leaves the generator in the same state', (n) => {
-    const s = series(n, `wasm-${n}`);
-    const resamples = n > 10_000 ? 20 : 300;
-    setWasmEnabled(false);
-    const beforeJs = wasmResamplesServed();
-    const rJs = featureGenerator('seed', s.id);
-    const js = resampleFeature(s, rJs, resamples);
-    setWasmEnabled(true);
-    const beforeWasm = wasmResamplesServed();
-    const rWasm = featureGenerator('seed', s.id);
-    const wasm = resampleFeature(s, rWasm, resamples);
-    // Both sides really took their own path: if the module failed to compile, both would be
-    // JavaScript and equal by construction. One unit is a constant feature: nothing is drawn.
-    expect([beforeWasm - beforeJs, wasmResamplesServed() - beforeWasm]).toEqual([0, n === 1 ? 0 : resamples]);
-    expect(Buffer.from(wasm.monthlyDelta.buffer).equals(Buffer.from(js.monthlyDelta.buffer))).toBe(true);
-    expect(Buffer.from(wasm.perRequestDelta.buffer).equals(Buffer.from(js.perRequestDelta.buffer))).toBe(true);
-    expect(Buffer.from(wasm.headMonthly.buffer).equals(Buffer.from(js.headMonthly.buffer))).toBe(true);
-    expect(rWasm.nextU32()).toBe(rJs.nextU32());
-    // Not trivially equal: a real spread.
-    if (n >= 1000) expect(js.headMonthly[0]).not.toBe(js.headMonthly[1]);
-  });
+  it.each([1, 2, 3, 7, 1000, 9_999, 32_769, 65_536])(
+    'gives byte-identical resamples to the JavaScript loop for %i units, and leaves the generator in the same state',
+    (n) => {
+      const s = series(n, `wasm-${n}`);
+      const resamples = n > 10_000 ? 20 : 300;
+      setWasmEnabled(false);
+      const beforeJs = wasmResamplesServed();
+      const rJs = featureGenerator('seed', s.id);
+      const js = resampleFeature(s, rJs, resamples);
+      setWasmEnabled(true);
+      const beforeWasm = wasmResamplesServed();
+      const rWasm = featureGenerator('seed', s.id);
+      const wasm = resampleFeature(s, rWasm, resamples);
+      // Both sides really took their own path: if the module failed to compile, both would be
+      // JavaScript and equal by construction. One unit is a constant feature: nothing is drawn.
+      expect([beforeWasm - beforeJs, wasmResamplesServed() - beforeWasm]).toEqual([0, n === 1 ? 0 : resamples]);
+      expect(Buffer.from(wasm.monthlyDelta.buffer).equals(Buffer.from(js.monthlyDelta.buffer))).toBe(true);
+      expect(Buffer.from(wasm.perRequestDelta.buffer).equals(Buffer.from(js.perRequestDelta.buffer))).toBe(true);
+      expect(Buffer.from(wasm.headMonthly.buffer).equals(Buffer.from(js.headMonthly.buffer))).toBe(true);
+      expect(rWasm.nextU32()).toBe(rJs.nextU32());
+      // Not trivially equal: a real spread.
+      if (n >= 1000) expect(js.headMonthly[0]).not.toBe(js.headMonthly[1]);
+    },
+  );
 
   it('compiles and runs here (the comparisons above would be JavaScript against itself otherwise)', () => {
     const before = wasmResamplesServed();

@@ -6,7 +6,8 @@ import { quantileSorted, percentileInterval } from '../../src/stats/quantile.js'
 import { bootstrapResamples, featureGenerator, resampleFeature } from '../../src/stats/resample.js';
 import { effectiveSampleSize } from '../../src/stats/weighted.js';
 
-const units = (list: Array<[number, number, number]>): PairedUnit[] => list.map(([weight, base, head]) => ({ weight, base, head }));
+const units = (list: Array<[number, number, number]>): PairedUnit[] =>
+  list.map(([weight, base, head]) => ({ weight, base, head }));
 
 /** n units with pseudo-random costs from a fixed generator (data only, not the bootstrap's generator). */
 function noisyFeature(id: string, team: string, n: number, headFactor: number, dataSeed: string): FeatureSeries {
@@ -75,7 +76,9 @@ describe('pairedBootstrap: hand-computed tiny inputs', () => {
       [2, 0.1, 0.3],
       [7, 0.1, 0.3],
     ]);
-    const r = pairedBootstrap([{ id: 'same', team: 't', units: list, requestsPerMonth: { base: 1000, head: 1000 } }], { seed: 's' });
+    const r = pairedBootstrap([{ id: 'same', team: 't', units: list, requestsPerMonth: { base: 1000, head: 1000 } }], {
+      seed: 's',
+    });
     const delta = 0.3 * 1000 - 0.1 * 1000; // the point value, not Σwb/Σw with its rounding
     expect(r.features.same!.monthlyDelta).toEqual({ lo: delta, hi: delta });
     expect(r.features.same!.perRequestDelta).toEqual({ lo: 0.3 - 0.1, hi: 0.3 - 0.1 });
@@ -86,14 +89,28 @@ describe('pairedBootstrap: hand-computed tiny inputs', () => {
     // Units A (w 1, base 1, head 1) and B (w 3, base 2, head 4); rpm 100 both.
     // AA: means 1 / 1 → delta 0. AB: base (1+6)/4 = 1.75, head (1+12)/4 = 3.25 → delta 1.5 per request.
     // BB: 2 / 4 → delta 2. Monthly deltas 0, 150, 200; head monthly 100, 325, 400.
-    const f: FeatureSeries = { id: 'two', team: 't', units: units([[1, 1, 1], [3, 2, 4]]), requestsPerMonth: { base: 100, head: 100 } };
+    const f: FeatureSeries = {
+      id: 'two',
+      team: 't',
+      units: units([
+        [1, 1, 1],
+        [3, 2, 4],
+      ]),
+      requestsPerMonth: { base: 100, head: 100 },
+    };
     const raw = bootstrapResamples([f], 'two-units', 2000);
     const counts = new Map<number, number>();
     for (const v of raw.features[0]!.monthlyDelta) counts.set(v, (counts.get(v) ?? 0) + 1);
     expect([...counts.keys()].sort((a, b) => a - b)).toEqual([0, 150, 200]);
     expect(Math.abs(counts.get(0)! - 500)).toBeLessThan(100); // binomial sd ≈ 19
     expect(Math.abs(counts.get(150)! - 1000)).toBeLessThan(100); // sd ≈ 22
-    expect(raw.features[0]!.point).toEqual({ perRequestBase: 1.75, perRequestHead: 3.25, monthlyDelta: 150, perRequestDelta: 1.5, headMonthly: 325 });
+    expect(raw.features[0]!.point).toEqual({
+      perRequestBase: 1.75,
+      perRequestHead: 3.25,
+      monthlyDelta: 150,
+      perRequestDelta: 1.5,
+      headMonthly: 325,
+    });
 
     const r = pairedBootstrap([f], { seed: 'two-units' });
     expect(r.features.two!.monthlyDelta).toEqual({ lo: 0, hi: 200 });
@@ -106,7 +123,11 @@ describe('pairedBootstrap: hand-computed tiny inputs', () => {
     const f: FeatureSeries = {
       id: 'new',
       team: 't',
-      units: units([[1, 0, 0.5], [1, 0, 1], [2, 0, 2]]),
+      units: units([
+        [1, 0, 0.5],
+        [1, 0, 1],
+        [2, 0, 2],
+      ]),
       requestsPerMonth: { base: 0, head: 400 },
     };
     const r = pairedBootstrap([f], { seed: 'added', resamples: 500 });
@@ -119,7 +140,15 @@ describe('pairedBootstrap: hand-computed tiny inputs', () => {
   });
 
   it('a removed feature (head 0, no head volume): head monthly is [0, 0] and the delta is minus the base monthly', () => {
-    const f: FeatureSeries = { id: 'gone', team: 't', units: units([[1, 1, 0], [1, 3, 0]]), requestsPerMonth: { base: 10, head: 0 } };
+    const f: FeatureSeries = {
+      id: 'gone',
+      team: 't',
+      units: units([
+        [1, 1, 0],
+        [1, 3, 0],
+      ]),
+      requestsPerMonth: { base: 10, head: 0 },
+    };
     const r = pairedBootstrap([f], { seed: 'removed', resamples: 1000 });
     expect(r.features.gone!.headMonthly).toEqual({ lo: 0, hi: 0 });
     // Resampled base means 1, 2, 3 (prob ¼, ½, ¼) → monthly deltas −10, −20, −30.
@@ -145,7 +174,7 @@ describe('pairedBootstrap: teams and the total', () => {
   const down = noisyFeature('b-down', 'search', 300, 0.6, 'data-down');
   const other = noisyFeature('c-other', 'billing', 100, 1.1, 'data-other');
 
-  it('team resample i is the sum of its features\' resample i; the total sums all features', () => {
+  it("team resample i is the sum of its features' resample i; the total sums all features", () => {
     const raw = bootstrapResamples([other, down, up], 'teams', 300);
     expect(raw.features.map((f) => f.id)).toEqual(['a-up', 'b-down', 'c-other']);
     expect([...raw.teams.keys()]).toEqual(['billing', 'search']);
@@ -175,11 +204,22 @@ describe('pairedBootstrap: teams and the total', () => {
     // Independent features: widths add roughly in quadrature, well below the plain sum.
     expect(width(team)).toBeLessThan(0.85 * (width(fa) + width(fb)));
     // A team of one feature has exactly that feature's interval.
-    expect(r.teams.billing).toEqual({ monthlyDelta: r.features['c-other']!.monthlyDelta, headMonthly: r.features['c-other']!.headMonthly });
+    expect(r.teams.billing).toEqual({
+      monthlyDelta: r.features['c-other']!.monthlyDelta,
+      headMonthly: r.features['c-other']!.headMonthly,
+    });
   });
 
   it('each feature draws from its own generator, seeded from the run seed and its id; constant features take no draws', () => {
-    const constant: FeatureSeries = { id: 'a-flat', team: 'x', units: units([[1, 2, 2], [1, 2, 2]]), requestsPerMonth: { base: 1, head: 1 } };
+    const constant: FeatureSeries = {
+      id: 'a-flat',
+      team: 'x',
+      units: units([
+        [1, 2, 2],
+        [1, 2, 2],
+      ]),
+      requestsPerMonth: { base: 1, head: 1 },
+    };
     const raw = bootstrapResamples([down, constant, up], 'order', 50);
     const a = resampleFeature(up, featureGenerator('order', 'a-up'), 50);
     const b = resampleFeature(down, featureGenerator('order', 'b-down'), 50);
@@ -207,7 +247,7 @@ describe('pairedBootstrap: determinism', () => {
     expect(JSON.stringify(pairedBootstrap([f1, f2, f3], { seed: 'pr-43', resamples: 400 }))).not.toBe(one);
   });
 
-  it('reproduces a 9-resample run worked out by hand from the generator\'s draws', () => {
+  it("reproduces a 9-resample run worked out by hand from the generator's draws", () => {
     // Canonical unit order (weight, base, head): u0 = (1, 1, 2), u1 = (1, 5, 9), u2 = (2, 3, 3).
     // The feature's own generator, three draws per resample (two per output, 16-bit halves).
     const rng = featureGenerator('pin', 'pin');
@@ -222,7 +262,18 @@ describe('pairedBootstrap: determinism', () => {
     // Sorted: 0.2 0.2 0.5 0.5 0.5 1 1.25 2 2. Type 7, m = 9: h = 0.2 → 0.2; h = 7.8 → 2 + 0.8·0 = 2.
     // Head means sorted: 2 2.5 2.5 2.5 2.8 2.8 4.25 13/3 6 → lo 2 + 0.2·0.5 = 2.1, hi 13/3 + 0.8·(6 − 13/3) = 17/3.
     const r = pairedBootstrap(
-      [{ id: 'pin', team: 't', units: units([[1, 1, 2], [2, 3, 3], [1, 5, 9]]), requestsPerMonth: { base: 1, head: 1 } }],
+      [
+        {
+          id: 'pin',
+          team: 't',
+          units: units([
+            [1, 1, 2],
+            [2, 3, 3],
+            [1, 5, 9],
+          ]),
+          requestsPerMonth: { base: 1, head: 1 },
+        },
+      ],
       { seed: 'pin', resamples: 9 },
     );
     const f = r.features.pin!;

@@ -32,7 +32,9 @@ messages:
   - role: user
     content: "Ticket: {{body}}"
 `;
-const config = (o: { rpm?: number; team?: string; traffic?: string; extra?: string; teams?: string; pricing?: string } = {}) => `version: 1
+const config = (
+  o: { rpm?: number; team?: string; traffic?: string; extra?: string; teams?: string; pricing?: string } = {},
+) => `version: 1
 features:
   summary:
     team: ${o.team ?? 'support'}
@@ -45,10 +47,12 @@ ${o.extra ?? ''}teams:
 ${o.teams ?? ''}${o.pricing ?? ''}`;
 
 /** 40 usage samples: input 1,000 + i, output 100 + (i % 5) × 50 (100…300). */
-const usageRows = Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, usage: { input_tokens: 1000 + i, output_tokens: 100 + (i % 5) * 50 } }));
+const usageRows = Array.from({ length: 40 }, (_, i) => ({
+  id: `u${i}`,
+  usage: { input_tokens: 1000 + i, output_tokens: 100 + (i % 5) * 50 },
+}));
 const meanIn = 1000 + 19.5;
 const meanOut = 200;
-
 
 async function diff(repo: string): Promise<DiffReport> {
   const { report } = await runDiff({ repo, base: 'main', head: 'pr', config: '.aicost.yml' });
@@ -57,7 +61,11 @@ async function diff(repo: string): Promise<DiffReport> {
   return report;
 }
 
-const baseFiles = { '.aicost.yml': config(), 'prompts/summary.prompt.yml': prompt(), 'traffic/summary.jsonl': jsonl(usageRows) };
+const baseFiles = {
+  '.aicost.yml': config(),
+  'prompts/summary.prompt.yml': prompt(),
+  'traffic/summary.jsonl': jsonl(usageRows),
+};
 
 describe('diff on real git repositories', () => {
   it('model swap: ×16.7 on the same recorded usage', async () => {
@@ -71,7 +79,12 @@ describe('diff on real git repositories', () => {
     expect(f.delta.monthly).toBeCloseTo(head - base, 9);
     expect(f.delta.monthly_percent).toBeCloseTo(((head - base) / base) * 100, 9);
     expect(f.changes).toHaveLength(1);
-    expect(f.changes[0]).toMatchObject({ kind: 'model', file: 'prompts/summary.prompt.yml', line: 1, summary: 'model openai/gpt-4o-mini → openai/gpt-4o (×16.7 price)' });
+    expect(f.changes[0]).toMatchObject({
+      kind: 'model',
+      file: 'prompts/summary.prompt.yml',
+      line: 1,
+      summary: 'model openai/gpt-4o-mini → openai/gpt-4o (×16.7 price)',
+    });
     expect(f.changes[0].monthly_effect).toBeCloseTo(head - base, 9);
     // The interval of a paired difference brackets the point estimate.
     expect(f.delta.monthly_ci95![0]).toBeLessThanOrEqual(f.delta.monthly);
@@ -81,7 +94,9 @@ describe('diff on real git repositories', () => {
 
   it('a model swap states the price ratio at the pricing date, not today (o3: $10/$40 before 2025-06-10)', async () => {
     const cfg = config() + 'pricing_date: 2025-05-01\n';
-    const r = await diff(prRepo({ ...baseFiles, '.aicost.yml': cfg }, { 'prompts/summary.prompt.yml': prompt({ model: 'openai/o3' }) }));
+    const r = await diff(
+      prRepo({ ...baseFiles, '.aicost.yml': cfg }, { 'prompts/summary.prompt.yml': prompt({ model: 'openai/o3' }) }),
+    );
     const f = r.features[0];
     const head = ((meanIn * 10 + meanOut * 40) / 1e6) * 100000;
     expect(f.head!.monthly).toBeCloseTo(head, 9);
@@ -98,7 +113,11 @@ describe('diff on real git repositories', () => {
     expect(f.head!.input_tokens.mean - f.base!.input_tokens.mean).toBeCloseTo(n, 9);
     expect(f.delta.monthly).toBeCloseTo(((n * MINI.input) / 1e6) * 100000, 9);
     expect(f.delta.per_request.mean).toBeCloseTo((n * MINI.input) / 1e6, 15);
-    expect(f.changes[0]).toMatchObject({ kind: 'prompt', line: 6, summary: `system message +${n} tokens (${tok(SYSTEM)} → ${tok(longer)})` });
+    expect(f.changes[0]).toMatchObject({
+      kind: 'prompt',
+      line: 6,
+      summary: `system message +${n} tokens (${tok(SYSTEM)} → ${tok(longer)})`,
+    });
     // Every sample moves by the same amount: a zero-width interval.
     expect(f.delta.monthly_ci95![0]).toBeCloseTo(f.delta.monthly, 9);
     expect(f.delta.monthly_ci95![1]).toBeCloseTo(f.delta.monthly, 9);
@@ -125,7 +144,13 @@ messages:
   - role: user
     content: "Write a tagline."
 `;
-    const r = await diff(prRepo({ ...baseFiles, '.aicost.yml': config({ extra }), 'prompts/copy.prompt.yml': copyPrompt }, { '.aicost.yml': config() }, ['prompts/copy.prompt.yml']));
+    const r = await diff(
+      prRepo(
+        { ...baseFiles, '.aicost.yml': config({ extra }), 'prompts/copy.prompt.yml': copyPrompt },
+        { '.aicost.yml': config() },
+        ['prompts/copy.prompt.yml'],
+      ),
+    );
     const copy = r.features.find((f) => f.id === 'copy')!;
     const input = 3 + tok('user') + tok('Write a tagline.') + 3;
     const monthly = ((input * MINI.input + 50 * MINI.output) / 1e6) * 30000;
@@ -134,7 +159,9 @@ messages:
     expect(copy.delta.monthly).toBeCloseTo(-monthly, 12);
     expect(r.features.find((f) => f.id === 'summary')!.status).toBe('unchanged');
 
-    const added = await diff(prRepo(baseFiles, { '.aicost.yml': config({ extra }), 'prompts/copy.prompt.yml': copyPrompt }));
+    const added = await diff(
+      prRepo(baseFiles, { '.aicost.yml': config({ extra }), 'prompts/copy.prompt.yml': copyPrompt }),
+    );
     const a = added.features.find((f) => f.id === 'copy')!;
     expect(a.status).toBe('added');
     expect(a.declared_in_pr).toBe(true);
@@ -144,12 +171,34 @@ messages:
   });
 
   it('messages samples: the revision system prompt replaces the recorded one, history stays', async () => {
-    const rows = Array.from({ length: 30 }, (_, i) => ({ id: `m${i}`, messages: [{ role: 'system', content: '[redacted]' }, { role: 'user', content: `Ticket: printer ${i} is on fire` }, { role: 'assistant', content: 'Noted.' }, { role: 'user', content: 'Any update?' }], usage: { output_tokens: 60 } }));
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      id: `m${i}`,
+      messages: [
+        { role: 'system', content: '[redacted]' },
+        { role: 'user', content: `Ticket: printer ${i} is on fire` },
+        { role: 'assistant', content: 'Noted.' },
+        { role: 'user', content: 'Any update?' },
+      ],
+      usage: { output_tokens: 60 },
+    }));
     const longer = SYSTEM + ' Keep it under 50 words.';
-    const r = await diff(prRepo({ ...baseFiles, 'traffic/summary.jsonl': jsonl(rows) }, { 'prompts/summary.prompt.yml': prompt({ system: longer }) }));
+    const r = await diff(
+      prRepo(
+        { ...baseFiles, 'traffic/summary.jsonl': jsonl(rows) },
+        { 'prompts/summary.prompt.yml': prompt({ system: longer }) },
+      ),
+    );
     const f = r.features[0];
     const history = (i: number) => [`Ticket: printer ${i} is on fire`, 'Noted.', 'Any update?'];
-    const count = (system: string) => rows.map((_, i) => 3 + tok('system') + tok(system) + history(i).reduce((a, c, k) => a + 3 + tok(k === 1 ? 'assistant' : 'user') + tok(c), 0) + 3);
+    const count = (system: string) =>
+      rows.map(
+        (_, i) =>
+          3 +
+          tok('system') +
+          tok(system) +
+          history(i).reduce((a, c, k) => a + 3 + tok(k === 1 ? 'assistant' : 'user') + tok(c), 0) +
+          3,
+      );
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b) / xs.length;
     expect(f.base!.input_tokens.mean).toBeCloseTo(mean(count(SYSTEM)), 9);
     expect(f.head!.input_tokens.mean).toBeCloseTo(mean(count(longer)), 9);
@@ -157,9 +206,13 @@ messages:
   });
 
   it('an unmapped prompt file and a model id edited in a .py file are listed as unpriced changes', async () => {
-    const py = (m: string) => `from openai import OpenAI\nclient = OpenAI()\n\ndef go(q):\n    return client.chat.completions.create(\n        model="${m}",\n        messages=[{"role": "user", "content": q}],\n    )\n`;
+    const py = (m: string) =>
+      `from openai import OpenAI\nclient = OpenAI()\n\ndef go(q):\n    return client.chat.completions.create(\n        model="${m}",\n        messages=[{"role": "user", "content": q}],\n    )\n`;
     const r = await diff(
-      prRepo({ ...baseFiles, 'app/route.py': py('gpt-4o-mini') }, { 'app/route.py': py('gpt-4o'), 'prompts/faq.prompt.yml': prompt({ model: 'openai/gpt-4.1' }) }),
+      prRepo(
+        { ...baseFiles, 'app/route.py': py('gpt-4o-mini') },
+        { 'app/route.py': py('gpt-4o'), 'prompts/faq.prompt.yml': prompt({ model: 'openai/gpt-4.1' }) },
+      ),
     );
     const files = r.unpriced_changes.map((u) => [u.kind, u.file, u.line]);
     expect(files).toEqual([
@@ -173,7 +226,11 @@ messages:
 
   describe('trust: the PR cannot change what decides the verdict for existing features', () => {
     const swapped = { 'prompts/summary.prompt.yml': prompt({ model: 'openai/gpt-4o' }) };
-    const key = (r: DiffReport) => ({ head: r.totals.monthly.head, delta: r.totals.monthly.delta, teams: r.teams.map((t) => [t.team, t.head, t.status]) });
+    const key = (r: DiffReport) => ({
+      head: r.totals.monthly.head,
+      delta: r.totals.monthly.delta,
+      teams: r.teams.map((t) => [t.team, t.head, t.status]),
+    });
     // Every test below compares with the honest PR, made here: no test relies on another having run.
     let honest: DiffReport;
     beforeAll(async () => {
@@ -185,7 +242,12 @@ messages:
     });
 
     it('lower price for a catalog model is ignored and proposed', async () => {
-      const r = await diff(prRepo(baseFiles, { ...swapped, '.aicost.yml': config({ pricing: 'pricing:\n  openai/gpt-4o: { input: 0.01, output: 0.01 }\n' }) }));
+      const r = await diff(
+        prRepo(baseFiles, {
+          ...swapped,
+          '.aicost.yml': config({ pricing: 'pricing:\n  openai/gpt-4o: { input: 0.01, output: 0.01 }\n' }),
+        }),
+      );
       expect(key(r)).toEqual(key(honest));
       expect(r.proposed_config.map((p) => p.path)).toContain('pricing.openai/gpt-4o');
     });
@@ -193,7 +255,12 @@ messages:
     it('lower volume is ignored and proposed', async () => {
       const r = await diff(prRepo(baseFiles, { ...swapped, '.aicost.yml': config({ rpm: 10 }) }));
       expect(key(r)).toEqual(key(honest));
-      expect(r.proposed_config).toContainEqual({ path: 'features.summary.requests_per_month', base: 100000, head: 10, effect: 'takes effect after merge' });
+      expect(r.proposed_config).toContainEqual({
+        path: 'features.summary.requests_per_month',
+        base: 100000,
+        head: 10,
+        effect: 'takes effect after merge',
+      });
     });
 
     it('moving the feature to another team is ignored and proposed', async () => {
@@ -206,7 +273,13 @@ messages:
       const cheap = jsonl(usageRows.map((u) => ({ ...u, usage: { input_tokens: 1, output_tokens: 1 } })));
       const r1 = await diff(prRepo(baseFiles, { ...swapped, 'traffic/summary.jsonl': cheap }));
       expect(key(r1)).toEqual(key(honest));
-      const r2 = await diff(prRepo(baseFiles, { ...swapped, 'traffic/cheap.jsonl': cheap, '.aicost.yml': config({ traffic: 'traffic/cheap.jsonl' }) }));
+      const r2 = await diff(
+        prRepo(baseFiles, {
+          ...swapped,
+          'traffic/cheap.jsonl': cheap,
+          '.aicost.yml': config({ traffic: 'traffic/cheap.jsonl' }),
+        }),
+      );
       expect(key(r2)).toEqual(key(honest));
     });
 
@@ -244,6 +317,8 @@ messages:
     const b = runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', 'json']);
     expect(a.status).toBe(0);
     expect(a.stdout).toBe(b.stdout);
-    expect(runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', 'markdown']).stdout).toBe(runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', 'markdown']).stdout);
+    expect(runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', 'markdown']).stdout).toBe(
+      runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', 'markdown']).stdout,
+    );
   });
 });

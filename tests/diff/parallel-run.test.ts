@@ -17,7 +17,10 @@ function rand(): number {
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
-const WORDS = 'invoice refund customer order payment the a of to and shipment ledger {"id": 42} const x = 1; error timeout'.split(' ');
+const WORDS =
+  'invoice refund customer order payment the a of to and shipment ledger {"id": 42} const x = 1; error timeout'.split(
+    ' ',
+  );
 function text(n: number): string {
   let s = '';
   while (s.length < n) s += (s ? ' ' : '') + WORDS[Math.floor(rand() * WORDS.length)];
@@ -52,7 +55,11 @@ function repository(): string {
     systems[id] = `You answer questions about feature ${id}. ${text(300)}`;
     files[`prompts/${id}.prompt.yml`] = prompt(systems[id]);
     files[`traffic/${id}.jsonl`] = jsonl(
-      Array.from({ length: 1400 }, (_, i) => ({ id: `${id}${i}`, vars: { context: text(200 + Math.floor(rand() * 1600)) }, usage: { output_tokens: 50 + (i % 300), ...(id === 'a' ? { input_tokens: 900 + (i % 500) } : {}) } })),
+      Array.from({ length: 1400 }, (_, i) => ({
+        id: `${id}${i}`,
+        vars: { context: text(200 + Math.floor(rand() * 1600)) },
+        usage: { output_tokens: 50 + (i % 300), ...(id === 'a' ? { input_tokens: 900 + (i % 500) } : {}) },
+      })),
     );
   }
   const instructions = `You are the helper agent. ${text(400)}`;
@@ -60,9 +67,19 @@ function repository(): string {
   const lines: object[] = [];
   for (let r = 0; r < 250; r++) {
     const ticket = text(300 + Math.floor(rand() * 1200));
-    const history: { role: string; content: string }[] = [{ role: 'system', content: instructions }, { role: 'user', content: ticket }];
+    const history: { role: string; content: string }[] = [
+      { role: 'system', content: instructions },
+      { role: 'user', content: ticket },
+    ];
     for (let step = 1; step <= 3; step++) {
-      lines.push({ id: `t${r}-${step}`, trace_id: `t${r}`, step, ...(step > 1 ? { parent_id: `t${r}-1` } : {}), messages: history.slice(), usage: { output_tokens: 40 + step * 10 } });
+      lines.push({
+        id: `t${r}-${step}`,
+        trace_id: `t${r}`,
+        step,
+        ...(step > 1 ? { parent_id: `t${r}-1` } : {}),
+        messages: history.slice(),
+        usage: { output_tokens: 40 + step * 10 },
+      });
       history.push({ role: 'assistant', content: text(60) }, { role: 'user', content: text(150) });
     }
   }

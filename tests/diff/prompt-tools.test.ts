@@ -33,14 +33,22 @@ interface Fn {
   properties: Record<string, Prop>;
 }
 
-const LOOKUP: Fn = { name: 'lookup_order', description: 'Look up an order by id.', properties: { order_id: { type: 'string', description: 'The order id.' } } };
+const LOOKUP: Fn = {
+  name: 'lookup_order',
+  description: 'Look up an order by id.',
+  properties: { order_id: { type: 'string', description: 'The order id.' } },
+};
 const REFUND: Fn = {
   name: 'refund_order',
   description: 'Refund an order, fully or in part.',
   properties: {
     order_id: { type: 'string', description: 'The order id.' },
     amount: { type: 'number', description: 'Amount to refund in USD' },
-    reason: { type: 'string', description: 'Why the customer asks for a refund.', enum: ['damaged', 'late', 'wrong_item'] },
+    reason: {
+      type: 'string',
+      description: 'Why the customer asks for a refund.',
+      enum: ['damaged', 'late', 'wrong_item'],
+    },
   },
 };
 
@@ -67,12 +75,19 @@ function cookbookFunctionTokens(f: Fn): number {
 }
 const FUNC_END = 12;
 
-const asDefinition = (f: Fn): ToolDefinition => ({ name: f.name, description: f.description, parameters: { type: 'object', properties: f.properties } });
+const asDefinition = (f: Fn): ToolDefinition => ({
+  name: f.name,
+  description: f.description,
+  parameters: { type: 'object', properties: f.properties },
+});
 
 /** An OpenAI chat function tool in YAML (`- type: function` / `function:` / …), as a runtime keeps it. */
 function openaiToolYaml(f: Fn): string {
   const props = Object.entries(f.properties)
-    .map(([k, p]) => `          ${k}:\n            type: ${p.type}\n            description: "${p.description}"\n${p.enum ? `            enum: [${p.enum.join(', ')}]\n` : ''}`)
+    .map(
+      ([k, p]) =>
+        `          ${k}:\n            type: ${p.type}\n            description: "${p.description}"\n${p.enum ? `            enum: [${p.enum.join(', ')}]\n` : ''}`,
+    )
     .join('');
   return `  - type: function\n    function:\n      name: ${f.name}\n      description: "${f.description}"\n      parameters:\n        type: object\n        properties:\n${props}`;
 }
@@ -104,10 +119,17 @@ teams:
 `;
 
 /** 40 usage-only samples: nothing to render, so input moves by exactly the static difference. */
-const usageRows = Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, usage: { input_tokens: 1500 + i, output_tokens: 100 + (i % 4) * 25 } }));
+const usageRows = Array.from({ length: 40 }, (_, i) => ({
+  id: `u${i}`,
+  usage: { input_tokens: 1500 + i, output_tokens: 100 + (i % 4) * 25 },
+}));
 
 function prRepo(basePrompt: string, headPrompt: string): string {
-  const repo = makeRepo({ '.aicost.yml': CONFIG, 'prompts/orders.prompt.yml': basePrompt, 'traffic/orders.jsonl': jsonl(usageRows) });
+  const repo = makeRepo({
+    '.aicost.yml': CONFIG,
+    'prompts/orders.prompt.yml': basePrompt,
+    'traffic/orders.jsonl': jsonl(usageRows),
+  });
   git(repo, 'checkout', '-q', '-b', 'pr');
   writeFiles(repo, { 'prompts/orders.prompt.yml': headPrompt });
   git(repo, 'add', '-A');
@@ -134,7 +156,9 @@ describe('diff: a tools list in a .prompt.yml', () => {
     expect(rule([LOOKUP])).toBe(cookbookFunctionTokens(LOOKUP) + FUNC_END);
     expect(perCall).toBeGreaterThan(40);
 
-    const r = await diff(prRepo(prompt(openaiToolYaml(LOOKUP)), prompt(openaiToolYaml(LOOKUP) + openaiToolYaml(REFUND))));
+    const r = await diff(
+      prRepo(prompt(openaiToolYaml(LOOKUP)), prompt(openaiToolYaml(LOOKUP) + openaiToolYaml(REFUND))),
+    );
     const f = r.features[0];
     expect(f.status).toBe('changed');
     expect(f.head!.input_tokens.mean - f.base!.input_tokens.mean).toBeCloseTo(perCall, 9);
@@ -142,7 +166,12 @@ describe('diff: a tools list in a .prompt.yml', () => {
     expect(f.delta.monthly).toBeCloseTo(monthly, 9);
     expect(f.delta.per_request.mean).toBeCloseTo((perCall * MINI_INPUT) / 1e6, 15);
     expect(f.changes).toHaveLength(1);
-    expect(f.changes[0]).toMatchObject({ kind: 'tools', file: 'prompts/orders.prompt.yml', line: TOOLS_LINE, summary: `tools added refund_order: +${perCall} tokens per call` });
+    expect(f.changes[0]).toMatchObject({
+      kind: 'tools',
+      file: 'prompts/orders.prompt.yml',
+      line: TOOLS_LINE,
+      summary: `tools added refund_order: +${perCall} tokens per call`,
+    });
     expect(f.changes[0].monthly_effect).toBeCloseTo(monthly, 9);
     expect(r.totals.monthly.delta).toBeCloseTo(monthly, 9);
     // Every sample moves by the same amount: a zero-width interval.
@@ -156,20 +185,34 @@ describe('diff: a tools list in a .prompt.yml', () => {
     const f = r.features[0];
     expect(f.status).toBe('changed');
     expect(f.changes).toHaveLength(1);
-    expect(f.changes[0]).toMatchObject({ kind: 'tools', line: TOOLS_LINE, summary: `tools added lookup_order: +${perCall} tokens per call` });
+    expect(f.changes[0]).toMatchObject({
+      kind: 'tools',
+      line: TOOLS_LINE,
+      summary: `tools added lookup_order: +${perCall} tokens per call`,
+    });
     expect(f.delta.monthly).toBeCloseTo(((perCall * MINI_INPUT) / 1e6) * RPM, 9);
   });
 
   it('removing a tool is a saving of its tokens', async () => {
     const perCall = cookbookFunctionTokens(REFUND);
-    const r = await diff(prRepo(prompt(openaiToolYaml(LOOKUP) + openaiToolYaml(REFUND)), prompt(openaiToolYaml(LOOKUP))));
+    const r = await diff(
+      prRepo(prompt(openaiToolYaml(LOOKUP) + openaiToolYaml(REFUND)), prompt(openaiToolYaml(LOOKUP))),
+    );
     const f = r.features[0];
-    expect(f.changes[0]).toMatchObject({ kind: 'tools', summary: `tools removed refund_order: -${perCall} tokens per call` });
+    expect(f.changes[0]).toMatchObject({
+      kind: 'tools',
+      summary: `tools removed refund_order: -${perCall} tokens per call`,
+    });
     expect(f.delta.monthly).toBeCloseTo(-((perCall * MINI_INPUT) / 1e6) * RPM, 9);
   });
 
   it('rewriting the same tools from the OpenAI shape to the flat shape changes nothing', async () => {
-    const r = await diff(prRepo(prompt(openaiToolYaml(LOOKUP) + openaiToolYaml(REFUND)), prompt(flatToolYaml(LOOKUP) + flatToolYaml(REFUND))));
+    const r = await diff(
+      prRepo(
+        prompt(openaiToolYaml(LOOKUP) + openaiToolYaml(REFUND)),
+        prompt(flatToolYaml(LOOKUP) + flatToolYaml(REFUND)),
+      ),
+    );
     const f = r.features[0];
     expect(f.status).toBe('unchanged');
     expect(f.changes).toEqual([]);

@@ -24,8 +24,12 @@ import { runEstimate } from '../../src/run/estimate.js';
 import { failure, makeRepo, runCli, summaryPrompt, writeFiles, prRepo } from '../helpers/run.js';
 
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
-const repoRows = Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, usage: { input_tokens: 1000 + i, output_tokens: 100 + (i % 5) * 50 } }));
-const rows = (n: number, input: number, output: number, tag = 'd') => Array.from({ length: n }, (_, i) => ({ id: `${tag}${i}`, usage: { input_tokens: input, output_tokens: output } }));
+const repoRows = Array.from({ length: 40 }, (_, i) => ({
+  id: `u${i}`,
+  usage: { input_tokens: 1000 + i, output_tokens: 100 + (i % 5) * 50 },
+}));
+const rows = (n: number, input: number, output: number, tag = 'd') =>
+  Array.from({ length: n }, (_, i) => ({ id: `${tag}${i}`, usage: { input_tokens: input, output_tokens: output } }));
 const dirRows = rows(40, 3000, 400);
 
 const prompt = summaryPrompt;
@@ -51,7 +55,12 @@ const DIR = { base: 69, head: 1150 };
 /** The model-swap PR on one feature whose samples live at traffic/summary.jsonl. */
 function swapRepo(traffic = 'traffic/summary.jsonl', extra: Record<string, string> = {}): string {
   return prRepo(
-    { '.aicost.yml': config(feature('summary', traffic)), 'prompts/summary.prompt.yml': prompt('openai/gpt-4o-mini'), 'traffic/summary.jsonl': jsonl(repoRows), ...extra },
+    {
+      '.aicost.yml': config(feature('summary', traffic)),
+      'prompts/summary.prompt.yml': prompt('openai/gpt-4o-mini'),
+      'traffic/summary.jsonl': jsonl(repoRows),
+      ...extra,
+    },
     { 'prompts/summary.prompt.yml': prompt('openai/gpt-4o') },
   );
 }
@@ -118,7 +127,11 @@ describe('diff with traffic-dir', () => {
       'traffic/triage.jsonl': jsonl(repoRows),
     };
     const repo = prRepo(base, {
-      '.aicost.yml': config(feature('summary', 'traffic/summary.jsonl') + feature('triage', 'traffic/triage.jsonl') + feature('drafts', 'traffic/drafts.jsonl')),
+      '.aicost.yml': config(
+        feature('summary', 'traffic/summary.jsonl') +
+          feature('triage', 'traffic/triage.jsonl') +
+          feature('drafts', 'traffic/drafts.jsonl'),
+      ),
       // A prompt of its own: one identical to a base feature's would be that feature (a copy).
       'prompts/drafts.prompt.yml': `model: openai/gpt-4o-mini
 messages:
@@ -157,7 +170,9 @@ messages:
     const r = await diff(repo, dir);
     expect(r.features[0].base!.traffic!.paths).toEqual(['traffic-dir:traffic/a.jsonl']);
     expect(r.features[0].base!.monthly).toBeCloseTo(DIR.base, 9);
-    expect(r.notices).toContain(`summary: traffic-dir ${dir} has no file for "traffic/b.jsonl"; the feature was priced from its other samples there (1 file).`);
+    expect(r.notices).toContain(
+      `summary: traffic-dir ${dir} has no file for "traffic/b.jsonl"; the feature was priced from its other samples there (1 file).`,
+    );
   });
 
   it('refuses a symbolic link in traffic-dir, naming it', async () => {
@@ -167,7 +182,9 @@ messages:
     symlinkSync(join(dir, 'real/summary.jsonl'), join(dir, 'traffic/summary.jsonl'));
     const e = await failure(diff(repo, dir));
     expect(e).toBeInstanceOf(TrafficError);
-    expect(e.message).toBe(`traffic-dir ${dir}: traffic/summary.jsonl is a symbolic link (traffic of feature "summary"); aicost does not follow links`);
+    expect(e.message).toBe(
+      `traffic-dir ${dir}: traffic/summary.jsonl is a symbolic link (traffic of feature "summary"); aicost does not follow links`,
+    );
 
     // A linked directory on the way to the file, matched by a glob.
     const globRepo = swapRepo('"traffic/*.jsonl"');
@@ -191,7 +208,9 @@ messages:
 
   it('a broken line in a traffic-dir file names the file as traffic-dir:… and its line', async () => {
     const repo = swapRepo();
-    const dir = samplesDir({ 'traffic/summary.jsonl': `${JSON.stringify(dirRows[0])}\n{"usage": {"output_tokens": 5}, oops\n${JSON.stringify(dirRows[1])}\n` });
+    const dir = samplesDir({
+      'traffic/summary.jsonl': `${JSON.stringify(dirRows[0])}\n{"usage": {"output_tokens": 5}, oops\n${JSON.stringify(dirRows[1])}\n`,
+    });
     const e = await failure(diff(repo, dir));
     expect(e).toBeInstanceOf(TrafficError);
     expect(e.location).toEqual({ file: 'traffic-dir:traffic/summary.jsonl', line: 2 });
@@ -204,7 +223,9 @@ messages:
     const repo = swapRepo();
     // The checkout's own traffic/ as "trusted samples" would let the PR grade itself.
     const e = await failure(diff(repo, repo));
-    expect(e.message).toMatch(/^traffic-dir \.: traffic\/summary\.jsonl is committed in the repository at [0-9a-f]{12}, so a pull request could write it/);
+    expect(e.message).toMatch(
+      /^traffic-dir \.: traffic\/summary\.jsonl is committed in the repository at [0-9a-f]{12}, so a pull request could write it/,
+    );
 
     // An untracked directory inside the checkout is fine, named relative to the project.
     writeFiles(repo, { 'aicost-samples/traffic/summary.jsonl': jsonl(dirRows) });
@@ -216,7 +237,11 @@ messages:
 
 describe('estimate with traffic-dir', () => {
   it('prices the working tree on traffic-dir samples', async () => {
-    const repo = makeRepo({ '.aicost.yml': config(feature('summary', 'traffic/summary.jsonl')), 'prompts/summary.prompt.yml': prompt('openai/gpt-4o-mini'), 'traffic/summary.jsonl': jsonl(repoRows) });
+    const repo = makeRepo({
+      '.aicost.yml': config(feature('summary', 'traffic/summary.jsonl')),
+      'prompts/summary.prompt.yml': prompt('openai/gpt-4o-mini'),
+      'traffic/summary.jsonl': jsonl(repoRows),
+    });
     const plain = await runEstimate({ repo, config: '.aicost.yml' });
     expect(plain.report.features[0].monthly).toBeCloseTo(REPO.base, 9);
     const dir = samplesDir({ 'traffic/summary.jsonl': jsonl(dirRows) });
@@ -227,7 +252,9 @@ describe('estimate with traffic-dir', () => {
     const empty = samplesDir({});
     const fallback = await runEstimate({ repo, config: '.aicost.yml', trafficDir: empty });
     expect(fallback.report.features[0].monthly).toBeCloseTo(REPO.base, 9);
-    expect(fallback.report.notices).toContain(`traffic-dir ${empty} has no samples for feature summary: its samples were read from the repository (the working tree).`);
+    expect(fallback.report.notices).toContain(
+      `traffic-dir ${empty} has no samples for feature summary: its samples were read from the repository (the working tree).`,
+    );
   });
 });
 
@@ -235,7 +262,10 @@ describe('CLI --traffic-dir', () => {
   it('diff and estimate read it relative to the current directory', () => {
     const repo = swapRepo();
     const dir = samplesDir({ 'traffic/summary.jsonl': jsonl(dirRows) });
-    const d = runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', 'json', '--traffic-dir', basename(dir)], { cwd: dirname(dir) });
+    const d = runCli(
+      ['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', 'json', '--traffic-dir', basename(dir)],
+      { cwd: dirname(dir) },
+    );
     expect(d.stderr).toBe('');
     expect(d.status).toBe(0);
     const r = JSON.parse(d.stdout) as DiffReport;
@@ -250,7 +280,9 @@ describe('CLI --traffic-dir', () => {
 
   it('exits 2 with one message when the directory does not exist', () => {
     const repo = swapRepo();
-    const r = runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--traffic-dir', 'no-such-samples'], { cwd: repo });
+    const r = runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--traffic-dir', 'no-such-samples'], {
+      cwd: repo,
+    });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { classifyPath, diffLines, findUnpricedChanges, looksLikeModelId, MAX_DIFF_LINES } from '../../src/unpriced/index.js';
+import {
+  classifyPath,
+  diffLines,
+  findUnpricedChanges,
+  looksLikeModelId,
+  MAX_DIFF_LINES,
+} from '../../src/unpriced/index.js';
 import type { ChangeBlock } from '../../src/unpriced/index.js';
 
 /** Deterministic PRNG (mulberry32) so failures reproduce. */
@@ -55,7 +61,8 @@ describe('diffLines', () => {
   it('finds a shortest edit script (checked against LCS) that rebuilds head, on 300 random pairs', () => {
     const next = rng(42);
     const alphabet = ['a', 'b', 'c', 'd', 'model="gpt-4o"', ''];
-    const pick = (n: number): string[] => Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]);
+    const pick = (n: number): string[] =>
+      Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]);
     for (let t = 0; t < 300; t++) {
       const a = pick(Math.floor(next() * 25));
       const b = pick(Math.floor(next() * 25));
@@ -94,23 +101,52 @@ describe('diffLines', () => {
     base[100] = 'r = client.create(model="gpt-4o-mini")';
     const head = base.slice();
     head[100] = 'r = client.create(model="gpt-4o")';
-    const [c] = findUnpricedChanges([{ path: 'src/big.py', status: 'modified', base: base.join('\n'), head: head.join('\n') }], { mapped: new Set() });
+    const [c] = findUnpricedChanges(
+      [{ path: 'src/big.py', status: 'modified', base: base.join('\n'), head: head.join('\n') }],
+      { mapped: new Set() },
+    );
     expect([c.line, c.summary]).toEqual([101, 'model gpt-4o-mini → gpt-4o in src/big.py:101']);
   });
 });
 
 describe('looksLikeModelId', () => {
   it.each([
-    'gpt-4o', 'gpt-4o-mini', 'o3', 'o4-mini', 'openai/gpt-4o', 'openai:gpt-4.1', 'anthropic:messages:claude-sonnet-4-6',
-    'claude-haiku-4-5-20251001', 'us.anthropic.claude-3-5-sonnet-20241022-v2:0', 'googleai/gemini-2.5-flash', 'ollama/llama2:70b',
-    'meta-llama/llama-3.1-70b-instruct', 'mistral-large-latest', 'command-r-plus', 'deepseek-chat', 'grok-4', 'groq/some-model',
-    'azure/prod-gpt4o', 'ft:gpt-4o-mini:acme::abc123', 'text-embedding-3-small',
+    'gpt-4o',
+    'gpt-4o-mini',
+    'o3',
+    'o4-mini',
+    'openai/gpt-4o',
+    'openai:gpt-4.1',
+    'anthropic:messages:claude-sonnet-4-6',
+    'claude-haiku-4-5-20251001',
+    'us.anthropic.claude-3-5-sonnet-20241022-v2:0',
+    'googleai/gemini-2.5-flash',
+    'ollama/llama2:70b',
+    'meta-llama/llama-3.1-70b-instruct',
+    'mistral-large-latest',
+    'command-r-plus',
+    'deepseek-chat',
+    'grok-4',
+    'groq/some-model',
+    'azure/prod-gpt4o',
+    'ft:gpt-4o-mini:acme::abc123',
+    'text-embedding-3-small',
   ])('%s is a model id', (id) => expect(looksLikeModelId(id)).toBe(true));
 
-  it.each(['user', 'assistant', 'default', 'gpt', 'my-finetune', './models/llama.gguf', 'llama-7b.gguf', 'https://api.openai.com/v1', 'gpt-${v}', 'gpt 4o', '', 'a'.repeat(300)])(
-    '%j is not',
-    (v) => expect(looksLikeModelId(v)).toBe(false),
-  );
+  it.each([
+    'user',
+    'assistant',
+    'default',
+    'gpt',
+    'my-finetune',
+    './models/llama.gguf',
+    'llama-7b.gguf',
+    'https://api.openai.com/v1',
+    'gpt-${v}',
+    'gpt 4o',
+    '',
+    'a'.repeat(300),
+  ])('%j is not', (v) => expect(looksLikeModelId(v)).toBe(false));
 });
 
 describe('classifyPath', () => {
@@ -130,13 +166,24 @@ describe('classifyPath', () => {
   ])('%s → %s', (path, format) => expect(classifyPath(path)).toMatchObject({ type: 'artifact', format }));
 
   it('tells a LiteLLM config by its model_list, env files by name and skips tests and vendored code', () => {
-    expect(classifyPath('litellm_config.yaml', ['general_settings: {}\n', 'model_list:\n  - model_name: a\n'])).toMatchObject({ format: 'litellm' });
+    expect(
+      classifyPath('litellm_config.yaml', ['general_settings: {}\n', 'model_list:\n  - model_name: a\n']),
+    ).toMatchObject({ format: 'litellm' });
     expect(classifyPath('config.yaml', ['model_list_backup: []\n'])).toEqual({ type: 'none' });
     expect(classifyPath('deploy/.env.production')).toEqual({ type: 'env' });
     expect(classifyPath('services/api.env.example')).toEqual({ type: 'env' });
     expect(classifyPath('src/app/route.tsx')).toEqual({ type: 'code', lang: 'js' });
     expect(classifyPath('src/agent.py')).toEqual({ type: 'code', lang: 'python' });
-    for (const p of ['tests/test_agent.py', 'src/agent.spec.ts', 'src/__tests__/a.ts', 'node_modules/x/index.js', 'dist/index.js', 'src/types.d.ts', 'prompts/README.md', 'docs/guide.md']) {
+    for (const p of [
+      'tests/test_agent.py',
+      'src/agent.spec.ts',
+      'src/__tests__/a.ts',
+      'node_modules/x/index.js',
+      'dist/index.js',
+      'src/types.d.ts',
+      'prompts/README.md',
+      'docs/guide.md',
+    ]) {
       expect(classifyPath(p)).toEqual({ type: 'none' });
     }
   });
@@ -148,7 +195,14 @@ describe('other artifact formats', () => {
   it('flags a Copilot prompt model change without a token price', () => {
     const base = "---\nmode: 'agent'\nmodel: GPT-4.1\n---\nReview the diff.\n";
     const [c] = findUnpricedChanges(
-      [{ path: '.github/prompts/review.prompt.md', status: 'modified', base, head: base.replace('GPT-4.1', 'Claude Sonnet 4') }],
+      [
+        {
+          path: '.github/prompts/review.prompt.md',
+          status: 'modified',
+          base,
+          head: base.replace('GPT-4.1', 'Claude Sonnet 4'),
+        },
+      ],
       { ...opts, priceRatio: () => 3 },
     );
     expect([c.kind, c.line, c.summary, c.price_ratio]).toEqual([
@@ -160,7 +214,8 @@ describe('other artifact formats', () => {
   });
 
   it('reads promptfoo providers and their max_tokens', () => {
-    const base = 'providers:\n  - id: anthropic:messages:claude-sonnet-4-6\n    config: {temperature: 0, max_tokens: 2048}\nprompts:\n  - file://prompts/extract.txt\n';
+    const base =
+      'providers:\n  - id: anthropic:messages:claude-sonnet-4-6\n    config: {temperature: 0, max_tokens: 2048}\nprompts:\n  - file://prompts/extract.txt\n';
     const head = base.replace('max_tokens: 2048', 'max_tokens: 4096') + 'evaluateOptions:\n  repeat: 3\n';
     const [c] = findUnpricedChanges([{ path: 'promptfooconfig.yaml', status: 'modified', base, head }], opts);
     expect([c.kind, c.line, c.summary]).toEqual([
@@ -172,7 +227,10 @@ describe('other artifact formats', () => {
 
   it('reads an OAI_CONFIG_LIST with comment lines', () => {
     const base = '[\n  // the main model\n  {"model": "gpt-4-turbo", "api_key": ""}\n]\n';
-    const [c] = findUnpricedChanges([{ path: 'OAI_CONFIG_LIST', status: 'modified', base, head: base.replace('gpt-4-turbo', 'gpt-4o') }], opts);
+    const [c] = findUnpricedChanges(
+      [{ path: 'OAI_CONFIG_LIST', status: 'modified', base, head: base.replace('gpt-4-turbo', 'gpt-4o') }],
+      opts,
+    );
     expect([c.kind, c.line, c.summary, c.hint]).toEqual([
       'model-config',
       3,
@@ -183,9 +241,15 @@ describe('other artifact formats', () => {
 
   it('reports a prompt file it cannot parse as not scanned, at the line the YAML reader names', () => {
     const base = 'model: [unclosed\n';
-    const [c] = findUnpricedChanges([{ path: 'p/x.prompt.yml', status: 'modified', base, head: `${base}more: text\n` }], opts);
+    const [c] = findUnpricedChanges(
+      [{ path: 'p/x.prompt.yml', status: 'modified', base, head: `${base}more: text\n` }],
+      opts,
+    );
     // Not "changed": a text the YAML reader refuses could hide any setting, so it is not scanned.
-    expect([c.line, c.summary]).toEqual([2, 'p/x.prompt.yml:2 not scanned: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+    expect([c.line, c.summary]).toEqual([
+      2,
+      'p/x.prompt.yml:2 not scanned: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ]);
   });
 
   it('keeps summaries on one line whatever the YAML holds', () => {
@@ -195,14 +259,22 @@ describe('other artifact formats', () => {
     expect(c.summary).toBe(
       'CrewAI agents file config/agents.yaml: researcher FAKE: line.llm openai/gpt-4o second line added, researcher.llm openai/gpt-4o-mini removed',
     );
-    expect([c.line, c.hint]).toEqual([2, 'features: { crew: { team: <team>, agent: config/agents.yaml, requests_per_month: <n> } }']);
+    expect([c.line, c.hint]).toEqual([
+      2,
+      'features: { crew: { team: <team>, agent: config/agents.yaml, requests_per_month: <n> } }',
+    ]);
   });
 
   it('skips a modified file whose text did not change, and a mapped rename target', () => {
     const text = 'model: openai/gpt-4o\n';
-    expect(findUnpricedChanges([{ path: 'a.prompt.yml', status: 'modified', base: text, head: text }], opts)).toEqual([]);
+    expect(findUnpricedChanges([{ path: 'a.prompt.yml', status: 'modified', base: text, head: text }], opts)).toEqual(
+      [],
+    );
     expect(
-      findUnpricedChanges([{ path: 'b.prompt.yml', oldPath: 'a.prompt.yml', status: 'renamed', base: text, head: text }], { mapped: new Set(['./b.prompt.yml']) }),
+      findUnpricedChanges(
+        [{ path: 'b.prompt.yml', oldPath: 'a.prompt.yml', status: 'renamed', base: text, head: text }],
+        { mapped: new Set(['./b.prompt.yml']) },
+      ),
     ).toEqual([]);
   });
 });

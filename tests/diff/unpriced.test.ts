@@ -91,12 +91,15 @@ router_settings:
   num_retries: 3
 `;
 
-const REPLY_HINT_PROMPT = 'features: { reply: { team: <team>, prompt: prompts/reply.prompt.yml, requests_per_month: <n> } }';
+const REPLY_HINT_PROMPT =
+  'features: { reply: { team: <team>, prompt: prompts/reply.prompt.yml, requests_per_month: <n> } }';
 const REPLY_HINT_AGENT = 'features: { reply: { team: <team>, agent: agents/reply.yaml, requests_per_month: <n> } }';
 
 describe('findUnpricedChanges: code', () => {
   it('reports a model id edited in a .py call with the catalog ratio', () => {
-    const changes = scan([modified('src/reply.py', REPLY_PY, REPLY_PY.replace('model="gpt-4o-mini"', 'model="gpt-4o"'))]);
+    const changes = scan([
+      modified('src/reply.py', REPLY_PY, REPLY_PY.replace('model="gpt-4o-mini"', 'model="gpt-4o"')),
+    ]);
     expect(changes).toHaveLength(1);
     const [c] = changes;
     // 2.50 / 0.15 = 16.666… → ×16.7
@@ -114,7 +117,9 @@ describe('findUnpricedChanges: code', () => {
   });
 
   it('reports an AI SDK model, output cap and step limit edited in TypeScript, one per line', () => {
-    const head = DRAFT_TS.replace("openai('gpt-4o-mini')", "openai('gpt-4.1')").replace('maxTokens: 256', 'maxTokens: 1024').replace('stepCountIs(5)', 'stepCountIs(15)');
+    const head = DRAFT_TS.replace("openai('gpt-4o-mini')", "openai('gpt-4.1')")
+      .replace('maxTokens: 256', 'maxTokens: 1024')
+      .replace('stepCountIs(5)', 'stepCountIs(15)');
     const changes = scan([modified('src/agents/draft.ts', DRAFT_TS, head)]);
     expect(changes.map((c) => [c.line, c.summary, c.price_ratio])).toEqual([
       [6, 'model gpt-4o-mini → gpt-4.1 in src/agents/draft.ts:6', null],
@@ -159,7 +164,12 @@ describe('findUnpricedChanges: code', () => {
   it('reports models named in an added file and constants edited with their ratio', () => {
     const base = `export const REPLY_DRAFT_MODEL = 'gpt-4o-mini';\n`;
     const head = `export const REPLY_DRAFT_MODEL = 'gpt-4o';\n`;
-    const added: ChangedFile = { path: 'src/classify.mjs', status: 'added', base: null, head: `const m = process.env.CLASSIFY_MODEL ?? "gpt-4o-mini";\n` };
+    const added: ChangedFile = {
+      path: 'src/classify.mjs',
+      status: 'added',
+      base: null,
+      head: `const m = process.env.CLASSIFY_MODEL ?? "gpt-4o-mini";\n`,
+    };
     const changes = scan([modified('src/models.ts', base, head), added]);
     expect(changes.map((c) => c.summary)).toEqual([
       'CLASSIFY_MODEL default gpt-4o-mini added in src/classify.mjs:1',
@@ -214,16 +224,24 @@ describe('findUnpricedChanges: prompt and agent files', () => {
   });
 
   it('says what changed in an unmapped .prompt.yml: model with ratio and maxTokens, at the key line', () => {
-    const head = FAQ_PROMPT.replace('model: openai/gpt-4o', 'model: openai/gpt-4o-mini').replace('maxTokens: 400', 'maxTokens: 1000');
+    const head = FAQ_PROMPT.replace('model: openai/gpt-4o', 'model: openai/gpt-4o-mini').replace(
+      'maxTokens: 400',
+      'maxTokens: 1000',
+    );
     const [c] = scan([modified('prompts/faq.prompt.yml', FAQ_PROMPT, head)]);
     // 0.15 / 2.50 = 0.06; 1000 / 400 = 2.5
-    expect(c.summary).toBe('prompt file prompts/faq.prompt.yml: model openai/gpt-4o → openai/gpt-4o-mini (×0.06 input price), maxTokens 400 → 1000 (×2.5 output cap)');
+    expect(c.summary).toBe(
+      'prompt file prompts/faq.prompt.yml: model openai/gpt-4o → openai/gpt-4o-mini (×0.06 input price), maxTokens 400 → 1000 (×2.5 output cap)',
+    );
     expect(c.line).toBe(2);
     expect(c.price_ratio).toBeCloseTo(0.06, 10);
   });
 
   it('reports a text-only prompt edit at the first changed line', () => {
-    const head = FAQ_PROMPT.replace('You answer questions about {{product}}.', 'You answer questions about {{product}} in detail, with examples.');
+    const head = FAQ_PROMPT.replace(
+      'You answer questions about {{product}}.',
+      'You answer questions about {{product}} in detail, with examples.',
+    );
     const [c] = scan([modified('prompts/faq.prompt.yml', FAQ_PROMPT, head)]);
     expect([c.line, c.summary]).toEqual([7, 'prompt file prompts/faq.prompt.yml changed (model openai/gpt-4o)']);
   });
@@ -236,7 +254,8 @@ describe('findUnpricedChanges: prompt and agent files', () => {
       file: '.claude/agents/reviewer.md',
       line: 5,
       // 5 / 3 = 1.666… → ×1.67; 30 / 10 = 3
-      summary: 'Claude Code agent .claude/agents/reviewer.md: model sonnet → opus (×1.67 input price), maxTurns 10 → 30 (×3 loop limit)',
+      summary:
+        'Claude Code agent .claude/agents/reviewer.md: model sonnet → opus (×1.67 input price), maxTurns 10 → 30 (×3 loop limit)',
       price_ratio: 5 / 3,
       hint: 'features: { reviewer: { team: <team>, agent: .claude/agents/reviewer.md, requests_per_month: <n> } }',
     });
@@ -249,11 +268,16 @@ describe('findUnpricedChanges: prompt and agent files', () => {
       kind: 'agent-file',
       file: 'src/research_crew/config/agents.yaml',
       line: 5,
-      summary: 'CrewAI agents file src/research_crew/config/agents.yaml: researcher.llm openai/gpt-4o-mini → openai/gpt-4o (×16.7 input price)',
+      summary:
+        'CrewAI agents file src/research_crew/config/agents.yaml: researcher.llm openai/gpt-4o-mini → openai/gpt-4o (×16.7 input price)',
       price_ratio: 2.5 / 0.15,
       hint: 'features: { research-crew: { team: <team>, agent: src/research_crew/config/agents.yaml, requests_per_month: <n> } }',
     });
-    const tasks = modified('src/research_crew/config/tasks.yaml', 'research:\n  agent: researcher\n', 'research:\n  agent: writer\n');
+    const tasks = modified(
+      'src/research_crew/config/tasks.yaml',
+      'research:\n  agent: researcher\n',
+      'research:\n  agent: writer\n',
+    );
     expect(scan([tasks], new Set(['src/research_crew/config/agents.yaml']))).toEqual([]);
     const [t] = scan([tasks]);
     expect([t.kind, t.line, t.summary, t.hint]).toEqual([
@@ -265,8 +289,19 @@ describe('findUnpricedChanges: prompt and agent files', () => {
   });
 
   it('reports a deleted prompt file without a line, and a renamed one', () => {
-    const deleted: ChangedFile = { path: 'prompts/old-summary.md', status: 'deleted', base: 'Summarize {{text}}.\n', head: null };
-    const renamed: ChangedFile = { path: 'prompts/help/faq.prompt.yml', oldPath: 'prompts/faq.prompt.yml', status: 'renamed', base: FAQ_PROMPT, head: FAQ_PROMPT };
+    const deleted: ChangedFile = {
+      path: 'prompts/old-summary.md',
+      status: 'deleted',
+      base: 'Summarize {{text}}.\n',
+      head: null,
+    };
+    const renamed: ChangedFile = {
+      path: 'prompts/help/faq.prompt.yml',
+      oldPath: 'prompts/faq.prompt.yml',
+      status: 'renamed',
+      base: FAQ_PROMPT,
+      head: FAQ_PROMPT,
+    };
     expect(scan([renamed, deleted])).toEqual([
       {
         kind: 'prompt-file',
@@ -286,7 +321,10 @@ describe('findUnpricedChanges: prompt and agent files', () => {
       },
     ]);
     // A rename away from a mapped path: the feature must follow it.
-    const [r] = scan([{ ...renamed, head: FAQ_PROMPT.replace('maxTokens: 400', 'maxTokens: 800') }], new Set(['prompts/faq.prompt.yml']));
+    const [r] = scan(
+      [{ ...renamed, head: FAQ_PROMPT.replace('maxTokens: 400', 'maxTokens: 800') }],
+      new Set(['prompts/faq.prompt.yml']),
+    );
     expect([r.line, r.summary, r.hint]).toEqual([
       4,
       'prompt file prompts/faq.prompt.yml renamed to prompts/help/faq.prompt.yml: maxTokens 400 → 800 (×2 output cap)',
@@ -350,7 +388,8 @@ describe('findUnpricedChanges: model config and env', () => {
 
   it('reports an env model variable change with the ratio, never a key', () => {
     const base = '# Model the crew uses\nOPENAI_MODEL_NAME=gpt-4o-mini\nOPENAI_API_KEY=\nLLM_API_KEY=sk-old\n';
-    const head = '# Model the crew uses\nOPENAI_MODEL_NAME=gpt-4o\nOPENAI_API_KEY=\nLLM_API_KEY=sk-new\nAZURE_OPENAI_CHAT_DEPLOYMENT="prod-chat" # deployment alias\n';
+    const head =
+      '# Model the crew uses\nOPENAI_MODEL_NAME=gpt-4o\nOPENAI_API_KEY=\nLLM_API_KEY=sk-new\nAZURE_OPENAI_CHAT_DEPLOYMENT="prod-chat" # deployment alias\n';
     const changes = scan([modified('.env.example', base, head)]);
     expect(changes).toEqual([
       {
@@ -374,14 +413,24 @@ describe('findUnpricedChanges: model config and env', () => {
   });
 
   it('orders results by file path, then line', () => {
-    const head = DRAFT_TS.replace('maxTokens: 256', 'maxTokens: 512').replace("openai('gpt-4o-mini')", "openai('gpt-4o')");
+    const head = DRAFT_TS.replace('maxTokens: 256', 'maxTokens: 512').replace(
+      "openai('gpt-4o-mini')",
+      "openai('gpt-4o')",
+    );
     const changes = scan([
       modified('src/b.ts', DRAFT_TS, head),
       { path: 'prompts/z.prompt.yml', status: 'added', base: null, head: FAQ_PROMPT },
       modified('.env', 'MODEL=gpt-4o\n', 'MODEL=gpt-4o-mini\n'),
       modified('src/a.ts', DRAFT_TS, head),
     ]);
-    expect(changes.map((c) => `${c.file}:${c.line}`)).toEqual(['.env:1', 'prompts/z.prompt.yml:1', 'src/a.ts:6', 'src/a.ts:7', 'src/b.ts:6', 'src/b.ts:7']);
+    expect(changes.map((c) => `${c.file}:${c.line}`)).toEqual([
+      '.env:1',
+      'prompts/z.prompt.yml:1',
+      'src/a.ts:6',
+      'src/a.ts:7',
+      'src/b.ts:6',
+      'src/b.ts:7',
+    ]);
   });
 });
 
@@ -399,7 +448,10 @@ describe('findUnpricedChanges: hostile input', () => {
   it('scans a 100 KB adversarial line and thousands of long near-miss lines with bounded work', () => {
     const longLine = `x = dict(model="${'a'.repeat(100_000)}`;
     // Just under the scan limit: many near-misses for every pattern on one line.
-    const nearMiss = `${'model="gpt-4o'.repeat(60)}${'max_tokens= '.repeat(40)}${'openai(\'gpt'.repeat(40)}`.slice(0, 1_999);
+    const nearMiss = `${'model="gpt-4o'.repeat(60)}${'max_tokens= '.repeat(40)}${"openai('gpt".repeat(40)}`.slice(
+      0,
+      1_999,
+    );
     const idents = `${'A_MODEL_'.repeat(240)} = "gpt-4o`.slice(0, 1_999);
     const body = Array.from({ length: 2_000 }, (_, i) => (i % 2 ? nearMiss : idents)).join('\n');
     const before = unpricedWork();
@@ -418,7 +470,12 @@ describe('findUnpricedChanges: hostile input', () => {
     // The long lines are not scanned, and say so (issue 12, reproduction 12); the near misses find nothing.
     expect(changes.map((c) => [c.kind, c.file, c.line, c.summary])).toEqual([
       ['env', '.env', 1, '.env:1 not scanned: the changed line is 150,007 characters, over the 2,000 the scan reads'],
-      ['code', 'src/long.py', 1, 'src/long.py:1 not scanned: the changed line is 100,016 characters, over the 2,000 the scan reads'],
+      [
+        'code',
+        'src/long.py',
+        1,
+        'src/long.py:1 not scanned: the changed line is 100,016 characters, over the 2,000 the scan reads',
+      ],
     ]);
   });
 
@@ -444,7 +501,10 @@ describe('findUnpricedChanges: hostile input', () => {
   });
 
   it('an added or deleted file of 2,500 lines takes no line-diff step, and its lines keep their numbers', () => {
-    const body = Array.from({ length: 2_500 }, (_, i) => (i === 2_399 ? 'client = OpenAI(model="gpt-4o")' : `x${i} = ${i}`)).join('\n') + '\n';
+    const body =
+      Array.from({ length: 2_500 }, (_, i) => (i === 2_399 ? 'client = OpenAI(model="gpt-4o")' : `x${i} = ${i}`)).join(
+        '\n',
+      ) + '\n';
     const before = unpricedWork();
     const added = scan([{ path: 'src/new_client.py', status: 'added', base: null, head: body }]);
     const deleted = scan([{ path: 'src/old_client.py', status: 'deleted', base: body, head: null }]);
@@ -473,7 +533,11 @@ describe('findUnpricedChanges: hostile input', () => {
     expect(changes).toHaveLength(25);
     expect(changes[0].summary).toBe('model gpt-4o-mini → gpt-4o in src/table.js:1 (×16.7 input price)');
     expect(changes[23].line).toBe(24);
-    expect([changes[24].line, changes[24].summary, changes[24].price_ratio]).toEqual([25, '18976 more model, output-cap or loop-limit changes in src/table.js from line 25', null]);
+    expect([changes[24].line, changes[24].summary, changes[24].price_ratio]).toEqual([
+      25,
+      '18976 more model, output-cap or loop-limit changes in src/table.js from line 25',
+      null,
+    ]);
   });
 });
 
@@ -492,23 +556,31 @@ describe('findUnpricedChanges: gateway and eval configs the YAML reader refuses'
     const [c, ...rest] = scan([modified('config.yaml', LITELLM, head)]);
     expect(rest).toEqual([]);
     expect([c.kind, c.file, c.line]).toEqual(['model-config', 'config.yaml', 8]);
-    expect(c.summary).toBe('config.yaml:8 not scanned: invalid YAML: Nested mappings are not allowed in compact mappings');
-    // The valid edit is still read to its facts (the control).
-    expect(scan([modified('config.yaml', LITELLM, LITELLM.replace('openai/gpt-4o-mini', 'openai/gpt-4o'))])[0].summary).toBe(
-      'LiteLLM config config.yaml: cheap: openai/gpt-4o-mini → openai/gpt-4o (×16.7 input price)',
+    expect(c.summary).toBe(
+      'config.yaml:8 not scanned: invalid YAML: Nested mappings are not allowed in compact mappings',
     );
+    // The valid edit is still read to its facts (the control).
+    expect(
+      scan([modified('config.yaml', LITELLM, LITELLM.replace('openai/gpt-4o-mini', 'openai/gpt-4o'))])[0].summary,
+    ).toBe('LiteLLM config config.yaml: cheap: openai/gpt-4o-mini → openai/gpt-4o (×16.7 input price)');
   });
 
   it('an alias bomb or a 70-level nesting in a promptfoo config is "not scanned", with the limit that refused it', () => {
     const bomb = scan([{ path: 'promptfooconfig.yaml', status: 'added', base: null, head: ALIAS_BOMB }]);
     expect(bomb.map((c) => [c.kind, c.line, c.summary])).toEqual([
-      ['model-config', 5, 'promptfooconfig.yaml:5 not scanned: YAML aliases expand into more than 10,000 values (here at *c); aicost refuses this to guard against alias bombs'],
+      [
+        'model-config',
+        5,
+        'promptfooconfig.yaml:5 not scanned: YAML aliases expand into more than 10,000 values (here at *c); aicost refuses this to guard against alias bombs',
+      ],
     ]);
     const deep = `providers: ${'['.repeat(70)}openai:gpt-4o${']'.repeat(70)}\n`;
     const [c] = scan([modified('promptfooconfig.yaml', 'providers: [openai:gpt-4o-mini]\n', deep)]);
     expect(c.summary).toMatch(/^promptfooconfig\.yaml:1 not scanned: the YAML is nested more than 64 levels deep$/);
     // A base the reader refuses only loses the old values: the head's facts are listed.
-    expect(scan([modified('promptfooconfig.yaml', deep, 'providers: [openai:gpt-4o]\n')])[0].summary).toBe('promptfoo config promptfooconfig.yaml: provider openai:gpt-4o added');
+    expect(scan([modified('promptfooconfig.yaml', deep, 'providers: [openai:gpt-4o]\n')])[0].summary).toBe(
+      'promptfoo config promptfooconfig.yaml: provider openai:gpt-4o added',
+    );
   });
 });
 
@@ -531,9 +603,24 @@ describe('findUnpricedChanges: YAML files too large to read', () => {
       tooLarge('openapi.yaml', 'openapi: 3.1.0\npaths: {}\n'),
     ]);
     expect(changes.map((c) => [c.kind, c.file, c.line, c.summary])).toEqual([
-      ['model-config', 'deploy/config.yaml', null, 'deploy/config.yaml not scanned: at head 2,000,000 bytes, over the 1,048,576 the scan reads'],
-      ['model-config', 'gateway.yaml', null, 'gateway.yaml not scanned: at head 2,000,000 bytes, over the 1,048,576 the scan reads'],
-      ['model-config', 'proxy/prod-litellm.yml', null, 'proxy/prod-litellm.yml not scanned: at head 2,000,000 bytes, over the 1,048,576 the scan reads'],
+      [
+        'model-config',
+        'deploy/config.yaml',
+        null,
+        'deploy/config.yaml not scanned: at head 2,000,000 bytes, over the 1,048,576 the scan reads',
+      ],
+      [
+        'model-config',
+        'gateway.yaml',
+        null,
+        'gateway.yaml not scanned: at head 2,000,000 bytes, over the 1,048,576 the scan reads',
+      ],
+      [
+        'model-config',
+        'proxy/prod-litellm.yml',
+        null,
+        'proxy/prod-litellm.yml not scanned: at head 2,000,000 bytes, over the 1,048,576 the scan reads',
+      ],
     ]);
   });
 });

@@ -25,8 +25,14 @@ messages:
   - role: user
     content: "Summarise: {{body}}"
 `;
-const app = (model: string, pad = '') => `import openai\n\n${pad}def reply(text):\n    return openai.chat.completions.create(model="${model}", messages=[{"role": "user", "content": text}])\n`;
-const base = { '.aicost.yml': config, 'prompts/summary.prompt.yml': prompt, 'src/app.py': app('gpt-4o-mini'), 'data/rows.csv': 'a,b\n1,2\n' };
+const app = (model: string, pad = '') =>
+  `import openai\n\n${pad}def reply(text):\n    return openai.chat.completions.create(model="${model}", messages=[{"role": "user", "content": text}])\n`;
+const base = {
+  '.aicost.yml': config,
+  'prompts/summary.prompt.yml': prompt,
+  'src/app.py': app('gpt-4o-mini'),
+  'data/rows.csv': 'a,b\n1,2\n',
+};
 
 function prRepo(head: Record<string, string>): string {
   const repo = makeRepo(base);
@@ -40,14 +46,22 @@ function prRepo(head: Record<string, string>): string {
 function diff(repo: string) {
   const r = runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', 'json']);
   expect(r.stderr).not.toMatch(/internal error/);
-  return { status: r.status, report: JSON.parse(r.stdout) as { unpriced_changes: { kind: string; file: string; line: number | null; summary: string }[]; violations: { rule: string; severity: string }[] } };
+  return {
+    status: r.status,
+    report: JSON.parse(r.stdout) as {
+      unpriced_changes: { kind: string; file: string; line: number | null; summary: string }[];
+      violations: { rule: string; severity: string }[];
+    },
+  };
 }
 
 describe('changed files the unpriced scan cannot read', () => {
   it('the visible edit is found (the control case)', () => {
     const { status, report } = diff(prRepo({ 'src/app.py': app('gpt-4o') }));
     expect(status).toBe(1);
-    expect(report.unpriced_changes.map((c) => c.summary)).toEqual(['model gpt-4o-mini → gpt-4o in src/app.py:4 (×16.7 input price)']);
+    expect(report.unpriced_changes.map((c) => c.summary)).toEqual([
+      'model gpt-4o-mini → gpt-4o in src/app.py:4 (×16.7 input price)',
+    ]);
   });
 
   it('a model edit in a file padded past 1 MiB is listed as not scanned and fails the check', () => {
@@ -56,7 +70,12 @@ describe('changed files the unpriced scan cannot read', () => {
     expect(head.length).toBeGreaterThan(1024 * 1024);
     const { status, report } = diff(prRepo({ 'src/app.py': head }));
     expect(report.unpriced_changes).toEqual([
-      expect.objectContaining({ kind: 'code', file: 'src/app.py', line: null, summary: `src/app.py not scanned: at head ${head.length.toLocaleString('en-US')} bytes, over the 1,048,576 the scan reads` }),
+      expect.objectContaining({
+        kind: 'code',
+        file: 'src/app.py',
+        line: null,
+        summary: `src/app.py not scanned: at head ${head.length.toLocaleString('en-US')} bytes, over the 1,048,576 the scan reads`,
+      }),
     ]);
     expect(report.violations.map((v) => [v.rule, v.severity])).toEqual([['unpriced_change', 'error']]);
     expect(status).toBe(1);
@@ -67,14 +86,22 @@ describe('changed files the unpriced scan cannot read', () => {
     const head = `import openai\n\n${line}\n\ndef reply(text):\n    return openai.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": text}])\n`;
     const { status, report } = diff(prRepo({ 'src/app.py': head }));
     const summaries = report.unpriced_changes.map((c) => [c.kind, c.line, c.summary]);
-    expect(summaries).toContainEqual(['code', 3, `src/app.py:3 not scanned: the changed line is ${line.length.toLocaleString('en-US')} characters, over the 2,000 the scan reads`]);
+    expect(summaries).toContainEqual([
+      'code',
+      3,
+      `src/app.py:3 not scanned: the changed line is ${line.length.toLocaleString('en-US')} characters, over the 2,000 the scan reads`,
+    ]);
     expect(report.violations.map((v) => v.rule)).toEqual(['unpriced_change']);
     expect(status).toBe(1);
   });
 
   it('a binary code file is listed; a 2 MB data file the scanner never reads is not', () => {
-    const { status, report } = diff(prRepo({ 'src/tool.py': 'model = "gpt-4o"\u0000\n', 'data/rows.csv': 'a,b\n'.repeat(600_000) }));
-    expect(report.unpriced_changes.map((c) => [c.file, c.summary])).toEqual([['src/tool.py', 'src/tool.py not scanned: at head binary content']]);
+    const { status, report } = diff(
+      prRepo({ 'src/tool.py': 'model = "gpt-4o"\u0000\n', 'data/rows.csv': 'a,b\n'.repeat(600_000) }),
+    );
+    expect(report.unpriced_changes.map((c) => [c.file, c.summary])).toEqual([
+      ['src/tool.py', 'src/tool.py not scanned: at head binary content'],
+    ]);
     expect(status).toBe(1);
   });
 });
@@ -95,7 +122,12 @@ describe('gateway and eval configs the YAML reader refuses (one YAML reader, wit
     git(repo, 'commit', '-qam', 'pr');
     const { status, report } = diff(repo);
     expect(report.unpriced_changes.map((c) => [c.kind, c.file, c.line, c.summary])).toEqual([
-      ['model-config', 'config.yaml', 4, 'config.yaml:4 not scanned: invalid YAML: Nested mappings are not allowed in compact mappings'],
+      [
+        'model-config',
+        'config.yaml',
+        4,
+        'config.yaml:4 not scanned: invalid YAML: Nested mappings are not allowed in compact mappings',
+      ],
     ]);
     expect(report.violations.map((v) => [v.rule, v.severity])).toEqual([['unpriced_change', 'error']]);
     expect(status).toBe(1);
@@ -110,7 +142,11 @@ d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
 `;
     const { status, report } = diff(prRepo({ 'evals/promptfooconfig.yaml': bomb }));
     expect(report.unpriced_changes.map((c) => [c.kind, c.line, c.summary])).toEqual([
-      ['model-config', 5, 'evals/promptfooconfig.yaml:5 not scanned: YAML aliases expand into more than 10,000 values (here at *c); aicost refuses this to guard against alias bombs'],
+      [
+        'model-config',
+        5,
+        'evals/promptfooconfig.yaml:5 not scanned: YAML aliases expand into more than 10,000 values (here at *c); aicost refuses this to guard against alias bombs',
+      ],
     ]);
     expect(status).toBe(1);
   });
@@ -125,11 +161,24 @@ describe('YAML gateway configs too large to read', () => {
     const { status, report } = diff(prRepo({ 'config.yaml': padded, 'deploy/gateway.yaml': padded }));
     const bytes = padded.length.toLocaleString('en-US');
     expect(report.unpriced_changes.map((c) => [c.kind, c.file, c.line, c.summary])).toEqual([
-      ['model-config', 'config.yaml', null, `config.yaml not scanned: at head ${bytes} bytes, over the 1,048,576 the scan reads`],
-      ['model-config', 'deploy/gateway.yaml', null, `deploy/gateway.yaml not scanned: at head ${bytes} bytes, over the 1,048,576 the scan reads`],
+      [
+        'model-config',
+        'config.yaml',
+        null,
+        `config.yaml not scanned: at head ${bytes} bytes, over the 1,048,576 the scan reads`,
+      ],
+      [
+        'model-config',
+        'deploy/gateway.yaml',
+        null,
+        `deploy/gateway.yaml not scanned: at head ${bytes} bytes, over the 1,048,576 the scan reads`,
+      ],
     ]);
     // One violation per unpriced change.
-    expect(report.violations.map((v) => [v.rule, v.severity])).toEqual([['unpriced_change', 'error'], ['unpriced_change', 'error']]);
+    expect(report.violations.map((v) => [v.rule, v.severity])).toEqual([
+      ['unpriced_change', 'error'],
+      ['unpriced_change', 'error'],
+    ]);
     expect(status).toBe(1);
   });
 

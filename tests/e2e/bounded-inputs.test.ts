@@ -18,7 +18,6 @@ const jsonl = (rows: object[]): string => rows.map((r) => JSON.stringify(r)).joi
 const MINI = { input: 0.15, output: 0.6 };
 const cost = (input: number, output: number) => (input * MINI.input + output * MINI.output) / 1e6;
 
-
 const agent = (maxTurns: number | string) => `name: triage
 model: openai/gpt-4o-mini
 instructions: "You triage tickets."
@@ -34,7 +33,15 @@ ${o.extra ?? ''}teams:
   support: { monthly_budget: 1000000000000 }
 `;
 // Ten runs of two calls each: every run reaches the base limit of 2 turns.
-const rows = Array.from({ length: 10 }, (_, t) => [1, 2].map((k) => ({ id: `r${t}-${k}`, trace_id: `r${t}`, step: k, ...(k > 1 ? { parent_id: `r${t}-1` } : {}), usage: { input_tokens: 1000 * k, output_tokens: 100 } }))).flat();
+const rows = Array.from({ length: 10 }, (_, t) =>
+  [1, 2].map((k) => ({
+    id: `r${t}-${k}`,
+    trace_id: `r${t}`,
+    step: k,
+    ...(k > 1 ? { parent_id: `r${t}-1` } : {}),
+    usage: { input_tokens: 1000 * k, output_tokens: 100 },
+  })),
+).flat();
 const agentBase = { '.aicost.yml': config(), 'agents/triage.yaml': agent(2), 'traffic/triage.jsonl': jsonl(rows) };
 const diffArgs = (repo: string) => ['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', 'json'];
 
@@ -45,7 +52,9 @@ describe('agent loop limits (reproduction 10)', () => {
       const r = runCli(args);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toContain("agents/triage.yaml:5:13: max_tokens is 100,000,001 tokens, above aicost's limit of 100,000,000");
+      expect(r.stderr).toContain(
+        "agents/triage.yaml:5:13: max_tokens is 100,000,001 tokens, above aicost's limit of 100,000,000",
+      );
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     }
     const at = prRepo(agentBase, { 'agents/triage.yaml': `${agent(2)}max_tokens: 100000000\n` });
@@ -60,14 +69,16 @@ describe('agent loop limits (reproduction 10)', () => {
     const repo = prRepo(agentBase, { 'agents/triage.yaml': agent(2147483648) });
     const r = runCli(diffArgs(repo));
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("agents/triage.yaml:4:12: max_turns is 2,147,483,648 turns, above aicost's limit of 10,000");
+    expect(r.stderr).toContain(
+      "agents/triage.yaml:4:12: max_turns is 2,147,483,648 turns, above aicost's limit of 10,000",
+    );
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     const est = runCli(['estimate', '--repo', repo, '--format', 'json']);
     expect(est.status).toBe(2);
     expect(est.stderr).toContain('agents/triage.yaml:4:12: max_turns is 2,147,483,648 turns');
   });
 
-  it('a raised limit at aicost\'s maximum is priced in closed form: the upper bound equals the turn-by-turn sum', () => {
+  it("a raised limit at aicost's maximum is priced in closed form: the upper bound equals the turn-by-turn sum", () => {
     const repo = prRepo(agentBase, { 'agents/triage.yaml': agent(10_000) });
     const r = runCli(diffArgs(repo));
     expect(r.stderr).toBe('');
@@ -77,23 +88,37 @@ describe('agent loop limits (reproduction 10)', () => {
     for (let j = 1; j <= 9_998; j++) ext += cost(2_000 + 100 * j, 100);
     const perRun = cost(1_000, 100) + cost(2_000, 100);
     const cap = f.head.agent.turn_cap_increases[0];
-    expect(cap).toMatchObject({ agent: 'triage', base_max_turns: 2, head_max_turns: 10_000, cap_share: 1, extra_calls_per_run: 9_998 });
+    expect(cap).toMatchObject({
+      agent: 'triage',
+      base_max_turns: 2,
+      head_max_turns: 10_000,
+      cap_share: 1,
+      extra_calls_per_run: 9_998,
+    });
     expect(cap.upper_bound_monthly).toBeCloseTo((perRun + ext) * 1000, 6);
   });
 
   it('typical_turns past the schema bound (10,000) is exit 2 at the key, for diff and estimate', () => {
-    const added = { '.aicost.yml': config({ traffic: false, extra: '    typical_turns: 2000000\n    typical_output_tokens: 10\n' }), 'agents/triage.yaml': agent(5) };
+    const added = {
+      '.aicost.yml': config({ traffic: false, extra: '    typical_turns: 2000000\n    typical_output_tokens: 10\n' }),
+      'agents/triage.yaml': agent(5),
+    };
     const repo = prRepo({ 'README.md': 'x\n' }, added);
     for (const r of [runCli(diffArgs(repo)), runCli(['estimate', '--repo', repo, '--format', 'json'])]) {
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr.split('\n')[0]).toMatch(/^aicost: \.aicost\.yml:\d+:\d+: features\.triage\.typical_turns: must be ≤ 10,000, got 2000000/);
+      expect(r.stderr.split('\n')[0]).toMatch(
+        /^aicost: \.aicost\.yml:\d+:\d+: features\.triage\.typical_turns: must be ≤ 10,000, got 2000000/,
+      );
     }
   });
 
   it('typical_turns at its bound on an agent feature added in the PR is priced in closed form', () => {
     const turns = 10_000;
-    const added = { '.aicost.yml': config({ traffic: false, extra: `    typical_turns: ${turns}\n    typical_output_tokens: 10\n` }), 'agents/triage.yaml': agent(5) };
+    const added = {
+      '.aicost.yml': config({ traffic: false, extra: `    typical_turns: ${turns}\n    typical_output_tokens: 10\n` }),
+      'agents/triage.yaml': agent(5),
+    };
     const repo = prRepo({ 'README.md': 'x\n' }, added);
     const r = runCli(diffArgs(repo));
     expect(r.stderr).toBe('');
@@ -134,7 +159,10 @@ teams:
 
   it('a 900,000-letter user message is priced exactly by estimate and diff', () => {
     const run = 'x'.repeat(900_000);
-    const repo = prRepo({ '.aicost.yml': cfg, 'prompts/summary.prompt.yml': prompt('Ticket: short') }, { 'prompts/summary.prompt.yml': prompt(run) });
+    const repo = prRepo(
+      { '.aicost.yml': cfg, 'prompts/summary.prompt.yml': prompt('Ticket: short') },
+      { 'prompts/summary.prompt.yml': prompt(run) },
+    );
     // The run's tokens by the heap merge, which tests/tokenize/linear-merge.test.ts proves equal to the package's merge.
     const input = 3 + tok('system') + tok(SYSTEM) + 3 + tok('user') + countPlain(run, 'o200k_base') + 3;
     expect(countPlain(run, 'o200k_base')).toBeGreaterThan(900_000 / 16);

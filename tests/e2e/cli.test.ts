@@ -29,10 +29,16 @@ teams:
   web: {}
 `;
 const line = (i: number) => JSON.stringify({ id: `s${i}`, usage: { input_tokens: 100 + (i % 7), output_tokens: 20 } });
-const traffic = (n: number, bad: number[] = []) => Array.from({ length: n }, (_, i) => (bad.includes(i) ? '{"usage": {"input_tokens": 5}}' : line(i))).join('\n') + '\n';
+const traffic = (n: number, bad: number[] = []) =>
+  Array.from({ length: n }, (_, i) => (bad.includes(i) ? '{"usage": {"input_tokens": 5}}' : line(i))).join('\n') + '\n';
 
 function repoWith(files: Record<string, string>): string {
-  return makeRepo({ '.aicost.yml': CONFIG, 'prompts/faq.prompt.yml': PROMPT, 'traffic/faq.jsonl': traffic(40), ...files });
+  return makeRepo({
+    '.aicost.yml': CONFIG,
+    'prompts/faq.prompt.yml': PROMPT,
+    'traffic/faq.jsonl': traffic(40),
+    ...files,
+  });
 }
 
 function expectCleanError(r: { status: number; stderr: string; stdout: string }, pattern: RegExp): void {
@@ -85,12 +91,18 @@ describe('aicost CLI', () => {
 
   it('exits 2 naming file, line and column for a config error', () => {
     const repo = repoWith({ '.aicost.yml': CONFIG.replace('requests_per_month', 'requets_per_month') });
-    expectCleanError(runCli(['estimate', '--repo', repo]), /\.aicost\.yml:7:5: .*requets_per_month.*did you mean "requests_per_month"/);
+    expectCleanError(
+      runCli(['estimate', '--repo', repo]),
+      /\.aicost\.yml:7:5: .*requets_per_month.*did you mean "requests_per_month"/,
+    );
   });
 
   it('exits 2 with the closest ids for an unknown model', () => {
     const repo = repoWith({ 'prompts/faq.prompt.yml': PROMPT.replace('openai/gpt-4o-mini', 'openai/gpt-4o-minni') });
-    expectCleanError(runCli(['estimate', '--repo', repo]), /prompts\/faq\.prompt\.yml:1.*unknown model "openai\/gpt-4o-minni".*gpt-4o-mini/s);
+    expectCleanError(
+      runCli(['estimate', '--repo', repo]),
+      /prompts\/faq\.prompt\.yml:1.*unknown model "openai\/gpt-4o-minni".*gpt-4o-mini/s,
+    );
   });
 
   it('skips and reports 3 bad lines in 1,000, fails on 30', () => {
@@ -101,15 +113,26 @@ describe('aicost CLI', () => {
     expect(report.features[0].samples).toBe(997);
     expect(report.features[0].traffic.bad_lines).toBe(3);
     expect(report.notices.join('\n')).toMatch(/skipped 3 bad traffic line\(s\) of 1000: traffic\/faq\.jsonl:11 /);
-    const bad = repoWith({ 'traffic/faq.jsonl': traffic(1000, Array.from({ length: 30 }, (_, i) => i * 33)) });
+    const bad = repoWith({
+      'traffic/faq.jsonl': traffic(
+        1000,
+        Array.from({ length: 30 }, (_, i) => i * 33),
+      ),
+    });
     expectCleanError(runCli(['estimate', '--repo', bad]), /traffic\/faq\.jsonl.*30.*line 1\b.*max_bad_lines/s);
   });
 
   it('exits 2 for a Git LFS pointer, a missing traffic file and a symlinked prompt', () => {
-    const lfs = repoWith({ 'traffic/faq.jsonl': 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n' });
+    const lfs = repoWith({
+      'traffic/faq.jsonl':
+        'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n',
+    });
     expectCleanError(runCli(['estimate', '--repo', lfs]), /Git LFS pointer/);
     const missing = repoWith({ '.aicost.yml': CONFIG.replace('traffic/faq.jsonl', 'traffic/nope.jsonl') });
-    expectCleanError(runCli(['estimate', '--repo', missing]), /\.aicost\.yml:6:\d+: .*traffic\/nope\.jsonl does not exist/);
+    expectCleanError(
+      runCli(['estimate', '--repo', missing]),
+      /\.aicost\.yml:6:\d+: .*traffic\/nope\.jsonl does not exist/,
+    );
     const linked = repoWith({ 'prompts/real.prompt.yml': PROMPT, 'prompts/faq.prompt.yml': '' });
     execFileSync('rm', [join(linked, 'prompts/faq.prompt.yml')]);
     symlinkSync('real.prompt.yml', join(linked, 'prompts/faq.prompt.yml'));
@@ -125,7 +148,10 @@ describe('aicost CLI', () => {
     expectCleanError(runCli(['frobnicate']), /unknown command "frobnicate"/);
     const empty = mkdtempSync(join(tmpdir(), 'aicost-empty-'));
     expectCleanError(runCli(['estimate', '--repo', empty]), /no \.aicost\.yml found/);
-    expectCleanError(runCli(['estimate', '--repo', repoWith({}), '--rev', 'no-such-branch']), /revision "no-such-branch" is not a commit/);
+    expectCleanError(
+      runCli(['estimate', '--repo', repoWith({}), '--rev', 'no-such-branch']),
+      /revision "no-such-branch" is not a commit/,
+    );
     expect(runCli(['--help']).stdout).toMatch(/Usage:/);
   });
 });
@@ -136,7 +162,8 @@ describe('aicost CLI', () => {
  */
 function node20(): { path: string; version: string } {
   const path = join(ROOT, 'tools/node20/node_modules/node/bin/node');
-  if (!existsSync(path)) throw new Error(`Node 20 is not installed at ${path}: run \`npm ci\` (package.json's aicost-node20 installs it)`);
+  if (!existsSync(path))
+    throw new Error(`Node 20 is not installed at ${path}: run \`npm ci\` (package.json's aicost-node20 installs it)`);
   return { path, version: execFileSync(path, ['--version'], { encoding: 'utf8' }).trim() };
 }
 
@@ -151,7 +178,11 @@ describe('bundles on Node 20', () => {
     const ref = runCli(['estimate', '--repo', repo, '--format', 'json']);
     for (const n of nodes) {
       const r = runCli(['estimate', '--repo', repo, '--format', 'json'], { node: n.path });
-      expect({ node: n.version, status: r.status, stderr: r.stderr }).toEqual({ node: n.version, status: 0, stderr: '' });
+      expect({ node: n.version, status: r.status, stderr: r.stderr }).toEqual({
+        node: n.version,
+        status: 0,
+        stderr: '',
+      });
       expect(r.stdout).toBe(ref.stdout);
     }
   });
@@ -167,7 +198,15 @@ describe('bundles on Node 20', () => {
       writeFileSync(outputs, '');
       assertFreshDist();
       const r = execFileSync(n.path, [join(ROOT, 'dist/index.js')], {
-        env: { ...process.env, GITHUB_WORKSPACE: repo, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: outputs, RUNNER_TEMP: out, 'INPUT_WORKING-DIRECTORY': '.', INPUT_CONFIG: '.aicost.yml' },
+        env: {
+          ...process.env,
+          GITHUB_WORKSPACE: repo,
+          GITHUB_STEP_SUMMARY: summary,
+          GITHUB_OUTPUT: outputs,
+          RUNNER_TEMP: out,
+          'INPUT_WORKING-DIRECTORY': '.',
+          INPUT_CONFIG: '.aicost.yml',
+        },
         encoding: 'utf8',
       });
       expect(r).not.toMatch(/::error::/);

@@ -32,9 +32,16 @@ describe('npm run demo', () => {
     const r = demo('json');
     const report = JSON.parse(r.stdout);
     expect(validateReport(report)).toEqual({ ok: true });
-    const samples = readFileSync(join(ROOT, 'examples/demo/traffic/ticket-summary.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const samples = readFileSync(join(ROOT, 'examples/demo/traffic/ticket-summary.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     // gpt-4o-mini $0.15/$0.60 → gpt-4o $2.50/$10 per 1M, outputs clamped at 300, 1.2M requests.
-    const perRequest = samples.reduce((a, s) => a + (s.usage.input_tokens * (2.5 - 0.15) + Math.min(s.usage.output_tokens, 300) * (10 - 0.6)) / 1e6, 0) / samples.length;
+    const perRequest =
+      samples.reduce(
+        (a, s) => a + (s.usage.input_tokens * (2.5 - 0.15) + Math.min(s.usage.output_tokens, 300) * (10 - 0.6)) / 1e6,
+        0,
+      ) / samples.length;
     const f = report.features.find((x: { id: string }) => x.id === 'ticket-summary');
     expect(f.delta.monthly).toBeCloseTo(perRequest * 1_200_000, 2);
     expect(report.features.map((x: { id: string; status: string }) => [x.id, x.status])).toEqual([
@@ -45,6 +52,9 @@ describe('npm run demo', () => {
       ['support-triage', 'changed'],
       ['ticket-summary', 'changed'],
     ]);
-    expect(report.unpriced_changes.map((u: { file: string }) => u.file)).toEqual(['prompts/churn-email.prompt.yml', 'src/classify.py']);
+    expect(report.unpriced_changes.map((u: { file: string }) => u.file)).toEqual([
+      'prompts/churn-email.prompt.yml',
+      'src/classify.py',
+    ]);
   });
 });

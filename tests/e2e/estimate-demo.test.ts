@@ -15,9 +15,15 @@ const DEMO = join(ROOT, 'examples/demo');
 const enc = new Tiktoken(o200k);
 const tok = (s: string) => enc.encode(s, [], []).length;
 /** OpenAI's chat rule: 3 per message, the role's tokens, the content's, 3 to prime the reply. */
-const chat = (msgs: { role: string; content: string }[]) => msgs.reduce((a, m) => a + 3 + tok(m.role) + tok(m.content), 3);
-const render = (t: string, vars: Record<string, unknown>) => t.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, k: string) => String(vars[k] ?? ''));
-const lines = (f: string) => readFileSync(join(DEMO, 'traffic', f), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const chat = (msgs: { role: string; content: string }[]) =>
+  msgs.reduce((a, m) => a + 3 + tok(m.role) + tok(m.content), 3);
+const render = (t: string, vars: Record<string, unknown>) =>
+  t.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, k: string) => String(vars[k] ?? ''));
+const lines = (f: string) =>
+  readFileSync(join(DEMO, 'traffic', f), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 const prompt = (f: string) => parse(readFileSync(join(DEMO, 'prompts', f), 'utf8'));
 
 // USD per 1M tokens, from openai.com/api/pricing and anthropic.com/pricing.
@@ -46,7 +52,12 @@ interface FeatureJson {
   reconciliation: { recorded: number; reported: number | null } | null;
 }
 
-let report: { features: FeatureJson[]; totals: { monthly: number }; catalog: { version: string }; teams: { team: string; monthly: number; status: string }[] };
+let report: {
+  features: FeatureJson[];
+  totals: { monthly: number };
+  catalog: { version: string };
+  teams: { team: string; monthly: number; status: string }[];
+};
 const feature = (id: string) => report.features.find((f) => f.id === id)!;
 
 beforeAll(() => {
@@ -59,16 +70,29 @@ beforeAll(() => {
 describe('estimate --repo examples/demo --format json', () => {
   it('ticket-summary: recorded usage, output clamped at maxTokens 300, 1.2M requests/month', () => {
     const samples = lines('ticket-summary.jsonl');
-    const costs = samples.map((s) => (s.usage.input_tokens * GPT_4O_MINI.input + Math.min(s.usage.output_tokens, 300) * GPT_4O_MINI.output) / 1e6);
+    const costs = samples.map(
+      (s) =>
+        (s.usage.input_tokens * GPT_4O_MINI.input + Math.min(s.usage.output_tokens, 300) * GPT_4O_MINI.output) / 1e6,
+    );
     const expected = mean(costs) * 1_200_000;
     expect(feature('ticket-summary').monthly).toBeCloseTo(expected, 2);
     expect(feature('ticket-summary').per_request.mean).toBeCloseTo(mean(costs), 9);
     expect(feature('ticket-summary').source.usage).toBe(1);
     // Recorded counts are exact o200k counts with chat overhead, so calibration is 1.
     const p = prompt('ticket-summary.prompt.yml');
-    const counted = samples.map((s) => chat(p.messages.map((m: { role: string; content: string }) => ({ role: m.role, content: render(m.content, s.vars) }))));
+    const counted = samples.map((s) =>
+      chat(
+        p.messages.map((m: { role: string; content: string }) => ({
+          role: m.role,
+          content: render(m.content, s.vars),
+        })),
+      ),
+    );
     const recorded = samples.map((s) => s.usage.input_tokens);
-    expect(feature('ticket-summary').calibration!.ratio).toBeCloseTo(recorded.reduce((a, b) => a + b) / counted.reduce((a, b) => a + b), 6);
+    expect(feature('ticket-summary').calibration!.ratio).toBeCloseTo(
+      recorded.reduce((a, b) => a + b) / counted.reduce((a, b) => a + b),
+      6,
+    );
     const atCap = samples.filter((s) => s.finish_reason === 'length' || s.usage.output_tokens >= 300).length;
     expect(feature('ticket-summary').output_cap_share).toBeCloseTo(atCap / samples.length, 9);
     expect(feature('ticket-summary').reconciliation!.reported).toBeCloseTo(mean(samples.map((s) => s.cost_usd)), 9);
@@ -79,7 +103,13 @@ describe('estimate --repo examples/demo --format json', () => {
     const costs = samples.map((s) => {
       const u = s.usage;
       const plain = u.input_tokens - u.cache_read_tokens - u.cache_write_tokens;
-      return (plain * SONNET_45.input + u.cache_read_tokens * SONNET_45.cacheRead + u.cache_write_tokens * SONNET_45.cacheWrite5m + u.output_tokens * SONNET_45.output) / 1e6;
+      return (
+        (plain * SONNET_45.input +
+          u.cache_read_tokens * SONNET_45.cacheRead +
+          u.cache_write_tokens * SONNET_45.cacheWrite5m +
+          u.output_tokens * SONNET_45.output) /
+        1e6
+      );
     });
     const ts = samples.map((s) => Date.parse(s.ts));
     const windowDays = Math.max(7, (Math.max(...ts) - Math.min(...ts)) / 86_400_000);
@@ -95,7 +125,13 @@ describe('estimate --repo examples/demo --format json', () => {
     const p = prompt('product-copy.prompt.yml');
     const schemaTokens = tok(JSON.stringify(p.jsonSchema));
     const costs = samples.map((s) => {
-      const input = chat(p.messages.map((m: { role: string; content: string }) => ({ role: m.role, content: render(m.content, s.vars) }))) + schemaTokens;
+      const input =
+        chat(
+          p.messages.map((m: { role: string; content: string }) => ({
+            role: m.role,
+            content: render(m.content, s.vars),
+          })),
+        ) + schemaTokens;
       return ((input * GPT_41_MINI.input + s.usage.output_tokens * GPT_41_MINI.output) / 1e6) * BATCH;
     });
     const rpm = 4000 * MONTH_DAYS;
@@ -108,7 +144,9 @@ describe('estimate --repo examples/demo --format json', () => {
   it('lead-scoring: static estimate over testData with typical_output_tokens 40', () => {
     const p = prompt('lead-scoring.prompt.yml');
     const costs = p.testData.map((row: Record<string, unknown>) => {
-      const input = chat(p.messages.map((m: { role: string; content: string }) => ({ role: m.role, content: render(m.content, row) })));
+      const input = chat(
+        p.messages.map((m: { role: string; content: string }) => ({ role: m.role, content: render(m.content, row) })),
+      );
       return (input * GPT_4O_MINI.input + 40 * GPT_4O_MINI.output) / 1e6;
     });
     expect(feature('lead-scoring').samples).toBe(3);
@@ -117,14 +155,15 @@ describe('estimate --repo examples/demo --format json', () => {
     expect(feature('lead-scoring').monthly).toBeCloseTo(mean(costs) * 5000 * MONTH_DAYS, 2);
   });
 
-  it('support-triage: one agent run (trace) is one request; each call priced with its agent\'s model, cache reads at the cached rate', () => {
+  it("support-triage: one agent run (trace) is one request; each call priced with its agent's model, cache reads at the cached rate", () => {
     const calls = lines('triage.jsonl');
     const runs = new Map<string, number>();
     for (const c of calls) {
       // Lines without `agent` are the root (triage, gpt-4o-mini); `refund` runs on gpt-4o.
       const p = c.agent === 'refund' ? GPT_4O : { ...GPT_4O_MINI, cached: GPT_4O_MINI_CACHED };
       const cached = c.usage.cache_read_tokens ?? 0;
-      const cost = ((c.usage.input_tokens - cached) * p.input + cached * p.cached + c.usage.output_tokens * p.output) / 1e6;
+      const cost =
+        ((c.usage.input_tokens - cached) * p.input + cached * p.cached + c.usage.output_tokens * p.output) / 1e6;
       runs.set(c.trace_id, (runs.get(c.trace_id) ?? 0) + cost);
     }
     const f = feature('support-triage');
@@ -140,7 +179,10 @@ describe('estimate --repo examples/demo --format json', () => {
     const sum = report.features.reduce((a, f) => a + f.monthly, 0);
     expect(report.totals.monthly).toBeCloseTo(sum, 6);
     const support = report.teams.find((t) => t.team === 'support')!;
-    expect(support.monthly).toBeCloseTo(feature('ticket-summary').monthly + feature('reply-draft').monthly + feature('support-triage').monthly, 6);
+    expect(support.monthly).toBeCloseTo(
+      feature('ticket-summary').monthly + feature('reply-draft').monthly + feature('support-triage').monthly,
+      6,
+    );
     const pkg = JSON.parse(readFileSync(join(ROOT, 'node_modules/@pydantic/genai-prices/package.json'), 'utf8'));
     expect(report.catalog.version).toBe(pkg.version);
   });

@@ -12,7 +12,8 @@ import { makeRepo } from '../helpers/run.js';
 
 const enc = new Tiktoken(o200k);
 const tok = (s: string) => enc.encode(s, [], []).length;
-const chat = (msgs: { role: string; content: string }[]) => msgs.reduce((a, m) => a + 3 + tok(m.role) + tok(m.content), 3);
+const chat = (msgs: { role: string; content: string }[]) =>
+  msgs.reduce((a, m) => a + 3 + tok(m.role) + tok(m.content), 3);
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
 // gpt-4o-mini, USD per 1M tokens (openai.com/api/pricing).
@@ -49,7 +50,11 @@ describe('replay at one revision', () => {
       { id: 'c', usage: { input_tokens: 1000, output_tokens: 250 }, finish_reason: 'length' },
       { id: 'd', usage: { input_tokens: 1000, output_tokens: 50 } },
     ];
-    const repo = makeRepo({ '.aicost.yml': config(), 'prompts/faq.prompt.yml': promptYml(200), 'traffic/faq.jsonl': jsonl(rows) });
+    const repo = makeRepo({
+      '.aicost.yml': config(),
+      'prompts/faq.prompt.yml': promptYml(200),
+      'traffic/faq.jsonl': jsonl(rows),
+    });
     const { report } = await runEstimate({ repo, config: '.aicost.yml' });
     const f = report.features[0];
     // Outputs 500, 100, 250, 50 clamp to 200, 100, 200, 50.
@@ -70,7 +75,11 @@ describe('replay at one revision', () => {
       { id: 'a', usage: { input_tokens: 2048, cache_read_tokens: 1024, output_tokens: 10 }, weight: 3 },
       { id: 'b', usage: { input_tokens: 500, output_tokens: 90 }, weight: 1 },
     ];
-    const repo = makeRepo({ '.aicost.yml': config(), 'prompts/faq.prompt.yml': promptYml(400), 'traffic/faq.jsonl': jsonl(rows) });
+    const repo = makeRepo({
+      '.aicost.yml': config(),
+      'prompts/faq.prompt.yml': promptYml(400),
+      'traffic/faq.jsonl': jsonl(rows),
+    });
     const { report } = await runEstimate({ repo, config: '.aicost.yml' });
     const a = (1024 * IN + 1024 * CACHED + 10 * OUT) / 1e6;
     const b = (500 * IN + 90 * OUT) / 1e6;
@@ -90,8 +99,24 @@ describe('replay at one revision', () => {
       { role: 'assistant', content: 'Under Billing, then Invoices.' },
       { role: 'user', content: 'And the PDF?' },
     ];
-    const rows = [{ id: 'm1', messages: [{ role: 'system', content: 'an OLD system prompt that is much longer than the new one, it rambles on and on' }, ...history], usage: { output_tokens: 20 } }];
-    const repo = makeRepo({ '.aicost.yml': config(), 'prompts/faq.prompt.yml': promptYml(400), 'traffic/faq.jsonl': jsonl(rows) });
+    const rows = [
+      {
+        id: 'm1',
+        messages: [
+          {
+            role: 'system',
+            content: 'an OLD system prompt that is much longer than the new one, it rambles on and on',
+          },
+          ...history,
+        ],
+        usage: { output_tokens: 20 },
+      },
+    ];
+    const repo = makeRepo({
+      '.aicost.yml': config(),
+      'prompts/faq.prompt.yml': promptYml(400),
+      'traffic/faq.jsonl': jsonl(rows),
+    });
     const { report } = await runEstimate({ repo, config: '.aicost.yml' });
     // The template's user message needs {{q}}, which the sample lacks: the recorded user turn stays.
     const expectedInput = chat([{ role: 'system', content: SYSTEM }, ...history]);
@@ -103,10 +128,28 @@ describe('replay at one revision', () => {
 
   it('splices by template variables, not by words: a system prompt that mentions "q" still replaces the recorded one', async () => {
     const system = 'Read the q carefully. Every q deserves one sentence.';
-    const rows = [{ id: 'm1', messages: [{ role: 'system', content: '[redacted]' }, { role: 'user', content: 'Question: refund?' }], usage: { output_tokens: 5 } }];
-    const repo = makeRepo({ '.aicost.yml': config(), 'prompts/faq.prompt.yml': promptYml(400, system), 'traffic/faq.jsonl': jsonl(rows) });
+    const rows = [
+      {
+        id: 'm1',
+        messages: [
+          { role: 'system', content: '[redacted]' },
+          { role: 'user', content: 'Question: refund?' },
+        ],
+        usage: { output_tokens: 5 },
+      },
+    ];
+    const repo = makeRepo({
+      '.aicost.yml': config(),
+      'prompts/faq.prompt.yml': promptYml(400, system),
+      'traffic/faq.jsonl': jsonl(rows),
+    });
     const { report } = await runEstimate({ repo, config: '.aicost.yml' });
-    expect(report.features[0].input_tokens.mean).toBe(chat([{ role: 'system', content: system }, { role: 'user', content: 'Question: refund?' }]));
+    expect(report.features[0].input_tokens.mean).toBe(
+      chat([
+        { role: 'system', content: system },
+        { role: 'user', content: 'Question: refund?' },
+      ]),
+    );
   });
 
   it('renders vars into every template message and counts them exactly', async () => {
@@ -114,12 +157,24 @@ describe('replay at one revision', () => {
       { id: 'v1', vars: { q: 'How do I export invoices to CSV?' }, usage: { output_tokens: 30 } },
       { id: 'v2', vars: { q: '请问如何更改发票上的货币？' }, usage: { output_tokens: 40 } },
     ];
-    const repo = makeRepo({ '.aicost.yml': config(), 'prompts/faq.prompt.yml': promptYml(400), 'traffic/faq.jsonl': jsonl(rows) });
+    const repo = makeRepo({
+      '.aicost.yml': config(),
+      'prompts/faq.prompt.yml': promptYml(400),
+      'traffic/faq.jsonl': jsonl(rows),
+    });
     const { report } = await runEstimate({ repo, config: '.aicost.yml' });
-    const inputs = rows.map((r) => chat([{ role: 'system', content: SYSTEM }, { role: 'user', content: `Question: ${r.vars.q}` }]));
+    const inputs = rows.map((r) =>
+      chat([
+        { role: 'system', content: SYSTEM },
+        { role: 'user', content: `Question: ${r.vars.q}` },
+      ]),
+    );
     const f = report.features[0];
     expect(f.input_tokens.mean).toBe((inputs[0] + inputs[1]) / 2);
-    expect(f.per_request.mean).toBeCloseTo(((inputs[0] * IN + 30 * OUT) / 1e6 + (inputs[1] * IN + 40 * OUT) / 1e6) / 2, 12);
+    expect(f.per_request.mean).toBeCloseTo(
+      ((inputs[0] * IN + 30 * OUT) / 1e6 + (inputs[1] * IN + 40 * OUT) / 1e6) / 2,
+      12,
+    );
   });
 
   it('derives the monthly volume from weight over a window of at least 7 days', async () => {
@@ -136,7 +191,11 @@ features:
 teams:
   web: {}
 `;
-    const repo = makeRepo({ '.aicost.yml': cfg, 'prompts/faq.prompt.yml': promptYml(400), 'traffic/faq.jsonl': jsonl(rows) });
+    const repo = makeRepo({
+      '.aicost.yml': cfg,
+      'prompts/faq.prompt.yml': promptYml(400),
+      'traffic/faq.jsonl': jsonl(rows),
+    });
     const { report } = await runEstimate({ repo, config: '.aicost.yml' });
     const f = report.features[0];
     // 1,400 calls in a 2-day span count over the 7-day minimum: 200/day × 730/24 days.
@@ -158,7 +217,10 @@ teams:
     const repo = makeRepo({ '.aicost.yml': cfg, 'prompts/faq.prompt.yml': promptYml(120) });
     const { report } = await runEstimate({ repo, config: '.aicost.yml' });
     const f = report.features[0];
-    const input = chat([{ role: 'system', content: SYSTEM }, { role: 'user', content: 'Question: ' }]);
+    const input = chat([
+      { role: 'system', content: SYSTEM },
+      { role: 'user', content: 'Question: ' },
+    ]);
     expect(f.input_tokens.mean).toBe(input);
     expect(f.upper_bound).toBe(true);
     expect(f.source.static).toBe(1);

@@ -15,7 +15,11 @@ function pricer(model: string, out: number, cacheRead = 0) {
   let calls = 0;
   const f = (input: number) => {
     calls++;
-    return catalog.price(m, { inputTokens: input, cacheReadTokens: cacheRead, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: out }, { tier: 'standard', date: DATE }).total;
+    return catalog.price(
+      m,
+      { inputTokens: input, cacheReadTokens: cacheRead, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: out },
+      { tier: 'standard', date: DATE },
+    ).total;
   };
   return { f, breaks: catalog.inputBreaks(m, DATE), calls: () => calls };
 }
@@ -48,9 +52,18 @@ describe('closed-form loop sums', () => {
       expect(sumOverTurns(n, first, step, p.breaks, p.f)).toBeCloseTo(expected, 12);
     }
     // A hand check of the crossing case: turns 1–51 at the lower rates, 52–60 at the higher.
-    const low = Array.from({ length: 51 }, (_, j) => ((150_000 + j * 1_000) * 1.25 + 300 * 10) / 1e6).reduce((a, b) => a + b, 0);
-    const high = Array.from({ length: 9 }, (_, j) => ((201_000 + j * 1_000) * 2.5 + 300 * 15) / 1e6).reduce((a, b) => a + b, 0);
-    expect(sumOverTurns(60, 150_000, 1_000, [200_000], pricer('google/gemini-2.5-pro', 300).f)).toBeCloseTo(low + high, 12);
+    const low = Array.from({ length: 51 }, (_, j) => ((150_000 + j * 1_000) * 1.25 + 300 * 10) / 1e6).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    const high = Array.from({ length: 9 }, (_, j) => ((201_000 + j * 1_000) * 2.5 + 300 * 15) / 1e6).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    expect(sumOverTurns(60, 150_000, 1_000, [200_000], pricer('google/gemini-2.5-pro', 300).f)).toBeCloseTo(
+      low + high,
+      12,
+    );
   });
 
   it('prices 2^31 turns with a handful of price evaluations', () => {

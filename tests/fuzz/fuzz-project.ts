@@ -11,7 +11,12 @@ export const BASE = {
   '.aicost.yml': {
     version: 1,
     features: {
-      summary: { team: 'support', prompt: 'prompts/summary.prompt.yml', traffic: 'traffic/summary.jsonl', requests_per_month: 120000 },
+      summary: {
+        team: 'support',
+        prompt: 'prompts/summary.prompt.yml',
+        traffic: 'traffic/summary.jsonl',
+        requests_per_month: 120000,
+      },
       reply: { team: 'support', prompt: 'prompts/reply.md', requests_per_day: 400, typical_output_tokens: 150 },
       triage: { team: 'ops', agent: 'agents/triage.yaml', traffic: 'traffic/triage.jsonl', requests_per_month: 9000 },
     },
@@ -19,7 +24,12 @@ export const BASE = {
       support: { monthly_budget: 900, warn_at: '80%', owners: ['@acme/support'] },
       ops: { monthly_budget: 400, max_monthly_increase: 50 },
     },
-    policies: { max_monthly_increase: 100, max_monthly_increase_percent: '25%', min_increase_usd: 1, unpriced_changes: 'fail' },
+    policies: {
+      max_monthly_increase: 100,
+      max_monthly_increase_percent: '25%',
+      min_increase_usd: 1,
+      unpriced_changes: 'fail',
+    },
     // Half the lines may be bad, so that one broken line is skipped and the rest is priced.
     replay: { max_bad_lines: '50%' },
   } as Record<string, unknown>,
@@ -41,7 +51,13 @@ export const BASE = {
     name: 'triage',
     model: 'openai/gpt-4o-mini',
     instructions: 'You triage inbound tickets: look the customer up, answer or hand refunds on.',
-    tools: [{ name: 'lookup_customer', description: 'Find a customer by email', parameters: { type: 'object', properties: { email: { type: 'string' } }, required: ['email'] } }],
+    tools: [
+      {
+        name: 'lookup_customer',
+        description: 'Find a customer by email',
+        parameters: { type: 'object', properties: { email: { type: 'string' } }, required: ['email'] },
+      },
+    ],
     max_turns: 6,
   } as Record<string, unknown>,
   'traffic/summary.jsonl': [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({
@@ -95,7 +111,26 @@ export function setAt(root: unknown, path: Key[], value: unknown): void {
 }
 
 const hostileNumber = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(1e308, -1e308, 2 ** 53, 2 ** 53 - 1, 2 ** 31, -1, 0, 0.5, 1e-320, 1e15, 12, 1000000, Infinity, -Infinity, NaN) },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      1e308,
+      -1e308,
+      2 ** 53,
+      2 ** 53 - 1,
+      2 ** 31,
+      -1,
+      0,
+      0.5,
+      1e-320,
+      1e15,
+      12,
+      1000000,
+      Infinity,
+      -Infinity,
+      NaN,
+    ),
+  },
   { weight: 1, arbitrary: fc.double() },
   { weight: 1, arbitrary: fc.integer({ min: -10, max: 100000 }) },
 );
@@ -137,7 +172,11 @@ const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.array(tie('value'), { maxLength: 3 }),
-    fc.dictionary(fc.oneof(hostileString, fc.constantFrom('role', 'content', 'name', 'type', 'parameters')), tie('value'), { maxKeys: 3 }),
+    fc.dictionary(
+      fc.oneof(hostileString, fc.constantFrom('role', 'content', 'name', 'type', 'parameters')),
+      tie('value'),
+      { maxKeys: 3 },
+    ),
   ),
 })).value;
 
@@ -145,7 +184,19 @@ const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 const plausibleValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer({ min: 0, max: 5000 }),
   fc.double({ min: 0, max: 1e6, noNaN: true }),
-  fc.constantFrom('openai/gpt-4o', 'openai/gpt-4.1-mini', 'anthropic/claude-3-5-haiku', 'gpt-4o-mini', 'google/gemini-2.5-flash', 'standard', 'batch', '10%', 'system', 'user', 'assistant'),
+  fc.constantFrom(
+    'openai/gpt-4o',
+    'openai/gpt-4.1-mini',
+    'anthropic/claude-3-5-haiku',
+    'gpt-4o-mini',
+    'google/gemini-2.5-flash',
+    'standard',
+    'batch',
+    '10%',
+    'system',
+    'user',
+    'assistant',
+  ),
   fc.string({ minLength: 1, maxLength: 300 }),
   fc.array(fc.string({ maxLength: 20 }), { maxLength: 4 }),
 );
@@ -154,11 +205,35 @@ const plausibleValue: fc.Arbitrary<unknown> = fc.oneof(
 const anyValue = fc.oneof({ weight: 3, arbitrary: plausibleValue }, { weight: 2, arbitrary: hostileValue });
 
 /** Keys that hold numbers: edits there are mostly numbers, to probe every bound. */
-const NUMERIC = new Set(['requests_per_month', 'requests_per_day', 'typical_output_tokens', 'typical_turns', 'monthly_budget', 'other_monthly_spend', 'max_monthly_increase', 'min_increase_usd', 'maxTokens', 'max_completion_tokens', 'max_turns', 'max_tokens', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'reasoning_tokens', 'weight', 'cost_usd', 'step', 'max_samples', 'openai']);
+const NUMERIC = new Set([
+  'requests_per_month',
+  'requests_per_day',
+  'typical_output_tokens',
+  'typical_turns',
+  'monthly_budget',
+  'other_monthly_spend',
+  'max_monthly_increase',
+  'min_increase_usd',
+  'maxTokens',
+  'max_completion_tokens',
+  'max_turns',
+  'max_tokens',
+  'input_tokens',
+  'output_tokens',
+  'cache_read_tokens',
+  'reasoning_tokens',
+  'weight',
+  'cost_usd',
+  'step',
+  'max_samples',
+  'openai',
+]);
 
 /** A value for the key at the end of `path`. */
 function valueFor(path: Key[]): fc.Arbitrary<unknown> {
-  return NUMERIC.has(String(path[path.length - 1])) ? fc.oneof({ weight: 3, arbitrary: hostileNumber }, { weight: 1, arbitrary: anyValue }) : anyValue;
+  return NUMERIC.has(String(path[path.length - 1]))
+    ? fc.oneof({ weight: 3, arbitrary: hostileNumber }, { weight: 1, arbitrary: anyValue })
+    : anyValue;
 }
 
 /** A path from `paths` with a value that suits it. */
@@ -230,7 +305,16 @@ const PROMPT_PATHS: Key[][] = [
   ['responseFormat'],
   ['system'],
 ];
-const AGENT_PATHS: Key[][] = [['model'], ['instructions'], ['tools'], ['tools', 0, 'parameters'], ['max_turns'], ['sub_agents'], ['tools_file'], ['instructions_file']];
+const AGENT_PATHS: Key[][] = [
+  ['model'],
+  ['instructions'],
+  ['tools'],
+  ['tools', 0, 'parameters'],
+  ['max_turns'],
+  ['sub_agents'],
+  ['tools_file'],
+  ['instructions_file'],
+];
 const FRONT_PATHS: Key[][] = [['model'], ['max_tokens'], ['temperature'], ['max_token']];
 const TRAFFIC_PATHS: Key[][] = [
   ['usage', 'input_tokens'],
@@ -256,10 +340,23 @@ export type Edit =
   | { file: 'prompt'; path: Key[]; value: unknown }
   | { file: 'agent'; path: Key[]; value: unknown }
   | { file: 'front'; path: Key[]; value: unknown }
-  | { file: 'traffic'; which: 'traffic/summary.jsonl' | 'traffic/triage.jsonl'; line: number; path: Key[]; value: unknown }
+  | {
+      file: 'traffic';
+      which: 'traffic/summary.jsonl' | 'traffic/triage.jsonl';
+      line: number;
+      path: Key[];
+      value: unknown;
+    }
   | { file: 'raw'; name: string; text: string };
 
-const RAW_TARGETS = ['.aicost.yml', 'prompts/summary.prompt.yml', 'agents/triage.yaml', 'prompts/reply.md', 'traffic/summary.jsonl', 'traffic/triage.jsonl'];
+const RAW_TARGETS = [
+  '.aicost.yml',
+  'prompts/summary.prompt.yml',
+  'agents/triage.yaml',
+  'prompts/reply.md',
+  'traffic/summary.jsonl',
+  'traffic/triage.jsonl',
+];
 
 /** An arbitrary hostile edit of any file of the project. */
 export const edit: fc.Arbitrary<Edit> = fc.oneof(
@@ -270,7 +367,11 @@ export const edit: fc.Arbitrary<Edit> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc
-      .tuple(fc.constantFrom('traffic/summary.jsonl' as const, 'traffic/triage.jsonl' as const), fc.nat({ max: 7 }), at(TRAFFIC_PATHS))
+      .tuple(
+        fc.constantFrom('traffic/summary.jsonl' as const, 'traffic/triage.jsonl' as const),
+        fc.nat({ max: 7 }),
+        at(TRAFFIC_PATHS),
+      )
       .map(([which, line, x]) => ({ file: 'traffic' as const, which, line, ...x })),
   },
   {
@@ -278,7 +379,11 @@ export const edit: fc.Arbitrary<Edit> = fc.oneof(
     arbitrary: fc.record({
       file: fc.constant('raw' as const),
       name: fc.constantFrom(...RAW_TARGETS),
-      text: fc.oneof(hostileYaml, fc.string({ maxLength: 200 }), fc.constantFrom('{"usage": {"output_tokens": 1}, "weight": 1e308}\n', '{not json\n', '[]\n', 'null\n')),
+      text: fc.oneof(
+        hostileYaml,
+        fc.string({ maxLength: 200 }),
+        fc.constantFrom('{"usage": {"output_tokens": 1}, "weight": 1e308}\n', '{not json\n', '[]\n', 'null\n'),
+      ),
     }),
   },
 );

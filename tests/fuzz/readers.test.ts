@@ -34,7 +34,13 @@ const KNOWN: Edit[][] = [
   [{ file: 'config', path: ['features', 'reply', 'requests_per_day'], value: 1e308 }],
   [{ file: 'traffic', which: 'traffic/summary.jsonl', line: 0, path: ['weight'], value: 1e308 }],
   [{ file: 'raw', name: 'traffic/summary.jsonl', text: '{"usage": {"output_tokens": 1}, "weight": 1e308}\n' }],
-  [{ file: 'raw', name: 'prompts/summary.prompt.yml', text: 'model: openai/gpt-4o-mini\ntools: &t [ {type: function, function: {name: a, parameters: *t}} ]\nmessages: [{role: user, content: hi}]\n' }],
+  [
+    {
+      file: 'raw',
+      name: 'prompts/summary.prompt.yml',
+      text: 'model: openai/gpt-4o-mini\ntools: &t [ {type: function, function: {name: a, parameters: *t}} ]\nmessages: [{role: user, content: hi}]\n',
+    },
+  ],
   [{ file: 'agent', path: ['tools', 0, 'parameters'], value: 'not a mapping' }],
   [{ file: 'traffic', which: 'traffic/summary.jsonl', line: 2, path: ['tier'], value: 'flex' }],
   [{ file: 'prompt', path: ['testData'], value: 'x' }],
@@ -63,7 +69,8 @@ async function outcome(run: () => Promise<{ report: object }>, render: (r: never
 function nonFinite(value: unknown, path = '', out: string[] = []): string[] {
   if (typeof value === 'number' && !Number.isFinite(value)) out.push(path || '(root)');
   else if (Array.isArray(value)) value.forEach((v, i) => nonFinite(v, `${path}/${i}`, out));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) nonFinite(v, `${path}/${k}`, out);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) nonFinite(v, `${path}/${k}`, out);
   return out;
 }
 
@@ -134,7 +141,12 @@ describe('fuzz: hostile edits of config, traffic, prompt and agent files', () =>
           exits[o.exit]++;
           check(o, 'diff', input);
         }),
-        { numRuns: Math.ceil(RUNS / 4), seed: SEED + 1, endOnFailure: true, examples: KNOWN.map((k) => [k] as [Edit[]]) },
+        {
+          numRuns: Math.ceil(RUNS / 4),
+          seed: SEED + 1,
+          endOnFailure: true,
+          examples: KNOWN.map((k) => [k] as [Edit[]]),
+        },
       );
     } finally {
       rmSync(repo, { recursive: true, force: true });

@@ -38,7 +38,14 @@ const fragment = fc.constantFrom(
   '*nowhere\n',
 );
 const text = fc.array(fragment, { maxLength: 12 }).map((parts) => parts.join(''));
-const path = fc.constantFrom('config.yaml', 'promptfooconfig.yaml', 'prompts/a.prompt.yml', '.claude/agents/x.md', 'src/crew/config/agents.yaml', 'p.prompty');
+const path = fc.constantFrom(
+  'config.yaml',
+  'promptfooconfig.yaml',
+  'prompts/a.prompt.yml',
+  '.claude/agents/x.md',
+  'src/crew/config/agents.yaml',
+  'p.prompty',
+);
 
 describe('fuzz: unpriced scan of artifact YAML', () => {
   it(`${RUNS} texts: never throws; every "not scanned" entry names the file and a line in it`, () => {
@@ -47,14 +54,19 @@ describe('fuzz: unpriced scan of artifact YAML', () => {
       fc.property(path, text, text, (p, base, body) => {
         // Front matter is the YAML between two fences; a LiteLLM config.yaml is one with model_list.
         const head = p.endsWith('.md') ? `---\n${body}---\nBody\n` : `model_list:\n${body}`;
-        const changes = findUnpricedChanges([{ path: p, status: 'modified', base, head }], { mapped: new Set(), priceRatio: () => 2 });
+        const changes = findUnpricedChanges([{ path: p, status: 'modified', base, head }], {
+          mapped: new Set(),
+          priceRatio: () => 2,
+        });
         expect(changes.length).toBeLessThanOrEqual(1);
         for (const c of changes) {
           expect(c.file).toBe(p);
           expect(c.summary).not.toMatch(/undefined|NaN/);
           if (/ not scanned: /.test(c.summary)) {
             seen.notScanned++;
-            expect(c.summary.startsWith(c.line === null ? `${p} not scanned: ` : `${p}:${c.line} not scanned: `)).toBe(true);
+            expect(c.summary.startsWith(c.line === null ? `${p} not scanned: ` : `${p}:${c.line} not scanned: `)).toBe(
+              true,
+            );
             if (c.line !== null) {
               expect(c.line).toBeGreaterThanOrEqual(1);
               expect(c.line).toBeLessThanOrEqual(head.split('\n').length);

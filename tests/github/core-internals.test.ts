@@ -19,7 +19,11 @@ const SPECIFIER = /from '(@actions\/core\/lib\/[^']+)'/g;
 
 /** Where Node itself resolves `@actions/core` (its public entry, through the package's `exports`). */
 function resolvedLib(): string {
-  const url = execFileSync(process.execPath, ['--input-type=module', '-e', "process.stdout.write(import.meta.resolve('@actions/core'))"], { cwd: root, encoding: 'utf8' });
+  const url = execFileSync(
+    process.execPath,
+    ['--input-type=module', '-e', "process.stdout.write(import.meta.resolve('@actions/core'))"],
+    { cwd: root, encoding: 'utf8' },
+  );
   return dirname(fileURLToPath(url));
 }
 
@@ -27,8 +31,13 @@ function resolvedLib(): string {
 function importsOfCoreTs(): Map<string, string[]> {
   const source = readFileSync(CORE_TS, 'utf8');
   const out = new Map<string, string[]>();
-  for (const m of source.matchAll(/(?:import|export)\s+(type\s+)?\{([^}]*)\}\s+from\s+'(@actions\/core\/lib\/[^']+)'/g)) {
-    const names = m[2]!.split(',').map((n) => n.trim()).filter(Boolean);
+  for (const m of source.matchAll(
+    /(?:import|export)\s+(type\s+)?\{([^}]*)\}\s+from\s+'(@actions\/core\/lib\/[^']+)'/g,
+  )) {
+    const names = m[2]!
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean);
     out.set(m[3]!, [...(out.get(m[3]!) ?? []), ...names.map((n) => (m[1] ? `type ${n}` : n))]);
   }
   return out;
@@ -41,11 +50,19 @@ describe('@actions/core internals used by src/github/core.ts', () => {
 
   it('reads every @actions/core import of core.ts (four modules and the annotation type)', () => {
     expect([...readFileSync(CORE_TS, 'utf8').matchAll(SPECIFIER)].length).toBe([...imports.keys()].length);
-    expect([...imports.keys()].sort()).toEqual(['@actions/core/lib/command.js', '@actions/core/lib/core.js', '@actions/core/lib/file-command.js', '@actions/core/lib/summary.js', '@actions/core/lib/utils.js']);
+    expect([...imports.keys()].sort()).toEqual([
+      '@actions/core/lib/command.js',
+      '@actions/core/lib/core.js',
+      '@actions/core/lib/file-command.js',
+      '@actions/core/lib/summary.js',
+      '@actions/core/lib/utils.js',
+    ]);
   });
 
   it('tsconfig.json maps @actions/core/lib/* to the directory Node resolves the package to', () => {
-    const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths?: Record<string, string[]> } };
+    const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as {
+      compilerOptions: { paths?: Record<string, string[]> };
+    };
     const targets = tsconfig.compilerOptions.paths?.['@actions/core/lib/*'] ?? [];
     expect(targets.map((t) => resolve(root, dirname(t)))).toEqual([lib]);
   });
@@ -56,7 +73,9 @@ describe('@actions/core internals used by src/github/core.ts', () => {
       const file = join(lib, specifier.slice('@actions/core/lib/'.length));
       const types = file.replace(/\.js$/, '.d.ts');
       if (!existsSync(file)) {
-        missing.push(`@actions/core ${version}: ${specifier} is gone (src/github/core.ts imports ${names.join(', ')} from it)`);
+        missing.push(
+          `@actions/core ${version}: ${specifier} is gone (src/github/core.ts imports ${names.join(', ')} from it)`,
+        );
         continue;
       }
       const declared = readFileSync(types, 'utf8');
@@ -65,21 +84,26 @@ describe('@actions/core internals used by src/github/core.ts', () => {
         try {
           mod = (await import(file)) as Record<string, unknown>;
         } catch (err) {
-          missing.push(`@actions/core ${version}: ${specifier} does not load (${(err as Error).message.split('\n')[0]})`);
+          missing.push(
+            `@actions/core ${version}: ${specifier} does not load (${(err as Error).message.split('\n')[0]})`,
+          );
           continue;
         }
       }
       for (const name of names) {
         const typeOnly = name.startsWith('type ');
         const bare = name.replace(/^type /, '');
-        const ok = typeOnly ? new RegExp(`export (declare )?(interface|type) ${bare}\\b`).test(declared) : mod[bare] !== undefined && new RegExp(`\\b${bare}\\b`).test(declared);
-        if (!ok) missing.push(`@actions/core ${version}: ${specifier} no longer exports ${bare} (used by src/github/core.ts)`);
+        const ok = typeOnly
+          ? new RegExp(`export (declare )?(interface|type) ${bare}\\b`).test(declared)
+          : mod[bare] !== undefined && new RegExp(`\\b${bare}\\b`).test(declared);
+        if (!ok)
+          missing.push(`@actions/core ${version}: ${specifier} no longer exports ${bare} (used by src/github/core.ts)`);
       }
     }
     expect(missing).toEqual([]);
   });
 
-  it('the commands are the library\'s: a message with a newline and a property with a colon are escaped', async () => {
+  it("the commands are the library's: a message with a newline and a property with a colon are escaped", async () => {
     // Imported here, so that a moved module fails the test above by name before it fails this import.
     const core = await import('../../src/github/core.js');
     const written: string[] = [];
@@ -97,10 +121,11 @@ describe('@actions/core internals used by src/github/core.ts', () => {
     expect(written.join('')).toBe(`::warning file=a%3Ab.yml,line=3::two%0Alines\n::add-mask::s3cret%25\n`);
   });
 
-  it('the action bundle\'s main chunk loads no undici, http-client or OIDC client at start', () => {
+  it("the action bundle's main chunk loads no undici, http-client or OIDC client at start", () => {
     const main = readFileSync(join(root, 'dist/index.js'), 'utf8');
     expect(main.length).toBeGreaterThan(1_000_000);
     expect(main).toContain('add-mask');
-    for (const absent of ['undici', 'OidcClient', 'getIDToken', 'HttpClient']) expect({ absent, found: main.includes(absent) }).toEqual({ absent, found: false });
+    for (const absent of ['undici', 'OidcClient', 'getIDToken', 'HttpClient'])
+      expect({ absent, found: main.includes(absent) }).toEqual({ absent, found: false });
   });
 });

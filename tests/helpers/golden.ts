@@ -16,7 +16,9 @@ export function expectGolden(actual: string, golden: string | URL): void {
   const name = relative(ROOT, path);
   if (WRITE) writeFileSync(path, actual);
   if (!existsSync(path)) {
-    throw new Error(`golden file ${name} is missing: run \`npm run goldens\` to write it from the current output, review it, and commit it`);
+    throw new Error(
+      `golden file ${name} is missing: run \`npm run goldens\` to write it from the current output, review it, and commit it`,
+    );
   }
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }

@@ -25,7 +25,10 @@ export function assertFreshDist(): void {
 }
 
 /** Run the committed CLI bundle as a child process with the Node running the tests (24). */
-export function runCli(args: string[], options: { cwd?: string; node?: string; env?: NodeJS.ProcessEnv } = {}): { status: number; stdout: string; stderr: string } {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; node?: string; env?: NodeJS.ProcessEnv } = {},
+): { status: number; stdout: string; stderr: string } {
   if (!process.env.AICOST_CLI_DIST) assertFreshDist();
   const r = spawnSync(options.node ?? process.execPath, [CLI_BUNDLE, ...args], {
     cwd: options.cwd ?? ROOT,
@@ -70,11 +73,15 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
 
 /** Run git in dir with a fixed identity and dates, returning stdout. */
 export function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_DATE: '2026-11-27T12:00:00Z', GIT_COMMITTER_DATE: '2026-11-27T12:00:00Z' },
-  });
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_DATE: '2026-11-27T12:00:00Z', GIT_COMMITTER_DATE: '2026-11-27T12:00:00Z' },
+    },
+  );
 }
 
 /** The AicostError a promise rejects with (any other outcome fails the test). */

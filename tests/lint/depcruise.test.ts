@@ -15,7 +15,10 @@ const BIN = join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruiser.m
 const RULES = join(ROOT, '.dependency-cruiser.cjs');
 
 function cruise(cwd: string): { status: number | null; out: string } {
-  const r = spawnSync(process.execPath, [BIN, 'src', '--config', RULES, '--output-type', 'err'], { cwd, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, 'src', '--config', RULES, '--output-type', 'err'], {
+    cwd,
+    encoding: 'utf8',
+  });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 

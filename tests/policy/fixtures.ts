@@ -37,11 +37,23 @@ export function side(o: Partial<FeatureSideJson> & { monthly: number }): Feature
 
 /** A static side: priced from the artifact alone. */
 export function staticSide(o: Partial<FeatureSideJson> & { monthly: number }): FeatureSideJson {
-  return side({ samples: 0, effective_samples: 0, source: { usage: 0, replay: 0, static: 1 }, output_cap_share: null, ...o });
+  return side({
+    samples: 0,
+    effective_samples: 0,
+    source: { usage: 0, replay: 0, static: 1 },
+    output_cap_share: null,
+    ...o,
+  });
 }
 
 export function change(o: Partial<ChangeJson> & { monthly_effect: number }): ChangeJson {
-  return { kind: 'model', file: 'prompts/summarize.prompt.yml', line: 1, summary: 'model openai/gpt-4o-mini → openai/gpt-4o (×16.7 price)', ...o };
+  return {
+    kind: 'model',
+    file: 'prompts/summarize.prompt.yml',
+    line: 1,
+    summary: 'model openai/gpt-4o-mini → openai/gpt-4o (×16.7 price)',
+    ...o,
+  };
 }
 
 /** A feature; status and delta follow from the sides unless given. */
@@ -57,7 +69,10 @@ export function feature(o: Partial<FeatureJson> & { id: string }): FeatureJson {
     base,
     head,
     delta: {
-      per_request: { mean: (head?.per_request.mean ?? 0) - (base?.per_request.mean ?? 0), p95: (head?.per_request.p95 ?? 0) - (base?.per_request.p95 ?? 0) },
+      per_request: {
+        mean: (head?.per_request.mean ?? 0) - (base?.per_request.mean ?? 0),
+        p95: (head?.per_request.p95 ?? 0) - (base?.per_request.p95 ?? 0),
+      },
       monthly: delta,
       monthly_percent: base && base.monthly > 0 ? (delta / base.monthly) * 100 : null,
       monthly_ci95: null,
@@ -90,8 +105,18 @@ export function inputs(yaml: string, r: ReportOptions, extra: Partial<PolicyInpu
     const other = t?.otherMonthlySpend ?? 0;
     const budget = t?.monthlyBudget ?? null;
     const spend = head + other;
-    const status: TeamJson['status'] = budget === null ? 'ok' : spend > budget ? 'breach' : spend > (t?.warnAt ?? 0.8) * budget ? 'warn' : 'ok';
-    return { team: id, budget, base, head, other_monthly_spend: other, head_ci95: r.headCi?.[id] ?? null, status, owners: t?.owners ?? [] };
+    const status: TeamJson['status'] =
+      budget === null ? 'ok' : spend > budget ? 'breach' : spend > (t?.warnAt ?? 0.8) * budget ? 'warn' : 'ok';
+    return {
+      team: id,
+      budget,
+      base,
+      head,
+      other_monthly_spend: other,
+      head_ci95: r.headCi?.[id] ?? null,
+      status,
+      owners: t?.owners ?? [],
+    };
   });
   const base = priced.reduce((a, f) => a + (f.base?.monthly ?? 0), 0);
   const head = priced.reduce((a, f) => a + (f.head?.monthly ?? 0), 0);
@@ -104,7 +129,15 @@ export function inputs(yaml: string, r: ReportOptions, extra: Partial<PolicyInpu
       pricing_date: '2026-11-27',
       catalog: { source: '@pydantic/genai-prices', version: '0.1.8', data_date: '2026-11-01', overrides: 0 },
       policy_source: r.policySource ?? 'base',
-      totals: { monthly: { base, head, delta: head - base, delta_percent: base > 0 ? ((head - base) / base) * 100 : null, delta_ci95: r.deltaCi ?? null } },
+      totals: {
+        monthly: {
+          base,
+          head,
+          delta: head - base,
+          delta_percent: base > 0 ? ((head - base) / base) * 100 : null,
+          delta_ci95: r.deltaCi ?? null,
+        },
+      },
       features: r.features,
       teams,
       unpriced_changes: r.unpriced ?? [],

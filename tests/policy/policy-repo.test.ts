@@ -39,14 +39,18 @@ policies:
 ${o.policies ?? '  max_monthly_increase: 400\n'}${o.pricing ?? ''}`;
 
 /** 40 usage samples: input 1,000 + i, output 100 + (i % 5) × 50: means 1,019.5 in, 200 out. */
-const usage = jsonl(Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, usage: { input_tokens: 1000 + i, output_tokens: 100 + (i % 5) * 50 } })));
+const usage = jsonl(
+  Array.from({ length: 40 }, (_, i) => ({
+    id: `u${i}`,
+    usage: { input_tokens: 1000 + i, output_tokens: 100 + (i % 5) * 50 },
+  })),
+);
 // USD per 1M tokens (openai.com/api/pricing): gpt-4o-mini 0.15 / 0.60, gpt-4o 2.50 / 10.00.
 const BASE_MONTHLY = ((1019.5 * 0.15 + 200 * 0.6) / 1e6) * 100000; // $27.29
 const HEAD_MONTHLY = ((1019.5 * 2.5 + 200 * 10) / 1e6) * 100000; // $454.88
 
 const baseFiles = { '.aicost.yml': config(), 'prompts/summary.prompt.yml': prompt(), 'traffic/summary.jsonl': usage };
 const swapped = { 'prompts/summary.prompt.yml': prompt('openai/gpt-4o') };
-
 
 async function diff(repo: string, override?: OverrideState): Promise<DiffReport> {
   const { report } = await runDiff({ repo, base: 'main', head: 'pr', config: '.aicost.yml', override });
@@ -74,8 +78,12 @@ describe('policies on real git repositories', () => {
     const budget = honest.violations[0];
     expect([budget.file, budget.line]).toEqual(['prompts/summary.prompt.yml', 1]);
     // $454.88 (a paired interval on recorded usage) against $300.
-    expect(budget.message).toMatch(/^(likely |may be )?over budget: support would spend \$455\/month .*against a budget of \$300 \(\+\$155 over\); largest change: summary, model openai\/gpt-4o-mini → openai\/gpt-4o \(×16\.7 price\), \+\$428\/month \(prompts\/summary\.prompt\.yml:1\); owners: @acme\/support-leads$/);
-    expect(honest.violations[1].message).toMatch(/over the monthly increase limit: this PR raises spend by \+\$428\/month \(\$27\.29 → \$455.*\) against a limit of \$400\/month for the whole PR \(\+\$27\.58 over\)/);
+    expect(budget.message).toMatch(
+      /^(likely |may be )?over budget: support would spend \$455\/month .*against a budget of \$300 \(\+\$155 over\); largest change: summary, model openai\/gpt-4o-mini → openai\/gpt-4o \(×16\.7 price\), \+\$428\/month \(prompts\/summary\.prompt\.yml:1\); owners: @acme\/support-leads$/,
+    );
+    expect(honest.violations[1].message).toMatch(
+      /over the monthly increase limit: this PR raises spend by \+\$428\/month \(\$27\.29 → \$455.*\) against a limit of \$400\/month for the whole PR \(\+\$27\.58 over\)/,
+    );
   });
 
   describe('trust bypasses still fail', () => {
@@ -92,7 +100,12 @@ describe('policies on real git repositories', () => {
     };
 
     it('the PR raises its own budget and limit', async () => {
-      const r = await diff(prRepo(baseFiles, { ...swapped, '.aicost.yml': config({ budget: 100000, policies: '  max_monthly_increase: 100000\n' }) }));
+      const r = await diff(
+        prRepo(baseFiles, {
+          ...swapped,
+          '.aicost.yml': config({ budget: 100000, policies: '  max_monthly_increase: 100000\n' }),
+        }),
+      );
       same(r);
       expect(r.proposed_config.map((p) => [p.path, p.head])).toEqual([
         ['policies.max_monthly_increase', 100000],
@@ -101,11 +114,27 @@ describe('policies on real git repositories', () => {
     });
 
     it('the PR narrows fail_on to nothing and names itself an approver', async () => {
-      same(await diff(prRepo(baseFiles, { ...swapped, '.aicost.yml': config({ policies: '  max_monthly_increase: 400\n  fail_on: []\n  override_approvers: ["@mallory"]\n' }) })));
+      same(
+        await diff(
+          prRepo(baseFiles, {
+            ...swapped,
+            '.aicost.yml': config({
+              policies: '  max_monthly_increase: 400\n  fail_on: []\n  override_approvers: ["@mallory"]\n',
+            }),
+          }),
+        ),
+      );
     });
 
     it('the PR lowers the price of the model it switches to', async () => {
-      same(await diff(prRepo(baseFiles, { ...swapped, '.aicost.yml': config({ pricing: 'pricing:\n  openai/gpt-4o: { input: 0.01, output: 0.01 }\n' }) })));
+      same(
+        await diff(
+          prRepo(baseFiles, {
+            ...swapped,
+            '.aicost.yml': config({ pricing: 'pricing:\n  openai/gpt-4o: { input: 0.01, output: 0.01 }\n' }),
+          }),
+        ),
+      );
     });
 
     it('the PR lowers the volume', async () => {
@@ -130,8 +159,15 @@ describe('policies on real git repositories', () => {
       ['budget', 'support', 'error'],
       ['max_monthly_increase', null, 'error'],
     ]);
-    expect(r.notices).toContain("Policies come from this PR's .aicost.yml: the base has no config (this PR adopts aicost), so the PR's own budgets and rules decide this check.");
-    const within = await diff(prRepo(noConfig, { ...swapped, '.aicost.yml': config({ budget: 1000, policies: '  max_monthly_increase: 500\n' }) }));
+    expect(r.notices).toContain(
+      "Policies come from this PR's .aicost.yml: the base has no config (this PR adopts aicost), so the PR's own budgets and rules decide this check.",
+    );
+    const within = await diff(
+      prRepo(noConfig, {
+        ...swapped,
+        '.aicost.yml': config({ budget: 1000, policies: '  max_monthly_increase: 500\n' }),
+      }),
+    );
     expect(verdict(within)).toEqual([]);
     expect(within.breached).toBe(false);
   });
@@ -142,13 +178,22 @@ describe('policies on real git repositories', () => {
     expect(verdict(r)).toEqual([['base_error', null, 'warning']]);
     expect(r.violations[0].message).toMatch(/^the base cannot be priced: .*\.aicost\.yml:\d+:\d+/);
     expect(r.breached).toBe(false);
-    expect(r.notices).toContain("Policies come from this PR's .aicost.yml: the base config could not be read, so the PR's own budgets and rules decide this check.");
-    const strict = await diff(prRepo(broken, { '.aicost.yml': config({ budget: 1000, policies: '  on_base_error: fail\n' }) }));
+    expect(r.notices).toContain(
+      "Policies come from this PR's .aicost.yml: the base config could not be read, so the PR's own budgets and rules decide this check.",
+    );
+    const strict = await diff(
+      prRepo(broken, { '.aicost.yml': config({ budget: 1000, policies: '  on_base_error: fail\n' }) }),
+    );
     expect(verdict(strict)).toEqual([['base_error', null, 'error']]);
   });
 
   it('a base model missing from the catalog marks the feature unpriced: a warning the fixing PR passes with', async () => {
-    const r = await diff(prRepo({ ...baseFiles, 'prompts/summary.prompt.yml': prompt('openai/gpt-nonexistent-9') }, { 'prompts/summary.prompt.yml': prompt() }));
+    const r = await diff(
+      prRepo(
+        { ...baseFiles, 'prompts/summary.prompt.yml': prompt('openai/gpt-nonexistent-9') },
+        { 'prompts/summary.prompt.yml': prompt() },
+      ),
+    );
     expect(r.features[0].status).toBe('unpriced');
     expect(verdict(r)).toEqual([['base_error', 'support', 'warning']]);
     expect(r.violations[0]).toMatchObject({ feature: 'summary', file: 'prompts/summary.prompt.yml' });
@@ -163,7 +208,9 @@ describe('policies on real git repositories', () => {
       ['max_monthly_increase', 'warning', true],
     ]);
     expect(r.breached).toBe(false);
-    expect(r.notices).toContain('Override: the override was applied by @acme/finops at 2026-11-28T09:00:00Z; 2 failing violations are reported as warnings (overridden).');
+    expect(r.notices).toContain(
+      'Override: the override was applied by @acme/finops at 2026-11-28T09:00:00Z; 2 failing violations are reported as warnings (overridden).',
+    );
   });
 
   it('the CLI exits 1 when the check fails, 0 when it passes or with --override', () => {
@@ -180,7 +227,10 @@ describe('policies on real git repositories', () => {
       ['warning', true],
     ]);
     expect(report.notices.some((n) => n.startsWith('Override: '))).toBe(true);
-    const passing = prRepo({ ...baseFiles, '.aicost.yml': config({ budget: 1000, policies: '  max_monthly_increase: 500\n' }) }, swapped);
+    const passing = prRepo(
+      { ...baseFiles, '.aicost.yml': config({ budget: 1000, policies: '  max_monthly_increase: 500\n' }) },
+      swapped,
+    );
     expect(runCli(args(passing)).status).toBe(0);
   });
 });

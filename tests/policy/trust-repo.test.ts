@@ -31,7 +31,10 @@ const TS_V2 = 'prompts/ticket-summary-v2.prompt.yml';
  * The demo repository: main from examples/demo; branch pr from `prFiles` (examples/demo-pr by
  * default) then `edit` (git commands and file writes on the checked-out pr branch).
  */
-function demoRepo(edit: (repo: string) => void = () => {}, options: { prFiles?: string | null; base?: (repo: string) => void } = {}): string {
+function demoRepo(
+  edit: (repo: string) => void = () => {},
+  options: { prFiles?: string | null; base?: (repo: string) => void } = {},
+): string {
   const repo = mkdtempSync(join(tmpdir(), 'aicost-trust-'));
   cpSync(DEMO, repo, { recursive: true });
   options.base?.(repo);
@@ -48,13 +51,20 @@ function demoRepo(edit: (repo: string) => void = () => {}, options: { prFiles?: 
 }
 
 async function diff(repo: string, o: { dir?: string; override?: OverrideState } = {}): Promise<DiffReport> {
-  const { report } = await runDiff({ repo: o.dir ? join(repo, o.dir) : repo, base: 'main', head: 'pr', config: '.aicost.yml', override: o.override });
+  const { report } = await runDiff({
+    repo: o.dir ? join(repo, o.dir) : repo,
+    base: 'main',
+    head: 'pr',
+    config: '.aicost.yml',
+    override: o.override,
+  });
   expect(validateReport(report)).toEqual({ ok: true });
   return report;
 }
 
 const read = (repo: string, path: string) => readFileSync(join(repo, path), 'utf8');
-const edit = (repo: string, path: string, f: (s: string) => string) => writeFileSync(join(repo, path), f(read(repo, path)));
+const edit = (repo: string, path: string, f: (s: string) => string) =>
+  writeFileSync(join(repo, path), f(read(repo, path)));
 const feature = (r: DiffReport, id: string): FeatureJson => {
   const f = r.features.find((x) => x.id === id);
   if (!f) throw new Error(`no feature ${id} in ${r.features.map((x) => x.id).join(', ')}`);
@@ -63,7 +73,10 @@ const feature = (r: DiffReport, id: string): FeatureJson => {
 const errors = (r: DiffReport) => r.violations.filter((v) => v.severity === 'error').map((v) => v.rule);
 
 /** The ticket-summary entry of the demo config, renamed (and pointed at `prompt`) with the PR's own volume and team. */
-function renameEntry(repo: string, o: { id?: string; prompt?: string; rpm?: number; team?: string; keepOld?: boolean } = {}): void {
+function renameEntry(
+  repo: string,
+  o: { id?: string; prompt?: string; rpm?: number; team?: string; keepOld?: boolean } = {},
+): void {
   edit(repo, '.aicost.yml', (s) => {
     const entry = `  ${o.id ?? 'ticket-summary-v2'}:
     team: ${o.team ?? 'growth'}
@@ -100,7 +113,12 @@ describe('the PR cannot grade itself (demo repository)', () => {
       const r = await diff(repo);
       expect(r.features.map((f) => f.id)).not.toContain('ticket-summary');
       const v2 = feature(r, 'ticket-summary-v2');
-      expect(v2).toMatchObject({ renamed_from: 'ticket-summary', team: 'support', status: 'changed', declared_in_pr: false });
+      expect(v2).toMatchObject({
+        renamed_from: 'ticket-summary',
+        team: 'support',
+        status: 'changed',
+        declared_in_pr: false,
+      });
       expect(v2.volume_declared_in_pr).toBeUndefined();
       expect(v2.head!.requests_per_month).toBe(1_200_000);
       expect(v2.base!.traffic!.paths).toEqual(['traffic/ticket-summary.jsonl']);
@@ -112,26 +130,36 @@ describe('the PR cannot grade itself (demo repository)', () => {
       expect(r.breached).toBe(true);
       expect(v2.changes.map((c) => c.summary)).toContain(`prompt file ${TS} → ${TS_V2}`);
       // The PR's volume and team are proposals under the new id.
-      expect(r.proposed_config.filter((p) => p.path.startsWith('features.ticket-summary')).map((p) => [p.path, p.base, p.head])).toEqual([
+      expect(
+        r.proposed_config
+          .filter((p) => p.path.startsWith('features.ticket-summary'))
+          .map((p) => [p.path, p.base, p.head]),
+      ).toEqual([
         ['features.ticket-summary', 'declared', null],
         ['features.ticket-summary-v2.requests_per_month', 1_200_000, 10],
         ['features.ticket-summary-v2.team', 'support', 'growth'],
         ['features.ticket-summary-v2.traffic', ['traffic/ticket-summary.jsonl'], []],
       ]);
       expect(diffMarkdown(r)).toContain('_renamed from ticket-summary_');
-      expect(diffText(r)).toContain("ticket-summary-v2: renamed from ticket-summary: priced with the base entry's team, volume and traffic");
+      expect(diffText(r)).toContain(
+        "ticket-summary-v2: renamed from ticket-summary: priced with the base entry's team, volume and traffic",
+      );
     });
 
     it('a copy instead of a move (the old entry kept, the copy on gpt-4o): the copy is priced at the base volume, and fails', async () => {
-      const repo = demoRepo(
-        (r) => {
-          writeFiles(r, { [TS_V2]: read(r, TS), [TS]: readFileSync(join(DEMO, TS), 'utf8') });
-          renameEntry(r, { keepOld: true });
-        },
-      );
+      const repo = demoRepo((r) => {
+        writeFiles(r, { [TS_V2]: read(r, TS), [TS]: readFileSync(join(DEMO, TS), 'utf8') });
+        renameEntry(r, { keepOld: true });
+      });
       const r = await diff(repo);
       const v2 = feature(r, 'ticket-summary-v2');
-      expect(v2).toMatchObject({ copied_from: 'ticket-summary', team: 'support', status: 'added', declared_in_pr: false, base: null });
+      expect(v2).toMatchObject({
+        copied_from: 'ticket-summary',
+        team: 'support',
+        status: 'added',
+        declared_in_pr: false,
+        base: null,
+      });
       expect(v2.head!.requests_per_month).toBe(1_200_000);
       expect(v2.volume_declared_in_pr).toBeUndefined();
       // The copy on gpt-4o costs what ticket-summary costs on gpt-4o in the honest PR.
@@ -145,7 +173,9 @@ describe('the PR cannot grade itself (demo repository)', () => {
     it('a rename with the content edited too (git still pairs the files) keeps the base feature', async () => {
       const repo = demoRepo((r) => {
         git(r, 'mv', TS, TS_V2);
-        edit(r, TS_V2, (s) => s.replace('Keep the customer\'s own product terms.', 'Keep the customer\'s own product terms and plan name.'));
+        edit(r, TS_V2, (s) =>
+          s.replace("Keep the customer's own product terms.", "Keep the customer's own product terms and plan name."),
+        );
         renameEntry(r);
       });
       const r = await diff(repo);
@@ -169,7 +199,12 @@ describe('the PR cannot grade itself (demo repository)', () => {
     it('an agent feature renamed with its definition moved keeps its runs and volume', async () => {
       const repo = demoRepo((r) => {
         git(r, 'mv', 'agents/triage.yaml', 'agents/triage-v2.yaml');
-        edit(r, '.aicost.yml', (s) => s.replace(/  support-triage:\n(?: {4}.*\n)+/, '  triage-v2:\n    team: growth\n    agent: agents/triage-v2.yaml\n    requests_per_month: 10\n'));
+        edit(r, '.aicost.yml', (s) =>
+          s.replace(
+            /  support-triage:\n(?: {4}.*\n)+/,
+            '  triage-v2:\n    team: growth\n    agent: agents/triage-v2.yaml\n    requests_per_month: 10\n',
+          ),
+        );
       });
       const r = await diff(repo);
       const f = feature(r, 'triage-v2');
@@ -204,9 +239,17 @@ describe('the PR cannot grade itself (demo repository)', () => {
   it('1. a copy of a base prompt as a "new" feature on a model only the PR prices: the base feature, and pr_declared_price', async () => {
     const repo = demoRepo(
       (r) => {
-        writeFiles(r, { 'prompts/private.prompt.yml': read(r, TS).replace('model: openai/gpt-4o-mini', 'model: acme/private-7b') });
-        edit(r, '.aicost.yml', (s) =>
-          s.replace('\nteams:', '\n  private-summary:\n    team: growth\n    prompt: prompts/private.prompt.yml\n    requests_per_day: 1\n\nteams:') + '\npricing:\n  acme/private-7b: { input: 0.01, output: 0.01, tokenizer: cl100k_base }\n',
+        writeFiles(r, {
+          'prompts/private.prompt.yml': read(r, TS).replace('model: openai/gpt-4o-mini', 'model: acme/private-7b'),
+        });
+        edit(
+          r,
+          '.aicost.yml',
+          (s) =>
+            s.replace(
+              '\nteams:',
+              '\n  private-summary:\n    team: growth\n    prompt: prompts/private.prompt.yml\n    requests_per_day: 1\n\nteams:',
+            ) + '\npricing:\n  acme/private-7b: { input: 0.01, output: 0.01, tokenizer: cl100k_base }\n',
         );
       },
       { prFiles: null },
@@ -215,7 +258,9 @@ describe('the PR cannot grade itself (demo repository)', () => {
     const f = feature(r, 'private-summary');
     expect(f).toMatchObject({ copied_from: 'ticket-summary', team: 'support', status: 'added', declared_in_pr: false });
     expect(f.head!.requests_per_month).toBe(1_200_000);
-    expect(r.violations.map((v) => [v.rule, v.severity, v.feature])).toEqual([['pr_declared_price', 'error', 'private-summary']]);
+    expect(r.violations.map((v) => [v.rule, v.severity, v.feature])).toEqual([
+      ['pr_declared_price', 'error', 'private-summary'],
+    ]);
   });
 
   describe('2. and 3. prices and aliases only the PR declares', () => {
@@ -235,15 +280,31 @@ describe('the PR cannot grade itself (demo repository)', () => {
       expect(f.base!.monthly).toBeGreaterThan(145);
       expect(f.base!.monthly).toBeLessThan(147);
       expect(f.head!.monthly).toBe(0);
-      expect(f.priced_by_pr).toEqual([{ side: 'head', model: 'acme/free-model', file: TS, line: 3, declared: [{ key: 'pricing.acme/free-model', value: { input: 0, output: 0 } }] }]);
-      expect(r.violations.map((v) => [v.rule, v.severity, v.feature, v.file, v.line])).toEqual([['pr_declared_price', 'error', 'ticket-summary', TS, 3]]);
+      expect(f.priced_by_pr).toEqual([
+        {
+          side: 'head',
+          model: 'acme/free-model',
+          file: TS,
+          line: 3,
+          declared: [{ key: 'pricing.acme/free-model', value: { input: 0, output: 0 } }],
+        },
+      ]);
+      expect(r.violations.map((v) => [v.rule, v.severity, v.feature, v.file, v.line])).toEqual([
+        ['pr_declared_price', 'error', 'ticket-summary', TS, 3],
+      ]);
       const message = r.violations[0].message;
-      expect(message).toContain('priced by this PR: ticket-summary (which exists at base) calls acme/free-model, which has no price at base; $0.00/month rests on this PR\'s pricing.acme/free-model: input 0, output 0.');
+      expect(message).toContain(
+        "priced by this PR: ticket-summary (which exists at base) calls acme/free-model, which has no price at base; $0.00/month rests on this PR's pricing.acme/free-model: input 0, output 0.",
+      );
       expect(message).toContain('Add the price to .aicost.yml on the base branch first');
       expect(r.breached).toBe(true);
-      expect(r.notices).toContain('Figures priced by this PR (prices or aliases its .aicost.yml declares, not the base\'s): ticket-summary head (acme/free-model: pricing.acme/free-model).');
+      expect(r.notices).toContain(
+        "Figures priced by this PR (prices or aliases its .aicost.yml declares, not the base's): ticket-summary head (acme/free-model: pricing.acme/free-model).",
+      );
       expect(diffMarkdown(r)).toContain('<sub>priced by this PR: `acme/free-model` (`pricing.acme/free-model`)</sub>');
-      expect(diffText(r)).toContain('ticket-summary: priced by this PR: acme/free-model (pricing.acme/free-model = {"input":0,"output":0})');
+      expect(diffText(r)).toContain(
+        'ticket-summary: priced by this PR: acme/free-model (pricing.acme/free-model = {"input":0,"output":0})',
+      );
     });
 
     it('azure/gpt-4o-prod aliased by the PR to gpt-4o-mini: shown as written, not "unchanged", and fails pr_declared_price', async () => {
@@ -254,17 +315,35 @@ describe('the PR cannot grade itself (demo repository)', () => {
       expect(f.changes.map((c) => [c.kind, c.file, c.line, c.summary, c.monthly_effect])).toEqual([
         ['model', TS, 3, 'model id openai/gpt-4o-mini → azure/gpt-4o-prod (both priced as openai/gpt-4o-mini)', 0],
       ]);
-      expect(f.priced_by_pr).toEqual([{ side: 'head', model: 'azure/gpt-4o-prod', file: TS, line: 3, declared: [{ key: 'models.azure/gpt-4o-prod', value: 'openai/gpt-4o-mini' }] }]);
+      expect(f.priced_by_pr).toEqual([
+        {
+          side: 'head',
+          model: 'azure/gpt-4o-prod',
+          file: TS,
+          line: 3,
+          declared: [{ key: 'models.azure/gpt-4o-prod', value: 'openai/gpt-4o-mini' }],
+        },
+      ]);
       expect(errors(r)).toEqual(['pr_declared_price']);
-      expect(r.violations[0].message).toMatch(/calls azure\/gpt-4o-prod, which has no price at base; .* models\.azure\/gpt-4o-prod: openai\/gpt-4o-mini\. Add the alias to \.aicost\.yml on the base branch first/);
+      expect(r.violations[0].message).toMatch(
+        /calls azure\/gpt-4o-prod, which has no price at base; .* models\.azure\/gpt-4o-prod: openai\/gpt-4o-mini\. Add the alias to \.aicost\.yml on the base branch first/,
+      );
       const md = diffMarkdown(r);
       expect(md).toContain('model id openai/gpt-4o-mini → azure/gpt-4o-prod');
       expect(md).toContain('`azure/gpt-4o-prod`');
     });
 
     it('an alias whose target the PR also prices names both entries', async () => {
-      const r = await diff(pointAt('azure/cheap-prod', 'models:\n  azure/cheap-prod: acme/cheap\npricing:\n  acme/cheap: { input: 0.01, output: 0.01 }\n'));
-      expect(feature(r, 'ticket-summary').priced_by_pr![0].declared.map((d) => d.key)).toEqual(['models.azure/cheap-prod', 'pricing.acme/cheap']);
+      const r = await diff(
+        pointAt(
+          'azure/cheap-prod',
+          'models:\n  azure/cheap-prod: acme/cheap\npricing:\n  acme/cheap: { input: 0.01, output: 0.01 }\n',
+        ),
+      );
+      expect(feature(r, 'ticket-summary').priced_by_pr![0].declared.map((d) => d.key)).toEqual([
+        'models.azure/cheap-prod',
+        'pricing.acme/cheap',
+      ]);
       expect(errors(r)).toEqual(['pr_declared_price']);
     });
 
@@ -278,14 +357,22 @@ describe('the PR cannot grade itself (demo repository)', () => {
       );
       const r = await diff(repo);
       const f = feature(r, 'support-triage');
-      expect(f.priced_by_pr!.map((p) => [p.side, p.model, p.file])).toEqual([['head', 'acme/free-model', 'agents/refund.yaml']]);
+      expect(f.priced_by_pr!.map((p) => [p.side, p.model, p.file])).toEqual([
+        ['head', 'acme/free-model', 'agents/refund.yaml'],
+      ]);
       expect(f.head!.monthly).toBeLessThan(f.base!.monthly);
-      expect(r.violations.map((v) => [v.rule, v.severity, v.feature, v.file])).toEqual([['pr_declared_price', 'error', 'support-triage', 'agents/refund.yaml']]);
+      expect(r.violations.map((v) => [v.rule, v.severity, v.feature, v.file])).toEqual([
+        ['pr_declared_price', 'error', 'support-triage', 'agents/refund.yaml'],
+      ]);
     });
 
     it('the override label applies to pr_declared_price as to every rule', async () => {
-      const r = await diff(pointAt('acme/free-model', 'pricing:\n  acme/free-model: { input: 0, output: 0 }\n'), { override: { applied: true, by: '@acme/finops' } });
-      expect(r.violations.map((v) => [v.rule, v.severity, v.overridden])).toEqual([['pr_declared_price', 'warning', true]]);
+      const r = await diff(pointAt('acme/free-model', 'pricing:\n  acme/free-model: { input: 0, output: 0 }\n'), {
+        override: { applied: true, by: '@acme/finops' },
+      });
+      expect(r.violations.map((v) => [v.rule, v.severity, v.overridden])).toEqual([
+        ['pr_declared_price', 'warning', true],
+      ]);
       expect(r.breached).toBe(false);
     });
 
@@ -295,7 +382,13 @@ describe('the PR cannot grade itself (demo repository)', () => {
           edit(r, TS, (s) => s.replace('model: openai/gpt-4o-mini', 'model: acme/free-model'));
           edit(r, '.aicost.yml', (s) => `${s}\npricing:\n  acme/free-model: { input: 0, output: 0 }\n`);
         },
-        { prFiles: null, base: (r) => edit(r, '.aicost.yml', (s) => s.replace('  min_increase_usd: 1\n', '  min_increase_usd: 1\n  fail_on: [budget]\n')) },
+        {
+          prFiles: null,
+          base: (r) =>
+            edit(r, '.aicost.yml', (s) =>
+              s.replace('  min_increase_usd: 1\n', '  min_increase_usd: 1\n  fail_on: [budget]\n'),
+            ),
+        },
       );
       // fail_on [budget] predates the rule; the PR's $0 price would otherwise hide what budget reads.
       const narrowed = await diff(narrowAtBase);
@@ -304,7 +397,12 @@ describe('the PR cannot grade itself (demo repository)', () => {
       const narrowInPr = demoRepo(
         (r) => {
           edit(r, TS, (s) => s.replace('model: openai/gpt-4o-mini', 'model: acme/free-model'));
-          edit(r, '.aicost.yml', (s) => `${s.replace('  min_increase_usd: 1\n', '  min_increase_usd: 1\n  fail_on: [budget]\n')}\npricing:\n  acme/free-model: { input: 0, output: 0 }\n`);
+          edit(
+            r,
+            '.aicost.yml',
+            (s) =>
+              `${s.replace('  min_increase_usd: 1\n', '  min_increase_usd: 1\n  fail_on: [budget]\n')}\npricing:\n  acme/free-model: { input: 0, output: 0 }\n`,
+          );
         },
         { prFiles: null },
       );
@@ -317,8 +415,14 @@ describe('the PR cannot grade itself (demo repository)', () => {
       const repo = demoRepo(
         (r) => {
           writeFiles(r, { 'prompts/private.prompt.yml': summaryPrompt('acme/private-7b') });
-          edit(r, '.aicost.yml', (s) =>
-            s.replace('\nteams:', '\n  private-summary:\n    team: support\n    prompt: prompts/private.prompt.yml\n    requests_per_day: 100\n    typical_output_tokens: 100\n\nteams:') + '\npricing:\n  acme/private-7b: { input: 0.2, output: 0.8, tokenizer: cl100k_base }\n',
+          edit(
+            r,
+            '.aicost.yml',
+            (s) =>
+              s.replace(
+                '\nteams:',
+                '\n  private-summary:\n    team: support\n    prompt: prompts/private.prompt.yml\n    requests_per_day: 100\n    typical_output_tokens: 100\n\nteams:',
+              ) + '\npricing:\n  acme/private-7b: { input: 0.2, output: 0.8, tokenizer: cl100k_base }\n',
           );
         },
         { prFiles: null },
@@ -355,8 +459,16 @@ policies:
       expect(r.totals.monthly.delta).toBeCloseTo(honest.totals.monthly.delta, 6);
       expect(errors(r)).toEqual(errors(honest));
       expect(r.breached).toBe(true);
-      expect(r.proposed_config).toContainEqual({ path: 'prompts/.aicost.yml', base: null, head: 'a new project config', effect: 'proposed: not used by this check (the project is located at base, .aicost.yml); takes effect after merge' });
-      expect(r.notices[0]).toBe('This PR adds prompts/.aicost.yml (from the project root), a config nested in the project of .aicost.yml: a proposed new project that takes effect after merge. This check uses .aicost.yml, as the base revision has it.');
+      expect(r.proposed_config).toContainEqual({
+        path: 'prompts/.aicost.yml',
+        base: null,
+        head: 'a new project config',
+        effect:
+          'proposed: not used by this check (the project is located at base, .aicost.yml); takes effect after merge',
+      });
+      expect(r.notices[0]).toBe(
+        'This PR adds prompts/.aicost.yml (from the project root), a config nested in the project of .aicost.yml: a proposed new project that takes effect after merge. This check uses .aicost.yml, as the base revision has it.',
+      );
     });
 
     it('a nested config that exists at base is its own project, as before', async () => {
@@ -367,7 +479,10 @@ policies:
     });
 
     it('adoption still works: no config at base anywhere, so the nested head config applies with the adoption notice', async () => {
-      const repo = demoRepo((r) => writeFiles(r, { 'prompts/.aicost.yml': nested }), { prFiles: null, base: (r) => rmSync(join(r, '.aicost.yml')) });
+      const repo = demoRepo((r) => writeFiles(r, { 'prompts/.aicost.yml': nested }), {
+        prFiles: null,
+        base: (r) => rmSync(join(r, '.aicost.yml')),
+      });
       const r = await diff(repo, { dir: 'prompts' });
       expect(r.policy_source).toBe('head (adoption)');
       expect(r.features.map((f) => [f.id, f.team, f.status])).toEqual([['summary', 'mine', 'added']]);
@@ -379,16 +494,24 @@ policies:
   const cli = existsSync(join(ROOT, 'dist/cli/index.js')) ? it : it.skip;
   cli('the CLI exits 1 on the rename and on the PR-declared price', () => {
     const args = (repo: string) => ['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', 'json'];
-    const renamed = runCli(args(demoRepo((r) => {
-      git(r, 'mv', TS, TS_V2);
-      renameEntry(r);
-    })));
+    const renamed = runCli(
+      args(
+        demoRepo((r) => {
+          git(r, 'mv', TS, TS_V2);
+          renameEntry(r);
+        }),
+      ),
+    );
     expect(renamed.status).toBe(1);
     expect(feature(JSON.parse(renamed.stdout) as DiffReport, 'ticket-summary-v2').renamed_from).toBe('ticket-summary');
-    const priced = runCli(args(demoRepo((r) => {
-      edit(r, TS, (s) => s.replace('model: openai/gpt-4o', 'model: acme/free-model'));
-      edit(r, '.aicost.yml', (s) => `${s}\npricing:\n  acme/free-model: { input: 0, output: 0 }\n`);
-    })));
+    const priced = runCli(
+      args(
+        demoRepo((r) => {
+          edit(r, TS, (s) => s.replace('model: openai/gpt-4o', 'model: acme/free-model'));
+          edit(r, '.aicost.yml', (s) => `${s}\npricing:\n  acme/free-model: { input: 0, output: 0 }\n`);
+        }),
+      ),
+    );
     expect(priced.status).toBe(1);
     expect((JSON.parse(priced.stdout) as DiffReport).violations.map((v) => v.rule)).toContain('pr_declared_price');
   });
@@ -396,10 +519,20 @@ policies:
 
 describe('fileOrigins: which base file a new artifact is', () => {
   /** 20 distinct lines; `changed` of them rewritten. */
-  const text = (tag: string, changed = 0) => Array.from({ length: 20 }, (_, i) => (i < changed ? `rewritten ${i}: quite other words entirely` : `${tag} prompt, line ${i}: summarise the ${tag} ticket`)).join('\n') + '\n';
+  const text = (tag: string, changed = 0) =>
+    Array.from({ length: 20 }, (_, i) =>
+      i < changed
+        ? `rewritten ${i}: quite other words entirely`
+        : `${tag} prompt, line ${i}: summarise the ${tag} ticket`,
+    ).join('\n') + '\n';
 
   it('a move at git’s 50%, a copy only from 75% similarity, identical content and the same path always; inside a project prefix', async () => {
-    const repo = makeRepo({ 'pkg/a.yml': text('a'), 'pkg/b.yml': text('b'), 'pkg/c.yml': text('c'), 'pkg/d.yml': text('d') });
+    const repo = makeRepo({
+      'pkg/a.yml': text('a'),
+      'pkg/b.yml': text('b'),
+      'pkg/c.yml': text('c'),
+      'pkg/d.yml': text('d'),
+    });
     git(repo, 'checkout', '-q', '-b', 'pr');
     git(repo, 'mv', 'pkg/a.yml', 'pkg/a2.yml');
     writeFiles(repo, {

@@ -5,15 +5,30 @@ import { loadConfig } from '../../src/config/index.js';
 import type { UnpricedChangeJson } from '../../src/report/types.js';
 import { change, feature, inputs, side } from './fixtures.js';
 
-const config = (policies: string, teams = '  support: { monthly_budget: 8000, other_monthly_spend: 1200, owners: ["@acme/support-leads"] }\n') => `version: 1
+const config = (
+  policies: string,
+  teams = '  support: { monthly_budget: 8000, other_monthly_spend: 1200, owners: ["@acme/support-leads"] }\n',
+) => `version: 1
 features:
   ticket-summary: { team: support, prompt: prompts/summarize.prompt.yml, requests_per_month: 100000 }
 teams:
 ${teams}policies:
 ${policies}`;
 
-const swap = feature({ id: 'ticket-summary', base: side({ monthly: 5000 }), head: side({ monthly: 7100 }), changes: [change({ monthly_effect: 2100 })] });
-const routePy: UnpricedChangeJson = { kind: 'code', file: 'app/route.py', line: 6, summary: 'model gpt-4o-mini → gpt-4o', price_ratio: 2.5 / 0.15, hint: 'features:\n  route: …' };
+const swap = feature({
+  id: 'ticket-summary',
+  base: side({ monthly: 5000 }),
+  head: side({ monthly: 7100 }),
+  changes: [change({ monthly_effect: 2100 })],
+});
+const routePy: UnpricedChangeJson = {
+  kind: 'code',
+  file: 'app/route.py',
+  line: 6,
+  summary: 'model gpt-4o-mini → gpt-4o',
+  price_ratio: 2.5 / 0.15,
+  hint: 'features:\n  route: …',
+};
 
 describe('unpriced_change', () => {
   const run = (policies: string) => evaluatePolicies(inputs(config(policies), { features: [], unpriced: [routePy] }));
@@ -29,7 +44,8 @@ describe('unpriced_change', () => {
         feature: null,
         file: 'app/route.py',
         line: 6,
-        message: 'AI change outside every feature (code): model gpt-4o-mini → gpt-4o (×16.7 input price); map it to a feature in .aicost.yml to price it',
+        message:
+          'AI change outside every feature (code): model gpt-4o-mini → gpt-4o (×16.7 input price); map it to a feature in .aicost.yml to price it',
       },
     ]);
     expect(r.breached).toBe(false);
@@ -39,9 +55,15 @@ describe('unpriced_change', () => {
     expect(run('  unpriced_changes: fail\n').violations[0].severity).toBe('error');
     expect(run('  fail_on: [unpriced_change]\n').violations[0].severity).toBe('error');
     const explicit = run('  unpriced_changes: warn\n  fail_on: [unpriced_change]\n').violations[0];
-    expect([explicit.severity, explicit.message.split(' — ')[1]]).toEqual(['warning', 'not failing: policies.unpriced_changes is warn']);
+    expect([explicit.severity, explicit.message.split(' — ')[1]]).toEqual([
+      'warning',
+      'not failing: policies.unpriced_changes is warn',
+    ]);
     const narrowed = run('  unpriced_changes: fail\n  fail_on: [budget]\n').violations[0];
-    expect([narrowed.severity, narrowed.message.split(' — ')[1]]).toEqual(['warning', 'not failing: unpriced_change is not in policies.fail_on']);
+    expect([narrowed.severity, narrowed.message.split(' — ')[1]]).toEqual([
+      'warning',
+      'not failing: unpriced_change is not in policies.fail_on',
+    ]);
     expect(run('  unpriced_changes: fail\n').breached).toBe(true);
   });
 });
@@ -91,7 +113,9 @@ describe('base_error', () => {
 });
 
 describe('override', () => {
-  const yaml = config('  max_monthly_increase: 500\n  override_label: aicost-approved\n  override_approvers: ["@acme/finops"]\n  unpriced_changes: warn\n');
+  const yaml = config(
+    '  max_monthly_increase: 500\n  override_label: aicost-approved\n  override_approvers: ["@acme/finops"]\n  unpriced_changes: warn\n',
+  );
 
   it('applied by an approver: every failing violation becomes an overridden warning, with a notice', () => {
     const before = evaluatePolicies(inputs(yaml, { features: [swap], unpriced: [routePy] }));
@@ -102,7 +126,13 @@ describe('override', () => {
     ]);
     expect(before.breached).toBe(true);
 
-    const r = evaluatePolicies(inputs(yaml, { features: [swap], unpriced: [routePy] }, { override: { applied: true, by: '@acme/finops', at: '2026-11-27T12:00:00Z' } }));
+    const r = evaluatePolicies(
+      inputs(
+        yaml,
+        { features: [swap], unpriced: [routePy] },
+        { override: { applied: true, by: '@acme/finops', at: '2026-11-27T12:00:00Z' } },
+      ),
+    );
     expect(r.violations.map((v) => [v.rule, v.severity, v.overridden])).toEqual([
       ['budget', 'warning', true],
       ['max_monthly_increase', 'warning', true],
@@ -110,47 +140,98 @@ describe('override', () => {
     ]);
     expect(r.violations.map((v) => v.message)).toEqual(before.violations.map((v) => v.message));
     expect(r.breached).toBe(false);
-    expect(r.notices).toEqual(['Override: the label "aicost-approved" was applied by @acme/finops at 2026-11-27T12:00:00Z; 2 failing violations are reported as warnings (overridden).']);
+    expect(r.notices).toEqual([
+      'Override: the label "aicost-approved" was applied by @acme/finops at 2026-11-27T12:00:00Z; 2 failing violations are reported as warnings (overridden).',
+    ]);
   });
 
   it('applied with nothing failing, or from the CLI with no label configured', () => {
-    const quiet = feature({ id: 'ticket-summary', base: side({ monthly: 5000 }), head: side({ monthly: 5100 }), changes: [change({ monthly_effect: 100 })] });
-    expect(evaluatePolicies(inputs(yaml, { features: [quiet] }, { override: { applied: true, by: '@acme/finops', at: '2026-11-27T12:00:00Z' } })).notices).toEqual([
+    const quiet = feature({
+      id: 'ticket-summary',
+      base: side({ monthly: 5000 }),
+      head: side({ monthly: 5100 }),
+      changes: [change({ monthly_effect: 100 })],
+    });
+    expect(
+      evaluatePolicies(
+        inputs(
+          yaml,
+          { features: [quiet] },
+          { override: { applied: true, by: '@acme/finops', at: '2026-11-27T12:00:00Z' } },
+        ),
+      ).notices,
+    ).toEqual([
       'Override: the label "aicost-approved" was applied by @acme/finops at 2026-11-27T12:00:00Z; nothing fails, so it changes nothing.',
     ]);
-    const cli = evaluatePolicies(inputs(config('  max_monthly_increase: 500\n'), { features: [swap] }, { override: { applied: true } }));
-    expect(cli.notices).toEqual(['Override: the override was applied; 2 failing violations are reported as warnings (overridden).']);
+    const cli = evaluatePolicies(
+      inputs(config('  max_monthly_increase: 500\n'), { features: [swap] }, { override: { applied: true } }),
+    );
+    expect(cli.notices).toEqual([
+      'Override: the override was applied; 2 failing violations are reported as warnings (overridden).',
+    ]);
     expect(cli.breached).toBe(false);
   });
 
   it('rejected: the label was applied by someone outside override_approvers; the check still fails', () => {
-    const r = evaluatePolicies(inputs(yaml, { features: [swap] }, { override: { applied: false, rejectedBy: '@mallory' } }));
+    const r = evaluatePolicies(
+      inputs(yaml, { features: [swap] }, { override: { applied: false, rejectedBy: '@mallory' } }),
+    );
     expect(r.violations.map((v) => [v.severity, v.overridden])).toEqual([
       ['error', false],
       ['error', false],
     ]);
     expect(r.breached).toBe(true);
-    expect(r.notices).toEqual(['The label "aicost-approved" was applied by @mallory, who is not in policies.override_approvers (@acme/finops): it does not count, and failing violations still fail.']);
+    expect(r.notices).toEqual([
+      'The label "aicost-approved" was applied by @mallory, who is not in policies.override_approvers (@acme/finops): it does not count, and failing violations still fail.',
+    ]);
   });
 });
 
 describe('adoption and order', () => {
   it("adoption applies the PR's policy and says so", () => {
     const added = feature({ id: 'ticket-summary', base: null, head: side({ monthly: 7100 }) });
-    const r = evaluatePolicies(inputs(config('  min_increase_usd: 0\n'), { features: [added], policySource: 'head (adoption)' }));
-    expect(r.notices).toEqual(["Policies come from this PR's .aicost.yml: the base has no config (this PR adopts aicost), so the PR's own budgets and rules decide this check."]);
-    expect(r.violations.map((v) => [v.rule, v.severity, v.file])).toEqual([['budget', 'error', 'prompts/summarize.prompt.yml']]);
-    const broken = evaluatePolicies(inputs(config('  min_increase_usd: 0\n'), { features: [added], policySource: 'head (adoption)' }, { baseErrors: { '*': 'bad YAML' } }));
-    expect(broken.notices[0]).toBe("Policies come from this PR's .aicost.yml: the base config could not be read, so the PR's own budgets and rules decide this check.");
+    const r = evaluatePolicies(
+      inputs(config('  min_increase_usd: 0\n'), { features: [added], policySource: 'head (adoption)' }),
+    );
+    expect(r.notices).toEqual([
+      "Policies come from this PR's .aicost.yml: the base has no config (this PR adopts aicost), so the PR's own budgets and rules decide this check.",
+    ]);
+    expect(r.violations.map((v) => [v.rule, v.severity, v.file])).toEqual([
+      ['budget', 'error', 'prompts/summarize.prompt.yml'],
+    ]);
+    const broken = evaluatePolicies(
+      inputs(
+        config('  min_increase_usd: 0\n'),
+        { features: [added], policySource: 'head (adoption)' },
+        { baseErrors: { '*': 'bad YAML' } },
+      ),
+    );
+    expect(broken.notices[0]).toBe(
+      "Policies come from this PR's .aicost.yml: the base config could not be read, so the PR's own budgets and rules decide this check.",
+    );
   });
 
   it('violations come in rule order, then team, then feature', () => {
-    const teams = '  support: { monthly_budget: 100, max_monthly_increase: 10 }\n  growth: { monthly_budget: 100, max_monthly_increase: 10 }\n  ads: { monthly_budget: 1000 }\n';
-    const policies = '  max_monthly_increase: 10\n  max_cost_per_request: { usd: 0.0001, stat: mean }\n  allowed_models: ["openai/*"]\n';
-    const f = (id: string, team: string, head: number, models = ['openai/gpt-4o']) => feature({ id, team, base: side({ monthly: 50 }), head: side({ monthly: head, models }), changes: [change({ monthly_effect: head - 50 })] });
+    const teams =
+      '  support: { monthly_budget: 100, max_monthly_increase: 10 }\n  growth: { monthly_budget: 100, max_monthly_increase: 10 }\n  ads: { monthly_budget: 1000 }\n';
+    const policies =
+      '  max_monthly_increase: 10\n  max_cost_per_request: { usd: 0.0001, stat: mean }\n  allowed_models: ["openai/*"]\n';
+    const f = (id: string, team: string, head: number, models = ['openai/gpt-4o']) =>
+      feature({
+        id,
+        team,
+        base: side({ monthly: 50 }),
+        head: side({ monthly: head, models }),
+        changes: [change({ monthly_effect: head - 50 })],
+      });
     const r = evaluatePolicies(
       inputs(config(policies, teams), {
-        features: [f('zeta', 'support', 200, ['x/y']), f('alpha', 'support', 60), f('beta', 'growth', 300, ['x/y']), f('ad', 'ads', 900)],
+        features: [
+          f('zeta', 'support', 200, ['x/y']),
+          f('alpha', 'support', 60),
+          f('beta', 'growth', 300, ['x/y']),
+          f('ad', 'ads', 900),
+        ],
         unpriced: [routePy],
       }),
     );
@@ -180,9 +261,15 @@ describe('ruleMayFail', () => {
     expect(ruleMayFail('budget_warn', c)).toEqual({ fails: false, reason: null });
     expect(ruleMayFail('unbounded_increase', c)).toEqual({ fails: false, reason: null });
     expect(ruleMayFail('unpriced_change', c)).toEqual({ fails: false, reason: null });
-    const narrowed = loadConfig('version: 1\nfeatures: {}\npolicies:\n  fail_on: [budget_warn, unbounded_increase]\n', '.aicost.yml');
+    const narrowed = loadConfig(
+      'version: 1\nfeatures: {}\npolicies:\n  fail_on: [budget_warn, unbounded_increase]\n',
+      '.aicost.yml',
+    );
     expect(ruleMayFail('budget_warn', narrowed)).toEqual({ fails: false, reason: null });
     expect(ruleMayFail('unbounded_increase', narrowed)).toEqual({ fails: true, reason: null });
-    expect(ruleMayFail('allowed_models', narrowed)).toEqual({ fails: false, reason: 'allowed_models is not in policies.fail_on' });
+    expect(ruleMayFail('allowed_models', narrowed)).toEqual({
+      fails: false,
+      reason: 'allowed_models is not in policies.fail_on',
+    });
   });
 });

@@ -71,7 +71,7 @@ describe('the report gate', () => {
 
   it('diff refuses an Infinity in a feature figure, naming the feature, the field and the config line', async () => {
     mutateDiff = (r) => {
-      ((r.features as { head: { monthly: number } }[])[0].head).monthly = Infinity;
+      (r.features as { head: { monthly: number } }[])[0].head.monthly = Infinity;
     };
     const e = await rejection(runDiff({ repo: dir, base: 'main', head: 'pr', config: '.aicost.yml' }));
     expect(e.field).toBe('features[summary].head.monthly');
@@ -94,7 +94,9 @@ describe('the report gate', () => {
     };
     const e = await rejection(runDiff({ repo: dir, base: 'main', head: 'pr', config: '.aicost.yml' }));
     expect(e.field).toBe('/features/0/status');
-    expect(e.message).toMatch(/^the JSON report does not match schema\/report.schema.json: \/features\/0\/status: must be equal to one of the allowed values/);
+    expect(e.message).toMatch(
+      /^the JSON report does not match schema\/report.schema.json: \/features\/0\/status: must be equal to one of the allowed values/,
+    );
     mutateDiff = null;
   });
 

@@ -56,7 +56,9 @@ describe('diffMarkdown of the fixture', () => {
     expect(rows[2]).toBe(
       '| **ticket-summary** | support | model openai/gpt-4o-mini → openai/gpt-4o (×16.7 price) | $0.00021~→~$0.0034 | $248~→~$4,140 | 🔺~+$3,892~(+1,567%)<br><sub>95%:~+$3,702~to~+$4,089</sub> |',
     );
-    expect(rows[3]).toContain('| **kb-answer** | search | system prompt +1,100 tokens (2,160 → 3,260)<br>tool lookup\\_article added');
+    expect(rows[3]).toContain(
+      '| **kb-answer** | search | system prompt +1,100 tokens (2,160 → 3,260)<br>tool lookup\\_article added',
+    );
     // Added, static, upper bound: marked ≤ and "static", no interval.
     expect(rows[4]).toBe(
       '| **faq-bot** | support | _new, declared in this PR_<br>feature faq-bot: prompts/faq.prompt.yml, 90,000 requests/month | —~→~≤~$0.00042 | —~→~≤~$37.80 | ➕~+$37.80~(new)<br><sub>static, upper bound</sub> |',
@@ -84,7 +86,12 @@ describe('diffMarkdown of the fixture', () => {
     r.features = [r.features[3]];
     r.features[0].status = 'changed';
     r.features[0].head!.monthly = 441.6;
-    r.features[0].delta = { per_request: { mean: -0.00005, p95: -0.00006 }, monthly: -120, monthly_percent: -21.4, monthly_ci95: [-131.5, -108.2] };
+    r.features[0].delta = {
+      per_request: { mean: -0.00005, p95: -0.00006 },
+      monthly: -120,
+      monthly_percent: -21.4,
+      monthly_ci95: [-131.5, -108.2],
+    };
     r.totals.monthly = { base: 3870, head: 3750, delta: -120, delta_percent: -3.1, delta_ci95: [-131.5, -108.2] };
     r.violations = [];
     r.unpriced_changes = [];
@@ -112,7 +119,9 @@ describe('diffMarkdown of the fixture', () => {
     expect(md).toContain(
       '- ❌ **budget** (error · team support): Team support would spend \\$8,178/month (incl. \\$4,000 outside this repository), over its \\$8,000 budget (102%). Owners: @&#8203;acme/support-leads.',
     );
-    expect(md).toContain('- ⚠️ **unpriced\\_change** (warning · `src/workers/digest.ts:88`): AI change outside every feature');
+    expect(md).toContain(
+      '- ⚠️ **unpriced\\_change** (warning · `src/workers/digest.ts:88`): AI change outside every feature',
+    );
   });
 
   it('marks a team over budget only "likely" when its interval reaches below the budget', () => {
@@ -194,7 +203,12 @@ describe('hostile repository text', () => {
     // Our own <details> pairs only: one opener per closer, each closer on its own line.
     expect(occurrences(outside, '<details>')).toBe(6);
     expect(occurrences(outside, '</details>')).toBe(6);
-    expect(outside.split('\n').filter((l) => l.includes('</details>')).every((l) => l === '</details>')).toBe(true);
+    expect(
+      outside
+        .split('\n')
+        .filter((l) => l.includes('</details>'))
+        .every((l) => l === '</details>'),
+    ).toBe(true);
   });
 
   it('contains no marker but the one passed in, and no other HTML comment', () => {
@@ -274,7 +288,20 @@ describe('fitMarkdown', () => {
     for (const id of ['marker', 'headline', 'verdict', 'features', 'violations']) expect(kept).toContain(id);
     // The large "What changed" goes; the smaller sections after it stay.
     expect(kept).not.toContain('changes');
-    expect(kept).toEqual(['marker', 'headline', 'verdict', 'features', 'unchanged', 'teams', 'violations', 'unpriced', 'proposed', 'method', 'notices', 'footer']);
+    expect(kept).toEqual([
+      'marker',
+      'headline',
+      'verdict',
+      'features',
+      'unchanged',
+      'teams',
+      'violations',
+      'unpriced',
+      'proposed',
+      'method',
+      'notices',
+      'footer',
+    ]);
   });
 
   it('also fits a byte limit (the job summary)', () => {
@@ -294,7 +321,9 @@ describe('fitMarkdown', () => {
     expect(fitted.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
     expect(fitted.length).toBeGreaterThan(COMMENT_MAX_CHARS - 400);
     const table = tables(fitted)[0];
-    expect(table[0]).toBe('| Feature | Team | What changed | $/request<br>base → head | Monthly<br>base → head | Δ monthly |');
+    expect(table[0]).toBe(
+      '| Feature | Team | What changed | $/request<br>base → head | Monthly<br>base → head | Δ monthly |',
+    );
     for (const row of table) expect(occurrences(row, '|')).toBe(7);
     expect(fitted).toMatch(/_… [\d,]+ more lines left out\._/);
     expect(fitted).toContain('**Policy**');

@@ -17,7 +17,9 @@ describe('diffText', () => {
   it('starts with the revisions and the headline', () => {
     const lines = diffText(fixture()).split('\n');
     expect(lines[0]).toBe('aicost diff 4b1d0c3..e7c2a9f, prices at 2026-11-28');
-    expect(lines[1]).toBe('+$4,952/month (+103%, 95%: +$4,712 to +$5,202), $4,809 -> $9,761/month: 1 policy fails, 1 warning');
+    expect(lines[1]).toBe(
+      '+$4,952/month (+103%, 95%: +$4,712 to +$5,202), $4,809 -> $9,761/month: 1 policy fails, 1 warning',
+    );
   });
 
   it('aligns one row per feature, changed first, and a total', () => {
@@ -26,9 +28,21 @@ describe('diffText', () => {
     expect(header.startsWith('feature         team     status     $/req base')).toBe(true);
     const monthlyHeadEnd = header.indexOf('monthly head') + 'monthly head'.length;
     const rows = lines.slice(4, 9);
-    expect(rows.map((r) => r.split(/\s+/)[0])).toEqual(['ticket-summary', 'kb-answer', 'faq-bot', 'search-rerank', 'total']);
+    expect(rows.map((r) => r.split(/\s+/)[0])).toEqual([
+      'ticket-summary',
+      'kb-answer',
+      'faq-bot',
+      'search-rerank',
+      'total',
+    ]);
     // Right-aligned money: every row's "monthly head" cell ends in the same column.
-    expect(rows.map((r) => r.slice(monthlyHeadEnd - 6, monthlyHeadEnd))).toEqual(['$4,140', '$5,022', '$37.80', '  $562', '$9,761']);
+    expect(rows.map((r) => r.slice(monthlyHeadEnd - 6, monthlyHeadEnd))).toEqual([
+      '$4,140',
+      '$5,022',
+      '$37.80',
+      '  $562',
+      '$9,761',
+    ]);
     expect(rows[2]).toContain('<=$37.80');
     expect(rows[2].trimEnd().endsWith('new  static')).toBe(true);
     expect(rows[1].trimEnd().endsWith('+$1,023   +25.6%  +$951 to +$1,098')).toBe(true);

@@ -9,7 +9,9 @@ describe('escapeMarkdown', () => {
 
   it('leaves ordinary identifiers readable', () => {
     expect(escapeMarkdown('ticket-summary')).toBe('ticket-summary');
-    expect(escapeMarkdown('openai/gpt-4o-mini → openai/gpt-4o (×16.7 price)')).toBe('openai/gpt-4o-mini → openai/gpt-4o (×16.7 price)');
+    expect(escapeMarkdown('openai/gpt-4o-mini → openai/gpt-4o (×16.7 price)')).toBe(
+      'openai/gpt-4o-mini → openai/gpt-4o (×16.7 price)',
+    );
     expect(escapeMarkdown('0.1.8')).toBe('0.1.8');
   });
 
@@ -23,13 +25,17 @@ describe('escapeMarkdown', () => {
   it('breaks mentions, issue references and bare-URL autolinks with a zero-width space', () => {
     expect(escapeMarkdown('ask @acme/finops or @everyone')).toBe('ask @&#8203;acme/finops or @&#8203;everyone');
     expect(escapeMarkdown('fixes acme/api#123')).toBe('fixes acme/api#&#8203;123');
-    expect(escapeMarkdown('see http://evil.example/x and WWW.evil.example')).toBe('see http:&#8203;//evil.example/x and WWW&#8203;.evil.example');
+    expect(escapeMarkdown('see http://evil.example/x and WWW.evil.example')).toBe(
+      'see http:&#8203;//evil.example/x and WWW&#8203;.evil.example',
+    );
   });
 
   it('escapes link, image, code, emphasis, strikethrough and math syntax', () => {
     expect(escapeMarkdown('[click](javascript:alert(1))')).toBe('\\[click\\](javascript:alert(1))');
     expect(escapeMarkdown('![x](http://evil/x.png)')).toBe('!\\[x\\](http:&#8203;//evil/x.png)');
-    expect(escapeMarkdown('`rm -rf` *bold* _it_ ~gone~ $x$ a\\b')).toBe('&#96;rm -rf&#96; \\*bold\\* \\_it\\_ \\~gone\\~ \\$x\\$ a\\\\b');
+    expect(escapeMarkdown('`rm -rf` *bold* _it_ ~gone~ $x$ a\\b')).toBe(
+      '&#96;rm -rf&#96; \\*bold\\* \\_it\\_ \\~gone\\~ \\$x\\$ a\\\\b',
+    );
   });
 
   it('keeps tables whole: pipes become entities and lines collapse', () => {

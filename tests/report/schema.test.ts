@@ -3,7 +3,18 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import schema from '../../schema/report.schema.json' with { type: 'json' };
 import { reportSchema, validateReport } from '../../src/report/schema.js';
-import type { ChangeJson, DiffReport, FeatureJson, FeatureSideJson, TeamJson, UnpricedChangeJson, ViolationJson, ViolationRule, ChangeKind, FeatureStatus } from '../../src/report/types.js';
+import type {
+  ChangeJson,
+  DiffReport,
+  FeatureJson,
+  FeatureSideJson,
+  TeamJson,
+  UnpricedChangeJson,
+  ViolationJson,
+  ViolationRule,
+  ChangeKind,
+  FeatureStatus,
+} from '../../src/report/types.js';
 
 type Json = Record<string, unknown>;
 
@@ -15,12 +26,47 @@ const fixture = (): DiffReport => JSON.parse(readFileSync(FIXTURE, 'utf8')) as D
  * make the compiler fail when types.ts gains a key or member these lists (and so the schema
  * comparisons below) do not have.
  */
-const exhaustive = <T>() => <const L extends readonly T[]>(list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : never)) => list;
+const exhaustive =
+  <T>() =>
+  <const L extends readonly T[]>(list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : never)) =>
+    list;
 
-const REPORT_KEYS = exhaustive<keyof DiffReport>()(['schema_version', 'currency', 'base', 'head', 'pricing_date', 'catalog', 'policy_source', 'totals', 'features', 'teams', 'violations', 'unpriced_changes', 'proposed_config', 'notices', 'breached']);
-const FEATURE_KEYS = exhaustive<keyof FeatureJson>()(['id', 'team', 'status', 'declared_in_pr', 'base', 'head', 'delta', 'changes', 'notes', 'renamed_from', 'copied_from', 'volume_declared_in_pr', 'priced_by_pr']);
+const REPORT_KEYS = exhaustive<keyof DiffReport>()([
+  'schema_version',
+  'currency',
+  'base',
+  'head',
+  'pricing_date',
+  'catalog',
+  'policy_source',
+  'totals',
+  'features',
+  'teams',
+  'violations',
+  'unpriced_changes',
+  'proposed_config',
+  'notices',
+  'breached',
+]);
+const FEATURE_KEYS = exhaustive<keyof FeatureJson>()([
+  'id',
+  'team',
+  'status',
+  'declared_in_pr',
+  'base',
+  'head',
+  'delta',
+  'changes',
+  'notes',
+  'renamed_from',
+  'copied_from',
+  'volume_declared_in_pr',
+  'priced_by_pr',
+]);
 /** Keys added to schema version 1 after its release: optional, so reports written before them still validate. */
-const ADDED_OPTIONAL = ['renamed_from', 'copied_from', 'volume_declared_in_pr', 'priced_by_pr'].map((k) => `#/definitions/feature/${k}`);
+const ADDED_OPTIONAL = ['renamed_from', 'copied_from', 'volume_declared_in_pr', 'priced_by_pr'].map(
+  (k) => `#/definitions/feature/${k}`,
+);
 const SIDE_KEYS = exhaustive<keyof FeatureSideJson>()([
   'models',
   'requests_per_month',
@@ -46,11 +92,45 @@ const SIDE_KEYS = exhaustive<keyof FeatureSideJson>()([
   'agent',
 ]);
 const CHANGE_KEYS = exhaustive<keyof ChangeJson>()(['kind', 'file', 'line', 'summary', 'monthly_effect']);
-const TEAM_KEYS = exhaustive<keyof TeamJson>()(['team', 'budget', 'base', 'head', 'other_monthly_spend', 'head_ci95', 'status', 'owners']);
-const VIOLATION_KEYS = exhaustive<keyof ViolationJson>()(['rule', 'severity', 'overridden', 'team', 'feature', 'file', 'line', 'message']);
-const UNPRICED_KEYS = exhaustive<keyof UnpricedChangeJson>()(['kind', 'file', 'line', 'summary', 'price_ratio', 'hint']);
+const TEAM_KEYS = exhaustive<keyof TeamJson>()([
+  'team',
+  'budget',
+  'base',
+  'head',
+  'other_monthly_spend',
+  'head_ci95',
+  'status',
+  'owners',
+]);
+const VIOLATION_KEYS = exhaustive<keyof ViolationJson>()([
+  'rule',
+  'severity',
+  'overridden',
+  'team',
+  'feature',
+  'file',
+  'line',
+  'message',
+]);
+const UNPRICED_KEYS = exhaustive<keyof UnpricedChangeJson>()([
+  'kind',
+  'file',
+  'line',
+  'summary',
+  'price_ratio',
+  'hint',
+]);
 const STATUSES = exhaustive<FeatureStatus>()(['changed', 'unchanged', 'added', 'removed', 'unpriced']);
-const KINDS = exhaustive<ChangeKind>()(['model', 'prompt', 'params', 'tools', 'agent', 'traffic', 'config', 'reasoning']);
+const KINDS = exhaustive<ChangeKind>()([
+  'model',
+  'prompt',
+  'params',
+  'tools',
+  'agent',
+  'traffic',
+  'config',
+  'reasoning',
+]);
 const RULES = exhaustive<ViolationRule>()([
   'budget',
   'budget_warn',
@@ -98,7 +178,8 @@ describe('schema/report.schema.json', () => {
       if (!node.properties) return;
       if (node.additionalProperties !== false) open.push(pointer);
       const required = new Set((node.required as string[] | undefined) ?? []);
-      for (const key of Object.keys(node.properties as Json)) if (!required.has(key)) optional.push(`${pointer}/${key}`);
+      for (const key of Object.keys(node.properties as Json))
+        if (!required.has(key)) optional.push(`${pointer}/${key}`);
     });
     expect(open).toEqual([]);
     expect(optional.sort()).toEqual([...ADDED_OPTIONAL].sort());
@@ -144,14 +225,42 @@ describe('validateReport', () => {
   const broken: [string, (r: DiffReport & Json) => void, string][] = [
     ['a missing key', (r) => delete (r as Json).breached, "(root): must have required property 'breached'"],
     ['an unknown key', (r) => ((r.features[0] as unknown as Json).cost = 1), '/features/0: unknown key "cost"'],
-    ['a status outside the enum', (r) => ((r.features[0] as unknown as Json).status = 'modified'), '/features/0/status: must be equal to one of the allowed values (changed, unchanged, added, removed, unpriced)'],
-    ['a percent written as a string', (r) => ((r.totals.monthly as Json).delta_percent = '23%'), '/totals/monthly/delta_percent: must be number,null'],
-    ['an interval of three numbers', (r) => ((r.features[0].delta as unknown as Json).monthly_ci95 = [1, 2, 3]), '/features/0/delta/monthly_ci95: must NOT have more than 2 items'],
+    [
+      'a status outside the enum',
+      (r) => ((r.features[0] as unknown as Json).status = 'modified'),
+      '/features/0/status: must be equal to one of the allowed values (changed, unchanged, added, removed, unpriced)',
+    ],
+    [
+      'a percent written as a string',
+      (r) => ((r.totals.monthly as Json).delta_percent = '23%'),
+      '/totals/monthly/delta_percent: must be number,null',
+    ],
+    [
+      'an interval of three numbers',
+      (r) => ((r.features[0].delta as unknown as Json).monthly_ci95 = [1, 2, 3]),
+      '/features/0/delta/monthly_ci95: must NOT have more than 2 items',
+    ],
     ['a negative monthly cost', (r) => (r.features[0].head!.monthly = -5), '/features/0/head/monthly: must be >= 0'],
-    ['breached false with an error violation', (r) => (r.breached = false), '/breached: must be equal to constant (true)'],
-    ['an added feature with a base side', (r) => (r.features[2].base = r.features[0].base), '/features/2/base: must be null'],
-    ['a rule outside the enum', (r) => ((r.violations[0] as unknown as Json).rule = 'vibes'), '/violations/0/rule: must be equal to one of the allowed values'],
-    ['a feature id that is not an id', (r) => (r.features[0].id = '<img src=x>'), '/features/0/id: must match pattern "^[a-z0-9][a-z0-9._-]*$"'],
+    [
+      'breached false with an error violation',
+      (r) => (r.breached = false),
+      '/breached: must be equal to constant (true)',
+    ],
+    [
+      'an added feature with a base side',
+      (r) => (r.features[2].base = r.features[0].base),
+      '/features/2/base: must be null',
+    ],
+    [
+      'a rule outside the enum',
+      (r) => ((r.violations[0] as unknown as Json).rule = 'vibes'),
+      '/violations/0/rule: must be equal to one of the allowed values',
+    ],
+    [
+      'a feature id that is not an id',
+      (r) => (r.features[0].id = '<img src=x>'),
+      '/features/0/id: must match pattern "^[a-z0-9][a-z0-9._-]*$"',
+    ],
     ['schema version 2', (r) => ((r as Json).schema_version = 2), '/schema_version: must be equal to constant (1)'],
   ];
   it.each(broken)('refuses %s', (_name, mutate, message) => {

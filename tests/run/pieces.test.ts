@@ -10,15 +10,28 @@ import { policyInputsOf } from '../../src/policy/index.js';
 import { DiffSchedule, PARALLEL_MIN_SAMPLES } from '../../src/run/index.js';
 import type { TokenCounter } from '../../src/tokenize/index.js';
 
-const result = (unit: string, weight: number, cost: number): SampleResult => ({ id: `${unit}-${cost}`, unit, weight, cost }) as SampleResult;
+const result = (unit: string, weight: number, cost: number): SampleResult =>
+  ({ id: `${unit}-${cost}`, unit, weight, cost }) as SampleResult;
 const side = (results: SampleResult[], rpm: number, traffic = true): FeatureEstimate =>
-  ({ requestsPerMonth: rpm, traffic: traffic ? {} : null, results, perRequest: { mean: 0.5 } }) as unknown as FeatureEstimate;
+  ({
+    requestsPerMonth: rpm,
+    traffic: traffic ? {} : null,
+    results,
+    perRequest: { mean: 0.5 },
+  }) as unknown as FeatureEstimate;
 
 describe('seriesOf', () => {
   it('sums the calls of one trace into one unit, weighted by its first line', () => {
     const b = [result('t1', 2, 0.1), result('t1', 2, 0.2), result('t2', 1, 0.4)];
     const h = [result('t1', 2, 0.3), result('t1', 2, 0.5), result('t2', 1, 0.1)];
-    const f = { id: 'f', team: 't', status: 'changed', base: side(b, 100), head: side(h, 120), pairs: b.map((x, i) => ({ base: x, head: h[i] })) } as unknown as FeatureDiff;
+    const f = {
+      id: 'f',
+      team: 't',
+      status: 'changed',
+      base: side(b, 100),
+      head: side(h, 120),
+      pairs: b.map((x, i) => ({ base: x, head: h[i] })),
+    } as unknown as FeatureDiff;
     const s = seriesOf(f)!;
     expect(s.requestsPerMonth).toEqual({ base: 100, head: 120 });
     expect(s.units).toHaveLength(2);
@@ -29,18 +42,35 @@ describe('seriesOf', () => {
   });
 
   it('gives a static feature one unit at its mean, an added one zero at base, an unpriced one none', () => {
-    const stat = { id: 's', team: 't', status: 'changed', base: side([], 10, false), head: side([], 10, false), pairs: null } as unknown as FeatureDiff;
+    const stat = {
+      id: 's',
+      team: 't',
+      status: 'changed',
+      base: side([], 10, false),
+      head: side([], 10, false),
+      pairs: null,
+    } as unknown as FeatureDiff;
     expect(seriesOf(stat)!.units).toEqual([{ weight: 1, base: 0.5, head: 0.5 }]);
-    const added = { id: 'a', team: 't', status: 'added', base: null, head: side([result('u', 3, 0.2)], 5), pairs: null } as unknown as FeatureDiff;
+    const added = {
+      id: 'a',
+      team: 't',
+      status: 'added',
+      base: null,
+      head: side([result('u', 3, 0.2)], 5),
+      pairs: null,
+    } as unknown as FeatureDiff;
     expect(seriesOf(added)!.units).toEqual([{ weight: 3, base: 0, head: 0.2 }]);
     expect(seriesOf({ ...added, status: 'unpriced' })).toBeNull();
   });
 });
 
 describe('DiffSchedule', () => {
-  const merged = { config: { pricing: {}, discounts: {}, models: {}, path: '.aicost.yml', positions: {} } } as unknown as LoadedDiff['merged'];
+  const merged = {
+    config: { pricing: {}, discounts: {}, models: {}, path: '.aicost.yml', positions: {} },
+  } as unknown as LoadedDiff['merged'];
   const dates = { base: new Date('2026-01-01'), head: new Date('2026-01-01') };
-  const input = (n: number) => ({ traffic: { samples: new Array(n).fill({}) }, merged: { entry: { id: 'x' } } }) as unknown as DiffFeatureInput;
+  const input = (n: number) =>
+    ({ traffic: { samples: new Array(n).fill({}) }, merged: { entry: { id: 'x' } } }) as unknown as DiffFeatureInput;
   const fakeCounter = () => {
     const prepared: unknown[] = [];
     return { prepared, counter: { prepare: (o: unknown) => prepared.push(o) } as unknown as TokenCounter };
@@ -72,7 +102,13 @@ describe('DiffSchedule', () => {
 
 describe('policyInputsOf', () => {
   it("lists base errors (the whole base as '*'), head artifacts and output prices of priced heads", () => {
-    const m = { baseError: 'bad base config', features: [{ id: 'a', headPrompt: 'a.prompt.yml', entry: { tier: 'standard' } }, { id: 'b', headPrompt: 'b.md', entry: { tier: 'batch' } }] };
+    const m = {
+      baseError: 'bad base config',
+      features: [
+        { id: 'a', headPrompt: 'a.prompt.yml', entry: { tier: 'standard' } },
+        { id: 'b', headPrompt: 'b.md', entry: { tier: 'batch' } },
+      ],
+    };
     const features = [
       { id: 'a', baseError: 'unknown model', head: null },
       { id: 'b', head: { model: 'M' } },

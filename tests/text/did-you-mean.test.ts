@@ -28,7 +28,17 @@ describe('maxDistanceFor', () => {
 });
 
 describe('closest', () => {
-  const keys = ['team', 'prompt', 'agent', 'model', 'traffic', 'traffic_format', 'requests_per_month', 'requests_per_day', 'tier'];
+  const keys = [
+    'team',
+    'prompt',
+    'agent',
+    'model',
+    'traffic',
+    'traffic_format',
+    'requests_per_month',
+    'requests_per_day',
+    'tier',
+  ];
 
   it('finds the intended key of a typo, best first', () => {
     expect(closest('requets_per_month', keys)).toEqual(['requests_per_month']);

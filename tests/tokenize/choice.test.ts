@@ -39,16 +39,36 @@ describe('tokenizerFor', () => {
   });
 
   it('Google: o200k × 1.2, band 1.1–1.35', () => {
-    expect(tokenizerFor('google', 'google/gemini-2.5-flash')).toMatchObject({ encoding: 'o200k_base', exact: false, scale: 1.2, band: [0.917, 1.125] });
+    expect(tokenizerFor('google', 'google/gemini-2.5-flash')).toMatchObject({
+      encoding: 'o200k_base',
+      exact: false,
+      scale: 1.2,
+      band: [0.917, 1.125],
+    });
   });
 
   it('Llama 3: cl100k × 1.0 with a small band', () => {
-    expect(tokenizerFor('meta', 'meta/llama-3.3-70b-instruct')).toMatchObject({ encoding: 'cl100k_base', exact: false, scale: 1, band: [0.9, 1.02] });
+    expect(tokenizerFor('meta', 'meta/llama-3.3-70b-instruct')).toMatchObject({
+      encoding: 'cl100k_base',
+      exact: false,
+      scale: 1,
+      band: [0.9, 1.02],
+    });
   });
 
   it('an unknown OpenAI id: o200k, narrow band; anything else: o200k with a wide band', () => {
-    expect(tokenizerFor('openai', 'openai/gpt-7-preview')).toMatchObject({ encoding: 'o200k_base', exact: false, scale: 1, band: [0.9, 1.1] });
-    expect(tokenizerFor('mistral', 'mistral/mistral-large-latest')).toMatchObject({ encoding: 'o200k_base', exact: false, scale: 1, band: [0.8, 1.4] });
+    expect(tokenizerFor('openai', 'openai/gpt-7-preview')).toMatchObject({
+      encoding: 'o200k_base',
+      exact: false,
+      scale: 1,
+      band: [0.9, 1.1],
+    });
+    expect(tokenizerFor('mistral', 'mistral/mistral-large-latest')).toMatchObject({
+      encoding: 'o200k_base',
+      exact: false,
+      scale: 1,
+      band: [0.8, 1.4],
+    });
     expect(tokenizerFor('meta', 'meta/llama-2-70b')).toMatchObject({ band: [0.8, 1.4] });
   });
 

@@ -12,7 +12,13 @@ import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import { getEncodingParams } from 'gpt-tokenizer/modelParams';
 import { O200K_RANKS } from '../../src/generated/o200k-ranks.js';
 import { CL100K_RANKS } from '../../src/generated/cl100k-ranks.js';
-import { PROBE, PROBE_EXPECTED, buildEncoding, encodingPathOf, type EncodingApiFactory } from '../../src/tokenize/gpt-tokenizer-internals.js';
+import {
+  PROBE,
+  PROBE_EXPECTED,
+  buildEncoding,
+  encodingPathOf,
+  type EncodingApiFactory,
+} from '../../src/tokenize/gpt-tokenizer-internals.js';
 import { linearMergeStats } from '../../src/tokenize/linear-merge.js';
 import { RankLookup } from '../../src/tokenize/rank-lookup.js';
 import { encodingFor } from '../../src/tokenize/ranks.js';
@@ -20,21 +26,40 @@ import { countPlainText } from '../../src/tokenize/plain-text.js';
 import { Pcg32 } from '../../src/stats/pcg32.js';
 import type { Encoding } from '../../src/types.js';
 
-const reference: Record<Encoding, Tiktoken> = { o200k_base: new Tiktoken(o200kRanks), cl100k_base: new Tiktoken(cl100kRanks) };
+const reference: Record<Encoding, Tiktoken> = {
+  o200k_base: new Tiktoken(o200kRanks),
+  cl100k_base: new Tiktoken(cl100kRanks),
+};
 const refTokens = (text: string, enc: Encoding): number[] => reference[enc].encode(text, [], []);
 const PACKED: Record<Encoding, string> = { o200k_base: O200K_RANKS, cl100k_base: CL100K_RANKS };
 
 type Core = Record<string, unknown> & { bytePairMerge(piece: Uint8Array): number[] };
-const coreOf = (api: GptEncoding): Core => (api as unknown as { bytePairEncodingCoreProcessor: Core }).bytePairEncodingCoreProcessor;
+const coreOf = (api: GptEncoding): Core =>
+  (api as unknown as { bytePairEncodingCoreProcessor: Core }).bytePairEncodingCoreProcessor;
 
 /** 200 seeded texts: prose, code, JSON, CJK, Cyrillic, Arabic, emoji, byte-level oddities, long runs. */
 function mixedCorpus(): string[] {
   const g = Pcg32.fromString('internals-corpus');
   const parts = [
-    'The invoice was refunded, wasn\'t it?', 'export const total = items.reduce((a, b) => a + b.amount, 0);', 'def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n',
-    '{"model":"gpt-4o","usage":{"prompt_tokens":1234},"ok":true}', '人工智能的成本在拉取请求中就应该被看到。', 'プルリクエストでAIのコストを確認', 'Съешь же ещё этих мягких булок',
-    'مرحبا بالعالم', '🙂👍🏽 👨‍👩‍👧‍👦 🇫🇷 ❤️‍🔥', 'Grüße aus Köln ¡¿ÆØÅ€', '\u0000\u0001\u007f', '<|endoftext|>', '\n\n\t  \r\n', ' '.repeat(61),
-    'q'.repeat(300), 'ab'.repeat(150), 'xY+/'.repeat(80), '='.repeat(200), '漢'.repeat(60),
+    "The invoice was refunded, wasn't it?",
+    'export const total = items.reduce((a, b) => a + b.amount, 0);',
+    'def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n',
+    '{"model":"gpt-4o","usage":{"prompt_tokens":1234},"ok":true}',
+    '人工智能的成本在拉取请求中就应该被看到。',
+    'プルリクエストでAIのコストを確認',
+    'Съешь же ещё этих мягких булок',
+    'مرحبا بالعالم',
+    '🙂👍🏽 👨‍👩‍👧‍👦 🇫🇷 ❤️‍🔥',
+    'Grüße aus Köln ¡¿ÆØÅ€',
+    '\u0000\u0001\u007f',
+    '<|endoftext|>',
+    '\n\n\t  \r\n',
+    ' '.repeat(61),
+    'q'.repeat(300),
+    'ab'.repeat(150),
+    'xY+/'.repeat(80),
+    '='.repeat(200),
+    '漢'.repeat(60),
   ];
   const out: string[] = [];
   for (let i = 0; i < 200; i++) {
@@ -86,7 +111,10 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
   it('the probe constants are what js-tiktoken makes of the probe', () => {
     for (const enc of ['o200k_base', 'cl100k_base'] as const) {
       const tokens = refTokens(PROBE, enc);
-      expect({ enc, tokens: tokens.length, weightedSum: tokens.reduce((s, t, i) => s + (i + 1) * t, 0) }).toEqual({ enc, ...PROBE_EXPECTED[enc] });
+      expect({ enc, tokens: tokens.length, weightedSum: tokens.reduce((s, t, i) => s + (i + 1) * t, 0) }).toEqual({
+        enc,
+        ...PROBE_EXPECTED[enc],
+      });
     }
     // One piece of the probe is long enough for the heap merge.
     expect(PROBE).toContain('ab'.repeat(80));
@@ -117,7 +145,10 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
     expect(() => withExpectedVocabularySize('o200k_base', () => [])).toThrow(/expectedVocabularySize/);
     const api = buildEncoding('o200k_base', O200K_RANKS, withExpectedVocabularySize);
     const path = encodingPathOf(api)!;
-    expect({ packedTable: path.packedTable, linearMerge: path.linearMerge }).toEqual({ packedTable: false, linearMerge: true });
+    expect({ packedTable: path.packedTable, linearMerge: path.linearMerge }).toEqual({
+      packedTable: false,
+      linearMerge: true,
+    });
     expect(path.fallback).toMatch(/expectedVocabularySize/);
     expect(coreOf(api).bytePairStringRankEncoder).toBeInstanceOf(Map);
     const { differing } = countsAgree(api, 'o200k_base', fastOf('o200k_base'));
@@ -133,7 +164,11 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
       return api;
     };
     const api = buildEncoding('cl100k_base', CL100K_RANKS, objectEncoder);
-    expect(encodingPathOf(api)).toEqual({ packedTable: false, linearMerge: true, fallback: 'packed table: BytePairEncodingCore is not the shape of gpt-tokenizer 4.0.0' });
+    expect(encodingPathOf(api)).toEqual({
+      packedTable: false,
+      linearMerge: true,
+      fallback: 'packed table: BytePairEncodingCore is not the shape of gpt-tokenizer 4.0.0',
+    });
     expect(countsAgree(api, 'cl100k_base', fastOf('cl100k_base')).differing).toBe(0);
   });
 
@@ -149,8 +184,13 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
     };
     const api = buildEncoding('o200k_base', O200K_RANKS, reversing);
     const path = encodingPathOf(api)!;
-    expect({ packedTable: path.packedTable, linearMerge: path.linearMerge }).toEqual({ packedTable: false, linearMerge: false });
-    expect(path.fallback).toMatch(/^packed table: probe text: 242 tokens \(Σ \d+\), expected 242 \(Σ 174946854\); heap merge: probe text/);
+    expect({ packedTable: path.packedTable, linearMerge: path.linearMerge }).toEqual({
+      packedTable: false,
+      linearMerge: false,
+    });
+    expect(path.fallback).toMatch(
+      /^packed table: probe text: 242 tokens \(Σ \d+\), expected 242 \(Σ 174946854\); heap merge: probe text/,
+    );
     expect(countsAgree(api, 'o200k_base', fastOf('o200k_base')).differing).toBe(0);
   });
 
@@ -172,7 +212,11 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
       const plain = buildEncoding(enc, PACKED[enc], () => {
         throw new Error('no package here');
       });
-      expect(encodingPathOf(plain)).toEqual({ packedTable: false, linearMerge: false, fallback: 'packed table: no package here; heap merge: no package here' });
+      expect(encodingPathOf(plain)).toEqual({
+        packedTable: false,
+        linearMerge: false,
+        fallback: 'packed table: no package here; heap merge: no package here',
+      });
       expect(countPlainText(plain, CORPUS[1]!)).toBe(fastOf(enc)[1]);
     }
   });

@@ -4,13 +4,22 @@ import o200kRanks from 'js-tiktoken/ranks/o200k_base';
 import cl100kRanks from 'js-tiktoken/ranks/cl100k_base';
 import { countPlain } from '../../src/tokenize/counter.js';
 import { encodingFor } from '../../src/tokenize/ranks.js';
-import { LINEAR_MERGE_MIN_BYTES, linearBytePairMerge, linearMergeStats, type RankSource } from '../../src/tokenize/linear-merge.js';
+import {
+  LINEAR_MERGE_MIN_BYTES,
+  linearBytePairMerge,
+  linearMergeStats,
+  type RankSource,
+} from '../../src/tokenize/linear-merge.js';
 import { mulberry32 } from '../helpers/random.js';
 import type { Encoding } from '../../src/types.js';
 
 /** The package's own (quadratic) merge, kept on the prototype: the reference for the heap merge. */
 function packageMerge(enc: Encoding): (piece: Uint8Array) => number[] {
-  const core = (encodingFor(enc) as unknown as { bytePairEncodingCoreProcessor: RankSource & { bytePairMerge(p: Uint8Array): number[] } }).bytePairEncodingCoreProcessor;
+  const core = (
+    encodingFor(enc) as unknown as {
+      bytePairEncodingCoreProcessor: RankSource & { bytePairMerge(p: Uint8Array): number[] };
+    }
+  ).bytePairEncodingCoreProcessor;
   const proto = Object.getPrototypeOf(core) as { bytePairMerge(p: Uint8Array): number[] };
   return (piece) => proto.bytePairMerge.call(core, piece);
 }
@@ -19,7 +28,8 @@ function core(enc: Encoding): RankSource {
 }
 
 const rand = mulberry32(12);
-const pick = (alphabet: string, n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+const pick = (alphabet: string, n: number): string =>
+  Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Long single pieces of every kind the split regex can yield, and bytes that are not valid UTF-8 alone. */
@@ -53,16 +63,25 @@ describe('heap byte-pair merge', () => {
   }
 
   it('counts a long text as js-tiktoken does', () => {
-    const reference: Record<Encoding, Tiktoken> = { o200k_base: new Tiktoken(o200kRanks), cl100k_base: new Tiktoken(cl100kRanks) };
+    const reference: Record<Encoding, Tiktoken> = {
+      o200k_base: new Tiktoken(o200kRanks),
+      cl100k_base: new Tiktoken(cl100kRanks),
+    };
     const text = `Intro line.\n${'y'.repeat(700)} then ${pick(B64, 900)} and ${'='.repeat(400)}\n${'\t'.repeat(300)}end`;
-    for (const enc of ['o200k_base', 'cl100k_base'] as const) expect(countPlain(text, enc)).toBe(reference[enc].encode(text, [], []).length);
+    for (const enc of ['o200k_base', 'cl100k_base'] as const)
+      expect(countPlain(text, enc)).toBe(reference[enc].encode(text, [], []).length);
   });
 
   it('does work linear in the length of one huge piece (counted lookups, not time)', () => {
     const work = (n: number) => {
       const before = { ...linearMergeStats };
       const tokens = countPlain('q'.repeat(n), 'o200k_base');
-      return { tokens, lookups: linearMergeStats.lookups - before.lookups, pops: linearMergeStats.heapPops - before.heapPops, pieces: linearMergeStats.pieces - before.pieces };
+      return {
+        tokens,
+        lookups: linearMergeStats.lookups - before.lookups,
+        pops: linearMergeStats.heapPops - before.heapPops,
+        pieces: linearMergeStats.pieces - before.pieces,
+      };
     };
     const small = work(100_000);
     const large = work(400_000);
@@ -78,7 +97,10 @@ describe('heap byte-pair merge', () => {
   });
 
   it('empties a full merge memo at once instead of walking it per insert (counted, not timed)', () => {
-    const api = encodingFor('cl100k_base') as unknown as { setMergeCacheSize(n: number): void; bytePairEncodingCoreProcessor: { mergeCache: Map<string, number[]> } };
+    const api = encodingFor('cl100k_base') as unknown as {
+      setMergeCacheSize(n: number): void;
+      bytePairEncodingCoreProcessor: { mergeCache: Map<string, number[]> };
+    };
     api.setMergeCacheSize(1_000);
     try {
       const cache = api.bytePairEncodingCoreProcessor.mergeCache;

@@ -6,7 +6,19 @@ import { Pcg32 } from '../../src/stats/pcg32.js';
 /** ~1.5 MB of distinct texts: enough for the worker to take part (prefill splits above 512 KB). */
 function texts(n: number, seed: string): string[] {
   const g = Pcg32.fromString(seed);
-  const words = ['invoice', 'refund', 'Привет', '你好', 'const x = 1;', '{"id": 7}', '\n', '  ', 'customer', 'ünïcödé', '🌍'];
+  const words = [
+    'invoice',
+    'refund',
+    'Привет',
+    '你好',
+    'const x = 1;',
+    '{"id": 7}',
+    '\n',
+    '  ',
+    'customer',
+    'ünïcödé',
+    '🌍',
+  ];
   return Array.from({ length: n }, (_, i) => {
     let s = `#${i} `;
     const len = 200 + g.nextBelow(1800);

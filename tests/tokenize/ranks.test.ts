@@ -19,9 +19,26 @@ const PLAIN = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<st
 function corpus(n: number): string[] {
   const g = Pcg32.fromString('ranks-corpus');
   const parts = [
-    'The invoice was refunded.', 'Привет, мир!', '你好，世界。', 'Grüße aus Köln', 'مرحبا بالعالم', 'नमस्ते दुनिया', '🌍🚀✨', '👩‍👩‍👧‍👦',
-    'const total = items.reduce((a, b) => a + b.amount, 0);', '{"id": 123, "sku": "SKU-42", "qty": 7}', '\n\n\t  ', ' '.repeat(37),
-    '<|endoftext|>', '<|im_start|>user', "it's we'll they've I'M", '1234567890', '¡¿ÆØÅ€£¥', '\u0000\u0001\u007f', 'ＡＢＣ　全角', 'x'.repeat(300),
+    'The invoice was refunded.',
+    'Привет, мир!',
+    '你好，世界。',
+    'Grüße aus Köln',
+    'مرحبا بالعالم',
+    'नमस्ते दुनिया',
+    '🌍🚀✨',
+    '👩‍👩‍👧‍👦',
+    'const total = items.reduce((a, b) => a + b.amount, 0);',
+    '{"id": 123, "sku": "SKU-42", "qty": 7}',
+    '\n\n\t  ',
+    ' '.repeat(37),
+    '<|endoftext|>',
+    '<|im_start|>user',
+    "it's we'll they've I'M",
+    '1234567890',
+    '¡¿ÆØÅ€£¥',
+    '\u0000\u0001\u007f',
+    'ＡＢＣ　全角',
+    'x'.repeat(300),
   ];
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -68,11 +85,17 @@ describe('packed rank tables (src/generated/, scripts/generate.mjs)', () => {
       }
       expect([wasm.wasm, js.wasm]).toEqual([true, false]);
       wasm.indexWide();
-      expect(Buffer.from(wasm.records.buffer, wasm.records.byteOffset, wasm.records.byteLength).equals(Buffer.from(js.records.buffer, js.records.byteOffset, js.records.byteLength))).toBe(true);
+      expect(
+        Buffer.from(wasm.records.buffer, wasm.records.byteOffset, wasm.records.byteLength).equals(
+          Buffer.from(js.records.buffer, js.records.byteOffset, js.records.byteLength),
+        ),
+      ).toBe(true);
       for (const key of ['narrowSlots', 'wideSlots'] as const) {
         const [a, b] = [wasm[key], js[key]];
         expect(a.length).toBe(b.length);
-        expect(Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength))).toBe(true);
+        expect(
+          Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength)),
+        ).toBe(true);
       }
       // Every text token has a record, every byte token none; the slots hold each text token once.
       const filled = (a: Int32Array): number => a.reduce((n, v) => n + (v !== 0 ? 1 : 0), 0);
@@ -109,7 +132,10 @@ describe('packed rank tables (src/generated/, scripts/generate.mjs)', () => {
   });
 
   it('the lookup finds every text token at its own rank and nothing else', () => {
-    for (const [packed, table] of [[O200K_RANKS, o200k], [CL100K_RANKS, cl100k]] as const) {
+    for (const [packed, table] of [
+      [O200K_RANKS, o200k],
+      [CL100K_RANKS, cl100k],
+    ] as const) {
       const lookup = new RankLookup(unpackTable(packed));
       expect(lookup.size).toBe(table.filter((v) => typeof v === 'string').length);
       let wrong = 0;
@@ -121,7 +147,8 @@ describe('packed rank tables (src/generated/, scripts/generate.mjs)', () => {
       });
       expect(wrong).toBe(0);
       expect(lookup.size).toBe(texts);
-      for (const missing of ['', 'zzqqxxjj', 'not a token at all because it is long', '\ud800']) expect(lookup.get(missing)).toBeUndefined();
+      for (const missing of ['', 'zzqqxxjj', 'not a token at all because it is long', '\ud800'])
+        expect(lookup.get(missing)).toBeUndefined();
     }
   });
 });
@@ -129,7 +156,7 @@ describe('packed rank tables (src/generated/, scripts/generate.mjs)', () => {
 describe('encodings built on the packed tables', () => {
   const texts = corpus(2500);
 
-  it('o200k_base encodes 2,500 mixed texts to exactly the package module\'s tokens', () => {
+  it("o200k_base encodes 2,500 mixed texts to exactly the package module's tokens", () => {
     const enc = encodingFor('o200k_base');
     let tokens = 0;
     for (const t of texts) {
@@ -148,7 +175,10 @@ describe('encodings built on the packed tables', () => {
 
   it("fills the package's byte-token structures in place, as it builds them, keeping its fast properties", () => {
     const enc = buildEncoding('o200k_base', O200K_RANKS);
-    type Core = { bytePairNonUtfSortedEncoder: [Uint8Array, number][]; bytePairNonUtfRankDecoder: Map<number, Uint8Array> };
+    type Core = {
+      bytePairNonUtfSortedEncoder: [Uint8Array, number][];
+      bytePairNonUtfRankDecoder: Map<number, Uint8Array>;
+    };
     const core = (enc as unknown as { bytePairEncodingCoreProcessor: Core }).bytePairEncodingCoreProcessor;
     // Not needed for ASCII text; the first piece with a non-ASCII unit that is not a token fills them.
     expect(enc.countTokens('plain ASCII text, nothing else', PLAIN)).toBe(6);
@@ -157,8 +187,11 @@ describe('encodings built on the packed tables', () => {
     const pkg = GptEncoding.getEncodingApi('o200k_base', () => o200k);
     const pkgCore = (pkg as unknown as { bytePairEncodingCoreProcessor: Core }).bytePairEncodingCoreProcessor;
     expect(core.bytePairNonUtfSortedEncoder.length).toBe(1571);
-    expect(core.bytePairNonUtfSortedEncoder.map(([b, r]) => [Array.from(b), r])).toEqual(pkgCore.bytePairNonUtfSortedEncoder.map(([b, r]) => [Array.from(b), r]));
-    const byRank = (m: Map<number, Uint8Array>): [number, number[]][] => [...m].map(([r, bytes]): [number, number[]] => [r, Array.from(bytes)]).sort((x, y) => x[0] - y[0]);
+    expect(core.bytePairNonUtfSortedEncoder.map(([b, r]) => [Array.from(b), r])).toEqual(
+      pkgCore.bytePairNonUtfSortedEncoder.map(([b, r]) => [Array.from(b), r]),
+    );
+    const byRank = (m: Map<number, Uint8Array>): [number, number[]][] =>
+      [...m].map(([r, bytes]): [number, number[]] => [r, Array.from(bytes)]).sort((x, y) => x[0] - y[0]);
     expect(byRank(core.bytePairNonUtfRankDecoder)).toEqual(byRank(pkgCore.bytePairNonUtfRankDecoder));
     // No property became an accessor: V8 would turn the object into a slow (dictionary) one.
     expect(Object.values(Object.getOwnPropertyDescriptors(core)).every((d) => 'value' in d)).toBe(true);

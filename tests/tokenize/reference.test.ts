@@ -20,14 +20,16 @@ const CL100K = tokenizerFor('openai', 'openai/gpt-4');
 
 const CORPUS: Record<string, string> = {
   english:
-    'The quick brown fox jumps over the lazy dog. Pricing an AI change before merge means counting tokens the way the provider bills them, don\'t you think? It\'s 3.14159 — roughly.',
+    "The quick brown fox jumps over the lazy dog. Pricing an AI change before merge means counting tokens the way the provider bills them, don't you think? It's 3.14159 — roughly.",
   typescript: `export async function readAll(paths: string[]): Promise<Map<string, number>> {\n  const out = new Map<string, number>();\n  for (const p of paths) {\n    out.set(p, (await fs.stat(p)).size ?? 0);\n  }\n  return out; // done\n}\n`,
   python: `def fib(n: int) -> int:\n    """Return the n-th Fibonacci number."""\n    a, b = 0, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n\nprint(f"{fib(30)=}")\n`,
   json: '{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}],"usage":{"prompt_tokens":1234,"completion_tokens":56},"price":0.0025,"ok":true,"tags":[]}',
   chinese: '人工智能的成本在拉取请求中就应该被看到，而不是等到月底的账单。陈伟说：“这很重要！”',
-  japanese: 'プルリクエストでAIのコストを確認しましょう。東京は今日、晴れのち曇りです。カタカナとひらがな、漢字が混ざっています。',
+  japanese:
+    'プルリクエストでAIのコストを確認しましょう。東京は今日、晴れのち曇りです。カタカナとひらがな、漢字が混ざっています。',
   arabic: 'تكلفة الذكاء الاصطناعي يجب أن تظهر في طلب الدمج، وليس في الفاتورة الشهرية. مرحبا بالعالم!',
-  russian: 'Стоимость изменений ИИ видна в пул-реквесте, а не в счёте в конце месяца. Съешь же ещё этих мягких французских булок.',
+  russian:
+    'Стоимость изменений ИИ видна в пул-реквесте, а не в счёте в конце месяца. Съешь же ещё этих мягких французских булок.',
   emoji: '🙂👍🏽 👨‍👩‍👧‍👦 🇫🇷🇯🇵 ❤️‍🔥 ✨🚀💸 ☕️ 🧑🏿‍💻',
   whitespace: 'a    b\t\t\tc\n\n\n\n   \r\n  d          \u00a0\u00a0 e\u3000f   \n',
   specials: 'before <|endoftext|> middle <|im_start|>system<|im_sep|>x<|im_end|> after<|endofprompt|><|fim_prefix|>',
@@ -37,7 +39,33 @@ const CORPUS: Record<string, string> = {
 /** ~50 KB mixing every corpus entry with random words, numbers, punctuation and unicode. */
 function generated(): string {
   const rand = mulberry32(42);
-  const words = ['token', 'price', 'model', 'cache', 'prompt', ' ', '\n', '  ', 'über', 'naïve', '東京', 'данные', 'مرحبا', '🚀', '{', '}', '":"', '<|endoftext|>', '\t', '1234567', '3.5', '—', 'don\'t', 'x_y_z', 'camelCase'];
+  const words = [
+    'token',
+    'price',
+    'model',
+    'cache',
+    'prompt',
+    ' ',
+    '\n',
+    '  ',
+    'über',
+    'naïve',
+    '東京',
+    'данные',
+    'مرحبا',
+    '🚀',
+    '{',
+    '}',
+    '":"',
+    '<|endoftext|>',
+    '\t',
+    '1234567',
+    '3.5',
+    '—',
+    "don't",
+    'x_y_z',
+    'camelCase',
+  ];
   const pieces = Object.values(CORPUS);
   let s = '';
   while (s.length < 50_000) {
@@ -106,7 +134,10 @@ describe('chat overhead (OpenAI rule)', () => {
   it('a name adds its tokens plus 1', () => {
     const counter = new TokenCounter();
     // "example_user" is 2 tokens: 3 + 1 (role) + 6 (content) + 2 + 1 = 13, + 3 = 16.
-    const r = counter.countChat([{ role: 'system', content: 'You are a terse assistant.', name: 'example_user' }], O200K);
+    const r = counter.countChat(
+      [{ role: 'system', content: 'You are a terse assistant.', name: 'example_user' }],
+      O200K,
+    );
     expect(r.perMessage).toEqual([13]);
     expect(r.tokens).toBe(16);
   });
@@ -137,7 +168,9 @@ describe('chat overhead (OpenAI rule)', () => {
     expect(counter.count('a b c d e f g h i j k l m n o p q r s t u v w x y z A B C D', 'o200k_base')).toBe(30);
     expect(counter.countText('a b c d e f g h i j k l m n o p q r s t u v w x y z A B C D', claude)).toBe(35);
     // Gemini: (3 + "user" 1 + "x" 1 + 3) × 1.2 = 9.6 → 10.
-    expect(counter.countChat([{ role: 'user', content: 'x' }], tokenizerFor('google', 'google/gemini-2.5-pro')).tokens).toBe(10);
+    expect(
+      counter.countChat([{ role: 'user', content: 'x' }], tokenizerFor('google', 'google/gemini-2.5-pro')).tokens,
+    ).toBe(10);
   });
 });
 
@@ -217,7 +250,13 @@ describe('memo', () => {
 
   it('a chat with repeated texts hits the memo', () => {
     const c = new TokenCounter();
-    c.countChat([{ role: 'user', content: 'hi' }, { role: 'user', content: 'hi' }], O200K);
+    c.countChat(
+      [
+        { role: 'user', content: 'hi' },
+        { role: 'user', content: 'hi' },
+      ],
+      O200K,
+    );
     // "user" and "hi" are tokenised for the first message and found in the memo for the second.
     expect(c.stats()).toMatchObject({ misses: 2, hits: 2 });
   });

@@ -44,7 +44,14 @@ const sample = (line: number, extra: Partial<Sample> = {}): Sample => ({
   file: 'traffic/faq.jsonl',
   line,
   weight: 1,
-  usage: { inputTokens: 100, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: 20, reasoningTokens: 0 },
+  usage: {
+    inputTokens: 100,
+    cacheReadTokens: 0,
+    cacheWriteTokens: 0,
+    cacheWrite1hTokens: 0,
+    outputTokens: 20,
+    reasoningTokens: 0,
+  },
   ...extra,
 });
 
@@ -59,12 +66,23 @@ describe('an error while replaying a line names the line', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(AicostError);
-    expect((error as AicostError).format()).toMatch(/^traffic\/faq\.jsonl:7: service tier "flex" is not offered by openai for openai\/gpt-4o-mini/);
+    expect((error as AicostError).format()).toMatch(
+      /^traffic\/faq\.jsonl:7: service tier "flex" is not offered by openai for openai\/gpt-4o-mini/,
+    );
     // The same through the diff's paired replay (the base replayed at standard, the head at the line's tier).
     const base = replaySample(rs, sample(9), ctx.counter, 'u');
     let paired: unknown;
     try {
-      replayVariant(rs, rs, sample(9, { tier: 'flex' }), base, { counted: base.counted, staticTokens: 0, prefix: 0 }, 0, 0, ctx.counter);
+      replayVariant(
+        rs,
+        rs,
+        sample(9, { tier: 'flex' }),
+        base,
+        { counted: base.counted, staticTokens: 0, prefix: 0 },
+        0,
+        0,
+        ctx.counter,
+      );
     } catch (e) {
       paired = e;
     }
@@ -74,9 +92,14 @@ describe('an error while replaying a line names the line', () => {
   });
 
   it('an error that already points elsewhere keeps its place and names the line; bugs pass through', () => {
-    const inner = new ArtifactError('template fails', { location: { file: 'prompts/faq.prompt.yml', line: 4 }, hint: 'Fix it.' });
+    const inner = new ArtifactError('template fails', {
+      location: { file: 'prompts/faq.prompt.yml', line: 4 },
+      hint: 'Fix it.',
+    });
     const e = atTrafficLine(inner, { file: 'traffic/faq.jsonl', line: 12 }) as AicostError;
-    expect(e.format()).toBe('prompts/faq.prompt.yml:4: template fails (while replaying traffic line traffic/faq.jsonl:12)\n  Fix it.');
+    expect(e.format()).toBe(
+      'prompts/faq.prompt.yml:4: template fails (while replaying traffic line traffic/faq.jsonl:12)\n  Fix it.',
+    );
     expect(e.kind).toBe('artifact');
     const bug = new RangeError('x');
     expect(atTrafficLine(bug, { file: 'a', line: 1 })).toBe(bug);
@@ -85,9 +108,27 @@ describe('an error while replaying a line names the line', () => {
 
 describe('lines found bad after reading', () => {
   const lines = (n: number, flagged: number[]) =>
-    Array.from({ length: n }, (_, i) => JSON.stringify({ id: `s${i}`, ...(flagged.includes(i) ? { tier: 'flex' } : {}), weight: 2, usage: { input_tokens: 100, output_tokens: 20 } })).join('\n') + '\n';
+    Array.from({ length: n }, (_, i) =>
+      JSON.stringify({
+        id: `s${i}`,
+        ...(flagged.includes(i) ? { tier: 'flex' } : {}),
+        weight: 2,
+        usage: { input_tokens: 100, output_tokens: 20 },
+      }),
+    ).join('\n') + '\n';
   const read = (text: string, maxSamples = 5000): Promise<TrafficSet> =>
-    readTraffic([{ path: 't.jsonl', open: () => (async function* () { yield text; })() }], { maxBadLines: 0.01, maxSamples, defaultFeature: 'faq' });
+    readTraffic(
+      [
+        {
+          path: 't.jsonl',
+          open: () =>
+            (async function* () {
+              yield text;
+            })(),
+        },
+      ],
+      { maxBadLines: 0.01, maxSamples, defaultFeature: 'faq' },
+    );
   const flexIsBad = (s: Sample) => (s.tier === 'flex' ? 'tier: no flex here' : null);
 
   it('one bad line of 100 is within 1%: listed in line order, its weight gone', async () => {
@@ -115,7 +156,9 @@ describe('lines found bad after reading', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(TrafficError);
-    expect((error as TrafficError).format()).toMatch(/^t\.jsonl:41: 2 of 100 lines \(2%\) cannot be used, more than replay\.max_bad_lines \(1%\)\. They are: line 41: tier: no flex here; line 71: tier: no flex here/);
+    expect((error as TrafficError).format()).toMatch(
+      /^t\.jsonl:41: 2 of 100 lines \(2%\) cannot be used, more than replay\.max_bad_lines \(1%\)\. They are: line 41: tier: no flex here; line 71: tier: no flex here/,
+    );
   });
 
   it('every line bad: no usable samples, at the first line', async () => {

@@ -58,7 +58,14 @@ describe('parseSampleLine: good lines', () => {
       vars: { ticket: 'Printer on fire', n: 3, tags: ['a', 'b'], nested: { k: 'v' } },
       varTokens: { ticket: { o200k_base: 4, cl100k_base: 5 } },
       params: { maxTokens: 400, temperature: 0.2, reasoningEffort: 'low' },
-      usage: { inputTokens: 612, cacheReadTokens: 512, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: 141, reasoningTokens: 64 },
+      usage: {
+        inputTokens: 612,
+        cacheReadTokens: 512,
+        cacheWriteTokens: 0,
+        cacheWrite1hTokens: 0,
+        outputTokens: 141,
+        reasoningTokens: 64,
+      },
       finishReason: 'stop',
       traceId: 't-9',
       parentId: 'p-1',
@@ -78,7 +85,14 @@ describe('parseSampleLine: good lines', () => {
       file: F,
       line: 3,
       feature: 'ticket-summary',
-      usage: { inputTokens: 10, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: 0, reasoningTokens: 0 },
+      usage: {
+        inputTokens: 10,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        cacheWrite1hTokens: 0,
+        outputTokens: 0,
+        reasoningTokens: 0,
+      },
       weight: 1,
     });
   });
@@ -87,7 +101,13 @@ describe('parseSampleLine: good lines', () => {
     const s = ok('{"id":null,"model":null,"vars":{"q":"hi"},"usage":{"output_tokens":5,"cache_read_tokens":null}}');
     expect(s.id).toBe(`${F}:1`);
     expect(s.model).toBeUndefined();
-    expect(s.usage).toEqual({ cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: 5, reasoningTokens: 0 });
+    expect(s.usage).toEqual({
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      cacheWrite1hTokens: 0,
+      outputTokens: 5,
+      reasoningTokens: 0,
+    });
   });
 
   it('numeric ids and trace ids are kept as text', () => {
@@ -112,7 +132,13 @@ describe('parseSampleLine: good lines', () => {
           },
           { role: 'user', content: [{ type: 'image', source: { type: 'base64', data: 'AAAA' } }] },
           { role: 'assistant', content: null, tool_calls: [{ id: 'c1' }] },
-          { role: 'user', content: [{ type: 'input_text', text: 'responses api' }, { type: 'text', text: '[redacted]' }] },
+          {
+            role: 'user',
+            content: [
+              { type: 'input_text', text: 'responses api' },
+              { type: 'text', text: '[redacted]' },
+            ],
+          },
           { role: 'tool' },
         ],
         usage: { output_tokens: 3 },
@@ -130,8 +156,14 @@ describe('parseSampleLine: good lines', () => {
   });
 
   it('params: max_completion_tokens / max_output_tokens and reasoning.effort map too; other keys stay', () => {
-    expect(ok('{"params":{"max_completion_tokens":900,"n":2},"usage":{"input_tokens":1,"output_tokens":1}}').params).toEqual({ maxTokens: 900, n: 2 });
-    expect(ok('{"params":{"max_output_tokens":50,"reasoning":{"effort":"high"}},"usage":{"input_tokens":1,"output_tokens":1}}').params).toEqual({
+    expect(
+      ok('{"params":{"max_completion_tokens":900,"n":2},"usage":{"input_tokens":1,"output_tokens":1}}').params,
+    ).toEqual({ maxTokens: 900, n: 2 });
+    expect(
+      ok(
+        '{"params":{"max_output_tokens":50,"reasoning":{"effort":"high"}},"usage":{"input_tokens":1,"output_tokens":1}}',
+      ).params,
+    ).toEqual({
       maxTokens: 50,
       reasoningEffort: 'high',
       reasoning: { effort: 'high' },
@@ -141,8 +173,17 @@ describe('parseSampleLine: good lines', () => {
   });
 
   it('cache and reasoning counts equal to their totals are fine (subsets)', () => {
-    const s = ok('{"usage":{"input_tokens":5206,"cache_write_tokens":1200,"cache_write_1h_tokens":4000,"cache_read_tokens":6,"output_tokens":412,"reasoning_tokens":412}}');
-    expect(s.usage).toEqual({ inputTokens: 5206, cacheReadTokens: 6, cacheWriteTokens: 1200, cacheWrite1hTokens: 4000, outputTokens: 412, reasoningTokens: 412 });
+    const s = ok(
+      '{"usage":{"input_tokens":5206,"cache_write_tokens":1200,"cache_write_1h_tokens":4000,"cache_read_tokens":6,"output_tokens":412,"reasoning_tokens":412}}',
+    );
+    expect(s.usage).toEqual({
+      inputTokens: 5206,
+      cacheReadTokens: 6,
+      cacheWriteTokens: 1200,
+      cacheWrite1hTokens: 4000,
+      outputTokens: 412,
+      reasoningTokens: 412,
+    });
   });
 });
 
@@ -152,26 +193,53 @@ describe('parseSampleLine: bad lines and their reasons', () => {
     ['{"vars":{"a":"b"}}', 'usage.output_tokens is missing'],
     ['{"usage":{"output_tokens":-3,"input_tokens":1}}', 'usage.output_tokens must be a whole number ≥ 0 (found -3)'],
     ['{"usage":{"output_tokens":1.5,"input_tokens":1}}', 'usage.output_tokens must be a whole number ≥ 0 (found 1.5)'],
-    ['{"usage":{"output_tokens":"12","input_tokens":1}}', 'usage.output_tokens must be a whole number ≥ 0 (found "12")'],
+    [
+      '{"usage":{"output_tokens":"12","input_tokens":1}}',
+      'usage.output_tokens must be a whole number ≥ 0 (found "12")',
+    ],
     ['{"usage":{"output_tokens":1}}', 'needs usage.input_tokens, vars or messages (there is nothing to count)'],
     ['{"usage":"lots"}', 'usage must be an object (found a string)'],
     [
       '{"usage":{"input_tokens":100,"cache_read_tokens":80,"cache_write_tokens":30,"output_tokens":1}}',
       'usage cache tokens (read 80 + write 30 + write_1h 0 = 110) exceed usage.input_tokens 100: input_tokens must include cached tokens (formats §9 shows how each source converts)',
     ],
-    ['{"usage":{"input_tokens":1,"output_tokens":10,"reasoning_tokens":11}}', 'usage.reasoning_tokens 11 exceeds usage.output_tokens 10: output_tokens must include reasoning tokens'],
+    [
+      '{"usage":{"input_tokens":1,"output_tokens":10,"reasoning_tokens":11}}',
+      'usage.reasoning_tokens 11 exceeds usage.output_tokens 10: output_tokens must include reasoning tokens',
+    ],
     ['{"weight":0,"usage":{"input_tokens":1,"output_tokens":1}}', 'weight must be a number above 0 (found 0)'],
     ['{"weight":-2,"usage":{"input_tokens":1,"output_tokens":1}}', 'weight must be a number above 0 (found -2)'],
-    ['{"tier":"gold","usage":{"input_tokens":1,"output_tokens":1}}', 'tier is "gold": use standard, batch, flex or priority'],
-    ['{"ts":"yesterday","usage":{"input_tokens":1,"output_tokens":1}}', 'ts must be an RFC 3339 date-time such as 2025-06-02T09:14:03Z, or epoch milliseconds (found "yesterday")'],
-    ['{"ts":1748855643,"usage":{"input_tokens":1,"output_tokens":1}}', 'ts 1748855643 looks like epoch seconds: write epoch milliseconds or an RFC 3339 date-time'],
-    ['{"ts":"2025-02-30T00:00:00Z","usage":{"input_tokens":1,"output_tokens":1}}', 'ts "2025-02-30T00:00:00Z" is not a valid date-time'],
+    [
+      '{"tier":"gold","usage":{"input_tokens":1,"output_tokens":1}}',
+      'tier is "gold": use standard, batch, flex or priority',
+    ],
+    [
+      '{"ts":"yesterday","usage":{"input_tokens":1,"output_tokens":1}}',
+      'ts must be an RFC 3339 date-time such as 2025-06-02T09:14:03Z, or epoch milliseconds (found "yesterday")',
+    ],
+    [
+      '{"ts":1748855643,"usage":{"input_tokens":1,"output_tokens":1}}',
+      'ts 1748855643 looks like epoch seconds: write epoch milliseconds or an RFC 3339 date-time',
+    ],
+    [
+      '{"ts":"2025-02-30T00:00:00Z","usage":{"input_tokens":1,"output_tokens":1}}',
+      'ts "2025-02-30T00:00:00Z" is not a valid date-time',
+    ],
     ['{"vars":["a"],"usage":{"output_tokens":1}}', 'vars must be an object of template variables (found an array)'],
     ['{"messages":{"role":"user"},"usage":{"output_tokens":1}}', 'messages must be an array (found an object)'],
     ['{"messages":[{"content":"hi"}],"usage":{"output_tokens":1}}', 'messages[0].role must be a non-empty string'],
-    ['{"messages":[{"role":"user","content":5}],"usage":{"output_tokens":1}}', 'messages[0].content must be a string, null or an array of parts (found number 5)'],
-    ['{"var_tokens":{"q":{"o200k_base":-1}},"usage":{"input_tokens":1,"output_tokens":1}}', 'var_tokens.q.o200k_base must be a whole number ≥ 0 (found -1)'],
-    ['{"params":{"max_tokens":"many"},"usage":{"input_tokens":1,"output_tokens":1}}', 'params.max_tokens must be a whole number ≥ 0 (found "many")'],
+    [
+      '{"messages":[{"role":"user","content":5}],"usage":{"output_tokens":1}}',
+      'messages[0].content must be a string, null or an array of parts (found number 5)',
+    ],
+    [
+      '{"var_tokens":{"q":{"o200k_base":-1}},"usage":{"input_tokens":1,"output_tokens":1}}',
+      'var_tokens.q.o200k_base must be a whole number ≥ 0 (found -1)',
+    ],
+    [
+      '{"params":{"max_tokens":"many"},"usage":{"input_tokens":1,"output_tokens":1}}',
+      'params.max_tokens must be a whole number ≥ 0 (found "many")',
+    ],
     ['{"model":7,"usage":{"input_tokens":1,"output_tokens":1}}', 'model must be a string (found number 7)'],
     ['{"v":2,"usage":{"input_tokens":1,"output_tokens":1}}', 'v is 2: only version 1 of the traffic format is read'],
     ['[1,2]', 'is not a JSON object (found an array)'],
@@ -184,14 +252,18 @@ describe('parseSampleLine: bad lines and their reasons', () => {
 
   it('never quotes long customer text back in a reason', () => {
     const secret = 'Customer SSN 123-45-6789 and a very long complaint about the invoice';
-    expect(reason(JSON.stringify({ weight: secret, usage: { input_tokens: 1, output_tokens: 1 } }))).toBe('weight must be a number above 0 (found a string)');
+    expect(reason(JSON.stringify({ weight: secret, usage: { input_tokens: 1, output_tokens: 1 } }))).toBe(
+      'weight must be a number above 0 (found a string)',
+    );
     expect(reason(`{"vars":{"note":"${secret}"} oops`)).not.toContain('SSN');
   });
 
   it('refuses nesting deeper than 64 levels in vars', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 70; i++) deep = { d: deep };
-    expect(reason(JSON.stringify({ vars: deep, usage: { output_tokens: 1 } }))).toBe('vars nests deeper than 64 levels');
+    expect(reason(JSON.stringify({ vars: deep, usage: { output_tokens: 1 } }))).toBe(
+      'vars nests deeper than 64 levels',
+    );
   });
 });
 
@@ -216,7 +288,9 @@ describe('untrusted keys cannot pollute prototypes', () => {
   const before = Object.getOwnPropertyNames(Object.prototype).sort();
 
   it('{"vars":{"__proto__":{"polluted":1}}} pollutes nothing and leaves no __proto__ key', () => {
-    const s = ok('{"vars":{"__proto__":{"polluted":1},"a":{"__proto__":{"polluted":2},"b":1}},"usage":{"output_tokens":1}}');
+    const s = ok(
+      '{"vars":{"__proto__":{"polluted":1},"a":{"__proto__":{"polluted":2},"b":1}},"usage":{"output_tokens":1}}',
+    );
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
     const vars = s.vars!;

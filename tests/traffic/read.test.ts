@@ -19,7 +19,8 @@ function source(path: string, content: string | Buffer, chunkSize = 1 << 16): Tr
   };
 }
 
-const good = (i: number): string => JSON.stringify({ id: `s${i}`, usage: { input_tokens: 100 + i, output_tokens: i % 50 } });
+const good = (i: number): string =>
+  JSON.stringify({ id: `s${i}`, usage: { input_tokens: 100 + i, output_tokens: i % 50 } });
 
 async function traffic(err: Promise<unknown>): Promise<TrafficError> {
   try {
@@ -33,11 +34,27 @@ async function traffic(err: Promise<unknown>): Promise<TrafficError> {
 
 describe('readTraffic: the reference example', () => {
   it('reads every line of samples.normalized.jsonl', async () => {
-    const set = await readTraffic([{ path: 'traffic/samples.normalized.jsonl', open: () => createReadStream(EXAMPLE) }], OPTS);
+    const set = await readTraffic(
+      [{ path: 'traffic/samples.normalized.jsonl', open: () => createReadStream(EXAMPLE) }],
+      OPTS,
+    );
     expect(set.totalLines).toBe(12);
     expect(set.badLines).toEqual([]);
     expect(set.sampled).toBe(false);
-    expect(set.samples.map((s) => s.id)).toEqual(['oa-7f1c', 'oa-7f1d', 'oa-7f1e', 'oa-9a02', 'an-b771', 'an-b772', 't1-s0', 't1-s1', 't1-s2', 'cc-01', 'gg-51', 'em-02']);
+    expect(set.samples.map((s) => s.id)).toEqual([
+      'oa-7f1c',
+      'oa-7f1d',
+      'oa-7f1e',
+      'oa-9a02',
+      'an-b771',
+      'an-b772',
+      't1-s0',
+      't1-s1',
+      't1-s2',
+      'cc-01',
+      'gg-51',
+      'em-02',
+    ]);
     // 250 + 40 + 3 + 12 + 1200 + 1 + 1 + 1 + 1 + 1 + 75 + 5000
     expect(set.totalWeight).toBe(6585);
     expect(set.firstTs).toBe(1748855643000); // 2025-06-02T09:14:03Z
@@ -53,7 +70,14 @@ describe('readTraffic: the reference example', () => {
       api: 'chat',
       vars: { product: 'Acme Invoicing', tier: 'pro', ticket_body: 'Export to CSV drops the VAT column.' },
       params: { maxTokens: 400, temperature: 0.2 },
-      usage: { inputTokens: 612, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: 141, reasoningTokens: 0 },
+      usage: {
+        inputTokens: 612,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        cacheWrite1hTokens: 0,
+        outputTokens: 141,
+        reasoningTokens: 0,
+      },
       status: 'ok',
       tier: 'batch',
       weight: 250,
@@ -64,7 +88,14 @@ describe('readTraffic: the reference example', () => {
       { role: 'system', content: null },
       { role: 'user', content: 'Customer plan: enterprise ...' },
     ]);
-    expect(set.samples[5]!.usage).toEqual({ inputTokens: 5206, cacheReadTokens: 0, cacheWriteTokens: 1200, cacheWrite1hTokens: 4000, outputTokens: 412, reasoningTokens: 0 });
+    expect(set.samples[5]!.usage).toEqual({
+      inputTokens: 5206,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 1200,
+      cacheWrite1hTokens: 4000,
+      outputTokens: 412,
+      reasoningTokens: 0,
+    });
     expect(set.samples.filter((s) => s.traceId === 't-001').map((s) => s.step)).toEqual([0, 1, 2]);
     expect(set.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -94,7 +125,11 @@ describe('readTraffic: line handling', () => {
     const long = JSON.stringify({ vars: { text: 'x'.repeat(500) }, usage: { output_tokens: 1 } });
     const content = [good(1), long, good(3)].join('\n') + '\n';
     for (const chunk of [7, 1 << 16]) {
-      const set = await readTraffic([source('big.jsonl', content, chunk)], { maxBadLines: 0.5, maxSamples: 10, maxLineBytes: 100 });
+      const set = await readTraffic([source('big.jsonl', content, chunk)], {
+        maxBadLines: 0.5,
+        maxSamples: 10,
+        maxLineBytes: 100,
+      });
       expect(set.samples.map((s) => s.id)).toEqual(['s1', 's3']);
       expect(set.badLines).toEqual([{ file: 'big.jsonl', line: 2, reason: 'is longer than 100 bytes' }]);
       expect(set.totalLines).toBe(3);
@@ -102,7 +137,11 @@ describe('readTraffic: line handling', () => {
   });
 
   it('a line that is not UTF-8 is a bad line', async () => {
-    const content = Buffer.concat([Buffer.from(`${good(1)}\n{"id":"`), Buffer.from([0xff, 0xfe]), Buffer.from(`","usage":{"input_tokens":1,"output_tokens":1}}\n${good(3)}\n`)]);
+    const content = Buffer.concat([
+      Buffer.from(`${good(1)}\n{"id":"`),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(`","usage":{"input_tokens":1,"output_tokens":1}}\n${good(3)}\n`),
+    ]);
     const set = await readTraffic([source('u.jsonl', content)], { maxBadLines: 0.5, maxSamples: 10 });
     expect(set.badLines).toEqual([{ file: 'u.jsonl', line: 2, reason: 'is not valid UTF-8' }]);
     expect(set.samples.map((s) => s.id)).toEqual(['s1', 's3']);
@@ -173,7 +212,8 @@ describe('readTraffic: bad lines', () => {
 
 describe('readTraffic: files that are not samples', () => {
   it('a Git LFS pointer', async () => {
-    const pointer = 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n';
+    const pointer =
+      'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n';
     const e = await traffic(readTraffic([source('traffic/big.jsonl', pointer)], OPTS));
     expect(e.format().split('\n')[0]).toBe('traffic/big.jsonl:1: the file is a Git LFS pointer, not the samples');
     expect(e.hint).toBe('Fetch LFS objects (actions/checkout with lfs: true) or commit the samples without LFS.');
@@ -188,9 +228,15 @@ describe('readTraffic: files that are not samples', () => {
   });
 
   it('an empty file, a blank file, a file with no good line', async () => {
-    expect((await traffic(readTraffic([source('e.jsonl', '')], OPTS))).format().split('\n')[0]).toBe('e.jsonl: the file is empty: no samples to replay');
-    expect((await traffic(readTraffic([source('e.jsonl', '\n  \r\n\n')], OPTS))).format().split('\n')[0]).toBe('e.jsonl: the file is empty: no samples to replay');
-    const e = await traffic(readTraffic([source('n.jsonl', '{"usage":{"output_tokens":1}}\n')], { maxBadLines: 1, maxSamples: 10 }));
+    expect((await traffic(readTraffic([source('e.jsonl', '')], OPTS))).format().split('\n')[0]).toBe(
+      'e.jsonl: the file is empty: no samples to replay',
+    );
+    expect((await traffic(readTraffic([source('e.jsonl', '\n  \r\n\n')], OPTS))).format().split('\n')[0]).toBe(
+      'e.jsonl: the file is empty: no samples to replay',
+    );
+    const e = await traffic(
+      readTraffic([source('n.jsonl', '{"usage":{"output_tokens":1}}\n')], { maxBadLines: 1, maxSamples: 10 }),
+    );
     expect(e.format().split('\n')[0]).toBe('n.jsonl:1: no usable samples (1 line, all skipped)');
     expect(e.location).toEqual({ file: 'n.jsonl', line: 1 });
   });

@@ -133,19 +133,24 @@ describe('BottomKSampler', () => {
 
   it('never splits a trace: a trace bigger than k alone is the whole sample when it ranks lowest', () => {
     // The lowest-ranked of 200 trace names, and singletons ranked above it: the trace is the lowest unit.
-    const name = Array.from({ length: 200 }, (_, n) => `big${n}`).reduce((a, b) => (hashKey(`trace:${a}`) < hashKey(`trace:${b}`) ? a : b));
+    const name = Array.from({ length: 200 }, (_, n) => `big${n}`).reduce((a, b) =>
+      hashKey(`trace:${a}`) < hashKey(`trace:${b}`) ? a : b,
+    );
     const big = Array.from({ length: 8 }, (_, j) => sample(`b${j}`, name));
     const bigRank = hashKey(`trace:${name}`);
-    const above = Array.from({ length: 200 }, (_, i) => sample(`x${i}`)).filter((s) => hashKey(unitKey(s)) > bigRank).slice(0, 5);
+    const above = Array.from({ length: 200 }, (_, i) => sample(`x${i}`))
+      .filter((s) => hashKey(unitKey(s)) > bigRank)
+      .slice(0, 5);
     expect(above).toHaveLength(5);
-    for (const order of [
-      [...big, ...above],
-      [...above, ...big],
-      shuffled([...big, ...above], 3),
-    ]) {
+    for (const order of [[...big, ...above], [...above, ...big], shuffled([...big, ...above], 3)]) {
       const sampler = new BottomKSampler(4);
       for (const s of order) sampler.add(s);
-      expect(sampler.result().map((s) => s.id).sort()).toEqual(big.map((s) => s.id).sort());
+      expect(
+        sampler
+          .result()
+          .map((s) => s.id)
+          .sort(),
+      ).toEqual(big.map((s) => s.id).sort());
     }
   });
 });
@@ -179,7 +184,13 @@ describe('readTraffic on 200,000 lines (streamed, sampled to 20,000)', () => {
     const write = (path: string, order: number[]): void => {
       const fd = openSync(path, 'w');
       for (let start = 0; start < order.length; start += 5000) {
-        writeSync(fd, order.slice(start, start + 5000).map((i) => lineOf(i) + '\n').join(''));
+        writeSync(
+          fd,
+          order
+            .slice(start, start + 5000)
+            .map((i) => lineOf(i) + '\n')
+            .join(''),
+        );
       }
       closeSync(fd);
     };
@@ -216,7 +227,10 @@ describe('readTraffic on 200,000 lines (streamed, sampled to 20,000)', () => {
         yield chunk as Buffer;
       }
     };
-    const first = await readTraffic([{ path: 'traffic/straight.jsonl', open: tracked }], { maxBadLines: 0.01, maxSamples: K });
+    const first = await readTraffic([{ path: 'traffic/straight.jsonl', open: tracked }], {
+      maxBadLines: 0.01,
+      maxSamples: K,
+    });
     measure();
 
     // Measured at about 22 MB live at most for a 98 MB file (20,000 samples of ~560 bytes, plus the heap).
@@ -248,11 +262,17 @@ describe('readTraffic on 200,000 lines (streamed, sampled to 20,000)', () => {
     const ids = new Set(first.samples.map((s) => s.id));
     expect(ids).toEqual(expected);
 
-    const again = await readTraffic([{ path: 'traffic/straight.jsonl', open: () => createReadStream(straight) }], { maxBadLines: 0.01, maxSamples: K });
+    const again = await readTraffic([{ path: 'traffic/straight.jsonl', open: () => createReadStream(straight) }], {
+      maxBadLines: 0.01,
+      maxSamples: K,
+    });
     expect(new Set(again.samples.map((s) => s.id))).toEqual(ids);
     expect(again.sha256).toBe(first.sha256);
 
-    const fromShuffled = await readTraffic([{ path: 'traffic/shuffled.jsonl', open: () => createReadStream(mixed) }], { maxBadLines: 0.01, maxSamples: K });
+    const fromShuffled = await readTraffic([{ path: 'traffic/shuffled.jsonl', open: () => createReadStream(mixed) }], {
+      maxBadLines: 0.01,
+      maxSamples: K,
+    });
     expect(fromShuffled.totalLines).toBe(N);
     expect(new Set(fromShuffled.samples.map((s) => s.id))).toEqual(ids);
     expect(fromShuffled.sha256).not.toBe(first.sha256);
@@ -261,6 +281,9 @@ describe('readTraffic on 200,000 lines (streamed, sampled to 20,000)', () => {
     const s = first.samples.find((x) => x.id === 's1234') ?? first.samples[0]!;
     const i = Number(s.id.slice(1));
     expect(s.usage.inputTokens).toBe(500 + (i % 300));
-    expect(s.weight / (1 + (i % 7))).toBeCloseTo(799_994 / first.samples.reduce((sum, x) => sum + (1 + (Number(x.id.slice(1)) % 7)), 0), 9);
+    expect(s.weight / (1 + (i % 7))).toBeCloseTo(
+      799_994 / first.samples.reduce((sum, x) => sum + (1 + (Number(x.id.slice(1)) % 7)), 0),
+      9,
+    );
   }, 240_000);
 });

@@ -24,7 +24,19 @@ import { MAX_TOKENS } from '../../bounds.js';
 import { MAX_TURNS, readWholeNumber } from './numbers.js';
 import { NAMED_TOOL_TOKENS, readToolList } from './tools.js';
 
-const KEYS = ['name', 'model', 'instructions', 'instructions_file', 'tools', 'tools_file', 'max_turns', 'max_tokens', 'sub_agents', 'description', 'temperature'];
+const KEYS = [
+  'name',
+  'model',
+  'instructions',
+  'instructions_file',
+  'tools',
+  'tools_file',
+  'max_turns',
+  'max_tokens',
+  'sub_agents',
+  'description',
+  'temperature',
+];
 const EXAMPLE = 'e.g.\nname: triage\nmodel: openai/gpt-4o\ninstructions: |\n  You are the triage agent.\nmax_turns: 8';
 
 /** Reads an aicost agent YAML file. Malformed files throw ArtifactError naming file:line. */
@@ -32,10 +44,13 @@ export function parseAicostAgent(file: string, text: string): AgentDraft {
   const src = parseYaml(file, text);
   const root = src.doc.contents;
   if (!isMap(root)) {
-    throw new ArtifactError('not an agent definition: the file must be a YAML mapping (name, model, instructions, tools, max_turns, sub_agents)', {
-      location: { file, ...positionOf(src, root) },
-      hint: EXAMPLE,
-    });
+    throw new ArtifactError(
+      'not an agent definition: the file must be a YAML mapping (name, model, instructions, tools, max_turns, sub_agents)',
+      {
+        location: { file, ...positionOf(src, root) },
+        hint: EXAMPLE,
+      },
+    );
   }
   const d = emptyDraft('aicost', file, NAMED_TOOL_TOKENS);
   for (const pair of root.items) {
@@ -72,7 +87,10 @@ export function parseAicostAgent(file: string, text: string): AgentDraft {
   const instructions = str('instructions');
   const instructionsFile = str('instructions_file');
   if (instructions && instructionsFile) {
-    throw new ArtifactError('has both instructions and instructions_file; keep one of them', { location: { file, line: instructionsFile.line }, hint: EXAMPLE });
+    throw new ArtifactError('has both instructions and instructions_file; keep one of them', {
+      location: { file, line: instructionsFile.line },
+      hint: EXAMPLE,
+    });
   }
   if (instructions) {
     d.instructions = instructions.value;
@@ -87,7 +105,10 @@ export function parseAicostAgent(file: string, text: string): AgentDraft {
   const toolsPair = findPair(root, ['tools']);
   const toolsFile = str('tools_file');
   if (toolsPair && toolsFile) {
-    throw new ArtifactError('has both tools and tools_file; keep one of them', { location: { file, line: toolsFile.line }, hint: EXAMPLE });
+    throw new ArtifactError('has both tools and tools_file; keep one of them', {
+      location: { file, line: toolsFile.line },
+      hint: EXAMPLE,
+    });
   }
   if (toolsPair) {
     const line = keyLine(src, toolsPair.pair);

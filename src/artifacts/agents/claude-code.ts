@@ -39,15 +39,21 @@ export function parseClaudeAgent(file: string, text: string): AgentDraft {
   const src0 = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const fm = splitFrontMatter(src0);
   if (!fm) {
-    throw new ArtifactError('not a Claude Code sub-agent: the file needs YAML front matter between --- lines (name, model, tools, maxTurns)', {
-      location: { file, line: 1 },
-      hint: 'e.g.\n---\nname: code-reviewer\nmodel: sonnet\ntools: Read, Grep\nmaxTurns: 10\n---\nYou review code …',
-    });
+    throw new ArtifactError(
+      'not a Claude Code sub-agent: the file needs YAML front matter between --- lines (name, model, tools, maxTurns)',
+      {
+        location: { file, line: 1 },
+        hint: 'e.g.\n---\nname: code-reviewer\nmodel: sonnet\ntools: Read, Grep\nmaxTurns: 10\n---\nYou review code …',
+      },
+    );
   }
   const src = parseYaml(file, fm.yaml, 1);
   const root = src.doc.contents;
   if (!isMap(root)) {
-    throw new ArtifactError('the front matter must be a YAML mapping', { location: { file, line: 2 }, hint: 'e.g. name: code-reviewer' });
+    throw new ArtifactError('the front matter must be a YAML mapping', {
+      location: { file, line: 2 },
+      hint: 'e.g. name: code-reviewer',
+    });
   }
   const d = emptyDraft('claude-code', file, CLAUDE_CODE_TOOL_TOKENS);
   const v = src.value;
@@ -75,7 +81,12 @@ export function parseClaudeAgent(file: string, text: string): AgentDraft {
   if (toolsPair) {
     d.where.tools = { file, line: keyLine(src, toolsPair.pair) };
     const raw = own(v, 'tools');
-    const names = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw.map((t) => (typeof t === 'string' ? t : '')) : null;
+    const names =
+      typeof raw === 'string'
+        ? raw.split(',')
+        : Array.isArray(raw)
+          ? raw.map((t) => (typeof t === 'string' ? t : ''))
+          : null;
     if (names === null) {
       throw new ArtifactError('tools must be a comma-separated list of tool names', {
         location: { file, line: d.where.tools.line ?? undefined },
@@ -93,7 +104,9 @@ export function parseClaudeAgent(file: string, text: string): AgentDraft {
       }
     }
   } else {
-    d.notes.push(`${file}: no tools: line, so the agent inherits every tool of the session; those are not counted (list them in tools: to price them)`);
+    d.notes.push(
+      `${file}: no tools: line, so the agent inherits every tool of the session; those are not counted (list them in tools: to price them)`,
+    );
   }
 
   const turns = readWholeNumber(src, root, 'maxTurns', 'turns', d.notes, MAX_TURNS);

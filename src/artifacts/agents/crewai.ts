@@ -41,7 +41,12 @@ function text(v: unknown): string {
 }
 
 /** Reads agents.yaml; `selector` is the `#key` of the feature's `agent:`; `tasks` the tasks.yaml beside it. */
-export function parseCrewAgents(file: string, yamlText: string, selector?: string, tasks?: { file: string; text: string }): CrewRead {
+export function parseCrewAgents(
+  file: string,
+  yamlText: string,
+  selector?: string,
+  tasks?: { file: string; text: string },
+): CrewRead {
   const src = parseYaml(file, yamlText);
   const root = src.doc.contents;
   if (!isMap(root) || root.items.length === 0) {
@@ -91,7 +96,10 @@ function readAgent(src: YamlSource, key: string, value: Record<string, unknown>,
   if (!role && !goal && !backstory) d.notes.push(`${file}: agent ${key} has no role, goal or backstory`);
   // CrewAI's "role_playing" prompt slice; the ReAct scaffolding around it is the same at base and head.
   d.instructions = `You are ${role}. ${backstory}\nYour personal goal is: ${goal}`;
-  d.where.instructions = { file, line: line('role') ?? line('goal') ?? line('backstory') ?? positionOf(src, node).line };
+  d.where.instructions = {
+    file,
+    line: line('role') ?? line('goal') ?? line('backstory') ?? positionOf(src, node).line,
+  };
 
   const llm = own(value, 'llm');
   const llmId = typeof llm === 'string' ? llm.trim() : isRecord(llm) ? text(own(llm, 'model')) : '';
@@ -99,17 +107,26 @@ function readAgent(src: YamlSource, key: string, value: Record<string, unknown>,
     d.model = llmId;
     d.where.model = { file, line: line('llm') };
   } else if (llm !== undefined && llm !== null) {
-    throw new ArtifactError(`agent ${key}: llm must be a model id`, { location: { file, line: line('llm') ?? undefined }, hint: 'e.g. llm: openai/gpt-4o' });
+    throw new ArtifactError(`agent ${key}: llm must be a model id`, {
+      location: { file, line: line('llm') ?? undefined },
+      hint: 'e.g. llm: openai/gpt-4o',
+    });
   } else {
-    d.notes.push(`${file}: agent ${key} names no llm: CrewAI takes the model from the environment (OPENAI_MODEL_NAME); the feature's model: prices it`);
+    d.notes.push(
+      `${file}: agent ${key} names no llm: CrewAI takes the model from the environment (OPENAI_MODEL_NAME); the feature's model: prices it`,
+    );
   }
 
   const tools = own(value, 'tools');
   if (tools !== undefined && tools !== null) {
     if (!Array.isArray(tools)) {
-      throw new ArtifactError(`agent ${key}: tools must be a list of tool names`, { location: { file, line: line('tools') ?? undefined }, hint: 'e.g. tools:\n  - SerperDevTool' });
+      throw new ArtifactError(`agent ${key}: tools must be a list of tool names`, {
+        location: { file, line: line('tools') ?? undefined },
+        hint: 'e.g. tools:\n  - SerperDevTool',
+      });
     }
-    for (const t of tools) if (typeof t === 'string' && t.trim() && !d.opaqueTools.includes(t.trim())) d.opaqueTools.push(t.trim());
+    for (const t of tools)
+      if (typeof t === 'string' && t.trim() && !d.opaqueTools.includes(t.trim())) d.opaqueTools.push(t.trim());
     d.where.tools = { file, line: line('tools') };
   }
 
@@ -132,7 +149,12 @@ function readAgent(src: YamlSource, key: string, value: Record<string, unknown>,
 }
 
 /** Tasks in file order: the agent each runs and its prompt text (description + expected output). */
-function readTasks(file: string, yamlText: string, agents: string[], notes: string[]): { agent: string; task: string; text: string }[] {
+function readTasks(
+  file: string,
+  yamlText: string,
+  agents: string[],
+  notes: string[],
+): { agent: string; task: string; text: string }[] {
   const src = parseYaml(file, yamlText);
   if (!isRecord(src.value)) return [];
   const out: { agent: string; task: string; text: string }[] = [];
@@ -141,10 +163,16 @@ function readTasks(file: string, yamlText: string, agents: string[], notes: stri
     const agent = text(own(spec, 'agent'));
     if (!agent) continue;
     if (!agents.includes(agent)) {
-      notes.push(`${file}: task ${task} runs agent "${agent}", which agents.yaml does not define; left out of the static estimate`);
+      notes.push(
+        `${file}: task ${task} runs agent "${agent}", which agents.yaml does not define; left out of the static estimate`,
+      );
       continue;
     }
-    out.push({ agent, task, text: `${text(own(spec, 'description'))}\n\n${text(own(spec, 'expected_output'))}`.trim() });
+    out.push({
+      agent,
+      task,
+      text: `${text(own(spec, 'description'))}\n\n${text(own(spec, 'expected_output'))}`.trim(),
+    });
   }
   return out;
 }

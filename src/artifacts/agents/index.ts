@@ -10,5 +10,11 @@ export { parseClaudeAgent, CLAUDE_MODEL_ALIASES } from './claude-code.js';
 export { parseCrewAgents, CREWAI_DEFAULT_MAX_ITER } from './crewai.js';
 export type { CrewRead } from './crewai.js';
 export type { AgentDraft, FileRef } from './draft.js';
-export { CLAUDE_CODE_TOOL_TOKENS, CREWAI_TOOL_TOKENS, NAMED_TOOL_TOKENS, parseToolsFile, readToolList } from './tools.js';
+export {
+  CLAUDE_CODE_TOOL_TOKENS,
+  CREWAI_TOOL_TOKENS,
+  NAMED_TOOL_TOKENS,
+  parseToolsFile,
+  readToolList,
+} from './tools.js';
 export type { ToolList } from './tools.js';

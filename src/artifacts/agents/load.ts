@@ -45,10 +45,13 @@ export function agentFormatOf(path: string, text: string, selector?: string): Ag
   const lower = path.toLowerCase();
   if (lower.endsWith('.md')) return 'claude-code';
   if (!lower.endsWith('.yaml') && !lower.endsWith('.yml')) {
-    throw new ArtifactError('not an agent format aicost reads; supported: aicost agent YAML (.yaml), Claude Code sub-agents (.md), CrewAI agents.yaml', {
-      location: { file: path },
-      hint: 'Point the feature\'s agent: at one of these, or describe the agent in an aicost agent YAML.',
-    });
+    throw new ArtifactError(
+      'not an agent format aicost reads; supported: aicost agent YAML (.yaml), Claude Code sub-agents (.md), CrewAI agents.yaml',
+      {
+        location: { file: path },
+        hint: "Point the feature's agent: at one of these, or describe the agent in an aicost agent YAML.",
+      },
+    );
   }
   if (selector !== undefined) return 'crewai';
   let value: unknown;
@@ -61,7 +64,13 @@ export function agentFormatOf(path: string, text: string, selector?: string): Ag
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const crewKeys = ['role', 'goal', 'backstory'];
-    const isCrew = Object.values(value as Record<string, unknown>).some((v) => v !== null && typeof v === 'object' && !Array.isArray(v) && crewKeys.some((k) => Object.prototype.hasOwnProperty.call(v, k)));
+    const isCrew = Object.values(value as Record<string, unknown>).some(
+      (v) =>
+        v !== null &&
+        typeof v === 'object' &&
+        !Array.isArray(v) &&
+        crewKeys.some((k) => Object.prototype.hasOwnProperty.call(v, k)),
+    );
     if (isCrew) return 'crewai';
   }
   return 'aicost';
@@ -93,12 +102,19 @@ export async function loadAgentSpec(reader: AgentFileReader, ref: string, config
   const add = (def: AgentDefinition, draft: AgentDraft) => {
     const prior = byName.get(def.name);
     if (prior) {
-      throw new ArtifactError(`two agents are named "${def.name}" (${prior.file} and ${def.file}); trace lines name agents, so names must be unique`, {
-        location: { file: def.file },
-        hint: 'Rename one of them (the sub_agents key is the name trace lines carry).',
-      });
+      throw new ArtifactError(
+        `two agents are named "${def.name}" (${prior.file} and ${def.file}); trace lines name agents, so names must be unique`,
+        {
+          location: { file: def.file },
+          hint: 'Rename one of them (the sub_agents key is the name trace lines carry).',
+        },
+      );
     }
-    if (agents.length >= MAX_AGENTS) throw new ArtifactError(`more than ${MAX_AGENTS} agents in one feature`, { location: { file: def.file }, hint: 'Split the feature.' });
+    if (agents.length >= MAX_AGENTS)
+      throw new ArtifactError(`more than ${MAX_AGENTS} agents in one feature`, {
+        location: { file: def.file },
+        hint: 'Split the feature.',
+      });
     byName.set(def.name, def);
     agents.push(def);
     notes.push(...draft.notes);
@@ -111,7 +127,10 @@ export async function loadAgentSpec(reader: AgentFileReader, ref: string, config
     const crew = parseCrewAgents(path, text, selector, tasks);
     notes.push(...crew.notes);
     // Root first, then the others in file order.
-    const ordered = [...crew.agents.filter((a) => a.name === crew.root), ...crew.agents.filter((a) => a.name !== crew.root)];
+    const ordered = [
+      ...crew.agents.filter((a) => a.name === crew.root),
+      ...crew.agents.filter((a) => a.name !== crew.root),
+    ];
     for (const draft of ordered) add(await resolveDraft(reader, draft, draft.name!, undefined, files), draft);
     return { root: crew.root, agents, staticLoops: crew.staticLoops, files: [...files].sort(), notes };
   }
@@ -122,7 +141,9 @@ export async function loadAgentSpec(reader: AgentFileReader, ref: string, config
   add(rootDef, rootDraft);
 
   // Breadth-first over sub-agents; a name seen twice is a cycle or a clash.
-  const queue: { parent: AgentDefinition; draft: AgentDraft; depth: number }[] = [{ parent: rootDef, draft: rootDraft, depth: 0 }];
+  const queue: { parent: AgentDefinition; draft: AgentDraft; depth: number }[] = [
+    { parent: rootDef, draft: rootDraft, depth: 0 },
+  ];
   while (queue.length) {
     const { parent, draft, depth } = queue.shift()!;
     for (const sub of draft.subAgents) {
@@ -131,13 +152,18 @@ export async function loadAgentSpec(reader: AgentFileReader, ref: string, config
         if (other.file === splitAgentRef(sub.ref.path).path) continue; // the same agent reached twice (a cycle): already loaded
       }
       if (depth + 1 > MAX_AGENT_DEPTH) {
-        throw new ArtifactError(`sub-agents nest deeper than ${MAX_AGENT_DEPTH} levels`, { location: { file: draft.file, line: sub.ref.line ?? undefined }, hint: 'Check the sub_agents references for a chain.' });
+        throw new ArtifactError(`sub-agents nest deeper than ${MAX_AGENT_DEPTH} levels`, {
+          location: { file: draft.file, line: sub.ref.line ?? undefined },
+          hint: 'Check the sub_agents references for a chain.',
+        });
       }
       const ref = splitAgentRef(sub.ref.path);
       const subPath = safeRelativePath(ref.path, draft.file);
       if (!(await reader.exists(subPath))) {
         if (draft.format === 'claude-code') {
-          notes.push(`${draft.file}: sub-agent ${sub.name} has no file ${subPath} (a built-in sub-agent?): its recorded calls are priced as recorded`);
+          notes.push(
+            `${draft.file}: sub-agent ${sub.name} has no file ${subPath} (a built-in sub-agent?): its recorded calls are priced as recorded`,
+          );
           continue;
         }
         throw new ArtifactError(`sub-agent ${sub.name}: ${subPath} does not exist at this revision`, {
@@ -153,7 +179,8 @@ export async function loadAgentSpec(reader: AgentFileReader, ref: string, config
         const crew = parseCrewAgents(subPath, subText, ref.selector);
         subDraft = crew.agents.find((a) => a.name === crew.root)!;
       } else {
-        subDraft = subFormat === 'claude-code' ? parseClaudeAgent(subPath, subText) : parseAicostAgent(subPath, subText);
+        subDraft =
+          subFormat === 'claude-code' ? parseClaudeAgent(subPath, subText) : parseAicostAgent(subPath, subText);
       }
       parent.subAgents.push(sub.name);
       const def = await resolveDraft(reader, subDraft, sub.name, parent, files);
@@ -170,7 +197,13 @@ async function firstExisting(reader: AgentFileReader, paths: string[]): Promise<
 }
 
 /** A draft with its referenced files read, as an AgentDefinition. */
-async function resolveDraft(reader: AgentFileReader, d: AgentDraft, name: string, parent: AgentDefinition | undefined, files: Set<string>): Promise<AgentDefinition> {
+async function resolveDraft(
+  reader: AgentFileReader,
+  d: AgentDraft,
+  name: string,
+  parent: AgentDefinition | undefined,
+  files: Set<string>,
+): Promise<AgentDefinition> {
   const where = { ...d.where };
   let instructions = d.instructions ?? '';
   let start = d.instructionsStart ?? where.instructions?.line ?? 1;
@@ -212,7 +245,11 @@ async function resolveDraft(reader: AgentFileReader, d: AgentDraft, name: string
   };
   if (model !== undefined) site.model = model;
   if (d.maxTokens !== undefined) site.params.maxTokens = d.maxTokens;
-  for (const [k, key] of [['model', 'model'], ['tools', 'tools'], ['maxTokens', 'max_tokens']] as const) {
+  for (const [k, key] of [
+    ['model', 'model'],
+    ['tools', 'tools'],
+    ['maxTokens', 'max_tokens'],
+  ] as const) {
     const w = where[key];
     if (w && w.file === d.file && w.line !== null) site.lines[k] = w.line;
   }
@@ -234,7 +271,13 @@ async function resolveDraft(reader: AgentFileReader, d: AgentDraft, name: string
   return def;
 }
 
-async function readReferenced(reader: AgentFileReader, path: string, d: AgentDraft, line: number | null, key: string): Promise<string> {
+async function readReferenced(
+  reader: AgentFileReader,
+  path: string,
+  d: AgentDraft,
+  line: number | null,
+  key: string,
+): Promise<string> {
   if (!(await reader.exists(path))) {
     throw new ArtifactError(`${key} ${path} does not exist at this revision`, {
       location: { file: d.file, line: line ?? undefined },
@@ -248,22 +291,32 @@ async function readReferenced(reader: AgentFileReader, path: string, d: AgentDra
  * Loads the agent of a feature whose `agent:` is `ref`: as `loadAgentSpec`, with a missing or
  * unreadable definition reported at the feature's `agent:` key in the config.
  */
-export async function loadFeatureAgent(reader: AgentFileReader, featureId: string, ref: string, configFile: string, position?: { line: number; column: number }): Promise<AgentSpec> {
+export async function loadFeatureAgent(
+  reader: AgentFileReader,
+  featureId: string,
+  ref: string,
+  configFile: string,
+  position?: { line: number; column: number },
+): Promise<AgentSpec> {
   const { path } = splitAgentRef(ref);
   const at = { file: configFile, line: position?.line, column: position?.column };
   let exists: boolean;
   try {
     exists = await reader.exists(safeRelativePath(path, configFile));
   } catch (e) {
-    if (e instanceof AicostError) throw new ConfigError(`feature "${featureId}": ${e.message}`, { location: at, hint: e.hint });
+    if (e instanceof AicostError)
+      throw new ConfigError(`feature "${featureId}": ${e.message}`, { location: at, hint: e.hint });
     throw e;
   }
   if (!exists) {
     if (await reader.isLink?.(safeRelativePath(path, configFile))) {
-      throw new ConfigError(`feature "${featureId}": agent definition ${path} is a symbolic link at this revision; aicost does not follow links`, {
-        location: at,
-        hint: 'Point agent: at the real file instead of the link (or commit the file in its place).',
-      });
+      throw new ConfigError(
+        `feature "${featureId}": agent definition ${path} is a symbolic link at this revision; aicost does not follow links`,
+        {
+          location: at,
+          hint: 'Point agent: at the real file instead of the link (or commit the file in its place).',
+        },
+      );
     }
     throw new ConfigError(`feature "${featureId}": agent definition ${path} does not exist at this revision`, {
       location: at,

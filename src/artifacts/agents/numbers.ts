@@ -16,7 +16,14 @@ export const MAX_TURNS = 10_000;
  * Reads `key` of `map` as a whole number ≥ 1 (and ≤ `max` when given). A quoted number is accepted with a note; anything
  * else throws, since a silently ignored loop limit or cap would misprice the agent.
  */
-export function readWholeNumber(src: YamlSource, map: unknown, key: string, unit: string, notes: string[], max?: number): { value: number; line: number } | undefined {
+export function readWholeNumber(
+  src: YamlSource,
+  map: unknown,
+  key: string,
+  unit: string,
+  notes: string[],
+  max?: number,
+): { value: number; line: number } | undefined {
   const found = findPair(map, [key]);
   if (!found) return undefined;
   const line = keyLine(src, found.pair);
@@ -37,13 +44,16 @@ export function readWholeNumber(src: YamlSource, map: unknown, key: string, unit
   }
   if (max !== undefined && n > max) {
     const pos = positionOf(src, (node ?? found.pair.key) as Node);
-    throw new ArtifactError(`${key} is ${n.toLocaleString('en-US')} ${unit}, above aicost's limit of ${max.toLocaleString('en-US')}`, {
-      location: { file: src.file, line: pos.line, column: pos.column },
-      hint:
-        unit === 'tokens'
-          ? `Set ${key} to the output cap the model allows (at most ${max.toLocaleString('en-US')}), or remove it.`
-          : `Set ${key} to at most ${max} (${key}: ${Math.min(max, 50)} is typical), or remove it and give the feature typical_turns: in .aicost.yml.`,
-    });
+    throw new ArtifactError(
+      `${key} is ${n.toLocaleString('en-US')} ${unit}, above aicost's limit of ${max.toLocaleString('en-US')}`,
+      {
+        location: { file: src.file, line: pos.line, column: pos.column },
+        hint:
+          unit === 'tokens'
+            ? `Set ${key} to the output cap the model allows (at most ${max.toLocaleString('en-US')}), or remove it.`
+            : `Set ${key} to at most ${max} (${key}: ${Math.min(max, 50)} is typical), or remove it and give the feature typical_turns: in .aicost.yml.`,
+      },
+    );
   }
   return { value: n, line };
 }

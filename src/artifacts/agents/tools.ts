@@ -59,7 +59,13 @@ const TOOL_EXAMPLE =
  * `where` names the list in messages; `line` locates errors. A parameters value that is not a
  * mapping is an error: it would count as a tool without parameters, a silent undercount.
  */
-export function readToolList(value: unknown, file: string, line: number | undefined, where: string, options: ToolListOptions = {}): ToolList {
+export function readToolList(
+  value: unknown,
+  file: string,
+  line: number | undefined,
+  where: string,
+  options: ToolListOptions = {},
+): ToolList {
   if (!Array.isArray(value)) {
     throw new ArtifactError(`${where} must be a list of tools`, { location: { file, line }, hint: TOOL_EXAMPLE });
   }
@@ -71,29 +77,41 @@ export function readToolList(value: unknown, file: string, line: number | undefi
     const location = { file, line: options.entryLine?.(i) ?? line };
     if (typeof item === 'string' && item.trim()) {
       if (!bareNames) {
-        throw new ArtifactError(`${where}[${i}] "${item.trim()}" is only a name: every call sends the tool's definition, so it needs description and parameters`, {
-          location,
-          hint: `Write the tool as {name, description, parameters} or as an OpenAI function tool {type: function, function: {...}}, ${TOOL_EXAMPLE}`,
-        });
+        throw new ArtifactError(
+          `${where}[${i}] "${item.trim()}" is only a name: every call sends the tool's definition, so it needs description and parameters`,
+          {
+            location,
+            hint: `Write the tool as {name, description, parameters} or as an OpenAI function tool {type: function, function: {...}}, ${TOOL_EXAMPLE}`,
+          },
+        );
       }
       opaque.push(item.trim());
       return;
     }
     const tool = toolOf(item);
     if (!tool) {
-      throw new ArtifactError(`${where}[${i}] is not a tool: expected ${bareNames ? 'a name, or ' : ''}a mapping with name (and description, parameters)`, {
-        location,
-        hint: 'Write each tool as {name, description, parameters} or as an OpenAI function tool {type: function, function: {...}}.',
-      });
+      throw new ArtifactError(
+        `${where}[${i}] is not a tool: expected ${bareNames ? 'a name, or ' : ''}a mapping with name (and description, parameters)`,
+        {
+          location,
+          hint: 'Write each tool as {name, description, parameters} or as an OpenAI function tool {type: function, function: {...}}.',
+        },
+      );
     }
     if (tool.parameters !== undefined && tool.parameters !== null && !isRecord(tool.parameters)) {
-      throw new ArtifactError(`${where}[${i}] (${tool.name}): parameters must be a mapping (a JSON Schema object), got ${shortJson(tool.parameters)}`, {
-        location,
-        hint: 'e.g. parameters: {type: object, properties: {order_id: {type: string, description: The order id}}}',
-      });
+      throw new ArtifactError(
+        `${where}[${i}] (${tool.name}): parameters must be a mapping (a JSON Schema object), got ${shortJson(tool.parameters)}`,
+        {
+          location,
+          hint: 'e.g. parameters: {type: object, properties: {order_id: {type: string, description: The order id}}}',
+        },
+      );
     }
     if (seen.has(tool.name)) {
-      throw new ArtifactError(`${where}: tool "${tool.name}" is defined twice`, { location, hint: 'Tool names must be unique within a tool list.' });
+      throw new ArtifactError(`${where}: tool "${tool.name}" is defined twice`, {
+        location,
+        hint: 'Tool names must be unique within a tool list.',
+      });
     }
     seen.add(tool.name);
     tools.push(tool);
@@ -137,7 +155,7 @@ export function parseToolsFile(file: string, text: string): ToolList {
   if (deep !== undefined) {
     throw new ArtifactError(`the JSON is nested more than ${MAX_DEPTH} levels deep`, {
       location: { file, line: deep },
-      hint: 'A tool\'s parameters are a JSON Schema a few levels deep; flatten the schema.',
+      hint: "A tool's parameters are a JSON Schema a few levels deep; flatten the schema.",
     });
   }
   const list = isRecord(value) && Array.isArray(own(value, 'tools')) ? own(value, 'tools') : value;
@@ -157,7 +175,8 @@ function lineNestedPast(text: string, max: number): number | undefined {
     const c = text.charCodeAt(i);
     if (c === 10) line++;
     else if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
