@@ -12,6 +12,7 @@ import {
   fileOrigins,
   looksBinary,
   safeRelativePath,
+  readHead,
   type RevisionReader,
 } from '../repo/index.js';
 import { loadAgentPair } from './agent-pair.js';
@@ -19,24 +20,6 @@ import { configAt, pricingDate } from './revision.js';
 import { TrafficDir } from './traffic-dir.js';
 import { loadTraffic, repoTrafficPaths, TrafficDirFallback } from './traffic.js';
 import type { DiffFeatureInput } from './types.js';
-
-/** The first GATEWAY_SNIFF_BYTES of a file as text ('' when it cannot be read), to classify it. */
-async function readStart(reader: RevisionReader, path: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    const stream = await reader.open(path);
-    for await (const chunk of stream) {
-      chunks.push(chunk as Buffer);
-      size += (chunk as Buffer).length;
-      if (size >= GATEWAY_SNIFF_BYTES) break;
-    }
-    stream.destroy();
-  } catch {
-    return '';
-  }
-  return Buffer.concat(chunks).subarray(0, GATEWAY_SNIFF_BYTES).toString('utf8');
-}
 
 /** Both revisions of a project, loaded and merged by trust, ready for the diff. */
 export interface LoadedDiff {
@@ -89,7 +72,7 @@ async function changedFiles(
     };
     if (why.length) changed.unscanned = why.join('; ');
     if (changed.head === null && f.status !== 'deleted' && why.length && /\.ya?ml$/i.test(f.path))
-      changed.headStart = await readStart(head, f.path);
+      changed.headStart = await readHead(head, f.path, GATEWAY_SNIFF_BYTES);
     files.push(changed);
   }
   return files;

@@ -3,16 +3,13 @@
  * exported from a warehouse. A feature's `traffic:` paths and globs are matched inside that
  * directory on disk; a feature with no match there keeps reading its samples from the repository.
  */
-import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { AicostError, TrafficError, UsageError } from '../errors.js';
+import { AicostError, TrafficError } from '../errors.js';
 import { readTraffic } from '../traffic/index.js';
 import { checkTrafficFormat, triedFormat } from '../traffic/index.js';
 import type { Config, TrafficSet } from '../types.js';
-import { git } from '../repo/index.js';
+import { openTrustedDir, type WorkingTreeReader } from '../repo/index.js';
 import { isGlob, matchGlob } from '../repo/index.js';
 import { safeRelativePath } from '../repo/index.js';
-import { WorkingTreeReader } from '../repo/index.js';
 
 /** How a traffic-dir file is named in reports and messages: `traffic-dir:traffic/a.jsonl`. */
 export const TRAFFIC_DIR_PREFIX = 'traffic-dir:';
@@ -22,12 +19,6 @@ export interface TrafficDirHit {
   traffic: TrafficSet;
   /** Notices for the report (patterns of the feature with no file in traffic-dir). */
   notices: string[];
-}
-
-/** True when `child` is `parent` or below it (both absolute, real paths). */
-function isInside(parent: string, child: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
 /** The part of a glob before its first wildcard, cut back to a whole directory (`a/b/` or ''). */
@@ -62,42 +53,8 @@ export class TrafficDir {
     dir: string,
     options: { projectRoot?: string; repo?: { gitRoot: string; rev: string } } = {},
   ): Promise<TrafficDir> {
-    const root = resolve(dir);
-    let isDir: boolean;
-    try {
-      isDir = (await stat(root)).isDirectory();
-    } catch {
-      throw new UsageError(`traffic-dir ${root} does not exist`, {
-        hint: 'Create it in the step that exports the samples (before aicost runs), fix the path, or leave traffic-dir empty to read samples from the repository.',
-      });
-    }
-    if (!isDir) {
-      throw new UsageError(`traffic-dir ${root} is not a directory`, {
-        hint: 'Give traffic-dir a directory that holds the samples at the paths of traffic: in .aicost.yml (e.g. DIR/traffic/summary.jsonl).',
-      });
-    }
-    const display =
-      options.projectRoot && isInside(resolve(options.projectRoot), root)
-        ? relative(resolve(options.projectRoot), root).split(sep).join('/') || '.'
-        : root;
-    let committed: TrafficDir['committed'] = null;
-    if (options.repo) {
-      const real = await realpath(root);
-      const gitReal = await realpath(options.repo.gitRoot);
-      if (isInside(gitReal, real)) {
-        const inRepo = relative(gitReal, real).split(sep).join('/');
-        // Filtered here rather than by a pathspec, whose wildcards a directory name could hold.
-        const out = (
-          await git(options.repo.gitRoot, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', options.repo.rev])
-        )
-          .toString('utf8')
-          .split('\0');
-        const under = inRepo ? `${inRepo}/` : '';
-        const paths = new Set(out.filter((p) => p !== '' && p.startsWith(under)).map((p) => p.slice(under.length)));
-        committed = { rev: options.repo.rev, paths };
-      }
-    }
-    return new TrafficDir(root, display, new WorkingTreeReader(root), committed);
+    const d = await openTrustedDir(dir, options);
+    return new TrafficDir(d.root, d.display, d.reader, d.committed);
   }
 
   /** Files of the directory that `patterns` select, sorted; refuses links a pattern could reach. */

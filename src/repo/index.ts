@@ -19,6 +19,9 @@ export { fileOrigins, COPY_MIN_SIMILARITY } from './origins.js';
 export type { FileOrigin, OriginKind } from './origins.js';
 export { GitRevisionReader } from './git-revision.js';
 export { WorkingTreeReader } from './working-tree.js';
+export { openTrustedDir } from './trusted-dir.js';
+export type { OpenedDir } from './trusted-dir.js';
+export { readHead } from './read-head.js';
 
 /** Where the project sits: the directory holding the config, inside a git repository or not. */
 export interface ProjectLocation {

@@ -6,7 +6,7 @@
  * the order of the features or of their units.
  */
 import { availableParallelism } from 'node:os';
-import { SharedQueue, WorkerClient } from '../tokenize/worker-client.js';
+import { SharedQueue, WorkerClient } from '../workers/index.js';
 import { percentileInterval } from './quantile.js';
 import type { Interval } from './quantile.js';
 import {

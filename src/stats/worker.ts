@@ -5,7 +5,7 @@
  * resamples.
  */
 import { parentPort } from 'node:worker_threads';
-import { serveRequests } from '../tokenize/worker-client.js';
+import { serveRequests } from '../workers/index.js';
 import { featureGenerator, resampleFeature, ResampleScratch } from './resample.js';
 import type { FeatureResamples, FeatureSeries } from './resample.js';
 

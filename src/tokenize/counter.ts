@@ -10,7 +10,7 @@ import { TokenizerPool } from './pool.js';
 import type { CountJob } from './pool.js';
 import { encodingFor } from './ranks.js';
 import { toolDefinitionTokens } from './tools.js';
-import { yieldToEvents } from './worker-client.js';
+import { yieldToEvents } from '../workers/index.js';
 
 /**
  * Tokens of `text` in `encoding`, special-token text counted as plain text; the encoding is built

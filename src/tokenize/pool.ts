@@ -15,7 +15,7 @@
  */
 import type { Encoding } from '../types.js';
 import { PACKED_RANKS } from './ranks.js';
-import { WorkerClient } from './worker-client.js';
+import { WorkerClient } from '../workers/index.js';
 
 /** One batch to count: texts, the next index to take, and a count per text (−1 until counted). */
 export interface CountRequest {

@@ -9,7 +9,7 @@ import type { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import type { Encoding } from '../types.js';
 import { buildEncoding } from './gpt-tokenizer-internals.js';
 import { countPlainText } from './plain-text.js';
-import { serveRequests } from './worker-client.js';
+import { serveRequests } from '../workers/index.js';
 import type { CountRequest, TokenizeWorkerData } from './pool.js';
 
 const data = workerData as TokenizeWorkerData;
