@@ -1,0 +1,11 @@
+/**
+ * The source importers of this module, in the order auto-detection should try them. A source with
+ * two framings (Langfuse JSON and CSV) has one importer per framing, both of the same `format`.
+ * The OTel importer lives beside these and is merged into this list by the reader.
+ */
+
+import type { Importer } from '../types.js';
+import { langfuse, langfuseCsv } from './langfuse.js';
+import { litellm } from './litellm.js';
+
+export const sourceImporters: readonly Importer[] = [langfuse, langfuseCsv, litellm];
