@@ -75,3 +75,19 @@ messages:
   expect(f).toBeDefined();
   return f!;
 }
+
+/**
+ * Joins request and result records the way the reader does through `pairs`: requests first,
+ * keyed; each result merged with its request (or alone), then mapped.
+ */
+export function joinPairs(imp: Importer, recs: unknown[]): unknown[] {
+  const pairs = imp.pairs!;
+  const requests = new Map<string, unknown>();
+  for (const r of recs) if (pairs.side(r) === 'request') requests.set(pairs.key(r)!, r);
+  return recs
+    .filter((r) => pairs.side(r) === 'result')
+    .map((r) => {
+      const req = requests.get(pairs.key(r) ?? '');
+      return req === undefined ? r : pairs.merge(req, r);
+    });
+}

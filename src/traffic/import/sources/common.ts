@@ -486,6 +486,45 @@ export function importer(def: {
   return imp;
 }
 
+/** The own key a merged request/result pair is marked with (no batch line has it). */
+const PAIR = 'aicost.pair';
+
+/**
+ * The `pairs` hook of a batch source whose request and result lines share a `custom_id`: the
+ * merged record is a prototype-free `{request, result}` that `unpair` takes apart.
+ */
+export function customIdPairs(
+  isRequest: (o: Json) => boolean,
+  isResult: (o: Json) => boolean,
+): NonNullable<Importer['pairs']> {
+  return {
+    side(record) {
+      if (!isRecord(record)) return undefined;
+      if (isRequest(record)) return 'request';
+      return isResult(record) ? 'result' : undefined;
+    },
+    key(record) {
+      const id = get(record, 'custom_id');
+      return typeof id === 'string' ? id : undefined;
+    },
+    merge(request, result) {
+      const pair = Object.create(null) as Json;
+      pair[PAIR] = true;
+      pair['request'] = request;
+      pair['result'] = result;
+      return pair;
+    },
+  };
+}
+
+/** A record as `{request, result}`: a merged pair taken apart, or a lone result without its request. */
+export function unpair(o: Json): { request?: Json; result: Json } {
+  if (get(o, PAIR) !== true) return { result: o };
+  const result = get(o, 'result');
+  if (!isRecord(result)) throw new BadField('result must be an object');
+  return { request: obj(get(o, 'request'), 'request'), result };
+}
+
 /** A skipped record, counted once with its reason. */
 export function skip(reason: string): Mapped {
   return { calls: [], skipped: [{ reason, count: 1 }] };

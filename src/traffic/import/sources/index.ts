@@ -5,7 +5,19 @@
  */
 
 import type { Importer } from '../types.js';
+import { anthropic } from './anthropic.js';
+import { anthropicBatch } from './anthropic-batch.js';
 import { langfuse, langfuseCsv } from './langfuse.js';
 import { litellm } from './litellm.js';
+import { openaiBatch } from './openai-batch.js';
+import { openaiChat } from './openai-chat.js';
 
-export const sourceImporters: readonly Importer[] = [langfuse, langfuseCsv, litellm];
+export const sourceImporters: readonly Importer[] = [
+  langfuse,
+  langfuseCsv,
+  litellm,
+  openaiBatch,
+  anthropicBatch,
+  openaiChat,
+  anthropic,
+];
