@@ -23,7 +23,8 @@ export function loggedCalls(def: {
     framing: 'json',
     detect: (o) => isPair(o) || def.isResponse(o),
     map(o): Mapped {
-      const pair = isPair(o);
+      // A record with both keys is a pair even when its response is malformed: say what is wrong with it.
+      const pair = has(o, 'request') && has(o, 'response');
       const line = def.line(pair ? get(o, 'request') : undefined, pair ? get(o, 'response') : o, {
         source: def.source,
         id: pair ? text(get(o, 'id'), 'id') : undefined,
