@@ -62,6 +62,15 @@ export function first(o: unknown, ...paths: string[]): unknown {
   return undefined;
 }
 
+/** A field by its camelCase name or its snake_case spelling (Langfuse v4 export, Python SDK dumps). */
+export function camelOrSnake(o: unknown, camel: string): unknown {
+  return first(
+    o,
+    camel,
+    camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+  );
+}
+
 /** JSON text of an object or array → the value; anything else → undefined. */
 function parseJsonText(s: string): unknown {
   const t = s.trimStart();

@@ -7,10 +7,16 @@
 import type { Importer } from '../types.js';
 import { anthropic } from './anthropic.js';
 import { anthropicBatch } from './anthropic-batch.js';
+import { bedrock } from './bedrock.js';
+import { braintrust } from './braintrust.js';
+import { gemini } from './gemini.js';
+import { helicone, heliconeCsv } from './helicone.js';
 import { langfuse, langfuseCsv } from './langfuse.js';
+import { langsmith } from './langsmith.js';
 import { litellm } from './litellm.js';
 import { openaiBatch } from './openai-batch.js';
 import { openaiChat } from './openai-chat.js';
+import { phoenix } from './phoenix.js';
 
 export const sourceImporters: readonly Importer[] = [
   langfuse,
@@ -20,4 +26,11 @@ export const sourceImporters: readonly Importer[] = [
   anthropicBatch,
   openaiChat,
   anthropic,
+  helicone,
+  heliconeCsv,
+  langsmith,
+  braintrust,
+  phoenix,
+  bedrock,
+  gemini,
 ];

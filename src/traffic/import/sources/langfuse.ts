@@ -19,6 +19,7 @@ import {
   BadField,
   BODY_KEYS,
   callOf,
+  camelOrSnake,
   chatMessages,
   count,
   first,
@@ -56,13 +57,7 @@ const MARKERS = [
 ];
 
 /** A field by its camelCase name or the v4 export's snake_case name. */
-function lf(o: Json, camel: string): unknown {
-  return first(
-    o,
-    camel,
-    camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
-  );
-}
+const lf = camelOrSnake;
 
 function detect(o: Json): boolean {
   return (
