@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { openaiChat } from '../../../src/traffic/import/sources/openai-chat.js';
-import { callsOf, linesOf, reasonOf } from './helpers.js';
+import { callsOf, linesOf, mapOk, reasonOf } from './helpers.js';
 
 const CHAT = {
   ts: '2026-07-14T12:00:00Z',
@@ -159,6 +159,31 @@ describe('openai-chat importer', () => {
       finish_reason: 'stop',
       status: 'ok',
     });
+  });
+
+  it('adds reasoning to an output written without it (Gemini through the OpenAI-compatible endpoint), with a note', () => {
+    const response = {
+      id: 'gem-compat-1',
+      object: 'chat.completion',
+      created: 1784030400,
+      model: 'gemini-2.5-flash',
+      choices: [{ index: 0, message: { role: 'assistant', content: '…' }, finish_reason: 'stop' }],
+      usage: {
+        prompt_tokens: 758,
+        completion_tokens: 102,
+        total_tokens: 1725,
+        completion_tokens_details: { reasoning_tokens: 865 },
+      },
+    };
+    const r = mapOk(openaiChat, response);
+    // 1725 = 758 + 102 + 865: the thoughts were outside completion_tokens.
+    expect(r.calls[0]!.line['usage']).toEqual({ input_tokens: 758, output_tokens: 967, reasoning_tokens: 865 });
+    expect(r.notes).toEqual([
+      {
+        reason: 'openai-chat: output 102 was smaller than its reasoning tokens 865 (an exclusive count): added them',
+        count: 1,
+      },
+    ]);
   });
 
   it('reads a bare response object as usage only, and names bad fields', () => {

@@ -19,7 +19,6 @@ import {
   get,
   has,
   importer,
-  inclusiveInput,
   isoTime,
   isRecord,
   lineOf,
@@ -44,8 +43,7 @@ function map(o: Json): Mapped {
   const write5m =
     m('prompt_cache_creation_5m_tokens') ?? Math.max(0, (m('prompt_cache_creation_tokens') ?? 0) - write1h);
   const notes: string[] = [];
-  const { input, note } = inclusiveInput(m('prompt_tokens'), cacheRead + write5m + write1h, 'braintrust');
-  if (note) notes.push(note);
+  const input = m('prompt_tokens');
   const output = m('completion_tokens') ?? (input !== undefined ? 0 : undefined);
   if (output === undefined) return { reason: 'metrics.completion_tokens is missing' };
   const model = text(pick(o, 'metadata.model'), 'metadata.model');

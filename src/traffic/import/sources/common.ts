@@ -203,23 +203,6 @@ export function usageJson(u: Usage): Json {
 }
 
 /**
- * A total that should include its parts but is smaller than them was written exclusive by the
- * emitter (DESIGN "Traffic samples": inclusive counts). Returns the inclusive input and a note
- * when it had to add the parts.
- */
-export function inclusiveInput(
-  input: number | undefined,
-  cached: number,
-  source: string,
-): { input: number | undefined; note?: string } {
-  if (input === undefined || input >= cached) return { input };
-  return {
-    input: input + cached,
-    note: `${source}: input ${input} was smaller than its cache tokens ${cached} (an exclusive count): added them`,
-  };
-}
-
-/**
  * OpenAI Chat Completions or Responses `usage` (inclusive input and output). Chat:
  * `prompt_tokens`, `prompt_tokens_details.{cached_tokens,cache_write_tokens}`, `completion_tokens`,
  * `completion_tokens_details.reasoning_tokens`; Responses: `input_tokens`, `input_tokens_details.*`,
@@ -481,9 +464,11 @@ export function importer(def: {
       try {
         const r = def.map(record, at);
         if ('reason' in r) return { ok: false, reason: r.reason };
+        const notes = r.notes ?? [];
+        for (const call of r.calls) inclusive(call.line, def.format, notes);
         const out: MapResult = { ok: true, calls: r.calls };
         if (r.skipped?.length) out.skipped = r.skipped;
-        if (r.notes?.length) out.notes = r.notes.map((reason) => ({ reason, count: 1 }));
+        if (notes.length) out.notes = notes.map((reason) => ({ reason, count: 1 }));
         return out;
       } catch (e) {
         if (e instanceof BadField) return { ok: false, reason: e.message };
@@ -493,6 +478,34 @@ export function importer(def: {
   };
   if (def.pairs) return { ...imp, pairs: def.pairs };
   return imp;
+}
+
+/**
+ * The inclusive rule of every source (DESIGN "Traffic samples"): input includes its cache parts,
+ * output its reasoning. A count smaller than its parts was written exclusive by the emitter (an
+ * old instrumentor, a proxy bug): the parts are added, with a note, never double-counted nor
+ * silently refused.
+ */
+function inclusive(line: Json, source: string, notes: string[]): void {
+  const u = line['usage'];
+  if (!isRecord(u)) return;
+  const n = (k: string): number => (typeof u[k] === 'number' ? (u[k] as number) : 0);
+  const cached = n('cache_read_tokens') + n('cache_write_tokens') + n('cache_write_1h_tokens');
+  const input = u['input_tokens'];
+  if (typeof input === 'number' && input < cached) {
+    u['input_tokens'] = input + cached;
+    notes.push(
+      `${source}: input ${input} was smaller than its cache tokens ${cached} (an exclusive count): added them`,
+    );
+  }
+  const output = n('output_tokens');
+  const reasoning = n('reasoning_tokens');
+  if (output < reasoning) {
+    u['output_tokens'] = output + reasoning;
+    notes.push(
+      `${source}: output ${output} was smaller than its reasoning tokens ${reasoning} (an exclusive count): added them`,
+    );
+  }
 }
 
 /** The own key a merged request/result pair is marked with (no batch line has it). */

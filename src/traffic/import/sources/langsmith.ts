@@ -18,7 +18,6 @@ import {
   get,
   has,
   importer,
-  inclusiveInput,
   isoTime,
   isRecord,
   lineOf,
@@ -75,12 +74,7 @@ function map(o: Json): Mapped {
   const notes: string[] = [];
   const cacheRead = count(pick(o, 'prompt_token_details.cache_read'), 'prompt_token_details.cache_read') ?? 0;
   const cacheWrite = count(pick(o, 'prompt_token_details.cache_creation'), 'prompt_token_details.cache_creation') ?? 0;
-  const { input, note } = inclusiveInput(
-    count(get(o, 'prompt_tokens'), 'prompt_tokens'),
-    cacheRead + cacheWrite,
-    'langsmith',
-  );
-  if (note) notes.push(note);
+  const input = count(get(o, 'prompt_tokens'), 'prompt_tokens');
   const output = count(get(o, 'completion_tokens'), 'completion_tokens') ?? (input !== undefined ? 0 : undefined);
   if (output === undefined) return { reason: 'completion_tokens is missing (no usage on this run)' };
   const model = text(

@@ -22,7 +22,6 @@ import {
   get,
   has,
   importer,
-  inclusiveInput,
   isoTime,
   lineOf,
   obj,
@@ -75,12 +74,10 @@ function map(o: Json): Mapped {
   const prompt = count(get(o, 'prompt_tokens'), 'prompt_tokens');
   const output = count(get(o, 'completion_tokens'), 'completion_tokens') ?? (prompt !== undefined ? 0 : undefined);
   if (output === undefined) return { reason: 'completion_tokens is missing' };
-  const { input, note } = inclusiveInput(prompt, cacheRead + cacheWrite, 'litellm');
-  if (note) notes.push(note);
   const usage = hit
     ? { input: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0, output: 0, reasoning: 0 }
     : {
-        input,
+        input: prompt,
         cacheRead,
         cacheWrite,
         cacheWrite1h: 0,

@@ -22,7 +22,6 @@ import {
   get,
   has,
   importer,
-  inclusiveInput,
   isoTime,
   isRecord,
   lineOf,
@@ -65,8 +64,7 @@ function map(o: Json): Mapped {
   const cacheRead = n('llm.token_count.prompt_details.cache_read') ?? 0;
   const cacheWrite = n('llm.token_count.prompt_details.cache_write') ?? 0;
   const notes: string[] = [];
-  const { input, note } = inclusiveInput(n('llm.token_count.prompt'), cacheRead + cacheWrite, 'phoenix');
-  if (note) notes.push(note);
+  const input = n('llm.token_count.prompt');
   const output = n('llm.token_count.completion') ?? (input !== undefined ? 0 : undefined);
   if (output === undefined) return { reason: 'llm.token_count.completion is missing' };
   const model = text(
