@@ -71,15 +71,24 @@ export function camelOrSnake(o: unknown, camel: string): unknown {
   );
 }
 
+/** The last JSON text parsed: one record's `metadata` text is read by several paths in a row. */
+let lastText: string | undefined;
+let lastValue: unknown;
+
 /** JSON text of an object or array → the value; anything else → undefined. */
 function parseJsonText(s: string): unknown {
   const t = s.trimStart();
   if (!(t.startsWith('{') || t.startsWith('['))) return undefined;
+  if (s === lastText) return lastValue;
+  let value: unknown;
   try {
-    return JSON.parse(s) as unknown;
+    value = JSON.parse(s) as unknown;
   } catch {
-    return undefined;
+    value = undefined;
   }
+  lastText = s;
+  lastValue = value;
+  return value;
 }
 
 /** An object (or JSON text of one, as CSV exports and some loggers write it), else undefined. */

@@ -60,11 +60,8 @@ const MARKERS = [
 const lf = camelOrSnake;
 
 function detect(o: Json): boolean {
-  return (
-    (has(o, 'traceId') || has(o, 'trace_id')) &&
-    (has(o, 'startTime') || has(o, 'start_time')) &&
-    MARKERS.some((k) => has(o, k))
-  );
+  // startTime is absent from v2 pages fetched without the `time` field group.
+  return (has(o, 'traceId') || has(o, 'trace_id')) && MARKERS.some((k) => has(o, k));
 }
 
 /** Sums the buckets whose key contains `part` ("input" or "output"), never `total`. */

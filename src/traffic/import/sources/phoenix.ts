@@ -16,6 +16,7 @@ import type { FieldValue, Importer } from '../types.js';
 import {
   BODY_KEYS,
   callOf,
+  clean,
   count,
   fieldsOf,
   first,
@@ -89,7 +90,7 @@ function map(o: Json): Mapped {
     api: kind.toUpperCase() === 'EMBEDDING' ? 'embeddings' : undefined,
     trace_id: text(first(o, 'context.trace_id', 'trace_id'), 'context.trace_id'),
     parent_id: text(get(o, 'parent_id'), 'parent_id'),
-    vars: variables,
+    vars: variables ? clean(variables, 'llm.prompt_template.variables') : undefined,
     messages: inputMessages(o),
     params: requestParams(
       obj(attr(o, 'llm.invocation_parameters'), 'llm.invocation_parameters'),
