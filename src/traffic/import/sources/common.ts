@@ -42,12 +42,12 @@ export function pick(o: unknown, path: string): unknown {
   if (!isRecord(o)) return undefined;
   const direct = get(o, path);
   if (direct !== undefined) return direct;
-  const dots = path.split('.');
-  for (let i = 1; i < dots.length; i++) {
-    const head = get(o, dots.slice(0, i).join('.'));
+  // Each prefix before a dot as one key, then the rest of the path inside it.
+  for (let dot = path.indexOf('.'); dot !== -1; dot = path.indexOf('.', dot + 1)) {
+    const head = get(o, path.slice(0, dot));
     if (head === undefined) continue;
     const inner = typeof head === 'string' ? parseJsonText(head) : head;
-    const v = pick(inner, dots.slice(i).join('.'));
+    const v = pick(inner, path.slice(dot + 1));
     if (v !== undefined) return v;
   }
   return undefined;
@@ -64,12 +64,16 @@ export function first(o: unknown, ...paths: string[]): unknown {
 
 /** A field by its camelCase name or its snake_case spelling (Langfuse v4 export, Python SDK dumps). */
 export function camelOrSnake(o: unknown, camel: string): unknown {
-  return first(
-    o,
-    camel,
-    camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
-  );
+  let snake = SNAKE.get(camel);
+  if (snake === undefined) {
+    snake = camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    SNAKE.set(camel, snake);
+  }
+  return first(o, camel, snake);
 }
+
+/** camelCase → snake_case, for the few field names the importers spell (a bounded set). */
+const SNAKE = new Map<string, string>();
 
 /** The last JSON text parsed: one record's `metadata` text is read by several paths in a row. */
 let lastText: string | undefined;
