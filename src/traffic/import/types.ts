@@ -61,7 +61,18 @@ export interface ImportedCall {
 
 /** What one record yields: calls (possibly none, e.g. an agent span), or the reason it is unusable. */
 export type MapResult =
-  { ok: true; calls: ImportedCall[]; skipped?: { reason: string; count: number }[] } | { ok: false; reason: string };
+  | {
+      ok: true;
+      calls: ImportedCall[];
+      skipped?: { reason: string; count: number }[];
+      /**
+       * Counts the importer had to correct, e.g. an input smaller than its cache parts (written
+       * exclusive) that it summed: the reader reports them like skipped records, so a correction
+       * is never silent.
+       */
+      notes?: { reason: string; count: number }[];
+    }
+  | { ok: false; reason: string };
 
 /** One traffic source. */
 export interface Importer {
