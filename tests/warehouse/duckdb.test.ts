@@ -1,0 +1,315 @@
+/**
+ * examples/warehouse/duckdb-*.sql run on generated exports: each feature's JSONL must be the sample
+ * aicost itself keeps from the same records (same ids, same scaled weights), line for line.
+ *
+ * The expected sample is aicost's own reader (readTraffic: BottomKSampler + weight scaling) over
+ * every call of the feature, written as normalised JSONL by `expectedLines` below. Once
+ * `aicost traffic convert --from otel|langfuse --where …` is on main, `expectedLines` can be
+ * replaced by its output for the same export: nothing else in this file changes.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { readTraffic } from '../../src/traffic/index.js';
+import type { Sample } from '../../src/types.js';
+import { mulberry32 } from '../helpers/random.js';
+
+const EXAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), '../../examples/warehouse');
+const RUNNER = join(EXAMPLES, 'run-duckdb.mjs');
+const tmp = mkdtempSync(join(tmpdir(), 'aicost-warehouse-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** One normalised call as aicost's importer would write it, with the features it belongs to. */
+interface Call {
+  features: string[];
+  line: Record<string, unknown>;
+}
+
+/** Runs a query of examples/warehouse in `dir` (its outputs land in dir/aicost-samples/traffic). */
+function runQuery(dir: string, query: string, settings: Record<string, string | number>): void {
+  mkdirSync(join(dir, 'aicost-samples', 'traffic'), { recursive: true });
+  execFileSync(
+    process.execPath,
+    [RUNNER, join(EXAMPLES, query), ...Object.entries(settings).map(([k, v]) => `${k}=${v}`)],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+}
+
+async function read(path: string, text: string, maxSamples: number): Promise<{ samples: Sample[]; sampled: boolean }> {
+  const set = await readTraffic(
+    [
+      {
+        path,
+        open: () =>
+          (async function* () {
+            yield Buffer.from(text);
+          })(),
+      },
+    ],
+    { maxBadLines: 0, maxSamples },
+  );
+  expect(set.badLines).toEqual([]);
+  return set;
+}
+
+/** What aicost keeps of `calls` for `feature` with replay.max_samples = k. */
+async function expectedLines(calls: Call[], feature: string, k: number): Promise<Sample[]> {
+  const text = calls
+    .filter((c) => c.features.includes(feature))
+    .map((c) => JSON.stringify({ ...c.line, feature }))
+    .join('\n');
+  return (await read(`expected-${feature}.jsonl`, text, k)).samples;
+}
+
+/** Compares the query's file for `feature` with aicost's own sample; returns the figures. */
+async function compare(dir: string, calls: Call[], feature: string, k: number) {
+  const text = readFileSync(join(dir, 'aicost-samples', 'traffic', `${feature}.jsonl`), 'utf8');
+  // Read whole (k ≥ its lines): aicost takes the file as written, with its weights.
+  const got = await read(`${feature}.jsonl`, text, k);
+  expect(got.sampled).toBe(false);
+  const want = await expectedLines(calls, feature, k);
+  const byId = (a: Sample, b: Sample) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const g = [...got.samples].sort(byId);
+  const w = [...want].sort(byId);
+  expect(g.map((s) => [s.id, s.traceId, s.feature, s.usage])).toEqual(
+    w.map((s) => [s.id, s.traceId, feature, s.usage]),
+  );
+  for (let i = 0; i < g.length; i++) {
+    expect(Math.abs(g[i]!.weight - w[i]!.weight)).toBeLessThanOrEqual(1e-9 * w[i]!.weight);
+  }
+  const all = calls.filter((c) => c.features.includes(feature)).length;
+  const weight = g.reduce((sum, s) => sum + s.weight, 0);
+  return { all, kept: g.length, traces: new Set(g.map((s) => s.traceId ?? `id:${s.id}`)).size, weight };
+}
+
+// ---------------------------------------------------------------------------------------------
+// OpenTelemetry: collector file-exporter JSON Lines of TracesData.
+
+type Attr = { key: string; value: Record<string, unknown> };
+const str = (key: string, v: string): Attr => ({ key, value: { stringValue: v } });
+const int = (key: string, v: number): Attr => ({ key, value: { intValue: String(v) } });
+
+interface OtelSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId: string;
+  name: string;
+  kind: number;
+  startTimeUnixNano: string | { low: number; high: number };
+  attributes: Attr[];
+  status: { code?: number };
+}
+
+/** `n` bytes as lowercase hex from the PRNG. */
+function hexId(rand: () => number, bytes: number): string {
+  let s = '';
+  for (let i = 0; i < bytes; i++)
+    s += Math.floor(rand() * 256)
+      .toString(16)
+      .padStart(2, '0');
+  return s;
+}
+
+/**
+ * A realistic export: traces of three features, each spread over several lines and files (so a
+ * trace is only whole across files), agent and tool spans with rolled-up or no usage (not calls),
+ * spans without a trace id, base64 ids from a generic protobuf encoder, exclusive cache counts,
+ * a -1 token count from a logger that missed usage, and {low, high} timestamps.
+ */
+function otelExport(seed: number, traces: number) {
+  const rand = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const rows: { service: string; span: OtelSpan }[] = [];
+  const calls: Call[] = [];
+  let spans = 0;
+  const t0 = 1784102400000n * 1000000n;
+  for (let t = 0; t < traces; t++) {
+    const kind = rand() < 0.45 ? 'summary' : rand() < 0.8 ? 'triage' : 'kb';
+    const noTrace = rand() < 0.03;
+    const traceId = noTrace ? '' : hexId(rand, 16);
+    const root = hexId(rand, 8);
+    const service = kind === 'kb' ? pick(['kb-search', 'kb-index']) : 'support-api';
+    const start = t0 + BigInt(t) * 60_000_000_000n;
+    const n = kind === 'summary' ? 1 + Math.floor(rand() * 2) : kind === 'triage' ? 2 + Math.floor(rand() * 5) : 1;
+    if (kind === 'triage') {
+      // The agent span carries the sum over its steps: counting it would double the cost.
+      rows.push({
+        service,
+        span: {
+          traceId,
+          spanId: root,
+          parentSpanId: '',
+          name: 'invoke_agent triage-v2',
+          kind: 1,
+          startTimeUnixNano: String(start),
+          attributes: [
+            str('gen_ai.operation.name', 'invoke_agent'),
+            str('gen_ai.agent.name', 'triage-v2'),
+            int('gen_ai.usage.input_tokens', 99999),
+            int('gen_ai.usage.output_tokens', 9999),
+          ],
+          status: {},
+        },
+      });
+      spans++;
+    }
+    for (let i = 0; i < n; i++) {
+      const spanId = hexId(rand, 8);
+      const ns = start + BigInt(i) * 1_000_000_000n + BigInt(Math.floor(rand() * 1e6));
+      const input = 200 + Math.floor(rand() * 4000);
+      const cacheRead = rand() < 0.5 ? Math.floor(input * rand()) : 0;
+      const exclusive = rand() < 0.05 && cacheRead > 0;
+      // Exclusive counts are seen only where the uncached part is below the cached one.
+      const written = exclusive ? input - cacheRead : input;
+      const inclusive = written < cacheRead ? written + cacheRead : written;
+      const output = rand() < 0.01 ? -1 : 10 + Math.floor(rand() * 600);
+      const attributes: Attr[] = [];
+      if (kind === 'kb') {
+        attributes.push(
+          str('openinference.span.kind', 'LLM'),
+          str('llm.model_name', 'gpt-4.1-mini'),
+          int('llm.token_count.prompt', input),
+          int('llm.token_count.completion', output),
+        );
+      } else {
+        attributes.push(
+          str('gen_ai.operation.name', 'chat'),
+          str('gen_ai.provider.name', 'openai'),
+          str('gen_ai.request.model', 'gpt-4o-mini'),
+          int('gen_ai.usage.input_tokens', written),
+          int('gen_ai.usage.cache_read.input_tokens', cacheRead),
+          int('gen_ai.usage.output_tokens', output),
+          int('gen_ai.request.max_tokens', 800),
+          { key: 'gen_ai.response.finish_reasons', value: { arrayValue: { values: [{ stringValue: 'stop' }] } } },
+        );
+        attributes.push(
+          kind === 'summary' ? str('gen_ai.prompt.name', 'ticket-summary') : str('gen_ai.agent.name', 'triage-v2'),
+        );
+      }
+      const error = rand() < 0.02;
+      const span: OtelSpan = {
+        traceId,
+        spanId,
+        parentSpanId: kind === 'triage' ? root : '',
+        name: 'chat gpt-4o-mini',
+        kind: 3,
+        startTimeUnixNano:
+          rand() < 0.05 ? { low: Number(BigInt.asIntN(32, ns & 0xffffffffn)), high: Number(ns >> 32n) } : String(ns),
+        attributes,
+        status: error ? { code: 2 } : {},
+      };
+      rows.push({ service, span });
+      spans++;
+      if (output >= 0) {
+        const features = kind === 'summary' ? ['ticket-summary'] : kind === 'triage' ? ['triage'] : ['kb-answer'];
+        const usage =
+          kind === 'kb'
+            ? {
+                input_tokens: input,
+                cache_read_tokens: 0,
+                cache_write_tokens: 0,
+                output_tokens: output,
+                reasoning_tokens: 0,
+              }
+            : {
+                input_tokens: inclusive,
+                cache_read_tokens: cacheRead,
+                cache_write_tokens: 0,
+                output_tokens: output,
+                reasoning_tokens: 0,
+              };
+        calls.push({
+          features,
+          line: { id: spanId, ...(traceId ? { trace_id: traceId } : {}), usage, ...(error ? { status: 'error' } : {}) },
+        });
+      }
+      if (kind === 'triage' && rand() < 0.5) {
+        rows.push({
+          service,
+          span: {
+            traceId,
+            spanId: hexId(rand, 8),
+            parentSpanId: spanId,
+            name: 'execute_tool search',
+            kind: 1,
+            startTimeUnixNano: String(ns + 1000n),
+            attributes: [str('gen_ai.operation.name', 'execute_tool'), str('gen_ai.agent.name', 'triage-v2')],
+            status: {},
+          },
+        });
+        spans++;
+      }
+    }
+  }
+  // Shuffle the spans over files and lines: a trace is whole only across files.
+  for (let i = rows.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+  }
+  const b64 = (hex: string) => (hex ? Buffer.from(hex, 'hex').toString('base64') : '');
+  const files: string[][] = [[], [], []];
+  for (let at = 0; at < rows.length;) {
+    const size = 1 + Math.floor(rand() * 20);
+    const chunk = rows.slice(at, at + size);
+    at += size;
+    // Lines from a generic protobuf JSON encoder carry base64 ids.
+    const base64 = rand() < 0.1;
+    const byService = new Map<string, OtelSpan[]>();
+    for (const r of chunk) {
+      const span = base64
+        ? {
+            ...r.span,
+            traceId: b64(r.span.traceId),
+            spanId: b64(r.span.spanId),
+            parentSpanId: b64(r.span.parentSpanId),
+          }
+        : r.span;
+      byService.set(r.service, [...(byService.get(r.service) ?? []), span]);
+    }
+    const doc = {
+      resourceSpans: [...byService].map(([service, list]) => ({
+        resource: { attributes: [str('service.name', service)] },
+        scopeSpans: [{ scope: { name: 'opentelemetry.instrumentation.openai_v2', version: '2.4b0' }, spans: list }],
+      })),
+    };
+    pick(files).push(JSON.stringify(doc));
+  }
+  return { files, calls, spans, traces };
+}
+
+describe('examples/warehouse/duckdb-otel.sql', () => {
+  const dir = join(tmp, 'otel');
+  const data = otelExport(13, 3000);
+  mkdirSync(join(dir, 'otel-export'), { recursive: true });
+  data.files.forEach((lines, i) =>
+    writeFileSync(join(dir, 'otel-export', `traces-${i}.json`), `${lines.join('\n')}\n`),
+  );
+
+  it('writes per feature the sample aicost keeps: same spans, whole traces, same weights', async () => {
+    const k = 1500;
+    runQuery(dir, 'duckdb-otel.sql', { otel_files: 'otel-export/*.json', max_samples: k });
+    const summary = await compare(dir, data.calls, 'ticket-summary', k);
+    const triage = await compare(dir, data.calls, 'triage', k);
+    const kb = await compare(dir, data.calls, 'kb-answer', k);
+    expect(data.spans).toBeGreaterThan(10_000);
+    // Two features are sampled (kept < all, weights sum back to the feature's calls), one fits whole.
+    expect(summary.kept).toBeLessThan(summary.all);
+    expect(summary.kept).toBeLessThanOrEqual(k);
+    expect(summary.weight).toBeCloseTo(summary.all, 6);
+    expect(triage.kept).toBeLessThan(triage.all);
+    expect(triage.weight).toBeCloseTo(triage.all, 6);
+    expect(kb.kept).toBe(kb.all);
+    expect(kb.weight).toBe(kb.all);
+  }, 300_000);
+
+  it('keeps the lowest-ranked trace whole when it alone exceeds max_samples', async () => {
+    runQuery(dir, 'duckdb-otel.sql', { otel_files: 'otel-export/*.json', max_samples: 1 });
+    const triage = await compare(dir, data.calls, 'triage', 1);
+    expect(triage.traces).toBe(1);
+    const summary = await compare(dir, data.calls, 'ticket-summary', 1);
+    expect(summary.traces).toBe(1);
+  }, 300_000);
+});
