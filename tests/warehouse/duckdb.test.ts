@@ -313,3 +313,111 @@ describe('examples/warehouse/duckdb-otel.sql', () => {
     expect(summary.traces).toBe(1);
   }, 300_000);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Langfuse: observations from the UI/blob export (JSONL) and from API v2 pages.
+
+/**
+ * Traces with a SPAN (not a call) and GENERATIONs whose usageDetails are exclusive buckets;
+ * user-chosen trace ids with non-ASCII characters (the rank hashes their UTF-8 bytes), and
+ * observations without a trace. Most lines go to JSONL files, some to a pretty-printed API page.
+ */
+function langfuseExport(seed: number, traces: number) {
+  const rand = mulberry32(seed);
+  const observations: Record<string, unknown>[] = [];
+  const calls: Call[] = [];
+  const tags = ['ü', '票', '🚀', 'é', '\u00a0'];
+  for (let t = 0; t < traces; t++) {
+    const r = rand();
+    const traceId =
+      r < 0.05 ? null : r < 0.2 ? `tenant-${tags[t % tags.length]}-${t}` : `${hexId(rand, 4)}-${hexId(rand, 12)}`;
+    const kind = rand() < 0.5 ? 'summary' : rand() < 0.8 ? 'triage' : 'other';
+    const at = Date.UTC(2026, 6, 14) + t * 60_000;
+    observations.push({
+      id: `span_${t}`,
+      traceId,
+      type: 'SPAN',
+      name: 'handler',
+      startTime: new Date(at).toISOString(),
+    });
+    const n = kind === 'triage' ? 1 + Math.floor(rand() * 4) : 1;
+    for (let i = 0; i < n; i++) {
+      const uncached = 50 + Math.floor(rand() * 3000);
+      const cached = rand() < 0.5 ? Math.floor(rand() * 4000) : 0;
+      const creation = rand() < 0.1 ? Math.floor(rand() * 2000) : 0;
+      const output = 5 + Math.floor(rand() * 500);
+      const reasoning = rand() < 0.3 ? Math.floor(rand() * 300) : 0;
+      const usageDetails: Record<string, number> = { input: uncached, output, total: 0 };
+      if (cached) usageDetails['input_cached_tokens'] = cached;
+      if (creation) usageDetails['input_cache_creation'] = creation;
+      if (reasoning) usageDetails['output_reasoning_tokens'] = reasoning;
+      usageDetails['total'] = uncached + cached + creation + output + reasoning;
+      const id = `obs_${t}_${i}`;
+      observations.push({
+        id,
+        traceId,
+        parentObservationId: `span_${t}`,
+        type: 'GENERATION',
+        name: kind === 'triage' ? 'triage-step' : 'summarize',
+        startTime: new Date(at + i * 1000).toISOString(),
+        providedModelName: 'gpt-4.1-mini',
+        modelParameters: { max_tokens: '300', temperature: '0.2' },
+        usageDetails,
+        costDetails: { total: 0.000472 },
+        totalCost: 0.000472,
+        ...(kind === 'summary' ? { promptName: 'ticket-summary', promptVersion: 7 } : {}),
+        metadata: { feature: kind === 'triage' ? 'triage-agent' : 'none' },
+      });
+      const features = kind === 'summary' ? ['ticket-summary'] : kind === 'triage' ? ['triage'] : [];
+      calls.push({
+        features,
+        line: {
+          id,
+          ...(traceId ? { trace_id: traceId } : {}),
+          usage: {
+            input_tokens: uncached + cached + creation,
+            cache_read_tokens: cached,
+            cache_write_tokens: creation,
+            output_tokens: output + reasoning,
+            reasoning_tokens: reasoning,
+          },
+        },
+      });
+    }
+  }
+  const jsonl: string[][] = [[], []];
+  const page: Record<string, unknown>[] = [];
+  for (const o of observations) {
+    const r = rand();
+    (r < 0.15 ? page : jsonl[r < 0.6 ? 0 : 1]!).push(o);
+  }
+  return { jsonl, page, calls, observations: observations.length, traces };
+}
+
+describe('examples/warehouse/duckdb-langfuse.sql', () => {
+  const dir = join(tmp, 'langfuse');
+  const data = langfuseExport(29, 2500);
+  mkdirSync(join(dir, 'langfuse-export'), { recursive: true });
+  data.jsonl.forEach((list, i) =>
+    writeFileSync(
+      join(dir, 'langfuse-export', `observations-${i}.jsonl`),
+      list.map((o) => JSON.stringify(o)).join('\n'),
+    ),
+  );
+  writeFileSync(
+    join(dir, 'langfuse-export', 'page-1.json'),
+    JSON.stringify({ data: data.page, meta: { cursor: 'c2' } }, null, 2),
+  );
+
+  it('writes per feature the sample aicost keeps: same observations, whole traces, same weights', async () => {
+    const k = 800;
+    runQuery(dir, 'duckdb-langfuse.sql', { langfuse_files: 'langfuse-export/*.json*', max_samples: k });
+    const summary = await compare(dir, data.calls, 'ticket-summary', k);
+    const triage = await compare(dir, data.calls, 'triage', k);
+    expect(data.observations).toBeGreaterThan(5_000);
+    expect(summary.kept).toBeLessThan(summary.all);
+    expect(summary.weight).toBeCloseTo(summary.all, 6);
+    expect(triage.kept).toBeLessThan(triage.all);
+    expect(triage.weight).toBeCloseTo(triage.all, 6);
+  }, 300_000);
+});
