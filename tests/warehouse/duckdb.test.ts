@@ -385,7 +385,7 @@ function langfuseExport(seed: number, traces: number) {
       });
     }
   }
-  const jsonl: string[][] = [[], []];
+  const jsonl: Record<string, unknown>[][] = [[], []];
   const page: Record<string, unknown>[] = [];
   for (const o of observations) {
     const r = rand();
