@@ -130,12 +130,16 @@ WITH
             row_number() OVER (ORDER BY rank, unit_key ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS position
         FROM ranked
     ),
-    flagged AS (
-        -- Every line with its unit's verdict, and the feature's totals (one more pass over lines).
-        SELECT l.*, (c.lines_so_far <= {max_samples:UInt64} OR c.position = 1) AS keep,
-            count() OVER () AS all_lines, sum(l.weight) OVER () AS all_weight,
-            countIf(keep) OVER () AS kept_lines, sumIf(l.weight, keep) OVER () AS kept_weight
+    judged AS (
+        -- Every line with its unit's verdict (one more pass over lines).
+        SELECT l.*, (c.lines_so_far <= {max_samples:UInt64} OR c.position = 1) AS keep
         FROM lines AS l INNER JOIN cumulative AS c USING (unit_key)
+    ),
+    flagged AS (
+        SELECT *,
+            count() OVER () AS all_lines, sum(weight) OVER () AS all_weight,
+            countIf(keep) OVER () AS kept_lines, sumIf(weight, keep) OVER () AS kept_weight
+        FROM judged
     )
 SELECT
     {feature:String} AS feature,
@@ -149,5 +153,5 @@ SELECT
 FROM flagged
 WHERE keep
 ORDER BY ts, trace_id, id
-FORMAT JSONEachRow
-SETTINGS output_format_json_quote_64bit_integers = 0, output_format_json_named_tuples_as_objects = 1;
+SETTINGS output_format_json_quote_64bit_integers = 0, output_format_json_named_tuples_as_objects = 1
+FORMAT JSONEachRow;
