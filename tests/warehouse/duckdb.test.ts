@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { readTraffic } from '../../src/traffic/index.js';
+import { hashKey, readTraffic } from '../../src/traffic/index.js';
 import type { Sample } from '../../src/types.js';
 import { mulberry32 } from '../helpers/random.js';
 
@@ -391,7 +391,7 @@ function langfuseExport(seed: number, traces: number) {
     const r = rand();
     (r < 0.15 ? page : jsonl[r < 0.6 ? 0 : 1]!).push(o);
   }
-  return { jsonl, page, calls, observations: observations.length, traces };
+  return { jsonl, page, calls, observations, traces };
 }
 
 describe('examples/warehouse/duckdb-langfuse.sql', () => {
@@ -414,10 +414,76 @@ describe('examples/warehouse/duckdb-langfuse.sql', () => {
     runQuery(dir, 'duckdb-langfuse.sql', { langfuse_files: 'langfuse-export/*.json*', max_samples: k });
     const summary = await compare(dir, data.calls, 'ticket-summary', k);
     const triage = await compare(dir, data.calls, 'triage', k);
-    expect(data.observations).toBeGreaterThan(5_000);
+    expect(data.observations.length).toBeGreaterThan(5_000);
     expect(summary.kept).toBeLessThan(summary.all);
     expect(summary.weight).toBeCloseTo(summary.all, 6);
     expect(triage.kept).toBeLessThan(triage.all);
     expect(triage.weight).toBeCloseTo(triage.all, 6);
   }, 300_000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// BigQuery cannot run here; its JavaScript UDFs can. They are the parts that are not plain SQL.
+
+/** The bodies of the `LANGUAGE js` functions of a query, as callable functions. */
+function jsUdfs(query: string): Record<string, (...args: unknown[]) => unknown> {
+  const text = readFileSync(join(EXAMPLES, query), 'utf8');
+  const out: Record<string, (...args: unknown[]) => unknown> = {};
+  for (const m of text.matchAll(/CREATE TEMP FUNCTION (\w+)\(([^)]*)\)[\s\S]*?LANGUAGE js AS r"""([\s\S]*?)"""/g)) {
+    const params = m[2]!.split(',').map((p) => p.trim().split(/\s+/)[0]!);
+    out[m[1]!] = new Function(...params, m[3]!) as (...args: unknown[]) => unknown;
+  }
+  return out;
+}
+
+describe('examples/warehouse/bigquery-langfuse.sql (JavaScript UDFs)', () => {
+  const udfs = jsUdfs('bigquery-langfuse.sql');
+
+  it('ranks every key as aicost hashKey does, for any UTF-16 text', () => {
+    const rand = mulberry32(7);
+    const rank = udfs['aicost_rank']!;
+    const keys = ['trace:7f3c9a2e1b4d4c8e9a0b1c2d3e4f5a6b', 'id:obs_5e2c91', 'trace:tenant-🚀-1', 'id:'];
+    for (let i = 0; i < 5000; i++) {
+      let s = rand() < 0.5 ? 'trace:' : 'id:';
+      const len = Math.floor(rand() * 40);
+      for (let j = 0; j < len; j++) {
+        const r = rand();
+        // ASCII, two- and three-byte characters, astral pairs and lone surrogates.
+        const code =
+          r < 0.6
+            ? 0x20 + Math.floor(rand() * 0x5f)
+            : r < 0.75
+              ? 0x80 + Math.floor(rand() * 0x780)
+              : r < 0.9
+                ? 0x800 + Math.floor(rand() * 0xf7ff)
+                : r < 0.97
+                  ? 0x10000 + Math.floor(rand() * 0xfffff)
+                  : 0xd800 + Math.floor(rand() * 0x800);
+        s += code > 0xffff ? String.fromCodePoint(code) : String.fromCharCode(code);
+      }
+      keys.push(s);
+    }
+    const wrong = keys.filter((k) => rank(k) !== hashKey(k));
+    expect(wrong).toEqual([]);
+  });
+
+  it('reads Langfuse usageDetails (exclusive buckets) as inclusive counts', () => {
+    const data = langfuseExport(31, 400);
+    const usage = udfs['aicost_langfuse_usage']!;
+    const generations = data.observations.filter((o) => o['type'] === 'GENERATION');
+    expect(generations.length).toBe(data.calls.length);
+    generations.forEach((o, i) => {
+      expect(usage(JSON.stringify(o['usageDetails']))).toEqual({
+        cache_write_1h_tokens: 0,
+        ...(data.calls[i]!.line['usage'] as object),
+      });
+    });
+    // A JSON string column holding the object, and a missing column.
+    expect(usage(JSON.stringify(JSON.stringify({ input: 10, input_cached_tokens: 5, output: 3 })))).toMatchObject({
+      input_tokens: 15,
+      cache_read_tokens: 5,
+      output_tokens: 3,
+    });
+    expect(usage('null')).toBeNull();
+  });
 });
