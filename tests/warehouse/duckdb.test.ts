@@ -16,6 +16,8 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { hashKey, readTraffic } from '../../src/traffic/index.js';
 import type { Sample } from '../../src/types.js';
 import { mulberry32 } from '../helpers/random.js';
+import { makeRepo, summaryPrompt, writeFiles } from '../helpers/run.js';
+import { runEstimate } from '../../src/run/estimate.js';
 
 const EXAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), '../../examples/warehouse');
 const RUNNER = join(EXAMPLES, 'run-duckdb.mjs');
@@ -303,6 +305,50 @@ describe('examples/warehouse/duckdb-otel.sql', () => {
     expect(triage.weight).toBeCloseTo(triage.all, 6);
     expect(kb.kept).toBe(kb.all);
     expect(kb.weight).toBe(kb.all);
+  }, 300_000);
+
+  it('prices each feature from traffic-dir exactly as aicost prices the whole export', async () => {
+    // The repository holds every call (the query with no sampling); traffic-dir the query's sample.
+    const k = 1500;
+    const repo = makeRepo({
+      '.aicost.yml': `version: 1
+features:
+${['ticket-summary', 'triage', 'kb-answer']
+  .map(
+    (f) => `  ${f}:
+    team: support
+    prompt: prompts/summary.prompt.yml
+    traffic: traffic/${f}.jsonl
+    requests_per_month: 100000
+`,
+  )
+  .join('')}teams:
+  support: { monthly_budget: 100000 }
+replay:
+  max_samples: ${k}
+`,
+      'prompts/summary.prompt.yml': summaryPrompt(),
+    });
+    runQuery(dir, 'duckdb-otel.sql', { otel_files: 'otel-export/*.json', max_samples: 1_000_000 });
+    for (const f of ['ticket-summary', 'triage', 'kb-answer']) {
+      const all = readFileSync(join(dir, 'aicost-samples', 'traffic', `${f}.jsonl`), 'utf8');
+      writeFiles(repo, { [`traffic/${f}.jsonl`]: all });
+    }
+    const whole = await runEstimate({ repo, config: '.aicost.yml' });
+    const samples = join(tmp, 'otel-samples');
+    runQuery(samples, 'duckdb-otel.sql', { otel_files: join(dir, 'otel-export', '*.json'), max_samples: k });
+    const sampled = await runEstimate({ repo, config: '.aicost.yml', trafficDir: join(samples, 'aicost-samples') });
+    expect(sampled.report.notices).toEqual(whole.report.notices);
+    for (const f of ['ticket-summary', 'triage', 'kb-answer']) {
+      const a = whole.report.features.find((x) => x.id === f)!;
+      const b = sampled.report.features.find((x) => x.id === f)!;
+      expect(b.traffic!.paths).toEqual([`traffic-dir:traffic/${f}.jsonl`]);
+      expect(a.traffic!.paths).toEqual([`traffic/${f}.jsonl`]);
+      expect(b.samples).toBe(a.samples);
+      expect(b.samples).toBeLessThanOrEqual(k);
+      expect(b.monthly).toBeGreaterThan(0);
+      expect(Math.abs(b.monthly - a.monthly)).toBeLessThanOrEqual(1e-9 * a.monthly);
+    }
   }, 300_000);
 
   it('keeps the lowest-ranked trace whole when it alone exceeds max_samples', async () => {
