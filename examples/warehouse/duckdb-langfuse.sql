@@ -1,9 +1,10 @@
 -- aicost warehouse sample: Langfuse observations export with DuckDB ≥ 1.3.
 --
 -- Reads observations as Langfuse exports them: the UI batch export or the scheduled blob export in
--- JSON or JSONL (one observation per line, or a JSON array; .gz by extension), or pages of the
--- public API v2 (`{"data": [...], "meta": {...}}`). camelCase fields, as the UI export and the API
--- write them. Keeps GENERATION and EMBEDDING observations, assigns them to aicost features, takes
+-- JSON or JSONL (one observation per line, or a JSON array; .gz by extension), Parquet (the blob
+-- export's default; a path ending in .parquet), or pages of the public API v2
+-- (`{"data": [...], "meta": {...}}`). Field names camelCase (UI export, API) or snake_case (v4
+-- events export: trace_id, start_time, usage_details, …). Keeps GENERATION and EMBEDDING observations, assigns them to aicost features, takes
 -- aicost's own deterministic per-feature sample, and writes one normalised traffic JSONL v1 file
 -- per feature for the action's `traffic-dir` (see README.md beside this file).
 --
@@ -35,6 +36,8 @@
 -- Relative paths are resolved from the current directory: run it where `aicost-samples/` should be.
 
 SET VARIABLE langfuse_files = coalesce(getvariable('langfuse_files'), 'langfuse-export/*.jsonl');
+-- Times without an offset (Parquet timestamps, zone-less strings) are UTC.
+SET TimeZone = 'UTC';
 -- replay.max_samples of .aicost.yml (default 5000): a file of at most this many lines is read whole.
 SET VARIABLE max_samples = coalesce(getvariable('max_samples'), 5000);
 
@@ -66,25 +69,34 @@ CREATE OR REPLACE TEMP MACRO aicost_lf_sum(u, part) AS
 
 CREATE OR REPLACE TEMP TABLE aicost_calls AS
 WITH docs AS (
-    SELECT json FROM read_json_objects(getvariable('langfuse_files'), format = 'auto', maximum_object_size = 1073741824)
+    -- Each record as one JSON object, whatever the file format.
+    SELECT json FROM query(CASE WHEN getvariable('langfuse_files') ILIKE '%.parquet'
+        THEN 'SELECT to_json(p) AS json FROM read_parquet(''' || replace(getvariable('langfuse_files'), '''', '''''') || ''') AS p'
+        ELSE 'SELECT json FROM read_json_objects(''' || replace(getvariable('langfuse_files'), '''', '''''')
+             || ''', format = ''auto'', maximum_object_size = 1073741824)' END)
 ), observations AS (
     -- An API page holds its observations in `data`; an export line is one observation.
     SELECT unnest(CASE WHEN json_type(json -> 'data') = 'ARRAY' THEN json_extract(json, '$.data[*]') ELSE [json] END) AS obs
     FROM docs
-), usage AS (
+), fields AS (
     SELECT
         obs,
         nullif(obs ->> 'id', '') AS id,
-        nullif(obs ->> 'traceId', '') AS trace_id,
-        nullif(obs ->> 'parentObservationId', '') AS parent_id,
-        obs ->> 'startTime' AS ts,
-        coalesce(obs ->> 'providedModelName', obs ->> 'model') AS model,
-        obs -> 'usageDetails' AS u,
+        nullif(coalesce(obs ->> 'traceId', obs ->> 'trace_id'), '') AS trace_id,
+        nullif(coalesce(obs ->> 'parentObservationId', obs ->> 'parent_observation_id'), '') AS parent_id,
+        strftime(TRY_CAST(coalesce(obs ->> 'startTime', obs ->> 'start_time') AS TIMESTAMPTZ), '%Y-%m-%dT%H:%M:%S.%gZ') AS ts,
+        coalesce(obs ->> 'providedModelName', obs ->> 'provided_model_name', obs ->> 'model') AS model,
+        coalesce(obs -> 'usageDetails', obs -> 'usage_details') AS details,
         obs ->> 'type' AS type,
         obs ->> 'level' AS level,
-        TRY_CAST(coalesce(obs ->> 'totalCost', obs -> 'costDetails' ->> 'total', obs ->> 'calculatedTotalCost') AS DOUBLE) AS cost_usd,
-        TRY_CAST(TRY_CAST(obs -> 'modelParameters' ->> 'max_tokens' AS DOUBLE) AS BIGINT) AS max_tokens
+        TRY_CAST(coalesce(obs ->> 'totalCost', obs ->> 'total_cost', obs -> 'costDetails' ->> 'total',
+                          obs -> 'cost_details' ->> 'total', obs ->> 'calculatedTotalCost') AS DOUBLE) AS cost_usd,
+        TRY_CAST(TRY_CAST(coalesce(obs -> 'modelParameters', obs -> 'model_parameters') ->> 'max_tokens' AS DOUBLE) AS BIGINT) AS max_tokens
     FROM observations
+), usage AS (
+    -- usageDetails may also be a JSON text inside a string column (CSV-shaped or Parquet exports).
+    SELECT *, CASE WHEN json_type(details) = 'VARCHAR' THEN TRY_CAST(details ->> '$' AS JSON) ELSE details END AS u
+    FROM fields
 )
 SELECT
     obs, id, trace_id, parent_id, ts, model,

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { hashKey, readTraffic } from '../../src/traffic/index.js';
 import type { Sample } from '../../src/types.js';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { mulberry32 } from '../helpers/random.js';
 import { makeRepo, summaryPrompt, writeFiles } from '../helpers/run.js';
 import { runEstimate } from '../../src/run/estimate.js';
@@ -465,6 +466,32 @@ describe('examples/warehouse/duckdb-langfuse.sql', () => {
     expect(summary.weight).toBeCloseTo(summary.all, 6);
     expect(triage.kept).toBeLessThan(triage.all);
     expect(triage.weight).toBeCloseTo(triage.all, 6);
+  }, 300_000);
+
+  it('reads the same observations from a Parquet blob export (typed columns, timestamps)', async () => {
+    // The JSONL converted to Parquet by DuckDB's own schema inference: usageDetails become a
+    // STRUCT with NULL for absent keys, startTime a TIMESTAMP.
+    const parquet = join(tmp, 'langfuse-parquet');
+    mkdirSync(join(parquet, 'export'), { recursive: true });
+    const all = join(parquet, 'all.jsonl');
+    writeFileSync(all, [...data.jsonl.flat(), ...data.page].map((o) => JSON.stringify(o)).join('\n'));
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(
+      `COPY (SELECT * FROM read_json('${all}', format = 'newline_delimited')) TO '${join(parquet, 'export', 'observations.parquet')}' (FORMAT parquet)`,
+    );
+    connection.closeSync();
+    instance.closeSync();
+    const k = 800;
+    runQuery(parquet, 'duckdb-langfuse.sql', { langfuse_files: 'export/*.parquet', max_samples: k });
+    const summary = await compare(parquet, data.calls, 'ticket-summary', k);
+    const triage = await compare(parquet, data.calls, 'triage', k);
+    expect(summary.kept).toBeLessThan(summary.all);
+    expect(triage.kept).toBeLessThan(triage.all);
+    const first = JSON.parse(
+      readFileSync(join(parquet, 'aicost-samples', 'traffic', 'triage.jsonl'), 'utf8').split('\n')[0]!,
+    );
+    expect(first.ts).toMatch(/^2026-07-1\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   }, 300_000);
 });
 
