@@ -144,7 +144,7 @@ WITH
 SELECT
     {feature:String} AS feature,
     id, ts, trace_id, parent_id, model, provider,
-    CAST((input_tokens, cache_read, cache_write, output_tokens, reasoning),
+    CAST((ifNull(input_tokens, 0), ifNull(cache_read, 0), ifNull(cache_write, 0), ifNull(output_tokens, 0), ifNull(reasoning, 0)),
          'Tuple(input_tokens Int64, cache_read_tokens Int64, cache_write_tokens Int64, output_tokens Int64, reasoning_tokens Int64)') AS usage,
     CAST(tuple(max_tokens), 'Tuple(max_tokens Nullable(Int64))') AS params,
     finish_reason, agent, status,
