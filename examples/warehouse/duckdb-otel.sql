@@ -51,8 +51,7 @@ CREATE OR REPLACE TEMP MACRO aicost_fmix32(h) AS aicost_xorshift(aicost_mul32(ai
     aicost_mul32(aicost_xorshift(h::HUGEINT, 16), 2246822507), 13), 3266489909), 16);
 
 -- OTLP/JSON attribute access: the first attribute named k, its value as text or as a count.
--- Attributes are first made a list of {key, value} structs, so a lookup does not parse JSON keys.
-CREATE OR REPLACE TEMP MACRO aicost_otel_attrs(j) AS list_transform(j, lambda a: {'key': a ->> 'key', 'value': a -> 'value'});
+-- Attributes are read as a list of {key, value JSON} structs.
 CREATE OR REPLACE TEMP MACRO aicost_otel_value(attrs, k) AS list_filter(attrs, lambda a: a.key = k)[1].value;
 CREATE OR REPLACE TEMP MACRO aicost_otel_text(v) AS
     coalesce(v ->> 'stringValue', v ->> 'intValue', v ->> 'doubleValue', v ->> 'boolValue');
@@ -76,23 +75,24 @@ CREATE OR REPLACE TEMP MACRO aicost_otel_nanos(v) AS CASE
 
 CREATE OR REPLACE TEMP TABLE aicost_calls AS
 WITH docs AS (
-    SELECT json FROM read_json_objects(getvariable('otel_files'), format = 'auto', maximum_object_size = 1073741824)
+    -- Typed while parsed: only the fields used are read; attribute values stay JSON (any of the OTLP kinds).
+    SELECT resourceSpans FROM read_json(getvariable('otel_files'), format = 'auto', maximum_object_size = 1073741824,
+        columns = {resourceSpans: 'STRUCT(resource STRUCT(attributes STRUCT("key" VARCHAR, "value" JSON)[]), scopeSpans STRUCT(spans STRUCT(traceId VARCHAR, spanId VARCHAR, parentSpanId VARCHAR, startTimeUnixNano JSON, attributes STRUCT("key" VARCHAR, "value" JSON)[], status STRUCT(code JSON))[])[])[]'})
 ), resource_spans AS (
-    SELECT unnest(json_extract(json, '$.resourceSpans[*]')) AS rs FROM docs
+    SELECT unnest(resourceSpans) AS rs FROM docs
 ), scope_spans AS (
-    SELECT aicost_otel_attrs(json_extract(rs, '$.resource.attributes[*]')) AS res_attrs, unnest(json_extract(rs, '$.scopeSpans[*]')) AS ss
-    FROM resource_spans
+    SELECT rs.resource.attributes AS res_attrs, unnest(rs.scopeSpans) AS ss FROM resource_spans
 ), spans AS (
-    SELECT res_attrs, unnest(json_extract(ss, '$.spans[*]')) AS span FROM scope_spans
+    SELECT res_attrs, unnest(ss.spans) AS span FROM scope_spans
 ), fields AS (
     SELECT
         res_attrs,
-        aicost_otel_attrs(json_extract(span, '$.attributes[*]')) AS attrs,
-        aicost_otel_id(span ->> 'spanId') AS id,
-        aicost_otel_id(span ->> 'traceId') AS trace_id,
-        aicost_otel_id(span ->> 'parentSpanId') AS parent_id,
-        aicost_otel_nanos(span -> 'startTimeUnixNano') AS start_ns,
-        (span -> 'status' ->> 'code') IN ('2', 'STATUS_CODE_ERROR') AS is_error
+        span.attributes AS attrs,
+        aicost_otel_id(span.spanId) AS id,
+        aicost_otel_id(span.traceId) AS trace_id,
+        aicost_otel_id(span.parentSpanId) AS parent_id,
+        aicost_otel_nanos(span.startTimeUnixNano) AS start_ns,
+        (span.status.code ->> '$') IN ('2', 'STATUS_CODE_ERROR') AS is_error
     FROM spans
 ), calls AS (
     SELECT
