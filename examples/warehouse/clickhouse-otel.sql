@@ -98,31 +98,46 @@ WITH
     units AS (
         SELECT unit_key, count() AS n FROM lines GROUP BY unit_key
     ),
-    ranked AS (
-        SELECT
-            unit_key, n,
+    -- aicost's rank in stages: ClickHouse expands an alias wherever it is used, so a chain of
+    -- aliases over the FNV value would copy it tens of thousands of times; each stage below reads
+    -- the previous one's columns. fmix32 (MurmurHash3's finaliser) is written out three times.
+    hashed AS (
+        SELECT unit_key, n,
             -- FNV-1a 64 over the key's bytes (src/traffic/hash.ts fnv1a64).
             arrayFold((acc, b) -> bitXor(acc, toUInt64(b)) * toUInt64(1099511628211),
                       arrayMap(i -> reinterpretAsUInt8(substring(unit_key, i, 1)), range(1, length(unit_key) + 1)),
-                      toUInt64(14695981039346656037)) AS fnv,
-            bitShiftRight(fnv, 32) AS hi,
-            bitAnd(fnv, 4294967295) AS lo,
-            -- fmix32(hi)
+                      toUInt64(14695981039346656037)) AS fnv
+        FROM units
+    ),
+    halves AS (
+        SELECT unit_key, n, bitShiftRight(fnv, 32) AS hi, bitAnd(fnv, 4294967295) AS lo FROM hashed
+    ),
+    mixed_hi AS (
+        -- fmix32(hi)
+        SELECT unit_key, n, hi, lo,
             bitXor(hi, bitShiftRight(hi, 16)) AS m1, bitAnd(m1 * 2246822507, 4294967295) AS m2,
             bitXor(m2, bitShiftRight(m2, 13)) AS m3, bitAnd(m3 * 3266489909, 4294967295) AS m4,
-            bitXor(m4, bitShiftRight(m4, 16)) AS mhi,
-            -- a = fmix32(lo ^ fmix32(hi))
+            bitXor(m4, bitShiftRight(m4, 16)) AS mhi
+        FROM halves
+    ),
+    mixed_a AS (
+        -- a = fmix32(lo ^ fmix32(hi))
+        SELECT unit_key, n, hi,
             bitXor(lo, mhi) AS a0,
             bitXor(a0, bitShiftRight(a0, 16)) AS a1, bitAnd(a1 * 2246822507, 4294967295) AS a2,
             bitXor(a2, bitShiftRight(a2, 13)) AS a3, bitAnd(a3 * 3266489909, 4294967295) AS a4,
-            bitXor(a4, bitShiftRight(a4, 16)) AS a,
-            -- b = fmix32(hi ^ a ^ 0x9e3779b9)
+            bitXor(a4, bitShiftRight(a4, 16)) AS a
+        FROM mixed_hi
+    ),
+    ranked AS (
+        -- b = fmix32(hi ^ a ^ 0x9e3779b9); rank = a * 2^21 + (b >>> 11), 53 bits.
+        SELECT unit_key, n,
             bitXor(bitXor(hi, a), 2654435769) AS b0,
             bitXor(b0, bitShiftRight(b0, 16)) AS b1, bitAnd(b1 * 2246822507, 4294967295) AS b2,
             bitXor(b2, bitShiftRight(b2, 13)) AS b3, bitAnd(b3 * 3266489909, 4294967295) AS b4,
             bitXor(b4, bitShiftRight(b4, 16)) AS b,
             a * 2097152 + bitShiftRight(b, 11) AS rank
-        FROM units
+        FROM mixed_a
     ),
     cumulative AS (
         SELECT unit_key,
