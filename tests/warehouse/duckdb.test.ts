@@ -287,6 +287,9 @@ describe('examples/warehouse/duckdb-otel.sql', () => {
   const dir = join(tmp, 'otel');
   const data = otelExport(13, 3000);
   mkdirSync(join(dir, 'otel-export'), { recursive: true });
+  // One document pretty-printed over many lines, as an SDK file exporter or a backend download writes it.
+  const download = data.files[0]!.pop()!;
+  writeFileSync(join(dir, 'otel-export', 'download.json'), JSON.stringify(JSON.parse(download), null, 2));
   data.files.forEach((lines, i) =>
     writeFileSync(join(dir, 'otel-export', `traces-${i}.json`), `${lines.join('\n')}\n`),
   );
