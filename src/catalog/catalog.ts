@@ -4,7 +4,7 @@
  * service tiers and `discounts:`.
  */
 import type { AicostError, SourceLocation } from '../errors.js';
-import { ConfigError, TrafficError, UnknownModelError } from '../errors.js';
+import { ConfigError, UnknownModelError } from '../errors.js';
 import type {
   CallCost,
   CallUsage,
@@ -14,10 +14,12 @@ import type {
   ResolvedModel,
   ServiceTier,
 } from '../types.js';
-import type { CatalogHit, EntryRates } from './genai.js';
+import type { CatalogHit } from './genai.js';
+import { checkDate, checkUsage } from './checks.js';
+import { caseInsensitive, checkPricing, discountTable, overrideRates, vendorPrefix } from './config-tables.js';
 import { isPriced, lookup, priceCall, pricedEntry, pricesAt, ratesOf } from './genai.js';
 import type { PricedEntry } from './genai.js';
-import { canonicalId, familyOf, isDeploymentPrefix, parseModelId, providerForPrefix } from './ids.js';
+import { canonicalId, familyOf, parseModelId } from './ids.js';
 import type { ParsedModelId } from './ids.js';
 import { catalogInfo } from './info.js';
 import { closestKnownIds } from './suggest.js';
@@ -352,124 +354,4 @@ function catalogLookup(parsed: ParsedModelId): Found | undefined {
   if (parsed.deployment || !parsed.model) return undefined;
   const hit = lookup(parsed.model, parsed.providerId);
   return hit ? { hit, canonical: canonicalId(hit.providerId, parsed.model) } : undefined;
-}
-
-/** `acme` of `acme/finetune-7b` or `acme:finetune-7b`. */
-function vendorPrefix(id: string): string | undefined {
-  return /^([a-z0-9._-]+)[/:]/i.exec(id)?.[1]?.toLowerCase();
-}
-
-/** Override prices with the documented defaults: cache read and write at input, 1h write at the write price. */
-function overrideRates(o: PriceOverride): EntryRates {
-  const cacheWrite = o.cacheWrite ?? o.input;
-  return {
-    input: o.input,
-    output: o.output,
-    cacheRead: o.cachedInput ?? o.input,
-    cacheWrite,
-    cacheWrite1h: o.cacheWrite1h ?? cacheWrite,
-  };
-}
-
-/** Exact-key map with a case-insensitive fallback. */
-function caseInsensitive(record: Record<string, string>): {
-  get(k: string): string | undefined;
-  keyOf(k: string): string | undefined;
-} {
-  const exact = new Map(Object.entries(record));
-  const lower = new Map<string, string>();
-  for (const k of Object.keys(record)) if (!lower.has(k.toLowerCase())) lower.set(k.toLowerCase(), k);
-  const keyOf = (k: string): string | undefined => (exact.has(k) ? k : lower.get(k.toLowerCase()));
-  return {
-    keyOf,
-    get(k) {
-      const key = keyOf(k);
-      return key === undefined ? undefined : exact.get(key);
-    },
-  };
-}
-
-function checkPricing(
-  pricing: Record<string, PriceOverride>,
-  at: (key: string) => SourceLocation | undefined,
-): Record<string, PriceOverride> {
-  for (const [key, p] of Object.entries(pricing)) {
-    for (const field of ['input', 'output', 'cachedInput', 'cacheWrite', 'cacheWrite1h'] as const) {
-      const v = p[field];
-      if (v === undefined && field !== 'input' && field !== 'output') continue;
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-        throw new ConfigError(`pricing: "${key}" needs a non-negative ${field} price (USD per 1M tokens)`, {
-          location: at(`pricing.${key}`),
-          hint: `e.g. pricing: { "${key}": { input: 2.5, output: 10 } }`,
-        });
-      }
-    }
-  }
-  return pricing;
-}
-
-/** `discounts:` keyed by provider: accepts catalog ids and the prefixes that map to them. */
-function discountTable(
-  discounts: Record<string, number>,
-  at: (key: string) => SourceLocation | undefined,
-): { of(seller: string): number } {
-  const byProvider = new Map<string, { key: string; value: number }>();
-  for (const [key, value] of Object.entries(discounts)) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
-      throw new ConfigError(`discounts: "${key}" must be a fraction between 0 and 1 (got ${String(value)})`, {
-        location: at(`discounts.${key}`),
-        hint: 'Write a discount as a percent or a fraction, e.g. discounts: { openai: 15% } or 0.15.',
-      });
-    }
-    const provider = isDeploymentPrefix(key) ? 'azure' : (providerForPrefix(key) ?? key.toLowerCase());
-    const prev = byProvider.get(provider);
-    if (prev && prev.value !== value) {
-      throw new ConfigError(
-        `discounts: "${prev.key}" and "${key}" both name provider ${provider} with different values`,
-        {
-          location: at(`discounts.${key}`),
-          hint: `Keep one discount for ${provider}.`,
-        },
-      );
-    }
-    byProvider.set(provider, { key, value });
-  }
-  return { of: (seller) => byProvider.get(seller)?.value ?? 0 };
-}
-
-function checkUsage(u: CallUsage, where?: SourceLocation): void {
-  // The five fields by name first (every priced call comes here); the generic walk only to name the culprit.
-  if (
-    !(
-      okCount(u.inputTokens) &&
-      okCount(u.cacheReadTokens) &&
-      okCount(u.cacheWriteTokens) &&
-      okCount(u.cacheWrite1hTokens) &&
-      okCount(u.outputTokens)
-    ) ||
-    Object.keys(u).length !== 5
-  ) {
-    for (const [k, v] of Object.entries(u)) {
-      if (!okCount(v))
-        throw new TrafficError(`usage ${k} must be a non-negative number (got ${String(v)})`, { location: where });
-    }
-  }
-  const cached = u.cacheReadTokens + u.cacheWriteTokens + u.cacheWrite1hTokens;
-  if (cached > u.inputTokens) {
-    throw new TrafficError(`usage has ${cached} cache read/write tokens but only ${u.inputTokens} input tokens`, {
-      location: where,
-      hint: 'input_tokens must include cache reads and writes (OpenTelemetry semantics); Anthropic-style exclusive counts are summed by the importers.',
-    });
-  }
-}
-
-function okCount(v: unknown): boolean {
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0;
-}
-
-function checkDate(d: Date): Date {
-  if (!(d instanceof Date) || Number.isNaN(d.getTime())) {
-    throw new ConfigError('pricing date is not a valid date', { hint: 'Write pricing_date as commit or YYYY-MM-DD.' });
-  }
-  return d;
 }
