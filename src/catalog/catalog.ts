@@ -11,17 +11,19 @@ import type {
   CatalogInfo,
   Position,
   PriceOverride,
+  PriceSource,
   ResolvedModel,
   ServiceTier,
 } from '../types.js';
 import type { CatalogHit } from './genai.js';
 import { checkDate, checkUsage } from './checks.js';
 import { caseInsensitive, checkPricing, discountTable, overrideRates, vendorPrefix } from './config-tables.js';
-import { isPriced, lookup, priceCall, pricedEntry, pricesAt, ratesOf } from './genai.js';
+import { inputBreaksOn, isPriced, lookup, priceCallOn, pricedEntry, ratesOn } from './genai.js';
 import type { PricedEntry } from './genai.js';
 import { canonicalId, familyOf, parseModelId } from './ids.js';
 import type { ParsedModelId } from './ids.js';
-import { catalogInfo } from './info.js';
+import { catalogInfo, CATALOG_SOURCE, CATALOG_VERSION } from './info.js';
+import { variesByTimeOfDay, versionDay, windowLabel } from './time-of-day.js';
 import { closestKnownIds } from './suggest.js';
 import { offeredTiers, TIER_HINTS, tierMultiplier } from './tiers.js';
 import type { TierMultiplier, TierSubject } from './tiers.js';
@@ -43,7 +45,13 @@ export interface CatalogOptions {
 /** Tier and date of a priced call; `where` locates errors (e.g. the feature's `tier:` key). */
 export interface PriceOptions {
   tier: ServiceTier;
+  /** The pricing date: its UTC day picks the price version, never the time of day. */
   date: Date;
+  /**
+   * When the call was made (epoch ms, a sample's `ts`): its UTC time of day picks a time-of-day
+   * price. Without it such prices are the day-weighted mean.
+   */
+  time?: number;
   where?: SourceLocation;
 }
 
@@ -78,6 +86,8 @@ export interface Catalog {
    * closed form.
    */
   inputBreaks(model: ResolvedModel, date: Date): number[];
+  /** Where the model's prices come from, and their time-of-day windows on the version day of `date`. */
+  priceSource(model: ResolvedModel, date: Date): PriceSource;
   info: CatalogInfo;
 }
 
@@ -291,7 +301,7 @@ export function createCatalog(opts: CatalogOptions): Catalog {
           1e6;
         output = (usage.outputTokens * r.output) / 1e6;
       } else {
-        const r = priceCall(
+        const r = priceCallOn(
           e.lookup,
           {
             input: usage.inputTokens,
@@ -301,6 +311,7 @@ export function createCatalog(opts: CatalogOptions): Catalog {
             output: usage.outputTokens,
           },
           date,
+          o.time,
         );
         ({ input, output, other } = r);
       }
@@ -315,7 +326,7 @@ export function createCatalog(opts: CatalogOptions): Catalog {
       const date = checkDate(o.date);
       const m = multiplier(e, o.tier, o.where);
       const keep = 1 - e.discount;
-      const r = e.override ? overrideRates(e.override) : ratesOf(pricesAt(e.lookup, date), o.inputTokens);
+      const r = e.override ? overrideRates(e.override) : ratesOn(e.lookup, date, o.time, o.inputTokens);
       const inF = m.input * keep;
       return {
         input: r.input * inF,
@@ -334,10 +345,30 @@ export function createCatalog(opts: CatalogOptions): Catalog {
     inputBreaks(model, date) {
       const e = entryOf(model);
       if (e.override) return [];
-      const starts = Object.values(pricesAt(e.lookup, checkDate(date))).flatMap((v) =>
-        v !== undefined && typeof v !== 'number' ? v.tiers.map((t) => t.start) : [],
-      );
-      return [...new Set(starts)].sort((a, b) => a - b);
+      return inputBreaksOn(e.lookup, checkDate(date));
+    },
+
+    priceSource(model, date) {
+      const e = entryOf(model);
+      if (e.override)
+        return { kind: 'pricing', name: `pricing: in ${file}`, version: null, entry: model.priceId, timeOfDay: null };
+      const d = checkDate(date);
+      const windows = e.lookup.windows;
+      return {
+        kind: 'catalog',
+        name: CATALOG_SOURCE,
+        version: CATALOG_VERSION,
+        entry: `${model.provider}:${model.priceId}`,
+        timeOfDay: variesByTimeOfDay(windows)
+          ? {
+              windows: windows.map((w) => {
+                const r = ratesOn(e.lookup, d, versionDay(d) + w.start * 1000, 0);
+                return { window: windowLabel(w), input: r.input, output: r.output };
+              }),
+              mean: pick(ratesOn(e.lookup, d, undefined, 0)),
+            }
+          : null,
+      };
     },
 
     info: catalogInfo(Object.keys(pricing).length),
@@ -354,4 +385,8 @@ function catalogLookup(parsed: ParsedModelId): Found | undefined {
   if (parsed.deployment || !parsed.model) return undefined;
   const hit = lookup(parsed.model, parsed.providerId);
   return hit ? { hit, canonical: canonicalId(hit.providerId, parsed.model) } : undefined;
+}
+
+function pick(r: { input: number; output: number }): { input: number; output: number } {
+  return { input: r.input, output: r.output };
 }
