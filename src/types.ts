@@ -151,6 +151,16 @@ export interface PriceSource {
   /** The entry priced: `provider:model` in a catalog, the `pricing:` key. */
   entry: string;
   /**
+   * The primary catalog prices the id and the fallback catalog knows it too, at standard input or
+   * output prices more than 1% apart: the primary's price is used, this names the other. Else null.
+   */
+  disagreement: {
+    source: string;
+    version: string;
+    primary: { input: number; output: number };
+    other: { input: number; output: number };
+  } | null;
+  /**
    * The pieces of the UTC day with their standard input and output prices (USD per 1M tokens),
    * and the day-weighted mean; null when the price does not depend on the time of day.
    */

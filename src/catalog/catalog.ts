@@ -24,6 +24,7 @@ import { canonicalId, familyOf, parseModelId } from './ids.js';
 import type { ParsedModelId } from './ids.js';
 import { catalogInfo, CATALOG_SOURCE, CATALOG_VERSION } from './info.js';
 import { variesByTimeOfDay, versionDay, windowLabel } from './time-of-day.js';
+import { FALLBACK_SOURCE, FALLBACK_VERSION, fallbackLookup } from './models-dev.js';
 import { closestKnownIds } from './suggest.js';
 import { offeredTiers, TIER_HINTS, tierMultiplier } from './tiers.js';
 import type { TierMultiplier, TierSubject } from './tiers.js';
@@ -101,10 +102,21 @@ type Entry = {
   multipliers: Map<ServiceTier, TierMultiplier | undefined>;
 } & (
   | { override: PriceOverride; lookup?: undefined }
-  | { override?: undefined; /** Catalog entry to price with. */ lookup: PricedEntry }
+  | {
+      override?: undefined;
+      /** Catalog entry to price with. */
+      lookup: PricedEntry;
+      /** Which catalog the entry comes from. */
+      origin: Origin;
+      /** The fallback catalog's entry for an id the primary prices too (cross-checked, never used to price). */
+      alt?: PricedEntry;
+    }
 );
 
 type Failure = (where?: SourceLocation) => AicostError;
+
+/** The primary catalog (`@pydantic/genai-prices`) or the fallback (models.dev). */
+type Origin = 'catalog' | 'fallback';
 
 const DEFAULT_CONFIG_FILE = '.aicost.yml';
 
@@ -155,7 +167,7 @@ export function createCatalog(opts: CatalogOptions): Catalog {
     const { chain, aliasKey } = followAliases(requested);
     const final = chain[chain.length - 1];
     const parsed = parseModelId(final);
-    const found = catalogLookup(parsed);
+    const found = catalogLookup(parsed) ?? fallbackFound(parsed);
     // A deployment name anywhere on the way means Azure bills the call.
     const viaAzure = chain.some((c) => parseModelId(c).deployment);
 
@@ -205,7 +217,7 @@ export function createCatalog(opts: CatalogOptions): Catalog {
       const unique = [...new Set(suggestions)].slice(0, 3);
       return (where) => new UnknownModelError(final, unique, { location: aliasLocation ?? where, hint });
     }
-    const { hit, canonical } = found;
+    const { hit, canonical, origin } = found;
     if (!isPriced(hit.model)) {
       return (where) =>
         new UnknownModelError(final, [], {
@@ -224,6 +236,8 @@ export function createCatalog(opts: CatalogOptions): Catalog {
         source: 'catalog',
       },
       lookup: pricedEntry(hit, parsed.model),
+      origin,
+      alt: origin === 'catalog' ? altEntry(hit.providerId, parsed) : undefined,
       tier: { seller, entryId: hit.model.id, model: parsed.model },
       discount: discounts.of(seller),
       multipliers: new Map(),
@@ -351,14 +365,23 @@ export function createCatalog(opts: CatalogOptions): Catalog {
     priceSource(model, date) {
       const e = entryOf(model);
       if (e.override)
-        return { kind: 'pricing', name: `pricing: in ${file}`, version: null, entry: model.priceId, timeOfDay: null };
+        return {
+          kind: 'pricing',
+          name: `pricing: in ${file}`,
+          version: null,
+          entry: model.priceId,
+          timeOfDay: null,
+          disagreement: null,
+        };
       const d = checkDate(date);
       const windows = e.lookup.windows;
+      const fallback = e.origin === 'fallback';
       return {
-        kind: 'catalog',
-        name: CATALOG_SOURCE,
-        version: CATALOG_VERSION,
+        kind: e.origin,
+        name: fallback ? FALLBACK_SOURCE : CATALOG_SOURCE,
+        version: fallback ? FALLBACK_VERSION : CATALOG_VERSION,
         entry: `${model.provider}:${model.priceId}`,
+        disagreement: e.alt ? disagreement(ratesOn(e.lookup, d, undefined, 0), ratesOn(e.alt, d, undefined, 0)) : null,
         timeOfDay: variesByTimeOfDay(windows)
           ? {
               windows: windows.map((w) => {
@@ -378,15 +401,49 @@ export function createCatalog(opts: CatalogOptions): Catalog {
 interface Found {
   hit: CatalogHit;
   canonical: string;
+  origin: Origin;
 }
 
-/** Look a parsed id up in the catalog (no aliases, no overrides). */
+/** Look a parsed id up in the primary catalog (no aliases, no overrides). */
 function catalogLookup(parsed: ParsedModelId): Found | undefined {
   if (parsed.deployment || !parsed.model) return undefined;
   const hit = lookup(parsed.model, parsed.providerId);
-  return hit ? { hit, canonical: canonicalId(hit.providerId, parsed.model) } : undefined;
+  return hit ? { hit, canonical: canonicalId(hit.providerId, parsed.model), origin: 'catalog' } : undefined;
+}
+
+/** Look a parsed id up in the fallback catalog (models.dev), for ids the primary does not know. */
+function fallbackFound(parsed: ParsedModelId): Found | undefined {
+  const hit = fallbackLookup(parsed);
+  return hit ? { hit, canonical: canonicalId(hit.providerId, parsed.model), origin: 'fallback' } : undefined;
+}
+
+/** The fallback's entry for an id the primary found under `providerId`, to cross-check their prices. */
+function altEntry(providerId: string, parsed: ParsedModelId): PricedEntry | undefined {
+  const hit = fallbackLookup({ ...parsed, providerId });
+  return hit && isPriced(hit.model) ? pricedEntry(hit, parsed.model) : undefined;
 }
 
 function pick(r: { input: number; output: number }): { input: number; output: number } {
   return { input: r.input, output: r.output };
+}
+
+/** Relative difference above which the two catalogs disagree on an id both know. */
+const DISAGREEMENT = 0.01;
+
+/**
+ * The fallback's standard input and output prices where either differs from the primary's by more
+ * than 1%, else null. (Cache prices are left out: models.dev has no TTL split and often none.)
+ */
+function disagreement(
+  primary: { input: number; output: number },
+  other: { input: number; output: number },
+): PriceSource['disagreement'] {
+  const off = (a: number, b: number): boolean => Math.abs(a - b) > DISAGREEMENT * Math.max(Math.abs(a), Math.abs(b));
+  if (!off(primary.input, other.input) && !off(primary.output, other.output)) return null;
+  return {
+    source: FALLBACK_SOURCE,
+    version: FALLBACK_VERSION,
+    primary: { input: primary.input, output: primary.output },
+    other: { input: other.input, output: other.output },
+  };
 }

@@ -18,12 +18,24 @@ export function featurePrice(model: string, source: PriceSource, input: FeatureI
   return { model, source, timeOfDay: timeOfDayBasis(source, input) };
 }
 
-/** The notices a feature's prices call for: a time-of-day price, and a price from the fallback catalog. */
+/** The notices a feature's prices call for: a price from the fallback catalog, catalogs that disagree, a time-of-day price. */
 export function priceNotices(featureId: string, p: FeaturePrice, input: FeatureInput): string[] {
   const out: string[] = [];
-  const tod = p.source.timeOfDay;
+  const usd = (n: number): string => `$${Number(n.toPrecision(4))}`;
+  const src = p.source;
+  if (src.kind === 'fallback') {
+    out.push(
+      `${featureId}: ${p.model} is not in the primary price catalog; priced from the fallback catalog ${src.name} ${src.version ?? ''} (entry ${src.entry}).`,
+    );
+  }
+  const d = src.disagreement;
+  if (d) {
+    out.push(
+      `${featureId}: the price catalogs disagree on ${p.model}: ${src.name} ${src.version ?? ''} has ${usd(d.primary.input)}/${usd(d.primary.output)}, ${d.source} ${d.version} has ${usd(d.other.input)}/${usd(d.other.output)} per 1M input/output tokens (more than 1% apart); the primary's price is used.`,
+    );
+  }
+  const tod = src.timeOfDay;
   if (tod) {
-    const usd = (n: number): string => `$${Number(n.toPrecision(4))}`;
     const windows = tod.windows.map((w) => `${w.window} ${usd(w.input)}/${usd(w.output)}`).join(', ');
     const { timed, untimed } = countTimed(input);
     const how =
