@@ -22,9 +22,9 @@ import { inputBreaksOn, isPriced, lookup, priceCallOn, pricedEntry, ratesOn } fr
 import type { PricedEntry } from './genai.js';
 import { canonicalId, familyOf, parseModelId } from './ids.js';
 import type { ParsedModelId } from './ids.js';
-import { catalogInfo, CATALOG_SOURCE, CATALOG_VERSION } from './info.js';
-import { variesByTimeOfDay, versionDay, windowLabel } from './time-of-day.js';
-import { FALLBACK_SOURCE, FALLBACK_VERSION, fallbackLookup } from './models-dev.js';
+import { catalogInfo } from './info.js';
+import { fallbackLookup } from './models-dev.js';
+import { catalogSource } from './price-source.js';
 import { closestKnownIds } from './suggest.js';
 import { offeredTiers, TIER_HINTS, tierMultiplier } from './tiers.js';
 import type { TierMultiplier, TierSubject } from './tiers.js';
@@ -373,25 +373,7 @@ export function createCatalog(opts: CatalogOptions): Catalog {
           timeOfDay: null,
           disagreement: null,
         };
-      const d = checkDate(date);
-      const windows = e.lookup.windows;
-      const fallback = e.origin === 'fallback';
-      return {
-        kind: e.origin,
-        name: fallback ? FALLBACK_SOURCE : CATALOG_SOURCE,
-        version: fallback ? FALLBACK_VERSION : CATALOG_VERSION,
-        entry: `${model.provider}:${model.priceId}`,
-        disagreement: e.alt ? disagreement(ratesOn(e.lookup, d, undefined, 0), ratesOn(e.alt, d, undefined, 0)) : null,
-        timeOfDay: variesByTimeOfDay(windows)
-          ? {
-              windows: windows.map((w) => {
-                const r = ratesOn(e.lookup, d, versionDay(d) + w.start * 1000, 0);
-                return { window: windowLabel(w), input: r.input, output: r.output };
-              }),
-              mean: pick(ratesOn(e.lookup, d, undefined, 0)),
-            }
-          : null,
-      };
+      return catalogSource(e.origin, `${model.provider}:${model.priceId}`, e.lookup, e.alt, checkDate(date));
     },
 
     info: catalogInfo(Object.keys(pricing).length),
@@ -421,29 +403,4 @@ function fallbackFound(parsed: ParsedModelId): Found | undefined {
 function altEntry(providerId: string, parsed: ParsedModelId): PricedEntry | undefined {
   const hit = fallbackLookup({ ...parsed, providerId });
   return hit && isPriced(hit.model) ? pricedEntry(hit, parsed.model) : undefined;
-}
-
-function pick(r: { input: number; output: number }): { input: number; output: number } {
-  return { input: r.input, output: r.output };
-}
-
-/** Relative difference above which the two catalogs disagree on an id both know. */
-const DISAGREEMENT = 0.01;
-
-/**
- * The fallback's standard input and output prices where either differs from the primary's by more
- * than 1%, else null. (Cache prices are left out: models.dev has no TTL split and often none.)
- */
-function disagreement(
-  primary: { input: number; output: number },
-  other: { input: number; output: number },
-): PriceSource['disagreement'] {
-  const off = (a: number, b: number): boolean => Math.abs(a - b) > DISAGREEMENT * Math.max(Math.abs(a), Math.abs(b));
-  if (!off(primary.input, other.input) && !off(primary.output, other.output)) return null;
-  return {
-    source: FALLBACK_SOURCE,
-    version: FALLBACK_VERSION,
-    primary: { input: primary.input, output: primary.output },
-    other: { input: other.input, output: other.output },
-  };
 }
