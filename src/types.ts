@@ -137,6 +137,39 @@ export interface ResolvedModel {
   tokenizer?: Encoding;
 }
 
+/** Where a resolved model's prices come from: the report names it for every priced feature. */
+export interface PriceSource {
+  /**
+   * `catalog`: the primary catalog; `fallback`: the second catalog, for an id the first does not
+   * know; `pricing`: the config's `pricing:`.
+   */
+  kind: 'catalog' | 'fallback' | 'pricing';
+  /** Catalog package, or `pricing:` with the config file. */
+  name: string;
+  /** Catalog version (with its data date where it has one); null for `pricing:`. */
+  version: string | null;
+  /** The entry priced: `provider:model` in a catalog, the `pricing:` key. */
+  entry: string;
+  /**
+   * The primary catalog prices the id and the fallback catalog knows it too, at standard input or
+   * output prices more than 1% apart: the primary's price is used, this names the other. Else null.
+   */
+  disagreement: {
+    source: string;
+    version: string;
+    primary: { input: number; output: number };
+    other: { input: number; output: number };
+  } | null;
+  /**
+   * The pieces of the UTC day with their standard input and output prices (USD per 1M tokens),
+   * and the day-weighted mean; null when the price does not depend on the time of day.
+   */
+  timeOfDay: {
+    windows: { window: string; input: number; output: number }[];
+    mean: { input: number; output: number };
+  } | null;
+}
+
 /** Token usage of one call, inclusive semantics: input includes cache reads and writes. */
 export interface CallUsage {
   inputTokens: number;

@@ -4,22 +4,27 @@
  * service tiers and `discounts:`.
  */
 import type { AicostError, SourceLocation } from '../errors.js';
-import { ConfigError, TrafficError, UnknownModelError } from '../errors.js';
+import { ConfigError, UnknownModelError } from '../errors.js';
 import type {
   CallCost,
   CallUsage,
   CatalogInfo,
   Position,
   PriceOverride,
+  PriceSource,
   ResolvedModel,
   ServiceTier,
 } from '../types.js';
-import type { CatalogHit, EntryRates } from './genai.js';
-import { isPriced, lookup, priceCall, pricedEntry, pricesAt, ratesOf } from './genai.js';
+import type { CatalogHit } from './genai.js';
+import { checkDate, checkUsage } from './checks.js';
+import { caseInsensitive, checkPricing, discountTable, overrideRates, vendorPrefix } from './config-tables.js';
+import { inputBreaksOn, isPriced, lookup, priceCallOn, pricedEntry, ratesOn } from './genai.js';
 import type { PricedEntry } from './genai.js';
-import { canonicalId, familyOf, isDeploymentPrefix, parseModelId, providerForPrefix } from './ids.js';
+import { canonicalId, familyOf, parseModelId } from './ids.js';
 import type { ParsedModelId } from './ids.js';
 import { catalogInfo } from './info.js';
+import { fallbackLookup } from './models-dev.js';
+import { catalogSource } from './price-source.js';
 import { closestKnownIds } from './suggest.js';
 import { offeredTiers, TIER_HINTS, tierMultiplier } from './tiers.js';
 import type { TierMultiplier, TierSubject } from './tiers.js';
@@ -41,7 +46,13 @@ export interface CatalogOptions {
 /** Tier and date of a priced call; `where` locates errors (e.g. the feature's `tier:` key). */
 export interface PriceOptions {
   tier: ServiceTier;
+  /** The pricing date: its UTC day picks the price version, never the time of day. */
   date: Date;
+  /**
+   * When the call was made (epoch ms, a sample's `ts`): its UTC time of day picks a time-of-day
+   * price. Without it such prices are the day-weighted mean.
+   */
+  time?: number;
   where?: SourceLocation;
 }
 
@@ -76,6 +87,8 @@ export interface Catalog {
    * closed form.
    */
   inputBreaks(model: ResolvedModel, date: Date): number[];
+  /** Where the model's prices come from, and their time-of-day windows on the version day of `date`. */
+  priceSource(model: ResolvedModel, date: Date): PriceSource;
   info: CatalogInfo;
 }
 
@@ -89,10 +102,21 @@ type Entry = {
   multipliers: Map<ServiceTier, TierMultiplier | undefined>;
 } & (
   | { override: PriceOverride; lookup?: undefined }
-  | { override?: undefined; /** Catalog entry to price with. */ lookup: PricedEntry }
+  | {
+      override?: undefined;
+      /** Catalog entry to price with. */
+      lookup: PricedEntry;
+      /** Which catalog the entry comes from. */
+      origin: Origin;
+      /** The fallback catalog's entry for an id the primary prices too (cross-checked, never used to price). */
+      alt?: PricedEntry;
+    }
 );
 
 type Failure = (where?: SourceLocation) => AicostError;
+
+/** The primary catalog (`@pydantic/genai-prices`) or the fallback (models.dev). */
+type Origin = 'catalog' | 'fallback';
 
 const DEFAULT_CONFIG_FILE = '.aicost.yml';
 
@@ -143,7 +167,7 @@ export function createCatalog(opts: CatalogOptions): Catalog {
     const { chain, aliasKey } = followAliases(requested);
     const final = chain[chain.length - 1];
     const parsed = parseModelId(final);
-    const found = catalogLookup(parsed);
+    const found = catalogLookup(parsed) ?? fallbackFound(parsed);
     // A deployment name anywhere on the way means Azure bills the call.
     const viaAzure = chain.some((c) => parseModelId(c).deployment);
 
@@ -193,7 +217,7 @@ export function createCatalog(opts: CatalogOptions): Catalog {
       const unique = [...new Set(suggestions)].slice(0, 3);
       return (where) => new UnknownModelError(final, unique, { location: aliasLocation ?? where, hint });
     }
-    const { hit, canonical } = found;
+    const { hit, canonical, origin } = found;
     if (!isPriced(hit.model)) {
       return (where) =>
         new UnknownModelError(final, [], {
@@ -212,6 +236,8 @@ export function createCatalog(opts: CatalogOptions): Catalog {
         source: 'catalog',
       },
       lookup: pricedEntry(hit, parsed.model),
+      origin,
+      alt: origin === 'catalog' ? altEntry(hit.providerId, parsed) : undefined,
       tier: { seller, entryId: hit.model.id, model: parsed.model },
       discount: discounts.of(seller),
       multipliers: new Map(),
@@ -289,7 +315,7 @@ export function createCatalog(opts: CatalogOptions): Catalog {
           1e6;
         output = (usage.outputTokens * r.output) / 1e6;
       } else {
-        const r = priceCall(
+        const r = priceCallOn(
           e.lookup,
           {
             input: usage.inputTokens,
@@ -299,6 +325,7 @@ export function createCatalog(opts: CatalogOptions): Catalog {
             output: usage.outputTokens,
           },
           date,
+          o.time,
         );
         ({ input, output, other } = r);
       }
@@ -313,7 +340,7 @@ export function createCatalog(opts: CatalogOptions): Catalog {
       const date = checkDate(o.date);
       const m = multiplier(e, o.tier, o.where);
       const keep = 1 - e.discount;
-      const r = e.override ? overrideRates(e.override) : ratesOf(pricesAt(e.lookup, date), o.inputTokens);
+      const r = e.override ? overrideRates(e.override) : ratesOn(e.lookup, date, o.time, o.inputTokens);
       const inF = m.input * keep;
       return {
         input: r.input * inF,
@@ -332,10 +359,21 @@ export function createCatalog(opts: CatalogOptions): Catalog {
     inputBreaks(model, date) {
       const e = entryOf(model);
       if (e.override) return [];
-      const starts = Object.values(pricesAt(e.lookup, checkDate(date))).flatMap((v) =>
-        v !== undefined && typeof v !== 'number' ? v.tiers.map((t) => t.start) : [],
-      );
-      return [...new Set(starts)].sort((a, b) => a - b);
+      return inputBreaksOn(e.lookup, checkDate(date));
+    },
+
+    priceSource(model, date) {
+      const e = entryOf(model);
+      if (e.override)
+        return {
+          kind: 'pricing',
+          name: `pricing: in ${file}`,
+          version: null,
+          entry: model.priceId,
+          timeOfDay: null,
+          disagreement: null,
+        };
+      return catalogSource(e.origin, `${model.provider}:${model.priceId}`, e.lookup, e.alt, checkDate(date));
     },
 
     info: catalogInfo(Object.keys(pricing).length),
@@ -345,131 +383,24 @@ export function createCatalog(opts: CatalogOptions): Catalog {
 interface Found {
   hit: CatalogHit;
   canonical: string;
+  origin: Origin;
 }
 
-/** Look a parsed id up in the catalog (no aliases, no overrides). */
+/** Look a parsed id up in the primary catalog (no aliases, no overrides). */
 function catalogLookup(parsed: ParsedModelId): Found | undefined {
   if (parsed.deployment || !parsed.model) return undefined;
   const hit = lookup(parsed.model, parsed.providerId);
-  return hit ? { hit, canonical: canonicalId(hit.providerId, parsed.model) } : undefined;
+  return hit ? { hit, canonical: canonicalId(hit.providerId, parsed.model), origin: 'catalog' } : undefined;
 }
 
-/** `acme` of `acme/finetune-7b` or `acme:finetune-7b`. */
-function vendorPrefix(id: string): string | undefined {
-  return /^([a-z0-9._-]+)[/:]/i.exec(id)?.[1]?.toLowerCase();
+/** Look a parsed id up in the fallback catalog (models.dev), for ids the primary does not know. */
+function fallbackFound(parsed: ParsedModelId): Found | undefined {
+  const hit = fallbackLookup(parsed);
+  return hit ? { hit, canonical: canonicalId(hit.providerId, parsed.model), origin: 'fallback' } : undefined;
 }
 
-/** Override prices with the documented defaults: cache read and write at input, 1h write at the write price. */
-function overrideRates(o: PriceOverride): EntryRates {
-  const cacheWrite = o.cacheWrite ?? o.input;
-  return {
-    input: o.input,
-    output: o.output,
-    cacheRead: o.cachedInput ?? o.input,
-    cacheWrite,
-    cacheWrite1h: o.cacheWrite1h ?? cacheWrite,
-  };
-}
-
-/** Exact-key map with a case-insensitive fallback. */
-function caseInsensitive(record: Record<string, string>): {
-  get(k: string): string | undefined;
-  keyOf(k: string): string | undefined;
-} {
-  const exact = new Map(Object.entries(record));
-  const lower = new Map<string, string>();
-  for (const k of Object.keys(record)) if (!lower.has(k.toLowerCase())) lower.set(k.toLowerCase(), k);
-  const keyOf = (k: string): string | undefined => (exact.has(k) ? k : lower.get(k.toLowerCase()));
-  return {
-    keyOf,
-    get(k) {
-      const key = keyOf(k);
-      return key === undefined ? undefined : exact.get(key);
-    },
-  };
-}
-
-function checkPricing(
-  pricing: Record<string, PriceOverride>,
-  at: (key: string) => SourceLocation | undefined,
-): Record<string, PriceOverride> {
-  for (const [key, p] of Object.entries(pricing)) {
-    for (const field of ['input', 'output', 'cachedInput', 'cacheWrite', 'cacheWrite1h'] as const) {
-      const v = p[field];
-      if (v === undefined && field !== 'input' && field !== 'output') continue;
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-        throw new ConfigError(`pricing: "${key}" needs a non-negative ${field} price (USD per 1M tokens)`, {
-          location: at(`pricing.${key}`),
-          hint: `e.g. pricing: { "${key}": { input: 2.5, output: 10 } }`,
-        });
-      }
-    }
-  }
-  return pricing;
-}
-
-/** `discounts:` keyed by provider: accepts catalog ids and the prefixes that map to them. */
-function discountTable(
-  discounts: Record<string, number>,
-  at: (key: string) => SourceLocation | undefined,
-): { of(seller: string): number } {
-  const byProvider = new Map<string, { key: string; value: number }>();
-  for (const [key, value] of Object.entries(discounts)) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
-      throw new ConfigError(`discounts: "${key}" must be a fraction between 0 and 1 (got ${String(value)})`, {
-        location: at(`discounts.${key}`),
-        hint: 'Write a discount as a percent or a fraction, e.g. discounts: { openai: 15% } or 0.15.',
-      });
-    }
-    const provider = isDeploymentPrefix(key) ? 'azure' : (providerForPrefix(key) ?? key.toLowerCase());
-    const prev = byProvider.get(provider);
-    if (prev && prev.value !== value) {
-      throw new ConfigError(
-        `discounts: "${prev.key}" and "${key}" both name provider ${provider} with different values`,
-        {
-          location: at(`discounts.${key}`),
-          hint: `Keep one discount for ${provider}.`,
-        },
-      );
-    }
-    byProvider.set(provider, { key, value });
-  }
-  return { of: (seller) => byProvider.get(seller)?.value ?? 0 };
-}
-
-function checkUsage(u: CallUsage, where?: SourceLocation): void {
-  // The five fields by name first (every priced call comes here); the generic walk only to name the culprit.
-  if (
-    !(
-      okCount(u.inputTokens) &&
-      okCount(u.cacheReadTokens) &&
-      okCount(u.cacheWriteTokens) &&
-      okCount(u.cacheWrite1hTokens) &&
-      okCount(u.outputTokens)
-    ) ||
-    Object.keys(u).length !== 5
-  ) {
-    for (const [k, v] of Object.entries(u)) {
-      if (!okCount(v))
-        throw new TrafficError(`usage ${k} must be a non-negative number (got ${String(v)})`, { location: where });
-    }
-  }
-  const cached = u.cacheReadTokens + u.cacheWriteTokens + u.cacheWrite1hTokens;
-  if (cached > u.inputTokens) {
-    throw new TrafficError(`usage has ${cached} cache read/write tokens but only ${u.inputTokens} input tokens`, {
-      location: where,
-      hint: 'input_tokens must include cache reads and writes (OpenTelemetry semantics); Anthropic-style exclusive counts are summed by the importers.',
-    });
-  }
-}
-
-function okCount(v: unknown): boolean {
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0;
-}
-
-function checkDate(d: Date): Date {
-  if (!(d instanceof Date) || Number.isNaN(d.getTime())) {
-    throw new ConfigError('pricing date is not a valid date', { hint: 'Write pricing_date as commit or YYYY-MM-DD.' });
-  }
-  return d;
+/** The fallback's entry for an id the primary found under `providerId`, to cross-check their prices. */
+function altEntry(providerId: string, parsed: ParsedModelId): PricedEntry | undefined {
+  const hit = fallbackLookup({ ...parsed, providerId });
+  return hit && isPriced(hit.model) ? pricedEntry(hit, parsed.model) : undefined;
 }

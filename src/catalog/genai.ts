@@ -7,6 +7,8 @@ import type { ModelInfo, ModelPrice, Provider, TieredPrices, Usage } from '@pyda
 import { compilePrices } from './fast-price.js';
 import type { FastPricer } from './fast-price.js';
 import { CATALOG_PROVIDER_IDS } from './ids.js';
+import { dayWindows, pricePoints } from './time-of-day.js';
+import type { DayWindow, PricePoint } from './time-of-day.js';
 
 /** A catalog entry found for a model id. */
 export interface CatalogHit {
@@ -63,6 +65,10 @@ export interface PricedEntry {
   modelId: string;
   /** Compiled price sets by pricing date (ms); null where the set cannot be compiled. */
   compiled: Map<number, FastPricer | null>;
+  /** Pieces of the UTC day with one price set each (one piece: no time-of-day prices). */
+  windows: DayWindow[];
+  /** Price points per version day (time-of-day.ts). */
+  points: Map<number, PricePoint[]>;
 }
 
 /** Prepare a hit for repeated pricing: the engine's matching dominated the time per call. */
@@ -77,7 +83,7 @@ export function pricedEntry(hit: CatalogHit, modelId: string): PricedEntry {
     api_pattern: '',
     models: [{ ...hit.model, prices }],
   };
-  return { provider, modelId, compiled: new Map() };
+  return { provider, modelId, compiled: new Map(), windows: dayWindows(hit.model), points: new Map() };
 }
 
 /**
@@ -97,6 +103,52 @@ export function priceCall(
     entry.compiled.set(t, fast);
   }
   return (fast && fast(usage)) ?? priceCallEngine(entry, usage, date);
+}
+
+/**
+ * USD of one call priced on the version day of `date`: at the call's own UTC time of day when
+ * `time` (epoch ms) is given, else the day-weighted mean of the entry's time-of-day prices.
+ */
+export function priceCallOn(
+  entry: PricedEntry,
+  usage: TokenUsage,
+  date: Date,
+  time: number | undefined,
+): { input: number; output: number; other: number } {
+  const points = pricePoints(entry.windows, date, time, entry.points);
+  if (points.length === 1) return priceCall(entry, usage, points[0].at);
+  let input = 0;
+  let output = 0;
+  let other = 0;
+  for (const p of points) {
+    const r = priceCall(entry, usage, p.at);
+    input += p.weight * r.input;
+    output += p.weight * r.output;
+    other += p.weight * r.other;
+  }
+  return { input, output, other };
+}
+
+/** Unit prices on the version day of `date` at a total input: at `time`'s time of day, else the day-weighted mean. */
+export function ratesOn(entry: PricedEntry, date: Date, time: number | undefined, inputTokens: number): EntryRates {
+  const points = pricePoints(entry.windows, date, time, entry.points);
+  if (points.length === 1) return ratesOf(pricesAt(entry, points[0].at), inputTokens);
+  const mean: EntryRates = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 };
+  for (const p of points) {
+    const r = ratesOf(pricesAt(entry, p.at), inputTokens);
+    for (const k of Object.keys(mean) as (keyof EntryRates)[]) mean[k] += p.weight * r[k];
+  }
+  return mean;
+}
+
+/** Input counts where long-context prices change on the version day of `date` (over every time-of-day piece). */
+export function inputBreaksOn(entry: PricedEntry, date: Date): number[] {
+  const starts = pricePoints(entry.windows, date, undefined, entry.points).flatMap((p) =>
+    Object.values(pricesAt(entry, p.at)).flatMap((v) =>
+      v !== undefined && typeof v !== 'number' ? v.tiers.map((t) => t.start) : [],
+    ),
+  );
+  return [...new Set(starts)].sort((a, b) => a - b);
 }
 
 /** {@link priceCall} through `calcPrice` itself: the reference the fast path is tested against. */

@@ -113,7 +113,7 @@ export function extensionCost(
       u.inputTokens + u.outputTokens,
       u.outputTokens,
       side.inputBreaks,
-      (x) => side.rs.price({ ...u, inputTokens: x }, tier).total,
+      (x) => side.rs.price({ ...u, inputTokens: x }, tier, trace.calls[0].sample.ts).total,
     );
   } catch (e) {
     throw atTrafficLine(e, trace.calls[0].sample);

@@ -120,13 +120,14 @@ function replayVariantLine(
     cacheWrite1hTokens: cacheWrite1h,
     outputTokens: output,
   };
-  const cost = variant.price(usage, tier).total;
+  const cost = variant.price(usage, tier, sample.ts).total;
   const [costLow, costHigh] = bandCosts(
     variant.price,
     usage,
     tier,
     baseResult.source === 'replay' ? variant.tokenizer.band : null,
     cost,
+    sample.ts,
   );
   const atCap = atOutputCap(sample.finishReason, scaledOut, variant.maxTokens);
   return { ...baseResult, counted: vCounted, cacheablePrefix: variantPrefix, usage, cost, costLow, costHigh, atCap };

@@ -13,6 +13,7 @@ import { groupTraces, type Trace } from './agent-traces.js';
 import { callsPerRun, replayRuns, runResult, sideOf, type RunCalls } from './agent-replay.js';
 import type { AgentSummary, TurnCapIncrease } from './agent-types.js';
 import { badLineNotices, summarizeFeature } from './summary.js';
+import { featurePrice, priceNotices } from './price-sources.js';
 import { weightedMean } from '../stats/index.js';
 import { withOfferedTiers } from './tier-lines.js';
 import type { EstimateContext, FeatureEstimate, FeatureInput } from './types.js';
@@ -157,6 +158,7 @@ export function summarizeAgentRuns(
             cacheWrite1hTokens: Math.min(c.usage.cacheWrite1hTokens, n),
           },
           t.calls[j].sample.tier ?? input.feature.tier,
+          t.calls[j].sample.ts,
         ).total;
       }
       if (results[i].recordedCost !== undefined) replayable.push({ cost: sum, weight: t.weight });
@@ -247,9 +249,18 @@ export function agentSummaries(
 function finishAgentEstimate(est: FeatureEstimate, input: FeatureInput, rev: AgentRevision, notices: string[]): void {
   const id = input.feature.id;
   const models: string[] = [];
-  for (const side of rev.sides.values())
-    if (!models.includes(side.rs.model.canonical)) models.push(side.rs.model.canonical);
+  for (const side of rev.sides.values()) {
+    const m = side.rs.model.canonical;
+    if (models.includes(m)) continue;
+    models.push(m);
+    // The root's price line (and its notices) came with the summary.
+    if (m === est.prices[0]?.model) continue;
+    const price = featurePrice(m, side.rs.priceSource, input);
+    est.prices.push(price);
+    notices.push(...priceNotices(id, price, input));
+  }
   est.models = models;
+  est.prices = models.map((m) => est.prices.find((p) => p.model === m)!);
   const root = rev.sides.get(rev.spec.root)!;
   const inexact = [...rev.sides.values()].find((s) => !s.rs.tokenizer.exact);
   if (inexact && root.rs.tokenizer.exact) {

@@ -139,7 +139,8 @@ export function sideWith(
     tokenizer,
     fixedTokens: tools.schema + tools.estimated,
     tier: feature.tier,
-    price: (usage, tier) => ctx.catalog.price(model, usage, { tier, date }),
+    priceSource: ctx.catalog.priceSource(model, date),
+    price: (usage, tier, time) => ctx.catalog.price(model, usage, { tier, date, time }),
   };
   if (def.site.params.maxTokens !== undefined) rs.maxTokens = def.site.params.maxTokens;
   const staticTokens =

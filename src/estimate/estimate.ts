@@ -58,7 +58,8 @@ export function replaySiteFor(
     fixedTokens: fixed,
     maxTokens: site.params.maxTokens,
     tier: feature.tier,
-    price: (usage, tier) => ctx.catalog.price(model, usage, { tier, date }),
+    priceSource: ctx.catalog.priceSource(model, date),
+    price: (usage, tier, time) => ctx.catalog.price(model, usage, { tier, date, time }),
   };
 }
 

@@ -24,6 +24,13 @@ export { countSample, releaseRenders, renderedMessages, staticPrefixTokens, stat
 export type { ReplaySite } from './replay.js';
 export { withOfferedTiers } from './tier-lines.js';
 export { sumOverTurns } from './turn-series.js';
-export type { FeatureEstimate, FeatureInput, RevisionEstimate, RevisionSnapshot, SampleResult } from './types.js';
+export type {
+  FeatureEstimate,
+  FeatureInput,
+  FeaturePrice,
+  RevisionEstimate,
+  RevisionSnapshot,
+  SampleResult,
+} from './types.js';
 export { atOutputCap, bandCosts } from './pricing.js';
 export type { PriceCall } from './pricing.js';

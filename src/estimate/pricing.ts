@@ -4,8 +4,8 @@
  */
 import type { CallCost, CallUsage, ServiceTier } from '../types.js';
 
-/** How one revision prices a call (a ReplaySite's `price`). */
-export type PriceCall = (usage: CallUsage, tier: ServiceTier) => CallCost;
+/** How one revision prices a call (a ReplaySite's `price`); `time` is the call's epoch ms (a sample's `ts`). */
+export type PriceCall = (usage: CallUsage, tier: ServiceTier, time?: number) => CallCost;
 
 /**
  * A call's cost with its input scaled to the ends of the tokenizer's relative band (rounded to a
@@ -17,14 +17,16 @@ export function bandCosts(
   tier: ServiceTier,
   band: readonly [number, number] | null,
   cost: number,
+  time?: number,
 ): [number, number] {
   if (!band) return [cost, cost];
   const low = Math.round(usage.inputTokens * band[0]);
   const costLow = price(
     { ...usage, inputTokens: low, cacheReadTokens: Math.min(usage.cacheReadTokens, low) },
     tier,
+    time,
   ).total;
-  const costHigh = price({ ...usage, inputTokens: Math.round(usage.inputTokens * band[1]) }, tier).total;
+  const costHigh = price({ ...usage, inputTokens: Math.round(usage.inputTokens * band[1]) }, tier, time).total;
   return [costLow, costHigh];
 }
 

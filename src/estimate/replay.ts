@@ -5,6 +5,7 @@ import type {
   CallSite,
   CallUsage,
   CallCost,
+  PriceSource,
   RecordedMessage,
   ResolvedModel,
   Sample,
@@ -31,8 +32,10 @@ export interface ReplaySite {
   /** Max output tokens of the revision (artifact), if any. */
   maxTokens?: number;
   tier: ServiceTier;
-  /** Price one call. */
-  price: (usage: CallUsage, tier: ServiceTier) => CallCost;
+  /** Where the model's prices come from (catalog and version, fallback catalog, or `pricing:`). */
+  priceSource: PriceSource;
+  /** Price one call; `time` (epoch ms, a sample's `ts`) picks a time-of-day price, else the day-weighted mean. */
+  price: (usage: CallUsage, tier: ServiceTier, time?: number) => CallCost;
 }
 
 /** Roles that play the system part: recorded `developer` turns match a template `system` message. */
@@ -209,9 +212,17 @@ function replayLine(rs: ReplaySite, sample: Sample, counter: TokenCounter, unit:
     cacheWrite1hTokens: cacheWrite1h,
     outputTokens: output,
   };
-  const cost = rs.price(usage, tier).total;
+  const time = sample.ts;
+  const cost = rs.price(usage, tier, time).total;
   // The band is relative to the scaled estimate; recorded figures carry no tokenizer error.
-  const [costLow, costHigh] = bandCosts(rs.price, usage, tier, source === 'replay' ? rs.tokenizer.band : null, cost);
+  const [costLow, costHigh] = bandCosts(
+    rs.price,
+    usage,
+    tier,
+    source === 'replay' ? rs.tokenizer.band : null,
+    cost,
+    time,
+  );
   const result: SampleResult = {
     id: sample.id,
     unit,
@@ -225,6 +236,7 @@ function replayLine(rs: ReplaySite, sample: Sample, counter: TokenCounter, unit:
     source,
     atCap,
   };
+  if (time !== undefined) result.ts = time;
   if (recordedInput !== undefined) {
     result.recordedInput = recordedInput;
     const recUsage: CallUsage = {
@@ -234,7 +246,7 @@ function replayLine(rs: ReplaySite, sample: Sample, counter: TokenCounter, unit:
       cacheWrite1hTokens: Math.min(sample.usage.cacheWrite1hTokens, recordedInput),
       outputTokens: recordedOut,
     };
-    result.recordedCost = rs.price(recUsage, tier).total;
+    result.recordedCost = rs.price(recUsage, tier, time).total;
   }
   if (sample.costUsd !== undefined) result.reportedCost = sample.costUsd;
   return result;

@@ -6,6 +6,7 @@
 import { ConfigError } from '../errors.js';
 import type { FeatureConfig, TrafficSet } from '../types.js';
 import type { ReplaySite } from './replay.js';
+import { featurePrice, priceNotices } from './price-sources.js';
 import { effectiveSampleSize, weightedMean, weightedQuantile } from '../stats/index.js';
 import type { FeatureEstimate, FeatureInput, FigureSource, SampleResult } from './types.js';
 
@@ -127,6 +128,7 @@ export function summarizeFeature(
                     cacheWrite1hTokens: Math.min(r.usage.cacheWrite1hTokens, r.counted!),
                   },
                   feature.tier,
+                  r.ts,
                 ).total,
             ),
             replayable.map((r) => r.weight),
@@ -155,12 +157,16 @@ export function summarizeFeature(
       `${feature.id}: ${rs.model.canonical} has no exact offline tokenizer; counted figures are estimates (${rs.tokenizer.label}).`,
     );
 
+  const price = featurePrice(rs.model.canonical, rs.priceSource, input);
+  notices.push(...priceNotices(feature.id, price, input));
+
   const lastTs = traffic?.lastTs;
   return {
     id: feature.id,
     team: feature.team,
     model: rs.model,
     models: [rs.model.canonical],
+    prices: [price],
     tokenizer: rs.tokenizer,
     requestsPerMonth: vol.rpm,
     volumeSource: vol.source,

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/index.js';
 import type { TokenCounter } from '../tokenize/index.js';
-import type { CallUsage, ResolvedModel, TokenizerChoice } from '../types.js';
+import type { CallUsage, PriceSource, ResolvedModel, TokenizerChoice } from '../types.js';
 import type { AgentEstimate } from './agent-types.js';
 
 export type { FeatureInput, RevisionSnapshot } from '../load/index.js';
@@ -14,6 +14,8 @@ export interface SampleResult {
   /** Key of the unit resampled together (trace id, else sample id). */
   unit: string;
   weight: number;
+  /** The sample's `ts` (epoch ms): the time of day a time-of-day price is read at. */
+  ts?: number;
   /** Tokens counted from the revision's render (messages, tools, schema), or null if nothing could be rendered. */
   counted: number | null;
   /** Counted tokens of the static prefix that a provider cache can hold. */
@@ -36,12 +38,26 @@ export interface SampleResult {
   atCap: boolean;
 }
 
+/** Where the price of one of a feature's models comes from, and how a time-of-day price was applied. */
+export interface FeaturePrice {
+  /** Canonical model id. */
+  model: string;
+  source: PriceSource;
+  /**
+   * How a time-of-day price met the samples: each at its own `ts`, all at the day-weighted mean
+   * (no sample time, or a static estimate), or both; null when the price is the same all day.
+   */
+  timeOfDay: 'sample time' | 'day-weighted mean' | 'mixed' | null;
+}
+
 /** Weighted statistics of a feature's per-request cost at one revision. */
 export interface FeatureEstimate {
   id: string;
   team: string;
   model: ResolvedModel;
   models: string[];
+  /** Price source of each model, in the order of `models`. */
+  prices: FeaturePrice[];
   tokenizer: TokenizerChoice;
   /** Requests per month and where the figure came from. */
   requestsPerMonth: number;

@@ -117,6 +117,21 @@ export function tokenizerText(s: FeatureSideJson): string {
   return [code(s.tokenizer, 80), estimate, band].filter(Boolean).join(', ');
 }
 
+/** Each model's price source: catalog and version, the fallback catalog, or `pricing:`; time-of-day basis. */
+export function priceSourceText(s: FeatureSideJson): string {
+  if (!s.prices?.length) return '';
+  return s.prices
+    .map((p) => {
+      const from =
+        p.kind === 'pricing'
+          ? text(p.source, 80)
+          : `${p.kind === 'fallback' ? 'fallback ' : ''}${code(p.source, 80)} ${text(p.version ?? '', 40)}`;
+      const tod = p.time_of_day ? `, by time of day (${p.time_of_day.basis})` : '';
+      return `${s.prices!.length > 1 ? `${code(p.model, 80)}: ` : ''}${from}${tod}`;
+    })
+    .join('; ');
+}
+
 export function reconciliationText(s: FeatureSideJson): string {
   const rec = s.reconciliation;
   if (!rec) return '';
@@ -143,6 +158,7 @@ export function methodRows(base: FeatureSideJson | null, head: FeatureSideJson |
     both('Samples', samplesText),
     both('Input tokens from', sourceText),
     both('Tokenizer', tokenizerText),
+    both('Prices from', priceSourceText),
     both('Tokens in / out (mean)', (s) => `${count(s.input_tokens.mean)} / ${count(s.output_tokens.mean)}`),
     both(
       '$/request mean · p50 · p95',

@@ -63,6 +63,15 @@ export function estimateMarkdown(r: EstimateReport): string {
     }
     bits.push(`volume ${f.volume_source === 'config' ? 'from .aicost.yml' : 'derived from the samples'}`);
     bits.push(`tokenizer ${escapeMarkdown(f.tokenizer)}${f.exact ? ' (exact)' : ''}`);
+    if (f.prices?.length) {
+      const from = f.prices.map((p) => {
+        const src =
+          p.kind === 'pricing' ? p.source : `${p.kind === 'fallback' ? 'fallback ' : ''}${p.source} ${p.version ?? ''}`;
+        const tod = p.time_of_day ? `, by time of day (${p.time_of_day.basis})` : '';
+        return escapeMarkdown(`${f.prices!.length > 1 ? `${p.model}: ` : ''}${src}${tod}`);
+      });
+      bits.push(`prices from ${from.join('; ')}`);
+    }
     if (f.calibration)
       bits.push(
         `calibration recorded ÷ counted ${f.calibration.ratio.toFixed(3)} over ${count(f.calibration.samples)} samples`,

@@ -1,5 +1,5 @@
 import { agentSideJson, type AgentSideJson } from '../estimate/index.js';
-import type { FeatureEstimate, RevisionEstimate } from '../estimate/index.js';
+import type { FeatureEstimate, FeaturePrice, RevisionEstimate } from '../estimate/index.js';
 import type { CatalogInfo, Config } from '../types.js';
 
 /** One revision's side of a feature, in the JSON report's shape (snake_case, plain numbers). */
@@ -35,6 +35,38 @@ export interface FeatureSideJson {
   insufficient_samples: boolean;
   /** Agent features: the run as a chain of calls; null for prompt features. */
   agent: AgentSideJson | null;
+  /** Where each model's price comes from, in the order of `models` (optional in the schema: older reports lack it). */
+  prices?: PriceSourceJson[];
+}
+
+/** The source of one model's price, in the report's naming. */
+export interface PriceSourceJson {
+  model: string;
+  kind: 'catalog' | 'fallback' | 'pricing';
+  source: string;
+  version: string | null;
+  entry: string;
+  time_of_day: {
+    basis: 'sample time' | 'day-weighted mean' | 'mixed';
+    windows: { window: string; input: number; output: number }[];
+    mean: { input: number; output: number };
+  } | null;
+}
+
+/** A feature price line in the report's naming. */
+export function priceSourceJson(p: FeaturePrice): PriceSourceJson {
+  const tod = p.source.timeOfDay;
+  return {
+    model: p.model,
+    kind: p.source.kind,
+    source: p.source.name,
+    version: p.source.version,
+    entry: p.source.entry,
+    time_of_day:
+      tod && p.timeOfDay
+        ? { basis: p.timeOfDay, windows: tod.windows.map((w) => ({ ...w })), mean: { ...tod.mean } }
+        : null,
+  };
 }
 
 /** The `estimate` command's JSON document. */
@@ -92,6 +124,7 @@ export function featureSideJson(f: FeatureEstimate): FeatureSideJson {
     upper_bound: f.upperBound,
     insufficient_samples: f.insufficientSamples,
     agent: agentSideJson(f.agent),
+    prices: f.prices.map(priceSourceJson),
   };
 }
 

@@ -64,9 +64,10 @@ const FEATURE_KEYS = exhaustive<keyof FeatureJson>()([
   'priced_by_pr',
 ]);
 /** Keys added to schema version 1 after its release: optional, so reports written before them still validate. */
-const ADDED_OPTIONAL = ['renamed_from', 'copied_from', 'volume_declared_in_pr', 'priced_by_pr'].map(
-  (k) => `#/definitions/feature/${k}`,
-);
+const ADDED_OPTIONAL = [
+  ...['renamed_from', 'copied_from', 'volume_declared_in_pr', 'priced_by_pr'].map((k) => `#/definitions/feature/${k}`),
+  '#/definitions/side/prices',
+];
 const SIDE_KEYS = exhaustive<keyof FeatureSideJson>()([
   'models',
   'requests_per_month',
@@ -90,6 +91,7 @@ const SIDE_KEYS = exhaustive<keyof FeatureSideJson>()([
   'upper_bound',
   'insufficient_samples',
   'agent',
+  'prices',
 ]);
 const CHANGE_KEYS = exhaustive<keyof ChangeJson>()(['kind', 'file', 'line', 'summary', 'monthly_effect']);
 const TEAM_KEYS = exhaustive<keyof TeamJson>()([
