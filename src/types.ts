@@ -11,7 +11,14 @@ export type TrafficFormat =
   'auto' | 'aicost' | 'openai-chat' | 'openai-batch' | 'anthropic' | 'otel' | 'langfuse' | 'helicone';
 
 /** Offline BPE encodings we count with. */
-export type Encoding = 'o200k_base' | 'cl100k_base';
+/**
+ * An offline tokenizer aicost counts with: OpenAI's two encodings (gpt-tokenizer's tables) and
+ * Llama 3's (src/generated/llama3-ranks.txt, read on first use).
+ */
+export type Encoding = OpenAiEncoding | 'llama3';
+
+/** OpenAI's encodings: the ones `pricing: { <id>: { tokenizer } }` may name (config schema). */
+export type OpenAiEncoding = 'o200k_base' | 'cl100k_base';
 
 /** 1-based position of a YAML node or a line in a file. */
 export interface Position {
@@ -87,7 +94,7 @@ export interface PriceOverride {
   cachedInput?: number;
   cacheWrite?: number;
   cacheWrite1h?: number;
-  tokenizer?: Encoding;
+  tokenizer?: OpenAiEncoding;
 }
 
 export interface ReplayConfig {
@@ -134,7 +141,7 @@ export interface ResolvedModel {
   /** Where the price comes from. */
   source: 'catalog' | 'pricing';
   /** `pricing:` may pin a tokenizer for private models. */
-  tokenizer?: Encoding;
+  tokenizer?: OpenAiEncoding;
 }
 
 /** Token usage of one call, inclusive semantics: input includes cache reads and writes. */

@@ -95,6 +95,7 @@ export class TokenCounter {
   private readonly memos: Record<Encoding, Memo> = {
     o200k_base: { map: new Map(), keyBytes: 0 },
     cl100k_base: { map: new Map(), keyBytes: 0 },
+    llama3: { map: new Map(), keyBytes: 0 },
   };
   private readonly maxEntries: number;
   private readonly maxKeyBytes: number;
@@ -259,7 +260,7 @@ export class TokenCounter {
     return {
       hits: this.hits,
       misses: this.misses,
-      entries: this.memos.o200k_base.map.size + this.memos.cl100k_base.map.size,
+      entries: Object.values(this.memos).reduce((n, m) => n + m.map.size, 0),
       evictions: this.evictions,
       offloaded: this.offloaded,
     };

@@ -15,10 +15,10 @@ import type { CountRequest, TokenizeWorkerData } from './pool.js';
 const data = workerData as TokenizeWorkerData;
 const built = new Map<Encoding, GptEncoding>();
 
-function encoding(name: Encoding): GptEncoding {
+function encoding(name: Encoding, sent?: string): GptEncoding {
   let e = built.get(name);
   if (!e) {
-    const packed = data.packed[name];
+    const packed = data.packed[name] ?? sent;
     if (packed === undefined) throw new Error(`tokenize worker: no rank table for ${name}`);
     e = buildEncoding(name, packed);
     built.set(name, e);
@@ -29,8 +29,8 @@ function encoding(name: Encoding): GptEncoding {
 // Build what the run will need while the main thread is still loading.
 for (const name of data.preload) encoding(name);
 
-serveRequests<CountRequest, number>(parentPort!, ({ encoding: name, texts, next, counts }) => {
-  const e = encoding(name);
+serveRequests<CountRequest, number>(parentPort!, ({ encoding: name, texts, next, counts, packed }) => {
+  const e = encoding(name, packed);
   const nextIndex = new Int32Array(next);
   const out = new Int32Array(counts);
   let done = 0;

@@ -47,13 +47,15 @@ describe('tokenizerFor', () => {
     });
   });
 
-  it('Llama 3: cl100k × 1.0 with a small band', () => {
-    expect(tokenizerFor('meta', 'meta/llama-3.3-70b-instruct')).toMatchObject({
-      encoding: 'cl100k_base',
-      exact: false,
-      scale: 1,
-      band: [0.9, 1.02],
-    });
+  it('Llama 3 (3, 3.1, 3.2, 3.3, any host): its own exact tokenizer', () => {
+    for (const id of ['meta/llama-3.3-70b-instruct', 'groq/llama3-8b-8192', 'together/meta-llama-3.1-405b'])
+      expect(tokenizerFor('meta', id)).toEqual({
+        encoding: 'llama3',
+        exact: true,
+        scale: 1,
+        band: null,
+        label: 'llama3',
+      });
   });
 
   it('an unknown OpenAI id: o200k, narrow band; anything else: o200k with a wide band', () => {

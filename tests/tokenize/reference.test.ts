@@ -6,14 +6,14 @@ import { encodeChat } from 'gpt-tokenizer/encoding/o200k_base';
 import { TokenCounter } from '../../src/tokenize/counter.js';
 import { tokenizerFor } from '../../src/tokenize/choice.js';
 import { mulberry32 } from '../helpers/random.js';
-import type { Encoding, ToolDefinition } from '../../src/types.js';
+import type { OpenAiEncoding, ToolDefinition } from '../../src/types.js';
 
 /** js-tiktoken is the reference; `encode(s, [], [])` treats special-token text as plain text. */
-const reference: Record<Encoding, Tiktoken> = {
+const reference: Record<OpenAiEncoding, Tiktoken> = {
   o200k_base: new Tiktoken(o200kRanks),
   cl100k_base: new Tiktoken(cl100kRanks),
 };
-const refCount = (text: string, enc: Encoding): number => reference[enc].encode(text, [], []).length;
+const refCount = (text: string, enc: OpenAiEncoding): number => reference[enc].encode(text, [], []).length;
 
 const O200K = tokenizerFor('openai', 'openai/gpt-4o');
 const CL100K = tokenizerFor('openai', 'openai/gpt-4');
