@@ -13,9 +13,13 @@ export type TrafficFormat =
 /** Offline BPE encodings we count with. */
 /**
  * An offline tokenizer aicost counts with: OpenAI's two encodings (gpt-tokenizer's tables) and
- * Llama 3's (src/generated/llama3-ranks.txt, read on first use).
+ * Llama 3's (src/generated/llama3-ranks.txt) and Gemma 3's (src/generated/gemma3-tokenizer.bin),
+ * both read on first use.
  */
-export type Encoding = OpenAiEncoding | 'llama3';
+export type Encoding = OpenAiEncoding | 'llama3' | 'gemma3';
+
+/** The encodings counted through gpt-tokenizer's BPE core (all but Gemma 3's SentencePiece BPE). */
+export type TiktokenEncoding = Exclude<Encoding, 'gemma3'>;
 
 /** OpenAI's encodings: the ones `pricing: { <id>: { tokenizer } }` may name (config schema). */
 export type OpenAiEncoding = 'o200k_base' | 'cl100k_base';

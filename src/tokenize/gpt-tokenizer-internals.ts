@@ -25,7 +25,7 @@
  * use, forces each fallback and compares counts with js-tiktoken.
  */
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
-import type { Encoding } from '../types.js';
+import type { TiktokenEncoding as Encoding } from '../types.js';
 import { linearBytePairMerge, linearMergeStats, LINEAR_MERGE_MIN_BYTES, type RankSource } from './linear-merge.js';
 import { ranksOf, unpackTable, type PackedTable, type Rank } from './packed-table.js';
 import { RankLookup } from './rank-lookup.js';

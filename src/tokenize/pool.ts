@@ -14,7 +14,8 @@
  * tables and code of the main thread.
  */
 import type { Encoding } from '../types.js';
-import { PACKED_RANKS, packedRanks } from './ranks.js';
+import type { TokenizerTable } from './build-tokenizer.js';
+import { PACKED_RANKS, tableOf } from './ranks.js';
 import { WorkerClient } from './worker-client.js';
 
 /** One batch to count: texts, the next index to take, and a count per text (−1 until counted). */
@@ -25,8 +26,8 @@ export interface CountRequest {
   next: SharedArrayBuffer;
   /** Int32Array(texts.length) over a SharedArrayBuffer: −1, then the text's token count. */
   counts: SharedArrayBuffer;
-  /** The encoding's packed table, with the first batch of an encoding the worker was not started with. */
-  packed?: string;
+  /** The encoding's table, with the first batch of an encoding the worker was not started with. */
+  packed?: TokenizerTable;
 }
 
 /** What the worker is started with. */
@@ -75,7 +76,7 @@ export class TokenizerPool {
     const n = texts.length;
     const request: CountRequest = { encoding, texts, next, counts };
     if (!this.sent.has(encoding)) {
-      request.packed = packedRanks(encoding);
+      request.packed = tableOf(encoding);
       this.sent.add(encoding);
     }
     const done = this.client.request(request).catch(() => 0);

@@ -12,16 +12,17 @@
  * 0xFF later, when a text first has one), and faster than the Map per lookup (packed-table.ts,
  * index-builder.ts, rank-lookup.ts); gpt-tokenizer-internals.ts puts it in the package's encoding.
  *
- * Llama 3's table (scripts/vendor-tokenizers.mjs) is not a module: it is a data file beside the
- * code (src/generated/llama3-ranks.txt; the bundles carry it as an asset next to themselves), read
- * the first time a Llama 3 model is counted. A run that never meets one neither parses nor loads it.
+ * Llama 3's and Gemma 3's tables (scripts/vendor-tokenizers.mjs) are not modules: they are data
+ * files beside the code (src/generated/llama3-ranks.txt, gemma3-tokenizer.bin; the bundles carry
+ * them as assets next to themselves, not inside: 0.7 MB and 3.4 MB), read the first time such a
+ * model is counted. A run that never meets one neither parses nor loads them.
  */
 import { readFileSync } from 'node:fs';
 import type { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import { CL100K_RANKS } from '../generated/cl100k-ranks.js';
 import { O200K_RANKS } from '../generated/o200k-ranks.js';
-import type { Encoding } from '../types.js';
-import { buildEncoding } from './gpt-tokenizer-internals.js';
+import type { Encoding, TiktokenEncoding } from '../types.js';
+import { buildTokenizer, type TextTokenizer, type TokenizerTable } from './build-tokenizer.js';
 
 /** The encodings whose tables are in the code (sent to the tokenizer worker when it starts). */
 export const PACKED_RANKS: Readonly<Partial<Record<Encoding, string>>> = {
@@ -29,30 +30,45 @@ export const PACKED_RANKS: Readonly<Partial<Record<Encoding, string>>> = {
   cl100k_base: CL100K_RANKS,
 };
 
-/** The data files of the others: first line says where the table came from, second is the table. */
-const RANK_FILES: Partial<Record<Encoding, URL>> = {
+/**
+ * The data files of the others: a first line saying which package and version the table came
+ * from, then the table (ASCII for Llama 3's ranks, deflated bytes for Gemma 3's).
+ */
+const TABLE_FILES: Partial<Record<Encoding, URL>> = {
   llama3: new URL('../generated/llama3-ranks.txt', import.meta.url),
+  gemma3: new URL('../generated/gemma3-tokenizer.bin', import.meta.url),
 };
 
-const fromFiles: Partial<Record<Encoding, string>> = {};
+const fromFiles: Partial<Record<Encoding, TokenizerTable>> = {};
 
-/** The packed rank table of an encoding (ASCII), read from its data file on first use. */
-export function packedRanks(encoding: Encoding): string {
+/** The table of an encoding, read from its data file on first use. */
+export function tableOf(encoding: Encoding): TokenizerTable {
   const inCode = PACKED_RANKS[encoding];
   if (inCode !== undefined) return inCode;
-  let packed = fromFiles[encoding];
-  if (packed === undefined) {
-    const text = readFileSync(RANK_FILES[encoding]!, 'latin1');
-    packed = fromFiles[encoding] = text.slice(text.indexOf('\n') + 1).trimEnd();
+  let table = fromFiles[encoding];
+  if (table === undefined) {
+    const bytes = readFileSync(TABLE_FILES[encoding]!);
+    const body = bytes.subarray(bytes.indexOf(0x0a) + 1);
+    table = fromFiles[encoding] = encoding === 'gemma3' ? body : body.toString('latin1').trimEnd();
   }
-  return packed;
+  return table;
 }
 
-const built: Partial<Record<Encoding, GptEncoding>> = {};
+/** The packed rank table of a tiktoken-style encoding (ASCII). */
+export function packedRanks(encoding: TiktokenEncoding): string {
+  return tableOf(encoding) as string;
+}
+
+const built: Partial<Record<Encoding, TextTokenizer>> = {};
 
 /** The encoding's tokenizer, built on the first call (per process, per encoding). */
-export function encodingFor(encoding: Encoding): GptEncoding {
-  return (built[encoding] ??= buildEncoding(encoding, packedRanks(encoding)));
+export function tokenizerOf(encoding: Encoding): TextTokenizer {
+  return (built[encoding] ??= buildTokenizer(encoding, tableOf(encoding)));
+}
+
+/** A tiktoken-style encoding's tokenizer: gpt-tokenizer's encoding (gpt-tokenizer-internals.ts). */
+export function encodingFor(encoding: TiktokenEncoding): GptEncoding {
+  return tokenizerOf(encoding) as GptEncoding;
 }
 
 /** Whether an encoding's data file has been read in this process (for tests: never, for a run without it). */

@@ -38,13 +38,29 @@ describe('tokenizerFor', () => {
     });
   });
 
-  it('Google: o200k × 1.2, band 1.1–1.35', () => {
-    expect(tokenizerFor('google', 'google/gemini-2.5-flash')).toMatchObject({
-      encoding: 'o200k_base',
-      exact: false,
-      scale: 1.2,
-      band: [0.917, 1.125],
-    });
+  it("Google: Gemini 2.0/2.5/3 Pro/3 Flash and Gemma 3 exact with Gemma 3's tokenizer; other Gemini ids estimated with it", () => {
+    for (const id of [
+      'google/gemini-2.5-flash',
+      'gemini-2.5-pro',
+      'vertex_ai/gemini-2.0-flash-001',
+      'gemini-3-pro-preview',
+      'gemini-3-flash-preview',
+      'google/gemma-3-27b-it',
+    ])
+      expect(tokenizerFor('google', id)).toEqual({
+        encoding: 'gemma3',
+        exact: true,
+        scale: 1,
+        band: null,
+        label: 'gemma3',
+      });
+    for (const id of ['gemini-3.1-pro-preview', 'gemini-flash-latest', 'gemini-1.5-pro'])
+      expect(tokenizerFor('google', id)).toMatchObject({
+        encoding: 'gemma3',
+        exact: false,
+        scale: 1,
+        band: [0.9, 1.1],
+      });
   });
 
   it('Llama 3 (3, 3.1, 3.2, 3.3, any host): its own exact tokenizer', () => {

