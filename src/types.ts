@@ -178,6 +178,12 @@ export interface CatalogInfo {
 // ---------------------------------------------------------------------------------------------
 
 /** How a model's tokens are counted. */
+/**
+ * What kind of text a prompt is (src/tokenize/content-kind.ts), for per-content estimates:
+ * `cjk` Chinese/Japanese/Korean, `emoji` emoji-heavy, `code` code/JSON/markup, `prose` the rest.
+ */
+export type ContentKind = 'prose' | 'code' | 'cjk' | 'emoji';
+
 export interface TokenizerChoice {
   encoding: Encoding;
   /** True when the encoding is the model's own (OpenAI models); false means an estimate. */
@@ -186,7 +192,15 @@ export interface TokenizerChoice {
   scale: number;
   /** Relative band around an estimate, e.g. [0.9, 1.25]; null when exact. */
   band: [number, number] | null;
-  /** Short label for reports: `o200k_base` or `o200k_base ×1.15 (estimate for anthropic)`. */
+  /**
+   * Per-content multipliers (estimates only): a text of kind k counts encoding count × kinds[k];
+   * `scale` is then the prose one, used where no text is at hand (recorded variable counts).
+   */
+  kinds?: Readonly<Record<ContentKind, number>>;
+  /**
+   * Label for reports: the exact tokenizer's name (`o200k_base`, `llama3`, `gemma3`), or
+   * `estimate (<factors>, band ×lo–hi, basis: <where the numbers come from>)`.
+   */
   label: string;
 }
 
