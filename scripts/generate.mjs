@@ -180,7 +180,14 @@ function compareBytes(a, b) {
  * keeps one entry per text; a Map would keep the last rank).
  */
 export async function encodeRanks(encoding) {
-  const table = (await import(`gpt-tokenizer/bpeRanks/${encoding}`)).default;
+  return packRanks(encoding, (await import(`gpt-tokenizer/bpeRanks/${encoding}`)).default);
+}
+
+/**
+ * A rank table (index = rank; the token's text, or its bytes when they are not valid UTF-8 on
+ * their own) packed as {@link encodeRanks} describes. scripts/vendor-tokenizers.mjs packs Llama 3's.
+ */
+export function packRanks(encoding, table) {
   if (table.length >= (1 << 18) - 1)
     throw new Error(`generate: ${encoding} has ${table.length} ranks; the packed format holds fewer than 2^18 - 1`);
   const kinds = [

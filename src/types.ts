@@ -11,7 +11,18 @@ export type TrafficFormat =
   'auto' | 'aicost' | 'openai-chat' | 'openai-batch' | 'anthropic' | 'otel' | 'langfuse' | 'helicone';
 
 /** Offline BPE encodings we count with. */
-export type Encoding = 'o200k_base' | 'cl100k_base';
+/**
+ * An offline tokenizer aicost counts with: OpenAI's two encodings (gpt-tokenizer's tables) and
+ * Llama 3's (src/generated/llama3-ranks.txt) and Gemma 3's (src/generated/gemma3-tokenizer.txt),
+ * both read on first use.
+ */
+export type Encoding = OpenAiEncoding | 'llama3' | 'gemma3';
+
+/** The encodings counted through gpt-tokenizer's BPE core (all but Gemma 3's SentencePiece BPE). */
+export type TiktokenEncoding = Exclude<Encoding, 'gemma3'>;
+
+/** OpenAI's encodings: the ones `pricing: { <id>: { tokenizer } }` may name (config schema). */
+export type OpenAiEncoding = 'o200k_base' | 'cl100k_base';
 
 /** 1-based position of a YAML node or a line in a file. */
 export interface Position {
@@ -87,7 +98,7 @@ export interface PriceOverride {
   cachedInput?: number;
   cacheWrite?: number;
   cacheWrite1h?: number;
-  tokenizer?: Encoding;
+  tokenizer?: OpenAiEncoding;
 }
 
 export interface ReplayConfig {
@@ -134,7 +145,7 @@ export interface ResolvedModel {
   /** Where the price comes from. */
   source: 'catalog' | 'pricing';
   /** `pricing:` may pin a tokenizer for private models. */
-  tokenizer?: Encoding;
+  tokenizer?: OpenAiEncoding;
 }
 
 /** Where a resolved model's prices come from: the report names it for every priced feature. */
@@ -200,6 +211,12 @@ export interface CatalogInfo {
 // ---------------------------------------------------------------------------------------------
 
 /** How a model's tokens are counted. */
+/**
+ * What kind of text a prompt is (src/tokenize/content-kind.ts), for per-content estimates:
+ * `cjk` Chinese/Japanese/Korean, `emoji` emoji-heavy, `code` code/JSON/markup, `prose` the rest.
+ */
+export type ContentKind = 'prose' | 'code' | 'cjk' | 'emoji';
+
 export interface TokenizerChoice {
   encoding: Encoding;
   /** True when the encoding is the model's own (OpenAI models); false means an estimate. */
@@ -208,7 +225,15 @@ export interface TokenizerChoice {
   scale: number;
   /** Relative band around an estimate, e.g. [0.9, 1.25]; null when exact. */
   band: [number, number] | null;
-  /** Short label for reports: `o200k_base` or `o200k_base ×1.15 (estimate for anthropic)`. */
+  /**
+   * Per-content multipliers (estimates only): a text of kind k counts encoding count × kinds[k];
+   * `scale` is then the prose one, used where no text is at hand (recorded variable counts).
+   */
+  kinds?: Readonly<Record<ContentKind, number>>;
+  /**
+   * Label for reports: the exact tokenizer's name (`o200k_base`, `llama3`, `gemma3`), or
+   * `estimate (<factors>, band ×lo–hi, basis: <where the numbers come from>)`.
+   */
   label: string;
 }
 

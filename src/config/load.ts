@@ -6,7 +6,7 @@
 import { ConfigError, formatLocation } from '../errors.js';
 import type {
   Config,
-  Encoding,
+  OpenAiEncoding,
   FeatureConfig,
   PoliciesConfig,
   PolicyRule,
@@ -459,7 +459,7 @@ function buildPrice(raw: RawMap): PriceOverride {
   if (raw.cached_input !== undefined) price.cachedInput = raw.cached_input as number;
   if (raw.cache_write !== undefined) price.cacheWrite = raw.cache_write as number;
   if (raw.cache_write_1h !== undefined) price.cacheWrite1h = raw.cache_write_1h as number;
-  if (raw.tokenizer !== undefined) price.tokenizer = raw.tokenizer as Encoding;
+  if (raw.tokenizer !== undefined) price.tokenizer = raw.tokenizer as OpenAiEncoding;
   return price;
 }
 

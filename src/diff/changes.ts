@@ -40,7 +40,7 @@ function ratioText(r: number): string {
 
 /** Tokens of a template's own text (variables left as written), counted with the revision's tokenizer. */
 function templateTokens(text: string, rs: ReplaySite, ctx: EstimateContext): number {
-  return Math.round(ctx.counter.count(text, rs.tokenizer.encoding) * rs.tokenizer.scale);
+  return ctx.counter.countText(text, rs.tokenizer);
 }
 
 /** A hybrid revision: `inputs` from one site (messages, tools, schema), model and caps from another. */

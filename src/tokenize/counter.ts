@@ -4,11 +4,12 @@
  */
 
 import { availableParallelism } from 'node:os';
-import type { Encoding, TokenizerChoice, ToolDefinition } from '../types.js';
+import type { ContentKind, Encoding, TokenizerChoice, ToolDefinition } from '../types.js';
+import { contentKind } from './content-kind.js';
 import { countPlainText } from './plain-text.js';
 import { TokenizerPool } from './pool.js';
 import type { CountJob } from './pool.js';
-import { encodingFor } from './ranks.js';
+import { tokenizerOf } from './ranks.js';
 import { toolDefinitionTokens } from './tools.js';
 import { yieldToEvents } from '../workers/index.js';
 
@@ -17,7 +18,7 @@ import { yieldToEvents } from '../workers/index.js';
  * on first use (ranks.ts), so a run loads only what it counts with.
  */
 export function countPlain(text: string, encoding: Encoding): number {
-  return countPlainText(encodingFor(encoding), text);
+  return countPlainText(tokenizerOf(encoding), text);
 }
 
 /** OpenAI's chat overhead (cookbook `num_tokens_from_messages`, gpt-3.5-0613 and later). */
@@ -95,6 +96,8 @@ export class TokenCounter {
   private readonly memos: Record<Encoding, Memo> = {
     o200k_base: { map: new Map(), keyBytes: 0 },
     cl100k_base: { map: new Map(), keyBytes: 0 },
+    llama3: { map: new Map(), keyBytes: 0 },
+    gemma3: { map: new Map(), keyBytes: 0 },
   };
   private readonly maxEntries: number;
   private readonly maxKeyBytes: number;
@@ -103,6 +106,8 @@ export class TokenCounter {
   private evictions = 0;
   private offloaded = 0;
   private pool: TokenizerPool | null = null;
+  /** Content kinds of texts counted for per-content estimates (only those: exact counts need none). */
+  private readonly kinds = new Map<string, ContentKind>();
 
   constructor(options: TokenCounterOptions = {}) {
     this.maxEntries = options.maxEntries ?? 200_000;
@@ -228,14 +233,31 @@ export class TokenCounter {
    * nearest integer once (not per message, so estimates do not accumulate rounding).
    */
   countChat(messages: readonly CountableMessage[], choice: TokenizerChoice): { tokens: number; perMessage: number[] } {
+    // A per-content estimate: each content text at its kind's factor, the rest at the prose one.
+    let extra = 0;
     const perMessage = messages.map((m) => {
       let n = CHAT_OVERHEAD.perMessage + this.count(m.role, choice.encoding);
-      if (m.content !== null) n += this.count(m.content, choice.encoding);
+      if (m.content !== null) {
+        const c = this.count(m.content, choice.encoding);
+        n += c;
+        if (choice.kinds) extra += c * (choice.kinds[this.kindOf(m.content)] - choice.scale);
+      }
       if (m.name !== undefined) n += this.count(m.name, choice.encoding) + CHAT_OVERHEAD.perName;
       return n;
     });
     const raw = perMessage.reduce((a, b) => a + b, 0) + CHAT_OVERHEAD.reply;
-    return { tokens: scaled(raw, choice), perMessage };
+    return { tokens: scaled(raw, choice, extra), perMessage };
+  }
+
+  /** A text's content kind, memoised (bounded: cleared when it holds as many texts as the count memo may). */
+  private kindOf(text: string): ContentKind {
+    let k = this.kinds.get(text);
+    if (k === undefined) {
+      if (this.kinds.size >= this.maxEntries) this.kinds.clear();
+      k = contentKind(text);
+      this.kinds.set(text, k);
+    }
+    return k;
   }
 
   /**
@@ -249,9 +271,10 @@ export class TokenCounter {
     );
   }
 
-  /** Tokens of a plain text such as a response schema's JSON, × `choice.scale` rounded. */
+  /** Tokens of a plain text such as a response schema's JSON, × its kind's factor (or `choice.scale`) rounded. */
   countText(text: string, choice: TokenizerChoice): number {
-    return scaled(this.count(text, choice.encoding), choice);
+    const n = this.count(text, choice.encoding);
+    return scaled(n, choice, choice.kinds ? n * (choice.kinds[this.kindOf(text)] - choice.scale) : 0);
   }
 
   /** Memo hits and misses so far. */
@@ -259,7 +282,7 @@ export class TokenCounter {
     return {
       hits: this.hits,
       misses: this.misses,
-      entries: this.memos.o200k_base.map.size + this.memos.cl100k_base.map.size,
+      entries: Object.values(this.memos).reduce((n, m) => n + m.map.size, 0),
       evictions: this.evictions,
       offloaded: this.offloaded,
     };
@@ -280,9 +303,10 @@ export class TokenCounter {
 }
 
 /**
- * An exact count as is; an estimate × its scale, rounded half up to a whole token. The product is
- * first cut to 6 decimals so binary error cannot flip a half (30 × 1.15 is 34.5, not 34.4999…).
+ * An exact count as is; an estimate × its scale (+ `extra`: what per-content factors add beyond
+ * it), rounded half up to a whole token. The sum is first cut to 6 decimals so binary error cannot
+ * flip a half (30 × 1.15 is 34.5, not 34.4999…).
  */
-function scaled(raw: number, choice: TokenizerChoice): number {
-  return choice.scale === 1 ? raw : Math.round(Number((raw * choice.scale).toFixed(6)));
+function scaled(raw: number, choice: TokenizerChoice, extra = 0): number {
+  return choice.scale === 1 && extra === 0 ? raw : Math.round(Number((raw * choice.scale + extra).toFixed(6)));
 }

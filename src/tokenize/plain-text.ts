@@ -1,5 +1,5 @@
 /** The one counting rule, on the main thread and in the tokenizer worker. */
-import type { GptEncoding } from 'gpt-tokenizer/GptEncoding';
+import type { TextTokenizer } from './build-tokenizer.js';
 
 /**
  * Special-token text (`<|endoftext|>`, `<|im_start|>`) in prompts or recorded messages is counted
@@ -8,6 +8,6 @@ import type { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 const PLAIN_TEXT = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
 
 /** Tokens of `text` as plain text (the one counting rule, on the main thread and in the worker). */
-export function countPlainText(encoding: GptEncoding, text: string): number {
+export function countPlainText(encoding: TextTokenizer, text: string): number {
   return encoding.countTokens(text, PLAIN_TEXT);
 }

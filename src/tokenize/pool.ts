@@ -14,7 +14,8 @@
  * tables and code of the main thread.
  */
 import type { Encoding } from '../types.js';
-import { PACKED_RANKS } from './ranks.js';
+import type { TokenizerTable } from './build-tokenizer.js';
+import { PACKED_RANKS, tableOf } from './ranks.js';
 import { WorkerClient } from '../workers/index.js';
 
 /** One batch to count: texts, the next index to take, and a count per text (−1 until counted). */
@@ -25,6 +26,8 @@ export interface CountRequest {
   next: SharedArrayBuffer;
   /** Int32Array(texts.length) over a SharedArrayBuffer: −1, then the text's token count. */
   counts: SharedArrayBuffer;
+  /** The encoding's table, with the first batch of an encoding the worker was not started with. */
+  packed?: TokenizerTable;
 }
 
 /** What the worker is started with. */
@@ -50,6 +53,8 @@ export interface CountJob {
 /** A started tokenizer worker. */
 export class TokenizerPool {
   private readonly client: WorkerClient<CountRequest, number>;
+  /** Encodings whose tables the worker has (the in-code ones from the start; a data file's once sent). */
+  private readonly sent = new Set<Encoding>(Object.keys(PACKED_RANKS) as Encoding[]);
 
   /** Starts the worker; it builds `preload` right away, in parallel with the caller. */
   constructor(preload: readonly Encoding[] = []) {
@@ -69,7 +74,12 @@ export class TokenizerPool {
     const nextIndex = new Int32Array(next);
     const countArray = new Int32Array(counts).fill(-1);
     const n = texts.length;
-    const done = this.client.request({ encoding, texts, next, counts }).catch(() => 0);
+    const request: CountRequest = { encoding, texts, next, counts };
+    if (!this.sent.has(encoding)) {
+      request.packed = tableOf(encoding);
+      this.sent.add(encoding);
+    }
+    const done = this.client.request(request).catch(() => 0);
     return {
       texts,
       counts: countArray,

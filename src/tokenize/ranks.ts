@@ -11,21 +11,70 @@
  * a small WebAssembly loop: 16–20 ms for o200k in a fresh process (the tokens with units above
  * 0xFF later, when a text first has one), and faster than the Map per lookup (packed-table.ts,
  * index-builder.ts, rank-lookup.ts); gpt-tokenizer-internals.ts puts it in the package's encoding.
+ *
+ * Llama 3's and Gemma 3's tables (scripts/vendor-tokenizers.mjs) are not modules: they are data
+ * files beside the code (src/generated/llama3-ranks.txt, gemma3-tokenizer.txt; the bundles carry
+ * them as assets next to themselves, not inside: 0.7 MB and 4.6 MB), read the first time such a
+ * model is counted. A run that never meets one neither parses nor loads them.
  */
+import { readFileSync } from 'node:fs';
 import type { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import { CL100K_RANKS } from '../generated/cl100k-ranks.js';
 import { O200K_RANKS } from '../generated/o200k-ranks.js';
-import type { Encoding } from '../types.js';
-import { buildEncoding } from './gpt-tokenizer-internals.js';
+import type { Encoding, TiktokenEncoding } from '../types.js';
+import { buildTokenizer, type TextTokenizer, type TokenizerTable } from './build-tokenizer.js';
 
-/** The packed rank table of each encoding (ASCII; also what the tokenizer worker is sent). */
-export const PACKED_RANKS: Readonly<Record<Encoding, string>> = { o200k_base: O200K_RANKS, cl100k_base: CL100K_RANKS };
+/** The encodings whose tables are in the code (sent to the tokenizer worker when it starts). */
+export const PACKED_RANKS: Readonly<Partial<Record<Encoding, string>>> = {
+  o200k_base: O200K_RANKS,
+  cl100k_base: CL100K_RANKS,
+};
 
-const built: Partial<Record<Encoding, GptEncoding>> = {};
+/**
+ * The data files of the others: a first line saying which package and version the table came
+ * from, then the table (ASCII both: Llama 3's packed ranks, Gemma 3's deflated bytes in base64;
+ * the bundler copies assets as text, which mangles raw bytes).
+ */
+const TABLE_FILES: Partial<Record<Encoding, URL>> = {
+  llama3: new URL('../generated/llama3-ranks.txt', import.meta.url),
+  gemma3: new URL('../generated/gemma3-tokenizer.txt', import.meta.url),
+};
+
+const fromFiles: Partial<Record<Encoding, TokenizerTable>> = {};
+
+/** The table of an encoding, read from its data file on first use. */
+export function tableOf(encoding: Encoding): TokenizerTable {
+  const inCode = PACKED_RANKS[encoding];
+  if (inCode !== undefined) return inCode;
+  let table = fromFiles[encoding];
+  if (table === undefined) {
+    const text = readFileSync(TABLE_FILES[encoding]!, 'latin1');
+    const body = text.slice(text.indexOf('\n') + 1).trimEnd();
+    table = fromFiles[encoding] = encoding === 'gemma3' ? Buffer.from(body, 'base64') : body;
+  }
+  return table;
+}
+
+/** The packed rank table of a tiktoken-style encoding (ASCII). */
+export function packedRanks(encoding: TiktokenEncoding): string {
+  return tableOf(encoding) as string;
+}
+
+const built: Partial<Record<Encoding, TextTokenizer>> = {};
 
 /** The encoding's tokenizer, built on the first call (per process, per encoding). */
-export function encodingFor(encoding: Encoding): GptEncoding {
-  return (built[encoding] ??= buildEncoding(encoding, PACKED_RANKS[encoding]));
+export function tokenizerOf(encoding: Encoding): TextTokenizer {
+  return (built[encoding] ??= buildTokenizer(encoding, tableOf(encoding)));
+}
+
+/** A tiktoken-style encoding's tokenizer: gpt-tokenizer's encoding (gpt-tokenizer-internals.ts). */
+export function encodingFor(encoding: TiktokenEncoding): GptEncoding {
+  return tokenizerOf(encoding) as GptEncoding;
+}
+
+/** Whether an encoding's data file has been read in this process (for tests: never, for a run without it). */
+export function isRankFileRead(encoding: Encoding): boolean {
+  return fromFiles[encoding] !== undefined;
 }
 
 /** Whether an encoding has been built in this process (for tests and start-up measurements). */

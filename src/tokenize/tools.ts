@@ -12,9 +12,14 @@
 
 import type { Encoding, ToolDefinition } from '../types.js';
 
-/** The cookbook's constants for gpt-4o-class models; cl100k (gpt-3.5/gpt-4) differs in FUNC_INIT only. */
+/**
+ * The cookbook's constants for gpt-4o-class models; cl100k (gpt-3.5/gpt-4) differs in FUNC_INIT only.
+ * Llama 3 (cl100k's ranks and more) takes cl100k's: how a Llama host renders tools is its own, so
+ * tool tokens of a Llama model are the OpenAI rule applied to exact Llama 3 counts. Gemma 3
+ * (Gemini) takes o200k's, likewise an approximation of how Google renders declarations.
+ */
 export const TOOL_TOKEN_CONSTANTS = {
-  funcInit: { o200k_base: 7, cl100k_base: 10 } as Record<Encoding, number>,
+  funcInit: { o200k_base: 7, cl100k_base: 10, llama3: 10, gemma3: 7 } as Record<Encoding, number>,
   propInit: 3,
   propKey: 3,
   enumInit: -3,

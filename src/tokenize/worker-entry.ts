@@ -5,22 +5,21 @@
  * built from the packed tables it is sent.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import type { Encoding } from '../types.js';
-import { buildEncoding } from './gpt-tokenizer-internals.js';
+import { buildTokenizer, type TextTokenizer, type TokenizerTable } from './build-tokenizer.js';
 import { countPlainText } from './plain-text.js';
 import { serveRequests } from '../workers/index.js';
 import type { CountRequest, TokenizeWorkerData } from './pool.js';
 
 const data = workerData as TokenizeWorkerData;
-const built = new Map<Encoding, GptEncoding>();
+const built = new Map<Encoding, TextTokenizer>();
 
-function encoding(name: Encoding): GptEncoding {
+function encoding(name: Encoding, sent?: TokenizerTable): TextTokenizer {
   let e = built.get(name);
   if (!e) {
-    const packed = data.packed[name];
+    const packed = data.packed[name] ?? sent;
     if (packed === undefined) throw new Error(`tokenize worker: no rank table for ${name}`);
-    e = buildEncoding(name, packed);
+    e = buildTokenizer(name, packed);
     built.set(name, e);
   }
   return e;
@@ -29,8 +28,8 @@ function encoding(name: Encoding): GptEncoding {
 // Build what the run will need while the main thread is still loading.
 for (const name of data.preload) encoding(name);
 
-serveRequests<CountRequest, number>(parentPort!, ({ encoding: name, texts, next, counts }) => {
-  const e = encoding(name);
+serveRequests<CountRequest, number>(parentPort!, ({ encoding: name, texts, next, counts, packed }) => {
+  const e = encoding(name, packed);
   const nextIndex = new Int32Array(next);
   const out = new Int32Array(counts);
   let done = 0;

@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import schema from '../../schema/aicost.schema.json' with { type: 'json' };
 import { CONFIG_DEFAULTS, configSchema, loadConfig, parsePercent } from '../../src/config/index.js';
-import type { Encoding, PolicyRule, ServiceTier, TrafficFormat } from '../../src/types.js';
+import type { OpenAiEncoding, PolicyRule, ServiceTier, TrafficFormat } from '../../src/types.js';
 
 type Json = Record<string, unknown>;
 
@@ -79,7 +79,7 @@ describe('schema/aicost.schema.json', () => {
       langfuse: true,
       helicone: true,
     };
-    const encodings: Record<Encoding, true> = { o200k_base: true, cl100k_base: true };
+    const encodings: Record<OpenAiEncoding, true> = { o200k_base: true, cl100k_base: true };
     expect(schema.properties.policies.properties.fail_on.items.enum).toEqual(Object.keys(rules));
     expect(schema.definitions.feature.properties.tier.enum).toEqual(Object.keys(tiers));
     expect(schema.definitions.feature.properties.traffic_format.enum).toEqual(Object.keys(formats));

@@ -24,14 +24,14 @@ import { RankLookup } from '../../src/tokenize/rank-lookup.js';
 import { encodingFor } from '../../src/tokenize/ranks.js';
 import { countPlainText } from '../../src/tokenize/plain-text.js';
 import { Pcg32 } from '../../src/stats/pcg32.js';
-import type { Encoding } from '../../src/types.js';
+import type { OpenAiEncoding } from '../../src/types.js';
 
-const reference: Record<Encoding, Tiktoken> = {
+const reference: Record<OpenAiEncoding, Tiktoken> = {
   o200k_base: new Tiktoken(o200kRanks),
   cl100k_base: new Tiktoken(cl100kRanks),
 };
-const refTokens = (text: string, enc: Encoding): number[] => reference[enc].encode(text, [], []);
-const PACKED: Record<Encoding, string> = { o200k_base: O200K_RANKS, cl100k_base: CL100K_RANKS };
+const refTokens = (text: string, enc: OpenAiEncoding): number[] => reference[enc].encode(text, [], []);
+const PACKED: Record<OpenAiEncoding, string> = { o200k_base: O200K_RANKS, cl100k_base: CL100K_RANKS };
 
 type Core = Record<string, unknown> & { bytePairMerge(piece: Uint8Array): number[] };
 const coreOf = (api: GptEncoding): Core =>
@@ -75,8 +75,8 @@ function mixedCorpus(): string[] {
 const CORPUS = mixedCorpus();
 
 /** The corpus counted by an encoding: its total, and how many texts differ from the fast path's or js-tiktoken's count. */
-const refCounts: Partial<Record<Encoding, number[]>> = {};
-function countsAgree(api: GptEncoding, enc: Encoding, fast: number[]): { total: number; differing: number } {
+const refCounts: Partial<Record<OpenAiEncoding, number[]>> = {};
+function countsAgree(api: GptEncoding, enc: OpenAiEncoding, fast: number[]): { total: number; differing: number } {
   const ref = (refCounts[enc] ??= CORPUS.map((t) => refTokens(t, enc).length));
   let total = 0;
   let differing = 0;
@@ -88,8 +88,8 @@ function countsAgree(api: GptEncoding, enc: Encoding, fast: number[]): { total: 
   return { total, differing };
 }
 
-const fastCounts: Partial<Record<Encoding, number[]>> = {};
-function fastOf(enc: Encoding): number[] {
+const fastCounts: Partial<Record<OpenAiEncoding, number[]>> = {};
+function fastOf(enc: OpenAiEncoding): number[] {
   return (fastCounts[enc] ??= CORPUS.map((t) => countPlainText(encodingFor(enc), t)));
 }
 
@@ -99,12 +99,12 @@ function fastOf(enc: Encoding): number[] {
  * constructor, before the encoding exists).
  */
 const withExpectedVocabularySize: EncodingApiFactory = (enc, getRanks) => {
-  const params = getEncodingParams(enc, getRanks);
+  const params = getEncodingParams(enc as OpenAiEncoding, getRanks);
   const expectedVocabularySize = 199_998 + params.specialTokensEncoder.size;
   if (params.bytePairRankDecoder.length + params.specialTokensEncoder.size !== expectedVocabularySize) {
     throw new Error('The number of mergeable tokens and special tokens must be equal to expectedVocabularySize.');
   }
-  return GptEncoding.getEncodingApi(enc, getRanks);
+  return GptEncoding.getEncodingApi(enc as OpenAiEncoding, getRanks);
 };
 
 describe('gpt-tokenizer internals: the fast path and its fallback', () => {
@@ -157,7 +157,7 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
 
   it('a core of another shape (the string encoder not a Map) falls back, with the same counts', () => {
     const objectEncoder: EncodingApiFactory = (enc, getRanks) => {
-      const api = GptEncoding.getEncodingApi(enc, getRanks);
+      const api = GptEncoding.getEncodingApi(enc as OpenAiEncoding, getRanks);
       const core = coreOf(api);
       const map = core.bytePairStringRankEncoder as Map<string, number>;
       core.bytePairStringRankEncoder = { get: (k: string) => map.get(k), size: map.size };
@@ -174,7 +174,7 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
 
   it('a merge that tokenizes differently fails the probe: the package path without anything patched', () => {
     const reversing: EncodingApiFactory = (enc, getRanks) => {
-      const api = GptEncoding.getEncodingApi(enc, getRanks);
+      const api = GptEncoding.getEncodingApi(enc as OpenAiEncoding, getRanks);
       const core = coreOf(api);
       const merge = core.bytePairMerge;
       core.bytePairMerge = function (piece: Uint8Array): number[] {

@@ -11,10 +11,10 @@ import {
   type RankSource,
 } from '../../src/tokenize/linear-merge.js';
 import { mulberry32 } from '../helpers/random.js';
-import type { Encoding } from '../../src/types.js';
+import type { OpenAiEncoding } from '../../src/types.js';
 
 /** The package's own (quadratic) merge, kept on the prototype: the reference for the heap merge. */
-function packageMerge(enc: Encoding): (piece: Uint8Array) => number[] {
+function packageMerge(enc: OpenAiEncoding): (piece: Uint8Array) => number[] {
   const core = (
     encodingFor(enc) as unknown as {
       bytePairEncodingCoreProcessor: RankSource & { bytePairMerge(p: Uint8Array): number[] };
@@ -23,7 +23,7 @@ function packageMerge(enc: Encoding): (piece: Uint8Array) => number[] {
   const proto = Object.getPrototypeOf(core) as { bytePairMerge(p: Uint8Array): number[] };
   return (piece) => proto.bytePairMerge.call(core, piece);
 }
-function core(enc: Encoding): RankSource {
+function core(enc: OpenAiEncoding): RankSource {
   return (encodingFor(enc) as unknown as { bytePairEncodingCoreProcessor: RankSource }).bytePairEncodingCoreProcessor;
 }
 
@@ -63,7 +63,7 @@ describe('heap byte-pair merge', () => {
   }
 
   it('counts a long text as js-tiktoken does', () => {
-    const reference: Record<Encoding, Tiktoken> = {
+    const reference: Record<OpenAiEncoding, Tiktoken> = {
       o200k_base: new Tiktoken(o200kRanks),
       cl100k_base: new Tiktoken(cl100kRanks),
     };

@@ -60,6 +60,30 @@ describe('prefill with the tokenizer worker (src/generated/tokenize-worker.js)',
     for (const t of batch.slice(0, 50)) expect(counter.count(t, 'cl100k_base')).toBe(countPlain(t, 'cl100k_base'));
   });
 
+  it('Llama 3 (a data-file table the worker was not started with) is sent with its first batch and counted there', async () => {
+    const batch = texts(1200, 'llama');
+    const counter = new TokenCounter();
+    counters.push(counter);
+    counter.prepare({ workers: 1, encodings: ['o200k_base'] });
+    await counter.prefill(batch, 'llama3');
+    await counter.prefill(texts(1200, 'llama-2'), 'llama3');
+    const s = counter.stats();
+    expect(s.misses).toBe(2400);
+    expect(s.offloaded).toBeGreaterThan(0);
+    for (const t of batch) expect(counter.count(t, 'llama3')).toBe(countPlain(t, 'llama3'));
+  });
+
+  it('Gemma 3 (a byte table) is sent to the worker too and counted there as on the main thread', async () => {
+    const batch = texts(700, 'gemma');
+    const counter = new TokenCounter();
+    counters.push(counter);
+    counter.prepare({ workers: 1 });
+    await counter.prefill(batch, 'gemma3');
+    expect(counter.stats().misses).toBe(700);
+    expect(counter.stats().offloaded).toBeGreaterThan(0);
+    for (const t of batch.slice(0, 100)) expect(counter.count(t, 'gemma3')).toBe(countPlain(t, 'gemma3'));
+  });
+
   it('queue: the worker counts batches in order while the main thread does other work; join finishes each', async () => {
     const first = texts(700, 'q1');
     const second = texts(700, 'q2');
