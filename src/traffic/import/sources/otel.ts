@@ -77,7 +77,7 @@ const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
 export const otel: Importer = {
   format: 'otel',
-  label: 'OpenTelemetry traces (OTLP/JSON or console exporter)',
+  label: 'OpenTelemetry traces',
   framing: 'json',
 
   detect(record: unknown): boolean {
