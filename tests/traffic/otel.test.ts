@@ -12,7 +12,9 @@ import { gzipSync } from 'node:zlib';
 import { readTraffic, type TrafficSource } from '../../src/traffic/index.js';
 import { runEstimate } from '../../src/run/estimate.js';
 import { TrafficError } from '../../src/errors.js';
-import { makeRepo, summaryPrompt } from '../helpers/run.js';
+import { runDiff } from '../../src/run/diff.js';
+import { validateReport } from '../../src/report/schema.js';
+import { makeRepo, prRepo, summaryPrompt } from '../helpers/run.js';
 
 type V = { stringValue: string } | { intValue: string | number } | { doubleValue: number } | { arrayValue: unknown };
 const s = (v: string): V => ({ stringValue: v });
@@ -447,5 +449,55 @@ replay:
     expect(report.notices.some((n) => n.startsWith('summarize: traffic/export.jsonl: read as OpenTelemetry'))).toBe(
       true,
     );
+  });
+});
+
+describe('otel where: a PR cannot lower an existing feature figure by changing where or format', () => {
+  const config = (where: string, format = '') => `version: 1
+features:
+  summarize:
+    team: support
+    prompt: prompts/summarize.prompt.yml
+    traffic:
+      path: traffic/export.jsonl
+      where: { ${where} }${format}
+    requests_per_month: 100000
+teams:
+  support: {}
+replay:
+  max_bad_lines: 50%
+`;
+  it('prices base and head with base’s where, and shows the PR’s where as a proposed change', async () => {
+    const base = {
+      '.aicost.yml': config('gen_ai.prompt.name: summarize'),
+      'prompts/summarize.prompt.yml': summaryPrompt(),
+      'traffic/export.jsonl': EXPORT,
+    };
+    // The PR points the feature at the cheapest call of the export (the 1200/90 one) and names a format.
+    const repo = prRepo(base, { '.aicost.yml': config('gen_ai.system: az.ai.openai', '\n      format: otel') });
+    const { report } = await runDiff({ repo, base: 'main', head: 'pr', config: '.aicost.yml' });
+    expect(validateReport(report)).toEqual({ ok: true });
+    const f = report.features.find((x) => x.id === 'summarize')!;
+    const mean = (312.9 + 234) / 2 / 1e6;
+    expect(f.base!.monthly).toBeCloseTo(mean * 100000, 6);
+    expect(f.head!.monthly).toBeCloseTo(mean * 100000, 6);
+    expect(report.proposed_config).toContainEqual({
+      path: 'features.summarize.traffic (format, where)',
+      base: [{ path: 'traffic/export.jsonl', where: { 'gen_ai.prompt.name': 'summarize' } }],
+      head: [{ path: 'traffic/export.jsonl', format: 'otel', where: { 'gen_ai.system': 'az.ai.openai' } }],
+      effect: 'takes effect after merge',
+    });
+  });
+
+  it('a PR whose where selects nothing is bad input at head (exit 2 material), not a silent $0', async () => {
+    const base = {
+      '.aicost.yml': config('gen_ai.prompt.name: summarize'),
+      'prompts/summarize.prompt.yml': summaryPrompt(),
+      'traffic/export.jsonl': EXPORT,
+    };
+    const repo = prRepo(base, { '.aicost.yml': config('gen_ai.prompt.name: nothing') });
+    const err = await runDiff({ repo, base: 'main', head: 'pr', config: '.aicost.yml' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TrafficError);
+    expect((err as TrafficError).message).toMatch(/^where \{gen_ai\.prompt\.name: "nothing"\} selects no call/);
   });
 });
