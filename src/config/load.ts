@@ -209,6 +209,8 @@ function checkTraffic(path: KeyPath, value: unknown, present: boolean, lookup: P
   return issues;
 }
 
+const ENTRY_KEYS = ['path', 'format', 'where'];
+
 /** One entry: a path or glob, or `{ path, format, where }` (the schema checked its keys and types). */
 function checkTrafficEntry(path: KeyPath, value: unknown, lookup: PositionLookup, what: string): Issue[] {
   if (typeof value === 'string') {
@@ -217,6 +219,17 @@ function checkTrafficEntry(path: KeyPath, value: unknown, lookup: PositionLookup
     return pathIssues(path, value, lookup);
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const unknown = Object.keys(value).filter((k) => !ENTRY_KEYS.includes(k));
+    if (unknown.length) {
+      const key = unknown[0]!;
+      const near = didYouMean(key, ENTRY_KEYS);
+      return [
+        {
+          position: lookup.key([...path, key]),
+          message: `${dottedPath([...path, key])}: unknown key; a traffic entry has path, format and where${near}`,
+        },
+      ];
+    }
     const p = (value as RawMap).path;
     if (typeof p === 'string' && p.length > 0) return pathIssues([...path, 'path'], p, lookup);
     return [
