@@ -307,7 +307,7 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
       if (!(e instanceof TrafficError) || requested === 'aicost' || e.message.includes('traffic_format')) throw e;
       const as =
         format === null
-          ? `traffic_format: ${requested}`
+          ? `traffic_format: ${requested}; no record could be read to detect the format`
           : `read as ${formatLabel(format)}${requested === format ? '' : `, traffic_format: ${requested}`}`;
       throw new TrafficError(`${e.message} (${as})`, { location: e.location, hint: e.hint });
     }

@@ -66,10 +66,11 @@ describe('npm run demo', () => {
       .filter((a: Record<string, string | number>) => a['gen_ai.operation.name'] === 'chat');
     const byHand = (name: string, volume: number) => {
       const calls = spans.filter((a: Record<string, string | number>) => a['gen_ai.prompt.name'] === name);
-      const cost = calls.reduce((sum: number, a: Record<string, number>) => {
-        const cached = a['gen_ai.usage.cache_read.input_tokens'] ?? 0;
-        const input = a['gen_ai.usage.input_tokens'];
-        return sum + ((input - cached) * 0.15 + cached * 0.075 + a['gen_ai.usage.output_tokens'] * 0.6) / 1e6;
+      const cost = calls.reduce((sum: number, a: Record<string, string | number>) => {
+        const cached = Number(a['gen_ai.usage.cache_read.input_tokens'] ?? 0);
+        const input = Number(a['gen_ai.usage.input_tokens']);
+        const output = Number(a['gen_ai.usage.output_tokens']);
+        return sum + ((input - cached) * 0.15 + cached * 0.075 + output * 0.6) / 1e6;
       }, 0);
       return { n: calls.length, monthly: (cost / calls.length) * volume };
     };

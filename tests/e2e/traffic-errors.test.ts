@@ -68,7 +68,7 @@ describe('reproduction 8: unreadable traffic is an error in diff as in estimate'
   it('a traffic file that is not JSONL at base and head: exit 2 naming file:line and the format tried, never $0', () => {
     const repo = prRepo(files(notJsonl), { 'prompts/faq.prompt.yml': prompt({ note: ' Be brief.' }) });
     const message =
-      /traffic\/faq\.jsonl:1: 2 of 2 lines \(100%\) cannot be used.*line 1: is not valid JSON.*\(read as aicost traffic JSONL v1, traffic_format: auto\)/;
+      /traffic\/faq\.jsonl:1: 2 of 2 lines \(100%\) cannot be used.*line 1: is not valid JSON.*\(traffic_format: auto; no record could be read to detect the format\)/;
     expectError(runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr']), message);
     expectError(runCli(['estimate', '--repo', repo, '--rev', 'pr']), message);
   });
