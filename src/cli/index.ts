@@ -9,8 +9,7 @@ import { diffText } from '../render/index.js';
 import { runDiff } from '../run/index.js';
 import { parseArgs, USAGE, type DiffArgs, type EstimateArgs } from './args.js';
 import { VERSION } from '../version.js';
-import { readTraffic } from '../traffic/index.js';
-import { sampleToLine } from '../traffic/write.js';
+import { readTraffic, sampleToLine } from '../traffic/index.js';
 import { inspectText, TrafficStats, type TrafficArgs } from './traffic.js';
 
 /** Exit codes of the CLI (design: 0 ran, 1 a violation fails, 2 bad usage or input). */

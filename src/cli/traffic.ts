@@ -3,8 +3,7 @@
  * entry (src/cli/index.ts) opens the files; everything here is plain data.
  */
 import { UsageError } from '../errors.js';
-import { formatLabel, formatNames } from '../traffic/import/registry.js';
-import { MAX_BAD_LINES_LISTED } from '../traffic/read.js';
+import { formatLabel, formatNames, MAX_BAD_LINES_LISTED } from '../traffic/index.js';
 import type { Sample, TrafficFormat, TrafficSet } from '../types.js';
 
 export interface TrafficArgs {
