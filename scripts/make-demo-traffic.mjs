@@ -277,4 +277,78 @@ const tiers = ['free', 'pro', 'pro', 'business', 'enterprise'];
   }
   writeFileSync(root + 'traffic/triage.jsonl', lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
 }
+// One OpenTelemetry export (the collector file exporter's OTLP/JSON lines) shared by two features,
+// kb-answer and onboarding-tips, told apart by gen_ai.prompt.name (their `where:`). kb-answer runs
+// inside a retrieval workflow span that repeats its usage (skipped by the importer). 7 days.
+// Written last, so the random draws of the files above are unchanged.
+{
+  const attr = (key, v) => ({ key, value: typeof v === 'string' ? { stringValue: v } : { intValue: String(v) } });
+  const hex = (n, width) => n.toString(16).padStart(width, '0');
+  const kb = parse(readFileSync(root + 'prompts/kb-answer.prompt.yml', 'utf8'));
+  const tips = parse(readFileSync(root + 'prompts/onboarding-tips.prompt.yml', 'utf8'));
+  const lines = [];
+  const n = 240;
+  for (let i = 0; i < n; i++) {
+    const isKb = i % 3 !== 2;
+    const p = isKb ? kb : tips;
+    const vars = isKb
+      ? { articles: body(int(40, 90)), question: `${pick(subjects)}?` }
+      : { done: body(int(1, 3)), employees: String(int(1, 250)) };
+    const input = chat(p.messages.map((m) => ({ role: m.role, content: render(m.content, vars) })));
+    const output = isKb ? int(90, 320) : int(40, 150);
+    const cached = isKb && input >= 1024 && rand() < 0.5 ? 1024 : 0;
+    const startNs = BigInt(Date.parse(ts(i, n, 7))) * 1000000n;
+    const traceId = hex(0x5eed0000 + i, 32);
+    const callId = hex(0xca11000 + i, 16);
+    const attrs = [
+      attr('gen_ai.operation.name', 'chat'),
+      attr('gen_ai.provider.name', 'openai'),
+      attr('gen_ai.request.model', 'gpt-4o-mini'),
+      attr('gen_ai.response.model', 'gpt-4o-mini-2024-07-18'),
+      attr('gen_ai.prompt.name', isKb ? 'kb-answer' : 'onboarding-tips'),
+      attr('gen_ai.request.max_tokens', p.modelParameters.maxTokens),
+      attr('gen_ai.usage.input_tokens', input),
+      ...(cached ? [attr('gen_ai.usage.cache_read.input_tokens', cached)] : []),
+      attr('gen_ai.usage.output_tokens', output),
+    ];
+    const call = {
+      traceId,
+      spanId: callId,
+      name: 'chat gpt-4o-mini',
+      kind: 3,
+      startTimeUnixNano: String(startNs + 5000000n),
+      endTimeUnixNano: String(startNs + 1500000000n),
+      attributes: attrs,
+      status: {},
+    };
+    const spans = [call];
+    if (isKb) {
+      const workflow = hex(0xf10e000 + i, 16);
+      call.parentSpanId = workflow;
+      spans.unshift({
+        traceId,
+        spanId: workflow,
+        name: 'invoke_workflow kb-answer',
+        kind: 1,
+        startTimeUnixNano: String(startNs),
+        endTimeUnixNano: String(startNs + 1600000000n),
+        attributes: [
+          attr('gen_ai.operation.name', 'invoke_workflow'),
+          attr('gen_ai.usage.input_tokens', input),
+          attr('gen_ai.usage.output_tokens', output),
+        ],
+        status: {},
+      });
+    }
+    lines.push({
+      resourceSpans: [
+        {
+          resource: { attributes: [attr('service.name', isKb ? 'help-centre' : 'onboarding')] },
+          scopeSpans: [{ scope: { name: 'opentelemetry.instrumentation.openai_v2', version: '2.4b0' }, spans }],
+        },
+      ],
+    });
+  }
+  writeFileSync(root + 'traffic/otel-export.jsonl', lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+}
 console.log('demo traffic written');

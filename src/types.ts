@@ -6,9 +6,35 @@
 /** Service tiers that change the price of a call. */
 export type ServiceTier = 'standard' | 'batch' | 'flex' | 'priority';
 
-/** Traffic formats a feature may declare. Only `aicost` (normalised JSONL) is read today. */
+/**
+ * Traffic formats a feature may declare: `auto` (detected per file from its first record),
+ * `aicost` (normalised JSONL) or a source an importer reads (src/traffic/import/types.ts `ImportFormat`).
+ */
 export type TrafficFormat =
-  'auto' | 'aicost' | 'openai-chat' | 'openai-batch' | 'anthropic' | 'otel' | 'langfuse' | 'helicone';
+  | 'auto'
+  | 'aicost'
+  | 'otel'
+  | 'langfuse'
+  | 'litellm'
+  | 'openai-batch'
+  | 'anthropic-batch'
+  | 'openai-chat'
+  | 'anthropic'
+  | 'helicone'
+  | 'langsmith'
+  | 'braintrust'
+  | 'phoenix'
+  | 'bedrock'
+  | 'gemini';
+
+/** One traffic entry of a feature: a path or glob, read with a format, keeping the calls `where` selects. */
+export interface TrafficEntry {
+  path: string;
+  /** The entry's own format; else the feature's `traffic_format`. */
+  format?: TrafficFormat;
+  /** Field → value or glob (`*`, `?`); a call is kept when every field matches. */
+  where?: Record<string, string>;
+}
 
 /** Offline BPE encodings we count with. */
 /**
@@ -44,6 +70,8 @@ export interface FeatureConfig {
   model?: string;
   /** Paths or globs, relative to the repository root; empty when the feature has no traffic. */
   traffic: string[];
+  /** The same entries with their format and `where` (the object form of `traffic:`), in order. */
+  trafficEntries?: TrafficEntry[];
   trafficFormat: TrafficFormat;
   /** Normalised from requests_per_month or requests_per_day × 730 / 24. */
   requestsPerMonth?: number;
@@ -397,6 +425,8 @@ export interface Sample {
   weight: number;
   costUsd?: number;
   source?: string;
+  /** The user or tenant id the call was made for, when the source records one. */
+  user?: string;
 }
 
 export interface BadLine {
@@ -427,4 +457,10 @@ export interface TrafficSet {
    * against the same limit (src/traffic/screen.ts).
    */
   lineCounts?: { maxBadLines: number; files: Record<string, { lines: number; bad: number }> };
+  /** The format each file was read as (after `auto` detection), by path. */
+  formats?: Record<string, string>;
+  /** What reading chose on its own (a detected format), for the report's notices. */
+  notices?: string[];
+  /** Records read but holding no priced call, by reason (agent spans, cache hits …), with counts. */
+  skipped?: Record<string, number>;
 }

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { parseTrafficArgs, type TrafficArgs } from './traffic.js';
 
 export type OutputFormat = 'text' | 'markdown' | 'json';
 
@@ -29,15 +30,18 @@ export interface DiffArgs {
   trafficDir?: string;
 }
 
-export type CliArgs = EstimateArgs | DiffArgs | { command: 'help' } | { command: 'version' };
+export type CliArgs =
+  EstimateArgs | DiffArgs | TrafficArgs | { command: 'help'; text?: string } | { command: 'version' };
 
 export const USAGE = `Usage:
   aicost diff     [--repo DIR] [--base REV] [--head REV] [--config PATH] [--format text|markdown|json] [--output FILE] [--override]
                   [--traffic-dir DIR]
   aicost estimate [--repo DIR] [--rev REV] [--config PATH] [--format text|markdown|json] [--output FILE] [--traffic-dir DIR]
+  aicost traffic  convert|inspect [--from FORMAT] [--where FIELD=VALUE …] [--max-samples N] IN…
 
   diff       What a change costs: every feature priced at base and head on the same samples.
   estimate   Price every feature of .aicost.yml at one revision (default: the working tree).
+  traffic    Convert an export (OpenTelemetry …) to traffic JSONL, or inspect it (aicost traffic --help).
 
 Options:
   --repo DIR        a directory inside the project (default: the current directory)
@@ -68,6 +72,7 @@ export function parseArgs(argv: string[]): CliArgs {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { command: 'help' };
   if (argv[0] === '--version') return { command: 'version' };
   const [command, ...rest] = argv;
+  if (command === 'traffic') return parseTrafficArgs(rest);
   if (!(command in FLAGS)) {
     throw new UsageError(`unknown command "${command}"`, { hint: 'Run `aicost --help` for the commands.' });
   }

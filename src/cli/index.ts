@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { writeFileSync } from 'node:fs';
+import { createReadStream, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AicostError } from '../errors.js';
 import { estimateMarkdown, estimateText } from '../render/index.js';
@@ -9,6 +9,8 @@ import { diffText } from '../render/index.js';
 import { runDiff } from '../run/index.js';
 import { parseArgs, USAGE, type DiffArgs, type EstimateArgs } from './args.js';
 import { VERSION } from '../version.js';
+import { readTraffic, sampleToLine } from '../traffic/index.js';
+import { inspectText, TrafficStats, type TrafficArgs } from './traffic.js';
 
 /** Exit codes of the CLI (design: 0 ran, 1 a violation fails, 2 bad usage or input). */
 const EXIT_OK = 0;
@@ -53,12 +55,42 @@ async function diff(args: DiffArgs): Promise<number> {
   return report.breached ? EXIT_BREACHED : EXIT_OK;
 }
 
+/** `aicost traffic convert|inspect`: the files are opened here; reading and printing are pure. */
+async function traffic(args: TrafficArgs): Promise<number> {
+  const stats = new TrafficStats();
+  const where = Object.keys(args.where).length ? args.where : undefined;
+  const set = await readTraffic(
+    args.inputs.map((path) => ({
+      path,
+      open: () => createReadStream(path),
+      format: args.from,
+      ...(where ? { where } : {}),
+    })),
+    {
+      maxBadLines: args.maxBadLines,
+      maxSamples: args.action === 'convert' ? args.maxSamples : 1,
+      onSample: (s) => stats.add(s),
+    },
+  );
+  if (args.action === 'inspect') {
+    process.stdout.write(inspectText(set, stats));
+    return EXIT_OK;
+  }
+  const out = set.samples.map((s) => JSON.stringify(sampleToLine(s))).join('\n');
+  process.stdout.write(out ? `${out}\n` : '');
+  const skipped = Object.entries(set.skipped ?? {}).map(([r, k]) => `${k} ${r}`);
+  process.stderr.write(
+    `aicost: wrote ${set.samples.length} of ${stats.calls} calls${set.sampled ? ' (a deterministic sample by whole traces, weights scaled to the total)' : ''}; ${set.badLines.length} unreadable records${skipped.length ? `; skipped ${skipped.join('; ')}` : ''}\n`,
+  );
+  return EXIT_OK;
+}
+
 /** The CLI entry: the only place (with src/main.ts) that catches errors and picks exit codes. */
 async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
     if (args.command === 'help') {
-      process.stdout.write(USAGE + '\n');
+      process.stdout.write((args.text ?? USAGE) + '\n');
       return EXIT_OK;
     }
     if (args.command === 'version') {
@@ -66,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
       return EXIT_OK;
     }
     if (args.command === 'diff') return await diff(args);
+    if (args.command === 'traffic') return await traffic(args);
     return await estimate(args);
   } catch (error) {
     if (error instanceof AicostError) {

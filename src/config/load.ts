@@ -14,6 +14,7 @@ import type {
   PriceOverride,
   ServiceTier,
   TeamConfig,
+  TrafficEntry,
   TrafficFormat,
 } from '../types.js';
 import { didYouMean } from '../text/index.js';
@@ -202,32 +203,48 @@ function crossCheck(data: RawMap, lookup: PositionLookup): Issue[] {
 /** Traffic is a path or a list of paths; each must stay inside the repository. */
 function checkTraffic(path: KeyPath, value: unknown, present: boolean, lookup: PositionLookup): Issue[] {
   if (!present) return [];
+  if (!Array.isArray(value)) return checkTrafficEntry(path, value, lookup, 'a path or a list of paths');
+  const issues: Issue[] = [];
+  value.forEach((item, index) => issues.push(...checkTrafficEntry([...path, index], item, lookup, 'a path')));
+  return issues;
+}
+
+const ENTRY_KEYS = ['path', 'format', 'where'];
+
+/** One entry: a path or glob, or `{ path, format, where }` (the schema checked its keys and types). */
+function checkTrafficEntry(path: KeyPath, value: unknown, lookup: PositionLookup, what: string): Issue[] {
   if (typeof value === 'string') {
     if (value.length === 0)
       return [{ position: lookup.value(path), message: `${dottedPath(path)}: must not be empty` }];
     return pathIssues(path, value, lookup);
   }
-  if (!Array.isArray(value)) {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const unknown = Object.keys(value).filter((k) => !ENTRY_KEYS.includes(k));
+    if (unknown.length) {
+      const key = unknown[0]!;
+      const near = didYouMean(key, ENTRY_KEYS);
+      return [
+        {
+          position: lookup.key([...path, key]),
+          message: `${dottedPath([...path, key])}: unknown key; a traffic entry has path, format and where${near}`,
+        },
+      ];
+    }
+    const p = (value as RawMap).path;
+    if (typeof p === 'string' && p.length > 0) return pathIssues([...path, 'path'], p, lookup);
     return [
       {
         position: lookup.value(path),
-        message: `${dottedPath(path)}: must be a path or a list of paths, got ${describeValue(value)}`,
+        message: `${dottedPath(path)}: needs path: (the file or glob to read)`,
       },
     ];
   }
-  const issues: Issue[] = [];
-  value.forEach((item, index) => {
-    const itemPath = [...path, index];
-    if (typeof item !== 'string' || item.length === 0) {
-      issues.push({
-        position: lookup.value(itemPath),
-        message: `${dottedPath(itemPath)}: must be a path, got ${describeValue(item)}`,
-      });
-    } else {
-      issues.push(...pathIssues(itemPath, item, lookup));
-    }
-  });
-  return issues;
+  return [
+    {
+      position: lookup.value(path),
+      message: `${dottedPath(path)}: must be ${what} or { path, format, where }, got ${describeValue(value)}`,
+    },
+  ];
 }
 
 /** Absolute paths and `..` would point outside the repository: refused with a position here. */
@@ -390,19 +407,29 @@ function buildConfig(data: RawMap, file: string, tree: YamlTree): Config {
 }
 
 function buildFeature(id: string, raw: RawMap): FeatureConfig {
-  const traffic =
-    raw.traffic === undefined || raw.traffic === null
-      ? []
-      : typeof raw.traffic === 'string'
-        ? [raw.traffic]
-        : [...(raw.traffic as string[])];
+  const items: unknown[] =
+    raw.traffic === undefined || raw.traffic === null ? [] : Array.isArray(raw.traffic) ? raw.traffic : [raw.traffic];
+  const entries: TrafficEntry[] = items.map((item) => {
+    if (typeof item === 'string') return { path: item };
+    const o = item as RawMap;
+    const entry: TrafficEntry = { path: o.path as string };
+    if (o.format !== undefined) entry.format = o.format as TrafficFormat;
+    if (o.where !== undefined) {
+      const where = Object.create(null) as Record<string, string>;
+      for (const [k, v] of Object.entries(o.where as RawMap)) where[k] = String(v);
+      entry.where = where;
+    }
+    return entry;
+  });
   const feature: FeatureConfig = {
     id,
     team: raw.team as string,
-    traffic,
+    traffic: entries.map((e) => e.path),
     trafficFormat: (raw.traffic_format as TrafficFormat | undefined) ?? CONFIG_DEFAULTS.trafficFormat,
     tier: (raw.tier as ServiceTier | undefined) ?? CONFIG_DEFAULTS.tier,
   };
+  // Only the object form adds anything to the paths; plain paths keep the entry out of the config.
+  if (entries.some((e) => e.format !== undefined || e.where !== undefined)) feature.trafficEntries = entries;
   if (raw.prompt !== undefined) feature.prompt = raw.prompt as string;
   if (raw.agent !== undefined) feature.agent = raw.agent as string;
   if (raw.model !== undefined) feature.model = raw.model as string;

@@ -55,6 +55,12 @@ function compile(): { validate: ValidateFunction; tags: WeakMap<object, Tag> } {
   tagTree(definitions.percent, 'checked');
   tagTree(definitions.pricingDate, 'checked');
   tagTree(definitions.traffic, 'checked');
+  // An entry's shape (path or object, its keys) is checked by the loader with better messages;
+  // the values inside the object (format, where) are the schema's to report.
+  const entry = definitions.trafficEntry as { anyOf: object[] };
+  tags.set(entry, 'checked');
+  tags.set(entry.anyOf, 'checked');
+  for (const branch of entry.anyOf) tags.set(branch, 'checked');
   tagTree(schema.definitions.feature.allOf, 'checked');
   tagTree(definitions.money, 'money');
   tagTree(definitions.pricePerMillion, 'money');

@@ -71,6 +71,7 @@ const FEATURE_KEYS: (keyof FeatureConfig)[] = [
   'team',
   'requestsPerMonth',
   'traffic',
+  'trafficEntries',
   'trafficFormat',
   'tier',
   'typicalOutputTokens',
@@ -79,6 +80,7 @@ const FEATURE_KEYS: (keyof FeatureConfig)[] = [
 const FEATURE_KEY_NAMES: Partial<Record<keyof FeatureConfig, string>> = {
   requestsPerMonth: 'requests_per_month',
   trafficFormat: 'traffic_format',
+  trafficEntries: 'traffic (format, where)',
   typicalOutputTokens: 'typical_output_tokens',
   typicalTurns: 'typical_turns',
 };

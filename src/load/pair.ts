@@ -213,6 +213,7 @@ export async function loadDiff(options: {
       try {
         traffic = await loadTraffic(trafficReader, trafficConfig, m.entry.id, m.entry.traffic);
         for (const p of traffic.paths) mapped.add(p);
+        for (const n of traffic.notices ?? []) notices.push(`${m.id}: ${n}`);
       } catch (e) {
         if (!(e instanceof AicostError) || m.declaredInPr) throw e;
         // Base's samples cannot be read. That is base's fault only when the PR's own traffic: reads
@@ -234,7 +235,12 @@ export async function loadDiff(options: {
       // rather than pass and break every later PR. Read only when the PR touches them.
       if (!readAtHead && headPatterns.length) {
         changed ??= await differingPaths(options.gitRoot, options.prefix, base.rev!, head.rev!);
-        const moved = headPatterns.join('\0') !== m.entry.traffic.join('\0');
+        // A new format or where: on the same files is a change too: the PR's reading must work.
+        const headEntries = headConfig.features[m.id]?.trafficEntries;
+        const moved =
+          headPatterns.join('\0') !== m.entry.traffic.join('\0') ||
+          JSON.stringify(headEntries ?? null) !== JSON.stringify(m.entry.trafficEntries ?? null) ||
+          headConfig.features[m.id]?.trafficFormat !== m.entry.trafficFormat;
         if (moved || (await repoTrafficPaths(head, headPatterns)).some((p) => changed!.has(p))) {
           await loadTraffic(head, { ...headConfig, replay: trusted.replay }, m.id, headPatterns);
         }

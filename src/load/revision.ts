@@ -26,10 +26,11 @@ export async function loadSnapshot(
   const fromDir = new TrafficDirFallback(options.trafficDir ?? null);
   const trafficOf = async (featureId: string, patterns: string[]): Promise<TrafficSet | null> => {
     if (!patterns.length) return null;
-    return (
-      (await fromDir.load(config, featureId, patterns, notices, where)) ??
-      loadTraffic(reader, config, featureId, patterns)
-    );
+    const fromDirSet = await fromDir.load(config, featureId, patterns, notices, where);
+    if (fromDirSet) return fromDirSet;
+    const set = await loadTraffic(reader, config, featureId, patterns);
+    for (const n of set.notices ?? []) notices.push(`${featureId}: ${n}`);
+    return set;
   };
   for (const feature of Object.values(config.features)) {
     const artifactPath = feature.prompt ?? feature.agent!;

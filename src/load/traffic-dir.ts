@@ -5,7 +5,7 @@
  */
 import { AicostError, TrafficError } from '../errors.js';
 import { readTraffic } from '../traffic/index.js';
-import { checkTrafficFormat, triedFormat } from '../traffic/index.js';
+import { checkTrafficFormat, type TrafficSource } from '../traffic/index.js';
 import type { Config, TrafficSet } from '../types.js';
 import { openTrustedDir, type WorkingTreeReader } from '../repo/index.js';
 import { isGlob, matchGlob } from '../repo/index.js';
@@ -115,24 +115,36 @@ export class TrafficDir {
     const format = checkTrafficFormat(config, featureId);
     let traffic: TrafficSet;
     try {
+      const entries = config.features[featureId]?.trafficEntries ?? [];
       traffic = await readTraffic(
-        files.map((f) => ({ path: `${TRAFFIC_DIR_PREFIX}${f}`, open: () => this.reader.open(f) })),
+        files.map((f) => {
+          // The entry whose path selects the file gives its format and where.
+          const entry = entries.find((e) => (isGlob(e.path) ? matchGlob(f, e.path) : e.path === f));
+          const source: TrafficSource = {
+            path: `${TRAFFIC_DIR_PREFIX}${f}`,
+            open: () => this.reader.open(f),
+            format: entry?.format ?? format,
+          };
+          if (entry?.where) source.where = entry.where;
+          return source;
+        }),
         { maxBadLines: config.replay.maxBadLines, maxSamples: config.replay.maxSamples, defaultFeature: featureId },
       );
     } catch (e) {
       if (!(e instanceof AicostError)) throw e;
       // Say where traffic-dir is: the file names in the message are relative to it.
-      throw new TrafficError(`${e.message} (${triedFormat(format)})`, {
+      throw new TrafficError(e.message, {
         location: e.location,
         hint: `${e.hint ? `${e.hint} ` : ''}(traffic-dir: is ${this.root})`,
       });
     }
+    const detected = (traffic.notices ?? []).map((n) => `${featureId}: ${n}`);
     const notices = unmatched.length
       ? [
           `${featureId}: traffic-dir ${this.display} has no file for ${unmatched.map((p) => `"${p}"`).join(', ')}; the feature was priced from its other samples there (${files.length} ${files.length === 1 ? 'file' : 'files'}).`,
         ]
       : [];
-    return { traffic, notices };
+    return { traffic, notices: [...detected, ...notices] };
   }
 
   close(): void {

@@ -4,8 +4,8 @@
  */
 import { ConfigError, TrafficError } from '../errors.js';
 import { absentReason, isGlob, matchGlob, safeRelativePath, type RevisionReader } from '../repo/index.js';
-import { checkTrafficFormat, readTraffic, triedFormat } from '../traffic/index.js';
-import type { Config, TrafficSet } from '../types.js';
+import { checkTrafficFormat, readTraffic, type TrafficSource } from '../traffic/index.js';
+import type { Config, TrafficEntry, TrafficSet } from '../types.js';
 import { fallbackNotice, type TrafficDir } from './traffic-dir.js';
 
 /** Expand a feature's traffic paths and globs at a revision and read the samples, streamed. */
@@ -16,8 +16,10 @@ export async function loadTraffic(
   patterns: string[],
 ): Promise<TrafficSet> {
   const format = checkTrafficFormat(config, featureId);
-  const paths: string[] = [];
+  const sources: TrafficSource[] = [];
   for (const [i, p] of patterns.entries()) {
+    const entry = entryFor(config, featureId, patterns, i);
+    const paths: string[] = [];
     const pos =
       config.positions[`features.${featureId}.traffic${patterns.length > 1 ? `.${i}` : ''}`] ??
       config.positions[`features.${featureId}.traffic`];
@@ -53,18 +55,40 @@ export async function loadTraffic(
       }
       paths.push(rel);
     }
+    for (const path of paths) {
+      const source: TrafficSource = { path, open: () => lazyStream(reader, path), format: entry?.format ?? format };
+      if (entry?.where) source.where = entry.where;
+      sources.push(source);
+    }
   }
-  const unique = [...new Set(paths)].sort();
   try {
-    return await readTraffic(
-      unique.map((path) => ({ path, open: () => lazyStream(reader, path) })),
-      { maxBadLines: config.replay.maxBadLines, maxSamples: config.replay.maxSamples, defaultFeature: featureId },
-    );
+    return await readTraffic(sources, {
+      maxBadLines: config.replay.maxBadLines,
+      maxSamples: config.replay.maxSamples,
+      defaultFeature: featureId,
+    });
   } catch (e) {
     if (!(e instanceof TrafficError)) throw e;
     // readTraffic's messages leave the file to the location, so it is printed once.
-    throw new TrafficError(`${e.message} (${triedFormat(format)})`, { location: e.location, hint: e.hint });
+    throw new TrafficError(e.message, { location: e.location, hint: e.hint });
   }
+}
+
+/**
+ * The `{ path, format, where }` entry pattern `i` came from, when the feature's config wrote one
+ * (the patterns are the feature's `traffic:` paths, in order).
+ */
+export function entryFor(
+  config: Config,
+  featureId: string,
+  patterns: readonly string[],
+  i: number,
+): TrafficEntry | undefined {
+  const entries = config.features[featureId]?.trafficEntries;
+  if (!entries) return undefined;
+  const byIndex = entries[i];
+  if (byIndex && byIndex.path === patterns[i] && entries.length === patterns.length) return byIndex;
+  return entries.find((e) => e.path === patterns[i]);
 }
 
 /** An async iterable over a file's bytes that opens the file only when iteration starts. */

@@ -8,3 +8,5 @@ export { fnv1a64, hashKey } from './hash.js';
 export { checkTrafficFormat, triedFormat } from './format.js';
 export { atTrafficLine } from './line-error.js';
 export { screenSamples } from './screen.js';
+export { sampleToLine } from './write.js';
+export { formatLabel, formatNames } from './import/registry.js';

@@ -64,16 +64,31 @@ export function parseSampleLine(text: string, file: string, line: number, defaul
       reason: at ? `is not valid JSON (error at character ${Number(at[1]) + 1})` : 'is not valid JSON',
     };
   }
+  return parseSampleObject(raw, file, line, defaultFeature);
+}
+
+/**
+ * Validates one already-parsed record as a line of normalised traffic JSONL v1 (the same rules as
+ * `parseSampleLine`): what an importer returns goes through here, so it cannot produce a sample
+ * the JSONL reader would refuse. A missing `id` becomes `defaultId` (else `file:line`).
+ */
+export function parseSampleObject(
+  raw: unknown,
+  file: string,
+  line: number,
+  defaultFeature?: string,
+  defaultId?: string,
+): LineResult {
   if (!isRecord(raw)) return { ok: false, reason: `is not a JSON object (found ${kindOf(raw)})` };
   try {
-    return { ok: true, sample: toSample(raw, file, line, defaultFeature) };
+    return { ok: true, sample: toSample(raw, file, line, defaultFeature, defaultId) };
   } catch (e) {
     if (e instanceof LineProblem) return { ok: false, reason: e.message };
     throw e;
   }
 }
 
-function toSample(o: Json, file: string, line: number, defaultFeature?: string): Sample {
+function toSample(o: Json, file: string, line: number, defaultFeature?: string, defaultId?: string): Sample {
   const version = get(o, 'v');
   if (version !== undefined && version !== 1)
     throw new LineProblem(`v is ${show(version)}: only version 1 of the traffic format is read`);
@@ -86,7 +101,7 @@ function toSample(o: Json, file: string, line: number, defaultFeature?: string):
   }
 
   const sample: Sample = {
-    id: idText(get(o, 'id'), 'id') ?? `${file}:${line}`,
+    id: idText(get(o, 'id'), 'id') ?? defaultId ?? `${file}:${line}`,
     file,
     line,
     usage,
@@ -142,6 +157,7 @@ function toSample(o: Json, file: string, line: number, defaultFeature?: string):
     sample.costUsd = cost;
   }
   setStr(sample, 'source', str(o, 'source'));
+  setStr(sample, 'user', idText(get(o, 'user'), 'user'));
   return sample;
 }
 
@@ -164,7 +180,7 @@ function readUsage(u: unknown): SampleUsage {
     const cached = usage.cacheReadTokens + usage.cacheWriteTokens + usage.cacheWrite1hTokens;
     if (cached > usage.inputTokens) {
       throw new LineProblem(
-        `usage cache tokens (read ${usage.cacheReadTokens} + write ${usage.cacheWriteTokens} + write_1h ${usage.cacheWrite1hTokens} = ${cached}) exceed usage.input_tokens ${usage.inputTokens}: input_tokens must include cached tokens (formats §9 shows how each source converts)`,
+        `usage cache tokens (read ${usage.cacheReadTokens} + write ${usage.cacheWriteTokens} + write_1h ${usage.cacheWrite1hTokens} = ${cached}) exceed usage.input_tokens ${usage.inputTokens}: input_tokens must include cached tokens; the source wrote exclusive counts (input without the cache), which aicost does not guess at (formats §9 shows how each source converts)`,
       );
     }
   }
@@ -367,7 +383,8 @@ function setStr<
     | 'parentId'
     | 'agent'
     | 'status'
-    | 'source',
+    | 'source'
+    | 'user',
 >(sample: Sample, key: K, value: string | undefined): void {
   if (value !== undefined) sample[key] = value;
 }

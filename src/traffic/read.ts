@@ -1,19 +1,37 @@
 /**
- * Reads a feature's traffic files (normalised JSONL v1) into a `TrafficSet`: streamed line by
- * line, validated, bad lines skipped and reported, large sources sampled deterministically.
+ * Reads a feature's traffic files into a `TrafficSet`: streamed record by record (gzip undone on
+ * the way), each record read as aicost's normalised JSONL v1 or by the importer of its source
+ * format (src/traffic/import/), validated by the same rules, bad records skipped and reported,
+ * `where:` applied, large sources sampled deterministically.
  */
 
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { TrafficError } from '../errors.js';
-import type { BadLine, Sample, TrafficSet } from '../types.js';
-import { forEachLine } from './lines.js';
-import { parseSampleLine } from './parse.js';
+import type { BadLine, Sample, TrafficFormat, TrafficSet } from '../types.js';
+import { forEachCsvRecord, forEachJsonRecord, type RawRecord } from './frame.js';
+import {
+  anyCsvImporter,
+  detectableFormats,
+  detectFormats,
+  formatLabel,
+  importerFor,
+  isAicostRecord,
+} from './import/registry.js';
+import type { FieldValue, Importer } from './import/types.js';
+import { parseSampleObject } from './parse.js';
 import { BottomKSampler } from './sampler.js';
+import { WhereFilter } from './where.js';
 
 /** One traffic file: its repository path (for messages and ids) and how to stream its bytes. */
 export interface TrafficSource {
   path: string;
   open: () => TrafficStream | Promise<TrafficStream>;
+  /** How to read it; default `opts.format`, else `aicost`. `auto` detects it from the first record. */
+  format?: TrafficFormat;
+  /** Keep only calls whose fields match (field → value or glob). */
+  where?: Readonly<Record<string, string>>;
 }
 
 /** A Node readable stream or any async iterable of byte or text chunks. */
@@ -28,6 +46,12 @@ export interface ReadTrafficOptions {
   maxLineBytes?: number;
   /** Feature of lines that name none. */
   defaultFeature?: string;
+  /** Format of sources that name none (default `aicost`). */
+  format?: TrafficFormat;
+  /** Most bytes a gzip file may decompress to (default 2 GiB): a small file must not become an endless one. */
+  maxDecompressedBytes?: number;
+  /** Sees every good, selected sample before sampling (for `traffic inspect`'s totals). */
+  onSample?: (sample: Sample) => void;
 }
 
 /** Bad lines listed in the result; beyond this they are only counted (toward max_bad_lines). */
@@ -37,6 +61,9 @@ const BINARY_SNIFF_BYTES = 8000;
 const LFS_POINTER = 'version https://git-lfs.github.com/spec/v1';
 const FIX_HINT =
   'Each line needs usage.output_tokens and one of usage.input_tokens, vars or messages (normalised traffic JSONL v1).';
+/** A pretty-printed file's first value may be the whole document (a page of records). */
+const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_DECOMPRESSED = 2 * 1024 * 1024 * 1024;
 
 /**
  * Reads every source, in path order (so the order the caller lists them in does not matter), and
@@ -61,9 +88,12 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
   if (!(opts.maxBadLines >= 0 && opts.maxBadLines <= 1))
     throw new RangeError(`maxBadLines must be a fraction in [0, 1], got ${opts.maxBadLines}`);
   const maxLineBytes = opts.maxLineBytes ?? 1024 * 1024;
+  const maxDecompressed = opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED;
 
-  const ordered = [...new Map(sources.map((s) => [s.path, s])).values()].sort((a, b) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  // One read per file and selection: the same file may be listed twice with different `where`.
+  const keyOf = (s: TrafficSource): string => `${s.path}\0${s.format ?? ''}\0${JSON.stringify(s.where ?? {})}`;
+  const ordered = [...new Map(sources.map((s) => [keyOf(s), s])).values()].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : keyOf(a) < keyOf(b) ? -1 : 1,
   );
   if (ordered.length === 0) {
     throw new TrafficError('no traffic files to read', {
@@ -80,114 +110,216 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
   let firstTs: number | undefined;
   let lastTs: number | undefined;
   const perFile = Object.create(null) as Record<string, { lines: number; bad: number }>;
+  const formats = Object.create(null) as Record<string, string>;
+  const notices: string[] = [];
+  const skipped = Object.create(null) as Record<string, number>;
+  const filters = new Map<string, WhereFilter>();
 
   for (const source of ordered) {
     const file = source.path;
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    let sniffed = 0;
-    let fileLines = 0;
-    let fileGood = 0;
-    const fileBad: BadLine[] = [];
-    let fileBadCount = 0;
+    const requested: TrafficFormat = source.format ?? opts.format ?? 'aicost';
+    let format: TrafficFormat | null = requested === 'auto' ? null : requested;
+    let importer: Importer | undefined = format ? importerFor(format) : undefined;
+    if (format && format !== 'aicost' && !importer) {
+      throw new TrafficError(`traffic format "${format}" has no importer in this build of aicost`, {
+        location: { file },
+        hint: `Formats read: ${detectableFormats().join(', ')}.`,
+      });
+    }
+    const whereKey = source.where && Object.keys(source.where).length ? JSON.stringify(source.where) : null;
+    let filter: WhereFilter | null = null;
+    if (whereKey) {
+      filter = filters.get(whereKey) ?? new WhereFilter(source.where!);
+      filters.set(whereKey, filter);
+    }
+    try {
+      let fileLines = 0;
+      let fileGood = 0;
+      let fileCalls = 0;
+      const fileBad: BadLine[] = [];
+      let fileBadCount = 0;
+      const fileSkipped = Object.create(null) as Record<string, number>;
 
-    const bad = (line: number, reason: string): void => {
-      fileBadCount++;
-      if (fileBad.length < 3) fileBad.push({ file, line, reason });
-      if (badLines.length < MAX_BAD_LINES_LISTED) badLines.push({ file, line, reason });
-    };
-
-    const onChunk = (chunk: Buffer): void => {
-      sha.update(chunk);
-      if (sniffed < BINARY_SNIFF_BYTES) {
-        if (sniffed === 0 && chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b) {
-          throw new TrafficError('the file is gzip-compressed, not JSON lines', {
-            location: { file },
-            hint: 'Decompress it before committing it (or before the step that runs aicost).',
-          });
+      const bad = (line: number, reason: string): void => {
+        fileBadCount++;
+        if (fileBad.length < 3) fileBad.push({ file, line, reason });
+        if (badLines.length < MAX_BAD_LINES_LISTED) badLines.push({ file, line, reason });
+      };
+      const skip = (reason: string, n = 1): void => {
+        fileSkipped[reason] = (fileSkipped[reason] ?? 0) + n;
+        skipped[reason] = (skipped[reason] ?? 0) + n;
+      };
+      const keep = (sample: Sample): void => {
+        fileGood++;
+        totalWeight += sample.weight;
+        if (sample.ts !== undefined) {
+          if (firstTs === undefined || sample.ts < firstTs) firstTs = sample.ts;
+          if (lastTs === undefined || sample.ts > lastTs) lastTs = sample.ts;
         }
-        const head = chunk.subarray(0, BINARY_SNIFF_BYTES - sniffed);
-        if (head.includes(0)) {
-          throw new TrafficError('the file is binary (it contains NUL bytes), not JSON lines', {
-            location: { file },
-            hint: 'Traffic must be UTF-8 text with one JSON object per line.',
-          });
-        }
-        sniffed += head.length;
-      }
-    };
+        opts.onSample?.(sample);
+        sampler.add(sample);
+      };
 
-    const onLine = ({ line, bytes }: { line: number; bytes: Buffer | null }): void => {
-      if (bytes === null) {
+      /** Detects the format from the first record that is a JSON object (or CSV row). */
+      const choose = (value: unknown, line: number): void => {
+        const probe = firstOfPage(value) ?? value;
+        const found = detectFormats(probe);
+        if (found.length === 0 && isRecord(probe) && ['usage', 'vars', 'messages'].some((k) => k in probe)) {
+          // An aicost line with a mistake is a bad line of aicost's format, as before auto-detection.
+          found.push('aicost');
+        }
+        if (found.length === 1) {
+          format = found[0]!;
+          importer = importerFor(format);
+          if (format !== 'aicost')
+            notices.push(`${file}: read as ${formatLabel(format)}, detected from its first record (line ${line}).`);
+          return;
+        }
+        if (found.length > 1) {
+          throw new TrafficError(
+            `traffic_format: auto cannot tell the format: the first record (line ${line}) reads as ${found.map(formatLabel).join(' and as ')}`,
+            {
+              location: { file, line },
+              hint: `Set traffic_format (or the entry's format:) to one of: ${found.join(', ')}.`,
+            },
+          );
+        }
+        throw new TrafficError(
+          `traffic_format: auto does not recognise the first record (line ${line}): it is not ${detectableFormats().join(', not ')}`,
+          {
+            location: { file, line },
+            hint: `Check that the file is a traffic export, or set traffic_format to its format. ${FIX_HINT}`,
+          },
+        );
+      };
+
+      const mapCalls = (value: unknown, line: number, index: number): void => {
+        if (format === 'aicost') {
+          const result = parseSampleObject(value, file, line, opts.defaultFeature);
+          if (!result.ok) return bad(line, result.reason);
+          if (filter && !filter.test(fieldsOfLine(value as Record<string, unknown>)))
+            return skip('not selected by where');
+          keep(result.sample);
+          return;
+        }
+        const page = importer!.detect(value) ? undefined : pageOf(value);
+        if (page) {
+          page.forEach((item, k) => mapOne(item, line, index, k));
+          return;
+        }
+        mapOne(value, line, index);
+      };
+
+      const mapOne = (value: unknown, line: number, index: number, item?: number): void => {
+        const where = item === undefined ? '' : `data[${item}]: `;
+        let result;
+        try {
+          result = importer!.map(value, { file, line, index });
+        } catch (e) {
+          // An importer must not throw on bad data; if one does, the record is bad, not the run.
+          return bad(
+            line,
+            `${where}cannot be read as ${importer!.label} (${e instanceof Error ? e.message : String(e)})`,
+          );
+        }
+        if (!result.ok) return bad(line, `${where}${result.reason}`);
+        for (const s of result.skipped ?? []) skip(s.reason, s.count);
+        const many = result.calls.length > 1;
+        for (const [k, call] of result.calls.entries()) {
+          fileCalls++;
+          const at = many ? `${line}#${k + 1}` : `${line}`;
+          const parsed = parseSampleObject(call.line, file, line, opts.defaultFeature, `${file}:${at}`);
+          if (!parsed.ok) {
+            const label =
+              typeof call.line['id'] === 'string' ? `call ${call.line['id']}: ` : many ? `call ${k + 1}: ` : '';
+            bad(line, `${where}${label}${parsed.reason}`);
+            continue;
+          }
+          if (filter && !filter.test({ ...fieldsOfLine(call.line), ...call.fields })) {
+            skip('not selected by where');
+            continue;
+          }
+          keep(parsed.sample);
+        }
+      };
+
+      const onRecord = (r: RawRecord): void => {
         fileLines++;
-        bad(line, `is longer than ${maxLineBytes} bytes`);
-        return;
-      }
-      if (isBlank(bytes)) return;
-      let text: string;
+        if ('error' in r) return bad(r.line, r.error);
+        if (format === null) choose(r.value, r.line);
+        mapCalls(r.value, r.line, r.index);
+      };
+
       try {
-        // The decoder drops a UTF-8 byte-order mark at the start of what it decodes.
-        text = decoder.decode(bytes);
-      } catch {
-        fileLines++;
-        bad(line, 'is not valid UTF-8');
-        return;
-      }
-      if (text.trim() === '') return;
-      fileLines++;
-      if (line === 1 && text.startsWith(LFS_POINTER)) {
-        throw new TrafficError('the file is a Git LFS pointer, not the samples', {
-          location: { file, line: 1 },
-          hint: 'Fetch LFS objects (actions/checkout with lfs: true) or commit the samples without LFS.',
+        const raw = await source.open();
+        const bytes = await openBytes(
+          tap(raw as AsyncIterable<Buffer | string | Uint8Array>, (c) => sha.update(c)),
+          file,
+          maxDecompressed,
+        );
+        const framing =
+          importer?.framing ?? (format === 'aicost' ? 'json' : bytes.startsJson || !anyCsvImporter() ? 'json' : 'csv');
+        const frameOpts = {
+          maxRecordBytes: maxLineBytes,
+          maxDocumentBytes: Math.max(maxLineBytes, MAX_DOCUMENT_BYTES),
+        };
+        if (framing === 'csv') await forEachCsvRecord(bytes.stream, frameOpts, onRecord);
+        else await forEachJsonRecord(bytes.stream, frameOpts, onRecord);
+      } catch (e) {
+        if (e instanceof TrafficError) throw e;
+        throw new TrafficError(`cannot read the file: ${e instanceof Error ? e.message : String(e)}`, {
+          location: { file },
+          hint: 'Check that the traffic path exists at this revision and is a regular file.',
         });
       }
-      const result = parseSampleLine(text, file, line, opts.defaultFeature);
-      if (!result.ok) {
-        bad(line, result.reason);
-        return;
-      }
-      const sample: Sample = result.sample;
-      fileGood++;
-      totalWeight += sample.weight;
-      if (sample.ts !== undefined) {
-        if (firstTs === undefined || sample.ts < firstTs) firstTs = sample.ts;
-        if (lastTs === undefined || sample.ts > lastTs) lastTs = sample.ts;
-      }
-      sampler.add(sample);
-    };
 
-    try {
-      const stream = await source.open();
-      await forEachLine(stream as AsyncIterable<Buffer | string | Uint8Array>, maxLineBytes, onChunk, onLine);
+      totalLines += fileLines;
+      goodLines += fileGood;
+      perFile[file] = { lines: (perFile[file]?.lines ?? 0) + fileLines, bad: (perFile[file]?.bad ?? 0) + fileBadCount };
+      if (format !== null) formats[file] = format;
+      if (fileLines === 0) {
+        throw new TrafficError('the file is empty: no samples to replay', { location: { file }, hint: FIX_HINT });
+      }
+      if (fileBadCount / fileLines > opts.maxBadLines) {
+        const first = fileBad.map((b) => `line ${b.line}: ${b.reason}`).join('; ');
+        const unit = format === 'aicost' || format === null ? 'lines' : 'records';
+        throw new TrafficError(
+          `${fileBadCount} of ${fileLines} ${unit} (${percent(fileBadCount / fileLines)}) cannot be used, more than replay.max_bad_lines (${percent(opts.maxBadLines)}). ${fileBadCount > 3 ? 'First 3' : 'They are'}: ${first}`,
+          {
+            location: { file, line: fileBad[0]?.line },
+            hint: `Fix or remove these ${unit}, or raise replay.max_bad_lines in .aicost.yml. ${FIX_HINT}`,
+          },
+        );
+      }
+      if (fileGood === 0 && !filter) {
+        const why = Object.entries(fileSkipped)
+          .map(([reason, n]) => `${n} ${reason}`)
+          .join('; ');
+        throw new TrafficError(
+          fileCalls === 0 && fileBadCount < fileLines && format !== 'aicost'
+            ? `no model calls in ${fileLines} ${fileLines === 1 ? 'record' : 'records'}${why ? ` (skipped: ${why})` : ''}`
+            : `no usable samples (${fileLines} ${fileLines === 1 ? 'line' : 'lines'}, all skipped)`,
+          { location: { file, line: fileBad[0]?.line }, hint: FIX_HINT },
+        );
+      }
     } catch (e) {
-      if (e instanceof TrafficError) throw e;
-      throw new TrafficError(`cannot read the file: ${e instanceof Error ? e.message : String(e)}`, {
-        location: { file },
-        hint: 'Check that the traffic path exists at this revision and is a regular file.',
-      });
+      // Say what the file was read as, once, after the rest of the message.
+      if (!(e instanceof TrafficError) || requested === 'aicost' || e.message.includes('traffic_format')) throw e;
+      const as =
+        format === null
+          ? `traffic_format: ${requested}; no record could be read to detect the format`
+          : `read as ${formatLabel(format)}${requested === format ? '' : `, traffic_format: ${requested}`}`;
+      throw new TrafficError(`${e.message} (${as})`, { location: e.location, hint: e.hint });
     }
+  }
 
-    totalLines += fileLines;
-    goodLines += fileGood;
-    perFile[file] = { lines: fileLines, bad: fileBadCount };
-    if (fileLines === 0) {
-      throw new TrafficError('the file is empty: no samples to replay', { location: { file }, hint: FIX_HINT });
-    }
-    if (fileBadCount / fileLines > opts.maxBadLines) {
-      const first = fileBad.map((b) => `line ${b.line}: ${b.reason}`).join('; ');
-      throw new TrafficError(
-        `${fileBadCount} of ${fileLines} lines (${percent(fileBadCount / fileLines)}) cannot be used, more than replay.max_bad_lines (${percent(opts.maxBadLines)}). ${fileBadCount > 3 ? 'First 3' : 'They are'}: ${first}`,
-        {
-          location: { file, line: fileBad[0]?.line },
-          hint: `Fix or remove these lines, or raise replay.max_bad_lines in .aicost.yml. ${FIX_HINT}`,
-        },
-      );
-    }
-    if (fileGood === 0) {
-      throw new TrafficError(`no usable samples (${fileLines} ${fileLines === 1 ? 'line' : 'lines'}, all skipped)`, {
-        location: { file, line: fileBad[0]?.line },
-        hint: FIX_HINT,
-      });
-    }
+  for (const [key, filter] of filters) {
+    if (filter.selected > 0) continue;
+    const files = ordered.filter((s) => s.where && JSON.stringify(s.where) === key).map((s) => s.path);
+    throw new TrafficError(`where ${filter.describe()} selects no call of ${files.join(', ')}: ${filter.seen()}`, {
+      location: { file: files[0]! },
+      hint: 'Fix the value in where: (a glob such as "summarize*" matches a prefix), or pick the field the export carries.',
+    });
   }
 
   let samples = sampler.result();
@@ -199,7 +331,7 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
   }
 
   const set: TrafficSet = {
-    paths: ordered.map((s) => s.path),
+    paths: [...new Set(ordered.map((s) => s.path))],
     samples,
     totalLines,
     totalWeight,
@@ -207,19 +339,153 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
     sha256: sha.digest('hex'),
     sampled,
     lineCounts: { maxBadLines: opts.maxBadLines, files: perFile },
+    formats,
   };
+  if (notices.length) set.notices = notices;
+  if (Object.keys(skipped).length) set.skipped = skipped;
   if (firstTs !== undefined) set.firstTs = firstTs;
   if (lastTs !== undefined) set.lastTs = lastTs;
   return set;
 }
 
-/** Only spaces, tabs and a CR: a blank line, skipped and not counted. */
-function isBlank(bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
+/** The normalised top-level fields of a line (`model`, `feature`, `user` …) that `where` may name. */
+function fieldsOfLine(line: Record<string, unknown>): Record<string, FieldValue> {
+  const out = Object.create(null) as Record<string, FieldValue>;
+  for (const key of Object.keys(line)) {
+    const v = line[key];
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[key] = v;
   }
-  return true;
+  return out;
+}
+
+/** The records of a page (`{data: [...]}` as API pages and exports write them), else undefined. */
+function pageOf(value: unknown): unknown[] | undefined {
+  if (!isRecord(value)) return undefined;
+  const data = value['data'];
+  return Array.isArray(data) && !isAicostRecord(value) ? data : undefined;
+}
+
+function firstOfPage(value: unknown): unknown {
+  const page = pageOf(value);
+  return page && page.length ? page[0] : undefined;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Passes chunks through as Buffers, showing each to `see` first (the hash is over the file's bytes). */
+async function* tap(
+  chunks: AsyncIterable<Buffer | string | Uint8Array>,
+  see: (chunk: Buffer) => void,
+): AsyncIterable<Buffer> {
+  for await (const piece of chunks) {
+    const chunk =
+      typeof piece === 'string'
+        ? Buffer.from(piece, 'utf8')
+        : Buffer.isBuffer(piece)
+          ? piece
+          : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    if (chunk.length === 0) continue;
+    see(chunk);
+    yield chunk;
+  }
+}
+
+/** The first `n` bytes of a stream (fewer at its end), and the whole stream again. */
+async function peek(
+  chunks: AsyncIterable<Buffer>,
+  n: number,
+): Promise<{ head: Buffer; stream: AsyncIterable<Buffer> }> {
+  const it = chunks[Symbol.asyncIterator]();
+  const seen: Buffer[] = [];
+  let length = 0;
+  let done = false;
+  while (length < n) {
+    const next = await it.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    seen.push(next.value);
+    length += next.value.length;
+  }
+  const head = Buffer.concat(seen, length);
+  async function* replay(): AsyncIterable<Buffer> {
+    if (head.length) yield head;
+    if (done) return;
+    for (;;) {
+      const next = await it.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { head: head.subarray(0, n), stream: replay() };
+}
+
+/**
+ * The file's text bytes: gzip undone (recognised by its magic bytes, bounded by `maxBytes`), and
+ * refused when it is another compression, binary, or a Git LFS pointer.
+ */
+async function openBytes(
+  chunks: AsyncIterable<Buffer>,
+  file: string,
+  maxBytes: number,
+): Promise<{ stream: AsyncIterable<Buffer>; startsJson: boolean }> {
+  let { head, stream } = await peek(chunks, BINARY_SNIFF_BYTES);
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    ({ head, stream } = await peek(gunzip(stream, file, maxBytes), BINARY_SNIFF_BYTES));
+  } else if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) {
+    throw new TrafficError('the file is zstd-compressed, which aicost does not read', {
+      location: { file },
+      hint: 'Decompress it (zstd -d FILE) or write it with gzip (the collector file exporter: compression: gzip).',
+    });
+  }
+  if (head.includes(0)) {
+    throw new TrafficError('the file is binary (it contains NUL bytes), not JSON lines', {
+      location: { file },
+      hint: 'Traffic must be UTF-8 text (JSON lines, a JSON document or CSV), or gzip of it.',
+    });
+  }
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  if (head.subarray(i, i + LFS_POINTER.length).toString('utf8') === LFS_POINTER) {
+    throw new TrafficError('the file is a Git LFS pointer, not the samples', {
+      location: { file, line: 1 },
+      hint: 'Fetch LFS objects (actions/checkout with lfs: true) or commit the samples without LFS.',
+    });
+  }
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
+  return { stream, startsJson: i >= head.length || head[i] === 0x7b || head[i] === 0x5b };
+}
+
+/** Decompresses gzip, failing once more than `maxBytes` come out (a small file must not become an endless one). */
+async function* gunzip(chunks: AsyncIterable<Buffer>, file: string, maxBytes: number): AsyncIterable<Buffer> {
+  const source = Readable.from(chunks);
+  const gz = createGunzip();
+  source.on('error', (e) => gz.destroy(e));
+  source.pipe(gz);
+  let total = 0;
+  try {
+    for await (const chunk of gz as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > maxBytes) {
+        throw new TrafficError(`the file decompresses to more than ${maxBytes.toLocaleString('en-US')} bytes`, {
+          location: { file },
+          hint: 'Split the export into smaller files, or sample it before aicost reads it (aicost traffic convert --max-samples).',
+        });
+      }
+      yield chunk;
+    }
+  } catch (e) {
+    if (e instanceof TrafficError) throw e;
+    throw new TrafficError(`the file is not valid gzip: ${e instanceof Error ? e.message : String(e)}`, {
+      location: { file },
+      hint: 'Check that the download finished (gzip -t FILE).',
+    });
+  } finally {
+    source.destroy();
+    gz.destroy();
+  }
 }
 
 /** 0.01 → "1%", 0.0125 → "1.25%". */

@@ -157,7 +157,7 @@ describe('values', () => {
         '    traffic_format: openai_chat',
       ]),
     ).toBe(
-      '.aicost.yml:9:21: features.ticket-summary.traffic_format: "openai_chat" is not one of auto, aicost, openai-chat, openai-batch, anthropic, otel, langfuse, helicone; did you mean "openai-chat"?',
+      '.aicost.yml:9:21: features.ticket-summary.traffic_format: "openai_chat" is not one of auto, aicost, otel, langfuse, litellm, openai-batch, anthropic-batch, openai-chat, anthropic, helicone, langsmith, braintrust, phoenix, bedrock, gemini; did you mean "openai-chat"?',
     );
     expect(firstLine(['version: 1', 'policies:', '  fail_on: [budget, unpriced_changes]'])).toBe(
       '.aicost.yml:3:21: policies.fail_on[1]: "unpriced_changes" is not one of budget, budget_warn, max_monthly_increase, max_monthly_increase_percent, max_cost_per_request, allowed_models, unpriced_change, unbounded_increase, base_error, pr_declared_price; did you mean "unpriced_change"?',
@@ -273,10 +273,21 @@ describe('values', () => {
 
   it('refuses traffic that is not a path or a list of paths', () => {
     expect(firstLine([...TEAM, '    team: support', '    prompt: p.md', '    traffic: 5'])).toBe(
-      '.aicost.yml:8:14: features.ticket-summary.traffic: must be a path or a list of paths, got the number 5',
+      '.aicost.yml:8:14: features.ticket-summary.traffic: must be a path or a list of paths or { path, format, where }, got the number 5',
     );
-    expect(firstLine([...TEAM, '    team: support', '    prompt: p.md', '    traffic: [a.jsonl, {path: b}]'])).toBe(
-      '.aicost.yml:8:24: features.ticket-summary.traffic[1]: must be a path, got a map',
+    expect(firstLine([...TEAM, '    team: support', '    prompt: p.md', '    traffic: [a.jsonl, 7]'])).toBe(
+      '.aicost.yml:8:24: features.ticket-summary.traffic[1]: must be a path or { path, format, where }, got the number 7',
+    );
+    // The object form: its keys are checked with a suggestion, its format by the schema.
+    expect(
+      firstLine([...TEAM, '    team: support', '    prompt: p.md', '    traffic: {path: a.jsonl, wher: {model: x}}']),
+    ).toBe(
+      '.aicost.yml:8:30: features.ticket-summary.traffic.wher: unknown key; a traffic entry has path, format and where; did you mean "where"?',
+    );
+    expect(
+      firstLine([...TEAM, '    team: support', '    prompt: p.md', '    traffic: {path: a.jsonl, format: otlp}']),
+    ).toMatch(
+      /^\.aicost\.yml:8:\d+: features\.ticket-summary\.traffic\.format: "otlp" is not one of auto, aicost, otel, .*did you mean "otel"\?$/,
     );
   });
 });

@@ -72,17 +72,24 @@ describe('schema/aicost.schema.json', () => {
     const formats: Record<TrafficFormat, true> = {
       auto: true,
       aicost: true,
-      'openai-chat': true,
-      'openai-batch': true,
-      anthropic: true,
       otel: true,
       langfuse: true,
+      litellm: true,
+      'openai-batch': true,
+      'anthropic-batch': true,
+      'openai-chat': true,
+      anthropic: true,
       helicone: true,
+      langsmith: true,
+      braintrust: true,
+      phoenix: true,
+      bedrock: true,
+      gemini: true,
     };
     const encodings: Record<OpenAiEncoding, true> = { o200k_base: true, cl100k_base: true };
     expect(schema.properties.policies.properties.fail_on.items.enum).toEqual(Object.keys(rules));
     expect(schema.definitions.feature.properties.tier.enum).toEqual(Object.keys(tiers));
-    expect(schema.definitions.feature.properties.traffic_format.enum).toEqual(Object.keys(formats));
+    expect(schema.definitions.trafficFormat.enum).toEqual(Object.keys(formats));
     expect(schema.definitions.price.properties.tokenizer.enum).toEqual(Object.keys(encodings));
   });
 

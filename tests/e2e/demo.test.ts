@@ -46,12 +46,43 @@ describe('npm run demo', () => {
     expect(f.delta.monthly).toBeCloseTo(perRequest * 1_200_000, 2);
     expect(report.features.map((x: { id: string; status: string }) => [x.id, x.status])).toEqual([
       ['invoice-qa', 'added'],
+      ['kb-answer', 'unchanged'],
       ['lead-scoring', 'unchanged'],
+      ['onboarding-tips', 'unchanged'],
       ['product-copy', 'unchanged'],
       ['reply-draft', 'changed'],
       ['support-triage', 'changed'],
       ['ticket-summary', 'changed'],
     ]);
+    // kb-answer and onboarding-tips share one OpenTelemetry export, each selected by where:
+    // gen_ai.prompt.name; the workflow spans that repeat kb-answer's usage are not counted.
+    const spans = readFileSync(join(ROOT, 'examples/demo/traffic/otel-export.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .flatMap((l) => JSON.parse(l).resourceSpans[0].scopeSpans[0].spans)
+      .map((sp: { attributes: { key: string; value: { stringValue?: string; intValue?: string } }[] }) =>
+        Object.fromEntries(sp.attributes.map((a) => [a.key, a.value.stringValue ?? Number(a.value.intValue)])),
+      )
+      .filter((a: Record<string, string | number>) => a['gen_ai.operation.name'] === 'chat');
+    const byHand = (name: string, volume: number) => {
+      const calls = spans.filter((a: Record<string, string | number>) => a['gen_ai.prompt.name'] === name);
+      const cost = calls.reduce((sum: number, a: Record<string, string | number>) => {
+        const cached = Number(a['gen_ai.usage.cache_read.input_tokens'] ?? 0);
+        const input = Number(a['gen_ai.usage.input_tokens']);
+        const output = Number(a['gen_ai.usage.output_tokens']);
+        return sum + ((input - cached) * 0.15 + cached * 0.075 + output * 0.6) / 1e6;
+      }, 0);
+      return { n: calls.length, monthly: (cost / calls.length) * volume };
+    };
+    const kb = byHand('kb-answer', 60000);
+    const tips = byHand('onboarding-tips', (600 * 730) / 24);
+    expect([kb.n, tips.n]).toEqual([160, 80]);
+    const fkb = report.features.find((x: { id: string }) => x.id === 'kb-answer');
+    const ftips = report.features.find((x: { id: string }) => x.id === 'onboarding-tips');
+    expect(fkb.base.samples).toBe(160);
+    expect(ftips.base.samples).toBe(80);
+    expect(fkb.base.monthly).toBeCloseTo(kb.monthly, 6);
+    expect(ftips.base.monthly).toBeCloseTo(tips.monthly, 6);
     expect(report.unpriced_changes.map((u: { file: string }) => u.file)).toEqual([
       'prompts/churn-email.prompt.yml',
       'src/classify.py',

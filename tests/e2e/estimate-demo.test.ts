@@ -180,7 +180,10 @@ describe('estimate --repo examples/demo --format json', () => {
     expect(report.totals.monthly).toBeCloseTo(sum, 6);
     const support = report.teams.find((t) => t.team === 'support')!;
     expect(support.monthly).toBeCloseTo(
-      feature('ticket-summary').monthly + feature('reply-draft').monthly + feature('support-triage').monthly,
+      feature('ticket-summary').monthly +
+        feature('reply-draft').monthly +
+        feature('support-triage').monthly +
+        feature('kb-answer').monthly,
       6,
     );
     const pkg = JSON.parse(readFileSync(join(ROOT, 'node_modules/@pydantic/genai-prices/package.json'), 'utf8'));

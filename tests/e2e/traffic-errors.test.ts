@@ -68,7 +68,7 @@ describe('reproduction 8: unreadable traffic is an error in diff as in estimate'
   it('a traffic file that is not JSONL at base and head: exit 2 naming file:line and the format tried, never $0', () => {
     const repo = prRepo(files(notJsonl), { 'prompts/faq.prompt.yml': prompt({ note: ' Be brief.' }) });
     const message =
-      /traffic\/faq\.jsonl:1: 2 of 2 lines \(100%\) cannot be used.*line 1: is not valid JSON.*\(read as aicost traffic JSONL v1, traffic_format: auto\)/;
+      /traffic\/faq\.jsonl:1: 2 of 2 lines \(100%\) cannot be used.*line 1: is not valid JSON.*\(traffic_format: auto; no record could be read to detect the format\)/;
     expectError(runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr']), message);
     expectError(runCli(['estimate', '--repo', repo, '--rev', 'pr']), message);
   });
@@ -133,11 +133,12 @@ describe('reproduction 8: unreadable traffic is an error in diff as in estimate'
     );
   });
 
-  it('traffic_format other than auto or aicost is an error at its key, in estimate and diff', () => {
+  // openai-chat has no importer on this branch: when the importers land, pick a format still without one.
+  it('a traffic_format with no importer in this build is an error at its key, in estimate and diff', () => {
     const broken = files(jsonl(rows(40)), { extra: '    traffic_format: openai-chat\n' });
     const repo = prRepo(broken, { 'prompts/faq.prompt.yml': prompt({ note: ' Be brief.' }) });
     const message =
-      /^aicost: \.aicost\.yml:7:5: feature "faq": traffic_format "openai-chat" is not supported yet: aicost reads only its own traffic JSONL/;
+      /^aicost: \.aicost\.yml:7:5: feature "faq": traffic_format "openai-chat" is not supported yet by this build of aicost/;
     expectError(runCli(['estimate', '--repo', repo]), message);
     expectError(runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr']), message);
     // Samples from --traffic-dir are refused the same way.

@@ -201,7 +201,7 @@ describe('parseSampleLine: bad lines and their reasons', () => {
     ['{"usage":"lots"}', 'usage must be an object (found a string)'],
     [
       '{"usage":{"input_tokens":100,"cache_read_tokens":80,"cache_write_tokens":30,"output_tokens":1}}',
-      'usage cache tokens (read 80 + write 30 + write_1h 0 = 110) exceed usage.input_tokens 100: input_tokens must include cached tokens (formats §9 shows how each source converts)',
+      'usage cache tokens (read 80 + write 30 + write_1h 0 = 110) exceed usage.input_tokens 100: input_tokens must include cached tokens; the source wrote exclusive counts (input without the cache), which aicost does not guess at (formats §9 shows how each source converts)',
     ],
     [
       '{"usage":{"input_tokens":1,"output_tokens":10,"reasoning_tokens":11}}',

@@ -224,7 +224,7 @@ describe('readTraffic: files that are not samples', () => {
     const e1 = await traffic(readTraffic([source('t.bin', Buffer.from([0, 1, 2, 10, 65]))], OPTS));
     expect(e1.format().split('\n')[0]).toBe('t.bin: the file is binary (it contains NUL bytes), not JSON lines');
     const e2 = await traffic(readTraffic([source('t.jsonl.gz', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0]))], OPTS));
-    expect(e2.format().split('\n')[0]).toBe('t.jsonl.gz: the file is gzip-compressed, not JSON lines');
+    expect(e2.format().split('\n')[0]).toMatch(/^t\.jsonl\.gz: the file is not valid gzip: /);
   });
 
   it('an empty file, a blank file, a file with no good line', async () => {

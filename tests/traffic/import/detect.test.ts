@@ -4,17 +4,17 @@
  * object) and a plain aicost JSONL line, so auto-detection never finds two candidates.
  */
 import { describe, expect, it } from '@jest/globals';
-import { sourceImporters } from '../../../src/traffic/import/sources/index.js';
+import { importers } from '../../../src/traffic/import/sources/index.js';
 import { AICOST_LINE, EXAMPLES, OTEL_CONSOLE, OTEL_EXAMPLE } from './examples.js';
 
 const all = Object.entries(EXAMPLES).flatMap(([format, recs]) => recs.map((r) => ({ format, record: r })));
 
 describe('source detectors', () => {
   it('cover every source of this module with examples', () => {
-    expect(new Set(sourceImporters.map((i) => i.format))).toEqual(new Set(Object.keys(EXAMPLES)));
+    expect(new Set(importers.map((i) => i.format))).toEqual(new Set(Object.keys(EXAMPLES)));
   });
 
-  for (const imp of sourceImporters) {
+  for (const imp of importers) {
     it(`${imp.label}: accepts its own examples and no one else's`, () => {
       for (const { format, record } of all)
         expect([format, imp.detect(record)]).toEqual([format, format === imp.format]);
@@ -28,7 +28,7 @@ describe('source detectors', () => {
 
   it('every example record maps without error', () => {
     for (const { format, record } of all) {
-      const imp = sourceImporters.find((i) => i.format === format && i.framing === 'json')!;
+      const imp = importers.find((i) => i.format === format && i.framing === 'json')!;
       const r = imp.map(record, { file: 'x.jsonl', line: 1, index: 0 });
       expect([format, r.ok]).toEqual([format, true]);
     }

@@ -4,7 +4,7 @@
  * `where:` field and no line. Records are mutated by a seeded generator (bounded count).
  */
 import { describe, expect, it } from '@jest/globals';
-import { sourceImporters } from '../../../src/traffic/import/sources/index.js';
+import { importers } from '../../../src/traffic/import/sources/index.js';
 import { mulberry32 } from '../../helpers/random.js';
 import { EXAMPLES } from './examples.js';
 
@@ -42,7 +42,7 @@ describe('source importers on hostile records', () => {
         const path = all[Math.floor(rand() * all.length)]!;
         const value = NASTY[Math.floor(rand() * NASTY.length)];
         const record = setAt(ex, path, value);
-        for (const imp of sourceImporters) {
+        for (const imp of importers) {
           expect(() => imp.detect(record)).not.toThrow();
           const r = imp.map(record, AT);
           if (r.ok) for (const c of r.calls) expect(typeof c.line).toBe('object');
@@ -51,7 +51,7 @@ describe('source importers on hostile records', () => {
         }
       }
     }
-    expect(mapped).toBe(examples.length * 60 * sourceImporters.length);
+    expect(mapped).toBe(examples.length * 60 * importers.length);
   });
 
   it('drop __proto__ keys at every depth of every example', () => {
@@ -59,7 +59,7 @@ describe('source importers on hostile records', () => {
     for (const ex of examples) {
       const text = JSON.stringify(ex).replace(/\{"/g, '{"__proto__":{"polluted":true,"input_tokens":1},"');
       const record = JSON.parse(text) as unknown;
-      for (const imp of sourceImporters) {
+      for (const imp of importers) {
         if (!imp.detect(ex)) continue;
         const r = imp.map(record, AT);
         expect([imp.label, r.ok]).toEqual([imp.label, true]);

@@ -1,7 +1,8 @@
 /**
- * The source importers of this module, in the order auto-detection should try them. A source with
- * two framings (Langfuse JSON and CSV) has one importer per framing, both of the same `format`.
- * The OTel importer lives beside these and is merged into this list by the reader.
+ * Every importer aicost ships, in the order auto-detection tries them (detection must be
+ * unambiguous, so the order only decides the order of candidates in messages). One module per
+ * source; a source with two framings (Langfuse, Helicone: JSON and CSV) has one importer per
+ * framing, both of the same `format`. Adding a source is adding it here.
  */
 
 import type { Importer } from '../types.js';
@@ -16,9 +17,11 @@ import { langsmith } from './langsmith.js';
 import { litellm } from './litellm.js';
 import { openaiBatch } from './openai-batch.js';
 import { openaiChat } from './openai-chat.js';
+import { otel } from './otel.js';
 import { phoenix } from './phoenix.js';
 
-export const sourceImporters: readonly Importer[] = [
+export const importers: readonly Importer[] = [
+  otel,
   langfuse,
   langfuseCsv,
   litellm,
