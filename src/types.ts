@@ -108,6 +108,10 @@ export interface Config {
   discounts: Record<string, number>;
   /** Alias or deployment name → canonical id. */
   models: Record<string, string>;
+  /** LiteLLM proxy configs (`models_from:`) whose `model_list` adds aliases and prices at load. */
+  modelsFrom?: string[];
+  /** `models.<name>` / `pricing.<name>` entries added from a `models_from:` file → its `file:line`. */
+  sourcedFrom?: Record<string, string>;
   replay: ReplayConfig;
   /** `commit` or an ISO date (YYYY-MM-DD). */
   pricingDate: 'commit' | string;

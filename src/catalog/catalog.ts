@@ -107,7 +107,7 @@ export function createCatalog(opts: CatalogOptions): Catalog {
 
   const pricing = checkPricing(opts.pricing, at);
   const discounts = discountTable(opts.discounts, at);
-  const aliases = caseInsensitive(opts.models);
+  const aliases = aliasTable(opts.models);
   const pricingKeys = caseInsensitive(Object.fromEntries(Object.keys(pricing).map((k) => [k, k])));
   // `pricing:` keys in any spelling also match by canonical id (`gpt-4o` prices `openai:gpt-4o`).
   const pricingByCanonical = new Map<string, string>();
@@ -127,7 +127,8 @@ export function createCatalog(opts: CatalogOptions): Catalog {
     for (let cur = id, next = aliases.get(cur); next !== undefined; cur = next, next = aliases.get(cur)) {
       aliasKey = aliases.keyOf(cur);
       chain.push(next);
-      if (seen.has(next.toLowerCase())) {
+      // A prefix route may lengthen the name at each hop (`a/*` → `a/b/*`): bounded by the alias count.
+      if (seen.has(next.toLowerCase()) || chain.length > aliases.size + 1) {
         throw new ConfigError(`models: aliases form a cycle: ${chain.join(' → ')}`, {
           location: at(`models.${aliases.keyOf(id) ?? id}`),
           hint: 'Point one of these aliases at a model id the catalog knows, e.g. openai/gpt-4o.',
@@ -385,6 +386,35 @@ function caseInsensitive(record: Record<string, string>): {
     get(k) {
       const key = keyOf(k);
       return key === undefined ? undefined : exact.get(key);
+    },
+  };
+}
+
+/**
+ * `models:` lookups: exact names (case-insensitive) first, then prefix routes ending in `*` (from
+ * LiteLLM wildcard routes: `team/*` → `anthropic/*` maps `team/x` to `anthropic/x`), longest first.
+ */
+function aliasTable(record: Record<string, string>): {
+  get(k: string): string | undefined;
+  keyOf(k: string): string | undefined;
+  size: number;
+} {
+  const exact = caseInsensitive(record);
+  const routes = Object.keys(record)
+    .filter((k) => k.length > 1 && k.indexOf('*') === k.length - 1)
+    .sort((a, b) => b.length - a.length);
+  const route = (k: string): string | undefined =>
+    routes.find((r) => k.length >= r.length && k.toLowerCase().startsWith(r.slice(0, -1).toLowerCase()));
+  return {
+    size: Object.keys(record).length,
+    keyOf: (k) => exact.keyOf(k) ?? route(k),
+    get(k) {
+      const found = exact.get(k);
+      if (found !== undefined) return found;
+      const r = route(k);
+      if (r === undefined) return undefined;
+      const target = record[r];
+      return target.includes('*') ? target.replace('*', k.slice(r.length - 1)) : target;
     },
   };
 }

@@ -52,7 +52,7 @@ export function buildConfig(data: RawMap, file: string, tree: YamlTree): Config 
     if (!Object.hasOwn(positions, dotted)) positions[dotted] = position;
   }
 
-  return {
+  const config: Config = {
     version: 1,
     path: file,
     features,
@@ -68,6 +68,8 @@ export function buildConfig(data: RawMap, file: string, tree: YamlTree): Config 
     pricingDate: (data.pricing_date as string | undefined) ?? CONFIG_DEFAULTS.pricingDate,
     positions,
   };
+  if (Array.isArray(data.models_from)) config.modelsFrom = [...(data.models_from as string[])];
+  return config;
 }
 
 function buildFeature(id: string, raw: RawMap): FeatureConfig {

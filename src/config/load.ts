@@ -153,6 +153,12 @@ function crossCheck(data: RawMap, lookup: PositionLookup): Issue[] {
     }
   }
 
+  if (Array.isArray(data.models_from)) {
+    data.models_from.forEach((item, i) => {
+      if (typeof item === 'string' && item.length > 0) issues.push(...pathIssues(['models_from', i], item, lookup));
+    });
+  }
+
   for (const path of percentPaths(data)) {
     const result = checkPercent(valueAt(data, path));
     if ('problem' in result) {

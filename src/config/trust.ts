@@ -107,6 +107,7 @@ function propose(
   head: unknown,
   out: ProposedChange[],
   keep?: (path: string) => boolean,
+  source = '',
 ): void {
   const a = new Map<string, unknown>();
   const b = new Map<string, unknown>();
@@ -117,7 +118,7 @@ function propose(
     const path = k ? `${section}.${k}` : section;
     if (keep && !keep(path)) continue;
     if (!same(a.get(k), b.get(k)))
-      out.push({ path, base: a.get(k) ?? null, head: b.get(k) ?? null, effect: AFTER_MERGE });
+      out.push({ path, base: a.get(k) ?? null, head: b.get(k) ?? null, effect: `${AFTER_MERGE}${source}` });
   }
 }
 
@@ -241,13 +242,14 @@ export function mergeTrusted(
   const pricing: Record<string, PriceOverride> = Object.assign(Object.create(null), base.pricing);
   for (const [id, price] of Object.entries(head.pricing)) {
     if (id in base.pricing) {
-      if (!same(base.pricing[id], price)) propose(`pricing.${id}`, base.pricing[id], price, proposed);
+      if (!same(base.pricing[id], price))
+        propose(`pricing.${id}`, base.pricing[id], price, proposed, undefined, sourceOf(head, `pricing.${id}`));
     } else if (isPriced(id)) {
       proposed.push({
         path: `pricing.${id}`,
         base: null,
         head: price,
-        effect: `ignored: ${id} already has a catalog price; a PR cannot re-price it (${AFTER_MERGE})`,
+        effect: `ignored: ${id} already has a catalog price; a PR cannot re-price it (${AFTER_MERGE})${sourceOf(head, `pricing.${id}`)}`,
       });
     } else {
       pricing[id] = price;
@@ -256,7 +258,12 @@ export function mergeTrusted(
   }
   for (const id of Object.keys(base.pricing)) {
     if (!(id in head.pricing))
-      proposed.push({ path: `pricing.${id}`, base: base.pricing[id], head: null, effect: AFTER_MERGE });
+      proposed.push({
+        path: `pricing.${id}`,
+        base: base.pricing[id],
+        head: null,
+        effect: `${AFTER_MERGE}${sourceOf(base, `pricing.${id}`)}`,
+      });
   }
 
   // Aliases: base's; the PR may add one for a name that resolves nowhere else.
@@ -264,13 +271,18 @@ export function mergeTrusted(
   for (const [alias, target] of Object.entries(head.models)) {
     if (alias in base.models) {
       if (base.models[alias] !== target)
-        proposed.push({ path: `models.${alias}`, base: base.models[alias], head: target, effect: AFTER_MERGE });
+        proposed.push({
+          path: `models.${alias}`,
+          base: base.models[alias],
+          head: target,
+          effect: `${AFTER_MERGE}${sourceOf(head, `models.${alias}`) || sourceOf(base, `models.${alias}`)}`,
+        });
     } else if (isPriced(alias)) {
       proposed.push({
         path: `models.${alias}`,
         base: null,
         head: target,
-        effect: `ignored: ${alias} already resolves to a price; a PR cannot re-map it (${AFTER_MERGE})`,
+        effect: `ignored: ${alias} already resolves to a price; a PR cannot re-map it (${AFTER_MERGE})${sourceOf(head, `models.${alias}`)}`,
       });
     } else {
       models[alias] = target;
@@ -279,9 +291,21 @@ export function mergeTrusted(
   }
   for (const alias of Object.keys(base.models)) {
     if (!(alias in head.models))
-      proposed.push({ path: `models.${alias}`, base: base.models[alias], head: null, effect: AFTER_MERGE });
+      proposed.push({
+        path: `models.${alias}`,
+        base: base.models[alias],
+        head: null,
+        effect: `${AFTER_MERGE}${sourceOf(base, `models.${alias}`)}`,
+      });
   }
 
+  if (!same(base.modelsFrom ?? [], head.modelsFrom ?? []))
+    proposed.push({
+      path: 'models_from',
+      base: base.modelsFrom ?? null,
+      head: head.modelsFrom ?? null,
+      effect: AFTER_MERGE,
+    });
   propose('teams', base.teams, head.teams, proposed);
   propose('policies', base.policies, head.policies, proposed);
   propose('discounts', base.discounts, head.discounts, proposed);
@@ -291,6 +315,12 @@ export function mergeTrusted(
 
   const config: Config = { ...base, pricing, models };
   return { config, features, proposed: dedupe(proposed), policySource: 'base', declared, notices };
+}
+
+/** ` (from litellm.yaml:7)` when a `models_from:` file holds the entry `key`, else ''. */
+function sourceOf(config: Config, key: string): string {
+  const at = config.sourcedFrom?.[key];
+  return at ? ` (from ${at})` : '';
 }
 
 /** Each trusted key the PR's entry `h` sets differently from base's `b`, proposed under `features.<id>`. */

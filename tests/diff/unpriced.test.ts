@@ -368,6 +368,20 @@ describe('findUnpricedChanges: prompt and agent files', () => {
 });
 
 describe('findUnpricedChanges: model config and env', () => {
+  it('finds a LiteLLM config by its model_list whatever its name (aliases_config.yaml)', () => {
+    const head = LITELLM.replace('model: openai/gpt-4o-mini', 'model: openai/gpt-4o');
+    const changes = scan([modified('gateway/aliases_config.yaml', LITELLM, head)]);
+    expect(changes.map((c) => [c.kind, c.file, c.line, c.summary])).toEqual([
+      [
+        'model-config',
+        'gateway/aliases_config.yaml',
+        8,
+        'LiteLLM config gateway/aliases_config.yaml: cheap: openai/gpt-4o-mini → openai/gpt-4o (×16.7 input price)',
+      ],
+    ]);
+    expect(changes[0].hint).toContain('models_from: [gateway/aliases_config.yaml]');
+  });
+
   it('reports a LiteLLM config.yaml model_list change, and ignores other config.yaml files', () => {
     const head = LITELLM.replace('model: openai/gpt-4o-mini', 'model: openai/gpt-4o');
     const changes = scan([
@@ -381,7 +395,7 @@ describe('findUnpricedChanges: model config and env', () => {
         line: 8,
         summary: 'LiteLLM config config.yaml: cheap: openai/gpt-4o-mini → openai/gpt-4o (×16.7 input price)',
         price_ratio: 2.5 / 0.15,
-        hint: 'alias the route and map the calls that send it: models: { cheap: openai/gpt-4o } and features: { <feature>: { team: <team>, prompt: <prompt file>, model: cheap, requests_per_month: <n> } }',
+        hint: 'read its routes as aliases: models_from: [config.yaml], and price the calls that send cheap: features: { <feature>: { team: <team>, prompt: <prompt file>, model: cheap, requests_per_month: <n> } }',
       },
     ]);
   });
