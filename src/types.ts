@@ -288,7 +288,7 @@ export interface AgentSpec {
    * Agent loops of one run for a static estimate (no traces): the root once, or one loop per
    * CrewAI task (its agent, and the task text sent as the user message).
    */
-  staticLoops: { agent: string; task?: string; text?: string }[];
+  staticLoops: { agent: string; task?: string; text?: string; file?: string; line?: number }[];
   /** Every repository file read to build the spec (definitions, instructions, tools, tasks). */
   files: string[];
   /** Lenient readings and things not priced, for the report. */

@@ -36,6 +36,7 @@ import { badLineNotices, estimateFeature, type EstimateContext } from '../estima
 import { weightedMean } from '../stats/index.js';
 import type { FeatureEstimate, FeatureInput } from '../estimate/index.js';
 import type { AgentDefinition, AgentSpec, CallSite } from '../types.js';
+import { taskEdits } from './task-edits.js';
 import { extensionCost, replayVariantRuns, type AgentVariant } from './agent-pair.js';
 
 /** Which parts of an agent a variant takes from the head (false: from the base). */
@@ -627,7 +628,11 @@ function agentChanges(
   }
   // Pricing dates and rounding between stages land on the last priced change.
   const residual = head.monthly - prev;
-  if (Math.abs(residual) > 1e-9) {
+  const tasks = taskEdits(baseSpec, headSpec);
+  if (tasks) {
+    // Task texts (CrewAI tasks.yaml) are no stage of their own: what the stages leave is theirs.
+    out.push({ kind: 'agent', ...tasks, monthlyEffect: residual });
+  } else if (Math.abs(residual) > 1e-9) {
     if (staged.length) staged[staged.length - 1].change.monthlyEffect += residual;
     else
       out.push({
