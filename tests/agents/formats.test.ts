@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { runDiff } from '../../src/run/diff.js';
-import { agentConfig, GPT_4O_MINI, prRepo, tok } from './helpers.js';
+import { CLAUDE_CODE_BUILTIN_TOOLS } from '../../src/artifacts/agents/tools.js';
+import { failure } from '../helpers/run.js';
+import { agentConfig, GPT_4O_MINI, jsonl, prRepo, SONNET_45, tok } from './helpers.js';
 
 const RPM = 40_000;
 
@@ -72,6 +74,97 @@ summary_task:
     expect(f.changes[0].monthlyEffect).toBeCloseTo(delta, 9);
     expect(r.report.notices.join('\n')).toContain(
       "src/newsletter/config/tasks.yaml:8: task summary_task names no agent: CrewAI's hierarchical process gives it to the crew's manager agent (manager_llm in code, not read here), so it is priced as a loop of researcher with the task's text",
+    );
+  });
+});
+
+describe('Claude Code sub-agents as people write them', () => {
+  const models = 'models:\n  sonnet: anthropic/claude-sonnet-4-5\n';
+  /** 20 runs of 2 calls: 6,000 + 1,000·k input, 250 output. */
+  const rows = Array.from({ length: 20 }, (_, t) =>
+    [1, 2].map((k) => ({
+      id: `s${t}-${k}`,
+      trace_id: `s${t}`,
+      step: k,
+      usage: { input_tokens: 6000 + 1000 * k, output_tokens: 250 },
+    })),
+  ).flat();
+  const agentFile = (o: { tools?: string | null; body?: string; description?: string } = {}) =>
+    `---
+name: migration-reviewer
+description: ${o.description ?? 'Reviews database migrations.'}
+model: sonnet
+${o.tools === null ? '' : `tools: ${o.tools ?? 'Read, Grep'}\n`}maxTurns: 12
+---
+${o.body ?? 'You review SQL migrations for locking and data loss. Reply with a verdict first.'}
+`;
+  const setup = (agent: string, extra: Record<string, string> = {}) => ({
+    '.aicost.yml': agentConfig({ agent: '.claude/agents/migration-reviewer.md', models }),
+    '.claude/agents/migration-reviewer.md': agent,
+    'traffic/triage.jsonl': jsonl(rows),
+    ...extra,
+  });
+
+  it('tools ["*"] is every built-in tool: +12 tools × 500 tokens on each of the 2 calls of a run', async () => {
+    const repo = prRepo(setup(agentFile()), { '.claude/agents/migration-reviewer.md': agentFile({ tools: '["*"]' }) });
+    const { features, report } = await runDiff({ repo, base: 'main', head: 'pr', config: '.aicost.yml' });
+    const f = features[0];
+    expect(CLAUDE_CODE_BUILTIN_TOOLS).toHaveLength(14);
+    // Read and Grep were counted already; "*" adds the 12 other built-ins, 500 tokens each.
+    expect(f.head!.perRequest.mean - f.base!.perRequest.mean).toBeCloseTo((2 * 12 * 500 * SONNET_45.input) / 1e6, 15);
+    expect(f.head!.monthly - f.base!.monthly).toBeCloseTo(((2 * 12 * 500 * 3) / 1e6) * 100_000, 9); // $3,600
+    expect(report.notices.join('\n')).toContain('tools "*" gives the agent every built-in tool');
+  });
+
+  it('no tools: line inherits every tool: priced as the built-ins (not as none)', async () => {
+    const repo = prRepo(setup(agentFile()), { '.claude/agents/migration-reviewer.md': agentFile({ tools: null }) });
+    const { features } = await runDiff({ repo, base: 'main', head: 'pr', config: '.aicost.yml' });
+    const f = features[0];
+    expect(f.head!.perRequest.mean - f.base!.perRequest.mean).toBeCloseTo((2 * 12 * 500 * SONNET_45.input) / 1e6, 15);
+  });
+
+  it('a description with <example> blocks that strict YAML refuses is read as Claude Code reads it, with a notice', async () => {
+    const description = `Use this agent when a PR adds a migration. Examples:
+<example>Context: the user adds a column. user: "Review migrations/042_add_index.sql" assistant: "I'll use the migration-reviewer agent."</example>`;
+    const quoted = JSON.stringify(description.replace('\n', ' '));
+    const longer =
+      'You review SQL migrations for locking and data loss. Reply with a verdict first, then the risky statements.';
+    const lenient = prRepo(setup(agentFile({ description })), {
+      '.claude/agents/migration-reviewer.md': agentFile({ description, body: longer }),
+    });
+    const strict = prRepo(setup(agentFile({ description: quoted })), {
+      '.claude/agents/migration-reviewer.md': agentFile({ description: quoted, body: longer }),
+    });
+    const a = await runDiff({ repo: lenient, base: 'main', head: 'pr', config: '.aicost.yml' });
+    const b = await runDiff({ repo: strict, base: 'main', head: 'pr', config: '.aicost.yml' });
+    expect(a.features[0].base!.monthly).toBeCloseTo(b.features[0].base!.monthly, 9);
+    expect(a.features[0].head!.monthly).toBeCloseTo(b.features[0].head!.monthly, 9);
+    expect(a.features[0].head!.monthly).toBeGreaterThan(a.features[0].base!.monthly);
+    expect(a.report.notices.join('\n')).toContain(
+      '.claude/agents/migration-reviewer.md:3: the front matter is not valid YAML',
+    );
+    expect(a.report.notices.join('\n')).toContain('the value of description taken as text');
+  });
+
+  it('a body that is an @path import is priced as the imported prompt; a PR editing that file changes the figure', async () => {
+    const PROMPT = 'You review SQL migrations for locking and data loss.';
+    const MORE = `${PROMPT} Check every ALTER TABLE for a full-table rewrite and name the lock it takes.`;
+    const repo = prRepo(
+      setup(agentFile({ body: '@../prompts/migration-review.md' }), { '.claude/prompts/migration-review.md': PROMPT }),
+      { '.claude/prompts/migration-review.md': MORE },
+    );
+    const { features, report } = await runDiff({ repo, base: 'main', head: 'pr', config: '.aicost.yml' });
+    const f = features[0];
+    expect(f.head!.monthly).toBeGreaterThan(f.base!.monthly);
+    expect(f.changes[0]).toMatchObject({ file: '.claude/prompts/migration-review.md' });
+    expect(report.notices.join('\n')).toContain('the body imports ../prompts/migration-review.md');
+
+    const outside = prRepo(setup(agentFile()), {
+      '.claude/agents/migration-reviewer.md': agentFile({ body: '@../../../etc/prompt.md' }),
+    });
+    const e = await failure(runDiff({ repo: outside, base: 'main', head: 'pr', config: '.aicost.yml' }));
+    expect(e.format()).toContain(
+      '.claude/agents/migration-reviewer.md:8: the body imports ../../../etc/prompt.md, which is outside the repository',
     );
   });
 });
