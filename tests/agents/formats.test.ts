@@ -6,7 +6,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { runDiff } from '../../src/run/diff.js';
 import { CLAUDE_CODE_BUILTIN_TOOLS } from '../../src/artifacts/agents/tools.js';
-import { failure } from '../helpers/run.js';
+import { runEstimate } from '../../src/run/estimate.js';
+import { failure, makeRepo } from '../helpers/run.js';
 import { agentConfig, GPT_4O_MINI, jsonl, prRepo, SONNET_45, tok } from './helpers.js';
 
 const RPM = 40_000;
@@ -166,5 +167,58 @@ ${o.body ?? 'You review SQL migrations for locking and data loss. Reply with a v
     expect(e.format()).toContain(
       '.claude/agents/migration-reviewer.md:8: the body imports ../../../etc/prompt.md, which is outside the repository',
     );
+  });
+});
+
+describe('no silent miss: keys a reader does not use that look like text, a model or a limit', () => {
+  it('CrewAI agents.yaml and tasks.yaml, and Claude Code front matter, name each such key with file:line', async () => {
+    const crew = makeRepo({
+      '.aicost.yml': agentConfig({
+        agent: 'src/crew/config/agents.yaml',
+        traffic: null,
+        extra: '    typical_turns: 2\n    typical_output_tokens: 100\n',
+      }),
+      'src/crew/config/agents.yaml': `analyst:
+  role: Analyst
+  goal: Explain the numbers
+  backstory: Former auditor.
+  llm: openai/gpt-4o-mini
+  verbose: true
+  system_template: "You are {role}. Always answer in German. {backstory}"
+  max_execution_time: 120
+`,
+      'src/crew/config/tasks.yaml': `explain:
+  description: Explain the revenue drop.
+  expected_output: Two paragraphs.
+  agent: analyst
+  output_file: report.md
+  output_instructions: Format the answer as a memo to the board, with a subject line and a one-sentence summary.
+`,
+    });
+    const { estimate } = await runEstimate({ repo: crew, config: '.aicost.yml' });
+    const notices = estimate.notices.join('\n');
+    expect(notices).toContain(
+      'src/crew/config/agents.yaml:7: agent analyst: key system_template is not read by aicost, so its edits are not priced',
+    );
+    expect(notices).toContain('src/crew/config/agents.yaml:8: agent analyst: key max_execution_time is not read');
+    expect(notices).toContain('src/crew/config/tasks.yaml:6: task explain: key output_instructions is not read');
+    expect(notices).not.toContain('verbose');
+    expect(notices).not.toContain('output_file');
+
+    const claude = makeRepo({
+      '.aicost.yml': agentConfig({
+        agent: '.claude/agents/sql.md',
+        traffic: null,
+        extra: '    typical_turns: 2\n    typical_output_tokens: 100\n',
+        models: 'models:\n  haiku: anthropic/claude-haiku-4-5\n',
+      }),
+      '.claude/agents/sql.md':
+        '---\nname: sql\nmodel: haiku\ntools: Read, Bash\ndisallowedTools: Bash\ncolor: blue\n---\nYou write SQL.\n',
+    });
+    const c = await runEstimate({ repo: claude, config: '.aicost.yml' });
+    expect(c.estimate.notices.join('\n')).toContain(
+      '.claude/agents/sql.md:5: front matter: key disallowedTools is not read by aicost',
+    );
+    expect(c.estimate.notices.join('\n')).not.toContain('color');
   });
 });

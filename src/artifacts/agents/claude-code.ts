@@ -16,6 +16,10 @@ import { findPair, isMap, keyLine, own, parseYaml, positionOf } from '../yaml-so
 import { emptyDraft, type AgentDraft } from './draft.js';
 import { MAX_TURNS, readWholeNumber } from './numbers.js';
 import { CLAUDE_CODE_BUILTIN_TOOLS, CLAUDE_CODE_TOOL_TOKENS } from './tools.js';
+import { unusedKeyNotes } from './unused-keys.js';
+
+/** Front matter keys this reader uses (`description` tells the parent when to call the agent). */
+const FRONT_MATTER_KEYS = ['name', 'description', 'model', 'tools', 'maxTurns', 'effort'];
 
 /** Claude Code's model aliases; they resolve through `models:` in `.aicost.yml`. */
 export const CLAUDE_MODEL_ALIASES: readonly string[] = ['sonnet', 'opus', 'haiku'];
@@ -74,6 +78,7 @@ export function parseClaudeAgent(file: string, text: string): AgentDraft {
   }
   const d = emptyDraft('claude-code', file, CLAUDE_CODE_TOOL_TOKENS);
   if (lenient) d.notes.push(lenient);
+  d.notes.push(...unusedKeyNotes(src, root, FRONT_MATTER_KEYS, 'front matter'));
   const v = src.value;
   const name = own(v, 'name');
   if (typeof name === 'string' && name.trim()) d.name = name.trim();

@@ -22,11 +22,14 @@ import type { YamlSource } from '../yaml-source.js';
 import { emptyDraft, type AgentDraft } from './draft.js';
 import { MAX_TURNS, readWholeNumber } from './numbers.js';
 import { CREWAI_TOOL_TOKENS } from './tools.js';
+import { unusedKeyNotes } from './unused-keys.js';
 
 /** CrewAI's `max_iter` when an agent sets none (docs: default 20; older releases used 25). */
 export const CREWAI_DEFAULT_MAX_ITER = 20;
 
 const SETTINGS = ['function_calling_llm', 'allow_delegation', 'max_retry_limit', 'reasoning', 'max_reasoning_attempts'];
+const AGENT_KEYS = ['role', 'goal', 'backstory', 'llm', 'tools', 'max_iter', ...SETTINGS];
+const TASK_KEYS = ['description', 'expected_output', 'agent'];
 
 /** A CrewAI crew read from agents.yaml (and tasks.yaml). */
 export interface CrewRead {
@@ -154,6 +157,7 @@ function readAgent(src: YamlSource, key: string, value: Record<string, unknown>,
     d.maxTurns = CREWAI_DEFAULT_MAX_ITER;
     d.maxTurnsIsDefault = true;
   }
+  d.notes.push(...unusedKeyNotes(src, node, AGENT_KEYS, `agent ${key}`));
   for (const s of SETTINGS) {
     const v = own(value, s);
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
@@ -180,6 +184,7 @@ function readTasks(file: string, yamlText: string, agents: string[], notes: stri
     const agent = text(own(spec, 'agent'));
     const pair = findPair(root as Node, [task]);
     const line = pair ? keyLine(src, pair.pair) : 1;
+    notes.push(...unusedKeyNotes(src, pair?.pair.value, TASK_KEYS, `task ${task}`));
     if (!agent) {
       out.push({ agent: '', task, text: taskText(spec), file, line });
       continue;
