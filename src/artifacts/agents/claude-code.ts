@@ -59,7 +59,8 @@ export function parseClaudeAgent(file: string, text: string): AgentDraft {
   } catch (e) {
     // Claude Code loads front matter that strict YAML refuses (a description holding `<example>`
     // blocks with `: ` in them): read each such key's value as text, as it does.
-    if (!(e instanceof ArtifactError)) throw e;
+    // Only a syntax error: the limits (aliases, nesting, size) stand whatever the file's shape.
+    if (!(e instanceof ArtifactError) || !e.message.startsWith('invalid YAML')) throw e;
     const repaired = lenientFrontMatter(fm.yaml);
     if (repaired === null) throw e;
     try {
@@ -199,7 +200,7 @@ function lenientFrontMatter(yaml: string): { yaml: string; keys: string[] } | nu
     const rest = lines.slice(i + 1, j);
     const text = [value, ...rest].join('\n');
     const plain = m && value !== '' && !/^["'[{|>]/.test(value);
-    if (plain && (/:\s|^[<@`%!&*]/.test(text) || rest.some((l) => l.trim() && !/^\s/.test(l)))) {
+    if (plain && (/:\s|^[<@`%]/.test(text) || rest.some((l) => l.trim() && !/^\s/.test(l)))) {
       const esc = (t: string) => JSON.stringify(t).slice(1, -1);
       const quoted = [`${m[1]}: "${esc(value)}`, ...rest.map((l) => ` ${esc(l)}`)];
       quoted[quoted.length - 1] += '"';
