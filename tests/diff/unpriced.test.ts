@@ -93,7 +93,8 @@ router_settings:
 
 const REPLY_HINT_PROMPT =
   'features: { reply: { team: <team>, prompt: prompts/reply.prompt.yml, requests_per_month: <n> } }';
-const REPLY_HINT_AGENT = 'features: { reply: { team: <team>, agent: agents/reply.yaml, requests_per_month: <n>, typical_turns: <turns>, typical_output_tokens: <tokens> } }';
+const REPLY_HINT_AGENT =
+  'features: { reply: { team: <team>, agent: agents/reply.yaml, requests_per_month: <n>, typical_turns: <turns>, typical_output_tokens: <tokens> } }';
 
 describe('findUnpricedChanges: code', () => {
   it('reports a model id edited in a .py call with the catalog ratio', () => {
