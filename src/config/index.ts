@@ -10,3 +10,5 @@ export { prPricedModels } from './pr-priced.js';
 export type { PrPricedModel } from './pr-priced.js';
 export type { MergedConfig, MergedFeature } from './trust.js';
 export { readYamlTree } from './yaml-tree.js';
+export { readLitellmConfig } from './litellm.js';
+export type { DeploymentCost, LitellmModels } from './litellm.js';

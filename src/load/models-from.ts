@@ -1,5 +1,5 @@
 import { createCatalog } from '../catalog/index.js';
-import { readLitellmConfig, type DeploymentCost } from '../config/litellm.js';
+import { readLitellmConfig, type DeploymentCost } from '../config/index.js';
 import { AicostError, ConfigError } from '../errors.js';
 import type { Config, PriceOverride } from '../types.js';
 import { safeRelativePath, type RevisionReader } from '../repo/index.js';
