@@ -147,6 +147,10 @@ export interface Config {
   discounts: Record<string, number>;
   /** Alias or deployment name → canonical id. */
   models: Record<string, string>;
+  /** LiteLLM proxy configs (`models_from:`) whose `model_list` adds aliases and prices at load. */
+  modelsFrom?: string[];
+  /** `models.<name>` / `pricing.<name>` entries added from a `models_from:` file → its `file:line`. */
+  sourcedFrom?: Record<string, string>;
   replay: ReplayConfig;
   /** `commit` or an ISO date (YYYY-MM-DD). */
   pricingDate: 'commit' | string;
@@ -370,7 +374,7 @@ export interface AgentSpec {
    * Agent loops of one run for a static estimate (no traces): the root once, or one loop per
    * CrewAI task (its agent, and the task text sent as the user message).
    */
-  staticLoops: { agent: string; task?: string; text?: string }[];
+  staticLoops: { agent: string; task?: string; text?: string; file?: string; line?: number }[];
   /** Every repository file read to build the spec (definitions, instructions, tools, tasks). */
   files: string[];
   /** Lenient readings and things not priced, for the report. */

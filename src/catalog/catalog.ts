@@ -17,7 +17,14 @@ import type {
 } from '../types.js';
 import type { CatalogHit } from './genai.js';
 import { checkDate, checkUsage } from './checks.js';
-import { caseInsensitive, checkPricing, discountTable, overrideRates, vendorPrefix } from './config-tables.js';
+import {
+  aliasTable,
+  caseInsensitive,
+  checkPricing,
+  discountTable,
+  overrideRates,
+  vendorPrefix,
+} from './config-tables.js';
 import { inputBreaksOn, isPriced, lookup, priceCallOn, pricedEntry, ratesOn } from './genai.js';
 import type { PricedEntry } from './genai.js';
 import { canonicalId, familyOf, parseModelId } from './ids.js';
@@ -131,7 +138,7 @@ export function createCatalog(opts: CatalogOptions): Catalog {
 
   const pricing = checkPricing(opts.pricing, at);
   const discounts = discountTable(opts.discounts, at);
-  const aliases = caseInsensitive(opts.models);
+  const aliases = aliasTable(opts.models);
   const pricingKeys = caseInsensitive(Object.fromEntries(Object.keys(pricing).map((k) => [k, k])));
   // `pricing:` keys in any spelling also match by canonical id (`gpt-4o` prices `openai:gpt-4o`).
   const pricingByCanonical = new Map<string, string>();
@@ -151,7 +158,8 @@ export function createCatalog(opts: CatalogOptions): Catalog {
     for (let cur = id, next = aliases.get(cur); next !== undefined; cur = next, next = aliases.get(cur)) {
       aliasKey = aliases.keyOf(cur);
       chain.push(next);
-      if (seen.has(next.toLowerCase())) {
+      // A prefix route may lengthen the name at each hop (`a/*` → `a/b/*`): bounded by the alias count.
+      if (seen.has(next.toLowerCase()) || chain.length > aliases.size + 1) {
         throw new ConfigError(`models: aliases form a cycle: ${chain.join(' → ')}`, {
           location: at(`models.${aliases.keyOf(id) ?? id}`),
           hint: 'Point one of these aliases at a model id the catalog knows, e.g. openai/gpt-4o.',

@@ -90,3 +90,32 @@ export function discountTable(
   }
   return { of: (seller) => byProvider.get(seller)?.value ?? 0 };
 }
+
+/**
+ * `models:` lookups: exact names (case-insensitive) first, then prefix routes ending in `*` (from
+ * LiteLLM wildcard routes: `team/*` → `anthropic/*` maps `team/x` to `anthropic/x`), longest first.
+ */
+export function aliasTable(record: Record<string, string>): {
+  get(k: string): string | undefined;
+  keyOf(k: string): string | undefined;
+  size: number;
+} {
+  const exact = caseInsensitive(record);
+  const routes = Object.keys(record)
+    .filter((k) => k.length > 1 && k.indexOf('*') === k.length - 1)
+    .sort((a, b) => b.length - a.length);
+  const route = (k: string): string | undefined =>
+    routes.find((r) => k.length >= r.length && k.toLowerCase().startsWith(r.slice(0, -1).toLowerCase()));
+  return {
+    size: Object.keys(record).length,
+    keyOf: (k) => exact.keyOf(k) ?? route(k),
+    get(k) {
+      const found = exact.get(k);
+      if (found !== undefined) return found;
+      const r = route(k);
+      if (r === undefined) return undefined;
+      const target = record[r];
+      return target.includes('*') ? target.replace('*', k.slice(r.length - 1)) : target;
+    },
+  };
+}

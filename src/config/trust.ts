@@ -3,7 +3,7 @@
  * read at base; what the PR proposes to those keys is shown (`proposed_config`) and applies after
  * merge. The PR may add features, and prices or aliases for ids priced nowhere else.
  */
-import type { AgentSpec, CallSite, Config, FeatureConfig, PriceOverride } from '../types.js';
+import type { Config, FeatureConfig, PriceOverride } from '../types.js';
 
 /** A feature as the diff prices it. */
 export interface MergedFeature {
@@ -109,6 +109,7 @@ function propose(
   head: unknown,
   out: ProposedChange[],
   keep?: (path: string) => boolean,
+  source = '',
 ): void {
   const a = new Map<string, unknown>();
   const b = new Map<string, unknown>();
@@ -119,7 +120,7 @@ function propose(
     const path = k ? `${section}.${k}` : section;
     if (keep && !keep(path)) continue;
     if (!same(a.get(k), b.get(k)))
-      out.push({ path, base: a.get(k) ?? null, head: b.get(k) ?? null, effect: AFTER_MERGE });
+      out.push({ path, base: a.get(k) ?? null, head: b.get(k) ?? null, effect: `${AFTER_MERGE}${source}` });
   }
 }
 
@@ -243,13 +244,14 @@ export function mergeTrusted(
   const pricing: Record<string, PriceOverride> = Object.assign(Object.create(null), base.pricing);
   for (const [id, price] of Object.entries(head.pricing)) {
     if (id in base.pricing) {
-      if (!same(base.pricing[id], price)) propose(`pricing.${id}`, base.pricing[id], price, proposed);
+      if (!same(base.pricing[id], price))
+        propose(`pricing.${id}`, base.pricing[id], price, proposed, undefined, sourceOf(head, `pricing.${id}`));
     } else if (isPriced(id)) {
       proposed.push({
         path: `pricing.${id}`,
         base: null,
         head: price,
-        effect: `ignored: ${id} already has a catalog price; a PR cannot re-price it (${AFTER_MERGE})`,
+        effect: `ignored: ${id} already has a catalog price; a PR cannot re-price it (${AFTER_MERGE})${sourceOf(head, `pricing.${id}`)}`,
       });
     } else {
       pricing[id] = price;
@@ -258,7 +260,12 @@ export function mergeTrusted(
   }
   for (const id of Object.keys(base.pricing)) {
     if (!(id in head.pricing))
-      proposed.push({ path: `pricing.${id}`, base: base.pricing[id], head: null, effect: AFTER_MERGE });
+      proposed.push({
+        path: `pricing.${id}`,
+        base: base.pricing[id],
+        head: null,
+        effect: `${AFTER_MERGE}${sourceOf(base, `pricing.${id}`)}`,
+      });
   }
 
   // Aliases: base's; the PR may add one for a name that resolves nowhere else.
@@ -266,13 +273,18 @@ export function mergeTrusted(
   for (const [alias, target] of Object.entries(head.models)) {
     if (alias in base.models) {
       if (base.models[alias] !== target)
-        proposed.push({ path: `models.${alias}`, base: base.models[alias], head: target, effect: AFTER_MERGE });
+        proposed.push({
+          path: `models.${alias}`,
+          base: base.models[alias],
+          head: target,
+          effect: `${AFTER_MERGE}${sourceOf(head, `models.${alias}`) || sourceOf(base, `models.${alias}`)}`,
+        });
     } else if (isPriced(alias)) {
       proposed.push({
         path: `models.${alias}`,
         base: null,
         head: target,
-        effect: `ignored: ${alias} already resolves to a price; a PR cannot re-map it (${AFTER_MERGE})`,
+        effect: `ignored: ${alias} already resolves to a price; a PR cannot re-map it (${AFTER_MERGE})${sourceOf(head, `models.${alias}`)}`,
       });
     } else {
       models[alias] = target;
@@ -281,9 +293,21 @@ export function mergeTrusted(
   }
   for (const alias of Object.keys(base.models)) {
     if (!(alias in head.models))
-      proposed.push({ path: `models.${alias}`, base: base.models[alias], head: null, effect: AFTER_MERGE });
+      proposed.push({
+        path: `models.${alias}`,
+        base: base.models[alias],
+        head: null,
+        effect: `${AFTER_MERGE}${sourceOf(base, `models.${alias}`)}`,
+      });
   }
 
+  if (!same(base.modelsFrom ?? [], head.modelsFrom ?? []))
+    proposed.push({
+      path: 'models_from',
+      base: base.modelsFrom ?? null,
+      head: head.modelsFrom ?? null,
+      effect: AFTER_MERGE,
+    });
   propose('teams', base.teams, head.teams, proposed);
   propose('policies', base.policies, head.policies, proposed);
   propose('discounts', base.discounts, head.discounts, proposed);
@@ -293,6 +317,12 @@ export function mergeTrusted(
 
   const config: Config = { ...base, pricing, models };
   return { config, features, proposed: dedupe(proposed), policySource: 'base', declared, notices };
+}
+
+/** ` (from litellm.yaml:7)` when a `models_from:` file holds the entry `key`, else ''. */
+function sourceOf(config: Config, key: string): string {
+  const at = config.sourcedFrom?.[key];
+  return at ? ` (from ${at})` : '';
 }
 
 /** Each trusted key the PR's entry `h` sets differently from base's `b`, proposed under `features.<id>`. */
@@ -345,89 +375,4 @@ function dedupe(list: ProposedChange[]): ProposedChange[] {
   return list
     .filter((p) => (seen.has(p.path) ? false : (seen.add(p.path), true)))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/** A model of one side of a feature that only a price or alias declared in the PR can price. */
-export interface PrPricedModel {
-  side: 'base' | 'head';
-  /** The id as written in the artifact (or the feature's `model:`). */
-  model: string;
-  file: string | null;
-  line: number | null;
-  /** The PR's `pricing.<id>` / `models.<alias>` entries the price rests on, with their values. */
-  declared: { key: string; value: unknown }[];
-}
-
-/** The model ids one side of a feature writes, where they are written. */
-function writtenModels(
-  entry: FeatureConfig,
-  site: CallSite | null,
-  agent: AgentSpec | null | undefined,
-): { model: string; file: string | null; line: number | null }[] {
-  if (agent) {
-    return agent.agents.map((a, i) => {
-      const own = a.site.model ?? (i === 0 ? entry.model : undefined);
-      const where = a.where.model;
-      return { model: own ?? '', file: where?.file ?? a.file, line: where?.line ?? null };
-    });
-  }
-  if (!site) return [];
-  return [
-    {
-      model: site.model ?? entry.model ?? '',
-      file: site.model ? site.file : null,
-      line: site.model ? (site.lines.model ?? null) : null,
-    },
-  ];
-}
-
-/**
- * The models of a feature's sides that resolve only through prices or aliases the PR declares
- * (`merged.declared`): `priced.atBase` answers without the PR's help (catalog and base config),
- * `priced.withPr` with the merged prices and aliases. The
- * declared entries named are those on the id's alias chain and the price its chain ends at.
- */
-export function prPricedModels(
-  merged: Pick<MergedConfig, 'config' | 'declared'>,
-  priced: { atBase: (id: string) => boolean; withPr: (id: string) => boolean },
-  sides: {
-    entry: FeatureConfig;
-    base: { site: CallSite | null; agent?: AgentSpec | null };
-    head: { site: CallSite | null; agent?: AgentSpec | null };
-  },
-): PrPricedModel[] {
-  if (merged.declared.length === 0) return [];
-  const declared = new Set(merged.declared);
-  const lower = (m: Record<string, unknown>) => new Map(Object.keys(m).map((k) => [k.toLowerCase(), k]));
-  const aliasKeys = lower(merged.config.models);
-  const priceKeys = lower(merged.config.pricing);
-  const out: PrPricedModel[] = [];
-  for (const side of ['base', 'head'] as const) {
-    const seen = new Set<string>();
-    for (const w of writtenModels(sides.entry, sides[side].site, sides[side].agent)) {
-      if (!w.model || seen.has(w.model) || priced.atBase(w.model) || !priced.withPr(w.model)) continue;
-      seen.add(w.model);
-      const keys: { key: string; value: unknown }[] = [];
-      // Follow the alias chain as the catalog does (case-insensitive, bounded by the alias count).
-      let cur = w.model;
-      for (let hops = 0; hops <= aliasKeys.size; hops++) {
-        const p = priceKeys.get(cur.toLowerCase());
-        if (p !== undefined && declared.has(`pricing.${p}`))
-          keys.push({ key: `pricing.${p}`, value: merged.config.pricing[p] });
-        const a = aliasKeys.get(cur.toLowerCase());
-        if (a === undefined) break;
-        if (declared.has(`models.${a}`)) keys.push({ key: `models.${a}`, value: merged.config.models[a] });
-        cur = merged.config.models[a];
-      }
-      // Priced through a key the chain does not name (e.g. a price keyed by the canonical id).
-      if (keys.length === 0)
-        for (const k of merged.declared)
-          keys.push({
-            key: k,
-            value: k.startsWith('pricing.') ? merged.config.pricing[k.slice(8)] : merged.config.models[k.slice(7)],
-          });
-      out.push({ side, model: w.model, file: w.file, line: w.line, declared: keys });
-    }
-  }
-  return out;
 }

@@ -21,6 +21,7 @@ import {
 import type { AgentDefinition } from '../types.js';
 import { num, pct, ratioText, signed, usd } from './agent-text.js';
 import type { VariantPricer } from './agent-variant.js';
+import { taskEdits } from './task-edits.js';
 
 export interface ChangeContext {
   basePath: string;
@@ -256,7 +257,11 @@ export function agentChanges(
   }
   // Pricing dates and rounding between stages land on the last priced change.
   const residual = head.monthly - prev;
-  if (Math.abs(residual) > 1e-9) {
+  const tasks = taskEdits(baseSpec, headSpec);
+  if (tasks) {
+    // Task texts (CrewAI tasks.yaml) are no stage of their own: what the stages leave is theirs.
+    out.push({ kind: 'agent', ...tasks, monthlyEffect: residual });
+  } else if (Math.abs(residual) > 1e-9) {
     if (staged.length) staged[staged.length - 1].change.monthlyEffect += residual;
     else
       out.push({

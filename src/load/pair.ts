@@ -17,6 +17,7 @@ import {
 } from '../repo/index.js';
 import { loadAgentPair } from './agent-pair.js';
 import { configAt, pricingDate } from './revision.js';
+import { withModelsFrom } from './models-from.js';
 import { TrafficDir } from './traffic-dir.js';
 import { loadTraffic, repoTrafficPaths, TrafficDirFallback } from './traffic.js';
 import type { DiffFeatureInput } from './types.js';
@@ -117,10 +118,12 @@ export async function loadDiff(options: {
       hint: 'Add the config to the project root, or pass --config.',
     });
   }
-  const headConfig = loadConfig(await head.readText(configPath), configPath);
-  const baseRead = await configAt(base, configPath);
+  const headRead = await withModelsFrom(head, loadConfig(await head.readText(configPath), configPath), now);
+  const headConfig = headRead.config;
+  const baseRead = await configAt(base, configPath, now);
   const baseConfig = baseRead.config;
-  const notices: string[] = [];
+  // The LiteLLM files the head config reads say what the PR proposes; base's are what applies.
+  const notices: string[] = [...headRead.notices];
 
   // Ids priced without the PR's help: the catalog plus base's own prices and aliases.
   const baseCatalog = createCatalog({
@@ -154,7 +157,7 @@ export async function loadDiff(options: {
   const trusted = merged.config;
   const dates = { base: await pricingDate(base, trusted, now), head: await pricingDate(head, trusted, now) };
   const features: DiffFeatureInput[] = [];
-  const mapped = new Set<string>([configPath]);
+  const mapped = new Set<string>([configPath, ...headRead.files, ...(baseRead.files ?? [])]);
   const fromDir = new TrafficDirFallback(trafficDir);
   let changed: Set<string> | undefined;
   for (const m of merged.features) {

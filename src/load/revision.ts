@@ -7,6 +7,7 @@ import type { Config, TrafficSet } from '../types.js';
 import { safeRelativePath, type RevisionReader } from '../repo/index.js';
 import type { TrafficDir } from './traffic-dir.js';
 import { loadTraffic, TrafficDirFallback } from './traffic.js';
+import { withModelsFrom } from './models-from.js';
 
 /**
  * Load one revision: the config, each feature's artifact and its traffic samples, as plain data
@@ -19,9 +20,13 @@ export async function loadSnapshot(
   options: { now?: Date; trafficDir?: TrafficDir } = {},
 ): Promise<RevisionSnapshot> {
   const text = await reader.readText(configPath);
-  const config = loadConfig(text, configPath);
+  const { config, notices: aliasNotices } = await withModelsFrom(
+    reader,
+    loadConfig(text, configPath),
+    options.now ?? new Date(),
+  );
   const features: FeatureInput[] = [];
-  const notices: string[] = [];
+  const notices: string[] = [...aliasNotices];
   const where = reader.rev ? reader.rev.slice(0, 12) : 'the working tree';
   const fromDir = new TrafficDirFallback(options.trafficDir ?? null);
   const trafficOf = async (featureId: string, patterns: string[]): Promise<TrafficSet | null> => {
@@ -95,10 +100,12 @@ export async function pricingDate(reader: RevisionReader, config: Config, now: D
 export async function configAt(
   reader: RevisionReader,
   path: string,
-): Promise<{ config: Config | null; error?: string }> {
+  now: Date = new Date(),
+): Promise<{ config: Config | null; error?: string; notices?: string[]; files?: string[] }> {
   if (!(await reader.exists(path))) return { config: null };
   try {
-    return { config: loadConfig(await reader.readText(path), path) };
+    const read = await withModelsFrom(reader, loadConfig(await reader.readText(path), path), now);
+    return { config: read.config, notices: read.notices, files: read.files };
   } catch (e) {
     if (e instanceof AicostError) return { config: null, error: e.format().split('\n')[0] };
     throw e;

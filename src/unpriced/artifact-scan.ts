@@ -4,7 +4,6 @@
  * price)`, `maxTokens 256 → 1024 (×4 output cap)`), else that the file is new, changed or gone.
  */
 
-import { parseModelId } from '../catalog/index.js';
 import type { Fact } from './artifact-facts.js';
 import { factsOf } from './artifact-facts.js';
 import { featureEntry, limitSuffix, oneLine, priceSuffix, safeRatio, show } from './format.js';
@@ -110,8 +109,7 @@ function artifactHint(
       return featureEntry(id, 'agent', path.replace(/tasks\.(ya?ml)$/i, 'agents.$1'));
     case 'litellm': {
       const route = firstModel?.route ?? '<model_name>';
-      const target = firstModel ? aliasTarget(firstModel.value) : '<vendor>/<model>';
-      return `alias the route and map the calls that send it: models: { ${yamlScalar(route)}: ${yamlScalar(target)} } and features: { <feature>: { team: <team>, prompt: <prompt file>, model: ${yamlScalar(route)}, requests_per_month: <n> } }`;
+      return `read its routes as aliases: models_from: [${yamlScalar(path)}], and price the calls that send ${yamlScalar(route)}: features: { <feature>: { team: <team>, prompt: <prompt file>, model: ${yamlScalar(route)}, requests_per_month: <n> } }`;
     }
     case 'promptfoo':
       return `promptfoo runs are eval spend: price them as a feature with the prompt they test: features: { evals: { team: <team>, prompt: <prompt file>, model: ${firstModel ? yamlScalar(firstModel.value) : '<model id>'}, requests_per_month: <runs × tests × providers> } }`;
@@ -124,12 +122,6 @@ function artifactHint(
     default:
       return featureEntry(id, featureKey(kind), path, firstModel ? undefined : '<model id>');
   }
-}
-
-/** What a `models:` alias of a LiteLLM route should point at: a priced id, not a deployment name. */
-function aliasTarget(model: string): string {
-  const parsed = parseModelId(model);
-  return parsed.providerId !== undefined && !parsed.deployment ? model : '<vendor>/<model>';
 }
 
 function deletedHint(file: ChangedFile, format: ArtifactFormat, kind: UnpricedKind): string {

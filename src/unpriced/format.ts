@@ -57,5 +57,7 @@ export function limitSuffix(oldValue: number, newValue: number, what: 'output ca
 /** `features: { faq: { team: <team>, prompt: prompts/faq.prompt.yml, requests_per_month: <n> } }`. */
 export function featureEntry(id: string, key: 'prompt' | 'agent', path: string, model?: string): string {
   const modelPart = model === undefined ? '' : `, model: ${model}`;
-  return `features: { ${id}: { team: <team>, ${key}: ${yamlScalar(path)}${modelPart}, requests_per_month: <n> } }`;
+  // Without traces an agent is priced as static loops, which need turns and output per turn.
+  const agentPart = key === 'agent' ? ', typical_turns: <turns>, typical_output_tokens: <tokens>' : '';
+  return `features: { ${id}: { team: <team>, ${key}: ${yamlScalar(path)}${modelPart}, requests_per_month: <n>${agentPart} } }`;
 }

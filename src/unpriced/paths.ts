@@ -66,8 +66,8 @@ function basename(path: string): string {
 }
 
 /**
- * Classifies a path. `texts` (base and head) are looked at only to tell a LiteLLM `config.yaml`
- * from every other `config.yaml`.
+ * Classifies a path. `texts` (base and head) are looked at only to find YAML files that are
+ * LiteLLM proxy configs (a top-level `model_list:`), whatever their name.
  */
 export function classifyPath(path: string, texts: readonly (string | null)[] = []): FileClass {
   const name = basename(path);
@@ -87,7 +87,8 @@ export function classifyPath(path: string, texts: readonly (string | null)[] = [
     return { type: 'artifact', format: 'crewai-tasks', kind: 'agent-file' };
   if (/^promptfooconfig(?:\.[^/]*)?\.ya?ml$/.test(lower))
     return { type: 'artifact', format: 'promptfoo', kind: 'model-config' };
-  if (/^(?:litellm_)?config\.ya?ml$/.test(lower) && texts.some((t) => t !== null && LITELLM_MODEL_LIST.test(t))) {
+  // By content, not name: a proxy config may be called anything (aliases_config.yaml, proxy.yaml).
+  if (/\.ya?ml$/.test(lower) && texts.some((t) => t !== null && LITELLM_MODEL_LIST.test(t))) {
     return { type: 'artifact', format: 'litellm', kind: 'model-config' };
   }
   if (/(?:^|\/)prompts\//.test(path) && PLAIN_PROMPT_EXT.test(name) && !NOT_A_PROMPT.test(name)) {

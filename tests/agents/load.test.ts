@@ -203,8 +203,20 @@ write_task:
     expect(crew.root).toBe('researcher');
     expect(crew.files).toEqual(['crew/config/agents.yaml', 'crew/config/tasks.yaml']);
     expect(crew.staticLoops).toEqual([
-      { agent: 'researcher', task: 'research_task', text: 'Research {topic}.\n\nTen bullet points.' },
-      { agent: 'writer', task: 'write_task', text: 'Write it up.\n\nA 600-word brief.' },
+      {
+        agent: 'researcher',
+        task: 'research_task',
+        text: 'Research {topic}.\n\nTen bullet points.',
+        file: 'crew/config/tasks.yaml',
+        line: 1,
+      },
+      {
+        agent: 'writer',
+        task: 'write_task',
+        text: 'Write it up.\n\nA 600-word brief.',
+        file: 'crew/config/tasks.yaml',
+        line: 5,
+      },
     ]);
     const [researcher, writer] = crew.agents;
     expect(researcher.site.messages[0].template).toBe(
@@ -223,7 +235,13 @@ write_task:
     expect(selected.root).toBe('writer');
     expect(selected.agents.map((a) => a.name)).toEqual(['writer', 'researcher']);
     expect(selected.staticLoops).toEqual([
-      { agent: 'writer', task: 'write_task', text: 'Write it up.\n\nA 600-word brief.' },
+      {
+        agent: 'writer',
+        task: 'write_task',
+        text: 'Write it up.\n\nA 600-word brief.',
+        file: 'crew/config/tasks.yaml',
+        line: 5,
+      },
     ]);
 
     const wrong = await failure(loadAgentSpec(r, 'crew/config/agents.yaml#editor', '.aicost.yml'));

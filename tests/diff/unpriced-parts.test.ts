@@ -235,7 +235,7 @@ describe('other artifact formats', () => {
       'model-config',
       3,
       'AutoGen config OAI_CONFIG_LIST: model gpt-4-turbo → gpt-4o',
-      'describe the AutoGen agents in an aicost agent file (agents/autogen.yaml with model: gpt-4o) and add features: { autogen: { team: <team>, agent: agents/autogen.yaml, requests_per_month: <n> } }',
+      'describe the AutoGen agents in an aicost agent file (agents/autogen.yaml with model: gpt-4o) and add features: { autogen: { team: <team>, agent: agents/autogen.yaml, requests_per_month: <n>, typical_turns: <turns>, typical_output_tokens: <tokens> } }',
     ]);
   });
 
@@ -261,7 +261,7 @@ describe('other artifact formats', () => {
     );
     expect([c.line, c.hint]).toEqual([
       2,
-      'features: { crew: { team: <team>, agent: config/agents.yaml, requests_per_month: <n> } }',
+      'features: { crew: { team: <team>, agent: config/agents.yaml, requests_per_month: <n>, typical_turns: <turns>, typical_output_tokens: <tokens> } }',
     ]);
   });
 

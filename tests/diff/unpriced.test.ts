@@ -93,7 +93,8 @@ router_settings:
 
 const REPLY_HINT_PROMPT =
   'features: { reply: { team: <team>, prompt: prompts/reply.prompt.yml, requests_per_month: <n> } }';
-const REPLY_HINT_AGENT = 'features: { reply: { team: <team>, agent: agents/reply.yaml, requests_per_month: <n> } }';
+const REPLY_HINT_AGENT =
+  'features: { reply: { team: <team>, agent: agents/reply.yaml, requests_per_month: <n>, typical_turns: <turns>, typical_output_tokens: <tokens> } }';
 
 describe('findUnpricedChanges: code', () => {
   it('reports a model id edited in a .py call with the catalog ratio', () => {
@@ -127,10 +128,10 @@ describe('findUnpricedChanges: code', () => {
       [8, 'stepCountIs(5) → stepCountIs(15) in src/agents/draft.ts:8 (×3 loop limit)', null],
     ]);
     expect(changes[1].hint).toBe(
-      'move the call into a prompt file (prompts/draft.prompt.yml with modelParameters: { maxTokens: 1024 }) and add features: { draft: { team: <team>, prompt: prompts/draft.prompt.yml, requests_per_month: <n> } }, or describe it as an aicost agent: features: { draft: { team: <team>, agent: agents/draft.yaml, requests_per_month: <n> } }',
+      'move the call into a prompt file (prompts/draft.prompt.yml with modelParameters: { maxTokens: 1024 }) and add features: { draft: { team: <team>, prompt: prompts/draft.prompt.yml, requests_per_month: <n> } }, or describe it as an aicost agent: features: { draft: { team: <team>, agent: agents/draft.yaml, requests_per_month: <n>, typical_turns: <turns>, typical_output_tokens: <tokens> } }',
     );
     expect(changes[2].hint).toBe(
-      'describe the loop as an aicost agent (agents/draft.yaml with max_turns: 15) and add features: { draft: { team: <team>, agent: agents/draft.yaml, requests_per_month: <n> } }',
+      'describe the loop as an aicost agent (agents/draft.yaml with max_turns: 15) and add features: { draft: { team: <team>, agent: agents/draft.yaml, requests_per_month: <n>, typical_turns: <turns>, typical_output_tokens: <tokens> } }',
     );
   });
 
@@ -257,7 +258,7 @@ describe('findUnpricedChanges: prompt and agent files', () => {
       summary:
         'Claude Code agent .claude/agents/reviewer.md: model sonnet → opus (×1.67 input price), maxTurns 10 → 30 (×3 loop limit)',
       price_ratio: 5 / 3,
-      hint: 'features: { reviewer: { team: <team>, agent: .claude/agents/reviewer.md, requests_per_month: <n> } }',
+      hint: 'features: { reviewer: { team: <team>, agent: .claude/agents/reviewer.md, requests_per_month: <n>, typical_turns: <turns>, typical_output_tokens: <tokens> } }',
     });
   });
 
@@ -271,7 +272,7 @@ describe('findUnpricedChanges: prompt and agent files', () => {
       summary:
         'CrewAI agents file src/research_crew/config/agents.yaml: researcher.llm openai/gpt-4o-mini → openai/gpt-4o (×16.7 input price)',
       price_ratio: 2.5 / 0.15,
-      hint: 'features: { research-crew: { team: <team>, agent: src/research_crew/config/agents.yaml, requests_per_month: <n> } }',
+      hint: 'features: { research-crew: { team: <team>, agent: src/research_crew/config/agents.yaml, requests_per_month: <n>, typical_turns: <turns>, typical_output_tokens: <tokens> } }',
     });
     const tasks = modified(
       'src/research_crew/config/tasks.yaml',
@@ -284,7 +285,7 @@ describe('findUnpricedChanges: prompt and agent files', () => {
       'agent-file',
       2,
       'CrewAI tasks file src/research_crew/config/tasks.yaml: research.agent researcher → writer',
-      'features: { research-crew: { team: <team>, agent: src/research_crew/config/agents.yaml, requests_per_month: <n> } }',
+      'features: { research-crew: { team: <team>, agent: src/research_crew/config/agents.yaml, requests_per_month: <n>, typical_turns: <turns>, typical_output_tokens: <tokens> } }',
     ]);
   });
 
@@ -368,6 +369,20 @@ describe('findUnpricedChanges: prompt and agent files', () => {
 });
 
 describe('findUnpricedChanges: model config and env', () => {
+  it('finds a LiteLLM config by its model_list whatever its name (aliases_config.yaml)', () => {
+    const head = LITELLM.replace('model: openai/gpt-4o-mini', 'model: openai/gpt-4o');
+    const changes = scan([modified('gateway/aliases_config.yaml', LITELLM, head)]);
+    expect(changes.map((c) => [c.kind, c.file, c.line, c.summary])).toEqual([
+      [
+        'model-config',
+        'gateway/aliases_config.yaml',
+        8,
+        'LiteLLM config gateway/aliases_config.yaml: cheap: openai/gpt-4o-mini → openai/gpt-4o (×16.7 input price)',
+      ],
+    ]);
+    expect(changes[0].hint).toContain('models_from: [gateway/aliases_config.yaml]');
+  });
+
   it('reports a LiteLLM config.yaml model_list change, and ignores other config.yaml files', () => {
     const head = LITELLM.replace('model: openai/gpt-4o-mini', 'model: openai/gpt-4o');
     const changes = scan([
@@ -381,7 +396,7 @@ describe('findUnpricedChanges: model config and env', () => {
         line: 8,
         summary: 'LiteLLM config config.yaml: cheap: openai/gpt-4o-mini → openai/gpt-4o (×16.7 input price)',
         price_ratio: 2.5 / 0.15,
-        hint: 'alias the route and map the calls that send it: models: { cheap: openai/gpt-4o } and features: { <feature>: { team: <team>, prompt: <prompt file>, model: cheap, requests_per_month: <n> } }',
+        hint: 'read its routes as aliases: models_from: [config.yaml], and price the calls that send cheap: features: { <feature>: { team: <team>, prompt: <prompt file>, model: cheap, requests_per_month: <n> } }',
       },
     ]);
   });

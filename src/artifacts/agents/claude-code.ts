@@ -9,12 +9,17 @@
  * as written: the config's `models:` maps them (`models: { sonnet: anthropic/claude-sonnet-4-5 }`).
  */
 
+import { posix } from 'node:path';
 import type { Node } from 'yaml';
 import { ArtifactError } from '../../errors.js';
 import { findPair, isMap, keyLine, own, parseYaml, positionOf } from '../yaml-source.js';
 import { emptyDraft, type AgentDraft } from './draft.js';
 import { MAX_TURNS, readWholeNumber } from './numbers.js';
-import { CLAUDE_CODE_TOOL_TOKENS } from './tools.js';
+import { CLAUDE_CODE_BUILTIN_TOOLS, CLAUDE_CODE_TOOL_TOKENS } from './tools.js';
+import { unusedKeyNotes } from './unused-keys.js';
+
+/** Front matter keys this reader uses (`description` tells the parent when to call the agent). */
+const FRONT_MATTER_KEYS = ['name', 'description', 'model', 'tools', 'maxTurns', 'effort'];
 
 /** Claude Code's model aliases; they resolve through `models:` in `.aicost.yml`. */
 export const CLAUDE_MODEL_ALIASES: readonly string[] = ['sonnet', 'opus', 'haiku'];
@@ -47,7 +52,24 @@ export function parseClaudeAgent(file: string, text: string): AgentDraft {
       },
     );
   }
-  const src = parseYaml(file, fm.yaml, 1);
+  let lenient: string | undefined;
+  let src;
+  try {
+    src = parseYaml(file, fm.yaml, 1);
+  } catch (e) {
+    // Claude Code loads front matter that strict YAML refuses (a description holding `<example>`
+    // blocks with `: ` in them): read each such key's value as text, as it does.
+    // Only a syntax error: the limits (aliases, nesting, size) stand whatever the file's shape.
+    if (!(e instanceof ArtifactError) || !e.message.startsWith('invalid YAML')) throw e;
+    const repaired = lenientFrontMatter(fm.yaml);
+    if (repaired === null) throw e;
+    try {
+      src = parseYaml(file, repaired.yaml, 1);
+    } catch {
+      throw e;
+    }
+    lenient = `${file}:${e.location?.line ?? 2}: the front matter is not valid YAML (${e.message.split('\n')[0]}); read as Claude Code reads it, the value of ${repaired.keys.join(', ')} taken as text`;
+  }
   const root = src.doc.contents;
   if (!isMap(root)) {
     throw new ArtifactError('the front matter must be a YAML mapping', {
@@ -56,6 +78,8 @@ export function parseClaudeAgent(file: string, text: string): AgentDraft {
     });
   }
   const d = emptyDraft('claude-code', file, CLAUDE_CODE_TOOL_TOKENS);
+  if (lenient) d.notes.push(lenient);
+  d.notes.push(...unusedKeyNotes(src, root, FRONT_MATTER_KEYS, 'front matter'));
   const v = src.value;
   const name = own(v, 'name');
   if (typeof name === 'string' && name.trim()) d.name = name.trim();
@@ -95,6 +119,13 @@ export function parseClaudeAgent(file: string, text: string): AgentDraft {
     }
     const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
     for (const n of names.map((t) => t.trim()).filter(Boolean)) {
+      if (n === '*') {
+        for (const t of CLAUDE_CODE_BUILTIN_TOOLS) if (!d.opaqueTools.includes(t)) d.opaqueTools.push(t);
+        d.notes.push(
+          `${file}:${d.where.tools.line}: tools "*" gives the agent every built-in tool: counted as the ${CLAUDE_CODE_BUILTIN_TOOLS.length} built-in tools of Claude Code, ${CLAUDE_CODE_TOOL_TOKENS} tokens each (an estimate); MCP tools of the session are not counted`,
+        );
+        continue;
+      }
       const spawn = SPAWN.exec(n);
       if (spawn) {
         if (!d.opaqueTools.includes('Agent')) d.opaqueTools.push('Agent');
@@ -104,8 +135,10 @@ export function parseClaudeAgent(file: string, text: string): AgentDraft {
       }
     }
   } else {
+    // Claude Code: "If omitted, inherits all tools from the main thread".
+    d.opaqueTools.push(...CLAUDE_CODE_BUILTIN_TOOLS);
     d.notes.push(
-      `${file}: no tools: line, so the agent inherits every tool of the session; those are not counted (list them in tools: to price them)`,
+      `${file}: no tools: line, so the agent inherits every tool of the session: counted as the ${CLAUDE_CODE_BUILTIN_TOOLS.length} built-in tools of Claude Code, ${CLAUDE_CODE_TOOL_TOKENS} tokens each (an estimate); MCP tools are not counted (list the tools in tools: to price exactly those)`,
     );
   }
 
@@ -121,8 +154,62 @@ export function parseClaudeAgent(file: string, text: string): AgentDraft {
     if (p) d.where.effort = { file, line: keyLine(src, p.pair) };
   }
 
+  const include = /^\s*@(\S+)\s*$/.exec(fm.body);
+  if (include) {
+    // A body that is only `@path` is Claude Code's import: the file's text is the prompt.
+    // Relative to this file, as Claude Code resolves imports; the loader refuses paths outside.
+    const ref = include[1];
+    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+    if (ref.startsWith('~') || ref.startsWith('/') || posix.normalize(`${dir}${ref}`).startsWith('../')) {
+      throw new ArtifactError(
+        `the body imports ${ref}, which is outside the repository; aicost reads only files in it`,
+        {
+          location: { file, line: fm.bodyLine },
+          hint: 'Move the prompt into the repository and import it by a path relative to this file (e.g. @../prompts/reviewer.md).',
+        },
+      );
+    }
+    const path = posix.normalize(`${dir}${ref}`);
+    d.instructionsFile = { path, line: fm.bodyLine };
+    d.where.instructions = { file, line: fm.bodyLine };
+    d.notes.push(`${file}:${fm.bodyLine}: the body imports ${ref}; its text is priced as the system prompt`);
+    return d;
+  }
   d.instructions = fm.body;
   d.instructionsStart = fm.bodyLine;
   d.where.instructions = { file, line: fm.bodyLine };
   return d;
+}
+
+/**
+ * Front matter as Claude Code reads it when strict YAML refuses it: a top-level `key: value`
+ * whose value (with the lines up to the next top-level key) holds `: ` or starts with a
+ * character YAML reserves becomes one double-quoted string, line for line (positions stay).
+ * Null when nothing needed quoting.
+ */
+function lenientFrontMatter(yaml: string): { yaml: string; keys: string[] } | null {
+  const lines = yaml.split('\n');
+  const keyLine = /^([A-Za-z_][\w-]*):[ \t]*(.*)$/;
+  const out: string[] = [];
+  const keys: string[] = [];
+  for (let i = 0; i < lines.length;) {
+    const m = keyLine.exec(lines[i]);
+    let j = i + 1;
+    while (j < lines.length && !keyLine.test(lines[j])) j++;
+    const value = m?.[2] ?? '';
+    const rest = lines.slice(i + 1, j);
+    const text = [value, ...rest].join('\n');
+    const plain = m && value !== '' && !/^["'[{|>]/.test(value);
+    if (plain && (/:\s|^[<@`%]/.test(text) || rest.some((l) => l.trim() && !/^\s/.test(l)))) {
+      const esc = (t: string) => JSON.stringify(t).slice(1, -1);
+      const quoted = [`${m[1]}: "${esc(value)}`, ...rest.map((l) => ` ${esc(l)}`)];
+      quoted[quoted.length - 1] += '"';
+      out.push(...quoted);
+      keys.push(m[1]);
+    } else {
+      out.push(...lines.slice(i, j));
+    }
+    i = j;
+  }
+  return keys.length ? { yaml: out.join('\n'), keys } : null;
 }

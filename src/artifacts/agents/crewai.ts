@@ -22,11 +22,14 @@ import type { YamlSource } from '../yaml-source.js';
 import { emptyDraft, type AgentDraft } from './draft.js';
 import { MAX_TURNS, readWholeNumber } from './numbers.js';
 import { CREWAI_TOOL_TOKENS } from './tools.js';
+import { unusedKeyNotes } from './unused-keys.js';
 
 /** CrewAI's `max_iter` when an agent sets none (docs: default 20; older releases used 25). */
 export const CREWAI_DEFAULT_MAX_ITER = 20;
 
 const SETTINGS = ['function_calling_llm', 'allow_delegation', 'max_retry_limit', 'reasoning', 'max_reasoning_attempts'];
+const AGENT_KEYS = ['role', 'goal', 'backstory', 'llm', 'tools', 'max_iter', ...SETTINGS];
+const TASK_KEYS = ['description', 'expected_output', 'agent'];
 
 /** A CrewAI crew read from agents.yaml (and tasks.yaml). */
 export interface CrewRead {
@@ -76,8 +79,24 @@ export function parseCrewAgents(
   }
   const notes: string[] = [];
   const taskList = tasks ? readTasks(tasks.file, tasks.text, names, notes) : [];
-  const rootName = selector ?? taskList[0]?.agent ?? names[0];
-  let staticLoops: CrewRead['staticLoops'] = taskList.filter((t) => selector === undefined || t.agent === selector);
+  const rootName = selector ?? taskList.find((t) => t.agent !== '')?.agent ?? names[0];
+  // A task without `agent:` is the crew process's: the hierarchical process hands it to the
+  // manager agent, which crew.py defines (manager_llm / manager_agent), not these files.
+  for (const t of taskList.filter((t) => t.agent === '')) {
+    if (selector === undefined) {
+      t.agent = rootName;
+      notes.push(
+        `${t.file}:${t.line}: task ${t.task} names no agent: CrewAI's hierarchical process gives it to the crew's manager agent (manager_llm in code, not read here), so it is priced as a loop of ${rootName} with the task's text`,
+      );
+    } else {
+      notes.push(
+        `${t.file}:${t.line}: task ${t.task} names no agent: it runs under the crew's manager, not ${selector}, so this feature does not price it (point agent: at ${file} without #${selector} to price the whole crew)`,
+      );
+    }
+  }
+  let staticLoops: CrewRead['staticLoops'] = taskList.filter(
+    (t) => t.agent !== '' && (selector === undefined || t.agent === selector),
+  );
   if (staticLoops.length === 0) staticLoops = [{ agent: rootName }];
   return { agents, root: rootName, staticLoops, notes };
 }
@@ -138,6 +157,7 @@ function readAgent(src: YamlSource, key: string, value: Record<string, unknown>,
     d.maxTurns = CREWAI_DEFAULT_MAX_ITER;
     d.maxTurnsIsDefault = true;
   }
+  d.notes.push(...unusedKeyNotes(src, node, AGENT_KEYS, `agent ${key}`));
   for (const s of SETTINGS) {
     const v = own(value, s);
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
@@ -148,31 +168,38 @@ function readAgent(src: YamlSource, key: string, value: Record<string, unknown>,
   return d;
 }
 
-/** Tasks in file order: the agent each runs and its prompt text (description + expected output). */
-function readTasks(
-  file: string,
-  yamlText: string,
-  agents: string[],
-  notes: string[],
-): { agent: string; task: string; text: string }[] {
+type TaskLoop = { agent: string; task: string; text: string; file: string; line: number };
+
+/**
+ * Tasks in file order: the agent each runs ('' when it names none) and its prompt text
+ * (description + expected output), with the line of its key.
+ */
+function readTasks(file: string, yamlText: string, agents: string[], notes: string[]): TaskLoop[] {
   const src = parseYaml(file, yamlText);
   if (!isRecord(src.value)) return [];
-  const out: { agent: string; task: string; text: string }[] = [];
+  const root = src.doc.contents;
+  const out: TaskLoop[] = [];
   for (const [task, spec] of Object.entries(src.value)) {
     if (!isRecord(spec)) continue;
     const agent = text(own(spec, 'agent'));
-    if (!agent) continue;
+    const pair = findPair(root as Node, [task]);
+    const line = pair ? keyLine(src, pair.pair) : 1;
+    notes.push(...unusedKeyNotes(src, pair?.pair.value, TASK_KEYS, `task ${task}`));
+    if (!agent) {
+      out.push({ agent: '', task, text: taskText(spec), file, line });
+      continue;
+    }
     if (!agents.includes(agent)) {
       notes.push(
         `${file}: task ${task} runs agent "${agent}", which agents.yaml does not define; left out of the static estimate`,
       );
       continue;
     }
-    out.push({
-      agent,
-      task,
-      text: `${text(own(spec, 'description'))}\n\n${text(own(spec, 'expected_output'))}`.trim(),
-    });
+    out.push({ agent, task, text: taskText(spec), file, line });
   }
   return out;
+}
+
+function taskText(spec: Record<string, unknown>): string {
+  return `${text(own(spec, 'description'))}\n\n${text(own(spec, 'expected_output'))}`.trim();
 }

@@ -20,6 +20,29 @@ import { isRecord, own, toPlainData } from '../yaml-source.js';
 export const CLAUDE_CODE_TOOL_TOKENS = 500;
 
 /**
+ * Claude Code's built-in tools a sub-agent gets with `tools: "*"` or no `tools:` line (its docs'
+ * "Tools available to Claude", late 2025; the Task/Agent tool is left out: sub-agents do not
+ * spawn sub-agents). Each is counted as CLAUDE_CODE_TOOL_TOKENS (14 × 500 = 7,000 tokens, below
+ * the ~10,600 measured for a main session's tools, which include Task and its agent list).
+ */
+export const CLAUDE_CODE_BUILTIN_TOOLS: readonly string[] = [
+  'Bash',
+  'BashOutput',
+  'Edit',
+  'ExitPlanMode',
+  'Glob',
+  'Grep',
+  'KillShell',
+  'NotebookEdit',
+  'Read',
+  'SlashCommand',
+  'TodoWrite',
+  'WebFetch',
+  'WebSearch',
+  'Write',
+];
+
+/**
  * Estimated tokens per call of one CrewAI tool named in agents.yaml (a Python class). CrewAI
  * renders each tool as `Tool Name / Tool Arguments / Tool Description` lines: a name, a one-line
  * description and a small argument schema, about 50–150 tokens. A guess, labelled as one.

@@ -1,0 +1,20 @@
+/** Constants of `.aicost.yml` version 1 shared by the loader and the builder. */
+
+/** A month is 730 hours (8,760 / 12), the convention of cloud pricing. */
+export const HOURS_PER_MONTH = 730;
+
+/** Defaults of optional keys, as documented in DESIGN.md and the schema. */
+export const CONFIG_DEFAULTS = {
+  warnAt: 0.8,
+  otherMonthlySpend: 0,
+  minIncreaseUsd: 0,
+  unpricedChanges: 'warn',
+  staticEstimates: 'warn',
+  onBaseError: 'warn',
+  maxSamples: 5_000,
+  maxBadLines: 0.01,
+  pricingDate: 'commit',
+  trafficFormat: 'auto',
+  tier: 'standard',
+  costStat: 'mean',
+} as const;
