@@ -47,6 +47,7 @@ const REPORT_KEYS = exhaustive<keyof DiffReport>()([
   'proposed_config',
   'notices',
   'breached',
+  'policy',
 ]);
 const FEATURE_KEYS = exhaustive<keyof FeatureJson>()([
   'id',
@@ -64,9 +65,11 @@ const FEATURE_KEYS = exhaustive<keyof FeatureJson>()([
   'priced_by_pr',
 ]);
 /** Keys added to schema version 1 after its release: optional, so reports written before them still validate. */
-const ADDED_OPTIONAL = ['renamed_from', 'copied_from', 'volume_declared_in_pr', 'priced_by_pr'].map(
-  (k) => `#/definitions/feature/${k}`,
-);
+const ADDED_OPTIONAL = [
+  ...['renamed_from', 'copied_from', 'volume_declared_in_pr', 'priced_by_pr'].map((k) => `#/definitions/feature/${k}`),
+  ...['unit', 'limit', 'value', 'value_ci95', 'cause'].map((k) => `#/definitions/violation/${k}`),
+  '#/policy',
+];
 const SIDE_KEYS = exhaustive<keyof FeatureSideJson>()([
   'models',
   'requests_per_month',
@@ -111,6 +114,11 @@ const VIOLATION_KEYS = exhaustive<keyof ViolationJson>()([
   'file',
   'line',
   'message',
+  'unit',
+  'limit',
+  'value',
+  'value_ci95',
+  'cause',
 ]);
 const UNPRICED_KEYS = exhaustive<keyof UnpricedChangeJson>()([
   'kind',
