@@ -49,6 +49,8 @@ export interface FeatureJson {
   volume_declared_in_pr?: boolean;
   /** Models of a side that only a price or alias declared in the PR can price ("priced by this PR"). */
   priced_by_pr?: PrPricedJson[];
+  /** An added feature's prompt or agent file at head, so the new feature is listed with the changes. */
+  artifact?: string;
 }
 
 /** A side's model priced only through the PR's own `pricing:` or `models:` entries. */

@@ -63,10 +63,13 @@ const FEATURE_KEYS = exhaustive<keyof FeatureJson>()([
   'copied_from',
   'volume_declared_in_pr',
   'priced_by_pr',
+  'artifact',
 ]);
 /** Keys added to schema version 1 after its release: optional, so reports written before them still validate. */
 const ADDED_OPTIONAL = [
-  ...['renamed_from', 'copied_from', 'volume_declared_in_pr', 'priced_by_pr'].map((k) => `#/definitions/feature/${k}`),
+  ...['renamed_from', 'copied_from', 'volume_declared_in_pr', 'priced_by_pr', 'artifact'].map(
+    (k) => `#/definitions/feature/${k}`,
+  ),
   ...['unit', 'limit', 'value', 'value_ci95', 'cause'].map((k) => `#/definitions/violation/${k}`),
   '#/policy',
 ];
