@@ -339,6 +339,8 @@ export interface Sample {
   weight: number;
   costUsd?: number;
   source?: string;
+  /** The end user or tenant the request served (`user` in the JSONL), for cost per active user. */
+  user?: string;
 }
 
 export interface BadLine {

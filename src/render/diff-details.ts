@@ -64,7 +64,7 @@ export function unchangedDetails(r: DiffReport): string | null {
   const same = r.features.filter((f) => f.status === 'unchanged');
   if (same.length === 0) return null;
   const total = same.reduce((a, f) => a + (f.head?.monthly ?? 0), 0);
-  const rows = ['| Feature | Team | Model | $/request | Monthly |', '|:--|:--|:--|--:|--:|'];
+  const rows = ['| Feature | Team | Model | Per 1,000 requests | Monthly |', '|:--|:--|:--|--:|--:|'];
   for (const f of same) {
     const side = f.head ?? f.base;
     const models = side ? side.models.map((m) => idCode(m, 80)).join(', ') : '—';
@@ -73,7 +73,7 @@ export function unchangedDetails(r: DiffReport): string | null {
       .map((m) => `<br><sub>${m}</sub>`)
       .join('');
     rows.push(
-      `| ${idText(f.id)}${from ? `<br>${from}` : ''} | ${idText(f.team, 60)} | ${models} | ${sideMoney(side, (s) => s.per_request.mean)} | ${sideMoney(side, (s) => s.monthly)}${marks} |`,
+      `| ${idText(f.id)}${from ? `<br>${from}` : ''} | ${idText(f.team, 60)} | ${models} | ${sideMoney(side, (s) => s.per_request.mean * 1000)} | ${sideMoney(side, (s) => s.monthly)}${marks} |`,
     );
   }
   return details(`${plural(same.length, 'unchanged feature')} · ${money(total)}/month`, rows.join('\n'));
@@ -297,6 +297,12 @@ export function methodRows(base: FeatureSideJson | null, head: FeatureSideJson |
       '$/request mean · p50 · p95',
       (s) =>
         `${sideMoney(s, (x) => x.per_request.mean)} · ${sideMoney(s, (x) => x.per_request.p50)} · ${sideMoney(s, (x) => x.per_request.p95)}`,
+    ),
+    both('Per 1,000 requests', (s) => sideMoney(s, (x) => x.per_request.mean * 1000)),
+    both('Per active user/month (mean · p95)', (s) =>
+      s.per_user
+        ? `${money(s.per_user.mean)} · ${money(s.per_user.p95)} over ${plural(s.per_user.users, 'user')} in the samples`
+        : '',
     ),
     both(
       'Monthly',

@@ -35,6 +35,8 @@ export interface FeatureSideJson {
   insufficient_samples: boolean;
   /** Agent features: the run as a chain of calls; null for prompt features. */
   agent: AgentSideJson | null;
+  /** Cost per active user per month, when the samples carry user ids (users seen in the samples). */
+  per_user?: { users: number; mean: number; p95: number };
 }
 
 /** The `estimate` command's JSON document. */
@@ -92,6 +94,7 @@ export function featureSideJson(f: FeatureEstimate): FeatureSideJson {
     upper_bound: f.upperBound,
     insufficient_samples: f.insufficientSamples,
     agent: agentSideJson(f.agent),
+    ...(f.perUser ? { per_user: { ...f.perUser } } : {}),
   };
 }
 

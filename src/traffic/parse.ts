@@ -142,6 +142,12 @@ function toSample(o: Json, file: string, line: number, defaultFeature?: string):
     sample.costUsd = cost;
   }
   setStr(sample, 'source', str(o, 'source'));
+  const user = get(o, 'user');
+  if (user !== undefined && user !== null) {
+    if (typeof user !== 'string' || user === '' || user.length > 256)
+      throw new LineProblem(`user must be a non-empty string of at most 256 characters (found ${show(user)})`);
+    sample.user = user;
+  }
   return sample;
 }
 

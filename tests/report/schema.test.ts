@@ -72,6 +72,7 @@ const ADDED_OPTIONAL = [
   ),
   ...['unit', 'limit', 'value', 'value_ci95', 'cause'].map((k) => `#/definitions/violation/${k}`),
   '#/policy',
+  '#/definitions/side/per_user',
 ];
 const SIDE_KEYS = exhaustive<keyof FeatureSideJson>()([
   'models',
@@ -96,6 +97,7 @@ const SIDE_KEYS = exhaustive<keyof FeatureSideJson>()([
   'upper_bound',
   'insufficient_samples',
   'agent',
+  'per_user',
 ]);
 const CHANGE_KEYS = exhaustive<keyof ChangeJson>()(['kind', 'file', 'line', 'summary', 'monthly_effect']);
 const TEAM_KEYS = exhaustive<keyof TeamJson>()([
