@@ -8,6 +8,7 @@ import { diffMarkdown } from '../render/index.js';
 import { diffText } from '../render/index.js';
 import { runDiff } from '../run/index.js';
 import { parseArgs, USAGE, type DiffArgs, type EstimateArgs } from './args.js';
+import { runInit } from './init.js';
 import { VERSION } from '../version.js';
 
 /** Exit codes of the CLI (design: 0 ran, 1 a violation fails, 2 bad usage or input). */
@@ -66,6 +67,10 @@ async function main(argv: string[]): Promise<number> {
       return EXIT_OK;
     }
     if (args.command === 'diff') return await diff(args);
+    if (args.command === 'init') {
+      process.stdout.write(`${runInit(args).join('\n')}\n`);
+      return EXIT_OK;
+    }
     return await estimate(args);
   } catch (error) {
     if (error instanceof AicostError) {
