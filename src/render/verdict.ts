@@ -178,8 +178,13 @@ function warningLines(r: DiffReport): string[] {
       `${ICON.warning} **${plural(unpriced.length, 'AI change is', 'AI changes are')} not priced** (outside every feature): ${places}${more}. Fixes under “Unpriced AI changes”.`,
     );
   }
+  // The two increase rules of one scope are one sentence, as for failing rules.
+  const increase = warnings.filter(
+    (v) => v.rule === 'max_monthly_increase' || v.rule === 'max_monthly_increase_percent',
+  );
+  for (const g of groups(increase)) lines.push(sentenceOf(r, g, ICON.warning).replace(/ Over by [^.]*\./, ''));
   for (const v of warnings) {
-    if (v.rule === 'unpriced_change') continue;
+    if (v.rule === 'unpriced_change' || increase.includes(v)) continue;
     if (v.rule === 'budget_warn' && v.value !== undefined && v.limit !== undefined && v.team !== null) {
       lines.push(
         `${ICON.warning} **${idText(v.team)}: near budget**: ${money(v.value)}/month at head of a budget of ${money(v.limit)} (${Math.round((v.value / v.limit) * 100)}%).`,

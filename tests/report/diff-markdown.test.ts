@@ -110,6 +110,19 @@ describe('diffMarkdown of the fixture', () => {
     expect(md.split('| Feature')[0].match(/❌/g)).toHaveLength(2);
   });
 
+  it('merges the increase rules when they only warn, too', () => {
+    const r = fixture();
+    const cause = r.violations[0].cause;
+    const warn = { ...r.violations[0], severity: 'warning' as const, team: null, cause };
+    r.violations = [
+      { ...warn, rule: 'max_monthly_increase', unit: 'usd_month', limit: 500, value: 4952, value_ci95: null },
+      { ...warn, rule: 'max_monthly_increase_percent', unit: 'percent', limit: 25, value: 103, value_ci95: null },
+    ];
+    const md = diffMarkdown(r);
+    expect(md.split('\n')[0]).toBe('### aicost: +$4,952/month (+103%) · ⚠️ passes with 2 warnings');
+    expect(md.match(/Over the monthly increase limit/g)).toHaveLength(1);
+  });
+
   it('has a four-column table: feature, short change, monthly base → head, delta; ids unbreakable', () => {
     const md = diffMarkdown(fixture());
     const rows = tables(md)[0].map((row) => row.replace(/\u00a0/g, '~').replace(/\u2060/g, '^'));
