@@ -28,7 +28,7 @@ const LAYERS = [
   ['config/'],
   ['repo/'],
   ['artifacts/', 'catalog/', 'traffic/', 'tokenize/', 'stats/', 'unpriced/'],
-  ['load/'],
+  ['load/', 'init/'],
   ['estimate/'],
   ['diff/'],
   ['report/'],

@@ -2,7 +2,9 @@
 // main) and examples/demo-pr (a pull request on top of it: a model swap, a longer system prompt,
 // a new feature, an unmapped prompt file and a model edit in code), then runs the committed CLI
 // bundle's `diff` on it and prints the Markdown the PR would get.
-// Usage: npm run demo [-- text|markdown|json]
+// Usage: npm run demo [-- text|markdown|json [demo|large]]
+// `large` is the second example: examples/large (14 features of 3 teams) and examples/large-pr (a
+// PR with three model swaps, two prompt growths and a new agent: 15 features, 6 changed).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,8 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const format = process.argv[2] ?? 'markdown';
+const example = process.argv[3] ?? 'demo';
+if (!/^[a-z]+$/.test(example)) throw new Error(`unknown example ${example}`);
 const repo = mkdtempSync(join(tmpdir(), 'aicost-demo-'));
 const env = { ...process.env, GIT_COMMITTER_DATE: '2026-11-27T12:00:00Z', GIT_AUTHOR_DATE: '2026-11-27T12:00:00Z' };
 const git = (...args) =>
@@ -19,12 +23,12 @@ const git = (...args) =>
     { cwd: repo, stdio: 'pipe', env },
   );
 try {
-  cpSync(join(root, 'examples/demo'), repo, { recursive: true });
+  cpSync(join(root, 'examples', example), repo, { recursive: true });
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-q', '-m', 'Support and growth AI features');
   git('checkout', '-q', '-b', 'pr');
-  cpSync(join(root, 'examples/demo-pr'), repo, { recursive: true });
+  cpSync(join(root, 'examples', `${example}-pr`), repo, { recursive: true });
   git('add', '-A');
   git('commit', '-q', '-m', 'Ticket summary on gpt-4o, longer reply guide, invoice Q&A');
   const r = spawnSync(

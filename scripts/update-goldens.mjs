@@ -11,6 +11,7 @@ const GOLDENS = [
   'tests/report/fixtures/report.golden.txt',
   'tests/report/fixtures/report.golden.md',
   'tests/e2e/fixtures/demo.golden.md',
+  'tests/e2e/fixtures/large.golden.md',
 ];
 
 const jest = spawnSync(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), ...OWNERS], {

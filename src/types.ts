@@ -429,7 +429,7 @@ export interface Sample {
   weight: number;
   costUsd?: number;
   source?: string;
-  /** The user or tenant id the call was made for, when the source records one. */
+  /** The end user or tenant the request served (`user` in the JSONL), for cost per active user. */
   user?: string;
 }
 

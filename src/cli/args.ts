@@ -30,18 +30,29 @@ export interface DiffArgs {
   trafficDir?: string;
 }
 
+/** Parsed `init` arguments. */
+export interface InitArgs {
+  command: 'init';
+  repo: string;
+  config: string;
+  /** Overwrite an existing config. */
+  force: boolean;
+}
+
 export type CliArgs =
-  EstimateArgs | DiffArgs | TrafficArgs | { command: 'help'; text?: string } | { command: 'version' };
+  EstimateArgs | DiffArgs | TrafficArgs | InitArgs | { command: 'help'; text?: string } | { command: 'version' };
 
 export const USAGE = `Usage:
   aicost diff     [--repo DIR] [--base REV] [--head REV] [--config PATH] [--format text|markdown|json] [--output FILE] [--override]
                   [--traffic-dir DIR]
   aicost estimate [--repo DIR] [--rev REV] [--config PATH] [--format text|markdown|json] [--output FILE] [--traffic-dir DIR]
   aicost traffic  convert|inspect [--from FORMAT] [--where FIELD=VALUE …] [--max-samples N] IN…
+  aicost init     [--repo DIR] [--config PATH] [--force]
 
   diff       What a change costs: every feature priced at base and head on the same samples.
   estimate   Price every feature of .aicost.yml at one revision (default: the working tree).
   traffic    Convert an export (OpenTelemetry …) to traffic JSONL, or inspect it (aicost traffic --help).
+  init       Write a first .aicost.yml: one feature per prompt file or agent definition found.
 
 Options:
   --repo DIR        a directory inside the project (default: the current directory)
@@ -53,6 +64,7 @@ Options:
   --format FORMAT   text (default), markdown or json
   --output FILE     write the report to FILE instead of stdout
   --override        diff: failing policies become warnings, as the override label does
+  --force           init: overwrite an existing config
   --traffic-dir DIR trusted samples on disk: each feature's traffic: paths are looked up in DIR
                     first; features with no file there read the repository's samples
   -h, --help        show this help
@@ -63,9 +75,10 @@ Exit codes: 0 ran; 1 a policy fails; 2 bad usage, config or input.`;
 const FLAGS: Record<string, readonly string[]> = {
   estimate: ['--repo', '--rev', '--config', '--format', '--output', '--traffic-dir'],
   diff: ['--repo', '--base', '--head', '--config', '--format', '--output', '--override', '--traffic-dir'],
+  init: ['--repo', '--config', '--force'],
 };
 
-const BOOLEAN_FLAGS = new Set(['--override']);
+const BOOLEAN_FLAGS = new Set(['--override', '--force']);
 
 /** Parse argv (without node and script). Throws UsageError with the usage text as hint. */
 export function parseArgs(argv: string[]): CliArgs {
@@ -108,6 +121,14 @@ export function parseArgs(argv: string[]): CliArgs {
   const format = (values['--format'] ?? 'text') as OutputFormat;
   if (!['text', 'markdown', 'json'].includes(format)) {
     throw new UsageError(`--format must be text, markdown or json, not "${format}"`);
+  }
+  if (command === 'init') {
+    return {
+      command: 'init',
+      repo: values['--repo'] ?? '.',
+      config: values['--config'] ?? '.aicost.yml',
+      force: values['--force'] === 'true',
+    };
   }
   if (command === 'diff') {
     return {

@@ -79,10 +79,12 @@ export function runResult(trace: Trace, calls: readonly (SampleResult | null)[])
     atCap ||= c.atCap;
     allUsage &&= c.source === 'usage';
   }
+  const user = trace.calls.find((c) => c.sample.user !== undefined)?.sample.user;
   const r: SampleResult = {
     id: trace.id,
     unit: trace.id,
     weight: trace.weight,
+    ...(user !== undefined ? { user } : {}),
     counted: kept.length ? counted : null,
     cacheablePrefix: kept[0]?.cacheablePrefix ?? 0,
     usage,

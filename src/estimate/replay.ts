@@ -227,6 +227,7 @@ function replayLine(rs: ReplaySite, sample: Sample, counter: TokenCounter, unit:
     id: sample.id,
     unit,
     weight: sample.weight,
+    ...(sample.user !== undefined ? { user: sample.user } : {}),
     counted,
     cacheablePrefix: 0,
     usage,

@@ -200,6 +200,7 @@ export function summarizeFeature(
     },
     monthly: mean * vol.rpm,
     monthlyBand: hasBand ? [meanLow * vol.rpm, meanHigh * vol.rpm] : null,
+    perUser: perUserCost(results, mean * vol.rpm),
     calibration,
     reconciliation,
     outputCapShare,
@@ -208,5 +209,34 @@ export function summarizeFeature(
     insufficientSamples: insufficient,
     notices,
     results,
+  };
+}
+
+/**
+ * Cost per active user per month: each user's share of the monthly cost (their weighted cost ÷
+ * the weighted cost of all samples × monthly), then the mean and p95 across users. Null when no
+ * sample names a user. Samples without a user count in the total, not as a user.
+ */
+export function perUserCost(
+  results: readonly SampleResult[],
+  monthly: number,
+): { users: number; mean: number; p95: number } | null {
+  const byUser = new Map<string, number>();
+  let total = 0;
+  for (const r of results) {
+    const c = r.weight * r.cost;
+    total += c;
+    if (r.user !== undefined) byUser.set(r.user, (byUser.get(r.user) ?? 0) + c);
+  }
+  if (byUser.size === 0) return null;
+  const per = [...byUser.values()].map((c) => (total > 0 ? (c / total) * monthly : 0));
+  return {
+    users: per.length,
+    mean: per.reduce((a, b) => a + b, 0) / per.length,
+    p95: weightedQuantile(
+      per,
+      per.map(() => 1),
+      0.95,
+    ),
   };
 }

@@ -36,6 +36,8 @@ export interface SampleResult {
   source: FigureSource;
   /** Recorded output hit the revision's max output tokens (finish_reason length or output = cap). */
   atCap: boolean;
+  /** The end user the request (or run) served, when the traffic says. */
+  user?: string;
 }
 
 /** Where the price of one of a feature's models comes from, and how a time-of-day price was applied. */
@@ -94,6 +96,11 @@ export interface FeatureEstimate {
   notices: string[];
   /** One result per sample; for agent features one per run (trace), its calls summed. */
   results: SampleResult[];
+  /**
+   * Cost per active user per month, over the users the samples name: each user's share of the
+   * monthly cost (their weighted cost ÷ all samples' weighted cost × monthly); null without user ids.
+   */
+  perUser?: { users: number; mean: number; p95: number } | null;
   /** Agent features: per-agent figures, calls per run, loop caps (src/estimate/agent-types.ts). */
   agent?: AgentEstimate;
 }

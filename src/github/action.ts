@@ -20,7 +20,7 @@ import { runDiff } from '../run/index.js';
 import { runEstimate } from '../run/index.js';
 import { annotationsOf } from './annotations.js';
 import { postStickyComment, viewerLogin, type IssueRef } from './comment.js';
-import { readContext, type ActionContext } from './context.js';
+import { readContext, stringField, type ActionContext } from './context.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { startTimeBudget, type TimeBudget } from './time-budget.js';
 import { buildMarker } from './marker.js';
@@ -52,19 +52,23 @@ export function worthCommenting(r: DiffReport, threshold: number): boolean {
   );
 }
 
-/** The comment body: marker first, cut by whole sections to 60,000 characters. */
-export function commentBody(r: DiffReport, marker: string, runUrl: string): string {
+/**
+ * The comment body (the short view): marker first, cut by whole sections to 60,000 characters.
+ * `headSha` is the PR's head commit from the event, named in the footer instead of the report's
+ * head (on `pull_request` the test-merge commit, which is in no list the reviewer sees).
+ */
+export function commentBody(r: DiffReport, marker: string, runUrl: string, headSha?: string): string {
   return fitMarkdown(
-    sectionsMarkdown(r, { marker, summaryUrl: runUrl }),
+    sectionsMarkdown(r, { marker, summaryUrl: runUrl, headSha, view: 'comment' }),
     COMMENT_MAX_CHARS,
     `Full report in the job summary: ${runUrl}`,
   );
 }
 
-/** The job summary of a diff, cut by whole sections to stay under the 1 MiB step limit. */
-export function summaryBody(r: DiffReport, runUrl: string): string {
+/** The job summary of a diff (the long view), cut by whole sections to stay under the 1 MiB step limit. */
+export function summaryBody(r: DiffReport, headSha?: string): string {
   return fitMarkdown(
-    sectionsMarkdown(r, { summaryUrl: runUrl }),
+    sectionsMarkdown(r, { headSha, view: 'summary' }),
     SUMMARY_MAX_BYTES,
     '_Cut to fit the job summary; the whole report is the JSON file of the `report` output._',
     { maxBytes: SUMMARY_MAX_BYTES },
@@ -179,7 +183,7 @@ async function deliverComment(
         mode: inputs.comment,
         tag: inputs.commentTag,
         runId: ctx.runId,
-        body: commentBody(report, marker, ctx.runUrl),
+        body: commentBody(report, marker, ctx.runUrl, prHeadSha(ctx)),
         createWhenMissing: worthCommenting(report, inputs.commentThreshold),
       },
       viewer,
@@ -194,6 +198,12 @@ async function deliverComment(
       );
     return '';
   }
+}
+
+/** The PR's head commit from a pull_request(_target) payload, when there is one. */
+export function prHeadSha(ctx: ActionContext): string | undefined {
+  const sha = stringField(ctx.payload, 'pull_request', 'head', 'sha');
+  return sha && /^[0-9a-f]{40}$/.test(sha) ? sha : undefined;
 }
 
 /** The failure message of a breached report: the failing violations, one a line. */
@@ -215,7 +225,7 @@ async function commentFromReport(
   const report = readReportFile(inputs.reportPath);
   Object.assign(outputs, diffOutputs(report, inputs.reportPath, ''));
   const runUrl = `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${run.runId}`;
-  await writeSummary(summaryBody(report, runUrl));
+  await writeSummary(summaryBody(report, run.headSha));
   if (inputs.comment === 'off') return;
   if (!api)
     throw new UsageError('mode: comment-from-report needs github-token', {
@@ -234,7 +244,7 @@ async function commentFromReport(
       mode: inputs.comment,
       tag: inputs.commentTag,
       runId: run.runId,
-      body: commentBody(report, marker, runUrl),
+      body: commentBody(report, marker, runUrl, run.headSha),
       createWhenMissing: worthCommenting(report, inputs.commentThreshold),
     },
   );
@@ -313,7 +323,7 @@ async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Output
   progress('writing the report, job summary and annotations');
   const path = writeReport(report, ctx);
   Object.assign(outputs, diffOutputs(report, path, ''));
-  await writeSummary(summaryBody(report, ctx.runUrl));
+  await writeSummary(summaryBody(report, prHeadSha(ctx)));
   annotate(report, location.prefix);
   if (plan.comment && issue) {
     progress('posting the pull request comment');

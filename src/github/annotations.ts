@@ -87,7 +87,12 @@ export function annotationsOf(r: DiffReport, prefix: string): Annotation[] {
   }
 
   // Unpriced changes have no dollar figure; the price ratio of a model swap is the best proxy.
+  // An unpriced change that is also an `unpriced_change` violation is already marked there.
+  const flagged = new Set(
+    r.violations.filter((v) => v.rule === 'unpriced_change').map((v) => `${v.file ?? ''}:${v.line ?? ''}`),
+  );
   const unpriced = r.unpriced_changes
+    .filter((u) => !flagged.has(`${u.file}:${u.line ?? ''}`))
     .map((u, i) => ({ u, i }))
     .sort((a, b) => (b.u.price_ratio ?? 0) - (a.u.price_ratio ?? 0) || a.i - b.i)
     .slice(0, MAX_PER_KIND);
@@ -98,6 +103,45 @@ export function annotationsOf(r: DiffReport, prefix: string): Annotation[] {
       message: clip(`${u.summary} — outside every feature of .aicost.yml, so not priced`, MAX_MESSAGE),
       ...location(prefix, u.file, u.line),
     });
+  }
+  return onePerLocation(out);
+}
+
+const RANK: Record<Annotation['level'], number> = { error: 0, warning: 1, notice: 2 };
+
+/**
+ * One annotation per cause and location: the most severe one at a file and line keeps its place,
+ * takes the titles of the others (`aicost: max_monthly_increase, max_monthly_increase_percent`)
+ * and its own message; a change's notice at a line that a violation already marks is dropped
+ * (the violation names that change as its cause). Annotations without a file stay as they are.
+ */
+export function onePerLocation(list: Annotation[]): Annotation[] {
+  const byPlace = new Map<string, Annotation[]>();
+  for (const a of list) {
+    if (!a.file) continue;
+    const key = `${a.file}:${a.startLine ?? ''}`;
+    byPlace.set(key, [...(byPlace.get(key) ?? []), a]);
+  }
+  const out: Annotation[] = [];
+  const done = new Set<string>();
+  for (const a of list) {
+    if (!a.file) {
+      out.push(a);
+      continue;
+    }
+    const key = `${a.file}:${a.startLine ?? ''}`;
+    if (done.has(key)) continue;
+    done.add(key);
+    const group = byPlace.get(key)!;
+    const top = group.reduce((x, y) => (RANK[y.level] < RANK[x.level] ? y : x));
+    const rules = [
+      ...new Set(
+        group
+          .filter((g) => g.level !== 'notice' || top.level === 'notice')
+          .map((g) => g.title.replace(/^aicost: /, '')),
+      ),
+    ];
+    out.push({ ...top, title: `aicost: ${rules.join(', ')}` });
   }
   return out;
 }

@@ -19,6 +19,19 @@ export interface Finding {
    * `min_increase_usd`, static figures). The first one is appended to the message.
    */
   notFailing: string[];
+  /** The figures a plain sentence needs (limit, this PR's value, its interval), when the rule has them. */
+  figures?: Figures;
+  /** The change that caused most of it, for the sentence's "biggest cause". */
+  cause?: Cause | null;
+}
+
+/** A rule's limit and the PR's value in one unit. */
+export interface Figures {
+  unit: 'usd_month' | 'percent' | 'usd_request';
+  limit: number;
+  value: number;
+  /** The value's 95% interval, when there is one. */
+  ci95: [number, number] | null;
 }
 
 /** One change (or an added feature) and its share of the monthly delta. */
@@ -26,6 +39,8 @@ export interface Cause {
   feature: string;
   /** `ticket-summary, model a → b (×16.7 price)` or `copy (added)`. */
   text: string;
+  /** The change alone: `model a → b (×16.7 price)`, `added`, `removed`, or '' (no change recorded). */
+  summary: string;
   effect: number;
   file: string | null;
   line: number | null;
@@ -73,6 +88,7 @@ export class PolicyContext {
         out.push({
           feature: f.id,
           text: `${f.id} (added)`,
+          summary: 'added',
           effect: f.delta.monthly,
           file: this.artifactOf(f.id),
           line: null,
@@ -81,17 +97,26 @@ export class PolicyContext {
         out.push({
           feature: f.id,
           text: `${f.id} (removed)`,
+          summary: 'removed',
           effect: f.delta.monthly,
           file: this.artifactOf(f.id),
           line: null,
         });
       } else if (f.changes.length === 0) {
-        out.push({ feature: f.id, text: f.id, effect: f.delta.monthly, file: this.artifactOf(f.id), line: null });
+        out.push({
+          feature: f.id,
+          text: f.id,
+          summary: '',
+          effect: f.delta.monthly,
+          file: this.artifactOf(f.id),
+          line: null,
+        });
       } else {
         for (const c of f.changes)
           out.push({
             feature: f.id,
             text: `${f.id}, ${c.summary}`,
+            summary: c.summary,
             effect: c.monthly_effect,
             file: c.file,
             line: c.line,
@@ -158,8 +183,11 @@ export function finding(
   cause: Cause | null,
   message: string,
   notFailing: (string | null)[],
+  figures?: Figures,
 ): Finding {
   return {
+    ...(figures ? { figures } : {}),
+    cause,
     rule,
     team: scope.team ?? null,
     feature: scope.feature ?? null,

@@ -133,6 +133,20 @@ export function evaluatePolicies(inputs: PolicyInputs): PolicyResult {
       file: f.file,
       line: f.line,
       message,
+      ...(f.figures
+        ? { unit: f.figures.unit, limit: f.figures.limit, value: f.figures.value, value_ci95: f.figures.ci95 }
+        : {}),
+      ...(f.cause !== undefined
+        ? {
+            cause: f.cause && {
+              feature: f.cause.feature,
+              summary: f.cause.summary,
+              monthly_effect: f.cause.effect,
+              file: f.cause.file,
+              line: f.cause.line,
+            },
+          }
+        : {}),
     };
   });
 

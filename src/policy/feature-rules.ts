@@ -42,11 +42,14 @@ export function costPerRequest(ctx: PolicyContext): Finding[] {
         ? 'the head figure is a static estimate (static_estimates: warn)'
         : null;
     out.push(
-      finding('max_cost_per_request', { team: f.team, feature: f.id }, cause, message, [
-        preExisting,
-        underMinimum(f.delta.monthly, ctx.policies.minIncreaseUsd, "the feature's change"),
-        staticOnly,
-      ]),
+      finding(
+        'max_cost_per_request',
+        { team: f.team, feature: f.id },
+        cause,
+        message,
+        [preExisting, underMinimum(f.delta.monthly, ctx.policies.minIncreaseUsd, "the feature's change"), staticOnly],
+        { unit: 'usd_request', limit: rule.usd, value, ci95: null },
+      ),
     );
   }
   return out;
@@ -57,7 +60,14 @@ function modelChange(f: FeatureJson): Cause | null {
   const model = f.changes.filter((c) => c.kind === 'model');
   if (!model.length) return null;
   const c = model.reduce((a, b) => (Math.abs(b.monthly_effect) > Math.abs(a.monthly_effect) ? b : a));
-  return { feature: f.id, text: `${f.id}, ${c.summary}`, effect: c.monthly_effect, file: c.file, line: c.line };
+  return {
+    feature: f.id,
+    text: `${f.id}, ${c.summary}`,
+    summary: c.summary,
+    effect: c.monthly_effect,
+    file: c.file,
+    line: c.line,
+  };
 }
 
 /**
@@ -107,6 +117,7 @@ export function unboundedIncrease(ctx: PolicyContext): Finding[] {
         ? {
             feature: f.id,
             text: `${f.id}, ${turns.summary}`,
+            summary: turns.summary,
             effect: turns.monthly_effect,
             file: turns.file,
             line: turns.line,
@@ -134,7 +145,14 @@ export function unboundedIncrease(ctx: PolicyContext): Finding[] {
 
     const cap = f.changes.find((c) => c.kind === 'params' && /max output tokens/.test(c.summary));
     const cause: Cause | null = cap
-      ? { feature: f.id, text: `${f.id}, ${cap.summary}`, effect: cap.monthly_effect, file: cap.file, line: cap.line }
+      ? {
+          feature: f.id,
+          text: `${f.id}, ${cap.summary}`,
+          summary: cap.summary,
+          effect: cap.monthly_effect,
+          file: cap.file,
+          line: cap.line,
+        }
       : ctx.largestCause([f]);
     const capText = `${count(oldCap)} → ${newCap === null ? 'unset' : count(newCap)}`;
     let bound = '';

@@ -6,10 +6,18 @@
 import { signedPct, signedUsd, usd } from '../text/index.js';
 import { causeText, finding, underMinimum, type Finding, type PolicyContext } from './context.js';
 
-/** "likely " / "may be " / "" from where the interval's lower end falls. */
-function likelihood(lo: number | null, limit: number): string {
+/**
+ * "" (plainly over) when the whole interval is over the limit, "likely " when only part of it is
+ * (the point estimate is over, so more of it is), "" without an interval.
+ */
+export function likelihood(lo: number | null, limit: number): string {
   if (lo === null) return '';
-  return lo > limit ? 'likely ' : 'may be ';
+  return lo > limit ? '' : 'likely ';
+}
+
+/** A limit as the config writes it: `25%`, `12.5%`. */
+export function plainPct(p: number): string {
+  return `${Number(p.toFixed(1))}%`;
 }
 
 /** The PR's `max_monthly_increase` (USD) and `max_monthly_increase_percent` (a fraction in config). */
@@ -30,7 +38,14 @@ export function prRules(ctx: PolicyContext): { increase: Finding[]; percent: Fin
         ? 'the increase rests on static estimates (static_estimates: warn)'
         : null;
     const message = `${likelihood(m.delta_ci95?.[0] ?? null, limit)}over the monthly increase limit: this PR raises spend by ${signedUsd(m.delta)}/month (${span}${ci}) against a limit of ${usd(limit)}/month for the whole PR (${signedUsd(m.delta - limit)} over)${causeText(cause)}`;
-    out.increase.push(finding('max_monthly_increase', {}, cause, message, [minimum, staticOnly]));
+    out.increase.push(
+      finding('max_monthly_increase', {}, cause, message, [minimum, staticOnly], {
+        unit: 'usd_month',
+        limit,
+        value: m.delta,
+        ci95: m.delta_ci95,
+      }),
+    );
   }
 
   const p = m.delta_percent;
@@ -46,8 +61,15 @@ export function prRules(ctx: PolicyContext): { increase: Finding[]; percent: Fin
           ? 'the increase rests on static estimates (static_estimates: warn)'
           : null;
       const adjective = likelihood(m.delta_ci95 ? toPct(m.delta_ci95[0]) : null, limit);
-      const message = `${adjective}over the monthly increase limit in percent: this PR raises spend by ${signedPct(p)} (${signedUsd(m.delta)}/month, ${span}${ci}) against a limit of ${signedPct(limit)} (${(p - limit).toFixed(1)} points over)${causeText(cause)}`;
-      out.percent.push(finding('max_monthly_increase_percent', {}, cause, message, [minimum, staticOnly]));
+      const message = `${adjective}over the monthly increase limit in percent: this PR raises spend by ${signedPct(p)} (${signedUsd(m.delta)}/month, ${span}${ci}) against a limit of ${plainPct(limit)}${causeText(cause)}`;
+      out.percent.push(
+        finding('max_monthly_increase_percent', {}, cause, message, [minimum, staticOnly], {
+          unit: 'percent',
+          limit,
+          value: p,
+          ci95: m.delta_ci95 ? [toPct(m.delta_ci95[0]), toPct(m.delta_ci95[1])] : null,
+        }),
+      );
     }
   }
   return out;

@@ -31,8 +31,8 @@ export function teamRules(ctx: PolicyContext): { budget: Finding[]; budgetWarn: 
 }
 
 /**
- * Spend here plus spend elsewhere against the budget. The wording follows the interval: "likely
- * over" when its lower end is over too, "may be over" when only the point estimate is.
+ * Spend here plus spend elsewhere against the budget. The wording follows the interval: "over"
+ * when its lower end is over too, "likely over" when only the point estimate is.
  */
 function budget(
   ctx: PolicyContext,
@@ -50,7 +50,7 @@ function budget(
   const delta = t.head - t.base;
 
   if (spend > t.budget) {
-    const adjective = range === null ? '' : range[0] > t.budget ? 'likely ' : 'may be ';
+    const adjective = range === null || range[0] > t.budget ? '' : 'likely ';
     const baseSpend = t.base + other;
     // A breach the PR causes: over at head, and not merely a base breach the PR leaves as it was.
     const caused = (head: number, d: number) => head > t.budget! && !(baseSpend > t.budget! && d <= 1e-9);
@@ -63,16 +63,24 @@ function budget(
         ? 'the breach rests on static estimates (static_estimates: warn)'
         : null;
     const message = `${adjective}over budget: ${t.team} would spend ${usd(spend)}/month${rangeText} against a budget of ${usd(t.budget)} (${signedUsd(spend - t.budget)} over${outside})${tail}`;
-    return finding('budget', { team: t.team }, cause, message, [
-      preExisting,
-      underMinimum(delta, ctx.policies.minIncreaseUsd, "the team's change"),
-      staticOnly,
-    ]);
+    return finding(
+      'budget',
+      { team: t.team },
+      cause,
+      message,
+      [preExisting, underMinimum(delta, ctx.policies.minIncreaseUsd, "the team's change"), staticOnly],
+      { unit: 'usd_month', limit: t.budget, value: spend, ci95: range ? [range[0], range[1]] : null },
+    );
   }
   const warnAt = ctx.inputs.config.teams[t.team]?.warnAt ?? 0.8;
   if (spend > warnAt * t.budget) {
     const message = `near budget: ${t.team} would spend ${usd(spend)}/month${rangeText}, ${pct(spend / t.budget)} of a budget of ${usd(t.budget)} (warning above ${pct(warnAt)}${outside})${tail}`;
-    return finding('budget_warn', { team: t.team }, cause, message, []);
+    return finding('budget_warn', { team: t.team }, cause, message, [], {
+      unit: 'usd_month',
+      limit: t.budget,
+      value: spend,
+      ci95: range ? [range[0], range[1]] : null,
+    });
   }
   return null;
 }
@@ -93,8 +101,12 @@ function teamIncrease(
       ? 'the increase rests on static estimates (static_estimates: warn)'
       : null;
   const message = `over the team's monthly increase limit: ${t.team}'s spend rises by ${signedUsd(delta)}/month (${usd(t.base)} → ${usd(t.head)}) against a limit of ${usd(limit)}/month (${signedUsd(delta - limit)} over)${causeText(cause)}${ownersText(t.owners)}`;
-  return finding('max_monthly_increase', { team: t.team }, cause, message, [
-    underMinimum(delta, ctx.policies.minIncreaseUsd, "the team's change"),
-    staticOnly,
-  ]);
+  return finding(
+    'max_monthly_increase',
+    { team: t.team },
+    cause,
+    message,
+    [underMinimum(delta, ctx.policies.minIncreaseUsd, "the team's change"), staticOnly],
+    { unit: 'usd_month', limit, value: delta, ci95: null },
+  );
 }

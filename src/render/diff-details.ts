@@ -1,6 +1,7 @@
-/** The collapsed details of the diff document: every change, unpriced changes, proposed config, method, notices. */
+/** The collapsed details of the diff document: changes, teams, unpriced changes, proposed config, method, notices. */
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { clip, codeBlock, count, pct } from '../text/index.js';
-import type { DiffReport, FeatureJson, FeatureSideJson } from '../report/index.js';
+import type { DiffReport, FeatureJson, FeatureSideJson, TeamJson } from '../report/index.js';
 import {
   byImpact,
   code,
@@ -9,8 +10,11 @@ import {
   details,
   HINT_MAX,
   ICON,
+  idCode,
+  idText,
   lineage,
   money,
+  NBSP,
   plural,
   shortRev,
   sideMoney,
@@ -18,29 +22,172 @@ import {
   topChanges,
   where,
 } from './markdown-cells.js';
+
+/** Number of changes a reviewer can find in the details: every change, and each added feature without one. */
+export function changeCount(r: DiffReport): number {
+  return r.features.reduce(
+    (a, f) => a + f.changes.length + (f.status === 'added' && f.changes.length === 0 ? 1 : 0),
+    0,
+  );
+}
 // ---------------------------------------------------------------------------------------------
 // Collapsed details
 // ---------------------------------------------------------------------------------------------
 
+/** Every change with its file:line, team and $/request; an added feature is a change too. */
 export function changesDetails(r: DiffReport): string | null {
-  const features = r.features.filter((f) => f.changes.length > 0).sort(byImpact);
-  const total = features.reduce((a, f) => a + f.changes.length, 0);
+  const features = r.features.filter((f) => f.changes.length > 0 || f.status === 'added').sort(byImpact);
+  const total = changeCount(r);
   if (total === 0) return null;
-  const rows = ['| Feature | Kind | Where | Change | Monthly effect |', '|:--|:--|:--|:--|--:|'];
+  const rows = [
+    '| Feature | Team | Where | Change | $/request base → head | Monthly effect |',
+    '|:--|:--|:--|:--|--:|--:|',
+  ];
   for (const f of features) {
-    for (const c of topChanges(f)) {
+    const perReq = `${sideMoney(f.base, (s) => s.per_request.mean)}${NBSP}→${NBSP}${sideMoney(f.head, (s) => s.per_request.mean)}`;
+    const items: { file: string | null; line: number | null; summary: string; effect: number }[] = topChanges(f).map(
+      (c) => ({ file: c.file, line: c.line, summary: c.summary, effect: c.monthly_effect }),
+    );
+    if (f.status === 'added' && items.length === 0)
+      items.push({ file: f.artifact ?? null, line: null, summary: 'new feature', effect: f.delta.monthly });
+    items.forEach((c, i) => {
+      const at = c.file === null ? '—' : where(clip(c.file, 200), c.line);
       rows.push(
-        `| ${text(f.id, 80)} | ${text(c.kind, 20)} | ${where(clip(c.file, 200), c.line)} | ${text(c.summary)} | ${delta(c.monthly_effect)} |`,
+        `| ${idText(f.id)} | ${idText(f.team, 60)} | ${at} | ${text(c.summary)} | ${i === 0 ? perReq : ''} | ${delta(c.effect)} |`,
       );
-    }
+    });
   }
-  return details(`What changed (${plural(total, 'change')})`, rows.join('\n'));
+  return details(`All changes (${count(total)}): where, team, $/request`, rows.join('\n'));
+}
+
+export function unchangedDetails(r: DiffReport): string | null {
+  const same = r.features.filter((f) => f.status === 'unchanged');
+  if (same.length === 0) return null;
+  const total = same.reduce((a, f) => a + (f.head?.monthly ?? 0), 0);
+  const rows = ['| Feature | Team | Model | Per 1,000 requests | Monthly |', '|:--|:--|:--|--:|--:|'];
+  for (const f of same) {
+    const side = f.head ?? f.base;
+    const models = side ? side.models.map((m) => idCode(m, 80)).join(', ') : '—';
+    const from = lineage(f);
+    const marks = declaredMarks(f)
+      .map((m) => `<br><sub>${m}</sub>`)
+      .join('');
+    rows.push(
+      `| ${idText(f.id)}${from ? `<br>${from}` : ''} | ${idText(f.team, 60)} | ${models} | ${sideMoney(side, (s) => s.per_request.mean * 1000)} | ${sideMoney(side, (s) => s.monthly)}${marks} |`,
+    );
+  }
+  return details(`${plural(same.length, 'unchanged feature')} · ${money(total)}/month`, rows.join('\n'));
+}
+
+/** Budget status in words, with the interval's say: "over budget" vs "likely over budget". */
+export function teamStatus(t: TeamJson): string {
+  if (t.budget === null) return 'no budget';
+  const used = t.head + t.other_monthly_spend;
+  const share = t.budget > 0 ? ` (${pct(used / t.budget)} of budget)` : '';
+  const low = t.head_ci95 ? t.head_ci95[0] + t.other_monthly_spend : used;
+  const high = t.head_ci95 ? t.head_ci95[1] + t.other_monthly_spend : used;
+  if (t.status === 'breach') return `${ICON.error} ${low > t.budget ? 'over budget' : 'likely over budget'}${share}`;
+  if (t.status === 'warn') return `${ICON.warning} near budget${share}`;
+  return high > t.budget ? `within budget${share}, may exceed it (95% interval)` : `within budget${share}`;
+}
+
+/**
+ * Teams with head total against budget: in the comment only the teams whose features changed
+ * (a PR answers for what it touches), in the summary every team.
+ */
+export function teamsDetails(r: DiffReport, view: 'comment' | 'summary'): string | null {
+  const touched = new Set(r.features.filter((f) => f.status !== 'unchanged').map((f) => f.team));
+  const teams = view === 'summary' ? r.teams : r.teams.filter((t) => touched.has(t.team));
+  if (teams.length === 0) return null;
+  const rows = [
+    '| Team | This repository<br>base → head | Other spend | Head total / budget | Status | Owners |',
+    '|:--|--:|--:|--:|:--|:--|',
+  ];
+  for (const t of teams) {
+    const owners = t.owners.length ? t.owners.map((o) => text(o, 60)).join(', ') : '—';
+    const total = t.head + t.other_monthly_spend;
+    rows.push(
+      `| ${idText(t.team, 60)} | ${money(t.base)}${NBSP}→${NBSP}${money(t.head)} | ${t.other_monthly_spend ? money(t.other_monthly_spend) : '—'} | ${money(total)}${NBSP}/${NBSP}${t.budget === null ? '—' : money(t.budget)} | ${teamStatus(t)} | ${owners} |`,
+    );
+  }
+  const what = view === 'summary' ? 'Teams' : plural(teams.length, 'affected team');
+  return details(`${what}: head total against budget`, rows.join('\n'));
+}
+
+/** Every policy message in full (the job summary's long form of the verdict). */
+export function policyDetails(r: DiffReport): string | null {
+  if (r.violations.length === 0) return null;
+  const ordered = [...r.violations].sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'));
+  const lines = [
+    `Read from ${r.policy_source === 'base' ? 'the base branch (the PR does not grade itself)' : 'this PR: the base has no config'}.`,
+    '',
+  ];
+  for (const v of ordered) {
+    const scope: string[] = [v.overridden ? 'overridden, warning' : v.severity];
+    if (v.team !== null) scope.push(`team ${text(v.team, 60)}`);
+    if (v.feature !== null) scope.push(`feature ${text(v.feature, 80)}`);
+    if (v.file !== null) scope.push(where(clip(v.file, 200), v.line));
+    const icon = v.severity === 'error' ? ICON.error : ICON.warning;
+    lines.push(`- ${icon} **${text(v.rule, 40)}** (${scope.join(' · ')}): ${text(v.message, 500)}`);
+  }
+  return details(`Policy findings (${count(r.violations.length)})`, lines.join('\n'));
+}
+
+/** `features: { a: { team: <team> } }` spans of a hint (balanced braces), as [start, end). */
+function flowEntries(hint: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /features: \{/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(hint))) {
+    let depth = 0;
+    let end = -1;
+    for (let i = m.index + m[0].length - 1; i < hint.length; i++) {
+      if (hint[i] === '{') depth++;
+      else if (hint[i] === '}' && --depth === 0) {
+        end = i + 1;
+        break;
+      }
+    }
+    if (end < 0) break;
+    out.push([m.index, end]);
+    re.lastIndex = end;
+  }
+  return out;
+}
+
+/** A one-line flow entry as block YAML (`features:\n  faq:\n    team: <team>`), or null. */
+function blockYaml(flow: string): string | null {
+  try {
+    const doc = parseYaml(flow) as unknown;
+    if (!doc || typeof doc !== 'object') return null;
+    return stringifyYaml(doc, { lineWidth: 0 }).trimEnd();
+  } catch {
+    return null;
+  }
+}
+
+/** A hint as prose (outside code) and multi-line YAML entries (in code blocks). */
+export function hintParts(hint: string): { prose: string; yaml: string[] } {
+  const spans = flowEntries(hint);
+  const yaml: string[] = [];
+  let prose = '';
+  let at = 0;
+  for (const [s, e] of spans) {
+    const block = blockYaml(hint.slice(s, e));
+    if (block === null) continue;
+    yaml.push(block);
+    prose += hint.slice(at, s) + (spans.length > 1 ? `entry ${yaml.length} below` : 'the entry below');
+    at = e;
+  }
+  prose += hint.slice(at);
+  if (yaml.length === 0) return { prose: hint, yaml: [] };
+  return { prose: prose.replace(/\s*:\s*(entry \d below|the entry below)/g, ' $1').trim(), yaml };
 }
 
 export function unpricedDetails(r: DiffReport): string | null {
   if (r.unpriced_changes.length === 0) return null;
   const lines = [
-    'AI changes outside every feature of `.aicost.yml` are not priced. To price one, add an entry like the one shown.',
+    'AI changes outside every feature of `.aicost.yml` are not priced (each is one warning above). To price one, add the entry shown to `.aicost.yml`.',
     '',
   ];
   for (const u of r.unpriced_changes) {
@@ -49,13 +196,15 @@ export function unpricedDetails(r: DiffReport): string | null {
       u.price_ratio !== null && !/input price/.test(u.summary)
         ? ` (×${u.price_ratio >= 10 ? u.price_ratio.toFixed(1) : u.price_ratio.toFixed(2)} input price)`
         : '';
-    lines.push(
-      `- ${ICON.warning} ${where(clip(u.file, 200), u.line)} · ${text(u.kind, 20)}: ${text(u.summary)}${ratio}`,
-    );
-    if (u.hint.trim()) {
-      lines.push('');
-      lines.push(codeBlock(clip(u.hint, HINT_MAX), 'yaml', '  '));
-    }
+    lines.push(`- ${where(clip(u.file, 200), u.line)} · ${text(u.kind, 20)}: ${text(u.summary)}${ratio}`);
+    if (!u.hint.trim()) continue;
+    const hint = clip(u.hint, HINT_MAX);
+    const { prose, yaml } = hintParts(hint);
+    // A hint that is already block YAML stays one code block; prose stays outside code.
+    if (yaml.length === 0 && /\n/.test(hint.trim())) yaml.push(hint);
+    else if (yaml.length === 0 || prose !== 'add the entry below')
+      lines.push('', `  Fix: ${text(prose, 600)}.`.replace(/\.\.$/, '.'));
+    for (const y of yaml) lines.push('', codeBlock(y, 'yaml', '  '));
   }
   return details(`Unpriced AI changes (${count(r.unpriced_changes.length)})`, lines.join('\n'));
 }
@@ -165,6 +314,12 @@ export function methodRows(base: FeatureSideJson | null, head: FeatureSideJson |
       (s) =>
         `${sideMoney(s, (x) => x.per_request.mean)} · ${sideMoney(s, (x) => x.per_request.p50)} · ${sideMoney(s, (x) => x.per_request.p95)}`,
     ),
+    both('Per 1,000 requests', (s) => sideMoney(s, (x) => x.per_request.mean * 1000)),
+    both('Per active user/month (mean · p95)', (s) =>
+      s.per_user
+        ? `${money(s.per_user.mean)} · ${money(s.per_user.p95)} over ${plural(s.per_user.users, 'user')} in the samples`
+        : '',
+    ),
     both(
       'Monthly',
       (s) =>
@@ -205,9 +360,15 @@ export function methodTable(f: FeatureJson): string {
   ].join('\n');
 }
 
-export function methodDetails(r: DiffReport): string | null {
+/**
+ * How each figure was estimated: in the comment only for the changed features (the reviewer's
+ * question is about them), in the job summary for every feature.
+ */
+export function methodDetails(r: DiffReport, view: 'comment' | 'summary' = 'summary'): string | null {
   const parts: string[] = [];
-  for (const f of [...r.features].sort(byImpact)) {
+  const shown = view === 'summary' ? r.features : r.features.filter((f) => f.status !== 'unchanged');
+  if (shown.length === 0) return null;
+  for (const f of [...shown].sort(byImpact)) {
     const team = `team ${text(f.team, 60)}${f.declared_in_pr ? ' · declared in this PR' : ''}`;
     const from = lineage(f);
     parts.push([`**${text(f.id, 80)}** · ${team}`, ...(from ? [from] : []), ...declaredMarks(f)].join(' · '));
@@ -220,21 +381,56 @@ export function methodDetails(r: DiffReport): string | null {
   parts.push(
     [
       `- Prices: ${code(c.source, 80)} ${text(c.version, 40)}${dataDate}, taken at ${text(r.pricing_date, 20)}${overrides}.`,
-      `- Policy read from ${r.policy_source === 'base' ? 'the base revision (the PR does not grade itself)' : 'this PR (the base has no config: adoption)'}; base ${shortRev(r.base.rev)} → head ${shortRev(r.head.rev)}.`,
+      `- Policy read from ${r.policy_source === 'base' ? 'the base revision (the PR does not grade itself)' : 'this PR (the base has no config: adoption)'}.`,
       '- The base level comes from recorded usage where samples have it; the change from replaying the same samples at base and head. 95% intervals from a paired bootstrap. A month is 730 hours.',
     ].join('\n'),
   );
-  return details('How this was estimated', parts.join('\n\n'));
+  const title =
+    view === 'summary'
+      ? 'How this was estimated'
+      : `How this was estimated (${plural(shown.length, 'changed feature')})`;
+  return details(title, parts.join('\n\n'));
+}
+
+/**
+ * Notices merged per cause: `a: X` and `b: X` (the same remark about two features, such as a
+ * tokenizer without an exact offline count) become one line naming both.
+ */
+export function mergedNotices(r: DiffReport): string[] {
+  const ids = new Set(r.features.map((f) => f.id));
+  const byCause = new Map<string, string[]>();
+  const order: string[] = [];
+  for (const n of r.notices) {
+    const m = /^([^:\s]+): (.+)$/s.exec(n);
+    const key = m && ids.has(m[1]) ? m[2] : n;
+    if (!byCause.has(key)) {
+      byCause.set(key, []);
+      order.push(key);
+    }
+    if (m && ids.has(m[1])) byCause.get(key)!.push(m[1]);
+  }
+  return order.map((cause) => {
+    const who = byCause.get(cause)!;
+    if (who.length === 0) return text(cause, 500);
+    const list = who.map((f) => idText(f)).join(', ');
+    return `${text(cause, 500)} (${who.length === 1 ? 'feature' : 'features'} ${list})`;
+  });
 }
 
 export function noticesDetails(r: DiffReport): string | null {
-  if (r.notices.length === 0) return null;
-  return details(`Notices (${count(r.notices.length)})`, r.notices.map((n) => `- ${text(n, 500)}`).join('\n'));
+  const lines = mergedNotices(r);
+  if (lines.length === 0) return null;
+  return details(`Notices (${count(lines.length)})`, lines.map((n) => `- ${n}`).join('\n'));
 }
 
-export function footer(r: DiffReport, summaryUrl: string | undefined): string {
-  const parts = [`prices at ${text(r.pricing_date, 20)}`, `head ${shortRev(r.head.rev)}`];
-  const url = summaryUrl ? safeUrl(summaryUrl) : null;
+/**
+ * `aicost · base abc1234 → head def5678 · prices at … · full report`: the one place SHAs appear.
+ * Head is the PR's head commit when the caller knows it (the report's may be a test-merge commit).
+ */
+export function footer(r: DiffReport, opts: { summaryUrl?: string; headSha?: string } = {}): string {
+  const head = opts.headSha && /^[0-9a-f]{7,64}$/i.test(opts.headSha) ? opts.headSha : r.head.rev;
+  const parts = [`base ${shortRev(r.base.rev)} → head ${shortRev(head)}`, `prices at ${text(r.pricing_date, 20)}`];
+  const url = opts.summaryUrl ? safeUrl(opts.summaryUrl) : null;
   if (url) parts.push(`[full report](${url})`);
   return `<sub>aicost · ${parts.join(' · ')}</sub>`;
 }

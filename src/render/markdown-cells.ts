@@ -22,10 +22,64 @@ export const ICON = {
 /** No-break space: keeps `$248 → $4,140` and `+$3,892 (+1,567%)` on one line in narrow cells. */
 export const NBSP = '\u00a0';
 
+/** Word joiner: no line break on either side, invisible (GitHub keeps it; a browser never breaks at it). */
+export const WJ = '\u2060';
+
+/**
+ * Rendered text of an id (feature, model, team) that a browser may not split: a word joiner after
+ * every hyphen and slash, where browsers otherwise break (`gpt-` / `4.1-mini`).
+ */
+export function unbroken(rendered: string): string {
+  return rendered.replace(/([-/])(?=[^\s`])/g, `$1${WJ}`);
+}
+
+/** An id as text that does not break. */
+export const idText = (s: string, max = 80): string => unbroken(text(s, max));
+/** An id as code that does not break. */
+export const idCode = (s: string, max = 80): string => unbroken(code(s, max));
+
+/** `openai/gpt-4.1-mini` → `gpt-4.1-mini`: the table's short form (the details keep the provider). */
+export function shortModel(id: string): string {
+  const slash = id.lastIndexOf('/');
+  return slash >= 0 && slash < id.length - 1 ? id.slice(slash + 1) : id;
+}
+
+/**
+ * The table's short form of a change summary: a model swap as `gpt-4o-mini → gpt-4o` (×16.7
+ * price), other summaries without their parentheses when long, and cut at a word boundary,
+ * never inside a figure.
+ */
+export function shortChange(summary: string, max = 56): string {
+  const swap = /^model (\S+) → (\S+)(.*)$/.exec(summary);
+  if (swap) {
+    const rest = swap[3].trim();
+    return `${idCode(shortModel(swap[1]))}${NBSP}→${NBSP}${idCode(shortModel(swap[2]))}${rest ? ` ${text(rest, 40)}` : ''}`;
+  }
+  let s = summary;
+  if ([...s].length > max) s = s.replace(/ \([^()]*\)/g, '');
+  if ([...s].length > max) {
+    // Cut at the last clause or word boundary before the limit: a figure is never split.
+    const head = [...s].slice(0, max).join('');
+    const cut = Math.max(head.lastIndexOf(', '), head.lastIndexOf('; '));
+    s = cut > max / 2 ? head.slice(0, cut) : `${head.slice(0, head.lastIndexOf(' '))} …`;
+  }
+  return text(s, max + 2);
+}
+
+/** Whether an interval is worth showing beside a figure: wider than a quarter of it and not a point. */
+export function wideInterval(value: number, ci: [number, number] | null): boolean {
+  if (!ci) return false;
+  if (delta(ci[0]) === delta(ci[1])) return false;
+  return ci[1] - ci[0] > 0.25 * Math.max(Math.abs(value), 0.01);
+}
+
 export const money = (x: number): string => usd(x);
 export const delta = (x: number): string => signedUsd(x, MINUS);
 export const percent = (p: number): string => signedPct(p, MINUS);
 export const interval = (ci: [number, number]): string => `95%: ${delta(ci[0])} to ${delta(ci[1])}`;
+/** An interval unless it is degenerate (both ends print the same), then null. */
+export const intervalOrNull = (ci: [number, number] | null): string | null =>
+  ci && delta(ci[0]) !== delta(ci[1]) ? interval(ci) : null;
 /** Repository text, one line, capped and escaped. */
 export const text = (s: string, max = TEXT_MAX): string => escapeMarkdown(clip(s, max));
 /** Identifiers shown as code (paths, models, tokenizers), capped. */
@@ -76,6 +130,10 @@ export function declaredMarks(f: FeatureJson): string[] {
   if (base) marks.push(`base ${base}`);
   if (head) marks.push(head);
   return marks;
+}
+
+export function insufficient(f: FeatureJson): boolean {
+  return Boolean(f.base?.insufficient_samples || f.head?.insufficient_samples);
 }
 
 export function isStatic(side: FeatureSideJson | null): boolean {

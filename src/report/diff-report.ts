@@ -55,6 +55,7 @@ function trustMarks(f: FeatureDiff, merged: MergedConfig, priced: PrPricedModel[
   if (m?.renamedFrom !== undefined) out.renamed_from = m.renamedFrom;
   if (m?.copiedFrom !== undefined) out.copied_from = m.copiedFrom;
   if (m?.declaredInPr && f.head) out.volume_declared_in_pr = true;
+  if (f.status === 'added' && m) out.artifact = m.headPrompt;
   if (priced?.length)
     out.priced_by_pr = priced.map((p) => ({
       side: p.side,

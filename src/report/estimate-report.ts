@@ -35,6 +35,8 @@ export interface FeatureSideJson {
   insufficient_samples: boolean;
   /** Agent features: the run as a chain of calls; null for prompt features. */
   agent: AgentSideJson | null;
+  /** Cost per active user per month, when the samples carry user ids (users seen in the samples). */
+  per_user?: { users: number; mean: number; p95: number };
   /** Where each model's price comes from, in the order of `models` (optional in the schema: older reports lack it). */
   prices?: PriceSourceJson[];
 }
@@ -124,6 +126,7 @@ export function featureSideJson(f: FeatureEstimate): FeatureSideJson {
     upper_bound: f.upperBound,
     insufficient_samples: f.insufficientSamples,
     agent: agentSideJson(f.agent),
+    ...(f.perUser ? { per_user: { ...f.perUser } } : {}),
     prices: f.prices.map(priceSourceJson),
   };
 }

@@ -4,5 +4,13 @@ export { buildDiffReport } from './diff-report.js';
 export { estimateReport } from './estimate-report.js';
 export type { EstimateReport } from './estimate-report.js';
 export { validateReport } from './schema.js';
-export type { ChangeJson, DiffReport, FeatureJson, TeamJson, ViolationJson, ViolationRule } from './types.js';
+export type {
+  ChangeJson,
+  DiffReport,
+  FeatureJson,
+  TeamJson,
+  ViolationCauseJson,
+  ViolationJson,
+  ViolationRule,
+} from './types.js';
 export type { FeatureSideJson } from './estimate-report.js';

@@ -49,6 +49,8 @@ export interface FeatureJson {
   volume_declared_in_pr?: boolean;
   /** Models of a side that only a price or alias declared in the PR can price ("priced by this PR"). */
   priced_by_pr?: PrPricedJson[];
+  /** An added feature's prompt or agent file at head, so the new feature is listed with the changes. */
+  artifact?: string;
 }
 
 /** A side's model priced only through the PR's own `pricing:` or `models:` entries. */
@@ -86,6 +88,23 @@ export interface ViolationJson {
   file: string | null;
   line: number | null;
   message: string;
+  /** The rule's limit and this PR's value in `unit` (rules with a figure: budgets, increases, cost per request). */
+  unit?: 'usd_month' | 'percent' | 'usd_request';
+  limit?: number;
+  value?: number;
+  /** The value's 95% interval, when there is one. */
+  value_ci95?: [number, number] | null;
+  /** The change that caused most of it; `summary` is `added`/`removed` for a whole feature. */
+  cause?: ViolationCauseJson | null;
+}
+
+/** The change behind a violation. */
+export interface ViolationCauseJson {
+  feature: string;
+  summary: string;
+  monthly_effect: number;
+  file: string | null;
+  line: number | null;
 }
 
 export interface ProposedConfigJson {
@@ -131,6 +150,8 @@ export interface DiffReport {
   proposed_config: ProposedConfigJson[];
   notices: string[];
   breached: boolean;
+  /** How a failing check can be overridden, from the trusted config (absent in older reports). */
+  policy?: { override_label: string | null; override_approvers: string[] };
 }
 
 /** Catalog info in the report's naming. */

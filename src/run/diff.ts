@@ -101,6 +101,10 @@ export async function runDiff(
       violations: verdict.violations,
       breached: verdict.breached,
       notices: [...priced.notices, ...verdict.notices],
+      policy: {
+        override_label: loaded.merged.config.policies.overrideLabel ?? null,
+        override_approvers: [...loaded.merged.config.policies.overrideApprovers],
+      },
     };
     assertValidDiffReport(report, shared.where);
     return { report, features, counting: counter.stats() };

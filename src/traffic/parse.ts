@@ -157,7 +157,14 @@ function toSample(o: Json, file: string, line: number, defaultFeature?: string, 
     sample.costUsd = cost;
   }
   setStr(sample, 'source', str(o, 'source'));
-  setStr(sample, 'user', idText(get(o, 'user'), 'user'));
+  const user = get(o, 'user');
+  if (user !== undefined && user !== null) {
+    // Numeric ids (some exporters write them as numbers) are kept as their decimal text.
+    const text = typeof user === 'number' && Number.isFinite(user) ? String(user) : user;
+    if (typeof text !== 'string' || text === '' || text.length > 256)
+      throw new LineProblem(`user must be a non-empty string of at most 256 characters (found ${show(user)})`);
+    sample.user = text;
+  }
   return sample;
 }
 

@@ -13,7 +13,7 @@ import type { ChangedFile, UnpricedChange, UnpricedOptions } from './types.js';
 
 export type { ChangedFile, PriceRatio, UnpricedChange, UnpricedKind, UnpricedOptions } from './types.js';
 export { looksLikeModelId } from './model-id.js';
-export { classifyPath, GATEWAY_SNIFF_BYTES } from './paths.js';
+export { classifyPath, featureIdFor, GATEWAY_SNIFF_BYTES } from './paths.js';
 export type { ArtifactFormat, FileClass } from './paths.js';
 export { diffLines, splitLines, MAX_DIFF_LINES, MAX_EDIT_DISTANCE } from './line-diff.js';
 export type { ChangeBlock, DiffLine, LineDiff } from './line-diff.js';

@@ -98,7 +98,7 @@ describe('push and merge_group', () => {
     expect(r.report!.base).toEqual({ rev: breaching.baseSha });
     expect(r.report!.head).toEqual({ rev: breaching.mergeSha });
     expect(r.outputs.breached).toBe('true');
-    expect(r.summary).toContain('Check fails');
+    expect(r.summary).toContain('❌ check fails');
     expect(writes()).toEqual([]);
     expect(gh.hits('GET', /\/comments$/)).toEqual([]);
     // The queue branch names PR 1: its override label is read (and absent here).

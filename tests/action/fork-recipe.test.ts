@@ -124,11 +124,11 @@ describe('stage 2: comment-from-report', () => {
     // The marker carries stage 1's run: a later stage 1 run supersedes it, an earlier one cannot.
     expect(bodies[0].startsWith(`<!-- aicost:tag=;sha=${fx.prSha};run=${STAGE1_RUN} -->\n`)).toBe(true);
     expect(bodies[0]).toContain('https://github.com/acme/shop/actions/runs/7001');
-    expect(bodies[0]).toContain('Check fails');
+    expect(bodies[0]).toContain('❌ check fails');
     // Stage 2 reports; the verdict is stage 1's.
     expect(r.outputs.breached).toBe('true');
     expect(r.outputs['comment-url']).toBe(gh.comments[0].html_url);
-    expect(r.summary).toContain('Check fails');
+    expect(r.summary).toContain('❌ check fails');
     expect(gh.comments[0].user.login).toBe(BOT);
   });
 

@@ -128,7 +128,10 @@ describe('pull_request: revisions, outputs, summary, annotations', () => {
     expect(posts).toHaveLength(1);
     const body = (posts[0].body as { body: string }).body;
     expect(body.startsWith(`<!-- aicost:tag=;sha=${passing.mergeSha};run=2001 -->\n`)).toBe(true);
-    expect(body).toContain('https://github.com/acme/shop/actions/runs/2001');
+    // One feature, no violation: the comment leaves nothing out, so it does not link to the summary.
+    expect(body).not.toContain('https://github.com/acme/shop/actions/runs/2001');
+    // The footer names the PR's head commit from the event, not the test-merge commit.
+    expect(body).toContain(`head \`${passing.prSha.slice(0, 7)}\``);
     expect(body.length).toBeLessThanOrEqual(60000);
     expect(gh.hits('POST', /^\/graphql$/).map((h) => (h.body as { query: string }).query)).toEqual([
       'query { viewer { login } }',
@@ -270,7 +273,7 @@ describe('read-only tokens (fork PRs)', () => {
     expect(r.outputs.breached).toBe('true');
     const errors = commands(r.stdout, 'error');
     expect(errors.some((e) => e.startsWith('::error::aicost: 1 policy fails:%0A- max_monthly_increase:'))).toBe(true);
-    expect(r.summary).toContain('Check fails');
+    expect(r.summary).toContain('❌ check fails');
   });
 });
 

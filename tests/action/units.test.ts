@@ -239,6 +239,24 @@ describe('outputs', () => {
 });
 
 describe('annotations', () => {
+  it('gives one annotation per cause and location: merged rules, no duplicate for an unpriced change', () => {
+    const r = report({
+      features: [feature('a', side(50, 100000), side(2600, 100000), [{ monthly_effect: 2550, line: 3 }])],
+      violations: [
+        violation({ rule: 'max_monthly_increase', file: 'prompts/a.yml', line: 3 }),
+        violation({ rule: 'max_monthly_increase_percent', file: 'prompts/a.yml', line: 3 }),
+        violation({ rule: 'unpriced_change', severity: 'warning', file: 'src/x.ts', line: 4 }),
+      ],
+      unpriced_changes: [{ kind: 'code', file: 'src/x.ts', line: 4, summary: 'model a → b', price_ratio: 2, hint: '' }],
+    });
+    const a = annotationsOf(r, '');
+    // Before: two errors and a notice on prompts/a.yml:3, two warnings on src/x.ts:4.
+    expect(a.map((x) => [x.level, x.title, `${x.file}:${x.startLine}`])).toEqual([
+      ['error', 'aicost: max_monthly_increase, max_monthly_increase_percent', 'prompts/a.yml:3'],
+      ['warning', 'aicost: unpriced_change', 'src/x.ts:4'],
+    ]);
+  });
+
   it('ranks each kind by dollars, caps at 10, and prefixes the project path', () => {
     const changes = Array.from({ length: 12 }, (_, i) => ({ monthly_effect: (i % 2 ? -1 : 1) * (i + 1), line: i + 1 }));
     const r = report({

@@ -12,13 +12,24 @@ import { validateReport } from '../../src/report/schema.js';
 import { expectGolden } from '../helpers/golden.js';
 import { assertFreshDist, ROOT } from '../helpers/run.js';
 
-function demo(format: string): { status: number; stdout: string; stderr: string } {
+function demo(format: string, example = 'demo'): { status: number; stdout: string; stderr: string } {
   assertFreshDist();
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/demo.mjs'), format], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/demo.mjs'), format, example], {
+    encoding: 'utf8',
+    cwd: ROOT,
+  });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 const GOLDEN = join(ROOT, 'tests/e2e/fixtures/demo.golden.md');
+const LARGE_GOLDEN = join(ROOT, 'tests/e2e/fixtures/large.golden.md');
+
+/** The first `n` lines a reviewer reads: the headline and the paragraphs under it, blank lines left out. */
+const firstLines = (md: string, n: number): string[] =>
+  md
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(0, n);
 
 describe('npm run demo', () => {
   it('prints the PR comment Markdown, identical to the golden file', () => {
@@ -87,5 +98,55 @@ describe('npm run demo', () => {
       'prompts/churn-email.prompt.yml',
       'src/classify.py',
     ]);
+  });
+
+  it('opens with the verdict, its reason and the way out within the first lines', () => {
+    const md = demo('markdown').stdout;
+    const top = firstLines(md, 3);
+    expect(top[0]).toMatch(/^### aicost: \+\$2,569\/month \(\+208%\) · ❌ check fails$/);
+    // One sentence for both increase rules: 25% of the $1,234 base ($308) binds, not $500.
+    expect(top[1]).toMatch(
+      /^❌ \*\*Over the monthly increase limit\*\*: this PR adds \+\$2,569\/month \(\+208%\) against a limit of 25% of \$1,234 \(\$308\/month\); the other limit is \$500\/month\. Over by \$2,261\. Biggest cause: \*\*ticket-\u2060summary\*\*/,
+    );
+    expect(top[2]).toMatch(/^\*\*Way out\*\*: .*ask @&#8203;acme\/support-leads: no override label is configured/);
+    // SHAs once, in the footer.
+    expect(md.match(/`[0-9a-f]{7}`/g)).toHaveLength(2);
+    expect(md.trimEnd().split('\n').at(-1)).toMatch(
+      /^<sub>aicost · base `[0-9a-f]{7}` → head `[0-9a-f]{7}` · prices at/,
+    );
+    // The new feature is listed among the changes; the unpriced changes are one warning line.
+    expect(md).toContain('<details><summary>All changes (5): where, team, $/request</summary>');
+    expect(md.match(/not priced\*\* \(outside every feature\)/g)).toHaveLength(1);
+  });
+});
+
+describe('the large example: 15 features, 3 teams, 6 changed', () => {
+  it('renders its comment identical to the golden file, verdict first', () => {
+    const r = demo('markdown', 'large');
+    expect(r.status).toBe(0);
+    expectGolden(r.stdout, LARGE_GOLDEN);
+    const top = firstLines(r.stdout, 3);
+    expect(top[0]).toMatch(/^### aicost: \+\$[\d,]+\/month \(\+[\d.,]+%\) · ❌ check fails$/);
+    expect(top[1]).toMatch(/^❌ \*\*Over the monthly increase limit\*\*/);
+    // The base config's override label and its approvers are the way out.
+    expect(top[2]).toContain('one of @&#8203;acme/eng-leads adds the label `aicost-approved`');
+  });
+
+  it('has the six changes: three model swaps, two prompt growths, a new agent', () => {
+    const report = JSON.parse(demo('json', 'large').stdout);
+    expect(validateReport(report)).toEqual({ ok: true });
+    expect(report.features).toHaveLength(15);
+    const changed = report.features.filter((f: { status: string }) => f.status !== 'unchanged');
+    expect(changed.map((f: { id: string; status: string }) => `${f.id}:${f.status}`).sort()).toEqual([
+      'churn-risk:changed',
+      'collections-agent:added',
+      'onboarding-email:changed',
+      'receipt-extract:changed',
+      'reply-draft:changed',
+      'ticket-tagging:changed',
+    ]);
+    expect(new Set(report.features.map((f: { team: string }) => f.team))).toEqual(
+      new Set(['support', 'finance', 'growth']),
+    );
   });
 });

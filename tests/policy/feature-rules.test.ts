@@ -27,7 +27,7 @@ describe('max_cost_per_request', () => {
     const r = evaluatePolicies(
       inputs(config('  max_cost_per_request: { usd: 0.05, stat: mean }\n'), { features: [swap] }),
     );
-    expect(r.violations).toEqual([
+    expect(r.violations).toMatchObject([
       {
         rule: 'max_cost_per_request',
         severity: 'error',
@@ -170,7 +170,7 @@ describe('allowed_models', () => {
 
   it('a head model outside every glob fails; exact message', () => {
     const r = evaluatePolicies(inputs(config(allowed), { features: [to('openai/gpt-4.1')] }));
-    expect(r.violations).toEqual([
+    expect(r.violations).toMatchObject([
       {
         rule: 'allowed_models',
         severity: 'error',
@@ -294,7 +294,7 @@ describe('unbounded_increase', () => {
 
   it('warns by default, with the bound in tokens; exact message', () => {
     const r = evaluatePolicies(inputs(config('  max_monthly_increase: 100\n'), { features: [raised(1000)] }));
-    expect(r.violations).toEqual([
+    expect(r.violations).toMatchObject([
       {
         rule: 'unbounded_increase',
         severity: 'warning',

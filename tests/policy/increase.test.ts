@@ -22,11 +22,11 @@ const swap = feature({
 const CAUSE = `; largest change: ticket-summary, ${MODEL}, +$2,100/month (prompts/summarize.prompt.yml:1)`;
 
 describe('max_monthly_increase', () => {
-  it('whole PR: "likely over" when the interval clears the limit; exact message', () => {
+  it('whole PR: plainly "over" when the interval clears the limit; exact message', () => {
     const r = evaluatePolicies(
       inputs(config('  max_monthly_increase: 500\n'), { features: [swap], deltaCi: [1900, 2300] }),
     );
-    expect(r.violations).toEqual([
+    expect(r.violations).toMatchObject([
       {
         rule: 'max_monthly_increase',
         severity: 'error',
@@ -35,18 +35,39 @@ describe('max_monthly_increase', () => {
         feature: null,
         file: 'prompts/summarize.prompt.yml',
         line: 1,
-        message: `likely over the monthly increase limit: this PR raises spend by +$2,100/month ($5,000 → $7,100; 95%: +$1,900 to +$2,300) against a limit of $500/month for the whole PR (+$1,600 over)${CAUSE}`,
+        message: `over the monthly increase limit: this PR raises spend by +$2,100/month ($5,000 → $7,100; 95%: +$1,900 to +$2,300) against a limit of $500/month for the whole PR (+$1,600 over)${CAUSE}`,
       },
     ]);
     expect(r.breached).toBe(true);
   });
 
-  it('whole PR: "may be over" when the lower end is under the limit; plain without an interval', () => {
+  it('whole PR: carries the figures a plain sentence needs (limit, value, interval, cause)', () => {
+    const r = evaluatePolicies(
+      inputs(config('  max_monthly_increase: 500\n  max_monthly_increase_percent: 25%\n'), {
+        features: [swap],
+        deltaCi: [1900, 2300],
+      }),
+    );
+    const cause = {
+      feature: 'ticket-summary',
+      summary: MODEL,
+      monthly_effect: 2100,
+      file: 'prompts/summarize.prompt.yml',
+      line: 1,
+    };
+    expect(r.violations.map((v) => [v.rule, v.unit, v.limit, v.value, v.value_ci95, v.cause])).toEqual([
+      ['max_monthly_increase', 'usd_month', 500, 2100, [1900, 2300], cause],
+      // $2,100 of $5,000 is 42%; the interval in percent of the base: 38% to 46%.
+      ['max_monthly_increase_percent', 'percent', 25, 42, [38, 46], cause],
+    ]);
+  });
+
+  it('whole PR: "likely over" when the lower end is under the limit; plain without an interval', () => {
     const may = evaluatePolicies(
       inputs(config('  max_monthly_increase: 500\n'), { features: [swap], deltaCi: [400, 3800] }),
     );
     expect(may.violations[0].message).toBe(
-      `may be over the monthly increase limit: this PR raises spend by +$2,100/month ($5,000 → $7,100; 95%: +$400 to +$3,800) against a limit of $500/month for the whole PR (+$1,600 over)${CAUSE}`,
+      `likely over the monthly increase limit: this PR raises spend by +$2,100/month ($5,000 → $7,100; 95%: +$400 to +$3,800) against a limit of $500/month for the whole PR (+$1,600 over)${CAUSE}`,
     );
     const plain = evaluatePolicies(inputs(config('  max_monthly_increase: 500\n'), { features: [swap] }));
     expect(plain.violations[0].message).toBe(
@@ -58,7 +79,7 @@ describe('max_monthly_increase', () => {
     const r = evaluatePolicies(
       inputs(config('  min_increase_usd: 1\n', '    max_monthly_increase: 300\n'), { features: [swap] }),
     );
-    expect(r.violations).toEqual([
+    expect(r.violations).toMatchObject([
       {
         rule: 'max_monthly_increase',
         severity: 'error',
@@ -194,7 +215,7 @@ describe('max_monthly_increase_percent', () => {
     const r = evaluatePolicies(
       inputs(config('  max_monthly_increase_percent: 25%\n'), { features: [swap], deltaCi: [1900, 2300] }),
     );
-    expect(r.violations).toEqual([
+    expect(r.violations).toMatchObject([
       {
         rule: 'max_monthly_increase_percent',
         severity: 'error',
@@ -203,7 +224,7 @@ describe('max_monthly_increase_percent', () => {
         feature: null,
         file: 'prompts/summarize.prompt.yml',
         line: 1,
-        message: `likely over the monthly increase limit in percent: this PR raises spend by +42.0% (+$2,100/month, $5,000 → $7,100; 95%: +38.0% to +46.0%) against a limit of +25.0% (17.0 points over)${CAUSE}`,
+        message: `over the monthly increase limit in percent: this PR raises spend by +42.0% (+$2,100/month, $5,000 → $7,100; 95%: +38.0% to +46.0%) against a limit of 25%${CAUSE}`,
       },
     ]);
     // 0.45 as a fraction: 42% is under 45%.
@@ -215,7 +236,7 @@ describe('max_monthly_increase_percent', () => {
       evaluatePolicies(
         inputs(config('  max_monthly_increase_percent: 25%\n'), { features: [swap], deltaCi: [1000, 3200] }),
       ).violations[0].message,
-    ).toMatch(/^may be over .*95%: \+20\.0% to \+64\.0%/);
+    ).toMatch(/^likely over .*95%: \+20\.0% to \+64\.0%/);
   });
 
   it('a zero base has no percentage and never fails this rule', () => {

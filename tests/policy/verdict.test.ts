@@ -35,7 +35,7 @@ describe('unpriced_change', () => {
 
   it('warns by default; exact message at the change', () => {
     const r = run('  min_increase_usd: 0\n');
-    expect(r.violations).toEqual([
+    expect(r.violations).toMatchObject([
       {
         rule: 'unpriced_change',
         severity: 'warning',
@@ -76,7 +76,7 @@ describe('base_error', () => {
 
   it('warns by default so the PR that repairs the base can pass; exact message', () => {
     const r = run('  min_increase_usd: 0\n');
-    expect(r.violations).toEqual([
+    expect(r.violations).toMatchObject([
       {
         rule: 'base_error',
         severity: 'warning',

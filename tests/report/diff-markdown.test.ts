@@ -35,6 +35,7 @@ function outsideFences(md: string): string {
 }
 
 const occurrences = (text: string, needle: string): number => text.split(needle).length - 1;
+const WJ = '\u2060';
 
 describe('diffMarkdown of the fixture', () => {
   it('matches the golden file', () => {
@@ -42,43 +43,131 @@ describe('diffMarkdown of the fixture', () => {
     expectGolden(md, GOLDEN);
   });
 
-  it('opens with the marker and one headline carrying sign, percent, interval and verdict', () => {
+  it('opens with the marker, then one headline with the change and the verdict, then the reason', () => {
     const lines = diffMarkdown(fixture(), { marker: MARKER }).split('\n');
     expect(lines[0]).toBe(MARKER);
-    expect(lines[2]).toBe('### 🔺 aicost: +$4,952/month (+103%, 95%: +$4,712 to +$5,202) — 1 policy fails');
+    expect(lines[2]).toBe('### aicost: +$4,952/month (+103%) · ❌ check fails');
     expect(lines.filter((l) => l.startsWith('#'))).toHaveLength(1);
+    // The failing rule in one sentence: limit, this PR, over by, the biggest cause. "Likely"
+    // because the team's interval ($7,989 to $8,375) reaches below the $8,000 budget.
+    expect(lines[4]).toBe(
+      `❌ **support: likely over budget**: $8,178/month at head (incl. $4,000 outside this repository; 95%: $7,989 to $8,375) against a budget of $8,000. Over by $178. Biggest cause: **ticket-${WJ}summary**, \`gpt-${WJ}4o-${WJ}mini\`\u00a0→\u00a0\`gpt-${WJ}4o\` (×16.7 price), +$3,892/month.`,
+    );
+    // The way out: the base config's override label and who may apply it.
+    expect(lines[6]).toBe(
+      '**Way out**: bring the figures under the limits, or one of @&#8203;acme/eng-leads adds the label `aicost-approved` to accept the cost (the check then passes with warnings).',
+    );
+    // The unpriced change is one warning line here and its fix is in the details, not twice.
+    expect(lines[8]).toBe(
+      '⚠️ **1 AI change is not priced** (outside every feature): `src/workers/digest.ts:88`. Fixes under “Unpriced AI changes”.',
+    );
   });
 
-  it('lists changed features by size of change, with base → head and the interval or why none', () => {
+  it('says "over" when the whole interval is over, and whom to ask without an override label', () => {
+    const r = fixture();
+    r.violations[0].value_ci95 = [8100, 8400];
+    delete r.policy;
+    const md = diffMarkdown(r);
+    expect(md).toContain(
+      '❌ **support: over budget**: $8,178/month at head (incl. $4,000 outside this repository) against',
+    );
+    expect(md).toContain(
+      '**Way out**: bring the figures under the limits, or ask @&#8203;acme/support-leads: no override label is configured (`policies.override_label` in the base config).',
+    );
+  });
+
+  it('merges the two increase rules of the PR into one sentence with the binding limit', () => {
+    const r = fixture();
+    const cause = r.violations[0].cause;
+    r.violations = [
+      {
+        ...r.violations[0],
+        rule: 'max_monthly_increase',
+        team: null,
+        unit: 'usd_month',
+        limit: 500,
+        value: 4952,
+        value_ci95: [4712, 5202],
+        cause,
+      },
+      {
+        ...r.violations[0],
+        rule: 'max_monthly_increase_percent',
+        team: null,
+        unit: 'percent',
+        limit: 25,
+        value: 103,
+        value_ci95: [98, 108],
+        cause,
+      },
+    ];
+    const md = diffMarkdown(r);
+    // 25% of the $4,809 base is $1,202/month, looser than $500: the $500 limit binds.
+    expect(md).toContain(
+      '❌ **Over the monthly increase limit**: this PR adds +$4,952/month (+103%) against a limit of $500/month; the other limit is 25% of $4,809 ($1,202/month). Over by $4,452.',
+    );
+    // Above the table: the headline and the one sentence.
+    expect(md.split('| Feature')[0].match(/❌/g)).toHaveLength(2);
+  });
+
+  it('merges the increase rules when they only warn, too', () => {
+    const r = fixture();
+    const cause = r.violations[0].cause;
+    const warn = { ...r.violations[0], severity: 'warning' as const, team: null, cause };
+    r.violations = [
+      { ...warn, rule: 'max_monthly_increase', unit: 'usd_month', limit: 500, value: 4952, value_ci95: null },
+      { ...warn, rule: 'max_monthly_increase_percent', unit: 'percent', limit: 25, value: 103, value_ci95: null },
+    ];
+    const md = diffMarkdown(r);
+    expect(md.split('\n')[0]).toBe('### aicost: +$4,952/month (+103%) · ⚠️ passes with 2 warnings');
+    expect(md.match(/Over the monthly increase limit/g)).toHaveLength(1);
+  });
+
+  it('has a four-column table: feature, short change, monthly base → head, delta; ids unbreakable', () => {
     const md = diffMarkdown(fixture());
-    // Money pairs are joined by no-break spaces so that only "What changed" wraps.
-    const rows = tables(md)[0].map((row) => row.replace(/\u00a0/g, '~'));
+    const rows = tables(md)[0].map((row) => row.replace(/\u00a0/g, '~').replace(/\u2060/g, '^'));
+    expect(rows[0]).toBe('| Feature | Change | Monthly base → head | Δ monthly |');
+    // A narrow interval (+$3,702 to +$4,089 around +$3,892) is left out; the model ids lose their provider.
     expect(rows[2]).toBe(
-      '| **ticket-summary** | support | model openai/gpt-4o-mini → openai/gpt-4o (×16.7 price) | $0.00021~→~$0.0034 | $248~→~$4,140 | 🔺~+$3,892~(+1,567%)<br><sub>95%:~+$3,702~to~+$4,089</sub> |',
+      '| **ticket-^summary** | `gpt-^4o-^mini`~→~`gpt-^4o` (×16.7 price) | $248~→~$4,140 | +$3,892~(+1,567%) |',
     );
-    expect(rows[3]).toContain(
-      '| **kb-answer** | search | system prompt +1,100 tokens (2,160 → 3,260)<br>tool lookup\\_article added',
+    expect(rows[3]).toBe(
+      '| **kb-^answer** | system prompt +1,100 tokens (2,160 → 3,260)<br><sub>+1 more change</sub> | $3,999~→~$5,022 | +$1,023~(+25.6%) |',
     );
-    // Added, static, upper bound: marked ≤ and "static", no interval.
     expect(rows[4]).toBe(
-      '| **faq-bot** | support | _new, declared in this PR_<br>feature faq-bot: prompts/faq.prompt.yml, 90,000 requests/month | —~→~≤~$0.00042 | —~→~≤~$37.80 | ➕~+$37.80~(new)<br><sub>static, upper bound</sub> |',
+      '| **faq-^bot** | new feature, declared in this PR<br><sub>static, upper bound</sub> | —~→~≤~$37.80 | +$37.80~(new) |',
     );
-    expect(rows[5]).toBe('| **Total** | | | | **$4,809~→~$9,761** | **+$4,952~(+103%)** |');
-    // The unchanged feature is collapsed, not in the main table.
+    expect(rows[5]).toBe(
+      '| **Total** | incl. 1 unchanged feature ($562) | **$4,809~→~$9,761** | **+$4,952~(+103%)** |',
+    );
     expect(rows.join('\n')).not.toContain('search-rerank');
     expect(md).toContain('<details><summary>1 unchanged feature · $562/month</summary>');
+    // No 🔺 on every row, no double plus.
+    expect(md).not.toMatch(/🔺|➕/);
   });
 
-  it('says "insufficient samples" instead of an interval when the samples are too few', () => {
+  it('shows an interval only where it is wide, and never a degenerate one', () => {
     const r = fixture();
-    r.features[1].delta.monthly_ci95 = null;
+    r.features[1].delta.monthly_ci95 = [400, 1700];
+    r.features[0].delta.monthly_ci95 = [3891.6, 3891.6];
+    const rows = tables(diffMarkdown(r))[0];
+    expect(rows[3]).toContain('+$1,023\u00a0(+25.6%)<br><sub>95%:\u00a0+$400\u00a0to\u00a0+$1,700</sub> |');
+    expect(rows[2]).not.toContain('95%');
+  });
+
+  it('says "few samples" instead of an interval when the samples are too few', () => {
+    const r = fixture();
     r.features[0].head!.insufficient_samples = true;
-    r.totals.monthly.delta_ci95 = null;
-    const md = diffMarkdown(r);
-    expect(md).toContain('### 🔺 aicost: +$4,952/month (+103%, insufficient samples) — 1 policy fails');
-    const rows = tables(md)[0];
-    expect(rows[2]).toMatch(/\+\$3,892\u00a0\(\+1,567%\)<br><sub>insufficient samples<\/sub> \|$/);
-    expect(rows[3]).toMatch(/\+\$1,023\u00a0\(\+25\.6%\)<br><sub>insufficient samples<\/sub> \|$/);
+    const rows = tables(diffMarkdown(r))[0];
+    expect(rows[2]).toMatch(/\+\$3,892\u00a0\(\+1,567%\)<br><sub>few samples<\/sub> \|$/);
+  });
+
+  it('lists every change with file:line in the details, the new feature included', () => {
+    const md = diffMarkdown(fixture());
+    expect(md).toContain('<details><summary>All changes (4): where, team, $/request</summary>');
+    expect(md).toContain(
+      `| faq-${WJ}bot | support | \`.aicost.yml:31\` | feature faq-bot: prompts/faq.prompt.yml, 90,000 requests/month |`,
+    );
   });
 
   it('writes a decrease with a minus sign and a clean verdict', () => {
@@ -96,10 +185,11 @@ describe('diffMarkdown of the fixture', () => {
     r.violations = [];
     r.unpriced_changes = [];
     r.breached = false;
-    const md = diffMarkdown(r);
-    expect(md.split('\n')[0]).toBe('### 🔻 aicost: −$120/month (−3.1%, 95%: −$132 to −$108) — passes');
-    expect(md.split('\n')[2]).toBe('✅ **Check passes** · features: 1 changed · base `4b1d0c3` → head `e7c2a9f`');
-    expect(md).not.toContain('**Policy**');
+    const md = diffMarkdown(r, { summaryUrl: 'https://github.com/acme/app/actions/runs/1' });
+    expect(md.split('\n')[0]).toBe('### aicost: −$120/month (−3.1%) · ✅ passes');
+    expect(md.split('\n')[2]).toMatch(/^\| Feature \| Change/);
+    // Nothing was left out of this comment: no link to the job summary.
+    expect(md).not.toContain('full report');
   });
 
   it('says so when nothing changed', () => {
@@ -110,18 +200,16 @@ describe('diffMarkdown of the fixture', () => {
     r.unpriced_changes = [];
     r.breached = false;
     const md = diffMarkdown(r);
-    expect(md.split('\n')[0]).toBe('### aicost: no change to AI cost ($562/month) — passes');
+    expect(md.split('\n')[0]).toBe('### aicost: no change to AI cost ($562/month) · ✅ passes');
     expect(md).toContain('No AI feature changed; 1 feature priced at $562/month.');
   });
 
-  it('lists violations with severity, scope and escaped owners', () => {
-    const md = diffMarkdown(fixture());
+  it('keeps the full policy messages for the job summary', () => {
+    const md = diffMarkdown(fixture(), { view: 'summary' });
     expect(md).toContain(
-      '- ❌ **budget** (error · team support): Team support would spend \\$8,178/month (incl. \\$4,000 outside this repository), over its \\$8,000 budget (102%). Owners: @&#8203;acme/support-leads.',
+      '- ❌ **budget** (error · team support): Team support would spend \\$8,178/month (incl. \\$4,000 outside this repository), over its \\$8,000 budget (102%).',
     );
-    expect(md).toContain(
-      '- ⚠️ **unpriced\\_change** (warning · `src/workers/digest.ts:88`): AI change outside every feature',
-    );
+    expect(diffMarkdown(fixture())).not.toContain('Policy findings');
   });
 
   it('marks a team over budget only "likely" when its interval reaches below the budget', () => {
@@ -131,11 +219,45 @@ describe('diffMarkdown of the fixture', () => {
     expect(diffMarkdown(r)).toContain('| ❌ over budget (102% of budget) |');
   });
 
+  it('names the SHAs once, in the footer, with the PR head commit when given', () => {
+    const head = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+    const md = diffMarkdown(fixture(), { headSha: head });
+    expect(md.trimEnd().split('\n').at(-1)).toBe(
+      '<sub>aicost · base `4b1d0c3` → head `a1b2c3d` · prices at 2026-11-28</sub>',
+    );
+    expect(occurrences(md, '4b1d0c3')).toBe(1);
+  });
+
   it('puts the summary link in the footer only when it is an http(s) URL', () => {
     const ok = diffMarkdown(fixture(), { summaryUrl: 'https://github.com/acme/app/actions/runs/1 (x)' });
     expect(ok).toContain('[full report](https://github.com/acme/app/actions/runs/1%20%28x%29)');
     const bad = diffMarkdown(fixture(), { summaryUrl: 'javascript:alert(1)' });
     expect(bad).not.toContain('full report');
+    // The summary never links to itself.
+    expect(diffMarkdown(fixture(), { view: 'summary', summaryUrl: 'https://github.com/a/b' })).not.toContain(
+      'full report',
+    );
+  });
+
+  it('gives an unpriced change its fix as multi-line YAML, with the prose outside the code block', () => {
+    const r = fixture();
+    r.unpriced_changes[0].hint =
+      'move the call into a prompt file (prompts/digest.prompt.yml with model: gpt-4o) and add features: { digest: { team: <team>, prompt: prompts/digest.prompt.yml, requests_per_month: <n> } }';
+    const md = diffMarkdown(r);
+    expect(md).toContain(
+      '  Fix: move the call into a prompt file (prompts/digest.prompt.yml with model: gpt-4o) and add the entry below.',
+    );
+    expect(md).toContain(
+      [
+        '  ```yaml',
+        '  features:',
+        '    digest:',
+        '      team: <team>',
+        '      prompt: prompts/digest.prompt.yml',
+        '      requests_per_month: <n>',
+        '  ```',
+      ].join('\n'),
+    );
   });
 });
 
@@ -201,8 +323,8 @@ describe('hostile repository text', () => {
   it('contains no HTML from the repository outside code blocks', () => {
     expect(outside.toLowerCase()).not.toContain('<img');
     // Our own <details> pairs only: one opener per closer, each closer on its own line.
-    expect(occurrences(outside, '<details>')).toBe(6);
-    expect(occurrences(outside, '</details>')).toBe(6);
+    expect(occurrences(outside, '<details>')).toBe(7);
+    expect(occurrences(outside, '</details>')).toBe(7);
     expect(
       outside
         .split('\n')
@@ -278,15 +400,15 @@ describe('fitMarkdown', () => {
 
     const fitted = fitMarkdown(sections, COMMENT_MAX_CHARS, POINTER);
     expect(fitted.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
-    expect(fitted.startsWith(`${MARKER}\n\n### 🔺 aicost: +$4,952/month`)).toBe(true);
+    expect(fitted.startsWith(`${MARKER}\n\n### aicost: +$4,952/month`)).toBe(true);
     expect(fitted.endsWith(`${POINTER}\n`)).toBe(true);
     const kept = sections.filter((s) => fitted.includes(s.markdown)).map((s) => s.id);
     // Whole sections only: each is in entirely or its first line is nowhere.
     for (const s of sections) {
       if (!kept.includes(s.id)) expect(fitted).not.toContain(s.markdown.split('\n')[0]);
     }
-    for (const id of ['marker', 'headline', 'verdict', 'features', 'violations']) expect(kept).toContain(id);
-    // The large "What changed" goes; the smaller sections after it stay.
+    for (const id of ['marker', 'headline', 'verdict', 'features']) expect(kept).toContain(id);
+    // The large "All changes" goes; the smaller sections after it stay.
     expect(kept).not.toContain('changes');
     expect(kept).toEqual([
       'marker',
@@ -295,7 +417,6 @@ describe('fitMarkdown', () => {
       'features',
       'unchanged',
       'teams',
-      'violations',
       'unpriced',
       'proposed',
       'method',
@@ -308,7 +429,7 @@ describe('fitMarkdown', () => {
     const sections = sectionsMarkdown(bigReport());
     const fitted = fitMarkdown(sections, Number.POSITIVE_INFINITY, POINTER, { maxBytes: 20_000 });
     expect(new TextEncoder().encode(fitted).length).toBeLessThanOrEqual(20_000);
-    expect(fitted).toContain('### 🔺 aicost:');
+    expect(fitted).toContain('### aicost:');
     expect(fitted).toContain(POINTER);
   });
 
@@ -321,12 +442,11 @@ describe('fitMarkdown', () => {
     expect(fitted.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
     expect(fitted.length).toBeGreaterThan(COMMENT_MAX_CHARS - 400);
     const table = tables(fitted)[0];
-    expect(table[0]).toBe(
-      '| Feature | Team | What changed | $/request<br>base → head | Monthly<br>base → head | Δ monthly |',
-    );
-    for (const row of table) expect(occurrences(row, '|')).toBe(7);
+    expect(table[0]).toBe('| Feature | Change | Monthly base → head | Δ monthly |');
+    for (const row of table) expect(occurrences(row, '|')).toBe(5);
     expect(fitted).toMatch(/_… [\d,]+ more lines left out\._/);
-    expect(fitted).toContain('**Policy**');
+    // The verdict (a required section) survives the cut.
+    expect(fitted).toContain('**Way out**');
     expect(fitted.endsWith(`${POINTER}\n`)).toBe(true);
   });
 

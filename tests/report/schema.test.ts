@@ -47,6 +47,7 @@ const REPORT_KEYS = exhaustive<keyof DiffReport>()([
   'proposed_config',
   'notices',
   'breached',
+  'policy',
 ]);
 const FEATURE_KEYS = exhaustive<keyof FeatureJson>()([
   'id',
@@ -62,10 +63,16 @@ const FEATURE_KEYS = exhaustive<keyof FeatureJson>()([
   'copied_from',
   'volume_declared_in_pr',
   'priced_by_pr',
+  'artifact',
 ]);
 /** Keys added to schema version 1 after its release: optional, so reports written before them still validate. */
 const ADDED_OPTIONAL = [
-  ...['renamed_from', 'copied_from', 'volume_declared_in_pr', 'priced_by_pr'].map((k) => `#/definitions/feature/${k}`),
+  ...['renamed_from', 'copied_from', 'volume_declared_in_pr', 'priced_by_pr', 'artifact'].map(
+    (k) => `#/definitions/feature/${k}`,
+  ),
+  ...['unit', 'limit', 'value', 'value_ci95', 'cause'].map((k) => `#/definitions/violation/${k}`),
+  '#/policy',
+  '#/definitions/side/per_user',
   '#/definitions/side/prices',
 ];
 const SIDE_KEYS = exhaustive<keyof FeatureSideJson>()([
@@ -92,6 +99,7 @@ const SIDE_KEYS = exhaustive<keyof FeatureSideJson>()([
   'insufficient_samples',
   'agent',
   'prices',
+  'per_user',
 ]);
 const CHANGE_KEYS = exhaustive<keyof ChangeJson>()(['kind', 'file', 'line', 'summary', 'monthly_effect']);
 const TEAM_KEYS = exhaustive<keyof TeamJson>()([
@@ -113,6 +121,11 @@ const VIOLATION_KEYS = exhaustive<keyof ViolationJson>()([
   'file',
   'line',
   'message',
+  'unit',
+  'limit',
+  'value',
+  'value_ci95',
+  'cause',
 ]);
 const UNPRICED_KEYS = exhaustive<keyof UnpricedChangeJson>()([
   'kind',

@@ -1,0 +1,133 @@
+/**
+ * `aicost init`: what a repository holds that aicost can price, as a first `.aicost.yml`. One
+ * feature per artifact, found with the same path classes as the unpriced-change scan
+ * (unpriced/paths.ts: prompt files of every format it reads, agent definitions), plus aicost
+ * agent YAML (`name`, `model`, `instructions`) that is not another agent's sub-agent. A traffic
+ * file whose name matches the artifact's feature id gives the volume; else a placeholder volume,
+ * marked in a comment, that the user must replace. Code call sites are reported as found but not
+ * mapped (a feature needs a prompt file or an agent definition). Pure: the entry lists the files.
+ */
+import { parse as parseYaml } from 'yaml';
+import { classifyPath, featureIdFor } from '../unpriced/index.js';
+
+/** A file of the repository: its path relative to the root and its text (null when too large). */
+export interface RepoFile {
+  path: string;
+  text: string | null;
+}
+
+/** One proposed feature. */
+export interface ProposedFeature {
+  id: string;
+  key: 'prompt' | 'agent';
+  path: string;
+  /** A traffic file for it (by name), or null: then the volume is a placeholder. */
+  traffic: string | null;
+}
+
+/** What init found. */
+export interface Discovery {
+  features: ProposedFeature[];
+  /** Files aicost reads but could not map to a feature, with why. */
+  unmapped: { path: string; why: string }[];
+}
+
+/** The monthly volume written when no traffic file gives one; the comment says to replace it. */
+export const PLACEHOLDER_VOLUME = 1000;
+
+/** Formats a feature entry can point at with `prompt:` / `agent:`. */
+const PROMPT_FORMATS = new Set(['github-models', 'prompty', 'dotprompt', 'vscode-prompt', 'plain-prompt']);
+const AGENT_FORMATS = new Set(['claude-agent', 'crewai-agents']);
+
+function yamlOf(text: string | null): Record<string, unknown> | null {
+  if (text === null) return null;
+  try {
+    const doc = parseYaml(text) as unknown;
+    return doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An aicost agent definition (agents/*.yaml with name, model and instructions). */
+function isAicostAgent(doc: Record<string, unknown> | null): boolean {
+  return doc !== null && typeof doc.model === 'string' && typeof doc.instructions === 'string';
+}
+
+/** Sub-agent files an agent names (`sub_agents: { refund: agents/refund.yaml }`). */
+function subAgentPaths(doc: Record<string, unknown>): string[] {
+  const subs = doc.sub_agents;
+  if (!subs || typeof subs !== 'object') return [];
+  return Object.values(subs as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
+}
+
+/** A feature id unique among `taken`: `triage`, then `triage-2`, … */
+function unique(id: string, taken: Set<string>): string {
+  let out = id;
+  for (let n = 2; taken.has(out); n++) out = `${id}-${n}`;
+  taken.add(out);
+  return out;
+}
+
+/** Discover features in the repository's files (sorted by path for a stable config). */
+export function discoverFeatures(files: readonly RepoFile[]): Discovery {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const traffic = sorted.filter((f) => /\.jsonl$/i.test(f.path)).map((f) => f.path);
+  const agentDocs = new Map<string, Record<string, unknown>>();
+  for (const f of sorted) {
+    if (!/\.ya?ml$/i.test(f.path) || /\.prompt\.ya?ml$/i.test(f.path)) continue;
+    const doc = yamlOf(f.text);
+    if (isAicostAgent(doc)) agentDocs.set(f.path, doc!);
+  }
+  const subAgents = new Set([...agentDocs.values()].flatMap(subAgentPaths));
+  const taken = new Set<string>();
+  const features: ProposedFeature[] = [];
+  const unmapped: Discovery['unmapped'] = [];
+  const trafficFor = (id: string, path: string): string | null => {
+    const stems = new Set([id, path.replace(/^.*\//, '').replace(/\..*$/, '')]);
+    return traffic.find((t) => stems.has(t.replace(/^.*\//, '').replace(/\.jsonl$/i, ''))) ?? null;
+  };
+  for (const f of sorted) {
+    const cls = classifyPath(f.path, [f.text]);
+    if (cls.type === 'artifact' && PROMPT_FORMATS.has(cls.format)) {
+      const id = unique(featureIdFor(f.path, cls.format), taken);
+      features.push({ id, key: 'prompt', path: f.path, traffic: trafficFor(id, f.path) });
+    } else if (cls.type === 'artifact' && AGENT_FORMATS.has(cls.format)) {
+      const id = unique(featureIdFor(f.path, cls.format), taken);
+      features.push({ id, key: 'agent', path: f.path, traffic: trafficFor(id, f.path) });
+    } else if (agentDocs.has(f.path)) {
+      if (subAgents.has(f.path)) continue; // priced with the agent that calls it
+      const id = unique(featureIdFor(f.path.replace(/\.ya?ml$/i, '.md')), taken);
+      features.push({ id, key: 'agent', path: f.path, traffic: trafficFor(id, f.path) });
+    } else if (cls.type === 'artifact') {
+      unmapped.push({ path: f.path, why: `${cls.format} config: models, not a feature; map its callers` });
+    } else if (cls.type === 'code' && f.text !== null && /\b(?:gpt-|claude-|gemini-|o[134]-|model\s*=)/.test(f.text)) {
+      unmapped.push({
+        path: f.path,
+        why: 'code that calls a model: move the prompt into a prompt file or describe it as an aicost agent',
+      });
+    }
+  }
+  return { features, unmapped };
+}
+
+/** The `.aicost.yml` text for a discovery: team `default`, volumes from traffic or placeholders. */
+export function initConfigText(d: Discovery): string {
+  const lines = [
+    '# Written by `aicost init`. Check every feature; replace each PLACEHOLDER volume with the real one.',
+    'version: 1',
+    '',
+    'features:',
+  ];
+  for (const f of d.features) {
+    lines.push(`  ${f.id}:`, '    team: default', `    ${f.key}: ${f.path}`);
+    if (f.traffic) lines.push(`    traffic: ${f.traffic}            # volume derived from the samples' time window`);
+    else
+      lines.push(
+        `    requests_per_month: ${PLACEHOLDER_VOLUME}     # PLACEHOLDER (aicost init): no traffic file found; set the real monthly volume`,
+      );
+    lines.push('');
+  }
+  lines.push('teams:', '  default: {}', '');
+  return lines.join('\n');
+}
