@@ -31,9 +31,17 @@ export function promptFormatOf(file: string): CallSite['format'] | null {
   return null;
 }
 
-/** Parses a prompt file by its name. Unknown formats and malformed files throw ArtifactError. */
+/**
+ * A GitHub Models prompt under another name (`triage_prompt.yml`): a YAML file with a top-level
+ * `messages:` list whose entries have a `role:`. Read by content, as the unpriced scan finds it.
+ */
+export function looksLikeGithubModelsPrompt(file: string, text: string): boolean {
+  return /\.ya?ml$/i.test(file) && /^messages[ \t]*:/m.test(text) && /^[ \t]*-?[ \t]*role[ \t]*:/m.test(text);
+}
+
+/** Parses a prompt file by its name (or, for YAML, its content). Malformed files throw ArtifactError. */
 export function parseArtifact(file: string, text: string): CallSite {
-  const format = promptFormatOf(file);
+  const format = promptFormatOf(file) ?? (looksLikeGithubModelsPrompt(file, text) ? 'github-models' : null);
   if (format === 'github-models') return parseGithubModelsPrompt(file, text);
   if (format === 'markdown' || format === 'text') return parseMarkdownPrompt(file, text, format);
   throw new ArtifactError(`not a prompt format aicost reads; supported: ${PROMPT_EXTENSIONS.join(', ')}`, {

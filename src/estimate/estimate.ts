@@ -1,7 +1,7 @@
 import { catalogAgeWarning } from '../catalog/index.js';
 import { AicostError, ConfigError } from '../errors.js';
 import { tokenizerFor } from '../tokenize/index.js';
-import type { ResolvedModel } from '../types.js';
+import type { CallSite, ResolvedModel } from '../types.js';
 import { replaySample, staticPrefixTokens, staticSample, type ReplaySite } from './replay.js';
 import { estimateAgentFeature } from './agent-estimate.js';
 import { checkFeatureTier, withOfferedTiers } from './tier-lines.js';
@@ -138,12 +138,18 @@ export function estimateFeature(
         `${feature.id}: output priced at max tokens (${out}), an upper bound; set typical_output_tokens for a typical figure.`,
       );
   }
+  notices.push(...siteNotices(feature.id, site));
   if (site.unsupported.length) {
     notices.push(
       `${feature.id}: ${site.file} uses template constructs aicost does not evaluate (counted as static text): ${site.unsupported.slice(0, 3).join('; ')}`,
     );
   }
   return summarizeFeature(input, rs, results, { date, configFile, positions, notices, upperBound });
+}
+
+/** The readings and unread keys a prompt file's parser noted, as notices naming the file. */
+export function siteNotices(featureId: string, site: CallSite): string[] {
+  return (site.notes ?? []).map((n) => `${featureId}: ${site.file}: ${n}`);
 }
 
 /** Replay every feature of a loaded revision. */
