@@ -10,7 +10,7 @@ import { readTraffic } from '../traffic/index.js';
 import { checkTrafficFormat, triedFormat } from '../traffic/index.js';
 import type { Config, TrafficSet } from '../types.js';
 import { git } from '../repo/index.js';
-import { isGlob, matchGlob } from '../repo/index.js';
+import { expandPattern, isGlob, matchGlob } from '../repo/index.js';
 import { safeRelativePath } from '../repo/index.js';
 import { WorkingTreeReader } from '../repo/index.js';
 
@@ -110,7 +110,7 @@ export class TrafficDir {
       let hits: string[];
       let reached: string[];
       if (isGlob(p)) {
-        hits = all.filter((f) => matchGlob(f, p));
+        hits = expandPattern(all, p);
         const dir = staticDir(p);
         // A link matched by the glob, a linked directory on its fixed part, or any link below it for `**`.
         reached = links.filter(
