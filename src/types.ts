@@ -209,7 +209,7 @@ export interface CallParams {
 export interface CallSite {
   file: string;
   /** `agent`: one agent of an agent definition (its instructions as a system message, its tools). */
-  format: 'github-models' | 'markdown' | 'text' | 'agent';
+  format: 'github-models' | 'markdown' | 'text' | 'agent' | 'dotprompt';
   model?: string;
   /** Positions of cost-relevant keys in the file, by name (`model`, `maxTokens`, …). */
   lines: Record<string, number>;

@@ -59,7 +59,7 @@ const PRICED_MODEL_OPTIONS = ['temperature', 'top_p', 'topP', ...MAX_TOKENS_KEYS
 const ROLE_LINE = /^[ \t]*(?:#[ \t]*)?(system|user|assistant|developer|tool|function)[ \t]*:[ \t]*$/i;
 
 /** The front matter block of a file, if it has one. */
-interface FrontMatter {
+export interface FrontMatter {
   yaml: string;
   /** File line of the first body line. */
   bodyLine: number;
@@ -70,7 +70,7 @@ interface FrontMatter {
  * `---` on the first line, a closing `---` (or `...`) on a later line. A file whose first line is
  * `---` without a closing line has no front matter (a Markdown rule, not YAML).
  */
-function splitFrontMatter(text: string): FrontMatter | null {
+export function splitFrontMatter(text: string): FrontMatter | null {
   const first = /^---[ \t]*\r?\n/.exec(text);
   if (!first) return null;
   const close = /^(?:---|\.\.\.)[ \t]*\r?$/m;
@@ -84,7 +84,7 @@ function splitFrontMatter(text: string): FrontMatter | null {
   return { yaml, bodyLine, body: rest.slice(bodyStart) };
 }
 
-function countNewlines(s: string): number {
+export function countNewlines(s: string): number {
   let n = 0;
   for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
   return n;

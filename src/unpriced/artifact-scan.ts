@@ -4,6 +4,7 @@
  * price)`, `maxTokens 256 → 1024 (×4 output cap)`), else that the file is new, changed or gone.
  */
 
+import { isDotpromptPartial } from '../artifacts/dotprompt.js';
 import { parseModelId } from '../catalog/index.js';
 import type { Fact } from './artifact-facts.js';
 import { factsOf } from './artifact-facts.js';
@@ -98,6 +99,7 @@ function artifactHint(
   format: ArtifactFormat,
   kind: UnpricedKind,
   firstModel: Fact | undefined,
+  hasCap = true,
 ): string {
   const path = file.path;
   const id = featureIdFor(path, format);
@@ -121,8 +123,17 @@ function artifactHint(
     }
     case 'vscode-prompt':
       return `Copilot runs it on premium requests; if your app also sends it to a model API, add ${featureEntry(id, 'prompt', path)}`;
+    case 'dotprompt':
+      if (isDotpromptPartial(path)) {
+        const name = path
+          .slice(path.lastIndexOf('/') + 1)
+          .replace(/^_/, '')
+          .replace(/\.prompt$/i, '');
+        return `a Dotprompt partial is priced inside the prompts that include it ({{>${name}}}): map those, e.g. features: { <feature>: { team: <team>, prompt: <the .prompt that includes it>, requests_per_month: <n> } }`;
+      }
+      return featureEntry(id, 'prompt', path, firstModel ? undefined : '<model id>', !hasCap);
     default:
-      return featureEntry(id, featureKey(kind), path, firstModel ? undefined : '<model id>');
+      return featureEntry(id, featureKey(kind), path, firstModel ? undefined : '<model id>', !hasCap);
   }
 }
 
@@ -179,7 +190,13 @@ export function scanArtifact(
   const hint =
     oldMapped && file.oldPath
       ? `the feature that maps ${file.oldPath} must follow the rename: set its ${featureKey(kind)}: ${yamlScalar(file.path)}`
-      : artifactHint(file, format, kind, changes.model ?? head.find((f) => f.kind === 'model'));
+      : artifactHint(
+          file,
+          format,
+          kind,
+          changes.model ?? head.find((f) => f.kind === 'model'),
+          head.some((f) => f.kind === 'max-tokens'),
+        );
   if (file.status === 'added') return result(1, `new ${noun} ${file.path}${describeModels(head)}`, null, hint);
 
   const renamed = file.status === 'renamed' && file.oldPath !== undefined && file.oldPath !== file.path;

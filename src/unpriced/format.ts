@@ -55,7 +55,15 @@ export function limitSuffix(oldValue: number, newValue: number, what: 'output ca
 }
 
 /** `features: { faq: { team: <team>, prompt: prompts/faq.prompt.yml, requests_per_month: <n> } }`. */
-export function featureEntry(id: string, key: 'prompt' | 'agent', path: string, model?: string): string {
+export function featureEntry(
+  id: string,
+  key: 'prompt' | 'agent',
+  path: string,
+  model?: string,
+  output = false,
+): string {
   const modelPart = model === undefined ? '' : `, model: ${model}`;
-  return `features: { ${id}: { team: <team>, ${key}: ${yamlScalar(path)}${modelPart}, requests_per_month: <n> } }`;
+  // Without samples or an output cap in the file, a static estimate needs a typical output size.
+  const outputPart = output ? ', typical_output_tokens: <n>' : '';
+  return `features: { ${id}: { team: <team>, ${key}: ${yamlScalar(path)}${modelPart}${outputPart}, requests_per_month: <n> } }`;
 }

@@ -4,6 +4,7 @@
  * hunks are scanned for model ids and limits.
  */
 
+import { looksLikeDotprompt } from '../artifacts/dotprompt.js';
 import type { UnpricedKind } from './types.js';
 
 /** Artifact formats told apart by path. */
@@ -78,7 +79,10 @@ export function classifyPath(path: string, texts: readonly (string | null)[] = [
   if (name.startsWith('OAI_CONFIG_LIST')) return { type: 'artifact', format: 'autogen', kind: 'model-config' };
   if (/(?:^|\/)\.claude\/agents\//.test(path) && lower.endsWith('.md'))
     return { type: 'artifact', format: 'claude-agent', kind: 'agent-file' };
-  if (lower.endsWith('.prompt.md')) return { type: 'artifact', format: 'vscode-prompt', kind: 'prompt-file' };
+  if (lower.endsWith('.prompt.md')) {
+    const dotprompt = texts.some((t) => t !== null && looksLikeDotprompt(t));
+    return { type: 'artifact', format: dotprompt ? 'dotprompt' : 'vscode-prompt', kind: 'prompt-file' };
+  }
   if (lower.endsWith('.prompt.yml') || lower.endsWith('.prompt.yaml'))
     return { type: 'artifact', format: 'github-models', kind: 'prompt-file' };
   if (lower.endsWith('.prompty')) return { type: 'artifact', format: 'prompty', kind: 'prompt-file' };
