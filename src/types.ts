@@ -217,6 +217,11 @@ export interface CallSite {
   params: CallParams;
   /** JSON text of the response schema, counted as input (structured outputs). */
   responseSchema?: string;
+  /**
+   * `embedding`: an embeddings call (Prompty `api: embedding`): the rendered text is the whole
+   * input (no chat framing), there is no output. Absent for chat calls.
+   */
+  api?: 'embedding';
   tools: ToolDefinition[];
   /** Rows of test variables the artifact carries (GitHub Models `testData`). */
   testData: Record<string, unknown>[];

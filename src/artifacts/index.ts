@@ -8,6 +8,7 @@ import { ArtifactError } from '../errors.js';
 import type { CallSite } from '../types.js';
 import { looksLikeDotprompt, parseDotprompt, type PartialFiles } from './dotprompt.js';
 import { parseMarkdownPrompt } from './markdown.js';
+import type { PromptyRefs } from './prompty.js';
 import { parseGithubModelsPrompt } from './prompt-yml.js';
 import { compileTemplate } from './render.js';
 
@@ -48,6 +49,8 @@ export function looksLikeGithubModelsPrompt(file: string, text: string): boolean
 /** Files a prompt file references, read by the caller: Dotprompt partials. */
 export interface ArtifactRefs {
   partials?: PartialFiles;
+  /** Prompty `${file:…}` texts by the reference as written. */
+  files?: PromptyRefs;
 }
 
 /** The format of a prompt file by its name, and by its content where the name is shared. */
@@ -63,7 +66,7 @@ export function parseArtifact(file: string, text: string, refs: ArtifactRefs = {
   const format = formatOf(file, text);
   if (format === 'github-models') return parseGithubModelsPrompt(file, text);
   if (format === 'dotprompt') return parseDotprompt(file, text, refs.partials);
-  if (format === 'markdown' || format === 'text') return parseMarkdownPrompt(file, text, format);
+  if (format === 'markdown' || format === 'text') return parseMarkdownPrompt(file, text, format, refs.files);
   throw new ArtifactError(`not a prompt format aicost reads; supported: ${PROMPT_EXTENSIONS.join(', ')}`, {
     location: { file },
     hint: "Point the feature's prompt: at a file with one of these endings, or describe agents under agent:.",

@@ -10,6 +10,8 @@ import type { CallSite } from '../types.js';
 import type { AgentFileReader } from './agents/index.js';
 import { MAX_PARTIAL_DEPTH, partialNames, partialPath } from './dotprompt.js';
 import { formatOf, parseArtifact } from './index.js';
+import { splitFrontMatter } from './markdown.js';
+import { promptyFileRefs, promptyRefPath } from './prompty.js';
 
 /** Most partial files one prompt may pull in. */
 const MAX_PARTIAL_FILES = 64;
@@ -24,7 +26,9 @@ export interface LoadedPrompt {
 export async function loadPromptArtifact(reader: AgentFileReader, path: string, given?: string): Promise<LoadedPrompt> {
   const text = given ?? (await reader.readText(path));
   const files = [path];
-  if (formatOf(path, text) !== 'dotprompt') return { site: parseArtifact(path, text), files };
+  const format = formatOf(path, text);
+  if (format === 'markdown' && path.toLowerCase().endsWith('.prompty')) return loadPrompty(reader, path, text);
+  if (format !== 'dotprompt') return { site: parseArtifact(path, text), files };
   const partials = new Map<string, { file: string; text: string }>();
   // Breadth-first over partials of partials; the parser reports cycles and missing files at their line.
   let wave = partialNames(text);
@@ -48,4 +52,24 @@ export async function loadPromptArtifact(reader: AgentFileReader, path: string, 
     wave = next;
   }
   return { site: parseArtifact(path, text, { partials }), files };
+}
+
+/** A Prompty file with its `${file:…}` references read, each inside the repository. */
+async function loadPrompty(reader: AgentFileReader, path: string, text: string): Promise<LoadedPrompt> {
+  const files = [path];
+  const refs = new Map<string, string>();
+  const fm = splitFrontMatter(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  for (const { ref, line } of fm ? promptyFileRefs(fm.yaml) : []) {
+    if (refs.has(ref)) continue;
+    const file = promptyRefPath(path, ref, line);
+    if (!(await reader.exists(file))) {
+      throw new ArtifactError(`\${file:${ref}} names ${file}, which is not in the repository`, {
+        location: { file: path, line },
+        hint: 'Commit the referenced file next to the prompt, or fix the reference.',
+      });
+    }
+    refs.set(ref, await reader.readText(file));
+    files.push(file);
+  }
+  return { site: parseArtifact(path, text, { files: refs }), files };
 }

@@ -114,7 +114,8 @@ export function estimateFeature(
       );
     }
   } else {
-    const out = feature.typicalOutputTokens ?? site.params.maxTokens;
+    // An embeddings call returns vectors, not tokens: no output is priced.
+    const out = site.api === 'embedding' ? 0 : (feature.typicalOutputTokens ?? site.params.maxTokens);
     if (out === undefined) {
       const pos = positions[`features.${feature.id}`];
       throw new ConfigError(
@@ -125,7 +126,7 @@ export function estimateFeature(
         },
       );
     }
-    upperBound = feature.typicalOutputTokens === undefined;
+    upperBound = feature.typicalOutputTokens === undefined && site.api !== 'embedding';
     const rows = site.testData.length ? site.testData : [Object.create(null) as Record<string, unknown>];
     rows.forEach((row, i) => results.push(staticSample(rs, row, out, ctx.counter, `${site.file}#testData[${i}]`)));
     if (!site.testData.length && site.variables.length) {
