@@ -123,6 +123,13 @@ function artifactHint(
     }
     case 'vscode-prompt':
       return `Copilot runs it on premium requests; if your app also sends it to a model API, add ${featureEntry(id, 'prompt', path)}`;
+    case 'prompty':
+      if (firstModel && /deployment$/.test(firstModel.label)) {
+        // An Azure deployment name is the owner's: only a models: alias tells what it runs.
+        const alias = yamlScalar(`azure/${firstModel.value}`);
+        return `map the deployment to the model it runs, and the file to a feature: models: { ${alias}: <vendor>/<model> } and ${featureEntry(id, 'prompt', path, undefined, !hasCap)}`;
+      }
+      return featureEntry(id, 'prompt', path, firstModel ? undefined : '<model id>', !hasCap);
     case 'dotprompt':
       if (isDotpromptPartial(path)) {
         const name = path
