@@ -9,7 +9,7 @@ import { safeRelativePath } from '../repo/index.js';
 import type { CallSite } from '../types.js';
 import type { AgentFileReader } from './agents/index.js';
 import { MAX_PARTIAL_DEPTH, partialNames, partialPath } from './dotprompt.js';
-import { formatOf, parseArtifact } from './index.js';
+import { formatOf, parseArtifact } from './parse.js';
 import { splitFrontMatter } from './markdown.js';
 import { promptyFileRefs, promptyRefPath } from './prompty.js';
 

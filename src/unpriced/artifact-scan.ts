@@ -4,7 +4,7 @@
  * price)`, `maxTokens 256 → 1024 (×4 output cap)`), else that the file is new, changed or gone.
  */
 
-import { isDotpromptPartial } from '../artifacts/dotprompt.js';
+import { isDotpromptPartial } from '../artifacts/index.js';
 import { parseModelId } from '../catalog/index.js';
 import type { Fact } from './artifact-facts.js';
 import { factsOf } from './artifact-facts.js';

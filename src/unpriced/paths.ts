@@ -4,7 +4,7 @@
  * hunks are scanned for model ids and limits.
  */
 
-import { looksLikeDotprompt } from '../artifacts/dotprompt.js';
+import { looksLikeDotprompt } from '../artifacts/index.js';
 import type { UnpricedKind } from './types.js';
 
 /** Artifact formats told apart by path. */
