@@ -62,10 +62,11 @@ export function splitMessages(
   let role = 'user';
   let from = 0;
   let line = firstLine;
+  const budget = { chars: 0 };
   const push = (to: number, nextLine: number) => {
     const raw = body.slice(from, to);
     if (raw.trim()) {
-      const template = rewriteHelpers(file, raw, line, partials, notes, 0, []);
+      const template = rewriteHelpers(file, raw, line, partials, notes, 0, [], budget);
       out.push({ role, template, line });
       starts.push(line);
     }
@@ -99,6 +100,7 @@ function rewriteHelpers(
   notes: string[],
   depth: number,
   chain: string[],
+  budget: { chars: number },
 ): string {
   const lineOf = (index: number) => line + countNewlines(text.slice(0, index));
   const out = text.replace(
@@ -149,7 +151,18 @@ function rewriteHelpers(
         );
       const fm = splitFrontMatter(p.text);
       const inner = (fm ? fm.body : p.text).replace(/\r?\n$/, '');
-      return rewriteHelpers(p.file, inner, fm ? fm.bodyLine : 1, partials, notes, depth + 1, [...chain, name]);
+      // Counted before expanding: partials that include partials many times would otherwise grow
+      // exponentially before any length check.
+      budget.chars += inner.length;
+      if (budget.chars > RENDER_LIMITS.maxTemplateBytes) {
+        fail(
+          file,
+          where,
+          `partials expand this prompt past ${RENDER_LIMITS.maxTemplateBytes} characters`,
+          'Keep a prompt and the partials it includes under 1 MiB in all.',
+        );
+      }
+      return rewriteHelpers(p.file, inner, fm ? fm.bodyLine : 1, partials, notes, depth + 1, [...chain, name], budget);
     },
   );
   if (out.length > RENDER_LIMITS.maxTemplateBytes) {

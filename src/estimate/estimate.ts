@@ -1,5 +1,5 @@
 import { catalogAgeWarning } from '../catalog/index.js';
-import { AicostError, ConfigError } from '../errors.js';
+import { AicostError, ArtifactError, ConfigError } from '../errors.js';
 import { tokenizerFor } from '../tokenize/index.js';
 import type { CallSite, ResolvedModel } from '../types.js';
 import { replaySample, staticPrefixTokens, staticSample, type ReplaySite } from './replay.js';
@@ -47,6 +47,17 @@ export function replaySiteFor(
     : { file: configFile, line: positions[`features.${feature.id}.model`]?.line };
   const model: ResolvedModel = ctx.catalog.resolve(modelId, where);
   checkFeatureTier(feature, model, ctx, date, configFile, positions);
+  // Input-only pricing is for embedding models: `api: embedding` on a chat model would drop its
+  // output and chat framing from the figure, so a PR could lower its own cost with one line.
+  if (site.api === 'embedding' && !/embed/i.test(model.canonical)) {
+    throw new ArtifactError(
+      `${site.file} declares an embeddings call, but ${model.canonical} is not an embedding model`,
+      {
+        location: { file: site.file, line: site.lines.api },
+        hint: 'Use api: chat for a chat model, or name the embedding model the call uses (e.g. openai/text-embedding-3-small).',
+      },
+    );
+  }
   const tokenizer = tokenizerFor(model.family, model.canonical, model.tokenizer);
   let fixed = 0;
   if (site.tools.length) fixed += ctx.counter.countTools(site.tools, tokenizer);

@@ -187,6 +187,18 @@ describe('Dotprompt: errors and the no-silent-miss rule', () => {
     expect(e.message).toContain('includes itself');
   });
 
+  it('hostile PR: partials that fan out are stopped at 1 MiB after bounded work', () => {
+    // Eight levels, each including the next one ten times: 10^7 copies of 20,000 characters if expanded blindly.
+    const fan = new Map(
+      Array.from({ length: 8 }, (_, i) => [
+        `p${i}`,
+        { file: `x/_p${i}.prompt`, text: i === 7 ? 'x'.repeat(20_000) : `{{>p${i + 1}}}`.repeat(10) },
+      ]),
+    );
+    const e = error(() => parseArtifact('x/main.prompt', '{{>p0}}', { partials: fan }));
+    expect(e.message).toBe('partials expand this prompt past 1048576 characters');
+  });
+
   it('an unread front matter key with text, a model or a limit gets a note with its line', () => {
     const s = parseArtifact(
       'p/x.prompt',

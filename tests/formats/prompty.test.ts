@@ -231,4 +231,17 @@ describe('Prompty api: embedding', () => {
     expect(f.output_tokens.mean).toBe(0);
     expect(f.monthly).toBeCloseTo(((cl.encode(text).length * 0.02) / 1e6) * 1_000_000, 9);
   });
+
+  it('hostile PR: api: embedding on a chat prompt cannot drop its output from the figure', async () => {
+    const chat = ADVISOR('gpt-4o-mini');
+    const repo = prRepo(
+      { '.aicost.yml': CONFIG('prompts/advisor.prompty'), 'prompts/advisor.prompty': chat },
+      { 'prompts/advisor.prompty': chat.replace('apiType: chat', 'apiType: embedding') },
+    );
+    const e = await failure(runDiff({ repo, base: 'main', head: 'pr', config: '.aicost.yml' }));
+    expect(e.message).toBe(
+      'prompts/advisor.prompty declares an embeddings call, but openai/gpt-4o-mini is not an embedding model',
+    );
+    expect(e.location).toMatchObject({ file: 'prompts/advisor.prompty', line: 5 });
+  });
 });
