@@ -6,7 +6,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { runDiff } from '../../src/run/diff.js';
 import { runEstimate } from '../../src/run/estimate.js';
-import { makeRepo, prRepo } from '../helpers/run.js';
+import { makeRepo, prRepo, runCli } from '../helpers/run.js';
 
 const BASE_CONFIG = `version: 1
 features:
@@ -114,12 +114,14 @@ describe('discovery of prompt files outside every feature', () => {
 
     for (const [file, text] of Object.entries(ADDED)) {
       const config = configFromHint(found[file].hint);
-      const { report: est } = await runEstimate({
-        repo: makeRepo({ '.aicost.yml': config, [file]: text }),
-        config: '.aicost.yml',
-      });
+      const hinted = makeRepo({ '.aicost.yml': config, [file]: text });
+      const { report: est } = await runEstimate({ repo: hinted, config: '.aicost.yml' });
       expect(est.features).toHaveLength(1);
       expect(est.features[0].monthly).toBeGreaterThan(0);
+      // The CLI itself accepts it too (exit 0, a JSON report).
+      const cli = runCli(['estimate', '--repo', hinted, '--format', 'json']);
+      expect({ file, status: cli.status, stderr: cli.stderr }).toEqual({ file, status: 0, stderr: '' });
+      expect(JSON.parse(cli.stdout).features[0].monthly).toBeCloseTo(est.features[0].monthly, 9);
     }
   });
 });
