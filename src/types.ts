@@ -299,7 +299,7 @@ export interface CallParams {
 export interface CallSite {
   file: string;
   /** `agent`: one agent of an agent definition (its instructions as a system message, its tools). */
-  format: 'github-models' | 'markdown' | 'text' | 'agent';
+  format: 'github-models' | 'markdown' | 'text' | 'agent' | 'dotprompt';
   model?: string;
   /** Positions of cost-relevant keys in the file, by name (`model`, `maxTokens`, …). */
   lines: Record<string, number>;
@@ -307,6 +307,11 @@ export interface CallSite {
   params: CallParams;
   /** JSON text of the response schema, counted as input (structured outputs). */
   responseSchema?: string;
+  /**
+   * `embedding`: an embeddings call (Prompty `api: embedding`): the rendered text is the whole
+   * input (no chat framing), there is no output. Absent for chat calls.
+   */
+  api?: 'embedding';
   tools: ToolDefinition[];
   /** Rows of test variables the artifact carries (GitHub Models `testData`). */
   testData: Record<string, unknown>[];

@@ -4,43 +4,19 @@
  * the same revision parses each template once).
  */
 
-import { ArtifactError } from '../errors.js';
 import type { CallSite } from '../types.js';
-import { parseMarkdownPrompt } from './markdown.js';
-import { parseGithubModelsPrompt } from './prompt-yml.js';
 import { compileTemplate } from './render.js';
 
 export { parseGithubModelsPrompt } from './prompt-yml.js';
 export { parseMarkdownPrompt } from './markdown.js';
+export { parseDotprompt, isDotpromptPartial, looksLikeDotprompt, partialNames, partialPath } from './dotprompt.js';
+export type { PartialFiles } from './dotprompt.js';
+export { loadPromptArtifact } from './load-prompt.js';
+export type { LoadedPrompt } from './load-prompt.js';
+export { formatOf, looksLikeGithubModelsPrompt, parseArtifact, promptFormatOf, PROMPT_EXTENSIONS } from './parse.js';
+export type { ArtifactRefs } from './parse.js';
 export { compileTemplate, renderTemplate, templateVariables, templateWork, RENDER_LIMITS } from './render.js';
 export type { CompiledTemplate, RenderOptions, RenderResult } from './render.js';
-
-const GITHUB_MODELS = ['.prompt.yml', '.prompt.yaml'];
-const MARKDOWN = ['.prompt.md', '.md', '.prompty'];
-const TEXT = ['.txt', '.j2', '.jinja', '.jinja2', '.hbs', '.mustache'];
-
-/** File endings aicost reads as prompts, for messages and file discovery. */
-export const PROMPT_EXTENSIONS: readonly string[] = [...GITHUB_MODELS, ...MARKDOWN, ...TEXT];
-
-/** The CallSite format a file name maps to, or null when aicost does not read it as a prompt. */
-export function promptFormatOf(file: string): CallSite['format'] | null {
-  const name = file.toLowerCase();
-  if (GITHUB_MODELS.some((e) => name.endsWith(e))) return 'github-models';
-  if (MARKDOWN.some((e) => name.endsWith(e))) return 'markdown';
-  if (TEXT.some((e) => name.endsWith(e))) return 'text';
-  return null;
-}
-
-/** Parses a prompt file by its name. Unknown formats and malformed files throw ArtifactError. */
-export function parseArtifact(file: string, text: string): CallSite {
-  const format = promptFormatOf(file);
-  if (format === 'github-models') return parseGithubModelsPrompt(file, text);
-  if (format === 'markdown' || format === 'text') return parseMarkdownPrompt(file, text, format);
-  throw new ArtifactError(`not a prompt format aicost reads; supported: ${PROMPT_EXTENSIONS.join(', ')}`, {
-    location: { file },
-    hint: "Point the feature's prompt: at a file with one of these endings, or describe agents under agent:.",
-  });
-}
 
 /** Rendered chat messages of a CallSite for one set of variables. */
 export interface RenderedMessages {

@@ -9,18 +9,18 @@ import { ArtifactError } from '../errors.js';
 import type { CallSite, MessageTemplate } from '../types.js';
 import { collectTemplateFacts } from './render.js';
 import { OTHER_PARAMETERS } from './prompt-yml.js';
+import { readPromptyInputs, readPromptyModel, readPromptyTools, type PromptyRefs } from './prompty.js';
 import {
   findPair,
   isMap,
   isRecord,
-  isScalar,
   keyLine,
+  noteUnreadKeys,
   own,
   parseYaml,
   positionOf,
   readNumberKey,
   refuseMisspelledKeys,
-  toPlainData,
 } from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -53,13 +53,11 @@ const OTHER_KEYS = [
   'type',
   ...OTHER_PARAMETERS,
 ];
-/** Keys of Prompty's `model.parameters` / `model.options` read for the price. */
-const PRICED_MODEL_OPTIONS = ['temperature', 'top_p', 'topP', ...MAX_TOKENS_KEYS];
 // One optional `#` between blanks, written so that no two quantifiers compete for the same blanks.
 const ROLE_LINE = /^[ \t]*(?:#[ \t]*)?(system|user|assistant|developer|tool|function)[ \t]*:[ \t]*$/i;
 
 /** The front matter block of a file, if it has one. */
-interface FrontMatter {
+export interface FrontMatter {
   yaml: string;
   /** File line of the first body line. */
   bodyLine: number;
@@ -70,7 +68,7 @@ interface FrontMatter {
  * `---` on the first line, a closing `---` (or `...`) on a later line. A file whose first line is
  * `---` without a closing line has no front matter (a Markdown rule, not YAML).
  */
-function splitFrontMatter(text: string): FrontMatter | null {
+export function splitFrontMatter(text: string): FrontMatter | null {
   const first = /^---[ \t]*\r?\n/.exec(text);
   if (!first) return null;
   const close = /^(?:---|\.\.\.)[ \t]*\r?$/m;
@@ -84,14 +82,19 @@ function splitFrontMatter(text: string): FrontMatter | null {
   return { yaml, bodyLine, body: rest.slice(bodyStart) };
 }
 
-function countNewlines(s: string): number {
+export function countNewlines(s: string): number {
   let n = 0;
   for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
   return n;
 }
 
 /** Reads a plain or front-matter prompt template into a CallSite. */
-export function parseMarkdownPrompt(file: string, text: string, format: 'markdown' | 'text' = 'markdown'): CallSite {
+export function parseMarkdownPrompt(
+  file: string,
+  text: string,
+  format: 'markdown' | 'text' = 'markdown',
+  refs: PromptyRefs = new Map(),
+): CallSite {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const notes: string[] = [];
   const site: CallSite = {
@@ -111,7 +114,7 @@ export function parseMarkdownPrompt(file: string, text: string, format: 'markdow
   const fm = splitFrontMatter(src);
   const yaml = fm ? parseYaml(file, fm.yaml, 1) : null;
   if (fm && yaml && (yaml.value === null || isMap(yaml.doc.contents))) {
-    readFrontMatter(yaml, site, notes);
+    readFrontMatter(yaml, site, notes, refs, file.toLowerCase().endsWith('.prompty'));
     starts = splitRoles(fm.body, fm.bodyLine, site.messages);
   } else {
     site.messages.push({ role: 'system', template: src, line: 1 });
@@ -157,17 +160,19 @@ function splitRoles(body: string, bodyLine: number, out: MessageTemplate[]): num
 }
 
 /** Model settings from front matter: flat keys, or Prompty's `model:` mapping (v1 and v2). */
-function readFrontMatter(src: YamlSource, site: CallSite, notes: string[]): void {
+function readFrontMatter(src: YamlSource, site: CallSite, notes: string[], refs: PromptyRefs, prompty: boolean): void {
   const root = src.doc.contents;
   if (!isMap(root)) return;
   refuseMisspelledKeys(src, root, ' in the front matter', PRICED_KEYS, OTHER_KEYS);
   const modelPair = findPair(root, ['model']);
   const model = own(src.value, 'model');
-  if (modelPair && typeof model === 'string' && model.trim()) {
+  if (modelPair && typeof model === 'string' && model.trim() && !model.trim().startsWith('${')) {
     site.model = model.trim();
     site.lines.model = keyLine(src, modelPair.pair);
   } else if (modelPair && isRecord(model)) {
-    readPromptyModel(src, modelPair.pair.value, model, site, notes);
+    readPromptyModel(src, modelPair.pair.value, refs, site, notes);
+  } else if (modelPair && typeof model === 'string' && model.trim().startsWith('${file:')) {
+    readPromptyModel(src, modelPair.pair.value, refs, site, notes);
   } else if (modelPair && model !== null && model !== undefined) {
     const pos = positionOf(src, modelPair.pair.value);
     throw new ArtifactError('model in the front matter must be a model id string or a Prompty model mapping', {
@@ -186,18 +191,9 @@ function readFrontMatter(src: YamlSource, site: CallSite, notes: string[]): void
   if (site.params.temperature === undefined) readParam(src, root, ['temperature'], 'temperature', site, notes, '');
   if (site.params.topP === undefined) readParam(src, root, ['top_p', 'topP'], 'topP', site, notes, '');
 
-  // Prompty test inputs: top-level `sample:`, else `inputs.<name>.sample` / `.default`.
-  const sample = own(src.value, 'sample');
-  const inputs = own(src.value, 'inputs');
-  if (isRecord(sample)) site.testData.push(toPlainData(sample) as Record<string, unknown>);
-  else if (isRecord(inputs)) {
-    const row: Record<string, unknown> = Object.create(null);
-    for (const [name, spec] of Object.entries(inputs)) {
-      const v = own(spec, 'sample') ?? own(spec, 'default');
-      if (v !== undefined) row[name] = toPlainData(v);
-    }
-    if (Object.keys(row).length) site.testData.push(row);
-  }
+  readPromptyInputs(src, refs, site, notes);
+  if (prompty) readPromptyTools(src, refs, site, notes);
+  noteUnreadKeys(src, root, '', [...PRICED_KEYS, ...OTHER_KEYS], notes);
 }
 
 function readParam(
@@ -213,64 +209,4 @@ function readParam(
   if (r.value === undefined || r.line === undefined) return;
   site.params[name] = r.value;
   site.lines[name] = r.line;
-}
-
-/**
- * Prompty `model:` mappings. v2: `id` (+ `provider`), `options.maxOutputTokens`. v1 (legacy):
- * `configuration.azure_deployment` or `configuration.model`, `parameters.max_tokens`.
- */
-function readPromptyModel(
-  src: YamlSource,
-  node: unknown,
-  model: Record<string, unknown>,
-  site: CallSite,
-  notes: string[],
-): void {
-  const id = own(model, 'id');
-  const provider = own(model, 'provider');
-  const idPair = findPair(node, ['id']);
-  if (typeof id === 'string' && id.trim() && idPair) {
-    site.model =
-      typeof provider === 'string' && provider.trim() && !id.includes('/')
-        ? `${provider.trim()}/${id.trim()}`
-        : id.trim();
-    site.lines.model = keyLine(src, idPair.pair);
-  }
-  const confNode = findPair(node, ['configuration'])?.pair.value;
-  const conf = own(model, 'configuration');
-  if (site.model === undefined && isRecord(conf)) {
-    const dep = own(conf, 'azure_deployment');
-    const name = own(conf, 'model');
-    const depPair = findPair(confNode, ['azure_deployment']);
-    const namePair = findPair(confNode, ['model']);
-    if (typeof dep === 'string' && dep.trim() && depPair) {
-      // A deployment name is chosen by its owner: the config maps it with a `models:` alias.
-      site.model = `azure/${dep.trim()}`;
-      site.lines.model = keyLine(src, depPair.pair);
-      notes.push(
-        `model is the Azure deployment "${dep.trim()}" (line ${site.lines.model}), read as "azure/${dep.trim()}"; map it under models: in .aicost.yml`,
-      );
-    } else if (typeof name === 'string' && name.trim() && namePair) {
-      site.model = name.trim();
-      site.lines.model = keyLine(src, namePair.pair);
-    }
-  }
-  for (const sub of ['parameters', 'options']) {
-    const subNode = findPair(node, [sub])?.pair.value;
-    if (!isMap(subNode)) continue;
-    refuseMisspelledKeys(src, subNode, ` in model.${sub}`, PRICED_MODEL_OPTIONS, OTHER_PARAMETERS);
-    const where = `model.${sub}.`;
-    if (site.params.maxTokens === undefined) {
-      const max = readNumberKey(src, subNode, MAX_TOKENS_KEYS, where, true, notes);
-      if (max.value !== undefined && max.line !== undefined) {
-        site.params.maxTokens = max.value;
-        site.lines.maxTokens = max.line;
-      }
-    }
-    if (site.params.temperature === undefined)
-      readParam(src, subNode, ['temperature'], 'temperature', site, notes, where);
-    if (site.params.topP === undefined) readParam(src, subNode, ['top_p', 'topP'], 'topP', site, notes, where);
-  }
-  if (site.model === undefined && !isScalar(node))
-    notes.push("the front matter model mapping names no model id; the feature's model: applies");
 }

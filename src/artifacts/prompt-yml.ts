@@ -19,6 +19,7 @@ import {
   isScalar,
   isSeq,
   keyLine,
+  noteUnreadKeys,
   own,
   parseYaml,
   positionOf,
@@ -115,7 +116,9 @@ export function parseGithubModelsPrompt(file: string, text: string): CallSite {
   readResponseFormat(src, root, site, notes);
   readTools(src, root, site, notes);
   const starts = readMessages(src, root, site);
+  readTopLevelSystem(src, root, site, starts, notes);
   site.testData = readTestData(src, root);
+  noteUnreadKeys(src, root, '', [...PRICED_KEYS, ...OTHER_KEYS, 'system', 'model_parameters'], notes);
 
   collectTemplateFacts(site, starts);
   return site;
@@ -167,6 +170,7 @@ function readModelParameters(src: YamlSource, root: Node, site: CallSite, notes:
     fail(src, map, `${found.key} must be a mapping`, 'e.g. modelParameters: {maxTokens: 400, temperature: 0.2}');
   refuseMisspelledKeys(src, map, ` in ${found.key}`, PRICED_PARAMETERS, OTHER_PARAMETERS);
   const where = `${found.key}.`;
+  noteUnreadKeys(src, map, where, [...PRICED_PARAMETERS, ...OTHER_PARAMETERS], notes);
 
   const max = readNumberKey(src, map, MAX_TOKENS_KEYS, where, true, notes);
   if (max.value !== undefined && max.line !== undefined) {
@@ -310,11 +314,37 @@ function readMessages(src: YamlSource, root: Node, site: CallSite): number[] {
     if (!contentPair || content === null || content === undefined || typeof content === 'object') {
       fail(src, cnode ?? node, `${label} (${role.trim()}) has no text content`, hint);
     }
+    noteUnreadKeys(src, node, `${label}.`, ['role', 'content', 'name'], site.notes!);
     const msg: MessageTemplate = { role: role.trim(), template: String(content), line: keyLine(src, contentPair.pair) };
     site.messages.push(msg);
     starts.push(textStartLine(src, cnode));
   });
   return starts;
+}
+
+/**
+ * A top-level `system:` beside `messages:` (a shape some runtimes load): gh-models ignores it, but
+ * the runtimes that write it send it, so it is read as the system message when `messages` has
+ * none; when `messages` has one too, it is named in a note (two system texts are ambiguous).
+ */
+function readTopLevelSystem(src: YamlSource, root: Node, site: CallSite, starts: number[], notes: string[]): void {
+  const found = findPair(root, ['system']);
+  const node = found?.pair.value;
+  const text = isScalar(node) ? node.value : undefined;
+  if (!found || text === null || text === undefined || text === '') return;
+  const line = keyLine(src, found.pair);
+  if (typeof text !== 'string')
+    fail(src, node, 'system must be text', 'Write the system prompt as a string, or as the first of messages.');
+  const other = site.messages.find((m) => m.role === 'system');
+  if (other) {
+    notes.push(
+      `system at line ${line} is not read by aicost, so the text it holds is not priced: messages has a system message at line ${other.line}; keep one of them`,
+    );
+    return;
+  }
+  site.messages.unshift({ role: 'system', template: text, line });
+  starts.unshift(textStartLine(src, node));
+  notes.push(`system at line ${line} read as the system message (gh-models sends only messages)`);
 }
 
 /**

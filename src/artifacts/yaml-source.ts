@@ -182,3 +182,55 @@ export function refuseMisspelledKeys(
     });
   }
 }
+
+/** Key names whose value is prompt text, a model or a limit in some prompt format or runtime. */
+const TEXT_KEY =
+  /prompt|system|instruction|template|content|message|context|persona|preamble|example|shot|model|token|limit|tool|function|schema|input|output/i;
+/** Strings at most this many are looked at per key (a huge data list stops early). */
+const MAX_STRINGS_LOOKED_AT = 200;
+
+/** What an unread value would change if it were sent: text, a model or a limit, else null. */
+function unreadWhat(key: string, value: unknown): 'text' | 'model' | 'limit' | null {
+  if (value === null || value === undefined || value === '' || value === false) return null;
+  if (/model/i.test(key)) return 'model';
+  if (/token|limit/i.test(key)) return 'limit';
+  if (TEXT_KEY.test(key)) return 'text';
+  // Any key holding prose or a template is text someone may send, whatever it is called.
+  let looked = 0;
+  const prose = (v: unknown): boolean => {
+    if (looked++ > MAX_STRINGS_LOOKED_AT) return false;
+    if (typeof v === 'string') return v.includes('\n') || v.includes('{{') || (v.length >= 40 && v.includes(' '));
+    if (Array.isArray(v)) return v.some(prose);
+    if (isRecord(v)) return Object.keys(v).some((k) => prose(v[k]));
+    return false;
+  };
+  return prose(value) ? 'text' : null;
+}
+
+/**
+ * The no-silent-miss rule: adds a note for each key of `map` that the reader does not use
+ * (`known` lists the keys it reads or knows to be price-neutral) whose value looks like prompt
+ * text, a model or a limit, naming the key and its file line. A PR that edits such a key changes
+ * nothing aicost prices, and the note says so instead of a silent "unchanged".
+ */
+export function noteUnreadKeys(
+  src: YamlSource,
+  map: Node | null | undefined,
+  where: string,
+  known: readonly string[],
+  notes: string[],
+): void {
+  if (!isMap(map)) return;
+  for (const pair of (map as YAMLMap<Node, Node | null>).items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    if (known.includes(key)) continue;
+    const value: unknown = pair.value ? pair.value.toJSON() : null;
+    const what = unreadWhat(key, value);
+    if (!what) continue;
+    const shown = key.length > 60 ? `${key.slice(0, 57)}...` : key;
+    notes.push(
+      `${where}${shown} at line ${keyLine(src, pair)} is not read by aicost, so the ${what} it holds is not priced`,
+    );
+  }
+}

@@ -1,4 +1,10 @@
-import { estimateFeature, replaySiteFor, summarizeFeature, type EstimateContext } from '../estimate/index.js';
+import {
+  estimateFeature,
+  replaySiteFor,
+  siteNotices,
+  summarizeFeature,
+  type EstimateContext,
+} from '../estimate/index.js';
 import { withOfferedTiers } from '../estimate/index.js';
 import type { FeatureEstimate, FeatureInput } from '../estimate/index.js';
 import type { DiffFeatureInput } from '../load/index.js';
@@ -114,7 +120,7 @@ export function diffFeature(
       date: dates.head,
       configFile: where.file,
       positions: where.positions,
-      notices: [],
+      notices: siteNotices(entry.id, headSite!),
       upperBound: false,
     });
     // Calibration and reconciliation compare the record with the revision it was recorded at:

@@ -1,7 +1,7 @@
 import { catalogAgeWarning } from '../catalog/index.js';
-import { AicostError, ConfigError } from '../errors.js';
+import { AicostError, ArtifactError, ConfigError } from '../errors.js';
 import { tokenizerFor } from '../tokenize/index.js';
-import type { ResolvedModel } from '../types.js';
+import type { CallSite, ResolvedModel } from '../types.js';
 import { replaySample, staticPrefixTokens, staticSample, type ReplaySite } from './replay.js';
 import { estimateAgentFeature } from './agent-estimate.js';
 import { checkFeatureTier, withOfferedTiers } from './tier-lines.js';
@@ -47,6 +47,17 @@ export function replaySiteFor(
     : { file: configFile, line: positions[`features.${feature.id}.model`]?.line };
   const model: ResolvedModel = ctx.catalog.resolve(modelId, where);
   checkFeatureTier(feature, model, ctx, date, configFile, positions);
+  // Input-only pricing is for embedding models: `api: embedding` on a chat model would drop its
+  // output and chat framing from the figure, so a PR could lower its own cost with one line.
+  if (site.api === 'embedding' && !/embed/i.test(model.canonical)) {
+    throw new ArtifactError(
+      `${site.file} declares an embeddings call, but ${model.canonical} is not an embedding model`,
+      {
+        location: { file: site.file, line: site.lines.api },
+        hint: 'Use api: chat for a chat model, or name the embedding model the call uses (e.g. openai/text-embedding-3-small).',
+      },
+    );
+  }
   const tokenizer = tokenizerFor(model.family, model.canonical, model.tokenizer);
   let fixed = 0;
   if (site.tools.length) fixed += ctx.counter.countTools(site.tools, tokenizer);
@@ -115,7 +126,8 @@ export function estimateFeature(
       );
     }
   } else {
-    const out = feature.typicalOutputTokens ?? site.params.maxTokens;
+    // An embeddings call returns vectors, not tokens: no output is priced.
+    const out = site.api === 'embedding' ? 0 : (feature.typicalOutputTokens ?? site.params.maxTokens);
     if (out === undefined) {
       const pos = positions[`features.${feature.id}`];
       throw new ConfigError(
@@ -126,7 +138,7 @@ export function estimateFeature(
         },
       );
     }
-    upperBound = feature.typicalOutputTokens === undefined;
+    upperBound = feature.typicalOutputTokens === undefined && site.api !== 'embedding';
     const rows = site.testData.length ? site.testData : [Object.create(null) as Record<string, unknown>];
     rows.forEach((row, i) => results.push(staticSample(rs, row, out, ctx.counter, `${site.file}#testData[${i}]`)));
     if (!site.testData.length && site.variables.length) {
@@ -139,12 +151,18 @@ export function estimateFeature(
         `${feature.id}: output priced at max tokens (${out}), an upper bound; set typical_output_tokens for a typical figure.`,
       );
   }
+  notices.push(...siteNotices(feature.id, site));
   if (site.unsupported.length) {
     notices.push(
       `${feature.id}: ${site.file} uses template constructs aicost does not evaluate (counted as static text): ${site.unsupported.slice(0, 3).join('; ')}`,
     );
   }
   return summarizeFeature(input, rs, results, { date, configFile, positions, notices, upperBound });
+}
+
+/** The readings and unread keys a prompt file's parser noted, as notices naming the file. */
+export function siteNotices(featureId: string, site: CallSite): string[] {
+  return (site.notes ?? []).map((n) => `${featureId}: ${site.file}: ${n}`);
 }
 
 /** Replay every feature of a loaded revision. */

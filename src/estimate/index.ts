@@ -18,7 +18,14 @@ export { staticLoopShape, staticRun } from './agent-static.js';
 export { turnsOf } from './agent-traces.js';
 export type { Trace } from './agent-traces.js';
 export type { TurnCapIncrease } from './agent-types.js';
-export { badLineNotices, estimateFeature, estimateRevision, replaySiteFor, summarizeFeature } from './estimate.js';
+export {
+  badLineNotices,
+  estimateFeature,
+  siteNotices,
+  estimateRevision,
+  replaySiteFor,
+  summarizeFeature,
+} from './estimate.js';
 export type { EstimateContext } from './estimate.js';
 export { countSample, releaseRenders, renderedMessages, staticPrefixTokens, staticSample } from './replay.js';
 export type { ReplaySite } from './replay.js';

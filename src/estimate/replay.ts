@@ -137,7 +137,22 @@ export function staticPrefixTokens(rs: ReplaySite, counter: TokenCounter): numbe
   }
   if (msgs.length === 0) return rs.fixedTokens;
   // countChat adds the 3-token reply priming, which is not part of a cached prefix.
+  if (rs.site.api === 'embedding') return rs.fixedTokens + inputTokens(rs, msgs, counter);
   return rs.fixedTokens + counter.countChat(msgs, rs.tokenizer).tokens - 3;
+}
+
+/**
+ * Input tokens of rendered messages: with the chat framing, except for an embeddings call, whose
+ * input is the text alone (Prompty `api: embedding` sends the rendered contents, no roles).
+ */
+function inputTokens(
+  rs: ReplaySite,
+  messages: readonly { role: string; content: string | null }[],
+  counter: TokenCounter,
+): number {
+  if (rs.site.api === 'embedding')
+    return counter.countText(messages.map((m) => m.content ?? '').join('\n'), rs.tokenizer);
+  return counter.countChat(messages, rs.tokenizer).tokens;
 }
 
 /**
@@ -150,7 +165,7 @@ export function countSample(
   counter: TokenCounter,
 ): { tokens: number | null; missing: string[] } {
   const m = renderedMessages(rs.site, sample);
-  if (m) return { tokens: counter.countChat(m.messages, rs.tokenizer).tokens + rs.fixedTokens, missing: m.missing };
+  if (m) return { tokens: inputTokens(rs, m.messages, counter) + rs.fixedTokens, missing: m.missing };
   if (sample.varTokens) {
     let extra = 0;
     for (const v of rs.site.variables) {
@@ -162,7 +177,7 @@ export function countSample(
     for (const v of rs.site.variables) empty[v] = '';
     const r = renderMessages(rs.site, empty);
     const scaled = Math.round(extra * rs.tokenizer.scale);
-    return { tokens: counter.countChat(r.messages, rs.tokenizer).tokens + rs.fixedTokens + scaled, missing: [] };
+    return { tokens: inputTokens(rs, r.messages, counter) + rs.fixedTokens + scaled, missing: [] };
   }
   return { tokens: null, missing: [] };
 }
@@ -262,7 +277,7 @@ export function staticSample(
   id: string,
 ): SampleResult {
   const r = renderMessages(rs.site, vars);
-  const input = counter.countChat(r.messages, rs.tokenizer).tokens + rs.fixedTokens;
+  const input = inputTokens(rs, r.messages, counter) + rs.fixedTokens;
   const usage: CallUsage = {
     inputTokens: input,
     cacheReadTokens: 0,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { parseArtifact } from '../artifacts/index.js';
+import { loadPromptArtifact } from '../artifacts/index.js';
 import { createCatalog } from '../catalog/index.js';
 import { artifactFile, loadConfig, mergeTrusted, type MergedConfig } from '../config/index.js';
 import { GATEWAY_SNIFF_BYTES, type ChangedFile } from '../unpriced/index.js';
@@ -35,8 +35,11 @@ export interface LoadedDiff {
   pricedAtBase: (id: string) => boolean;
 }
 
-async function readSite(reader: RevisionReader, path: string): Promise<CallSite> {
-  return parseArtifact(path, await reader.readText(safeRelativePath(path, path)));
+/** A feature's prompt at one revision; the files it references (partials) join `mapped`. */
+async function readSite(reader: RevisionReader, path: string, mapped: Set<string>): Promise<CallSite> {
+  const loaded = await loadPromptArtifact(reader, safeRelativePath(path, path));
+  for (const f of loaded.files) mapped.add(f);
+  return loaded.site;
 }
 
 const MAX_DIFF_TEXT = 1024 * 1024;
@@ -172,7 +175,7 @@ export async function loadDiff(options: {
     if (m.basePrompt && !agents) {
       mapped.add(m.basePrompt);
       try {
-        baseSite = await readSite(base, m.basePrompt);
+        baseSite = await readSite(base, m.basePrompt, mapped);
       } catch (e) {
         if (!(e instanceof AicostError)) throw e;
         baseError = e.format().split('\n')[0];
@@ -183,7 +186,7 @@ export async function loadDiff(options: {
     if (agents) {
       headSite = agents.headSite;
     } else if (await head.exists(m.headPrompt)) {
-      headSite = await readSite(head, m.headPrompt);
+      headSite = await readSite(head, m.headPrompt, mapped);
     } else if (!m.droppedFromConfig) {
       const pos = headConfig.positions[`features.${m.id}.prompt`] ?? headConfig.positions[`features.${m.id}`];
       const link = await head.isLink(m.headPrompt);

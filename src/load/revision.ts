@@ -1,4 +1,4 @@
-import { parseArtifact } from '../artifacts/index.js';
+import { loadPromptArtifact } from '../artifacts/index.js';
 import { loadFeatureAgent } from '../artifacts/index.js';
 import { loadConfig } from '../config/index.js';
 import { AicostError, ConfigError } from '../errors.js';
@@ -66,7 +66,7 @@ export async function loadSnapshot(
       }
       throw e;
     }
-    const site = parseArtifact(rel, artifactText);
+    const { site } = await loadPromptArtifact(reader, rel, artifactText);
     const traffic = await trafficOf(feature.id, feature.traffic);
     features.push({ feature, site, traffic });
   }

@@ -8,7 +8,7 @@ import { readTraffic } from '../traffic/index.js';
 import { checkTrafficFormat, type TrafficSource } from '../traffic/index.js';
 import type { Config, TrafficSet } from '../types.js';
 import { openTrustedDir, type WorkingTreeReader } from '../repo/index.js';
-import { isGlob, matchGlob } from '../repo/index.js';
+import { expandPattern, isGlob, matchGlob } from '../repo/index.js';
 import { safeRelativePath } from '../repo/index.js';
 
 /** How a traffic-dir file is named in reports and messages: `traffic-dir:traffic/a.jsonl`. */
@@ -67,7 +67,7 @@ export class TrafficDir {
       let hits: string[];
       let reached: string[];
       if (isGlob(p)) {
-        hits = all.filter((f) => matchGlob(f, p));
+        hits = expandPattern(all, p);
         const dir = staticDir(p);
         // A link matched by the glob, a linked directory on its fixed part, or any link below it for `**`.
         reached = links.filter(
@@ -119,7 +119,7 @@ export class TrafficDir {
       traffic = await readTraffic(
         files.map((f) => {
           // The entry whose path selects the file gives its format and where.
-          const entry = entries.find((e) => (isGlob(e.path) ? matchGlob(f, e.path) : e.path === f));
+          const entry = entries.find((e) => e.path === f || (isGlob(e.path) && matchGlob(f, e.path)));
           const source: TrafficSource = {
             path: `${TRAFFIC_DIR_PREFIX}${f}`,
             open: () => this.reader.open(f),

@@ -3,7 +3,14 @@
  * from traffic-dir (trusted samples on disk) when that directory holds files for the feature.
  */
 import { ConfigError, TrafficError } from '../errors.js';
-import { absentReason, isGlob, matchGlob, safeRelativePath, type RevisionReader } from '../repo/index.js';
+import {
+  absentReason,
+  expandPattern,
+  isGlob,
+  matchGlob,
+  safeRelativePath,
+  type RevisionReader,
+} from '../repo/index.js';
 import { checkTrafficFormat, readTraffic, type TrafficSource } from '../traffic/index.js';
 import type { Config, TrafficEntry, TrafficSet } from '../types.js';
 import { fallbackNotice, type TrafficDir } from './traffic-dir.js';
@@ -24,8 +31,7 @@ export async function loadTraffic(
       config.positions[`features.${featureId}.traffic${patterns.length > 1 ? `.${i}` : ''}`] ??
       config.positions[`features.${featureId}.traffic`];
     if (isGlob(p)) {
-      const all = await reader.list();
-      const hits = all.filter((f) => matchGlob(f, p));
+      const hits = expandPattern(await reader.list(), p);
       if (hits.length === 0) {
         const links = reader.skipped().filter((f) => matchGlob(f, p));
         const only = links.length
@@ -105,7 +111,7 @@ function lazyStream(reader: RevisionReader, path: string): AsyncIterable<Buffer>
 export async function repoTrafficPaths(reader: RevisionReader, patterns: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of patterns) {
-    if (isGlob(p)) out.push(...(await reader.list()).filter((f) => matchGlob(f, p)));
+    if (isGlob(p)) out.push(...expandPattern(await reader.list(), p));
     else out.push(safeRelativePath(p, p));
   }
   return out;

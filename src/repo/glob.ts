@@ -59,3 +59,11 @@ export function globToRegExp(pattern: string): RegExp {
 export function matchGlob(path: string, pattern: string): boolean {
   return globToRegExp(pattern).test(path);
 }
+
+/**
+ * The paths of `all` a traffic pattern names. A pattern that is itself one of the paths names
+ * that file: a real file called `traffic/[eu].jsonl` must not be read as the glob `[eu]`.
+ */
+export function expandPattern(all: readonly string[], pattern: string): string[] {
+  return all.includes(pattern) ? [pattern] : all.filter((f) => matchGlob(f, pattern));
+}

@@ -9,7 +9,7 @@ import { WorkingTreeReader } from './working-tree.js';
 
 export type { RevisionReader } from './reader.js';
 export { MAX_TEXT_BYTES, absentReason } from './reader.js';
-export { matchGlob, isGlob, globToRegExp } from './glob.js';
+export { expandPattern, matchGlob, isGlob, globToRegExp } from './glob.js';
 export { looksBinary, LFS_POINTER_PREFIX, safeRelativePath } from './paths.js';
 export { gitTopLevel, resolveCommit, git, gitText, gitConfigEnv } from './git.js';
 export { defaultBase } from './default-base.js';

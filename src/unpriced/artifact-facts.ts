@@ -206,17 +206,21 @@ function promptFacts(tree: Tree, root: Yaml, add: (f: Fact) => void): void {
     const spots: [Yaml, string][] = [
       [model, 'id'],
       [model, 'name'],
+      [valueOf(model, 'connection'), 'model'],
       [valueOf(model, 'configuration'), 'model'],
+      [valueOf(model, 'connection'), 'azure_deployment'],
+      [valueOf(model, 'connection'), 'deployment'],
       [valueOf(model, 'configuration'), 'azure_deployment'],
     ];
     for (const [map, key] of spots)
-      if (readScalar(tree, map, key, 'model', 'model', add, key === 'azure_deployment' ? key : 'model')) break;
+      if (readScalar(tree, map, key, 'model', 'model', add, /deployment$/.test(key) ? key : 'model')) break;
   }
   const containers: Yaml[] = [
     valueOf(root, 'modelParameters'),
     valueOf(root, 'config'),
     valueOf(root, 'model', 'parameters'),
     valueOf(root, 'model', 'options'),
+    valueOf(root, 'model', 'configuration'),
     valueOf(root, 'parameters'),
     root,
   ];

@@ -4,6 +4,7 @@
  * price)`, `maxTokens 256 → 1024 (×4 output cap)`), else that the file is new, changed or gone.
  */
 
+import { isDotpromptPartial } from '../artifacts/index.js';
 import type { Fact } from './artifact-facts.js';
 import { factsOf } from './artifact-facts.js';
 import { featureEntry, limitSuffix, oneLine, priceSuffix, safeRatio, show } from './format.js';
@@ -97,6 +98,7 @@ function artifactHint(
   format: ArtifactFormat,
   kind: UnpricedKind,
   firstModel: Fact | undefined,
+  hasCap = true,
 ): string {
   const path = file.path;
   const id = featureIdFor(path, format);
@@ -119,8 +121,24 @@ function artifactHint(
     }
     case 'vscode-prompt':
       return `Copilot runs it on premium requests; if your app also sends it to a model API, add ${featureEntry(id, 'prompt', path)}`;
+    case 'prompty':
+      if (firstModel && /deployment$/.test(firstModel.label)) {
+        // An Azure deployment name is the owner's: only a models: alias tells what it runs.
+        const alias = yamlScalar(`azure/${firstModel.value}`);
+        return `map the deployment to the model it runs, and the file to a feature: models: { ${alias}: <vendor>/<model> } and ${featureEntry(id, 'prompt', path, undefined, !hasCap)}`;
+      }
+      return featureEntry(id, 'prompt', path, firstModel ? undefined : '<model id>', !hasCap);
+    case 'dotprompt':
+      if (isDotpromptPartial(path)) {
+        const name = path
+          .slice(path.lastIndexOf('/') + 1)
+          .replace(/^_/, '')
+          .replace(/\.prompt$/i, '');
+        return `a Dotprompt partial is priced inside the prompts that include it ({{>${name}}}): map those, e.g. features: { <feature>: { team: <team>, prompt: <the .prompt that includes it>, requests_per_month: <n> } }`;
+      }
+      return featureEntry(id, 'prompt', path, firstModel ? undefined : '<model id>', !hasCap);
     default:
-      return featureEntry(id, featureKey(kind), path, firstModel ? undefined : '<model id>');
+      return featureEntry(id, featureKey(kind), path, firstModel ? undefined : '<model id>', !hasCap);
   }
 }
 
@@ -171,7 +189,13 @@ export function scanArtifact(
   const hint =
     oldMapped && file.oldPath
       ? `the feature that maps ${file.oldPath} must follow the rename: set its ${featureKey(kind)}: ${yamlScalar(file.path)}`
-      : artifactHint(file, format, kind, changes.model ?? head.find((f) => f.kind === 'model'));
+      : artifactHint(
+          file,
+          format,
+          kind,
+          changes.model ?? head.find((f) => f.kind === 'model'),
+          head.some((f) => f.kind === 'max-tokens'),
+        );
   if (file.status === 'added') return result(1, `new ${noun} ${file.path}${describeModels(head)}`, null, hint);
 
   const renamed = file.status === 'renamed' && file.oldPath !== undefined && file.oldPath !== file.path;

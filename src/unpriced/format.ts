@@ -55,9 +55,17 @@ export function limitSuffix(oldValue: number, newValue: number, what: 'output ca
 }
 
 /** `features: { faq: { team: <team>, prompt: prompts/faq.prompt.yml, requests_per_month: <n> } }`. */
-export function featureEntry(id: string, key: 'prompt' | 'agent', path: string, model?: string): string {
+export function featureEntry(
+  id: string,
+  key: 'prompt' | 'agent',
+  path: string,
+  model?: string,
+  output = false,
+): string {
   const modelPart = model === undefined ? '' : `, model: ${model}`;
-  // Without traces an agent is priced as static loops, which need turns and output per turn.
-  const agentPart = key === 'agent' ? ', typical_turns: <turns>, typical_output_tokens: <tokens>' : '';
-  return `features: { ${id}: { team: <team>, ${key}: ${yamlScalar(path)}${modelPart}, requests_per_month: <n>${agentPart} } }`;
+  // Without traces an agent is priced as static loops, which need turns and output per turn; a
+  // prompt without samples or an output cap in the file needs a typical output size.
+  const extra = key === 'agent' ? ', typical_turns: <turns>, typical_output_tokens: <tokens>' : '';
+  const outputPart = key === 'prompt' && output ? ', typical_output_tokens: <n>' : '';
+  return `features: { ${id}: { team: <team>, ${key}: ${yamlScalar(path)}${modelPart}${outputPart}, requests_per_month: <n>${extra} } }`;
 }

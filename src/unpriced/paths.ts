@@ -4,6 +4,7 @@
  * hunks are scanned for model ids and limits.
  */
 
+import { looksLikeDotprompt } from '../artifacts/index.js';
 import type { UnpricedKind } from './types.js';
 
 /** Artifact formats told apart by path. */
@@ -56,6 +57,8 @@ const NOT_PRODUCTION_FILE =
   /(?:\.d\.[cm]?ts|\.min\.js|\.(?:test|spec)\.[cm]?[jt]sx?|^test_[^/]*\.py|_test\.py|^conftest\.py)$/i;
 /** A LiteLLM proxy config has a top-level `model_list:` key. */
 const LITELLM_MODEL_LIST = /^model_list[ \t]*:/m;
+/** A GitHub Models prompt under any YAML name (`triage_prompt.yml`): `messages:` entries with a `role:`. */
+const GITHUB_MODELS_BY_CONTENT = [/^messages[ \t]*:/m, /^[ \t]*-?[ \t]*role[ \t]*:/m];
 /** Names LiteLLM's docs give its proxy config, and any YAML that says litellm in its name. */
 const GATEWAY_NAME = /^(?:(?:litellm_)?config|[^/]*litellm[^/]*)\.ya?ml$/i;
 /** How much of a file too large to read is looked at for `model_list:`. */
@@ -76,7 +79,10 @@ export function classifyPath(path: string, texts: readonly (string | null)[] = [
   if (name.startsWith('OAI_CONFIG_LIST')) return { type: 'artifact', format: 'autogen', kind: 'model-config' };
   if (/(?:^|\/)\.claude\/agents\//.test(path) && lower.endsWith('.md'))
     return { type: 'artifact', format: 'claude-agent', kind: 'agent-file' };
-  if (lower.endsWith('.prompt.md')) return { type: 'artifact', format: 'vscode-prompt', kind: 'prompt-file' };
+  if (lower.endsWith('.prompt.md')) {
+    const dotprompt = texts.some((t) => t !== null && looksLikeDotprompt(t));
+    return { type: 'artifact', format: dotprompt ? 'dotprompt' : 'vscode-prompt', kind: 'prompt-file' };
+  }
   if (lower.endsWith('.prompt.yml') || lower.endsWith('.prompt.yaml'))
     return { type: 'artifact', format: 'github-models', kind: 'prompt-file' };
   if (lower.endsWith('.prompty')) return { type: 'artifact', format: 'prompty', kind: 'prompt-file' };
@@ -91,6 +97,8 @@ export function classifyPath(path: string, texts: readonly (string | null)[] = [
   if (/\.ya?ml$/.test(lower) && texts.some((t) => t !== null && LITELLM_MODEL_LIST.test(t))) {
     return { type: 'artifact', format: 'litellm', kind: 'model-config' };
   }
+  if (/\.ya?ml$/.test(lower) && texts.some((t) => t !== null && GITHUB_MODELS_BY_CONTENT.every((re) => re.test(t))))
+    return { type: 'artifact', format: 'github-models', kind: 'prompt-file' };
   if (/(?:^|\/)prompts\//.test(path) && PLAIN_PROMPT_EXT.test(name) && !NOT_A_PROMPT.test(name)) {
     return { type: 'artifact', format: 'plain-prompt', kind: 'prompt-file' };
   }
@@ -120,7 +128,7 @@ export function classifyUnreadYaml(path: string, start: string): FileClass {
 
 /** Path suffixes dropped to name a feature after its file. */
 const FEATURE_SUFFIX =
-  /(?:\.prompt\.ya?ml|\.prompt\.md|\.prompty|\.prompt|\.md|\.txt|\.j2|\.jinja2?|\.hbs|\.mustache|\.py|\.[cm]?[jt]sx?)$/i;
+  /(?:\.prompt\.ya?ml|\.ya?ml|\.prompt\.md|\.prompty|\.prompt|\.md|\.txt|\.j2|\.jinja2?|\.hbs|\.mustache|\.py|\.[cm]?[jt]sx?)$/i;
 /** File stems that say nothing about what the code does; the folder names the feature instead. */
 const GENERIC_STEM = /^(?:index|main|app|__init__|mod|server|route|page|handler|config|agents|tasks)$/i;
 

@@ -28,7 +28,7 @@ describe('parseArtifact', () => {
     const e = err as ArtifactError;
     expect(e.location).toEqual({ file: 'agents/a.py' });
     expect(e.message).toBe(
-      'not a prompt format aicost reads; supported: .prompt.yml, .prompt.yaml, .prompt.md, .md, .prompty, .txt, .j2, .jinja, .jinja2, .hbs, .mustache',
+      'not a prompt format aicost reads; supported: .prompt.yml, .prompt.yaml, .prompt, .prompt.md, .md, .prompty, .txt, .j2, .jinja, .jinja2, .hbs, .mustache',
     );
     expect(promptFormatOf('config.yaml')).toBeNull();
   });

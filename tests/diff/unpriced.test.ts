@@ -355,14 +355,14 @@ describe('findUnpricedChanges: prompt and agent files', () => {
         'genkit/prompts/tagline.prompt',
         1,
         'new Dotprompt file genkit/prompts/tagline.prompt (model googleai/gemini-2.5-flash)',
-        'features: { tagline: { team: <team>, prompt: genkit/prompts/tagline.prompt, requests_per_month: <n> } }',
+        'features: { tagline: { team: <team>, prompt: genkit/prompts/tagline.prompt, typical_output_tokens: <n>, requests_per_month: <n> } }',
       ],
       [
         'prompt-file',
         'prompts/system/triage.md',
         1,
         'new prompt file prompts/system/triage.md',
-        'features: { triage: { team: <team>, prompt: prompts/system/triage.md, model: <model id>, requests_per_month: <n> } }',
+        'features: { triage: { team: <team>, prompt: prompts/system/triage.md, model: <model id>, typical_output_tokens: <n>, requests_per_month: <n> } }',
       ],
     ]);
   });

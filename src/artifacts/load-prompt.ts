@@ -1,0 +1,75 @@
+/**
+ * A prompt file with the files it references, read from one revision: Dotprompt partials
+ * (`{{>name}}` → `_name.prompt` beside the prompt, and the partials they use). The parsers stay
+ * pure; this is where the other files are read, each inside the repository.
+ */
+
+import { ArtifactError } from '../errors.js';
+import { safeRelativePath } from '../repo/index.js';
+import type { CallSite } from '../types.js';
+import type { AgentFileReader } from './agents/index.js';
+import { MAX_PARTIAL_DEPTH, partialNames, partialPath } from './dotprompt.js';
+import { formatOf, parseArtifact } from './parse.js';
+import { splitFrontMatter } from './markdown.js';
+import { promptyFileRefs, promptyRefPath } from './prompty.js';
+
+/** Most partial files one prompt may pull in. */
+const MAX_PARTIAL_FILES = 64;
+
+/** A parsed prompt and every repository file it was read from (itself first). */
+export interface LoadedPrompt {
+  site: CallSite;
+  files: string[];
+}
+
+/** Reads `path` (unless its `text` is given) and the files it references through `reader`, and parses it. */
+export async function loadPromptArtifact(reader: AgentFileReader, path: string, given?: string): Promise<LoadedPrompt> {
+  const text = given ?? (await reader.readText(path));
+  const files = [path];
+  const format = formatOf(path, text);
+  if (format === 'markdown' && path.toLowerCase().endsWith('.prompty')) return loadPrompty(reader, path, text);
+  if (format !== 'dotprompt') return { site: parseArtifact(path, text), files };
+  const partials = new Map<string, { file: string; text: string }>();
+  // Breadth-first over partials of partials; the parser reports cycles and missing files at their line.
+  let wave = partialNames(text);
+  for (let depth = 0; wave.length && depth <= MAX_PARTIAL_DEPTH; depth++) {
+    const next: string[] = [];
+    for (const name of wave) {
+      if (partials.has(name)) continue;
+      if (partials.size >= MAX_PARTIAL_FILES) {
+        throw new ArtifactError(`${path} uses more than ${MAX_PARTIAL_FILES} partial files`, {
+          location: { file: path },
+          hint: 'Merge some partials: aicost reads at most 64 per prompt.',
+        });
+      }
+      const file = safeRelativePath(partialPath(path, name), path);
+      if (!(await reader.exists(file))) continue;
+      const partialText = await reader.readText(file);
+      partials.set(name, { file, text: partialText });
+      files.push(file);
+      next.push(...partialNames(partialText));
+    }
+    wave = next;
+  }
+  return { site: parseArtifact(path, text, { partials }), files };
+}
+
+/** A Prompty file with its `${file:…}` references read, each inside the repository. */
+async function loadPrompty(reader: AgentFileReader, path: string, text: string): Promise<LoadedPrompt> {
+  const files = [path];
+  const refs = new Map<string, string>();
+  const fm = splitFrontMatter(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  for (const { ref, line } of fm ? promptyFileRefs(fm.yaml) : []) {
+    if (refs.has(ref)) continue;
+    const file = promptyRefPath(path, ref, line);
+    if (!(await reader.exists(file))) {
+      throw new ArtifactError(`\${file:${ref}} names ${file}, which is not in the repository`, {
+        location: { file: path, line },
+        hint: 'Commit the referenced file next to the prompt, or fix the reference.',
+      });
+    }
+    refs.set(ref, await reader.readText(file));
+    files.push(file);
+  }
+  return { site: parseArtifact(path, text, { files: refs }), files };
+}
