@@ -13,6 +13,7 @@ import type { BadLine, Sample, TrafficFormat, TrafficSet } from '../types.js';
 import { forEachCsvRecord, forEachJsonRecord, type RawRecord } from './frame.js';
 import {
   anyCsvImporter,
+  csvFormats,
   detectableFormats,
   detectFormats,
   formatLabel,
@@ -184,8 +185,13 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
             },
           );
         }
+        // A file that does not start with JSON was cut as CSV: say so, since it may be JSONL gone wrong.
+        const asCsv = isRecord(probe) && Object.values(probe).every((v) => typeof v === 'string');
+        const tried = asCsv
+          ? `the file does not start with JSON, so it was read as CSV, and its first row is no ${csvFormats().join(' or ')} export; it is not aicost traffic JSONL either`
+          : `it is not ${detectableFormats().join(', not ')}`;
         throw new TrafficError(
-          `traffic_format: auto does not recognise the first record (line ${line}): it is not ${detectableFormats().join(', not ')}`,
+          `traffic_format: auto does not recognise the first record (line ${line}): ${tried}`,
           {
             location: { file, line },
             hint: `Check that the file is a traffic export, or set traffic_format to its format. ${FIX_HINT}`,

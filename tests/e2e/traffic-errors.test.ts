@@ -63,7 +63,17 @@ const diffJson = (repo: string) =>
   runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', 'json']);
 
 describe('reproduction 8: unreadable traffic is an error in diff as in estimate', () => {
-  const notJsonl = 'time,question\n2026-11-01,where is my invoice\n';
+  // Starts like JSON, so it is cut as JSON lines, and no line parses.
+  const notJsonl = '{time: 1, question: where}\n{2026-11-01, where is my invoice}\n';
+
+  it('a CSV file that is no known export: exit 2 at its first row, saying it was read as CSV', () => {
+    const csv = 'time,question\n2026-11-01,where is my invoice\n';
+    const repo = prRepo(files(csv), { 'prompts/faq.prompt.yml': prompt({ note: ' Be brief.' }) });
+    const message =
+      /^aicost: traffic\/faq\.jsonl:2: traffic_format: auto does not recognise the first record \(line 2\): the file does not start with JSON, so it was read as CSV, and its first row is no langfuse or helicone export; it is not aicost traffic JSONL either/;
+    expectError(runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr']), message);
+    expectError(runCli(['estimate', '--repo', repo, '--rev', 'pr']), message);
+  });
 
   it('a traffic file that is not JSONL at base and head: exit 2 naming file:line and the format tried, never $0', () => {
     const repo = prRepo(files(notJsonl), { 'prompts/faq.prompt.yml': prompt({ note: ' Be brief.' }) });
@@ -155,7 +165,7 @@ describe('reproduction 8: unreadable traffic is an error in diff as in estimate'
 
 describe('traffic read errors name the file once, from the repository and from --traffic-dir', () => {
   const binary = '{"id":"a\x00"}\n';
-  const notJsonl = 'time,question\n2026-11-01,where is my invoice\n';
+  const notJsonl = '{time: 1, question: where}\n{2026-11-01, where is my invoice}\n';
 
   it('a broken file: "file:line: message" with the file named once, in both paths', () => {
     const repo = prRepo(files(notJsonl), { 'prompts/faq.prompt.yml': prompt({ note: ' Be brief.' }) });
@@ -298,7 +308,8 @@ teams:
     expect(est.stdout).toMatch(named);
     const d = runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr']);
     expect(d.status).toBe(0);
-    expect(d.stdout).toMatch(named);
+    // The text report wraps at 100 columns: undo the wraps to match the notice whole.
+    expect(d.stdout.replace(/\n {2,}/g, ' ')).toMatch(named);
     expect(d.stdout.match(/skipped 1 bad traffic line/g)).toHaveLength(1);
   });
 

@@ -62,6 +62,8 @@ async function diff(repo: string, o: { dir?: string; override?: OverrideState } 
   return report;
 }
 
+/** The text report with the 100-column wraps undone, so a sentence can be matched whole. */
+const flatText = (r: DiffReport) => diffText(r).replace(/\n {2,}/g, ' ');
 const read = (repo: string, path: string) => readFileSync(join(repo, path), 'utf8');
 const edit = (repo: string, path: string, f: (s: string) => string) =>
   writeFileSync(join(repo, path), f(read(repo, path)));
@@ -141,7 +143,7 @@ describe('the PR cannot grade itself (demo repository)', () => {
         ['features.ticket-summary-v2.traffic', ['traffic/ticket-summary.jsonl'], []],
       ]);
       expect(diffMarkdown(r)).toContain('_renamed from ticket-summary_');
-      expect(diffText(r)).toContain(
+      expect(flatText(r)).toContain(
         "ticket-summary-v2: renamed from ticket-summary: priced with the base entry's team, volume and traffic",
       );
     });
@@ -302,7 +304,7 @@ describe('the PR cannot grade itself (demo repository)', () => {
         "Figures priced by this PR (prices or aliases its .aicost.yml declares, not the base's): ticket-summary head (acme/free-model: pricing.acme/free-model).",
       );
       expect(diffMarkdown(r)).toContain('<sub>priced by this PR: `acme/free-model` (`pricing.acme/free-model`)</sub>');
-      expect(diffText(r)).toContain(
+      expect(flatText(r)).toContain(
         'ticket-summary: priced by this PR: acme/free-model (pricing.acme/free-model = {"input":0,"output":0})',
       );
     });

@@ -49,7 +49,8 @@ export function detectFormats(record: unknown, framing?: Framing): TrafficFormat
     } catch {
       claims = false;
     }
-    if (claims) out.push(imp.format);
+    // One source with two framings (Langfuse JSON and CSV) is one candidate, not two.
+    if (claims && !out.includes(imp.format)) out.push(imp.format);
   }
   return out;
 }
@@ -61,7 +62,12 @@ export function anyCsvImporter(): boolean {
 
 /** What detection tried, for the error on a record nobody recognises. */
 export function detectableFormats(): string[] {
-  return ['aicost', ...importers.map((i) => i.format)];
+  return [...new Set(['aicost', ...importers.map((i) => i.format)])];
+}
+
+/** The formats read from CSV exports, for the error on a CSV row nobody recognises. */
+export function csvFormats(): string[] {
+  return [...new Set(importers.filter((i) => i.framing === 'csv').map((i) => i.format))];
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
