@@ -532,3 +532,27 @@ function noteProviderOverride(
     );
   }
 }
+
+/**
+ * The prompt and provider a feature entry for this config would name, for the unpriced scan's
+ * hint: the first prompt (its label, else its index) and the first provider with a catalog model
+ * (its label, else its id), and whether that provider caps the output. Null when the config cannot be read.
+ */
+export function promptfooFeatureChoice(
+  file: string,
+  text: string,
+): { prompt: string; provider: string; hasCap: boolean } | null {
+  try {
+    const src = parseYaml(file, text);
+    if (!isMap(src.doc.contents)) return null;
+    const prompts = promptEntries(src);
+    const providers = providerEntries(src);
+    if (!prompts.length || !providers.length) return null;
+    const p = providers.find((e) => promptfooModelId(e.id) && !promptfooModelId(e.id)!.azure) ?? providers[0];
+    const hasCap = isRecord(p.config) && MAX_TOKENS_KEYS.some((k) => typeof own(p.config, k) === 'number');
+    return { prompt: prompts[0].label ?? '0', provider: p.label ?? p.id, hasCap };
+  } catch (e) {
+    if (e instanceof ArtifactError) return null;
+    throw e;
+  }
+}
