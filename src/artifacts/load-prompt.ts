@@ -41,6 +41,11 @@ export async function loadPromptArtifact(
   const format = formatOf(path, text);
   if (format === 'promptfoo')
     return loadPromptfoo(reader, path, text, { prompt: hash < 0 ? undefined : ref.slice(hash + 1), ...options });
+  if (options.provider !== undefined)
+    throw new ArtifactError(`the feature sets provider: ${options.provider}, but ${path} is not a promptfoo config`, {
+      location: { file: path },
+      hint: "provider: chooses one of a promptfoo config's providers; for other prompt files, remove it (model: names the model when the file names none).",
+    });
   if (hash >= 0)
     throw new ArtifactError(`${ref}: only promptfoo configs take a #<prompt> part, and ${path} is not one`, {
       location: { file: path },

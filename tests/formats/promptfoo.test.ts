@@ -228,6 +228,18 @@ describe('promptfoo configs: errors at file:line', () => {
     expect(e.hint).toBe('Add provider: <label or id> to the feature in .aicost.yml; the providers are: fast, claude.');
   });
 
+  it('provider: on a prompt file that is not a promptfoo config is an error, not ignored', async () => {
+    const repo = makeRepo({
+      '.aicost.yml': AICOST('prompts/reply.txt', 'fast').replace(
+        'typical_output_tokens',
+        'model: openai/gpt-4o\n    typical_output_tokens',
+      ),
+      'prompts/reply.txt': REPLY,
+    });
+    const e = await failure(runEstimate({ repo, config: '.aicost.yml' }));
+    expect(e.message).toBe('the feature sets provider: fast, but prompts/reply.txt is not a promptfoo config');
+  });
+
   it('two prompts and no #<prompt> is an error listing them', () => {
     let e: unknown;
     try {
