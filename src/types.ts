@@ -68,6 +68,11 @@ export interface FeatureConfig {
   agent?: string;
   /** Used only when the artifact names no model. */
   model?: string;
+  /**
+   * promptfoo configs: the label or id of the provider that prices the prompt (default: the only
+   * one). Read at head like the artifact: a change of it is the PR's model change.
+   */
+  provider?: string;
   /** Paths or globs, relative to the repository root; empty when the feature has no traffic. */
   traffic: string[];
   /** The same entries with their format and `where` (the object form of `traffic:`), in order. */
@@ -299,7 +304,7 @@ export interface CallParams {
 export interface CallSite {
   file: string;
   /** `agent`: one agent of an agent definition (its instructions as a system message, its tools). */
-  format: 'github-models' | 'markdown' | 'text' | 'agent' | 'dotprompt';
+  format: 'github-models' | 'markdown' | 'text' | 'agent' | 'dotprompt' | 'promptfoo';
   model?: string;
   /** Positions of cost-relevant keys in the file, by name (`model`, `maxTokens`, …). */
   lines: Record<string, number>;

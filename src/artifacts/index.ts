@@ -11,6 +11,7 @@ export { parseGithubModelsPrompt } from './prompt-yml.js';
 export { parseMarkdownPrompt } from './markdown.js';
 export { parseDotprompt, isDotpromptPartial, looksLikeDotprompt, partialNames, partialPath } from './dotprompt.js';
 export type { PartialFiles } from './dotprompt.js';
+export { looksLikePromptfoo, promptfooFeatureChoice } from './promptfoo.js';
 export { loadPromptArtifact } from './load-prompt.js';
 export type { LoadedPrompt } from './load-prompt.js';
 export { formatOf, looksLikeGithubModelsPrompt, parseArtifact, promptFormatOf, PROMPT_EXTENSIONS } from './parse.js';

@@ -12,6 +12,7 @@ import { MAX_PARTIAL_DEPTH, partialNames, partialPath } from './dotprompt.js';
 import { formatOf, parseArtifact } from './parse.js';
 import { splitFrontMatter } from './markdown.js';
 import { promptyFileRefs, promptyRefPath } from './prompty.js';
+import { promptfooFileRefs } from './promptfoo.js';
 
 /** Most partial files one prompt may pull in. */
 const MAX_PARTIAL_FILES = 64;
@@ -22,11 +23,34 @@ export interface LoadedPrompt {
   files: string[];
 }
 
-/** Reads `path` (unless its `text` is given) and the files it references through `reader`, and parses it. */
-export async function loadPromptArtifact(reader: AgentFileReader, path: string, given?: string): Promise<LoadedPrompt> {
+/**
+ * Reads `ref` (unless its `text` is given) and the files it references through `reader`, and
+ * parses it. `ref` is a path, or `promptfooconfig.yaml#<prompt>` for one prompt of a promptfoo
+ * config; `options.provider` chooses the config's provider.
+ */
+export async function loadPromptArtifact(
+  reader: AgentFileReader,
+  ref: string,
+  given?: string,
+  options: { provider?: string } = {},
+): Promise<LoadedPrompt> {
+  const hash = ref.indexOf('#');
+  const path = hash < 0 ? ref : ref.slice(0, hash);
   const text = given ?? (await reader.readText(path));
   const files = [path];
   const format = formatOf(path, text);
+  if (format === 'promptfoo')
+    return loadPromptfoo(reader, path, text, { prompt: hash < 0 ? undefined : ref.slice(hash + 1), ...options });
+  if (options.provider !== undefined)
+    throw new ArtifactError(`the feature sets provider: ${options.provider}, but ${path} is not a promptfoo config`, {
+      location: { file: path },
+      hint: "provider: chooses one of a promptfoo config's providers; for other prompt files, remove it (model: names the model when the file names none).",
+    });
+  if (hash >= 0)
+    throw new ArtifactError(`${ref}: only promptfoo configs take a #<prompt> part, and ${path} is not one`, {
+      location: { file: path },
+      hint: 'Point prompt: at the file itself, or at a promptfoo config (a YAML file with prompts: and providers:).',
+    });
   if (format === 'markdown' && path.toLowerCase().endsWith('.prompty')) return loadPrompty(reader, path, text);
   if (format !== 'dotprompt') return { site: parseArtifact(path, text), files };
   const partials = new Map<string, { file: string; text: string }>();
@@ -72,4 +96,22 @@ async function loadPrompty(reader: AgentFileReader, path: string, text: string):
     files.push(file);
   }
   return { site: parseArtifact(path, text, { files: refs }), files };
+}
+
+/** A promptfoo config with its `file://` prompt files read, each inside the repository. */
+async function loadPromptfoo(
+  reader: AgentFileReader,
+  path: string,
+  text: string,
+  choice: { prompt?: string; provider?: string },
+): Promise<LoadedPrompt> {
+  const files = [path];
+  const refs = new Map<string, string>();
+  for (const { ref, path: file } of promptfooFileRefs(path, text)) {
+    if (refs.has(ref)) continue;
+    if (!(await reader.exists(file))) continue; // only the chosen prompt's absence is an error, at its line
+    refs.set(ref, await reader.readText(file));
+    files.push(file);
+  }
+  return { site: parseArtifact(path, text, { promptfoo: { choice, files: refs } }), files };
 }

@@ -9,6 +9,7 @@ import { looksLikeDotprompt, parseDotprompt, type PartialFiles } from './dotprom
 import { parseMarkdownPrompt } from './markdown.js';
 import type { PromptyRefs } from './prompty.js';
 import { parseGithubModelsPrompt } from './prompt-yml.js';
+import { looksLikePromptfoo, parsePromptfoo, type PromptfooChoice, type PromptfooRefs } from './promptfoo.js';
 
 const GITHUB_MODELS = ['.prompt.yml', '.prompt.yaml'];
 const DOTPROMPT = ['.prompt'];
@@ -41,6 +42,8 @@ export interface ArtifactRefs {
   partials?: PartialFiles;
   /** Prompty `${file:…}` texts by the reference as written. */
   files?: PromptyRefs;
+  /** promptfoo: the prompt and provider the feature names, and the `file://` prompt texts. */
+  promptfoo?: { choice: PromptfooChoice; files: PromptfooRefs };
 }
 
 /** The format of a prompt file by its name, and by its content where the name is shared. */
@@ -48,7 +51,9 @@ export function formatOf(file: string, text: string): CallSite['format'] | null 
   const byName = promptFormatOf(file);
   if (byName === 'markdown' && file.toLowerCase().endsWith('.prompt.md') && looksLikeDotprompt(text))
     return 'dotprompt';
-  return byName ?? (looksLikeGithubModelsPrompt(file, text) ? 'github-models' : null);
+  if (byName) return byName;
+  if (looksLikePromptfoo(file, text)) return 'promptfoo';
+  return looksLikeGithubModelsPrompt(file, text) ? 'github-models' : null;
 }
 
 /** Parses a prompt file by its name (or, for YAML, its content). Malformed files throw ArtifactError. */
@@ -56,6 +61,8 @@ export function parseArtifact(file: string, text: string, refs: ArtifactRefs = {
   const format = formatOf(file, text);
   if (format === 'github-models') return parseGithubModelsPrompt(file, text);
   if (format === 'dotprompt') return parseDotprompt(file, text, refs.partials);
+  if (format === 'promptfoo')
+    return parsePromptfoo(file, text, refs.promptfoo?.choice ?? {}, refs.promptfoo?.files ?? new Map());
   if (format === 'markdown' || format === 'text') return parseMarkdownPrompt(file, text, format, refs.files);
   throw new ArtifactError(`not a prompt format aicost reads; supported: ${PROMPT_EXTENSIONS.join(', ')}`, {
     location: { file },

@@ -100,6 +100,7 @@ function buildFeature(id: string, raw: RawMap): FeatureConfig {
   if (raw.prompt !== undefined) feature.prompt = raw.prompt as string;
   if (raw.agent !== undefined) feature.agent = raw.agent as string;
   if (raw.model !== undefined) feature.model = raw.model as string;
+  if (raw.provider !== undefined) feature.provider = raw.provider as string;
   if (raw.requests_per_month !== undefined) {
     feature.requestsPerMonth = raw.requests_per_month as number;
     feature.volumeKey = 'requests_per_month';

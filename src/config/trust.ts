@@ -16,6 +16,12 @@ export interface MergedFeature {
   basePrompt: string | null;
   /** Artifact path to read at head: head's entry, or base's when the PR dropped the entry. */
   headPrompt: string;
+  /**
+   * promptfoo provider choice (`provider:`) at each side. Read like the artifact path, not
+   * trusted from base: switching it is the PR's model change, priced at head and shown as one.
+   */
+  baseProvider?: string;
+  headProvider?: string;
   /** The PR removed the entry from the config while (maybe) keeping the artifact. */
   droppedFromConfig: boolean;
   /**
@@ -150,6 +156,7 @@ export function mergeTrusted(
         declaredInPr: true,
         basePrompt: null,
         headPrompt: f.prompt ?? f.agent!,
+        headProvider: f.provider,
         droppedFromConfig: false,
       })),
       proposed: [],
@@ -184,6 +191,8 @@ export function mergeTrusted(
         declaredInPr: false,
         basePrompt: b.prompt ?? b.agent!,
         headPrompt: n.prompt ?? n.agent!,
+        baseProvider: b.provider,
+        headProvider: n.provider,
         droppedFromConfig: false,
         renamedFrom: b.id,
       });
@@ -204,6 +213,8 @@ export function mergeTrusted(
       basePrompt: b.prompt ?? b.agent!,
       // The artifact is what the PR changes: read head's path; a dropped entry keeps base's.
       headPrompt: h ? (h.prompt ?? h.agent!) : (b.prompt ?? b.agent!),
+      baseProvider: b.provider,
+      headProvider: h ? h.provider : b.provider,
       droppedFromConfig: !h,
     });
   }
@@ -220,6 +231,7 @@ export function mergeTrusted(
         declaredInPr: false,
         basePrompt: null,
         headPrompt: h.prompt ?? h.agent!,
+        headProvider: h.provider,
         droppedFromConfig: false,
         copiedFrom: b.id,
       });
@@ -236,6 +248,7 @@ export function mergeTrusted(
       declaredInPr: true,
       basePrompt: null,
       headPrompt: h.prompt ?? h.agent!,
+      headProvider: h.provider,
       droppedFromConfig: false,
     });
   }

@@ -35,9 +35,20 @@ export interface LoadedDiff {
   pricedAtBase: (id: string) => boolean;
 }
 
-/** A feature's prompt at one revision; the files it references (partials) join `mapped`. */
-async function readSite(reader: RevisionReader, path: string, mapped: Set<string>): Promise<CallSite> {
-  const loaded = await loadPromptArtifact(reader, safeRelativePath(path, path));
+/**
+ * A feature's prompt at one revision (`path#prompt` for one prompt of a promptfoo config, priced
+ * with `provider`); the files it references (partials, prompt files) join `mapped`.
+ */
+async function readSite(
+  reader: RevisionReader,
+  ref: string,
+  mapped: Set<string>,
+  provider: string | undefined,
+): Promise<CallSite> {
+  const file = artifactFile(ref);
+  const loaded = await loadPromptArtifact(reader, safeRelativePath(file, file) + ref.slice(file.length), undefined, {
+    provider,
+  });
   for (const f of loaded.files) mapped.add(f);
   return loaded.site;
 }
@@ -173,24 +184,25 @@ export async function loadDiff(options: {
       for (const f of agents.files) mapped.add(f);
     }
     if (m.basePrompt && !agents) {
-      mapped.add(m.basePrompt);
+      mapped.add(artifactFile(m.basePrompt));
       try {
-        baseSite = await readSite(base, m.basePrompt, mapped);
+        baseSite = await readSite(base, m.basePrompt, mapped, m.baseProvider);
       } catch (e) {
         if (!(e instanceof AicostError)) throw e;
         baseError = e.format().split('\n')[0];
       }
     }
-    mapped.add(m.headPrompt);
+    const headFile = artifactFile(m.headPrompt);
+    mapped.add(headFile);
     let headSite: CallSite | null = null;
     if (agents) {
       headSite = agents.headSite;
-    } else if (await head.exists(m.headPrompt)) {
-      headSite = await readSite(head, m.headPrompt, mapped);
+    } else if (await head.exists(headFile)) {
+      headSite = await readSite(head, m.headPrompt, mapped, m.headProvider);
     } else if (!m.droppedFromConfig) {
       const pos = headConfig.positions[`features.${m.id}.prompt`] ?? headConfig.positions[`features.${m.id}`];
-      const link = await head.isLink(m.headPrompt);
-      throw new ConfigError(`feature "${m.id}": ${m.headPrompt} ${await absentReason(head, m.headPrompt, 'head')}`, {
+      const link = await head.isLink(headFile);
+      throw new ConfigError(`feature "${m.id}": ${headFile} ${await absentReason(head, headFile, 'head')}`, {
         location: { file: configPath, line: pos?.line, column: pos?.column },
         hint: link
           ? 'Point prompt: at the real file instead of the link (or commit the file in its place).'

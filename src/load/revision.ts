@@ -53,7 +53,9 @@ export async function loadSnapshot(
       continue;
     }
     const where = config.positions[`features.${feature.id}.prompt`];
-    const rel = safeRelativePath(artifactPath, configPath);
+    const hash = artifactPath.indexOf('#');
+    const anchor = hash < 0 ? '' : artifactPath.slice(hash);
+    const rel = safeRelativePath(hash < 0 ? artifactPath : artifactPath.slice(0, hash), configPath);
     let artifactText: string;
     try {
       artifactText = await reader.readText(rel);
@@ -66,7 +68,7 @@ export async function loadSnapshot(
       }
       throw e;
     }
-    const { site } = await loadPromptArtifact(reader, rel, artifactText);
+    const { site } = await loadPromptArtifact(reader, rel + anchor, artifactText, { provider: feature.provider });
     const traffic = await trafficOf(feature.id, feature.traffic);
     features.push({ feature, site, traffic });
   }

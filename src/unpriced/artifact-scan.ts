@@ -4,7 +4,7 @@
  * price)`, `maxTokens 256 → 1024 (×4 output cap)`), else that the file is new, changed or gone.
  */
 
-import { isDotpromptPartial } from '../artifacts/index.js';
+import { isDotpromptPartial, promptfooFeatureChoice } from '../artifacts/index.js';
 import type { Fact } from './artifact-facts.js';
 import { factsOf } from './artifact-facts.js';
 import { featureEntry, limitSuffix, oneLine, priceSuffix, safeRatio, show } from './format.js';
@@ -113,8 +113,14 @@ function artifactHint(
       const route = firstModel?.route ?? '<model_name>';
       return `read its routes as aliases: models_from: [${yamlScalar(path)}], and price the calls that send ${yamlScalar(route)}: features: { <feature>: { team: <team>, prompt: <prompt file>, model: ${yamlScalar(route)}, requests_per_month: <n> } }`;
     }
-    case 'promptfoo':
-      return `promptfoo runs are eval spend: price them as a feature with the prompt they test: features: { evals: { team: <team>, prompt: <prompt file>, model: ${firstModel ? yamlScalar(firstModel.value) : '<model id>'}, requests_per_month: <runs × tests × providers> } }`;
+    case 'promptfoo': {
+      // The config is the prompt + model artifact: one of its prompts, priced with one of its providers.
+      const choice = file.head === null ? null : promptfooFeatureChoice(path, file.head);
+      if (!choice)
+        return `promptfoo runs are eval spend: price them as a feature with the prompt they test: features: { evals: { team: <team>, prompt: <prompt file>, model: ${firstModel ? yamlScalar(firstModel.value) : '<model id>'}, requests_per_month: <runs × tests × providers> } }`;
+      const output = choice.hasCap ? '' : ', typical_output_tokens: <n>';
+      return `price one prompt of it with one provider (each prompt × provider the app sends is a feature): features: { ${id}: { team: <team>, prompt: ${yamlScalar(`${path}#${choice.prompt}`)}, provider: ${yamlScalar(choice.provider)}${output}, requests_per_month: <n> } }`;
+    }
     case 'autogen': {
       const model = firstModel ? yamlScalar(firstModel.value) : '<model id>';
       return `describe the AutoGen agents in an aicost agent file (agents/autogen.yaml with model: ${model}) and add ${featureEntry('autogen', 'agent', 'agents/autogen.yaml')}`;

@@ -4,7 +4,7 @@
  * hunks are scanned for model ids and limits.
  */
 
-import { looksLikeDotprompt } from '../artifacts/index.js';
+import { looksLikeDotprompt, looksLikePromptfoo } from '../artifacts/index.js';
 import type { UnpricedKind } from './types.js';
 
 /** Artifact formats told apart by path. */
@@ -92,6 +92,9 @@ export function classifyPath(path: string, texts: readonly (string | null)[] = [
   if (/(?:^|\/)config\/tasks\.ya?ml$/.test(lowerPath))
     return { type: 'artifact', format: 'crewai-tasks', kind: 'agent-file' };
   if (/^promptfooconfig(?:\.[^/]*)?\.ya?ml$/.test(lower))
+    return { type: 'artifact', format: 'promptfoo', kind: 'model-config' };
+  // By content: an eval config under another name (evals/support.yaml) with prompts: and providers:.
+  if (texts.some((t) => t !== null && looksLikePromptfoo(path, t)))
     return { type: 'artifact', format: 'promptfoo', kind: 'model-config' };
   // By content, not name: a proxy config may be called anything (aliases_config.yaml, proxy.yaml).
   if (/\.ya?ml$/.test(lower) && texts.some((t) => t !== null && LITELLM_MODEL_LIST.test(t))) {

@@ -1,5 +1,5 @@
 /**
- * Issue 14, point 7: GitHub Models, Dotprompt and Prompty files outside every feature are found by
+ * Issue 14, point 7: GitHub Models, Dotprompt, Prompty files and promptfoo configs outside every feature are found by
  * the unpriced-change scan (by content where the name is shared), and each hint, with its
  * placeholders filled in, is a config that `estimate` accepts and prices.
  */
@@ -63,6 +63,17 @@ model:
 system:
 Recommend one tent.
 `,
+  'evals/support_eval.yaml': `description: Reply drafts
+prompts:
+  - label: reply
+    raw: "Draft a friendly reply to: {{ticket}}"
+providers:
+  - id: azure:chat:support-4o
+  - id: openai:chat:gpt-4o-mini
+    label: fast
+tests:
+  - vars: { ticket: The app logs me out every hour. }
+`,
   'prompts/support.prompty': `---
 name: Support
 model:
@@ -109,6 +120,13 @@ describe('discovery of prompt files outside every feature', () => {
     );
     expect(found['prompts/advisor.prompty'].summary).toBe(
       'new Prompty file prompts/advisor.prompty (model gpt-4o-mini)',
+    );
+    // A promptfoo config under any name, by content; the hint names a prompt and a provider with a catalog model.
+    expect(found['evals/support_eval.yaml'].summary).toBe(
+      'new promptfoo config evals/support_eval.yaml (models azure:chat:support-4o, openai:chat:gpt-4o-mini)',
+    );
+    expect(found['evals/support_eval.yaml'].hint).toBe(
+      'price one prompt of it with one provider (each prompt × provider the app sends is a feature): features: { support-eval: { team: <team>, prompt: "evals/support_eval.yaml#reply", provider: fast, typical_output_tokens: <n>, requests_per_month: <n> } }',
     );
     expect(found['prompts/support.prompty'].hint).toContain('models: { azure/support-mini: <vendor>/<model> }');
 
