@@ -17,9 +17,11 @@ import {
   NBSP,
   plural,
   shortRev,
+  shortModel,
   sideMoney,
   text,
   topChanges,
+  unbroken,
   where,
 } from './markdown-cells.js';
 
@@ -40,20 +42,27 @@ export function changesDetails(r: DiffReport): string | null {
   const total = changeCount(r);
   if (total === 0) return null;
   const rows = [
-    '| Feature | Team | Where | Change | $/request base → head | Monthly effect |',
-    '|:--|:--|:--|:--|--:|--:|',
+    // Five columns that fit GitHub's 880 px column with ids kept whole (tests/visual): the team
+    // under the feature, the model swap without providers (the method section has them).
+    '| Feature<br><sub>team</sub> | Where | Change | $/request<br>base → head | Monthly effect |',
+    '|:--|:--|:--|--:|--:|',
   ];
   for (const f of features) {
-    const perReq = `${sideMoney(f.base, (s) => s.per_request.mean)}${NBSP}→${NBSP}${sideMoney(f.head, (s) => s.per_request.mean)}`;
+    const perReq = `${sideMoney(f.base, (s) => s.per_request.mean)}${NBSP}→ ${sideMoney(f.head, (s) => s.per_request.mean)}`;
     const items: { file: string | null; line: number | null; summary: string; effect: number }[] = topChanges(f).map(
       (c) => ({ file: c.file, line: c.line, summary: c.summary, effect: c.monthly_effect }),
     );
     if (f.status === 'added' && items.length === 0)
       items.push({ file: f.artifact ?? null, line: null, summary: 'new feature', effect: f.delta.monthly });
     items.forEach((c, i) => {
-      const at = c.file === null ? '—' : where(clip(c.file, 200), c.line);
+      // Paths and model ids kept whole: at 880 px a browser otherwise breaks them at - and / (tests/visual).
+      const at = c.file === null ? '—' : unbroken(where(clip(c.file, 200), c.line));
+      const summary = c.summary.replace(
+        /^model (\S+) → (\S+)/,
+        (_, a: string, b: string) => `model ${shortModel(a)} → ${shortModel(b)}`,
+      );
       rows.push(
-        `| ${idText(f.id)} | ${idText(f.team, 60)} | ${at} | ${text(c.summary)} | ${i === 0 ? perReq : ''} | ${delta(c.effect)} |`,
+        `| ${idText(f.id)}<br><sub>${idText(f.team, 60)}</sub> | ${at} | ${unbroken(text(summary))} | ${i === 0 ? perReq : ''} | ${delta(c.effect)} |`,
       );
     });
   }
@@ -104,7 +113,7 @@ export function teamsDetails(r: DiffReport, view: 'comment' | 'summary'): string
     '|:--|--:|--:|--:|:--|:--|',
   ];
   for (const t of teams) {
-    const owners = t.owners.length ? t.owners.map((o) => text(o, 60)).join(', ') : '—';
+    const owners = t.owners.length ? t.owners.map((o) => idText(o, 60)).join(', ') : '—';
     const total = t.head + t.other_monthly_spend;
     rows.push(
       `| ${idText(t.team, 60)} | ${money(t.base)}${NBSP}→${NBSP}${money(t.head)} | ${t.other_monthly_spend ? money(t.other_monthly_spend) : '—'} | ${money(total)}${NBSP}/${NBSP}${t.budget === null ? '—' : money(t.budget)} | ${teamStatus(t)} | ${owners} |`,

@@ -166,7 +166,8 @@ describe('diffMarkdown of the fixture', () => {
     const md = diffMarkdown(fixture());
     expect(md).toContain('<details><summary>All changes (4): where, team, $/request</summary>');
     expect(md).toContain(
-      `| faq-${WJ}bot | support | \`.aicost.yml:31\` | feature faq-bot: prompts/faq.prompt.yml, 90,000 requests/month |`,
+      // Team under the feature; ids and paths joined so that a browser does not split them (tests/visual).
+      `| faq-${WJ}bot<br><sub>support</sub> | \`.aicost.yml:31\` | feature faq-${WJ}bot: prompts/${WJ}faq.prompt.yml, 90,000 requests/${WJ}month |`,
     );
   });
 
