@@ -64,6 +64,11 @@ const FIX_HINT =
 /** A pretty-printed file's first value may be the whole document (a page of records). */
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 const DEFAULT_MAX_DECOMPRESSED = 2 * 1024 * 1024 * 1024;
+/**
+ * Most batch requests kept for joining with their results (an OpenAI batch holds at most 50,000):
+ * past it, results are still read, with their usage only, and a notice says so.
+ */
+export const MAX_PAIRED_REQUESTS = 200_000;
 
 /**
  * Reads every source, in path order (so the order the caller lists them in does not matter), and
@@ -114,6 +119,7 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
   const notices: string[] = [];
   const skipped = Object.create(null) as Record<string, number>;
   const filters = new Map<string, WhereFilter>();
+  const requests = await pairRequests(ordered, opts, maxLineBytes, maxDecompressed, notices);
 
   for (const source of ordered) {
     const file = source.path;
@@ -136,6 +142,7 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
       let fileLines = 0;
       let fileGood = 0;
       let fileCalls = 0;
+      let fileRequests = 0;
       const fileBad: BadLine[] = [];
       let fileBadCount = 0;
       const fileSkipped = Object.create(null) as Record<string, number>;
@@ -206,6 +213,20 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
         if (page) {
           page.forEach((item, k) => mapOne(item, line, index, k));
           return;
+        }
+        const pairs = importer!.pairs;
+        if (pairs) {
+          // A batch request is read with its result (joined before this pass), not as a call.
+          const side = pairs.side(value);
+          if (side === 'request') {
+            fileRequests++;
+            return;
+          }
+          if (side === 'result') {
+            const key = pairs.key(value);
+            const request = key === undefined ? undefined : requests.get(format!)?.get(key);
+            if (request !== undefined) return mapOne(pairs.merge(request, value), line, index);
+          }
         }
         mapOne(value, line, index);
       };
@@ -291,7 +312,7 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
           },
         );
       }
-      if (fileGood === 0 && !filter) {
+      if (fileGood === 0 && !filter && fileRequests === 0) {
         const why = Object.entries(fileSkipped)
           .map(([reason, n]) => `${n} ${reason}`)
           .join('; ');
@@ -346,6 +367,69 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
   if (firstTs !== undefined) set.firstTs = firstTs;
   if (lastTs !== undefined) set.lastTs = lastTs;
   return set;
+}
+
+/**
+ * The batch requests of every source whose format joins two files (`Importer.pairs`), by format
+ * and key: a first pass over those files, so a result finds its request whatever the file order.
+ * Errors are left to the main pass, which reads every file again and reports them where they are.
+ */
+async function pairRequests(
+  sources: readonly TrafficSource[],
+  opts: ReadTrafficOptions,
+  maxLineBytes: number,
+  maxDecompressed: number,
+  notices: string[],
+): Promise<Map<string, Map<string, unknown>>> {
+  const out = new Map<string, Map<string, unknown>>();
+  let kept = 0;
+  let dropped = 0;
+  const stop = new Error('not a paired format');
+  for (const source of sources) {
+    const requested: TrafficFormat = source.format ?? opts.format ?? 'aicost';
+    if (requested === 'aicost') continue;
+    let importer = requested === 'auto' ? undefined : importerFor(requested);
+    if (requested !== 'auto' && !importer?.pairs) continue;
+    try {
+      const bytes = await openBytes(
+        tap((await source.open()) as AsyncIterable<Buffer | string | Uint8Array>, () => undefined),
+        source.path,
+        maxDecompressed,
+      );
+      if (!bytes.startsJson) continue;
+      const frameOpts = { maxRecordBytes: maxLineBytes, maxDocumentBytes: Math.max(maxLineBytes, MAX_DOCUMENT_BYTES) };
+      await forEachJsonRecord(bytes.stream, frameOpts, (r) => {
+        if ('error' in r) return;
+        if (!importer) {
+          const found = detectFormats(firstOfPage(r.value) ?? r.value);
+          importer = found.length === 1 ? importerFor(found[0]!) : undefined;
+          if (!importer?.pairs) throw stop;
+        }
+        const pairs = importer.pairs!;
+        for (const record of pageOf(r.value) ?? [r.value]) {
+          if (pairs.side(record) !== 'request') continue;
+          const key = pairs.key(record);
+          if (key === undefined) continue;
+          if (kept >= MAX_PAIRED_REQUESTS) {
+            dropped++;
+            continue;
+          }
+          let byKey = out.get(importer.format);
+          if (!byKey) out.set(importer.format, (byKey = new Map()));
+          if (!byKey.has(key)) kept++;
+          byKey.set(key, record);
+        }
+      });
+    } catch {
+      // Not paired after all, or unreadable: the main pass says which.
+      continue;
+    }
+  }
+  if (dropped > 0)
+    notices.push(
+      `${dropped.toLocaleString('en-US')} batch requests past the first ${MAX_PAIRED_REQUESTS.toLocaleString('en-US')} were not joined with their results: those results are priced on their usage only.`,
+    );
+  return out;
 }
 
 /** The normalised top-level fields of a line (`model`, `feature`, `user` …) that `where` may name. */
