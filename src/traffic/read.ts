@@ -114,7 +114,7 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
   let totalWeight = 0;
   let firstTs: number | undefined;
   let lastTs: number | undefined;
-  const perFile = Object.create(null) as Record<string, { lines: number; bad: number }>;
+  const perFile = Object.create(null) as Record<string, { lines: number; bad: number; units?: number }>;
   const formats = Object.create(null) as Record<string, string>;
   const notices: string[] = [];
   const skipped = Object.create(null) as Record<string, number>;
@@ -147,8 +147,10 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
       let fileBadCount = 0;
       const fileSkipped = Object.create(null) as Record<string, number>;
 
-      const bad = (line: number, reason: string): void => {
+      let fileBadCalls = 0;
+      const bad = (line: number, reason: string, call = false): void => {
         fileBadCount++;
+        if (call) fileBadCalls++;
         if (fileBad.length < 3) fileBad.push({ file, line, reason });
         if (badLines.length < MAX_BAD_LINES_LISTED) badLines.push({ file, line, reason });
       };
@@ -253,7 +255,7 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
           if (!parsed.ok) {
             const label =
               typeof call.line['id'] === 'string' ? `call ${call.line['id']}: ` : many ? `call ${k + 1}: ` : '';
-            bad(line, `${where}${label}${parsed.reason}`);
+            bad(line, `${where}${label}${parsed.reason}`, true);
             continue;
           }
           if (filter && !filter.test({ ...fieldsOfLine(call.line), ...call.fields })) {
@@ -296,16 +298,28 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
 
       totalLines += fileLines;
       goodLines += fileGood;
-      perFile[file] = { lines: (perFile[file]?.lines ?? 0) + fileLines, bad: (perFile[file]?.bad ?? 0) + fileBadCount };
+      // The share of bad counts like with like: for an importer, bad calls and unreadable records
+      // against every call read plus those records (one record may hold many calls, or none); for
+      // aicost JSONL a line is a call. So one line with several bad spans cannot pass 100%.
+      const units = format === 'aicost' || format === null ? fileLines : fileCalls + (fileBadCount - fileBadCalls);
+      const prior = perFile[file];
+      perFile[file] = {
+        lines: (prior?.lines ?? 0) + fileLines,
+        bad: (prior?.bad ?? 0) + fileBadCount,
+        ...(units !== fileLines || prior?.units !== undefined
+          ? { units: (prior?.units ?? prior?.lines ?? 0) + units }
+          : {}),
+      };
       if (format !== null) formats[file] = format;
       if (fileLines === 0) {
         throw new TrafficError('the file is empty: no samples to replay', { location: { file }, hint: FIX_HINT });
       }
-      if (fileBadCount / fileLines > opts.maxBadLines) {
+      if (units > 0 && fileBadCount / units > opts.maxBadLines) {
         const first = fileBad.map((b) => `line ${b.line}: ${b.reason}`).join('; ');
-        const unit = format === 'aicost' || format === null ? 'lines' : 'records';
+        const unit =
+          format === 'aicost' || format === null ? 'lines' : units === fileLines ? 'records' : 'calls and records';
         throw new TrafficError(
-          `${fileBadCount} of ${fileLines} ${unit} (${percent(fileBadCount / fileLines)}) cannot be used, more than replay.max_bad_lines (${percent(opts.maxBadLines)}). ${fileBadCount > 3 ? 'First 3' : 'They are'}: ${first}`,
+          `${fileBadCount} of ${units} ${unit} (${percent(fileBadCount / units)}) cannot be used, more than replay.max_bad_lines (${percent(opts.maxBadLines)}). ${fileBadCount > 3 ? 'First 3' : 'They are'}: ${first}`,
           {
             location: { file, line: fileBad[0]?.line },
             hint: `Fix or remove these ${unit}, or raise replay.max_bad_lines in .aicost.yml. ${FIX_HINT}`,
