@@ -19,7 +19,7 @@ import {
   importerFor,
   isAicostRecord,
 } from './import/registry.js';
-import type { FieldValue, Importer } from './import/types.js';
+import type { FieldValue, Framing, Importer } from './import/types.js';
 import { parseSampleObject } from './parse.js';
 import { BottomKSampler } from './sampler.js';
 import { WhereFilter } from './where.js';
@@ -170,16 +170,18 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
       };
 
       /** Detects the format from the first record that is a JSON object (or CSV row). */
+      let framing: Framing = 'json';
       const choose = (value: unknown, line: number): void => {
         const probe = firstOfPage(value) ?? value;
-        const found = detectFormats(probe);
+        // Only the importers of the framing in use: a Langfuse JSON record is not also its CSV row.
+        const found = detectFormats(probe, framing);
         if (found.length === 0 && isRecord(probe) && ['usage', 'vars', 'messages'].some((k) => k in probe)) {
           // An aicost line with a mistake is a bad line of aicost's format, as before auto-detection.
           found.push('aicost');
         }
         if (found.length === 1) {
           format = found[0]!;
-          importer = importerFor(format);
+          importer = importerFor(format, framing);
           if (format !== 'aicost')
             notices.push(`${file}: read as ${formatLabel(format)}, detected from its first record (line ${line}).`);
           return;
@@ -280,7 +282,9 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
           file,
           maxDecompressed,
         );
-        const framing =
+        // A format read in two framings (Langfuse JSON and CSV) takes the one the bytes start with.
+        if (importer) importer = importerFor(importer.format, bytes.startsJson ? 'json' : 'csv')!;
+        framing =
           importer?.framing ?? (format === 'aicost' ? 'json' : bytes.startsJson || !anyCsvImporter() ? 'json' : 'csv');
         const frameOpts = {
           maxRecordBytes: maxLineBytes,
@@ -415,7 +419,7 @@ async function pairRequests(
       await forEachJsonRecord(bytes.stream, frameOpts, (r) => {
         if ('error' in r) return;
         if (!importer) {
-          const found = detectFormats(firstOfPage(r.value) ?? r.value);
+          const found = detectFormats(firstOfPage(r.value) ?? r.value, 'json');
           importer = found.length === 1 ? importerFor(found[0]!) : undefined;
           if (!importer?.pairs) throw stop;
         }
