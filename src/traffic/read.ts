@@ -11,6 +11,7 @@ import { createGunzip } from 'node:zlib';
 import { TrafficError } from '../errors.js';
 import type { BadLine, Sample, TrafficFormat, TrafficSet } from '../types.js';
 import { forEachCsvRecord, forEachJsonRecord, type RawRecord } from './frame.js';
+import { ParquetProblem, parquetRecords } from './import/parquet.js';
 import {
   anyCsvImporter,
   detectableFormats,
@@ -69,6 +70,9 @@ const DEFAULT_MAX_DECOMPRESSED = 2 * 1024 * 1024 * 1024;
  * past it, results are still read, with their usage only, and a notice says so.
  */
 export const MAX_PAIRED_REQUESTS = 200_000;
+/** Parquet is read whole (its footer is at the end): the largest file read, and the most rows. */
+export const MAX_PARQUET_BYTES = 256 * 1024 * 1024;
+export const MAX_PARQUET_ROWS = 2_000_000;
 
 /**
  * Reads every source, in path order (so the order the caller lists them in does not matter), and
@@ -171,10 +175,13 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
 
       /** Detects the format from the first record that is a JSON object (or CSV row). */
       let framing: Framing = 'json';
+      let parquet = false;
       const choose = (value: unknown, line: number): void => {
         const probe = firstOfPage(value) ?? value;
         // Only the importers of the framing in use: a Langfuse JSON record is not also its CSV row.
-        const found = detectFormats(probe, framing);
+        const found = parquet
+          ? detectFormats(probe, 'json').filter((f) => f !== 'aicost' && importerFor(f, 'json')?.parquet)
+          : detectFormats(probe, framing);
         if (found.length === 0 && isRecord(probe) && ['usage', 'vars', 'messages'].some((k) => k in probe)) {
           // An aicost line with a mistake is a bad line of aicost's format, as before auto-detection.
           found.push('aicost');
@@ -282,16 +289,29 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
           file,
           maxDecompressed,
         );
-        // A format read in two framings (Langfuse JSON and CSV) takes the one the bytes start with.
-        if (importer) importer = importerFor(importer.format, bytes.startsJson ? 'json' : 'csv')!;
-        framing =
-          importer?.framing ?? (format === 'aicost' ? 'json' : bytes.startsJson || !anyCsvImporter() ? 'json' : 'csv');
-        const frameOpts = {
-          maxRecordBytes: maxLineBytes,
-          maxDocumentBytes: Math.max(maxLineBytes, MAX_DOCUMENT_BYTES),
-        };
-        if (framing === 'csv') await forEachCsvRecord(bytes.stream, frameOpts, onRecord);
-        else await forEachJsonRecord(bytes.stream, frameOpts, onRecord);
+        if (bytes.parquet) {
+          parquet = true;
+          if (importer) importer = importerFor(importer.format, 'json')!;
+          if (format === 'aicost' || (importer && !importer.parquet))
+            throw new TrafficError(`the file is Parquet, which ${formatLabel(format!)} is not read from`, {
+              location: { file },
+              hint: `Export it as JSON lines, or set the format to one read from Parquet (${parquetFormats().join(', ')}).`,
+            });
+          const rows = await readParquet(bytes.stream, file);
+          rows.forEach((value, index) => onRecord({ line: index + 1, index, value }));
+        } else {
+          // A format read in two framings (Langfuse JSON and CSV) takes the one the bytes start with.
+          if (importer) importer = importerFor(importer.format, bytes.startsJson ? 'json' : 'csv')!;
+          framing =
+            importer?.framing ??
+            (format === 'aicost' ? 'json' : bytes.startsJson || !anyCsvImporter() ? 'json' : 'csv');
+          const frameOpts = {
+            maxRecordBytes: maxLineBytes,
+            maxDocumentBytes: Math.max(maxLineBytes, MAX_DOCUMENT_BYTES),
+          };
+          if (framing === 'csv') await forEachCsvRecord(bytes.stream, frameOpts, onRecord);
+          else await forEachJsonRecord(bytes.stream, frameOpts, onRecord);
+        }
       } catch (e) {
         if (e instanceof TrafficError) throw e;
         throw new TrafficError(`cannot read the file: ${e instanceof Error ? e.message : String(e)}`, {
@@ -414,7 +434,7 @@ async function pairRequests(
         source.path,
         maxDecompressed,
       );
-      if (!bytes.startsJson) continue;
+      if (!bytes.startsJson || bytes.parquet) continue;
       const frameOpts = { maxRecordBytes: maxLineBytes, maxDocumentBytes: Math.max(maxLineBytes, MAX_DOCUMENT_BYTES) };
       await forEachJsonRecord(bytes.stream, frameOpts, (r) => {
         if ('error' in r) return;
@@ -476,6 +496,45 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** The formats read from Parquet files, for messages. */
+function parquetFormats(): string[] {
+  return detectableFormats().filter((f) => f !== 'aicost' && importerFor(f as TrafficFormat, 'json')?.parquet);
+}
+
+/**
+ * The rows of a Parquet file as records. Parquet needs random access (its footer is at the end), so
+ * the file is read whole, bounded by MAX_PARQUET_BYTES, and at most MAX_PARQUET_ROWS rows are built.
+ */
+async function readParquet(chunks: AsyncIterable<Buffer>, file: string): Promise<Record<string, unknown>[]> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.length;
+    if (size > MAX_PARQUET_BYTES)
+      throw new TrafficError(`the Parquet file is larger than ${MAX_PARQUET_BYTES.toLocaleString('en-US')} bytes`, {
+        location: { file },
+        hint: 'Split the export into smaller files, or sample it where it lives (examples/warehouse/).',
+      });
+    parts.push(chunk);
+  }
+  let read;
+  try {
+    read = await parquetRecords(Buffer.concat(parts, size), MAX_PARQUET_ROWS);
+  } catch (e) {
+    if (!(e instanceof ParquetProblem)) throw e;
+    throw new TrafficError(`the file ${e.message}`, {
+      location: { file },
+      hint: 'Re-export it (Parquet with SNAPPY, GZIP or ZSTD pages, or JSON lines).',
+    });
+  }
+  if (read.totalRows > MAX_PARQUET_ROWS)
+    throw new TrafficError(
+      `the Parquet file has ${read.totalRows.toLocaleString('en-US')} rows, more than the ${MAX_PARQUET_ROWS.toLocaleString('en-US')} aicost reads from one file`,
+      { location: { file }, hint: 'Split the export, or sample it where it lives (examples/warehouse/).' },
+    );
+  return read.records;
+}
+
 /** Passes chunks through as Buffers, showing each to `see` first (the hash is over the file's bytes). */
 async function* tap(
   chunks: AsyncIterable<Buffer | string | Uint8Array>,
@@ -533,11 +592,13 @@ async function openBytes(
   chunks: AsyncIterable<Buffer>,
   file: string,
   maxBytes: number,
-): Promise<{ stream: AsyncIterable<Buffer>; startsJson: boolean }> {
+): Promise<{ stream: AsyncIterable<Buffer>; startsJson: boolean; parquet?: true }> {
   let { head, stream } = await peek(chunks, BINARY_SNIFF_BYTES);
   if (head[0] === 0x1f && head[1] === 0x8b) {
     ({ head, stream } = await peek(gunzip(stream, file, maxBytes), BINARY_SNIFF_BYTES));
-  } else if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) {
+  }
+  if (head.subarray(0, 4).toString('latin1') === 'PAR1') return { stream, startsJson: false, parquet: true };
+  if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) {
     throw new TrafficError('the file is zstd-compressed, which aicost does not read', {
       location: { file },
       hint: 'Decompress it (zstd -d FILE) or write it with gzip (the collector file exporter: compression: gzip).',
