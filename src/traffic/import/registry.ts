@@ -17,7 +17,7 @@ export function importerFor(format: TrafficFormat, framing?: Framing): Importer 
 
 /** Every format name `traffic_format:` and `--from` accept, `auto` first. */
 export function formatNames(): string[] {
-  return ['auto', 'aicost', ...importers.map((i) => i.format)];
+  return ['auto', 'aicost', ...new Set(importers.map((i) => i.format))];
 }
 
 /** A human name for messages: "aicost traffic JSONL v1", "OpenTelemetry OTLP/JSON (otel)". */
@@ -65,7 +65,7 @@ export function anyCsvImporter(): boolean {
 
 /** What detection tried, for the error on a record nobody recognises. */
 export function detectableFormats(): string[] {
-  return ['aicost', ...importers.map((i) => i.format)];
+  return ['aicost', ...new Set(importers.map((i) => i.format))];
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
