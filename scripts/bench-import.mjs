@@ -1,6 +1,8 @@
-// `node scripts/bench-import.mjs [--records N]`: importer throughput. Writes an OpenTelemetry
-// collector file export of N lines (default 1,000,000; each one TracesData with an agent span and
-// one chat span, the shape the collector writes), then runs the built CLI's `aicost traffic
+// `node scripts/bench-import.mjs [--records N] [--source otel|langfuse]`: importer throughput.
+// Writes an OpenTelemetry collector file export of N lines (default 1,000,000; each one TracesData
+// with an agent span and one chat span, the shape the collector writes), or with `--source
+// langfuse` a Langfuse observations JSONL export of N lines (one GENERATION observation each, with
+// exclusive usage buckets, as the UI and blob exports write them), then runs the built CLI's `aicost traffic
 // inspect` and `aicost traffic convert --max-samples 5000` on it, and prints lines/s and peak RSS
 // (the bound is 512 MB). Environment: BENCH_DIST (bundles to measure, default dist/), BENCH_KEEP=1.
 import { spawnSync } from 'node:child_process';
@@ -12,6 +14,9 @@ const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const at = args.indexOf('--records');
 const RECORDS = at >= 0 ? Number(args[at + 1]) : 1_000_000;
+const sourceAt = args.indexOf('--source');
+const SOURCE = sourceAt >= 0 ? args[sourceAt + 1] : 'otel';
+if (SOURCE !== 'otel' && SOURCE !== 'langfuse') throw new Error(`--source ${SOURCE}: otel or langfuse`);
 const DIST = process.env.BENCH_DIST ?? join(root, 'dist');
 const CLI = join(DIST, 'cli/index.js');
 const CHILD = join(root, 'scripts/bench-child.mjs');
@@ -42,10 +47,32 @@ function line(i) {
   return `{"resourceSpans":[{"resource":{"attributes":[${kv('service.name', 'support-api')}]},"scopeSpans":[{"scope":{"name":"opentelemetry.instrumentation.openai_v2","version":"2.4b0"},"spans":[${spans.join(',')}]}]}]}\n`;
 }
 
+/** One Langfuse GENERATION observation (exclusive usage buckets, re-summed by the importer). */
+function langfuseLine(i) {
+  const start = new Date(Date.UTC(2026, 6, 14) + i * 1000).toISOString();
+  return `${JSON.stringify({
+    id: `obs_${hex(i + 1, 12)}`,
+    traceId: hex(i + 1, 32),
+    parentObservationId: `span_${hex(i + 1, 12)}`,
+    type: 'GENERATION',
+    name: 'summarize-ticket',
+    startTime: start,
+    endTime: start,
+    providedModelName: 'gpt-4o-mini',
+    modelParameters: { max_tokens: '400', temperature: '0.2' },
+    usageDetails: { input: 1000 + (i % 500), input_cached_tokens: 1024, output: 100 + (i % 200) },
+    costDetails: { total: 0.0004 },
+    totalCost: 0.0004,
+    promptName: i % 3 ? 'summarize' : 'triage',
+    promptVersion: 7,
+  })}\n`;
+}
+
 async function writeExport(path) {
   const out = createWriteStream(path);
+  const write = SOURCE === 'langfuse' ? langfuseLine : line;
   for (let i = 0; i < RECORDS; i++) {
-    if (!out.write(line(i))) await new Promise((r) => out.once('drain', r));
+    if (!out.write(write(i))) await new Promise((r) => out.once('drain', r));
   }
   await new Promise((r) => out.end(r));
 }
@@ -59,14 +86,19 @@ function run(cliArgs) {
 
 const dir = mkdtempSync(join(tmpdir(), 'aicost-bench-import-'));
 try {
-  const file = join(dir, 'otel.jsonl');
+  const file = join(dir, `${SOURCE}.jsonl`);
   await writeExport(file);
   const mb = statSync(file).size / 1e6;
-  console.log(`OTel export: ${RECORDS.toLocaleString('en-US')} lines, ${mb.toFixed(0)} MB (2 spans a line, 1 call)`);
+  console.log(
+    SOURCE === 'otel'
+      ? `OTel export: ${RECORDS.toLocaleString('en-US')} lines, ${mb.toFixed(0)} MB (2 spans a line, 1 call)`
+      : `Langfuse export: ${RECORDS.toLocaleString('en-US')} lines, ${mb.toFixed(0)} MB (1 observation a line)`,
+  );
+  const where = SOURCE === 'otel' ? 'gen_ai.prompt.name=triage' : 'promptName=triage';
   for (const [name, cliArgs] of [
     ['inspect', ['traffic', 'inspect', file]],
     ['convert --max-samples 5000', ['traffic', 'convert', '--max-samples', '5000', file]],
-    ['convert --where (1 in 3)', ['traffic', 'convert', '--where', 'gen_ai.prompt.name=triage', file]],
+    ['convert --where (1 in 3)', ['traffic', 'convert', '--where', where, file]],
   ]) {
     const r = run(cliArgs);
     const rate = RECORDS / (r.ms / 1000);

@@ -470,7 +470,14 @@ export interface TrafficSet {
    * lines found unusable once the models are known (a `tier` the model does not offer) count
    * against the same limit (src/traffic/screen.ts).
    */
-  lineCounts?: { maxBadLines: number; files: Record<string, { lines: number; bad: number }> };
+  lineCounts?: {
+    maxBadLines: number;
+    /**
+     * Per file: records read, bad ones (records and calls), and, when they differ from `lines`,
+     * the units `bad` is a share of (an importer's calls plus its unreadable records).
+     */
+    files: Record<string, { lines: number; bad: number; units?: number }>;
+  };
   /** The format each file was read as (after `auto` detection), by path. */
   formats?: Record<string, string>;
   /** What reading chose on its own (a detected format), for the report's notices. */

@@ -11,6 +11,7 @@ import { createGunzip } from 'node:zlib';
 import { TrafficError } from '../errors.js';
 import type { BadLine, Sample, TrafficFormat, TrafficSet } from '../types.js';
 import { forEachCsvRecord, forEachJsonRecord, type RawRecord } from './frame.js';
+import { ParquetProblem, parquetRecords } from './import/parquet.js';
 import {
   anyCsvImporter,
   csvFormats,
@@ -20,7 +21,7 @@ import {
   importerFor,
   isAicostRecord,
 } from './import/registry.js';
-import type { FieldValue, Importer } from './import/types.js';
+import type { FieldValue, Framing, Importer } from './import/types.js';
 import { parseSampleObject } from './parse.js';
 import { BottomKSampler } from './sampler.js';
 import { WhereFilter } from './where.js';
@@ -65,6 +66,14 @@ const FIX_HINT =
 /** A pretty-printed file's first value may be the whole document (a page of records). */
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 const DEFAULT_MAX_DECOMPRESSED = 2 * 1024 * 1024 * 1024;
+/**
+ * Most batch requests kept for joining with their results (an OpenAI batch holds at most 50,000):
+ * past it, results are still read, with their usage only, and a notice says so.
+ */
+export const MAX_PAIRED_REQUESTS = 200_000;
+/** Parquet is read whole (its footer is at the end): the largest file read, and the most rows. */
+export const MAX_PARQUET_BYTES = 256 * 1024 * 1024;
+export const MAX_PARQUET_ROWS = 2_000_000;
 
 /**
  * Reads every source, in path order (so the order the caller lists them in does not matter), and
@@ -110,11 +119,12 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
   let totalWeight = 0;
   let firstTs: number | undefined;
   let lastTs: number | undefined;
-  const perFile = Object.create(null) as Record<string, { lines: number; bad: number }>;
+  const perFile = Object.create(null) as Record<string, { lines: number; bad: number; units?: number }>;
   const formats = Object.create(null) as Record<string, string>;
   const notices: string[] = [];
   const skipped = Object.create(null) as Record<string, number>;
   const filters = new Map<string, WhereFilter>();
+  const requests = await pairRequests(ordered, opts, maxLineBytes, maxDecompressed, notices);
 
   for (const source of ordered) {
     const file = source.path;
@@ -137,12 +147,15 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
       let fileLines = 0;
       let fileGood = 0;
       let fileCalls = 0;
+      let fileRequests = 0;
       const fileBad: BadLine[] = [];
       let fileBadCount = 0;
       const fileSkipped = Object.create(null) as Record<string, number>;
 
-      const bad = (line: number, reason: string): void => {
+      let fileBadCalls = 0;
+      const bad = (line: number, reason: string, call = false): void => {
         fileBadCount++;
+        if (call) fileBadCalls++;
         if (fileBad.length < 3) fileBad.push({ file, line, reason });
         if (badLines.length < MAX_BAD_LINES_LISTED) badLines.push({ file, line, reason });
       };
@@ -162,16 +175,21 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
       };
 
       /** Detects the format from the first record that is a JSON object (or CSV row). */
+      let framing: Framing = 'json';
+      let parquet = false;
       const choose = (value: unknown, line: number): void => {
         const probe = firstOfPage(value) ?? value;
-        const found = detectFormats(probe);
+        // Only the importers of the framing in use: a Langfuse JSON record is not also its CSV row.
+        const found = parquet
+          ? detectFormats(probe, 'json').filter((f) => f !== 'aicost' && importerFor(f, 'json')?.parquet)
+          : detectFormats(probe, framing);
         if (found.length === 0 && isRecord(probe) && ['usage', 'vars', 'messages'].some((k) => k in probe)) {
           // An aicost line with a mistake is a bad line of aicost's format, as before auto-detection.
           found.push('aicost');
         }
         if (found.length === 1) {
           format = found[0]!;
-          importer = importerFor(format);
+          importer = importerFor(format, framing);
           if (format !== 'aicost')
             notices.push(`${file}: read as ${formatLabel(format)}, detected from its first record (line ${line}).`);
           return;
@@ -213,6 +231,20 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
           page.forEach((item, k) => mapOne(item, line, index, k));
           return;
         }
+        const pairs = importer!.pairs;
+        if (pairs) {
+          // A batch request is read with its result (joined before this pass), not as a call.
+          const side = pairs.side(value);
+          if (side === 'request') {
+            fileRequests++;
+            return;
+          }
+          if (side === 'result') {
+            const key = pairs.key(value);
+            const request = key === undefined ? undefined : requests.get(format!)?.get(key);
+            if (request !== undefined) return mapOne(pairs.merge(request, value), line, index);
+          }
+        }
         mapOne(value, line, index);
       };
 
@@ -238,7 +270,7 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
           if (!parsed.ok) {
             const label =
               typeof call.line['id'] === 'string' ? `call ${call.line['id']}: ` : many ? `call ${k + 1}: ` : '';
-            bad(line, `${where}${label}${parsed.reason}`);
+            bad(line, `${where}${label}${parsed.reason}`, true);
             continue;
           }
           if (filter && !filter.test({ ...fieldsOfLine(call.line), ...call.fields })) {
@@ -263,14 +295,29 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
           file,
           maxDecompressed,
         );
-        const framing =
-          importer?.framing ?? (format === 'aicost' ? 'json' : bytes.startsJson || !anyCsvImporter() ? 'json' : 'csv');
-        const frameOpts = {
-          maxRecordBytes: maxLineBytes,
-          maxDocumentBytes: Math.max(maxLineBytes, MAX_DOCUMENT_BYTES),
-        };
-        if (framing === 'csv') await forEachCsvRecord(bytes.stream, frameOpts, onRecord);
-        else await forEachJsonRecord(bytes.stream, frameOpts, onRecord);
+        if (bytes.parquet) {
+          parquet = true;
+          if (importer) importer = importerFor(importer.format, 'json')!;
+          if (format === 'aicost' || (importer && !importer.parquet))
+            throw new TrafficError(`the file is Parquet, which ${formatLabel(format!)} is not read from`, {
+              location: { file },
+              hint: `Export it as JSON lines, or set the format to one read from Parquet (${parquetFormats().join(', ')}).`,
+            });
+          const rows = await readParquet(bytes.stream, file);
+          rows.forEach((value, index) => onRecord({ line: index + 1, index, value }));
+        } else {
+          // A format read in two framings (Langfuse JSON and CSV) takes the one the bytes start with.
+          if (importer) importer = importerFor(importer.format, bytes.startsJson ? 'json' : 'csv')!;
+          framing =
+            importer?.framing ??
+            (format === 'aicost' ? 'json' : bytes.startsJson || !anyCsvImporter() ? 'json' : 'csv');
+          const frameOpts = {
+            maxRecordBytes: maxLineBytes,
+            maxDocumentBytes: Math.max(maxLineBytes, MAX_DOCUMENT_BYTES),
+          };
+          if (framing === 'csv') await forEachCsvRecord(bytes.stream, frameOpts, onRecord);
+          else await forEachJsonRecord(bytes.stream, frameOpts, onRecord);
+        }
       } catch (e) {
         if (e instanceof TrafficError) throw e;
         throw new TrafficError(`cannot read the file: ${e instanceof Error ? e.message : String(e)}`, {
@@ -281,23 +328,35 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
 
       totalLines += fileLines;
       goodLines += fileGood;
-      perFile[file] = { lines: (perFile[file]?.lines ?? 0) + fileLines, bad: (perFile[file]?.bad ?? 0) + fileBadCount };
+      // The share of bad counts like with like: for an importer, bad calls and unreadable records
+      // against every call read plus those records (one record may hold many calls, or none); for
+      // aicost JSONL a line is a call. So one line with several bad spans cannot pass 100%.
+      const units = format === 'aicost' || format === null ? fileLines : fileCalls + (fileBadCount - fileBadCalls);
+      const prior = perFile[file];
+      perFile[file] = {
+        lines: (prior?.lines ?? 0) + fileLines,
+        bad: (prior?.bad ?? 0) + fileBadCount,
+        ...(units !== fileLines || prior?.units !== undefined
+          ? { units: (prior?.units ?? prior?.lines ?? 0) + units }
+          : {}),
+      };
       if (format !== null) formats[file] = format;
       if (fileLines === 0) {
         throw new TrafficError('the file is empty: no samples to replay', { location: { file }, hint: FIX_HINT });
       }
-      if (fileBadCount / fileLines > opts.maxBadLines) {
+      if (units > 0 && fileBadCount / units > opts.maxBadLines) {
         const first = fileBad.map((b) => `line ${b.line}: ${b.reason}`).join('; ');
-        const unit = format === 'aicost' || format === null ? 'lines' : 'records';
+        const unit =
+          format === 'aicost' || format === null ? 'lines' : units === fileLines ? 'records' : 'calls and records';
         throw new TrafficError(
-          `${fileBadCount} of ${fileLines} ${unit} (${percent(fileBadCount / fileLines)}) cannot be used, more than replay.max_bad_lines (${percent(opts.maxBadLines)}). ${fileBadCount > 3 ? 'First 3' : 'They are'}: ${first}`,
+          `${fileBadCount} of ${units} ${unit} (${percent(fileBadCount / units)}) cannot be used, more than replay.max_bad_lines (${percent(opts.maxBadLines)}). ${fileBadCount > 3 ? 'First 3' : 'They are'}: ${first}`,
           {
             location: { file, line: fileBad[0]?.line },
             hint: `Fix or remove these ${unit}, or raise replay.max_bad_lines in .aicost.yml. ${FIX_HINT}`,
           },
         );
       }
-      if (fileGood === 0 && !filter) {
+      if (fileGood === 0 && !filter && fileRequests === 0) {
         const why = Object.entries(fileSkipped)
           .map(([reason, n]) => `${n} ${reason}`)
           .join('; ');
@@ -354,6 +413,69 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
   return set;
 }
 
+/**
+ * The batch requests of every source whose format joins two files (`Importer.pairs`), by format
+ * and key: a first pass over those files, so a result finds its request whatever the file order.
+ * Errors are left to the main pass, which reads every file again and reports them where they are.
+ */
+async function pairRequests(
+  sources: readonly TrafficSource[],
+  opts: ReadTrafficOptions,
+  maxLineBytes: number,
+  maxDecompressed: number,
+  notices: string[],
+): Promise<Map<string, Map<string, unknown>>> {
+  const out = new Map<string, Map<string, unknown>>();
+  let kept = 0;
+  let dropped = 0;
+  const stop = new Error('not a paired format');
+  for (const source of sources) {
+    const requested: TrafficFormat = source.format ?? opts.format ?? 'aicost';
+    if (requested === 'aicost') continue;
+    let importer = requested === 'auto' ? undefined : importerFor(requested);
+    if (requested !== 'auto' && !importer?.pairs) continue;
+    try {
+      const bytes = await openBytes(
+        tap((await source.open()) as AsyncIterable<Buffer | string | Uint8Array>, () => undefined),
+        source.path,
+        maxDecompressed,
+      );
+      if (!bytes.startsJson || bytes.parquet) continue;
+      const frameOpts = { maxRecordBytes: maxLineBytes, maxDocumentBytes: Math.max(maxLineBytes, MAX_DOCUMENT_BYTES) };
+      await forEachJsonRecord(bytes.stream, frameOpts, (r) => {
+        if ('error' in r) return;
+        if (!importer) {
+          const found = detectFormats(firstOfPage(r.value) ?? r.value, 'json');
+          importer = found.length === 1 ? importerFor(found[0]!) : undefined;
+          if (!importer?.pairs) throw stop;
+        }
+        const pairs = importer.pairs!;
+        for (const record of pageOf(r.value) ?? [r.value]) {
+          if (pairs.side(record) !== 'request') continue;
+          const key = pairs.key(record);
+          if (key === undefined) continue;
+          if (kept >= MAX_PAIRED_REQUESTS) {
+            dropped++;
+            continue;
+          }
+          let byKey = out.get(importer.format);
+          if (!byKey) out.set(importer.format, (byKey = new Map()));
+          if (!byKey.has(key)) kept++;
+          byKey.set(key, record);
+        }
+      });
+    } catch {
+      // Not paired after all, or unreadable: the main pass says which.
+      continue;
+    }
+  }
+  if (dropped > 0)
+    notices.push(
+      `${dropped.toLocaleString('en-US')} batch requests past the first ${MAX_PAIRED_REQUESTS.toLocaleString('en-US')} were not joined with their results: those results are priced on their usage only.`,
+    );
+  return out;
+}
+
 /** The normalised top-level fields of a line (`model`, `feature`, `user` …) that `where` may name. */
 function fieldsOfLine(line: Record<string, unknown>): Record<string, FieldValue> {
   const out = Object.create(null) as Record<string, FieldValue>;
@@ -378,6 +500,45 @@ function firstOfPage(value: unknown): unknown {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The formats read from Parquet files, for messages. */
+function parquetFormats(): string[] {
+  return detectableFormats().filter((f) => f !== 'aicost' && importerFor(f as TrafficFormat, 'json')?.parquet);
+}
+
+/**
+ * The rows of a Parquet file as records. Parquet needs random access (its footer is at the end), so
+ * the file is read whole, bounded by MAX_PARQUET_BYTES, and at most MAX_PARQUET_ROWS rows are built.
+ */
+async function readParquet(chunks: AsyncIterable<Buffer>, file: string): Promise<Record<string, unknown>[]> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.length;
+    if (size > MAX_PARQUET_BYTES)
+      throw new TrafficError(`the Parquet file is larger than ${MAX_PARQUET_BYTES.toLocaleString('en-US')} bytes`, {
+        location: { file },
+        hint: 'Split the export into smaller files, or sample it where it lives (examples/warehouse/).',
+      });
+    parts.push(chunk);
+  }
+  let read;
+  try {
+    read = await parquetRecords(Buffer.concat(parts, size), MAX_PARQUET_ROWS);
+  } catch (e) {
+    if (!(e instanceof ParquetProblem)) throw e;
+    throw new TrafficError(`the file ${e.message}`, {
+      location: { file },
+      hint: 'Re-export it (Parquet with SNAPPY, GZIP or ZSTD pages, or JSON lines).',
+    });
+  }
+  if (read.totalRows > MAX_PARQUET_ROWS)
+    throw new TrafficError(
+      `the Parquet file has ${read.totalRows.toLocaleString('en-US')} rows, more than the ${MAX_PARQUET_ROWS.toLocaleString('en-US')} aicost reads from one file`,
+      { location: { file }, hint: 'Split the export, or sample it where it lives (examples/warehouse/).' },
+    );
+  return read.records;
 }
 
 /** Passes chunks through as Buffers, showing each to `see` first (the hash is over the file's bytes). */
@@ -437,11 +598,13 @@ async function openBytes(
   chunks: AsyncIterable<Buffer>,
   file: string,
   maxBytes: number,
-): Promise<{ stream: AsyncIterable<Buffer>; startsJson: boolean }> {
+): Promise<{ stream: AsyncIterable<Buffer>; startsJson: boolean; parquet?: true }> {
   let { head, stream } = await peek(chunks, BINARY_SNIFF_BYTES);
   if (head[0] === 0x1f && head[1] === 0x8b) {
     ({ head, stream } = await peek(gunzip(stream, file, maxBytes), BINARY_SNIFF_BYTES));
-  } else if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) {
+  }
+  if (head.subarray(0, 4).toString('latin1') === 'PAR1') return { stream, startsJson: false, parquet: true };
+  if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) {
     throw new TrafficError('the file is zstd-compressed, which aicost does not read', {
       location: { file },
       hint: 'Decompress it (zstd -d FILE) or write it with gzip (the collector file exporter: compression: gzip).',

@@ -42,12 +42,13 @@ export function screenSamples(traffic: TrafficSet, problemOf: (sample: Sample) =
   for (const [file, n] of droppedOf) {
     const c = counts?.files[file];
     if (!counts || !c) continue;
-    const good = c.lines - c.bad;
+    const units = c.units ?? c.lines;
+    const good = units - c.bad;
     const bad = c.bad + (traffic.sampled ? (good * n) / keptOf.get(file)! : n);
-    if (bad / c.lines > counts.maxBadLines) {
+    if (bad / units > counts.maxBadLines) {
       const first = badLines.filter((b) => b.file === file).slice(0, 3);
       throw new TrafficError(
-        `${Math.round(bad)} of ${c.lines} lines (${percent(bad / c.lines)}) cannot be used, more than replay.max_bad_lines (${percent(counts.maxBadLines)}). ${bad > 3 ? 'First 3' : 'They are'}: ${first.map((b) => `line ${b.line}: ${b.reason}`).join('; ')}`,
+        `${Math.round(bad)} of ${units} ${c.units === undefined ? 'lines' : 'calls and records'} (${percent(bad / units)}) cannot be used, more than replay.max_bad_lines (${percent(counts.maxBadLines)}). ${bad > 3 ? 'First 3' : 'They are'}: ${first.map((b) => `line ${b.line}: ${b.reason}`).join('; ')}`,
         {
           location: { file, line: first[0]?.line },
           hint: 'Fix or remove these lines, or raise replay.max_bad_lines in .aicost.yml.',
@@ -64,11 +65,13 @@ export function screenSamples(traffic: TrafficSet, problemOf: (sample: Sample) =
       },
     );
   }
-  const files = counts ? (Object.create(null) as Record<string, { lines: number; bad: number }>) : undefined;
+  const files = counts
+    ? (Object.create(null) as Record<string, { lines: number; bad: number; units?: number }>)
+    : undefined;
   if (counts && files) {
     for (const [file, c] of Object.entries(counts.files)) {
       const n = droppedOf.get(file) ?? 0;
-      files[file] = { lines: c.lines, bad: c.bad + n };
+      files[file] = { ...c, bad: c.bad + n };
     }
   }
   const out: TrafficSet = { ...traffic, samples, totalWeight: traffic.totalWeight - droppedWeight, badLines };

@@ -6,14 +6,18 @@ import type { TrafficFormat } from '../../types.js';
 import { importers } from './sources/index.js';
 import type { Framing, Importer } from './types.js';
 
-/** The importer of a format, or undefined for `aicost` (read by the JSONL rules directly). */
-export function importerFor(format: TrafficFormat): Importer | undefined {
-  return importers.find((i) => i.format === format);
+/**
+ * The importer of a format, or undefined for `aicost` (read by the JSONL rules directly). A format
+ * may have one importer per framing (Langfuse JSON and CSV): `framing` picks that one when it exists.
+ */
+export function importerFor(format: TrafficFormat, framing?: Framing): Importer | undefined {
+  const all = importers.filter((i) => i.format === format);
+  return (framing && all.find((i) => i.framing === framing)) || all[0];
 }
 
 /** Every format name `traffic_format:` and `--from` accept, `auto` first. */
 export function formatNames(): string[] {
-  return ['auto', 'aicost', ...importers.map((i) => i.format)];
+  return ['auto', 'aicost', ...new Set(importers.map((i) => i.format))];
 }
 
 /** A human name for messages: "aicost traffic JSONL v1", "OpenTelemetry OTLP/JSON (otel)". */

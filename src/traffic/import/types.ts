@@ -81,6 +81,11 @@ export interface Importer {
   readonly label: string;
   readonly framing: Framing;
   /**
+   * Whether Parquet files of this source are read too: each row, an object keyed by column, is
+   * handed to `map` as a record of its JSON framing (the reader recognises Parquet by its bytes).
+   */
+  readonly parquet?: boolean;
+  /**
    * Whether a first record is this source's. Must look for fields only this source writes: when two
    * importers claim one record, auto-detection fails and lists both.
    */

@@ -460,6 +460,7 @@ export function importer(def: {
   detect: (record: Json) => boolean;
   map: (record: Json, at: RecordAt) => Mapped;
   pairs?: Importer['pairs'];
+  parquet?: boolean;
 }): Importer {
   const imp: Importer = {
     format: def.format,
@@ -489,8 +490,7 @@ export function importer(def: {
       }
     },
   };
-  if (def.pairs) return { ...imp, pairs: def.pairs };
-  return imp;
+  return { ...imp, ...(def.pairs ? { pairs: def.pairs } : {}), ...(def.parquet ? { parquet: true } : {}) };
 }
 
 /**

@@ -182,6 +182,8 @@ export const langfuse: Importer = importer({
   format: 'langfuse',
   label: 'Langfuse observations',
   framing: 'json',
+  // Blob-storage exports default to Parquet.
+  parquet: true,
   detect,
   map,
 });
