@@ -143,18 +143,21 @@ describe('reproduction 8: unreadable traffic is an error in diff as in estimate'
     );
   });
 
-  // openai-chat has no importer on this branch: when the importers land, pick a format still without one.
-  it('a traffic_format with no importer in this build is an error at its key, in estimate and diff', () => {
-    const broken = files(jsonl(rows(40)), { extra: '    traffic_format: openai-chat\n' });
+  // Every format the schema names has an importer now; a format that does not match the file is an
+  // error naming the file, in estimate and diff (and from --traffic-dir), never a silent $0.
+  it('a traffic_format the file is not written in: exit 2 naming the file, in estimate and diff', () => {
+    const broken = files(jsonl(rows(40)), { extra: '    traffic_format: langfuse\n' });
     const repo = prRepo(broken, { 'prompts/faq.prompt.yml': prompt({ note: ' Be brief.' }) });
     const message =
-      /^aicost: \.aicost\.yml:7:5: feature "faq": traffic_format "openai-chat" is not supported yet by this build of aicost/;
+      /^aicost: traffic\/faq\.jsonl:1: 40 of 40 records \(100%\) cannot be used.*line 1: usageDetails has no token counts.*\(read as Langfuse observations \(langfuse\)\)/;
     expectError(runCli(['estimate', '--repo', repo]), message);
     expectError(runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr']), message);
-    // Samples from --traffic-dir are refused the same way.
     const dir = mkdtempSync(join(tmpdir(), 'aicost-samples-'));
     writeFiles(dir, { 'traffic/faq.jsonl': jsonl(rows(40)) });
-    expectError(runCli(['estimate', '--repo', repo, '--traffic-dir', dir]), message);
+    expectError(
+      runCli(['estimate', '--repo', repo, '--traffic-dir', dir]),
+      /^aicost: traffic-dir:traffic\/faq\.jsonl:1: .*langfuse/,
+    );
     // aicost and auto read the same file.
     const ok = makeRepo(files(jsonl(rows(40)), { extra: '    traffic_format: aicost\n' }));
     const r = runCli(['estimate', '--repo', ok, '--format', 'json']);
