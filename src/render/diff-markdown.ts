@@ -13,7 +13,6 @@ import { joinSections, type MarkdownSection } from './fit.js';
 import {
   changesDetails,
   footer,
-  methodDetails,
   noticesDetails,
   policyDetails,
   proposedDetails,
@@ -21,6 +20,7 @@ import {
   unchangedDetails,
   unpricedDetails,
 } from './diff-details.js';
+import { methodDetails } from './diff-method.js';
 import {
   byImpact,
   delta,

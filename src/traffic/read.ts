@@ -6,12 +6,9 @@
  */
 
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { TrafficError } from '../errors.js';
 import type { BadLine, Sample, TrafficFormat, TrafficSet } from '../types.js';
 import { forEachCsvRecord, forEachJsonRecord, type RawRecord } from './frame.js';
-import { ParquetProblem, parquetRecords } from './import/parquet.js';
 import {
   anyCsvImporter,
   csvFormats,
@@ -22,6 +19,7 @@ import {
   isAicostRecord,
 } from './import/registry.js';
 import type { FieldValue, Framing, Importer } from './import/types.js';
+import { openBytes, readParquet, tap } from './open-bytes.js';
 import { parseSampleObject } from './parse.js';
 import { BottomKSampler } from './sampler.js';
 import { WhereFilter } from './where.js';
@@ -58,9 +56,6 @@ export interface ReadTrafficOptions {
 
 /** Bad lines listed in the result; beyond this they are only counted (toward max_bad_lines). */
 export const MAX_BAD_LINES_LISTED = 10_000;
-/** A file whose first 8,000 bytes hold a NUL byte is binary (git's own test). */
-const BINARY_SNIFF_BYTES = 8000;
-const LFS_POINTER = 'version https://git-lfs.github.com/spec/v1';
 const FIX_HINT =
   'Each line needs usage.output_tokens and one of usage.input_tokens, vars or messages (normalised traffic JSONL v1).';
 /** A pretty-printed file's first value may be the whole document (a page of records). */
@@ -71,9 +66,7 @@ const DEFAULT_MAX_DECOMPRESSED = 2 * 1024 * 1024 * 1024;
  * past it, results are still read, with their usage only, and a notice says so.
  */
 export const MAX_PAIRED_REQUESTS = 200_000;
-/** Parquet is read whole (its footer is at the end): the largest file read, and the most rows. */
-export const MAX_PARQUET_BYTES = 256 * 1024 * 1024;
-export const MAX_PARQUET_ROWS = 2_000_000;
+export { MAX_PARQUET_BYTES, MAX_PARQUET_ROWS } from './open-bytes.js';
 
 /**
  * Reads every source, in path order (so the order the caller lists them in does not matter), and
@@ -208,13 +201,10 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
         const tried = asCsv
           ? `the file does not start with JSON, so it was read as CSV, and its first row is no ${csvFormats().join(' or ')} export; it is not aicost traffic JSONL either`
           : `it is not ${detectableFormats().join(', not ')}`;
-        throw new TrafficError(
-          `traffic_format: auto does not recognise the first record (line ${line}): ${tried}`,
-          {
-            location: { file, line },
-            hint: `Check that the file is a traffic export, or set traffic_format to its format. ${FIX_HINT}`,
-          },
-        );
+        throw new TrafficError(`traffic_format: auto does not recognise the first record (line ${line}): ${tried}`, {
+          location: { file, line },
+          hint: `Check that the file is a traffic export, or set traffic_format to its format. ${FIX_HINT}`,
+        });
       };
 
       const mapCalls = (value: unknown, line: number, index: number): void => {
@@ -505,156 +495,6 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** The formats read from Parquet files, for messages. */
 function parquetFormats(): string[] {
   return detectableFormats().filter((f) => f !== 'aicost' && importerFor(f as TrafficFormat, 'json')?.parquet);
-}
-
-/**
- * The rows of a Parquet file as records. Parquet needs random access (its footer is at the end), so
- * the file is read whole, bounded by MAX_PARQUET_BYTES, and at most MAX_PARQUET_ROWS rows are built.
- */
-async function readParquet(chunks: AsyncIterable<Buffer>, file: string): Promise<Record<string, unknown>[]> {
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of chunks) {
-    size += chunk.length;
-    if (size > MAX_PARQUET_BYTES)
-      throw new TrafficError(`the Parquet file is larger than ${MAX_PARQUET_BYTES.toLocaleString('en-US')} bytes`, {
-        location: { file },
-        hint: 'Split the export into smaller files, or sample it where it lives (examples/warehouse/).',
-      });
-    parts.push(chunk);
-  }
-  let read;
-  try {
-    read = await parquetRecords(Buffer.concat(parts, size), MAX_PARQUET_ROWS);
-  } catch (e) {
-    if (!(e instanceof ParquetProblem)) throw e;
-    throw new TrafficError(`the file ${e.message}`, {
-      location: { file },
-      hint: 'Re-export it (Parquet with SNAPPY, GZIP or ZSTD pages, or JSON lines).',
-    });
-  }
-  if (read.totalRows > MAX_PARQUET_ROWS)
-    throw new TrafficError(
-      `the Parquet file has ${read.totalRows.toLocaleString('en-US')} rows, more than the ${MAX_PARQUET_ROWS.toLocaleString('en-US')} aicost reads from one file`,
-      { location: { file }, hint: 'Split the export, or sample it where it lives (examples/warehouse/).' },
-    );
-  return read.records;
-}
-
-/** Passes chunks through as Buffers, showing each to `see` first (the hash is over the file's bytes). */
-async function* tap(
-  chunks: AsyncIterable<Buffer | string | Uint8Array>,
-  see: (chunk: Buffer) => void,
-): AsyncIterable<Buffer> {
-  for await (const piece of chunks) {
-    const chunk =
-      typeof piece === 'string'
-        ? Buffer.from(piece, 'utf8')
-        : Buffer.isBuffer(piece)
-          ? piece
-          : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-    if (chunk.length === 0) continue;
-    see(chunk);
-    yield chunk;
-  }
-}
-
-/** The first `n` bytes of a stream (fewer at its end), and the whole stream again. */
-async function peek(
-  chunks: AsyncIterable<Buffer>,
-  n: number,
-): Promise<{ head: Buffer; stream: AsyncIterable<Buffer> }> {
-  const it = chunks[Symbol.asyncIterator]();
-  const seen: Buffer[] = [];
-  let length = 0;
-  let done = false;
-  while (length < n) {
-    const next = await it.next();
-    if (next.done) {
-      done = true;
-      break;
-    }
-    seen.push(next.value);
-    length += next.value.length;
-  }
-  const head = Buffer.concat(seen, length);
-  async function* replay(): AsyncIterable<Buffer> {
-    if (head.length) yield head;
-    if (done) return;
-    for (;;) {
-      const next = await it.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  }
-  return { head: head.subarray(0, n), stream: replay() };
-}
-
-/**
- * The file's text bytes: gzip undone (recognised by its magic bytes, bounded by `maxBytes`), and
- * refused when it is another compression, binary, or a Git LFS pointer.
- */
-async function openBytes(
-  chunks: AsyncIterable<Buffer>,
-  file: string,
-  maxBytes: number,
-): Promise<{ stream: AsyncIterable<Buffer>; startsJson: boolean; parquet?: true }> {
-  let { head, stream } = await peek(chunks, BINARY_SNIFF_BYTES);
-  if (head[0] === 0x1f && head[1] === 0x8b) {
-    ({ head, stream } = await peek(gunzip(stream, file, maxBytes), BINARY_SNIFF_BYTES));
-  }
-  if (head.subarray(0, 4).toString('latin1') === 'PAR1') return { stream, startsJson: false, parquet: true };
-  if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) {
-    throw new TrafficError('the file is zstd-compressed, which aicost does not read', {
-      location: { file },
-      hint: 'Decompress it (zstd -d FILE) or write it with gzip (the collector file exporter: compression: gzip).',
-    });
-  }
-  if (head.includes(0)) {
-    throw new TrafficError('the file is binary (it contains NUL bytes), not JSON lines', {
-      location: { file },
-      hint: 'Traffic must be UTF-8 text (JSON lines, a JSON document or CSV), or gzip of it.',
-    });
-  }
-  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-  if (head.subarray(i, i + LFS_POINTER.length).toString('utf8') === LFS_POINTER) {
-    throw new TrafficError('the file is a Git LFS pointer, not the samples', {
-      location: { file, line: 1 },
-      hint: 'Fetch LFS objects (actions/checkout with lfs: true) or commit the samples without LFS.',
-    });
-  }
-  while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
-  return { stream, startsJson: i >= head.length || head[i] === 0x7b || head[i] === 0x5b };
-}
-
-/** Decompresses gzip, failing once more than `maxBytes` come out (a small file must not become an endless one). */
-async function* gunzip(chunks: AsyncIterable<Buffer>, file: string, maxBytes: number): AsyncIterable<Buffer> {
-  const source = Readable.from(chunks);
-  const gz = createGunzip();
-  source.on('error', (e) => gz.destroy(e));
-  source.pipe(gz);
-  let total = 0;
-  try {
-    for await (const chunk of gz as AsyncIterable<Buffer>) {
-      total += chunk.length;
-      if (total > maxBytes) {
-        throw new TrafficError(`the file decompresses to more than ${maxBytes.toLocaleString('en-US')} bytes`, {
-          location: { file },
-          hint: 'Split the export into smaller files, or sample it before aicost reads it (aicost traffic convert --max-samples).',
-        });
-      }
-      yield chunk;
-    }
-  } catch (e) {
-    if (e instanceof TrafficError) throw e;
-    throw new TrafficError(`the file is not valid gzip: ${e instanceof Error ? e.message : String(e)}`, {
-      location: { file },
-      hint: 'Check that the download finished (gzip -t FILE).',
-    });
-  } finally {
-    source.destroy();
-    gz.destroy();
-  }
 }
 
 /** 0.01 → "1%", 0.0125 → "1.25%". */

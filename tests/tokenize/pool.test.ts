@@ -1,4 +1,4 @@
-import { describe, it, expect, afterAll } from '@jest/globals';
+import { describe, it, expect, afterEach } from '@jest/globals';
 import { TokenCounter } from '../../src/tokenize/index.js';
 import { countPlain } from '../../src/tokenize/counter.js';
 import { Pcg32 } from '../../src/stats/pcg32.js';
@@ -27,9 +27,12 @@ function texts(n: number, seed: string): string[] {
   });
 }
 
+// Each test's worker threads are stopped when it ends: kept until afterAll, five idle tokenizer
+// threads (each with its own rank tables) were all torn down at the suite's very end, and the Jest
+// worker process did not get through that in its exit window ("failed to exit gracefully").
 const counters: TokenCounter[] = [];
-afterAll(async () => {
-  for (const c of counters) await c.close();
+afterEach(async () => {
+  for (const c of counters.splice(0)) await c.close();
 });
 
 describe('prefill with the tokenizer worker (src/generated/tokenize-worker.js)', () => {
