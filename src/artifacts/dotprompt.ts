@@ -31,6 +31,7 @@ import {
   toPlainData,
 } from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
+import { emptySite } from './site.js';
 
 export type { PartialFiles } from './dotprompt-body.js';
 export { isDotpromptPartial, MAX_PARTIAL_DEPTH, partialNames, partialPath } from './dotprompt-body.js';
@@ -101,18 +102,7 @@ export function parseDotprompt(file: string, text: string, partials: PartialFile
   }
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const notes: string[] = [];
-  const site: CallSite = {
-    file,
-    format: 'dotprompt',
-    lines: {},
-    messages: [],
-    params: {},
-    tools: [],
-    testData: [],
-    variables: [],
-    unsupported: [],
-    notes,
-  };
+  const site = emptySite(file, 'dotprompt', notes);
   const fm = splitFrontMatter(src);
   let body = src;
   let bodyLine = 1;

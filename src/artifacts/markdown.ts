@@ -23,6 +23,7 @@ import {
   refuseMisspelledKeys,
 } from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
+import { emptySite } from './site.js';
 
 const MAX_TOKENS_KEYS = [
   'max_tokens',
@@ -97,18 +98,7 @@ export function parseMarkdownPrompt(
 ): CallSite {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const notes: string[] = [];
-  const site: CallSite = {
-    file,
-    format,
-    lines: {},
-    messages: [],
-    params: {},
-    tools: [],
-    testData: [],
-    variables: [],
-    unsupported: [],
-    notes,
-  };
+  const site = emptySite(file, format, notes);
   // Template line → file line, per message.
   let starts: number[];
   const fm = splitFrontMatter(src);

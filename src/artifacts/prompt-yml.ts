@@ -29,6 +29,7 @@ import {
   toPlainData,
 } from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
+import { emptySite } from './site.js';
 
 /** The only spelling gh-models reads comes first; the others are accepted with a note. */
 const MAX_TOKENS_KEYS = [
@@ -98,18 +99,7 @@ export function parseGithubModelsPrompt(file: string, text: string): CallSite {
   }
   refuseMisspelledKeys(src, root, '', PRICED_KEYS, OTHER_KEYS);
   const notes: string[] = [];
-  const site: CallSite = {
-    file,
-    format: 'github-models',
-    lines: {},
-    messages: [],
-    params: {},
-    tools: [],
-    testData: [],
-    variables: [],
-    unsupported: [],
-    notes,
-  };
+  const site = emptySite(file, 'github-models', notes);
 
   readModel(src, root, site);
   readModelParameters(src, root, site, notes);

@@ -25,6 +25,7 @@ import {
   toPlainData,
 } from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
+import { emptySite } from './site.js';
 
 /** Texts of the `file://` prompt files a config references, by the reference as written. */
 export type PromptfooRefs = ReadonlyMap<string, string>;
@@ -213,18 +214,7 @@ export function parsePromptfoo(file: string, text: string, choice: PromptfooChoi
       hint: EXAMPLE,
     });
   const notes: string[] = [];
-  const site: CallSite = {
-    file,
-    format: 'promptfoo',
-    lines: {},
-    messages: [],
-    params: {},
-    tools: [],
-    testData: [],
-    variables: [],
-    unsupported: [],
-    notes,
-  };
+  const site = emptySite(file, 'promptfoo', notes);
   const prompt = choosePrompt(src, promptEntries(src), choice.prompt);
   readPromptText(src, prompt, refs, site, notes);
   readProvider(src, choice.provider, site, notes);
