@@ -71,7 +71,7 @@ export async function* tap(
 async function peek(
   chunks: AsyncIterable<Buffer>,
   n: number,
-): Promise<{ head: Buffer; stream: AsyncIterable<Buffer> }> {
+): Promise<{ head: Buffer; stream: AsyncIterable<Buffer>; close: () => Promise<void> }> {
   const it = chunks[Symbol.asyncIterator]();
   const seen: Buffer[] = [];
   let length = 0;
@@ -86,32 +86,70 @@ async function peek(
     length += next.value.length;
   }
   const head = Buffer.concat(seen, length);
+  // The source must be ended when a reader stops early: an unread `git cat-file` pipe would
+  // otherwise stay open and block the next read of the same blob.
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    if (!done) await it.return?.();
+  };
   async function* replay(): AsyncIterable<Buffer> {
-    if (head.length) yield head;
-    if (done) return;
-    for (;;) {
-      const next = await it.next();
-      if (next.done) return;
-      yield next.value;
+    try {
+      if (head.length) yield head;
+      if (done) return;
+      for (;;) {
+        const next = await it.next();
+        if (next.done) {
+          done = true;
+          return;
+        }
+        yield next.value;
+      }
+    } finally {
+      await close();
     }
   }
-  return { head: head.subarray(0, n), stream: replay() };
+  return { head: head.subarray(0, n), stream: replay(), close };
 }
 
 /**
  * The file's text bytes: gzip undone (recognised by its magic bytes, bounded by `maxBytes`), and
  * refused when it is another compression, binary, or a Git LFS pointer.
  */
-export async function openBytes(
-  chunks: AsyncIterable<Buffer>,
-  file: string,
-  maxBytes: number,
-): Promise<{ stream: AsyncIterable<Buffer>; startsJson: boolean; parquet?: true }> {
-  let { head, stream } = await peek(chunks, BINARY_SNIFF_BYTES);
-  if (head[0] === 0x1f && head[1] === 0x8b) {
-    ({ head, stream } = await peek(gunzip(stream, file, maxBytes), BINARY_SNIFF_BYTES));
+export async function openBytes(chunks: AsyncIterable<Buffer>, file: string, maxBytes: number): Promise<OpenedBytes> {
+  const raw = await peek(chunks, BINARY_SNIFF_BYTES);
+  let { head, stream } = raw;
+  let close = raw.close;
+  try {
+    if (head[0] === 0x1f && head[1] === 0x8b) {
+      const inflated = await peek(gunzip(stream, file, maxBytes), BINARY_SNIFF_BYTES);
+      ({ head, stream } = inflated);
+      close = async () => {
+        await inflated.close();
+        await raw.close();
+      };
+    }
+    return { ...sniff(head, file), stream, close };
+  } catch (e) {
+    await close();
+    throw e;
   }
-  if (head.subarray(0, 4).toString('latin1') === 'PAR1') return { stream, startsJson: false, parquet: true };
+}
+
+/** A file's bytes as `openBytes` hands them on. */
+export interface OpenedBytes {
+  stream: AsyncIterable<Buffer>;
+  /** The first non-blank byte is `{` or `[` (else, with a CSV importer, the file is cut as CSV). */
+  startsJson: boolean;
+  parquet?: true;
+  /** Ends the source when the reader stops before its end (idempotent). */
+  close: () => Promise<void>;
+}
+
+/** What the first bytes say the file is; throws for the kinds aicost does not read. */
+function sniff(head: Buffer, file: string): { startsJson: boolean; parquet?: true } {
+  if (head.subarray(0, 4).toString('latin1') === 'PAR1') return { startsJson: false, parquet: true };
   if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) {
     throw new TrafficError('the file is zstd-compressed, which aicost does not read', {
       location: { file },
@@ -132,7 +170,7 @@ export async function openBytes(
     });
   }
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
-  return { stream, startsJson: i >= head.length || head[i] === 0x7b || head[i] === 0x5b };
+  return { startsJson: i >= head.length || head[i] === 0x7b || head[i] === 0x5b };
 }
 
 /** Decompresses gzip, failing once more than `maxBytes` come out (a small file must not become an endless one). */

@@ -285,28 +285,33 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
           file,
           maxDecompressed,
         );
-        if (bytes.parquet) {
-          parquet = true;
-          if (importer) importer = importerFor(importer.format, 'json')!;
-          if (format === 'aicost' || (importer && !importer.parquet))
-            throw new TrafficError(`the file is Parquet, which ${formatLabel(format!)} is not read from`, {
-              location: { file },
-              hint: `Export it as JSON lines, or set the format to one read from Parquet (${parquetFormats().join(', ')}).`,
-            });
-          const rows = await readParquet(bytes.stream, file);
-          rows.forEach((value, index) => onRecord({ line: index + 1, index, value }));
-        } else {
-          // A format read in two framings (Langfuse JSON and CSV) takes the one the bytes start with.
-          if (importer) importer = importerFor(importer.format, bytes.startsJson ? 'json' : 'csv')!;
-          framing =
-            importer?.framing ??
-            (format === 'aicost' ? 'json' : bytes.startsJson || !anyCsvImporter() ? 'json' : 'csv');
-          const frameOpts = {
-            maxRecordBytes: maxLineBytes,
-            maxDocumentBytes: Math.max(maxLineBytes, MAX_DOCUMENT_BYTES),
-          };
-          if (framing === 'csv') await forEachCsvRecord(bytes.stream, frameOpts, onRecord);
-          else await forEachJsonRecord(bytes.stream, frameOpts, onRecord);
+        // Ended whatever happens: a read that stops at an error must not leave the source open.
+        try {
+          if (bytes.parquet) {
+            parquet = true;
+            if (importer) importer = importerFor(importer.format, 'json')!;
+            if (format === 'aicost' || (importer && !importer.parquet))
+              throw new TrafficError(`the file is Parquet, which ${formatLabel(format!)} is not read from`, {
+                location: { file },
+                hint: `Export it as JSON lines, or set the format to one read from Parquet (${parquetFormats().join(', ')}).`,
+              });
+            const rows = await readParquet(bytes.stream, file);
+            rows.forEach((value, index) => onRecord({ line: index + 1, index, value }));
+          } else {
+            // A format read in two framings (Langfuse JSON and CSV) takes the one the bytes start with.
+            if (importer) importer = importerFor(importer.format, bytes.startsJson ? 'json' : 'csv')!;
+            framing =
+              importer?.framing ??
+              (format === 'aicost' ? 'json' : bytes.startsJson || !anyCsvImporter() ? 'json' : 'csv');
+            const frameOpts = {
+              maxRecordBytes: maxLineBytes,
+              maxDocumentBytes: Math.max(maxLineBytes, MAX_DOCUMENT_BYTES),
+            };
+            if (framing === 'csv') await forEachCsvRecord(bytes.stream, frameOpts, onRecord);
+            else await forEachJsonRecord(bytes.stream, frameOpts, onRecord);
+          }
+        } finally {
+          await bytes.close();
         }
       } catch (e) {
         if (e instanceof TrafficError) throw e;
@@ -430,30 +435,37 @@ async function pairRequests(
         source.path,
         maxDecompressed,
       );
-      if (!bytes.startsJson || bytes.parquet) continue;
-      const frameOpts = { maxRecordBytes: maxLineBytes, maxDocumentBytes: Math.max(maxLineBytes, MAX_DOCUMENT_BYTES) };
-      await forEachJsonRecord(bytes.stream, frameOpts, (r) => {
-        if ('error' in r) return;
-        if (!importer) {
-          const found = detectFormats(firstOfPage(r.value) ?? r.value, 'json');
-          importer = found.length === 1 ? importerFor(found[0]!) : undefined;
-          if (!importer?.pairs) throw stop;
-        }
-        const pairs = importer.pairs!;
-        for (const record of pageOf(r.value) ?? [r.value]) {
-          if (pairs.side(record) !== 'request') continue;
-          const key = pairs.key(record);
-          if (key === undefined) continue;
-          if (kept >= MAX_PAIRED_REQUESTS) {
-            dropped++;
-            continue;
+      try {
+        if (!bytes.startsJson || bytes.parquet) continue;
+        const frameOpts = {
+          maxRecordBytes: maxLineBytes,
+          maxDocumentBytes: Math.max(maxLineBytes, MAX_DOCUMENT_BYTES),
+        };
+        await forEachJsonRecord(bytes.stream, frameOpts, (r) => {
+          if ('error' in r) return;
+          if (!importer) {
+            const found = detectFormats(firstOfPage(r.value) ?? r.value, 'json');
+            importer = found.length === 1 ? importerFor(found[0]!) : undefined;
+            if (!importer?.pairs) throw stop;
           }
-          let byKey = out.get(importer.format);
-          if (!byKey) out.set(importer.format, (byKey = new Map()));
-          if (!byKey.has(key)) kept++;
-          byKey.set(key, record);
-        }
-      });
+          const pairs = importer.pairs!;
+          for (const record of pageOf(r.value) ?? [r.value]) {
+            if (pairs.side(record) !== 'request') continue;
+            const key = pairs.key(record);
+            if (key === undefined) continue;
+            if (kept >= MAX_PAIRED_REQUESTS) {
+              dropped++;
+              continue;
+            }
+            let byKey = out.get(importer.format);
+            if (!byKey) out.set(importer.format, (byKey = new Map()));
+            if (!byKey.has(key)) kept++;
+            byKey.set(key, record);
+          }
+        });
+      } finally {
+        await bytes.close();
+      }
     } catch {
       // Not paired after all, or unreadable: the main pass says which.
       continue;
