@@ -7,6 +7,7 @@
  */
 
 import { MAX_TOKENS } from '../bounds.js';
+import { utcMillis } from './datetime.js';
 import type { Encoding, RecordedMessage, Sample, SampleUsage, ServiceTier } from '../types.js';
 
 /** Why a line was skipped; the message is the `BadLine.reason`. */
@@ -238,22 +239,9 @@ export function readTs(v: unknown): number | undefined {
     throw new LineProblem(
       `ts must be an RFC 3339 date-time such as 2025-06-02T09:14:03Z, or epoch milliseconds (found ${show(v)})`,
     );
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
-  const local = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  const check = new Date(local);
-  if (mo < 1 || mo > 12 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 60) {
-    throw new LineProblem(`ts ${show(v)} is not a valid date-time`);
-  }
-  const offset = m[8] ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) * 60_000;
-  return local - offset;
+  const ms = utcMillis(m);
+  if (ms === undefined) throw new LineProblem(`ts ${show(v)} is not a valid date-time`);
+  return ms;
 }
 
 function readMessages(v: unknown): RecordedMessage[] {

@@ -7,21 +7,10 @@
  * "Traffic samples"), so an importer cannot produce a sample the JSONL reader would refuse.
  */
 
+import type { TrafficFormat } from '../../types.js';
+
 /** A format name as `traffic_format:` and `--from` spell it. */
-export type ImportFormat =
-  | 'otel'
-  | 'langfuse'
-  | 'litellm'
-  | 'openai-batch'
-  | 'anthropic-batch'
-  | 'openai-chat'
-  | 'anthropic'
-  | 'helicone'
-  | 'langsmith'
-  | 'braintrust'
-  | 'phoenix'
-  | 'bedrock'
-  | 'gemini';
+export type ImportFormat = Exclude<TrafficFormat, 'auto' | 'aicost'>;
 
 /** How a file is cut into records before `map` sees them. */
 export type Framing =

@@ -7,6 +7,7 @@
  * into `{ ok: false, reason }`, so no importer throws to the reader.
  */
 
+import { utcMillis } from '../../datetime.js';
 import type { FieldValue, ImportedCall, Importer, MapResult, RecordAt } from '../types.js';
 
 export type Json = Record<string, unknown>;
@@ -154,20 +155,9 @@ export function isoTime(v: unknown, field: string): string | undefined {
   } else if (typeof v === 'string') {
     const m = ISO.exec(v.trim());
     if (!m) throw new BadField(`${field} must be an ISO 8601 time such as 2026-07-14T09:12:03Z (found ${show(v)})`);
-    const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    const frac = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
-    const local = Date.UTC(y, mo - 1, d, h, mi, s, frac);
-    if (mo < 1 || mo > 12 || new Date(local).getUTCDate() !== d || h > 23 || mi > 59 || s > 60)
-      throw new BadField(`${field} ${show(v)} is not a valid date-time`);
-    const offset = m[9] ? (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) * 60_000 : 0;
-    ms = local - offset;
+    const at = utcMillis(m);
+    if (at === undefined) throw new BadField(`${field} ${show(v)} is not a valid date-time`);
+    ms = at;
   } else {
     throw new BadField(`${field} must be a time (found ${kindOf(v)})`);
   }
