@@ -17,6 +17,11 @@ export default {
   testMatch: ['**/*.test.ts'],
   moduleNameMapper: { '^@actions/core/lib/(.*)$': `${actionsCoreLib}/$1`, '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.check.json' }] },
-  testTimeout: 60000,
+  // A timeout is not an assertion (tests bound work by counting): it only has to end a hung test
+  // well inside CI's 90 minutes. A loaded 2-core machine ran single repository tests past 60 s.
+  testTimeout: 180000,
   maxWorkers: 2,
+  // ESM test files under vm modules leave each worker's heap growing; a worker above this after a
+  // file is replaced, so a smaller CI machine does not run out of memory late in the run.
+  workerIdleMemoryLimit: '1200MB',
 };

@@ -98,7 +98,8 @@ beforeAll(async () => {
     executablePath: findChromium(),
     headless: true,
     // Root in CI containers has no user namespace for Chromium's sandbox; the page is our own HTML.
-    args: ['--no-sandbox', '--font-render-hinting=none'],
+    // Containers often give /dev/shm 64 MB, too little for full-page screenshots: use /tmp instead.
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--font-render-hinting=none'],
   });
 });
 
