@@ -234,26 +234,47 @@ export function moduleScope(mod: ModuleInfo, loader: ModuleLoader, hop: number):
   };
 }
 
+/** Names a parameter pattern binds (identifiers, destructured fields, `*args`). */
+function boundNames(p: CodeNode, out: string[]): void {
+  switch (p.type) {
+    case 'identifier':
+    case 'shorthand_property_identifier_pattern':
+      out.push(p.text);
+      return;
+    case 'object_pattern':
+    case 'array_pattern':
+    case 'list_splat_pattern':
+    case 'dictionary_splat_pattern':
+    case 'rest_pattern':
+    case 'tuple_pattern':
+      for (const c of p.namedChildren) if (c) boundNames(c, out);
+      return;
+    case 'pair_pattern': {
+      const v = p.childForFieldName('value');
+      if (v) boundNames(v, out);
+      return;
+    }
+    case 'assignment_pattern':
+    case 'object_assignment_pattern': {
+      const l = p.childForFieldName('left');
+      if (l) boundNames(l, out);
+      return;
+    }
+    default: {
+      // Python typed/default parameters, TS required/optional parameters: the name comes first.
+      const named = p.childForFieldName('pattern') ?? p.childForFieldName('name') ?? p.namedChildren[0];
+      if (named && named !== p && /identifier|pattern/.test(named.type)) boundNames(named, out);
+    }
+  }
+}
+
 /** Parameter names of a function node (Python and JS/TS, destructured ones by their fields). */
 export function parameterNames(fn: CodeNode): string[] {
   const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
   if (!params) return [];
-  if (params.type === 'identifier') return [params.text];
   const out: string[] = [];
-  for (const id of params.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern'])) {
-    if (!id) continue;
-    const parent = id.parent;
-    // Skip type annotations and default values: only the names being bound.
-    if (parent && /type|default_parameter|assignment_pattern/.test(parent.type)) {
-      const isName =
-        parent.childForFieldName('name')?.equals(id) ||
-        parent.childForFieldName('pattern')?.equals(id) ||
-        parent.childForFieldName('left')?.equals(id);
-      if (!isName) continue;
-    }
-    if (parent?.type === 'type' || parent?.type === 'type_annotation') continue;
-    out.push(id.text);
-  }
+  if (params.type === 'identifier') boundNames(params, out);
+  else for (const p of params.namedChildren) if (p) boundNames(p, out);
   return out;
 }
 
