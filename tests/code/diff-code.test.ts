@@ -1,10 +1,11 @@
 /**
-// Code fixtures that TypeScript, ESLint or Prettier would check keep a .txt suffix; the tests commit them under their real names.
  * Prompts in code priced through the real `diff` on temporary git repositories: a PR that grows a
  * system-prompt constant, swaps the model literal, raises the output cap and adds a tool, in a
  * Python OpenAI file, a Python Anthropic file, a TypeScript Vercel AI SDK file and a JavaScript
  * OpenAI file. Every figure is computed here by hand: token counts from js-tiktoken (o200k), tool
  * tokens by the OpenAI cookbook's rule (src/tokenize/tools.ts cites it), prices typed in.
+ * Fixtures that TypeScript, ESLint or Prettier would check carry a .txt suffix; the repositories
+ * get them under their real names.
  */
 import { describe, expect, it } from '@jest/globals';
 import { Tiktoken } from 'js-tiktoken/lite';
