@@ -13,6 +13,7 @@ import {
   evaluate,
   findSdkCalls,
   functionScope,
+  interpolations,
   messagesOf,
   ModuleLoader,
   moduleScope,
@@ -181,7 +182,8 @@ export async function loadCodeArtifact(
     let site: CallSite;
     if (def.kind === 'value') {
       // A Python string constant is a `str.format` template: its `{name}` fields are variables.
-      const own = def.node.type === 'string' && mod.language === 'python' ? pythonString(def.node, true) : null;
+      const plain = def.node.type === 'string' && mod.language === 'python' && !interpolations(def.node).length;
+      const own = plain ? pythonString(def.node, true) : null;
       const value: Value =
         own !== null ? { kind: 'str', template: own, line: def.line } : await evaluate(def.node, scope);
       site = constantSite(path, name, value, def.line, notes);

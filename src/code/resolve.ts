@@ -148,10 +148,14 @@ export function importCandidates(file: string, language: CodeLanguage, from: str
   if (language === 'python') {
     const dots = /^\.*/.exec(from)![0].length;
     const rest = from.slice(dots).replace(/\./g, '/');
-    let base = dots ? dir : '';
-    for (let i = 1; i < dots; i++) base = posix.dirname(base);
-    const stem = posix.join(base === '.' ? '' : base, rest);
-    return dots || rest ? [`${stem}.py`, `${stem}/__init__.py`] : [];
+    if (!dots) return rest ? [`${rest}.py`, `${rest}/__init__.py`] : [];
+    // `.` is the file's package, each further dot one level up; above the root stays visible as
+    // `../` so the path check refuses it rather than quietly reading the root.
+    const parts = dir === '.' ? [] : dir.split('/');
+    const up = dots - 1;
+    const base = up > parts.length ? '../'.repeat(up - parts.length) : parts.slice(0, parts.length - up).join('/');
+    const stem = base && rest ? posix.join(base, rest) : base || rest;
+    return rest ? [`${stem}.py`, `${stem}/__init__.py`] : [`${stem}/__init__.py`];
   }
   if (!from.startsWith('.')) return []; // a package, not a repository file
   const stem = posix.join(dir, from);
