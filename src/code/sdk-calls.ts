@@ -187,7 +187,7 @@ function modelId(v: Value | undefined, prefix: string | null, line: number): Cal
     const id = str(v.args[0]);
     if (provider && id && provider !== 'azure')
       return { id: id.includes('/') ? id : `${provider === 'vertex' ? 'vertex_ai' : provider}/${id}`, line: v.line };
-    return { unread: `${v.callee}(…)${provider === 'azure' ? ' (an Azure deployment name)' : ''}`, line: v.line };
+    return { unread: `${describe(v)}${provider === 'azure' ? ' (an Azure deployment name)' : ''}`, line: v.line };
   }
   const id = str(v);
   if (id === undefined || id.includes('{{') || !id.trim())
