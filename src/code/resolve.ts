@@ -200,13 +200,10 @@ export class ModuleLoader {
       if (!languageFor(path)) continue;
       if (!(await this.reader.exists(path))) {
         if (await this.reader.isLink?.(path)) {
-          throw new ArtifactError(
-            `${mod.file} imports ${path}, which is a symbolic link (aicost does not follow links)`,
-            {
-              location: { file: mod.file },
-              hint: 'Commit the imported module as a file in the repository.',
-            },
-          );
+          throw new ArtifactError(`imports ${path}, which is a symbolic link (aicost does not follow links)`, {
+            location: { file: mod.file },
+            hint: 'Commit the imported module as a file in the repository.',
+          });
         }
         continue;
       }

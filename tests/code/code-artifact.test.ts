@@ -229,12 +229,15 @@ def loaded(q):
   it('an unknown #NAME names the file, the name and the names that exist', async () => {
     const e = await failure(site({ 'bot.py': bot }, 'bot.py#summarise'));
     expect(e).toBeInstanceOf(ArtifactError);
-    expect(e.message).toBe('bot.py defines no summarise at its top level; it defines client, SYSTEM, a, both, loaded');
+    expect(e.location).toEqual({ file: 'bot.py' });
+    expect(e.message).toBe(
+      '#summarise is not defined at the top level of this file; it defines client, SYSTEM, a, both, loaded',
+    );
   });
 
   it('two model calls in one function, and content that cannot be read statically, are errors at their lines', async () => {
     const two = await failure(site({ 'bot.py': bot }, 'bot.py#both'));
-    expect(two.message).toBe('bot.py#both makes 2 model calls (lines 7, 8)');
+    expect(two.message).toBe('#both makes 2 model calls (lines 7, 8)');
     const dyn = await failure(site({ 'bot.py': bot }, 'bot.py#loaded'));
     expect(dyn.message).toBe(
       "loaded: the system message's content is `open().read(…)`, which aicost cannot read statically",
@@ -244,10 +247,10 @@ def loaded(q):
 
   it('a syntax error is refused at its line; a code file without #NAME asks for one', async () => {
     const e = await failure(site({ 'bad.ts': 'export const A = `x`;\nexport function f( {\n' }, 'bad.ts#A'));
-    expect(e.message).toMatch(/^bad\.ts is not valid typescript: syntax error at line 2/);
+    expect(e.message).toMatch(/^syntax error at line 2: the file is not valid typescript/);
     expect(e.location).toMatchObject({ file: 'bad.ts', line: 2 });
     const bare = await failure(site({ 'bot.py': bot }, 'bot.py'));
-    expect(bare.message).toBe('bot.py is code: name the constant or function that holds the prompt');
+    expect(bare.message).toBe('a code file: name the constant or function that holds the prompt');
   });
 
   it('an import that leaves the repository, or names a symbolic link, is refused', async () => {
@@ -257,9 +260,7 @@ def loaded(q):
     expect(e.message).toMatch(/points outside the repository/);
     const linked = out.replace('...secrets', '.secrets');
     const l = await failure(loadPromptArtifact(readerOf({ 'app/bot.py': linked }, ['app/secrets.py']), 'app/bot.py#a'));
-    expect(l.message).toBe(
-      'app/bot.py imports app/secrets.py, which is a symbolic link (aicost does not follow links)',
-    );
+    expect(l.message).toBe('imports app/secrets.py, which is a symbolic link (aicost does not follow links)');
   });
 
   it('a constant defined by a call two imports away is not followed (one hop only) and is refused, not priced as empty', async () => {
