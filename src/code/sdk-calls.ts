@@ -51,7 +51,8 @@ export function findSdkCalls(fn: CodeNode): SdkCall[] {
     const callee = dottedName(target);
     if (!callee) continue;
     const match = PATTERNS.find(([re]) => re.test(callee));
-    if (!match) continue;
+    // OpenAI Assistants' `threads.messages.create` adds a message to a thread: no model call.
+    if (!match || /threads\.messages\./.test(callee)) continue;
     if (match[1] === 'langchain') {
       const cls = /(?:^|\.)([A-Za-z]+)\(\)\.[a-z]+$/.exec(callee)?.[1];
       // `llm.invoke(…)` counts once the receiver is found to be a chat model (in readCall).
