@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+import { Tiktoken } from 'js-tiktoken/lite';
+import o200k from 'js-tiktoken/ranks/o200k_base';
 import { makeRepo, runCli } from '../helpers/run.js';
+
+const enc = new Tiktoken(o200k);
+const tok = (s: string) => enc.encode(s, [], []).length;
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const config = (prompt: string) => `version: 1
@@ -28,9 +33,21 @@ describe('CLI estimate on a prompt in code', () => {
     });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const report = JSON.parse(r.stdout) as { features: { model: string; monthly: number }[] };
-    expect(report.features[0]!.model).toBe('openai/gpt-4o-mini');
-    expect(report.features[0]!.monthly).toBeGreaterThan(0);
+    const report = JSON.parse(r.stdout) as {
+      features: { models: string[]; monthly: number; input_tokens: { mean: number } }[];
+    };
+    const f = report.features[0]!;
+    expect(f.models).toEqual(['openai/gpt-4o-mini']);
+    // Static (no traffic): the variables render empty. Chat framing 3 per message + role + content,
+    // 3 to prime the reply; the tool by the cookbook rule (7 + name:description + 3 + property + 12).
+    const system =
+      'You summarise customer support tickets for the on-call engineer. Reply with three bullet points: the problem, the customer impact, the next step.\nWrite plainly. Never promise refunds.';
+    const messages = 3 + tok('system') + tok(system) + 3 + tok('user') + tok('Plan: \nTicket:\n') + 3;
+    const tools =
+      7 + tok('lookup_account:Look up a customer account by email') + 3 + 3 + tok('email:string:Customer email') + 12;
+    expect(f.input_tokens.mean).toBe(messages + tools);
+    // gpt-4o-mini $0.15 / $0.60 per 1M (openai.com/api/pricing), 100 typical output tokens, 1,000 a month.
+    expect(f.monthly).toBeCloseTo((((messages + tools) * 0.15 + 100 * 0.6) / 1e6) * 1000, 4);
   });
 
   it.each([
