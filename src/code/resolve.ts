@@ -35,6 +35,8 @@ export interface ModuleInfo {
   definitions: Map<string, Definition>;
   /** Local name → the module specifier and the name imported from it. */
   imports: Map<string, { from: string; name: string; line: number }>;
+  /** Local name → the specifier of a module imported whole (`import app.prompts as p`, `import * as p`). */
+  namespaces: Map<string, string>;
 }
 
 const FUNCTION_TYPES = new Set([
@@ -71,6 +73,7 @@ function readClass(defs: Map<string, Definition>, cls: CodeNode): void {
 export function moduleInfo(file: string, tree: CodeTree): ModuleInfo {
   const definitions = new Map<string, Definition>();
   const imports = new Map<string, { from: string; name: string; line: number }>();
+  const namespaces = new Map<string, string>();
   const visit = (stmt: CodeNode): void => {
     switch (stmt.type) {
       case 'export_statement': {
@@ -125,8 +128,21 @@ export function moduleInfo(file: string, tree: CodeTree): ModuleInfo {
       }
       case 'import_statement': {
         const source = stmt.childForFieldName('source');
-        if (!source) return;
+        if (!source) {
+          // Python `import app.prompts as p` / `import prompts`.
+          for (const n of stmt.childrenForFieldName('name')) {
+            if (n?.type === 'aliased_import') {
+              const [mod, alias] = [n.childForFieldName('name')?.text, n.childForFieldName('alias')?.text];
+              if (mod && alias) namespaces.set(alias, mod);
+            } else if (n && !n.text.includes('.')) namespaces.set(n.text, n.text);
+          }
+          return;
+        }
         const from = source.text.slice(1, -1);
+        for (const ns of stmt.descendantsOfType('namespace_import')) {
+          const local = ns?.namedChildren.find((c) => c?.type === 'identifier')?.text;
+          if (local) namespaces.set(local, from);
+        }
         for (const spec of stmt.descendantsOfType('import_specifier')) {
           const orig = spec?.childForFieldName('name')?.text;
           const local = spec?.childForFieldName('alias')?.text ?? orig;
@@ -139,7 +155,7 @@ export function moduleInfo(file: string, tree: CodeTree): ModuleInfo {
     }
   };
   for (const stmt of tree.root.namedChildren) if (stmt) visit(stmt);
-  return { file, language: tree.language, tree, definitions, imports };
+  return { file, language: tree.language, tree, definitions, imports, namespaces };
 }
 
 /** Candidate repository paths of an import specifier (relative imports; Python absolute ones from the root). */
@@ -232,6 +248,19 @@ export function moduleScope(mod: ModuleInfo, loader: ModuleLoader, hop: number):
       if (!target || !there || there.kind !== 'value') return null;
       return evaluate(there.node, moduleScope(target, loader, hop + 1), depth);
     },
+    async member(name, prop, _at, depth) {
+      if (mod.definitions.has(name) || hop > 0) return null;
+      let spec = mod.namespaces.get(name);
+      const imp = mod.imports.get(name);
+      // `from . import prompts` / `from app import prompts`: the name may be a module.
+      if (spec === undefined && imp && mod.language === 'python')
+        spec = imp.from.endsWith('.') ? imp.from + imp.name : `${imp.from}.${imp.name}`;
+      if (spec === undefined) return null;
+      const target = await loader.imported(mod, spec);
+      const there = target?.definitions.get(prop);
+      if (!target || !there || there.kind !== 'value') return null;
+      return evaluate(there.node, moduleScope(target, loader, hop + 1), depth);
+    },
   };
 }
 
@@ -303,6 +332,10 @@ export function functionScope(fn: CodeNode, outer: Scope): Scope {
       if (local) return evaluate(local, this, depth);
       if (params.has(name)) return { kind: 'var', name, line: at.startPosition.row + 1 };
       return outer.lookup(name, at, depth);
+    },
+    async member(name, prop, at, depth) {
+      if (params.has(name) || localBinding(fn, name, at)) return null;
+      return outer.member?.(name, prop, at, depth) ?? null;
     },
   };
 }

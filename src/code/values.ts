@@ -33,6 +33,8 @@ export interface Scope {
   language: CodeLanguage;
   /** The value a name stands for at `at`, or null when nothing binds it statically. */
   lookup(name: string, at: CodeNode, depth: number): Promise<Value | null>;
+  /** `prompts.SYSTEM` where `prompts` is an imported module: the constant, or null. */
+  member?(name: string, prop: string, at: CodeNode, depth: number): Promise<Value | null>;
 }
 
 /** Deepest chain of names and nested expressions followed: cycles (`A = B; B = A`) end here. */
@@ -149,6 +151,10 @@ export async function evaluate(node: CodeNode | null, scope: Scope, depth = 0): 
       const obj = node.childForFieldName('object');
       const prop = node.childForFieldName(node.type === 'attribute' ? 'attribute' : 'property');
       if (!obj || !prop) return unknown(node);
+      if (obj.type === 'identifier' && scope.member) {
+        const m = await scope.member(obj.text, prop.text, obj, depth + 1);
+        if (m) return m;
+      }
       const base = await ev(obj);
       if (base.kind === 'dict') return base.entries.get(prop.text) ?? unknown(node);
       if (base.kind === 'var') return { kind: 'var', name: `${base.name}.${prop.text}`, line };

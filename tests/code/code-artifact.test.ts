@@ -69,6 +69,27 @@ describe('constants', () => {
       ['user', 'Question from {{user.name}}: {{question}}', 5],
     ]);
   });
+
+  it('a constant of a module imported whole: `from . import prompts` / `import * as P`', async () => {
+    const py = await site(
+      {
+        'app/bot.py': `from . import prompts\nimport app.style as style\nMESSAGES = [{"role": "system", "content": prompts.SYSTEM + " " + style.TONE}]\n`,
+        'app/prompts.py': 'SYSTEM = "Be exact."\n',
+        'app/style.py': 'TONE = "Be warm."\n',
+      },
+      'app/bot.py#MESSAGES',
+    );
+    expect(py.messages[0]!.template).toBe('Be exact. Be warm.');
+    const ts = await loadPromptArtifact(
+      readerOf({
+        'src/a.ts': "import * as P from './prompts.js';\nexport const ASK = `${P.SYSTEM} {x}`;\n",
+        'src/prompts.ts': "export const SYSTEM = 'Hello';\n",
+      }),
+      'src/a.ts#ASK',
+    );
+    expect(ts.site.messages[0]!.template).toBe('Hello {x}');
+    expect(ts.files).toEqual(['src/a.ts', 'src/prompts.ts']);
+  });
 });
 
 describe('SDK calls', () => {
