@@ -4,7 +4,7 @@
  * import its own layer's folders and any lower layer, never a higher one; cross-folder imports go
  * through the folder's index.ts (its front door).
  *
- *   leaves:  errors.ts, types.ts (and types/), bounds.ts, version.ts, text/, wasm/, workers/, generated/
+ *   leaves:  errors.ts, types.ts, bounds.ts, version.ts, text/, wasm/, workers/, generated/
  *   config → repo (I/O only) → artifacts · catalog · traffic · tokenize · stats · unpriced
  *   → load → estimate → diff → report (the JSON model) → policy → render → run → github · cli · main.ts
  */
