@@ -70,6 +70,21 @@ module.exports = {
         pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/generated/'],
       },
     },
+    // A folder in no layer would escape the layer rules: it could import, or be imported by, any stage.
+    {
+      name: 'in-a-layer',
+      comment: 'Every file of src/ belongs to a layer: add a new folder to LAYERS at its stage of the pipeline.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: paths(LAYERS) },
+      to: {},
+    },
+    {
+      name: 'to-a-layer',
+      comment: 'Every file of src/ belongs to a layer: add a new folder to LAYERS at its stage of the pipeline.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^src/', pathNot: paths(LAYERS) },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
