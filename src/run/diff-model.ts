@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/index.js';
 import type { FeatureDiff } from '../diff/index.js';
 import type { LoadedDiff } from '../load/index.js';
-import { assertFiniteReport, buildDiffReport, type DiffReport } from '../report/index.js';
+import { buildDiffReport, type DiffReport } from '../report/index.js';
 import type { BootstrapResult } from '../stats/index.js';
 import type { UnpricedChange } from '../unpriced/index.js';
 import type { DiffProject } from './diff-project.js';
@@ -15,19 +15,14 @@ export interface DiffFindings {
   notices: string[];
 }
 
-/**
- * The report model stage: the diff's JSON document before the policies grade it. A non-finite
- * figure throws here (`where` locates it): policies compare these figures,
- * and an Infinity must stop the run, not pass or fail a rule.
- */
+/** The report model stage: the diff's JSON document before the policies grade it. */
 export function diffReportModel(
   project: DiffProject,
   loaded: LoadedDiff,
   found: DiffFindings,
   catalog: Catalog,
-  where: Parameters<typeof assertFiniteReport>[1],
 ): DiffReport {
-  const priced = buildDiffReport({
+  return buildDiffReport({
     baseRev: project.baseSha,
     headRev: project.headSha,
     pricingDate: loaded.dates.head,
@@ -39,6 +34,4 @@ export function diffReportModel(
     notices: found.notices,
     prPriced: found.prPriced,
   });
-  assertFiniteReport(priced, where);
-  return priced;
 }

@@ -1,7 +1,7 @@
 import { inputPriceRatio } from '../catalog/index.js';
 import type { FeatureDiff } from '../diff/index.js';
 import type { OverrideState } from '../policy/index.js';
-import type { DiffReport } from '../report/index.js';
+import { assertFiniteReport, type DiffReport } from '../report/index.js';
 import { startBootstrap } from '../stats/index.js';
 import { TokenCounter, type TokenCounterStats } from '../tokenize/index.js';
 import { findUnpricedChanges } from '../unpriced/index.js';
@@ -62,7 +62,9 @@ export async function runDiff(
     const unpriced = findUnpricedChanges(loaded.changedFiles, { mapped: loaded.mapped, priceRatio });
     const notices = diffNotices(loaded, features, catalog, location, nestedAtHead, [base, head]);
     const found = { features, prPriced, bootstrap, unpriced, notices };
-    const priced = diffReportModel(project, loaded, found, catalog, shared.where);
+    const priced = diffReportModel(project, loaded, found, catalog);
+    // Policies compare these figures: an Infinity must stop here, not pass or fail a rule.
+    assertFiniteReport(priced, shared.where);
     progress('evaluating policies');
     const report = gradeDiff(priced, loaded, features, catalog, run.override, shared.where);
     return { report, features, counting: counter.stats() };
