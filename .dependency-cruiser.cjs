@@ -24,7 +24,7 @@ const NAMES = [
   'entries',
 ];
 const LAYERS = [
-  ['errors\\.ts', 'types\\.ts', 'bounds\\.ts', 'version\\.ts', 'text/', 'wasm/', 'workers/', 'generated/'],
+  ['errors\\.ts', 'types\\.ts', 'types/', 'bounds\\.ts', 'version\\.ts', 'text/', 'wasm/', 'workers/', 'generated/'],
   ['config/'],
   ['repo/'],
   ['artifacts/', 'code/', 'catalog/', 'traffic/', 'tokenize/', 'stats/', 'unpriced/'],
@@ -69,6 +69,21 @@ module.exports = {
         path: '^src/[^/]+/.+',
         pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/generated/'],
       },
+    },
+    // A folder in no layer would escape the layer rules: it could import, or be imported by, any stage.
+    {
+      name: 'in-a-layer',
+      comment: 'Every file of src/ belongs to a layer: add a new folder to LAYERS at its stage of the pipeline.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: paths(LAYERS) },
+      to: {},
+    },
+    {
+      name: 'to-a-layer',
+      comment: 'Every file of src/ belongs to a layer: add a new folder to LAYERS at its stage of the pipeline.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^src/', pathNot: paths(LAYERS) },
     },
   ],
   options: {

@@ -3,6 +3,8 @@
  * nothing here touches the outside world.
  */
 
+import type { Encoding, OpenAiEncoding } from './types/tokens.js';
+
 /** Service tiers that change the price of a call. */
 export type ServiceTier = 'standard' | 'batch' | 'flex' | 'priority';
 
@@ -35,20 +37,6 @@ export interface TrafficEntry {
   /** Field → value or glob (`*`, `?`); a call is kept when every field matches. */
   where?: Record<string, string>;
 }
-
-/** Offline BPE encodings we count with. */
-/**
- * An offline tokenizer aicost counts with: OpenAI's two encodings (gpt-tokenizer's tables) and
- * Llama 3's (src/generated/llama3-ranks.txt) and Gemma 3's (src/generated/gemma3-tokenizer.txt),
- * both read on first use.
- */
-export type Encoding = OpenAiEncoding | 'llama3' | 'gemma3';
-
-/** The encodings counted through gpt-tokenizer's BPE core (all but Gemma 3's SentencePiece BPE). */
-export type TiktokenEncoding = Exclude<Encoding, 'gemma3'>;
-
-/** OpenAI's encodings: the ones `pricing: { <id>: { tokenizer } }` may name (config schema). */
-export type OpenAiEncoding = 'o200k_base' | 'cl100k_base';
 
 /** 1-based position of a YAML node or a line in a file. */
 export interface Position {
@@ -164,115 +152,11 @@ export interface Config {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Catalog
+// Catalog (src/types/catalog.ts) and tokens (src/types/tokens.ts)
 // ---------------------------------------------------------------------------------------------
 
-/** How a model id was resolved to a price. */
-export interface ResolvedModel {
-  /** The id as written in the artifact or the traffic. */
-  requested: string;
-  /** `vendor/model` as shown to people, e.g. `openai/gpt-4o`, `anthropic/claude-sonnet-4-5`. */
-  canonical: string;
-  /** The catalog's provider id (`openai`, `anthropic`, `google`, `aws`, …) or `override`. */
-  provider: string;
-  /** The catalog's model id the price comes from (or the `pricing:` key). */
-  priceId: string;
-  /** Vendor whose tokenizer and cache rule apply (`openai`, `anthropic`, `google`, `meta`, …). */
-  family: string;
-  /** Where the price comes from. */
-  source: 'catalog' | 'pricing';
-  /** `pricing:` may pin a tokenizer for private models. */
-  tokenizer?: OpenAiEncoding;
-}
-
-/** Where a resolved model's prices come from: the report names it for every priced feature. */
-export interface PriceSource {
-  /**
-   * `catalog`: the primary catalog; `fallback`: the second catalog, for an id the first does not
-   * know; `pricing`: the config's `pricing:`.
-   */
-  kind: 'catalog' | 'fallback' | 'pricing';
-  /** Catalog package, or `pricing:` with the config file. */
-  name: string;
-  /** Catalog version (with its data date where it has one); null for `pricing:`. */
-  version: string | null;
-  /** The entry priced: `provider:model` in a catalog, the `pricing:` key. */
-  entry: string;
-  /**
-   * The primary catalog prices the id and the fallback catalog knows it too, at standard input or
-   * output prices more than 1% apart: the primary's price is used, this names the other. Else null.
-   */
-  disagreement: {
-    source: string;
-    version: string;
-    primary: { input: number; output: number };
-    other: { input: number; output: number };
-  } | null;
-  /**
-   * The pieces of the UTC day with their standard input and output prices (USD per 1M tokens),
-   * and the day-weighted mean; null when the price does not depend on the time of day.
-   */
-  timeOfDay: {
-    windows: { window: string; input: number; output: number }[];
-    mean: { input: number; output: number };
-  } | null;
-}
-
-/** Token usage of one call, inclusive semantics: input includes cache reads and writes. */
-export interface CallUsage {
-  inputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  cacheWrite1hTokens: number;
-  outputTokens: number;
-}
-
-/** USD cost of one call, split for reporting. */
-export interface CallCost {
-  input: number;
-  output: number;
-  total: number;
-}
-
-export interface CatalogInfo {
-  source: string;
-  version: string;
-  /** Date of the newest price data in the catalog (YYYY-MM-DD). */
-  dataDate: string;
-  /** Number of `pricing:` entries in force. */
-  overrides: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Tokens
-// ---------------------------------------------------------------------------------------------
-
-/** How a model's tokens are counted. */
-/**
- * What kind of text a prompt is (src/tokenize/content-kind.ts), for per-content estimates:
- * `cjk` Chinese/Japanese/Korean, `emoji` emoji-heavy, `code` code/JSON/markup, `prose` the rest.
- */
-export type ContentKind = 'prose' | 'code' | 'cjk' | 'emoji';
-
-export interface TokenizerChoice {
-  encoding: Encoding;
-  /** True when the encoding is the model's own (OpenAI models); false means an estimate. */
-  exact: boolean;
-  /** Multiplier applied to the encoding's count to estimate the model's own count (1 when exact). */
-  scale: number;
-  /** Relative band around an estimate, e.g. [0.9, 1.25]; null when exact. */
-  band: [number, number] | null;
-  /**
-   * Per-content multipliers (estimates only): a text of kind k counts encoding count × kinds[k];
-   * `scale` is then the prose one, used where no text is at hand (recorded variable counts).
-   */
-  kinds?: Readonly<Record<ContentKind, number>>;
-  /**
-   * Label for reports: the exact tokenizer's name (`o200k_base`, `llama3`, `gemma3`), or
-   * `estimate (<factors>, band ×lo–hi, basis: <where the numbers come from>)`.
-   */
-  label: string;
-}
+export type * from './types/catalog.js';
+export type * from './types/tokens.js';
 
 // ---------------------------------------------------------------------------------------------
 // Artifacts

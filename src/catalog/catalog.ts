@@ -5,17 +5,7 @@
  */
 import type { AicostError, SourceLocation } from '../errors.js';
 import { ConfigError, UnknownModelError } from '../errors.js';
-import type {
-  CallCost,
-  CallUsage,
-  CatalogInfo,
-  Position,
-  PriceOverride,
-  PriceSource,
-  ResolvedModel,
-  ServiceTier,
-} from '../types.js';
-import type { CatalogHit } from './genai.js';
+import type { PriceOverride, ResolvedModel, ServiceTier } from '../types.js';
 import { checkDate, checkUsage } from './checks.js';
 import {
   aliasTable,
@@ -25,79 +15,19 @@ import {
   overrideRates,
   vendorPrefix,
 } from './config-tables.js';
-import { inputBreaksOn, isPriced, lookup, priceCallOn, pricedEntry, ratesOn } from './genai.js';
+import { altEntry, catalogLookup, fallbackFound } from './find.js';
+import type { Origin } from './find.js';
+import { inputBreaksOn, isPriced, priceCallOn, pricedEntry, ratesOn } from './genai.js';
 import type { PricedEntry } from './genai.js';
-import { canonicalId, familyOf, parseModelId } from './ids.js';
-import type { ParsedModelId } from './ids.js';
+import { familyOf, parseModelId } from './ids.js';
 import { catalogInfo } from './info.js';
-import { fallbackLookup } from './models-dev.js';
 import { catalogSource } from './price-source.js';
 import { closestKnownIds } from './suggest.js';
 import { offeredTiers, TIER_HINTS, tierMultiplier } from './tiers.js';
 import type { TierMultiplier, TierSubject } from './tiers.js';
+import type { Catalog, CatalogOptions } from './types.js';
 
-/** What the catalog is built from: the config's `pricing:`, `discounts:` and `models:`. */
-export interface CatalogOptions {
-  /** Model id → USD per 1M tokens; wins over the catalog. */
-  pricing: Record<string, PriceOverride>;
-  /** Provider or vendor name (`openai`, `anthropic`, `aws`, `vertex_ai`, `azure`, …) → fraction off. */
-  discounts: Record<string, number>;
-  /** Alias or deployment name → model id (resolution continues from the target). */
-  models: Record<string, string>;
-  /** Repository-relative config path, for error locations. */
-  configFile?: string;
-  /** Dotted key path (`models.sonnet`) → position in the config file. */
-  positions?: Record<string, Position>;
-}
-
-/** Tier and date of a priced call; `where` locates errors (e.g. the feature's `tier:` key). */
-export interface PriceOptions {
-  tier: ServiceTier;
-  /** The pricing date: its UTC day picks the price version, never the time of day. */
-  date: Date;
-  /**
-   * When the call was made (epoch ms, a sample's `ts`): its UTC time of day picks a time-of-day
-   * price. Without it such prices are the day-weighted mean.
-   */
-  time?: number;
-  where?: SourceLocation;
-}
-
-/** As PriceOptions, plus the request's total input (it selects long-context tiers). */
-export interface RateOptions extends PriceOptions {
-  inputTokens: number;
-}
-
-/** USD per 1M tokens after service tier and discount. */
-export interface ModelRates {
-  input: number;
-  output: number;
-  cacheRead: number;
-  cacheWrite: number;
-  cacheWrite1h: number;
-}
-
-/** Prices model calls. Build one per config with `createCatalog`. */
-export interface Catalog {
-  /** Resolve a model id as written; throws UnknownModelError (never prices an unknown id at $0). */
-  resolve(modelId: string, where?: SourceLocation): ResolvedModel;
-  /** USD of one call (inclusive usage) at the tier and date. */
-  price(model: ResolvedModel, usage: CallUsage, opts: PriceOptions): CallCost;
-  /** Unit prices at the tier, date and request size, for reports and change lists. */
-  rates(model: ResolvedModel, opts: RateOptions): ModelRates;
-  /** Why `tier` cannot price calls of `model` (its seller does not offer it), or null when it can. */
-  tierProblem(model: ResolvedModel, tier: ServiceTier): string | null;
-  /**
-   * Input-token counts where the model's long-context prices change at `date` (a call is in the
-   * higher bracket when its input is strictly above one), ascending; empty for flat prices. Between
-   * two of them a call's price is affine in its input, which lets a loop's turns be summed in
-   * closed form.
-   */
-  inputBreaks(model: ResolvedModel, date: Date): number[];
-  /** Where the model's prices come from, and their time-of-day windows on the version day of `date`. */
-  priceSource(model: ResolvedModel, date: Date): PriceSource;
-  info: CatalogInfo;
-}
+export type { Catalog, CatalogOptions, ModelRates, PriceOptions, RateOptions } from './types.js';
 
 /** Everything resolve() learned about an id, including what ResolvedModel does not carry. */
 type Entry = {
@@ -121,9 +51,6 @@ type Entry = {
 );
 
 type Failure = (where?: SourceLocation) => AicostError;
-
-/** The primary catalog (`@pydantic/genai-prices`) or the fallback (models.dev). */
-type Origin = 'catalog' | 'fallback';
 
 const DEFAULT_CONFIG_FILE = '.aicost.yml';
 
@@ -386,29 +313,4 @@ export function createCatalog(opts: CatalogOptions): Catalog {
 
     info: catalogInfo(Object.keys(pricing).length),
   };
-}
-
-interface Found {
-  hit: CatalogHit;
-  canonical: string;
-  origin: Origin;
-}
-
-/** Look a parsed id up in the primary catalog (no aliases, no overrides). */
-function catalogLookup(parsed: ParsedModelId): Found | undefined {
-  if (parsed.deployment || !parsed.model) return undefined;
-  const hit = lookup(parsed.model, parsed.providerId);
-  return hit ? { hit, canonical: canonicalId(hit.providerId, parsed.model), origin: 'catalog' } : undefined;
-}
-
-/** Look a parsed id up in the fallback catalog (models.dev), for ids the primary does not know. */
-function fallbackFound(parsed: ParsedModelId): Found | undefined {
-  const hit = fallbackLookup(parsed);
-  return hit ? { hit, canonical: canonicalId(hit.providerId, parsed.model), origin: 'fallback' } : undefined;
-}
-
-/** The fallback's entry for an id the primary found under `providerId`, to cross-check their prices. */
-function altEntry(providerId: string, parsed: ParsedModelId): PricedEntry | undefined {
-  const hit = fallbackLookup({ ...parsed, providerId });
-  return hit && isPriced(hit.model) ? pricedEntry(hit, parsed.model) : undefined;
 }

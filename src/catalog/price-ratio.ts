@@ -1,4 +1,4 @@
-import type { Catalog } from './catalog.js';
+import type { Catalog } from './types.js';
 
 /**
  * Standard-tier input price of `to` over that of `from` on `date`: how a model swap moves a

@@ -1,13 +1,14 @@
 import { inputPriceRatio } from '../catalog/index.js';
 import type { FeatureDiff } from '../diff/index.js';
-import { policyInputsOf, evaluatePolicies, type OverrideState } from '../policy/index.js';
-import { loadDiff } from '../load/index.js';
-import { defaultBase, GitRevisionReader, locateDiffProject } from '../repo/index.js';
-import { assertFiniteReport, assertValidDiffReport, buildDiffReport, type DiffReport } from '../report/index.js';
+import type { OverrideState } from '../policy/index.js';
+import { assertFiniteReport, type DiffReport } from '../report/index.js';
 import { startBootstrap } from '../stats/index.js';
 import { TokenCounter, type TokenCounterStats } from '../tokenize/index.js';
 import { findUnpricedChanges } from '../unpriced/index.js';
+import { diffReportModel } from './diff-model.js';
 import { diffNotices } from './diff-notices.js';
+import { loadDiffProject, openDiffProject } from './diff-project.js';
+import { gradeDiff } from './diff-verdict.js';
 import { priceFeatures } from './price-features.js';
 import { DiffSchedule } from './schedule.js';
 
@@ -39,28 +40,14 @@ export interface DiffRun {
 export async function runDiff(
   run: DiffRun,
 ): Promise<{ report: DiffReport; features: FeatureDiff[]; counting: TokenCounterStats }> {
-  const { location, headSha, baseSha, nestedAtHead } = await locateDiffProject(
-    run.repo,
-    run.config,
-    run.head ?? 'HEAD',
-    (root, head) => (run.base !== undefined ? Promise.resolve(run.base) : defaultBase(root, head)),
-  );
-  const base = new GitRevisionReader(location.gitRoot!, baseSha, location.prefix);
-  const head = new GitRevisionReader(location.gitRoot!, headSha, location.prefix);
+  const project = await openDiffProject(run.repo, run.config, run.head ?? 'HEAD', run.base);
+  const { location, baseSha, headSha, nestedAtHead, base, head } = project;
   const counter = new TokenCounter();
   const progress = run.progress ?? (() => undefined);
   try {
     progress(`loading base ${baseSha.slice(0, 12)} and head ${headSha.slice(0, 12)} (configs, artifacts, traffic)`);
     const schedule = new DiffSchedule(counter, run.workers);
-    const loaded = await loadDiff({
-      gitRoot: location.gitRoot!,
-      prefix: location.prefix,
-      configPath: location.configPath,
-      base,
-      head,
-      trafficDir: run.trafficDir,
-      onFeature: (input, l) => schedule.loaded(input, l),
-    });
+    const loaded = await loadDiffProject(project, run.trafficDir, (input, l) => schedule.loaded(input, l));
     const shared = schedule.shared(loaded.merged, loaded.dates);
     const { catalog } = shared.ctx;
     const boot = startBootstrap({
@@ -74,44 +61,16 @@ export async function runDiff(
     const priceRatio = (from: string, to: string) => inputPriceRatio(catalog, loaded.dates.head, from, to);
     const unpriced = findUnpricedChanges(loaded.changedFiles, { mapped: loaded.mapped, priceRatio });
     const notices = diffNotices(loaded, features, catalog, location, nestedAtHead, [base, head]);
-    const priced = buildDiffReport({
-      baseRev: baseSha,
-      headRev: headSha,
-      pricingDate: loaded.dates.head,
-      merged: loaded.merged,
-      features,
-      bootstrap,
-      unpriced,
-      catalog: catalog.info,
-      notices,
-      prPriced,
-    });
+    const found = { features, prPriced, bootstrap, unpriced, notices };
+    const priced = diffReportModel(project, loaded, found, catalog);
     // Policies compare these figures: an Infinity must stop here, not pass or fail a rule.
     assertFiniteReport(priced, shared.where);
     progress('evaluating policies');
-    const inputs = policyInputsOf(loaded.merged, features, catalog, loaded.dates.head);
-    const verdict = evaluatePolicies({
-      report: priced,
-      config: loaded.merged.config,
-      override: run.override ?? { applied: false },
-      ...inputs,
-    });
-    const report: DiffReport = {
-      ...priced,
-      violations: verdict.violations,
-      breached: verdict.breached,
-      notices: [...priced.notices, ...verdict.notices],
-      policy: {
-        override_label: loaded.merged.config.policies.overrideLabel ?? null,
-        override_approvers: [...loaded.merged.config.policies.overrideApprovers],
-      },
-    };
-    assertValidDiffReport(report, shared.where);
+    const report = gradeDiff(priced, loaded, features, catalog, run.override, shared.where);
     return { report, features, counting: counter.stats() };
   } finally {
     // An idle worker never keeps the process alive, but a failed run should not leave it counting.
     await counter.close();
-    base.close();
-    head.close();
+    project.close();
   }
 }

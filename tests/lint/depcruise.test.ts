@@ -1,11 +1,12 @@
 /**
  * The import rules of .dependency-cruiser.cjs (run by `npm run lint`) fail on a backward import,
  * a cycle and a reach into another folder's internals, and pass the real src/. Each case cruises
- * a small project of its own in a temp dir with the repository's rules.
+ * a small project of its own in a temp dir with the repository's rules, except one that adds a
+ * backward import to a copy of the real src/.
  */
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,5 +89,32 @@ describe('import rules (dependency-cruiser)', () => {
     });
     expect(r.status).not.toBe(0);
     expect(r.out).toMatch(/error front-door: src\/policy\/index\.ts → src\/config\/load\.ts/);
+  });
+
+  it('fails a folder that is in no layer, importing or imported (it would escape the layer rules)', () => {
+    const r = cruiseFiles({
+      'config/index.ts': 'export const x = 1;\n',
+      'savings/index.ts': "import { x } from '../config/index.js';\nexport const s = x;\n",
+      'policy/index.ts': "import { s } from '../savings/index.js';\nexport const y = s;\n",
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.out).toMatch(/error in-a-layer: src\/savings\/index\.ts → src\/config\/index\.ts/);
+    expect(r.out).toMatch(/error to-a-layer: src\/policy\/index\.ts → src\/savings\/index\.ts/);
+  });
+
+  it('fails one backward import added to a copy of the real src/ (config → run)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aicost-depcruise-'));
+    try {
+      copyFileSync(join(ROOT, 'tsconfig.json'), join(dir, 'tsconfig.json'));
+      cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true });
+      appendFileSync(join(dir, 'src/config/index.ts'), "\nexport { runDiff as backward } from '../run/index.js';\n");
+      const r = cruise(dir);
+      expect(r.status).not.toBe(0);
+      expect(r.out).toMatch(/error layer-config: src\/config\/index\.ts → src\/run\/index\.ts/);
+      // The same edge closes loops through the pipeline (run → … → config → run).
+      expect(r.out).toContain('error no-circular: ');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -92,11 +92,14 @@ function renameEntry(
 }
 
 describe('the PR cannot grade itself (demo repository)', () => {
-  let honest: DiffReport;
-  const honestTicket = () => feature(honest, 'ticket-summary');
+  // The honest PR's report, made on first use by whichever test needs it first: no test relies
+  // on another having run (each passes alone, under -t, or in any order).
+  let honestRun: Promise<DiffReport> | undefined;
+  const honestReport = (): Promise<DiffReport> => (honestRun ??= diff(demoRepo()));
+  const honestTicket = (honest: DiffReport) => feature(honest, 'ticket-summary');
 
   it('the demo PR fails: +$2,580/month (Claude counted per content kind) against the $500 limit', async () => {
-    honest = await diff(demoRepo());
+    const honest = await honestReport();
     expect(honest.totals.monthly.delta).toBeGreaterThan(2579);
     expect(honest.totals.monthly.delta).toBeLessThan(2581);
     expect(errors(honest)).toEqual(['max_monthly_increase', 'max_monthly_increase_percent']);
@@ -108,6 +111,7 @@ describe('the PR cannot grade itself (demo repository)', () => {
 
   describe('1. renames', () => {
     it('git mv of the prompt, its own requests_per_month: 10 and another team: priced as ticket-summary, the check still fails', async () => {
+      const honest = await honestReport();
       const repo = demoRepo((r) => {
         git(r, 'mv', TS, TS_V2);
         renameEntry(r);
@@ -125,8 +129,8 @@ describe('the PR cannot grade itself (demo repository)', () => {
       expect(v2.head!.requests_per_month).toBe(1_200_000);
       expect(v2.base!.traffic!.paths).toEqual(['traffic/ticket-summary.jsonl']);
       // Base numbers: the same delta as the honest PR's ticket-summary, the same total and verdict.
-      expect(v2.base!.monthly).toBeCloseTo(honestTicket().base!.monthly, 6);
-      expect(v2.delta.monthly).toBeCloseTo(honestTicket().delta.monthly, 6);
+      expect(v2.base!.monthly).toBeCloseTo(honestTicket(honest).base!.monthly, 6);
+      expect(v2.delta.monthly).toBeCloseTo(honestTicket(honest).delta.monthly, 6);
       expect(r.totals.monthly.delta).toBeCloseTo(honest.totals.monthly.delta, 6);
       expect(errors(r)).toEqual(errors(honest));
       expect(r.breached).toBe(true);
@@ -149,6 +153,7 @@ describe('the PR cannot grade itself (demo repository)', () => {
     });
 
     it('a copy instead of a move (the old entry kept, the copy on gpt-4o): the copy is priced at the base volume, and fails', async () => {
+      const honest = await honestReport();
       const repo = demoRepo((r) => {
         writeFiles(r, { [TS_V2]: read(r, TS), [TS]: readFileSync(join(DEMO, TS), 'utf8') });
         renameEntry(r, { keepOld: true });
@@ -165,7 +170,7 @@ describe('the PR cannot grade itself (demo repository)', () => {
       expect(v2.head!.requests_per_month).toBe(1_200_000);
       expect(v2.volume_declared_in_pr).toBeUndefined();
       // The copy on gpt-4o costs what ticket-summary costs on gpt-4o in the honest PR.
-      expect(v2.head!.monthly).toBeCloseTo(honestTicket().head!.monthly, 6);
+      expect(v2.head!.monthly).toBeCloseTo(honestTicket(honest).head!.monthly, 6);
       expect(feature(r, 'ticket-summary').status).toBe('unchanged');
       expect(r.totals.monthly.delta).toBeGreaterThan(honest.totals.monthly.delta);
       expect(errors(r)).toEqual(['max_monthly_increase', 'max_monthly_increase_percent']);
@@ -173,6 +178,7 @@ describe('the PR cannot grade itself (demo repository)', () => {
     });
 
     it('a rename with the content edited too (git still pairs the files) keeps the base feature', async () => {
+      const honest = await honestReport();
       const repo = demoRepo((r) => {
         git(r, 'mv', TS, TS_V2);
         edit(r, TS_V2, (s) =>
@@ -184,11 +190,12 @@ describe('the PR cannot grade itself (demo repository)', () => {
       const v2 = feature(r, 'ticket-summary-v2');
       expect(v2).toMatchObject({ renamed_from: 'ticket-summary', team: 'support', status: 'changed' });
       expect(v2.head!.requests_per_month).toBe(1_200_000);
-      expect(v2.delta.monthly).toBeGreaterThan(honestTicket().delta.monthly);
+      expect(v2.delta.monthly).toBeGreaterThan(honestTicket(honest).delta.monthly);
       expect(errors(r)).toEqual(errors(honest));
     });
 
     it('only the entry renamed (same prompt file): the base entry prices it, nothing is counted twice', async () => {
+      const honest = await honestReport();
       const repo = demoRepo((r) => renameEntry(r, { prompt: TS }));
       const r = await diff(repo);
       const v2 = feature(r, 'ticket-summary-v2');
@@ -199,6 +206,7 @@ describe('the PR cannot grade itself (demo repository)', () => {
     });
 
     it('an agent feature renamed with its definition moved keeps its runs and volume', async () => {
+      const honest = await honestReport();
       const repo = demoRepo((r) => {
         git(r, 'mv', 'agents/triage.yaml', 'agents/triage-v2.yaml');
         edit(r, '.aicost.yml', (s) =>
@@ -454,6 +462,7 @@ policies:
 `;
 
     it('--repo prompts with prompts/.aicost.yml added by the PR: the root project (base) decides, the nested config is proposed', async () => {
+      const honest = await honestReport();
       const repo = demoRepo((r) => writeFiles(r, { 'prompts/.aicost.yml': nested }));
       const r = await diff(repo, { dir: 'prompts' });
       expect(r.policy_source).toBe('base');
