@@ -11,13 +11,23 @@ import { classifyPath, classifyUnreadYaml } from './paths.js';
 import { unscannedChange } from './unscanned.js';
 import type { ChangedFile, UnpricedChange, UnpricedOptions } from './types.js';
 
-export type { ChangedFile, PriceRatio, UnpricedChange, UnpricedKind, UnpricedOptions } from './types.js';
+export type {
+  ChangedFile,
+  CodeParser,
+  ParsedCode,
+  PriceRatio,
+  UnpricedChange,
+  UnpricedKind,
+  UnpricedOptions,
+} from './types.js';
 export { looksLikeModelId } from './model-id.js';
 export { classifyPath, featureIdFor, GATEWAY_SNIFF_BYTES } from './paths.js';
 export type { ArtifactFormat, FileClass } from './paths.js';
 export { diffLines, splitLines, MAX_DIFF_LINES, MAX_EDIT_DISTANCE } from './line-diff.js';
 export type { ChangeBlock, DiffLine, LineDiff } from './line-diff.js';
-export { MAX_SCAN_LINE } from './code-scan.js';
+export { MAX_SCAN_LINE, codeFeatureId } from './code-scan.js';
+export { factsOf } from './code-calls.js';
+export type { CallSite, CodeFact, SyntaxNode } from './code-calls.js';
 export { unpricedWork } from './work.js';
 
 function normalise(path: string): string {

@@ -3,6 +3,8 @@
  * caller read from git, and the AI changes found outside every feature.
  */
 
+import type { SyntaxNode } from './code-walk.js';
+
 /** One file changed by the pull request, with its text on both sides. */
 export interface ChangedFile {
   /** Repository-relative, `/`-separated (the head path for renames). */
@@ -56,4 +58,23 @@ export interface UnpricedOptions {
   mapped: ReadonlySet<string>;
   /** Input-price ratio through the catalog; without it no ratio is shown. */
   priceRatio?: PriceRatio;
+  /**
+   * Parses Python, TypeScript and JavaScript files (grammars loaded by the caller beforehand), so
+   * that only model ids handed to a model count; without it code is scanned line by line.
+   */
+  parseCode?: CodeParser;
+  /** Receives notices, such as a code file read line by line because it could not be parsed. */
+  notices?: string[];
 }
+
+/** A parsed file: the tree's root (web-tree-sitter `Tree`); `delete` frees its WebAssembly memory. */
+export interface ParsedCode {
+  rootNode: SyntaxNode & { hasError: boolean };
+  delete?(): void;
+}
+
+/**
+ * Parses a source file synchronously with grammars loaded beforehand, or returns null when its
+ * language is not one the parser reads. May throw: the file is then scanned line by line.
+ */
+export type CodeParser = (path: string, text: string) => ParsedCode | null;
