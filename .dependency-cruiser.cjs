@@ -5,7 +5,7 @@
  * through the folder's index.ts (its front door).
  *
  *   leaves:  errors.ts, types.ts, bounds.ts, version.ts, text/, wasm/, workers/, generated/
- *   config → repo (I/O only) → artifacts · catalog · traffic · tokenize · stats · unpriced
+ *   config → repo (I/O only) → artifacts · code · catalog · traffic · tokenize · stats · unpriced
  *   → load → estimate → diff → report (the JSON model) → policy → render → run → github · cli · main.ts
  */
 /** Layer names (for the rule names a violation prints) and their folders, lowest first. */
@@ -27,7 +27,7 @@ const LAYERS = [
   ['errors\\.ts', 'types\\.ts', 'bounds\\.ts', 'version\\.ts', 'text/', 'wasm/', 'workers/', 'generated/'],
   ['config/'],
   ['repo/'],
-  ['artifacts/', 'catalog/', 'traffic/', 'tokenize/', 'stats/', 'unpriced/'],
+  ['artifacts/', 'code/', 'catalog/', 'traffic/', 'tokenize/', 'stats/', 'unpriced/'],
   ['load/', 'init/'],
   ['estimate/'],
   ['diff/'],

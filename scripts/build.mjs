@@ -4,7 +4,17 @@
 // fails when src/generated/ is not what the schemas produce. Each build stamps dist/SOURCES with
 // a hash of its inputs (scripts/dist-stamp.mjs), which the tests check before running a bundle.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  existsSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run as runGenerate } from './generate.mjs';
@@ -17,6 +27,15 @@ const entries = [
   ['src/cli/index.ts', 'dist/cli'],
 ];
 const check = process.argv.includes('--check');
+// The tree-sitter runtime and grammars, copied beside each bundle (src/code/assets.ts finds them
+// there): loaded only when a code file is parsed, so they are files, not part of a bundle.
+const treeSitterAssets = [
+  'node_modules/web-tree-sitter/web-tree-sitter.js',
+  'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+  ...['python', 'typescript', 'tsx', 'javascript'].map(
+    (g) => `node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-${g}.wasm`,
+  ),
+];
 
 const staleGenerated = await runGenerate(check);
 if (staleGenerated.length) {
@@ -36,6 +55,10 @@ for (const [entry, out] of entries) {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  mkdirSync(join(dir, 'tree-sitter'));
+  for (const file of treeSitterAssets) copyFileSync(join(root, file), join(dir, 'tree-sitter', file.split('/').pop()));
+  copyFileSync(join(root, 'node_modules/web-tree-sitter/LICENSE'), join(dir, 'tree-sitter/LICENSE.web-tree-sitter'));
+  copyFileSync(join(root, 'node_modules/@vscode/tree-sitter-wasm/LICENSE'), join(dir, 'tree-sitter/LICENSE.grammars'));
 }
 writeFileSync(join(outRoot, STAMP), stamp);
 
