@@ -6,7 +6,7 @@ import { defaultBase, GitRevisionReader, locateDiffProject } from '../repo/index
 import { assertFiniteReport, assertValidDiffReport, buildDiffReport, type DiffReport } from '../report/index.js';
 import { startBootstrap } from '../stats/index.js';
 import { TokenCounter, type TokenCounterStats } from '../tokenize/index.js';
-import { findUnpricedChanges } from '../unpriced/index.js';
+import { findUnpricedChanges, parseChangedCode, readCodeFacts } from '../unpriced/index.js';
 import { diffNotices } from './diff-notices.js';
 import { priceFeatures } from './price-features.js';
 import { DiffSchedule } from './schedule.js';
@@ -72,8 +72,16 @@ export async function runDiff(
     const bootstrap = await boot.finish();
     progress(`scanning ${loaded.changedFiles.length} changed file(s) for unpriced AI changes`);
     const priceRatio = (from: string, to: string) => inputPriceRatio(catalog, loaded.dates.head, from, to);
-    const unpriced = findUnpricedChanges(loaded.changedFiles, { mapped: loaded.mapped, priceRatio });
-    const notices = diffNotices(loaded, features, catalog, location, nestedAtHead, [base, head]);
+    // The grammars load only when a changed file is Python, TypeScript or JavaScript.
+    const codeFacts = await readCodeFacts(loaded.changedFiles, { mapped: loaded.mapped, parse: parseChangedCode });
+    const scanNotices: string[] = [];
+    const unpriced = findUnpricedChanges(loaded.changedFiles, {
+      mapped: loaded.mapped,
+      priceRatio,
+      codeFacts,
+      notices: scanNotices,
+    });
+    const notices = [...diffNotices(loaded, features, catalog, location, nestedAtHead, [base, head]), ...scanNotices];
     const priced = buildDiffReport({
       baseRev: baseSha,
       headRev: headSha,

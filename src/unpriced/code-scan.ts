@@ -10,13 +10,13 @@
  */
 
 import type { Match } from './code-keys.js';
-import { factsOf, type CodeFact } from './code-calls.js';
+import type { CodeFact } from './code-calls.js';
 import { MAX_SCAN_LINE, scanLine } from './code-lines.js';
 import type { ChangeBlock, DiffLine } from './line-diff.js';
 import { diffLines, splitLines } from './line-diff.js';
 import { featureEntry, limitSuffix, priceSuffix, safeRatio, show } from './format.js';
 import { featureIdFor } from './paths.js';
-import type { ChangedFile, CodeParser, ParsedCode, UnpricedChange, UnpricedOptions } from './types.js';
+import type { ChangedFile, UnpricedChange, UnpricedOptions } from './types.js';
 import { longLinesChange } from './unscanned.js';
 
 export { MAX_SCAN_LINE } from './code-lines.js';
@@ -59,33 +59,6 @@ function collectFacts(
     if (w) out.push({ match: f, ...w });
   }
   return out;
-}
-
-/** Facts of both sides from the parser, or why the file has to be scanned line by line. */
-function parseBoth(file: ChangedFile, parse: CodeParser): { base: CodeFact[]; head: CodeFact[] } | string | null {
-  const sides: CodeFact[][] = [];
-  for (const text of [file.base, file.head]) {
-    if (text === null) {
-      sides.push([]);
-      continue;
-    }
-    let tree: ParsedCode | null;
-    try {
-      tree = parse(file.path, text);
-    } catch (e) {
-      return `the parser failed (${e instanceof Error ? e.message : String(e)})`;
-    }
-    if (tree === null) return null;
-    try {
-      if (tree.rootNode.hasError) return `${text === file.head ? 'head' : 'base'} has a syntax error`;
-      const found = factsOf(tree.rootNode);
-      if (!found) return 'its syntax tree is over the node limit';
-      sides.push(found.facts);
-    } finally {
-      tree.delete?.();
-    }
-  }
-  return { base: sides[0], head: sides[1] };
 }
 
 /**
@@ -200,7 +173,7 @@ export function codeFeatureId(holder: string): string {
 
 /**
  * Unpriced changes in one changed source file (never called for deleted files). With
- * `opts.parseCode` a Python/TS/JS file is read through its syntax tree; when parsing fails the file
+ * `opts.codeFacts` a Python/TS/JS file is read through its syntax tree; when parsing fails the file
  * is scanned line by line and `opts.notices` says so.
  */
 export function scanCode(file: ChangedFile, lang: 'python' | 'js', opts: UnpricedOptions): UnpricedChange[] {
@@ -213,10 +186,12 @@ export function scanCode(file: ChangedFile, lang: 'python' | 'js', opts: Unprice
     MAX_SCAN_LINE,
   );
   const changed = blocks.length > 0;
-  const parsed = opts.parseCode && changed ? parseBoth(file, opts.parseCode) : null;
-  if (typeof parsed === 'string')
-    opts.notices?.push(`${file.path}: not read as code (${parsed}); its changed lines were scanned line by line`);
-  const tree = parsed !== null && typeof parsed === 'object' ? parsed : null;
+  const facts = changed ? opts.codeFacts?.get(file.path) : undefined;
+  if (facts && 'fallback' in facts)
+    opts.notices?.push(
+      `${file.path}: not read as code (${facts.fallback}); its changed lines were scanned line by line`,
+    );
+  const tree = facts && !('fallback' in facts) ? facts : null;
   const added = tree ? collectFacts(blocks, 'added', tree.head) : collect(blocks, 'added', lang);
   const removed = tree ? collectFacts(blocks, 'removed', tree.base) : collect(blocks, 'removed', lang);
   if (!added.length && !removed.length) return long;

@@ -3,6 +3,7 @@
  * caller read from git, and the AI changes found outside every feature.
  */
 
+import type { CallSite, CodeFact } from './code-calls.js';
 import type { SyntaxNode } from './code-walk.js';
 
 /** One file changed by the pull request, with its text on both sides. */
@@ -59,22 +60,28 @@ export interface UnpricedOptions {
   /** Input-price ratio through the catalog; without it no ratio is shown. */
   priceRatio?: PriceRatio;
   /**
-   * Parses Python, TypeScript and JavaScript files (grammars loaded by the caller beforehand), so
-   * that only model ids handed to a model count; without it code is scanned line by line.
+   * Syntax-tree facts of the changed Python, TypeScript and JavaScript files by path
+   * (`readCodeFacts`), so that only model ids handed to a model count; a code file without an
+   * entry is scanned line by line.
    */
-  parseCode?: CodeParser;
+  codeFacts?: ReadonlyMap<string, FileFacts>;
   /** Receives notices, such as a code file read line by line because it could not be parsed. */
   notices?: string[];
 }
 
-/** A parsed file: the tree's root (web-tree-sitter `Tree`); `delete` frees its WebAssembly memory. */
+/** A parsed file: its tree's root; `delete` frees the tree (web-tree-sitter keeps it in WebAssembly memory). */
 export interface ParsedCode {
-  rootNode: SyntaxNode & { hasError: boolean };
-  delete?(): void;
+  root: SyntaxNode;
+  /** 1-based line of the first syntax error, or null for a clean parse. */
+  firstError: { line: number } | null;
+  delete(): void;
 }
 
 /**
- * Parses a source file synchronously with grammars loaded beforehand, or returns null when its
- * language is not one the parser reads. May throw: the file is then scanned line by line.
+ * Parses a source file, or gives null when its language is not one the parser reads. May throw
+ * (a file too large, a grammar that failed to load): the file is then scanned line by line.
  */
-export type CodeParser = (path: string, text: string) => ParsedCode | null;
+export type CodeParser = (path: string, text: string) => Promise<ParsedCode | null>;
+
+/** What the syntax-tree scan found in both sides of one file, or why it has to be read line by line. */
+export type FileFacts = { base: CodeFact[]; head: CodeFact[]; calls: CallSite[] } | { fallback: string };

@@ -4,11 +4,16 @@
  * the file, reasoning budgets are flagged, what cannot be resolved is listed as such, and a file
  * the parser cannot read is scanned line by line with a notice.
  */
-import { beforeAll, describe, expect, it } from '@jest/globals';
-import { findUnpricedChanges, factsOf, unpricedWork } from '../../src/unpriced/index.js';
+import { describe, expect, it } from '@jest/globals';
+import {
+  findUnpricedChanges,
+  factsOf,
+  parseChangedCode,
+  readCodeFacts,
+  unpricedWork,
+} from '../../src/unpriced/index.js';
 import type { ChangedFile, CodeParser, UnpricedChange } from '../../src/unpriced/index.js';
 import { scanLine } from '../../src/unpriced/code-lines.js';
-import { testCodeParser } from '../helpers/code-parser.js';
 import {
   AZURE_PY,
   AZURE_PY_HEAD,
@@ -26,28 +31,29 @@ const INPUT_PRICE: Record<string, number> = { 'gpt-4o-mini': 0.15, 'gpt-4o': 2.5
 const priceRatio = (from: string, to: string): number | null =>
   INPUT_PRICE[from] !== undefined && INPUT_PRICE[to] !== undefined ? INPUT_PRICE[to] / INPUT_PRICE[from] : null;
 
-let parseCode: CodeParser;
-beforeAll(async () => {
-  parseCode = await testCodeParser();
-});
-
 function modified(path: string, base: string, head: string): ChangedFile {
   return { path, status: 'modified', base, head };
 }
 
-function scan(files: ChangedFile[], notices: string[] = []): UnpricedChange[] {
-  return findUnpricedChanges(files, { mapped: new Set(), priceRatio, parseCode, notices });
+/** The scan as the diff runs it: facts read through the parser first, then the changes. */
+async function scan(
+  files: ChangedFile[],
+  notices: string[] = [],
+  parse: CodeParser = parseChangedCode,
+): Promise<UnpricedChange[]> {
+  const codeFacts = await readCodeFacts(files, { mapped: new Set(), parse });
+  return findUnpricedChanges(files, { mapped: new Set(), priceRatio, codeFacts, notices });
 }
 
 const summaries = (changes: UnpricedChange[]): string[] => changes.map((c) => c.summary);
 
 describe('code scan on the syntax tree', () => {
-  it('Python OpenAI: a model constant swap and a max_tokens edit, priced and hinted at the function', () => {
+  it('Python OpenAI: a model constant swap and a max_tokens edit, priced and hinted at the function', async () => {
     const head = REPLY_PY.replace('REPLY_MODEL = "gpt-4o-mini"', 'REPLY_MODEL = "gpt-4o"').replace(
       'max_tokens=400',
       'max_tokens=1200',
     );
-    const changes = scan([modified('src/support/reply.py', REPLY_PY, head)]);
+    const changes = await scan([modified('src/support/reply.py', REPLY_PY, head)]);
     // 2.50 / 0.15 = 16.67; 1200 / 400 = 3.
     expect(summaries(changes)).toEqual([
       'REPLY_MODEL gpt-4o-mini → gpt-4o in src/support/reply.py:9 (×16.7 input price)',
@@ -59,19 +65,19 @@ describe('code scan on the syntax tree', () => {
     );
   });
 
-  it('Python Anthropic: a thinking budget edit reads old → new with its ratio', () => {
+  it('Python Anthropic: a thinking budget edit reads old → new with its ratio', async () => {
     const head = SUMMARIZE_PY.replace('"budget_tokens": 1024', '"budget_tokens": 8192');
-    expect(summaries(scan([modified('src/summarize.py', SUMMARIZE_PY, head)]))).toEqual([
+    expect(summaries(await scan([modified('src/summarize.py', SUMMARIZE_PY, head)]))).toEqual([
       'thinking.budget_tokens 1024 → 8192 in src/summarize.py:10 (×8 reasoning budget)',
     ]);
   });
 
-  it('TypeScript AI SDK: provider model, output cap, step limit and budgetTokens edits', () => {
+  it('TypeScript AI SDK: provider model, output cap, step limit and budgetTokens edits', async () => {
     const head = DRAFT_TS.replace("openai('gpt-4o-mini')", "openai('gpt-4.1')")
       .replace('maxOutputTokens: 300', 'maxOutputTokens: 900')
       .replace('stepCountIs(3)', 'stepCountIs(6)')
       .replace('budgetTokens: 2000', 'budgetTokens: 16000');
-    const changes = scan([modified('src/copy/draft.ts', DRAFT_TS, head)]);
+    const changes = await scan([modified('src/copy/draft.ts', DRAFT_TS, head)]);
     expect(summaries(changes)).toEqual([
       'model gpt-4o-mini → gpt-4.1 in src/copy/draft.ts:9 (×13.3 input price)',
       'maxOutputTokens 300 → 900 in src/copy/draft.ts:12 (×3 output cap)',
@@ -82,18 +88,18 @@ describe('code scan on the syntax tree', () => {
     expect(changes[3].hint).toContain('prompt: "src/copy/draft.ts#review"');
   });
 
-  it('JavaScript OpenAI: a model swap and max_completion_tokens in an object argument', () => {
+  it('JavaScript OpenAI: a model swap and max_completion_tokens in an object argument', async () => {
     const head = TITLE_JS.replace("model: 'gpt-4o-mini'", "model: 'gpt-4o'").replace(
       'max_completion_tokens: 60',
       'max_completion_tokens: 30',
     );
-    expect(summaries(scan([modified('src/title.js', TITLE_JS, head)]))).toEqual([
+    expect(summaries(await scan([modified('src/title.js', TITLE_JS, head)]))).toEqual([
       'model gpt-4o-mini → gpt-4o in src/title.js:7 (×16.7 input price)',
       'max_completion_tokens 60 → 30 in src/title.js:8 (×0.5 output cap)',
     ]);
   });
 
-  it('the known false positive: four model ids in a template-literal error log are not calls', () => {
+  it('the known false positive: four model ids in a template-literal error log are not calls', async () => {
     const logLine = FALLBACK_TS.split('\n').find((l) => l.includes('logger.error'))!;
     // The line scan reads four model ids there: the false positive the tree removes.
     expect(scanLine(logLine, 'js').map((m) => m.value)).toEqual([
@@ -102,7 +108,7 @@ describe('code scan on the syntax tree', () => {
       'gemini-2.5-pro',
       'o3-mini',
     ]);
-    expect(scan([modified('src/fallback.ts', FALLBACK_TS_BASE, FALLBACK_TS)])).toEqual([]);
+    expect(await scan([modified('src/fallback.ts', FALLBACK_TS_BASE, FALLBACK_TS)])).toEqual([]);
     // Without a parser the same diff still reports them (the line scan is the fallback).
     const lines = findUnpricedChanges([modified('src/fallback.ts', FALLBACK_TS_BASE, FALLBACK_TS)], {
       mapped: new Set(),
@@ -110,8 +116,8 @@ describe('code scan on the syntax tree', () => {
     expect(lines).toHaveLength(4);
   });
 
-  it('the known miss: a new call whose model comes from a settings dict is found and resolved', () => {
-    const changes = scan([modified('src/classify.py', CLASSIFY_PY, CLASSIFY_PY_HEAD)]);
+  it('the known miss: a new call whose model comes from a settings dict is found and resolved', async () => {
+    const changes = await scan([modified('src/classify.py', CLASSIFY_PY, CLASSIFY_PY_HEAD)]);
     expect(summaries(changes)).toEqual(['new call with model gpt-4o in src/classify.py:17']);
     expect(changes[0].hint).toContain('prompt: "src/classify.py#explain"');
     // The line scan misses it: no literal on the added lines.
@@ -120,37 +126,37 @@ describe('code scan on the syntax tree', () => {
     ).toEqual([]);
   });
 
-  it('the known miss: a new call on an Azure deployment read from the environment is listed as not resolvable', () => {
-    const changes = scan([modified('src/azure.py', AZURE_PY, AZURE_PY_HEAD)]);
+  it('the known miss: a new call on an Azure deployment read from the environment is listed as not resolvable', async () => {
+    const changes = await scan([modified('src/azure.py', AZURE_PY, AZURE_PY_HEAD)]);
     expect(summaries(changes)).toEqual(['new call with model not resolvable (deployment) in src/azure.py:11']);
     expect(changes[0].hint).toBe(
       'price the call in place: add features: { answer: { team: <team>, prompt: "src/azure.py#answer", model: <model id>, requests_per_month: <n> } } (model: names what the code passes at run time)',
     );
   });
 
-  it('ignores comments, log calls, error text and non-model dict entries', () => {
+  it('ignores comments, log calls, error text and non-model dict entries', async () => {
     const base = REPLY_PY;
     const head = REPLY_PY.replace(
       '    log.info("drafting a reply with %s", REPLY_MODEL)\n',
       '    # was model="gpt-4o" until March\n    log.info("drafting", model="gpt-4o", fallback="claude-opus-4-1")\n    role = {"model": "user"}\n    if not ticket:\n        raise ValueError(f"empty ticket for model=\'gpt-4o\'")\n',
     );
-    expect(scan([modified('src/support/reply.py', base, head)])).toEqual([]);
+    expect(await scan([modified('src/support/reply.py', base, head)])).toEqual([]);
   });
 });
 
 describe('code scan: can the head hide a model swap?', () => {
   const swap = (expr: string): string => REPLY_PY.replace('model=REPLY_MODEL', `model=${expr}`);
 
-  it('string concatenation is folded: "gpt-" + "4o" is gpt-4o', () => {
-    expect(summaries(scan([modified('src/support/reply.py', REPLY_PY, swap('"gpt-" + "4o"'))]))).toEqual([
+  it('string concatenation is folded: "gpt-" + "4o" is gpt-4o', async () => {
+    expect(summaries(await scan([modified('src/support/reply.py', REPLY_PY, swap('"gpt-" + "4o"'))]))).toEqual([
       'model gpt-4o-mini → gpt-4o in src/support/reply.py:16 (×16.7 input price)',
     ]);
-    expect(summaries(scan([modified('src/support/reply.py', REPLY_PY, swap('"gpt-" "4o"'))]))).toEqual([
+    expect(summaries(await scan([modified('src/support/reply.py', REPLY_PY, swap('"gpt-" "4o"'))]))).toEqual([
       'model gpt-4o-mini → gpt-4o in src/support/reply.py:16 (×16.7 input price)',
     ]);
   });
 
-  it('a name from another module, getattr and an f-string are listed as not resolvable', () => {
+  it('a name from another module, getattr and an f-string are listed as not resolvable', async () => {
     const imported = swap('settings.REPLY_MODEL').replace(
       'from openai import OpenAI',
       'from openai import OpenAI\nfrom . import settings',
@@ -164,61 +170,56 @@ describe('code scan: can the head hide a model swap?', () => {
       [swap('f"gpt-{VERSION}"'), 'model gpt-4o-mini → not resolvable (f"gpt-{VERSION}") in src/support/reply.py:16'],
     ];
     for (const [head, summary] of cases) {
-      const changes = scan([modified('src/support/reply.py', REPLY_PY, head)]);
+      const changes = await scan([modified('src/support/reply.py', REPLY_PY, head)]);
       expect(summaries(changes)).toEqual([summary]);
       expect(changes[0].price_ratio).toBeNull();
       expect(changes[0].hint).toContain('model: <model id>');
     }
   });
 
-  it('the other module edits its own constant: any name bound to a model id counts', () => {
+  it('the other module edits its own constant: any name bound to a model id counts', async () => {
     const base = 'DEFAULT = "gpt-4o-mini"\nTIMEOUT = 30\n';
-    expect(summaries(scan([modified('src/settings.py', base, base.replace('gpt-4o-mini', 'gpt-4o'))]))).toEqual([
+    expect(summaries(await scan([modified('src/settings.py', base, base.replace('gpt-4o-mini', 'gpt-4o'))]))).toEqual([
       'DEFAULT gpt-4o-mini → gpt-4o in src/settings.py:1 (×16.7 input price)',
     ]);
   });
 
-  it('a syntax error in the head does not hide the edit: the file is scanned line by line, with a notice', () => {
+  it('a syntax error in the head does not hide the edit: the file is scanned line by line, with a notice', async () => {
     const head = REPLY_PY.replace('model=REPLY_MODEL', 'model="gpt-4o"').replace(
       '    return response',
       '    return (response',
     );
     const notices: string[] = [];
-    const changes = scan([modified('src/support/reply.py', REPLY_PY, head)], notices);
+    const changes = await scan([modified('src/support/reply.py', REPLY_PY, head)], notices);
     expect(summaries(changes)).toEqual(['new call with model gpt-4o in src/support/reply.py:16']);
     expect(notices).toEqual([
-      'src/support/reply.py: not read as code (head has a syntax error); its changed lines were scanned line by line',
+      'src/support/reply.py: not read as code (head has a syntax error at line 23); its changed lines were scanned line by line',
     ]);
   });
 
-  it('a parser that throws falls back to the line scan with a notice, never silence', () => {
+  it('a parser that throws falls back to the line scan with a notice, never silence', async () => {
     const notices: string[] = [];
     const head = REPLY_PY.replace('REPLY_MODEL = "gpt-4o-mini"', 'REPLY_MODEL = "gpt-4o"');
-    const changes = findUnpricedChanges([modified('src/support/reply.py', REPLY_PY, head)], {
-      mapped: new Set(),
-      priceRatio,
-      notices,
-      parseCode: () => {
-        throw new Error('out of memory');
-      },
-    });
+    const changes = await scan([modified('src/support/reply.py', REPLY_PY, head)], notices, () =>
+      Promise.reject(new Error('out of memory')),
+    );
     expect(summaries(changes)).toEqual([
       'REPLY_MODEL gpt-4o-mini → gpt-4o in src/support/reply.py:9 (×16.7 input price)',
     ]);
     expect(notices).toEqual([
-      'src/support/reply.py: not read as code (the parser failed (out of memory)); its changed lines were scanned line by line',
+      'src/support/reply.py: not read as code (the parser failed: out of memory); its changed lines were scanned line by line',
     ]);
   });
 });
 
 describe('code scan: bounded work, counted', () => {
-  it('visits each node of both trees once, and stops at the node cap', () => {
+  it('visits each node of both trees once, and stops at the node cap', async () => {
     const rows = Array.from({ length: 5_000 }, (_, i) => `  {"id": ${i}, "model": "gpt-4o-mini"},`).join('\n');
     const base = `TABLE = [\n${rows}\n]\n`;
     const head = base.replace('"id": 4999, "model": "gpt-4o-mini"', '"id": 4999, "model": "gpt-4o"');
-    const tree = parseCode('src/table.py', base)!;
+    const tree = (await parseChangedCode('src/table.py', base))!;
     const before = unpricedWork();
-    const all = factsOf(tree.rootNode);
+    const all = factsOf(tree.root);
     const nodes = unpricedWork().treeNodes - before.treeNodes;
     // module, expression_statement, assignment, identifier, `=`, list, `[`, `]`; per row a
     // dictionary, two pairs, two string keys of 3 nodes each, an integer, a string of 3 nodes and
@@ -226,10 +227,10 @@ describe('code scan: bounded work, counted', () => {
     expect(nodes).toBe(8 + 22 * 5_000);
     expect(all!.facts).toHaveLength(5_000);
     const b2 = unpricedWork();
-    expect(factsOf(tree.rootNode, 1_000)).toBeNull();
+    expect(factsOf(tree.root, 1_000)).toBeNull();
     expect(unpricedWork().treeNodes - b2.treeNodes).toBe(1_001);
-    tree.delete?.();
-    const changes = scan([modified('src/table.py', base, head)]);
+    tree.delete();
+    const changes = await scan([modified('src/table.py', base, head)]);
     expect(summaries(changes)).toEqual(['model gpt-4o-mini → gpt-4o in src/table.py:5001 (×16.7 input price)']);
   });
 });
