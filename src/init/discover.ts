@@ -4,11 +4,13 @@
  * (unpriced/paths.ts: prompt files of every format it reads, agent definitions), plus aicost
  * agent YAML (`name`, `model`, `instructions`) that is not another agent's sub-agent. A traffic
  * file whose name matches the artifact's feature id gives the volume; else a placeholder volume,
- * marked in a comment, that the user must replace. Code call sites are reported as found but not
- * mapped (a feature needs a prompt file or an agent definition). Pure: the entry lists the files.
+ * marked in a comment, that the user must replace. Each SDK call in a named function of the code
+ * (found by the unpriced scan's syntax-tree reading, unpriced/code-calls.ts) is a feature whose
+ * prompt is the function (`prompt: src/reply.py#draft_reply`), with a placeholder `model:` when
+ * the call's model is not a literal in its file. Pure: the entry lists the files and their calls.
  */
 import { parse as parseYaml } from 'yaml';
-import { classifyPath, featureIdFor } from '../unpriced/index.js';
+import { classifyPath, codeFeatureId, featureIdFor, type CallSite } from '../unpriced/index.js';
 
 /** A file of the repository: its path relative to the root and its text (null when too large). */
 export interface RepoFile {
@@ -23,6 +25,8 @@ export interface ProposedFeature {
   path: string;
   /** A traffic file for it (by name), or null: then the volume is a placeholder. */
   traffic: string | null;
+  /** A code prompt whose call's model is not a literal: the placeholder model written, marked for the user. */
+  placeholderModel?: string;
 }
 
 /** What init found. */
@@ -34,6 +38,10 @@ export interface Discovery {
 
 /** The monthly volume written when no traffic file gives one; the comment says to replace it. */
 export const PLACEHOLDER_VOLUME = 1000;
+/** The model written for a code call whose model is not a literal; the comment says to replace it. */
+export const PLACEHOLDER_MODEL = 'gpt-4o-mini';
+/** The comment that marks a value init guessed; `estimate` lists the features that still carry it. */
+export const PLACEHOLDER_MARK = 'PLACEHOLDER (aicost init)';
 
 /** Formats a feature entry can point at with `prompt:` / `agent:`. */
 const PROMPT_FORMATS = new Set(['github-models', 'prompty', 'dotprompt', 'vscode-prompt', 'plain-prompt']);
@@ -69,8 +77,14 @@ function unique(id: string, taken: Set<string>): string {
   return out;
 }
 
-/** Discover features in the repository's files (sorted by path for a stable config). */
-export function discoverFeatures(files: readonly RepoFile[]): Discovery {
+/**
+ * Discover features in the repository's files (sorted by path for a stable config). `calls` holds
+ * the SDK call sites of the code files that were parsed (unpriced `callSitesOf`), by path.
+ */
+export function discoverFeatures(
+  files: readonly RepoFile[],
+  calls: ReadonlyMap<string, readonly CallSite[]> = new Map(),
+): Discovery {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const traffic = sorted.filter((f) => /\.jsonl$/i.test(f.path)).map((f) => f.path);
   const agentDocs = new Map<string, Record<string, unknown>>();
@@ -101,11 +115,34 @@ export function discoverFeatures(files: readonly RepoFile[]): Discovery {
       features.push({ id, key: 'agent', path: f.path, traffic: trafficFor(id, f.path) });
     } else if (cls.type === 'artifact') {
       unmapped.push({ path: f.path, why: `${cls.format} config: models, not a feature; map its callers` });
-    } else if (cls.type === 'code' && f.text !== null && /\b(?:gpt-|claude-|gemini-|o[134]-|model\s*=)/.test(f.text)) {
-      unmapped.push({
-        path: f.path,
-        why: 'code that calls a model: move the prompt into a prompt file or describe it as an aicost agent',
-      });
+    } else if (cls.type === 'code' && f.text !== null) {
+      const sites = calls.get(f.path) ?? [];
+      const perHolder = new Map<string, CallSite[]>();
+      for (const c of sites) perHolder.set(c.holder, [...(perHolder.get(c.holder) ?? []), c]);
+      for (const [holder, list] of perHolder) {
+        if (list.length > 1) {
+          unmapped.push({
+            path: `${f.path}#${holder}`,
+            why: `${list.length} model calls in one function (lines ${list.map((c) => c.line).join(', ')}): a code prompt names a function holding one; move each call into a function of its own`,
+          });
+          continue;
+        }
+        const id = unique(codeFeatureId(holder), taken);
+        const feature: ProposedFeature = {
+          id,
+          key: 'prompt',
+          path: `${f.path}#${holder}`,
+          traffic: trafficFor(id, f.path),
+        };
+        if (list[0].model === null) feature.placeholderModel = PLACEHOLDER_MODEL;
+        features.push(feature);
+      }
+      if (!perHolder.size && /\b(?:gpt-|claude-|gemini-|o[134]-|model\s*=)/.test(f.text)) {
+        unmapped.push({
+          path: f.path,
+          why: 'code that mentions a model but holds no SDK call in a named function aicost can read: put the call in a function and point prompt: at it (file.py#function), or map it by hand',
+        });
+      }
     }
   }
   return { features, unmapped };
@@ -120,11 +157,19 @@ export function initConfigText(d: Discovery): string {
     'features:',
   ];
   for (const f of d.features) {
-    lines.push(`  ${f.id}:`, '    team: default', `    ${f.key}: ${f.path}`);
+    lines.push(
+      `  ${f.id}:`,
+      '    team: default',
+      `    ${f.key}: ${f.path.includes('#') ? JSON.stringify(f.path) : f.path}`,
+    );
+    if (f.placeholderModel)
+      lines.push(
+        `    model: ${f.placeholderModel}     # ${PLACEHOLDER_MARK}: the call's model is not a literal in the code; set the model it runs`,
+      );
     if (f.traffic) lines.push(`    traffic: ${f.traffic}            # volume derived from the samples' time window`);
     else
       lines.push(
-        `    requests_per_month: ${PLACEHOLDER_VOLUME}     # PLACEHOLDER (aicost init): no traffic file found; set the real monthly volume`,
+        `    requests_per_month: ${PLACEHOLDER_VOLUME}     # ${PLACEHOLDER_MARK}: no traffic file found; set the real monthly volume`,
       );
     lines.push('');
   }

@@ -38,3 +38,18 @@ export async function factsOfFile(file: ChangedFile, parse: CodeParser): Promise
   }
   return { base: sides[0], head: sides[1], calls };
 }
+
+/**
+ * The SDK calls in one source file that a `file#name` prompt can point at (each in a named
+ * function), or null when the parser does not read the file's language or the file does not parse.
+ */
+export async function callSitesOf(path: string, text: string, parse: CodeParser): Promise<CallSite[] | null> {
+  const tree = await parse(path, text).catch(() => null);
+  if (tree === null) return null;
+  try {
+    if (tree.firstError) return null;
+    return factsOf(tree.root)?.calls ?? null;
+  } finally {
+    tree.delete();
+  }
+}

@@ -251,13 +251,14 @@ function visit(node: SyntaxNode, ctx: Ctx, bindings: Bindings, sites: Site[]): C
     case 'function_declaration':
     case 'generator_function_declaration':
     case 'method_definition': {
-      const name = nameOf(node.childForFieldName('name'));
+      // The outermost function names the call: a nested helper is not a top-level definition.
+      const name = ctx.inFunction ? '' : nameOf(node.childForFieldName('name'));
       inner = { ...ctx, holder: name ? qualified(name) : ctx.holder, inFunction: true };
       break;
     }
     case 'class_definition':
     case 'class_declaration':
-      inner = { ...ctx, cls: nameOf(node.childForFieldName('name')) || null };
+      if (!ctx.inFunction) inner = { ...ctx, cls: nameOf(node.childForFieldName('name')) || null };
       break;
     case 'raise_statement':
     case 'throw_statement':

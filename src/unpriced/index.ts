@@ -32,6 +32,7 @@ export { factsOf } from './code-calls.js';
 export type { CallSite, CodeFact, SyntaxNode } from './code-calls.js';
 export { unpricedWork } from './work.js';
 export { parseChangedCode } from './code-parse.js';
+export { callSitesOf } from './code-facts.js';
 
 function normalise(path: string): string {
   return path.replace(/^(?:\.\/)+/, '');
