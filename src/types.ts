@@ -303,8 +303,12 @@ export interface CallParams {
 /** What a prompt artifact says about the calls it makes. */
 export interface CallSite {
   file: string;
-  /** `agent`: one agent of an agent definition (its instructions as a system message, its tools). */
-  format: 'github-models' | 'markdown' | 'text' | 'agent' | 'dotprompt' | 'promptfoo';
+  /**
+   * `agent`: one agent of an agent definition (its instructions as a system message, its tools).
+   * `code`: a constant or one SDK call in a Python/TypeScript/JavaScript file (`file.py#NAME`);
+   * the feature's `model:` wins over the model the code names.
+   */
+  format: 'github-models' | 'markdown' | 'text' | 'agent' | 'dotprompt' | 'promptfoo' | 'code';
   model?: string;
   /** Positions of cost-relevant keys in the file, by name (`model`, `maxTokens`, …). */
   lines: Record<string, number>;

@@ -13,6 +13,7 @@ export { parseDotprompt, isDotpromptPartial, looksLikeDotprompt, partialNames, p
 export type { PartialFiles } from './dotprompt.js';
 export { looksLikePromptfoo, promptfooFeatureChoice } from './promptfoo.js';
 export { loadPromptArtifact } from './load-prompt.js';
+export { isCodeRef, loadCodeArtifact } from './code.js';
 export type { LoadedPrompt } from './load-prompt.js';
 export { formatOf, looksLikeGithubModelsPrompt, parseArtifact, promptFormatOf, PROMPT_EXTENSIONS } from './parse.js';
 export type { ArtifactRefs } from './parse.js';

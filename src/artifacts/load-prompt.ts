@@ -4,7 +4,9 @@
  * pure; this is where the other files are read, each inside the repository.
  */
 
+import { languageFor } from '../code/index.js';
 import { ArtifactError } from '../errors.js';
+import { isCodeRef, loadCodeArtifact } from './code.js';
 import { safeRelativePath } from '../repo/index.js';
 import type { CallSite } from '../types.js';
 import type { AgentFileReader } from './agents/index.js';
@@ -37,6 +39,22 @@ export async function loadPromptArtifact(
   const hash = ref.indexOf('#');
   const path = hash < 0 ? ref : ref.slice(0, hash);
   const text = given ?? (await reader.readText(path));
+  if (isCodeRef(ref)) {
+    if (options.provider !== undefined)
+      throw new ArtifactError(
+        `the feature sets provider: ${options.provider}, but ${path} is code, not a promptfoo config`,
+        {
+          location: { file: path },
+          hint: 'Remove provider:; model: on the feature names the model a code call uses.',
+        },
+      );
+    return loadCodeArtifact(reader, path, ref.slice(hash + 1), text);
+  }
+  if (hash < 0 && languageFor(path))
+    throw new ArtifactError(`${path} is code: name the constant or function that holds the prompt`, {
+      location: { file: path },
+      hint: `Write prompt: ${path}#NAME, where NAME is a module-level string constant, a list of messages, or a function that makes one model call.`,
+    });
   const files = [path];
   const format = formatOf(path, text);
   if (format === 'promptfoo')

@@ -30,11 +30,12 @@ function writtenModels(
     });
   }
   if (!site) return [];
+  const fromSite = site.model !== undefined && !(site.format === 'code' && entry.model);
   return [
     {
-      model: site.model ?? entry.model ?? '',
-      file: site.model ? site.file : null,
-      line: site.model ? (site.lines.model ?? null) : null,
+      model: (fromSite ? site.model : entry.model) ?? '',
+      file: fromSite ? site.file : null,
+      line: fromSite ? (site.lines.model ?? null) : null,
     },
   ];
 }

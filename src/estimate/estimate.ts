@@ -34,15 +34,24 @@ export function replaySiteFor(
   positions: Record<string, { line: number; column: number }>,
 ): ReplaySite {
   const { feature, site } = input;
-  const modelId = site.model ?? feature.model;
+  // Code names its model in ways aicost may misread (a variable, a deployment): there the feature's model: wins.
+  const fromSite = site.model !== undefined && !(site.format === 'code' && feature.model);
+  const modelId = fromSite ? site.model : feature.model;
   if (!modelId) {
     const pos = positions[`features.${feature.id}`];
+    if (site.format === 'code') {
+      const why = site.notes?.find((n) => n.startsWith('model ')) ?? 'the call names no model aicost can read';
+      throw new ConfigError(`feature "${feature.id}": ${site.file}: ${why}, and the feature sets no model:`, {
+        location: { file: configFile, line: pos?.line, column: pos?.column },
+        hint: `Add model: (e.g. model: openai/gpt-4o-mini) to features.${feature.id}: the model the code chooses at run time.`,
+      });
+    }
     throw new ConfigError(`feature "${feature.id}": ${site.file} names no model and the feature sets no model:`, {
       location: { file: configFile, line: pos?.line, column: pos?.column },
       hint: `Add model: (e.g. model: openai/gpt-4o-mini) to features.${feature.id}, or a model: key to ${site.file}.`,
     });
   }
-  const where = site.model
+  const where = fromSite
     ? { file: site.file, line: site.lines.model }
     : { file: configFile, line: positions[`features.${feature.id}.model`]?.line };
   const model: ResolvedModel = ctx.catalog.resolve(modelId, where);
