@@ -7,7 +7,8 @@ import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { discoverFeatures, initConfigText, PLACEHOLDER_VOLUME, type RepoFile } from '../init/index.js';
-import { callSitesOf, classifyPath, parseChangedCode, type CallSite } from '../unpriced/index.js';
+import { WorkingTreeReader } from '../repo/index.js';
+import { callSitesOf, checkCodePrompts, classifyPath, parseChangedCode, type CallSite } from '../unpriced/index.js';
 import type { InitArgs } from './args.js';
 
 /** Folders never read: dependencies, builds, VCS data. */
@@ -63,7 +64,10 @@ export async function runInit(args: InitArgs): Promise<string[]> {
     });
   }
   const files = listFiles(root);
-  const found = discoverFeatures(files, await codeCalls(files));
+  const calls = await codeCalls(files);
+  const refs = [...calls].flatMap(([path, sites]) => sites.map((c) => `${path}#${c.holder}`));
+  const checks = await checkCodePrompts(new Set(refs), new WorkingTreeReader(root));
+  const found = discoverFeatures(files, calls, checks);
   if (found.features.length === 0) {
     throw new UsageError(`no prompt file, agent definition or model call found under ${root}`, {
       hint: 'aicost reads prompt files (*.prompt.yml, *.prompty, *.prompt, prompts/*.md), agent definitions and SDK calls in named Python/TypeScript/JavaScript functions; add one, then run init again.',
@@ -73,18 +77,19 @@ export async function runInit(args: InitArgs): Promise<string[]> {
   const lines = [`Wrote ${args.config} with ${found.features.length} feature(s), team "default":`];
   for (const f of found.features)
     lines.push(
-      `  ${f.id}: ${f.key} ${f.path}${f.placeholderModel ? `, model ${f.placeholderModel} (PLACEHOLDER: the call's model is not a literal; set it)` : ''}, ${f.traffic ? `traffic ${f.traffic}` : `requests_per_month ${PLACEHOLDER_VOLUME} (PLACEHOLDER: set the real volume)`}`,
+      `  ${f.id}: ${f.key} ${f.path}${f.placeholderModel ? `, model ${f.placeholderModel} (PLACEHOLDER: the call's model is not a literal; set it)` : ''}${f.placeholderOutput ? `, typical_output_tokens ${f.placeholderOutput} (PLACEHOLDER: the call sets no max tokens)` : ''}, ${f.traffic ? `traffic ${f.traffic}` : `requests_per_month ${PLACEHOLDER_VOLUME} (PLACEHOLDER: set the real volume)`}`,
     );
   if (found.unmapped.length) {
     lines.push('Found but not mapped:');
     for (const u of found.unmapped) lines.push(`  ${u.path}: ${u.why}`);
   }
-  const placeholders = found.features.filter((f) => !f.traffic).length;
-  const models = found.features.filter((f) => f.placeholderModel).length;
-  if (placeholders || models)
-    lines.push(
-      `Fill in: ${[placeholders ? `${placeholders} PLACEHOLDER volume(s)` : '', models ? `${models} PLACEHOLDER model(s)` : ''].filter(Boolean).join(' and ')} in ${args.config}; add teams, budgets and owners.`,
-    );
+  const counts: [number, string][] = [
+    [found.features.filter((f) => !f.traffic).length, 'volume(s)'],
+    [found.features.filter((f) => f.placeholderModel).length, 'model(s)'],
+    [found.features.filter((f) => f.placeholderOutput).length, 'typical output size(s)'],
+  ];
+  const fill = counts.filter(([n]) => n > 0).map(([n, what]) => `${n} PLACEHOLDER ${what}`);
+  if (fill.length) lines.push(`Fill in: ${fill.join(', ')} in ${args.config}; add teams, budgets and owners.`);
   lines.push(`Next: aicost estimate --repo ${args.repo}`);
   return lines;
 }

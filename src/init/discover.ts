@@ -10,7 +10,7 @@
  * the call's model is not a literal in its file. Pure: the entry lists the files and their calls.
  */
 import { parse as parseYaml } from 'yaml';
-import { classifyPath, codeFeatureId, featureIdFor, type CallSite } from '../unpriced/index.js';
+import { classifyPath, codeFeatureId, featureIdFor, type CallSite, type CodePromptCheck } from '../unpriced/index.js';
 
 /** A file of the repository: its path relative to the root and its text (null when too large). */
 export interface RepoFile {
@@ -27,6 +27,8 @@ export interface ProposedFeature {
   traffic: string | null;
   /** A code prompt whose call's model is not a literal: the placeholder model written, marked for the user. */
   placeholderModel?: string;
+  /** A code prompt whose call sets no max tokens (and no traffic): the placeholder output size written. */
+  placeholderOutput?: number;
 }
 
 /** What init found. */
@@ -40,6 +42,8 @@ export interface Discovery {
 export const PLACEHOLDER_VOLUME = 1000;
 /** The model written for a code call whose model is not a literal; the comment says to replace it. */
 export const PLACEHOLDER_MODEL = 'gpt-4o-mini';
+/** The typical output written for a code call that sets no max tokens; the comment says to replace it. */
+export const PLACEHOLDER_OUTPUT = 300;
 /** The comment that marks a value init guessed; `estimate` lists the features that still carry it. */
 export const PLACEHOLDER_MARK = 'PLACEHOLDER (aicost init)';
 
@@ -79,11 +83,14 @@ function unique(id: string, taken: Set<string>): string {
 
 /**
  * Discover features in the repository's files (sorted by path for a stable config). `calls` holds
- * the SDK call sites of the code files that were parsed (unpriced `callSitesOf`), by path.
+ * the SDK call sites of the code files that were parsed (unpriced `callSitesOf`), by path;
+ * `checks` whether each `file#function` reads as a code prompt (unpriced `checkCodePrompts`): one
+ * that does not is listed as not mapped, with the reason.
  */
 export function discoverFeatures(
   files: readonly RepoFile[],
   calls: ReadonlyMap<string, readonly CallSite[]> = new Map(),
+  checks: ReadonlyMap<string, CodePromptCheck> = new Map(),
 ): Discovery {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const traffic = sorted.filter((f) => /\.jsonl$/i.test(f.path)).map((f) => f.path);
@@ -127,14 +134,16 @@ export function discoverFeatures(
           });
           continue;
         }
+        const ref = `${f.path}#${holder}`;
+        const check = checks.get(ref);
+        if (check?.problem) {
+          unmapped.push({ path: ref, why: `not readable as a code prompt: ${check.problem}` });
+          continue;
+        }
         const id = unique(codeFeatureId(holder), taken);
-        const feature: ProposedFeature = {
-          id,
-          key: 'prompt',
-          path: `${f.path}#${holder}`,
-          traffic: trafficFor(id, f.path),
-        };
+        const feature: ProposedFeature = { id, key: 'prompt', path: ref, traffic: trafficFor(id, f.path) };
         if (list[0].model === null) feature.placeholderModel = PLACEHOLDER_MODEL;
+        if (check?.noMaxTokens && !feature.traffic) feature.placeholderOutput = PLACEHOLDER_OUTPUT;
         features.push(feature);
       }
       if (!perHolder.size && /\b(?:gpt-|claude-|gemini-|o[134]-|model\s*=)/.test(f.text)) {
@@ -151,7 +160,7 @@ export function discoverFeatures(
 /** The `.aicost.yml` text for a discovery: team `default`, volumes from traffic or placeholders. */
 export function initConfigText(d: Discovery): string {
   const lines = [
-    '# Written by `aicost init`. Check every feature; replace each PLACEHOLDER volume with the real one.',
+    '# Written by `aicost init`. Check every feature; replace each PLACEHOLDER value with the real one.',
     'version: 1',
     '',
     'features:',
@@ -165,6 +174,10 @@ export function initConfigText(d: Discovery): string {
     if (f.placeholderModel)
       lines.push(
         `    model: ${f.placeholderModel}     # ${PLACEHOLDER_MARK}: the call's model is not a literal in the code; set the model it runs`,
+      );
+    if (f.placeholderOutput)
+      lines.push(
+        `    typical_output_tokens: ${f.placeholderOutput}     # ${PLACEHOLDER_MARK}: the call sets no max tokens; set a typical output size`,
       );
     if (f.traffic) lines.push(`    traffic: ${f.traffic}            # volume derived from the samples' time window`);
     else

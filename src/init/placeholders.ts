@@ -39,6 +39,8 @@ export function placeholdersIn(text: string): Placeholder[] {
 /** The estimate notice for the placeholders left in `file`, or null when there are none. */
 export function placeholderNotice(file: string, placeholders: readonly Placeholder[]): string | null {
   if (!placeholders.length) return null;
-  const list = placeholders.map((p) => `${p.feature} (${p.key}, ${file}:${p.line})`).join(', ');
-  return `${file} still holds values \`aicost init\` guessed, marked PLACEHOLDER: ${list}. These figures rest on them: set the real values and remove the marks.`;
+  const byFeature = new Map<string, string[]>();
+  for (const p of placeholders) byFeature.set(p.feature, [...(byFeature.get(p.feature) ?? []), p.key]);
+  const list = [...byFeature].map(([f, keys]) => `${f} (${keys.join(', ')})`).join(', ');
+  return `${file} still holds values \`aicost init\` guessed (marked PLACEHOLDER, from line ${placeholders[0].line}): ${list}. These figures rest on them: set the real values and remove the marks.`;
 }

@@ -6,7 +6,7 @@ import { defaultBase, GitRevisionReader, locateDiffProject } from '../repo/index
 import { assertFiniteReport, assertValidDiffReport, buildDiffReport, type DiffReport } from '../report/index.js';
 import { startBootstrap } from '../stats/index.js';
 import { TokenCounter, type TokenCounterStats } from '../tokenize/index.js';
-import { findUnpricedChanges, parseChangedCode, readCodeFacts } from '../unpriced/index.js';
+import { checkCodePrompts, findUnpricedChanges, parseChangedCode, readCodeFacts } from '../unpriced/index.js';
 import { diffNotices } from './diff-notices.js';
 import { priceFeatures } from './price-features.js';
 import { DiffSchedule } from './schedule.js';
@@ -74,11 +74,16 @@ export async function runDiff(
     const priceRatio = (from: string, to: string) => inputPriceRatio(catalog, loaded.dates.head, from, to);
     // The grammars load only when a changed file is Python, TypeScript or JavaScript.
     const codeFacts = await readCodeFacts(loaded.changedFiles, { mapped: loaded.mapped, parse: parseChangedCode });
+    // Hints propose `prompt: file#function` only where the code prompt reader (at head) accepts it.
+    const proposed = new Set<string>();
+    findUnpricedChanges(loaded.changedFiles, { mapped: loaded.mapped, codeFacts, proposedCodePrompts: proposed });
+    const codePrompts = await checkCodePrompts(proposed, head);
     const scanNotices: string[] = [];
     const unpriced = findUnpricedChanges(loaded.changedFiles, {
       mapped: loaded.mapped,
       priceRatio,
       codeFacts,
+      codePrompts,
       notices: scanNotices,
     });
     const notices = [...diffNotices(loaded, features, catalog, location, nestedAtHead, [base, head]), ...scanNotices];

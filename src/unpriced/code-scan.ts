@@ -132,23 +132,24 @@ const LIMIT_NOUN = { 'max-tokens': 'output cap', loop: 'loop limit', reasoning: 
 
 /**
  * The `.aicost.yml` entry that prices the call: its function as a code prompt
- * (`prompt: src/reply.py#reply`) when the scan knows which function holds it, else a prompt file
- * or an aicost agent. `model:` is asked for when the call's model is not a literal in the file.
+ * (`prompt: src/reply.py#reply`) when the scan knows which function holds it and the code prompt
+ * reader accepts it, else a prompt file or an aicost agent. `model:` is asked for when the call's
+ * model is not a literal in the file.
  */
-function codeHint(file: string, m: Match): string {
+function codeHint(file: string, m: Match, opts: UnpricedOptions): string {
   const id = featureIdFor(file);
   const agentFile = `agents/${id}.yaml`;
   const agent = featureEntry(id, 'agent', agentFile);
   if (m.family === 'loop') {
     return `describe the loop as an aicost agent (${agentFile} with max_turns: ${m.value}) and add ${agent}`;
   }
-  if (m.holder) {
-    const entry = featureEntry(
-      codeFeatureId(m.holder),
-      'prompt',
-      `${file}#${m.holder}`,
-      m.unresolved ? '<model id>' : undefined,
-    );
+  const ref = m.holder ? `${file}#${m.holder}` : null;
+  if (ref !== null) opts.proposedCodePrompts?.add(ref);
+  const check = ref === null ? undefined : opts.codePrompts?.get(ref);
+  const problem = check?.problem;
+  if (ref !== null && m.holder && !problem) {
+    const model = m.unresolved ? '<model id>' : undefined;
+    const entry = featureEntry(codeFeatureId(m.holder), 'prompt', ref, model, check?.noMaxTokens === true);
     return `price the call in place: add ${entry}${m.unresolved ? ' (model: names what the code passes at run time)' : ''}`;
   }
   const promptFile = `prompts/${id}.prompt.yml`;
@@ -158,7 +159,8 @@ function codeHint(file: string, m: Match): string {
       : m.family === 'reasoning'
         ? 'the reasoning setting'
         : `modelParameters: { maxTokens: ${m.value} }`;
-  return `move the call into a prompt file (${promptFile} with ${inPrompt}) and add ${featureEntry(id, 'prompt', promptFile)}, or describe it as an aicost agent: ${agent}`;
+  const why = problem ? ` (${ref} is not readable as a code prompt: ${problem})` : '';
+  return `move the call into a prompt file (${promptFile} with ${inPrompt}) and add ${featureEntry(id, 'prompt', promptFile)}, or describe it as an aicost agent: ${agent}${why}`;
 }
 
 /** A feature id for a code prompt named after its function: `Bot.reply` → `bot-reply`. */
@@ -200,7 +202,14 @@ export function scanCode(file: ChangedFile, lang: 'python' | 'js', opts: Unprice
   const out: UnpricedChange[] = [];
   const where = (line: number): string => `${file.path}:${line}`;
   const report = (line: number, summary: string, m: Match, priceRatio: number | null): void => {
-    out.push({ kind: 'code', file: file.path, line, summary, price_ratio: priceRatio, hint: codeHint(file.path, m) });
+    out.push({
+      kind: 'code',
+      file: file.path,
+      line,
+      summary,
+      price_ratio: priceRatio,
+      hint: codeHint(file.path, m, opts),
+    });
   };
 
   for (const a of added) {

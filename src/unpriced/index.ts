@@ -33,6 +33,8 @@ export type { CallSite, CodeFact, SyntaxNode } from './code-calls.js';
 export { unpricedWork } from './work.js';
 export { parseChangedCode } from './code-parse.js';
 export { callSitesOf } from './code-facts.js';
+export { checkCodePrompt, checkCodePrompts, MAX_CODE_PROMPTS_CHECKED } from './code-prompts.js';
+export type { CodePromptCheck } from './code-prompts.js';
 
 function normalise(path: string): string {
   return path.replace(/^(?:\.\/)+/, '');

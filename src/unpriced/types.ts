@@ -4,6 +4,7 @@
  */
 
 import type { CallSite, CodeFact } from './code-calls.js';
+import type { CodePromptCheck } from './code-prompts.js';
 import type { SyntaxNode } from './code-walk.js';
 
 /** One file changed by the pull request, with its text on both sides. */
@@ -67,6 +68,13 @@ export interface UnpricedOptions {
   codeFacts?: ReadonlyMap<string, FileFacts>;
   /** Receives notices, such as a code file read line by line because it could not be parsed. */
   notices?: string[];
+  /** Receives the `file#name` code prompts the hints propose, to be checked (`checkCodePrompts`). */
+  proposedCodePrompts?: Set<string>;
+  /**
+   * Checked code prompts (`checkCodePrompts`). A hint proposes a code prompt only when its check
+   * found no problem, or when it was not checked at all.
+   */
+  codePrompts?: ReadonlyMap<string, CodePromptCheck>;
 }
 
 /** A parsed file: its tree's root; `delete` frees the tree (web-tree-sitter keeps it in WebAssembly memory). */

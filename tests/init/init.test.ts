@@ -28,19 +28,13 @@ describe('aicost init', () => {
     const dir = demoWithoutConfig();
     const out = await runInit({ command: 'init', repo: dir, config: '.aicost.yml', force: false });
     const written = parse(readFileSync(join(dir, '.aicost.yml'), 'utf8'));
-    // The demo's own config maps seven artifacts; init finds them, and the Python call site.
+    // The demo's own config maps these seven artifacts; init finds exactly them.
     const demo = parse(readFileSync(join(ROOT, 'examples/demo/.aicost.yml'), 'utf8'));
     const artifacts = (cfg: { features: Record<string, { prompt?: string; agent?: string }> }) =>
       Object.values(cfg.features)
         .map((f) => f.prompt ?? f.agent)
         .sort();
-    expect(artifacts(written)).toEqual([...artifacts(demo), 'src/classify.py#classify'].sort());
-    // Its model is a literal in the call: no model placeholder.
-    expect(written.features['classify']).toEqual({
-      team: 'default',
-      prompt: 'src/classify.py#classify',
-      requests_per_month: 1000,
-    });
+    expect(artifacts(written)).toEqual(artifacts(demo));
     expect(written.features['triage']).toEqual({
       team: 'default',
       agent: 'agents/triage.yaml',
@@ -54,13 +48,16 @@ describe('aicost init', () => {
     expect(readFileSync(join(dir, '.aicost.yml'), 'utf8')).toMatch(
       /requests_per_month: 1000 +# PLACEHOLDER \(aicost init\)/,
     );
-    expect(out.join('\n')).toContain('  classify: prompt src/classify.py#classify, requests_per_month 1000');
+    // The Python call site is found, but its system message is built by a method call (`", ".join`),
+    // which the code prompt reader cannot read: listed as not mapped, with the reader's reason.
+    expect(out.join('\n')).toContain(
+      'src/classify.py#classify: not readable as a code prompt: classify: the system message\'s content is `"Answer with one word: " + ", ".join(QUEUES)`, which aicost cannot read statically',
+    );
     expect(out.at(-1)).toBe(`Next: aicost estimate --repo ${dir}`);
 
-    // estimate runs on what init wrote, prices all eight features and names the placeholders.
+    // estimate runs on what init wrote, prices all seven features and names the placeholders.
     const { report } = await runEstimate({ repo: dir, config: '.aicost.yml' });
     expect(report.features.map((f) => f.id).sort()).toEqual([
-      'classify',
       'kb-answer',
       'lead-scoring',
       'onboarding-tips',
@@ -74,8 +71,11 @@ describe('aicost init', () => {
       .filter(([, f]) => !f.traffic)
       .map(([id]) => id);
     const notice = report.notices.find((n) => n.includes('PLACEHOLDER'));
-    expect(notice).toMatch(/^\.aicost\.yml still holds values `aicost init` guessed, marked PLACEHOLDER: /);
-    for (const id of placeholders) expect(notice).toContain(`${id} (requests_per_month, .aicost.yml:`);
+    expect(notice).toMatch(
+      /^\.aicost\.yml still holds values `aicost init` guessed \(marked PLACEHOLDER, from line \d+\): /,
+    );
+    for (const id of placeholders) expect(notice).toContain(`${id} (requests_per_month)`);
+    expect(placeholders.length).toBeGreaterThan(0);
   });
 
   it('never overwrites a config without --force', async () => {

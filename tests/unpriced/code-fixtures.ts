@@ -16,7 +16,7 @@ REPLY_MODEL = "gpt-4o-mini"
 SYSTEM_PROMPT = "You are a support agent for Acme. Answer in two short paragraphs."
 
 
-def draft_reply(ticket: str) -> str:
+def draft_reply(ticket):
     log.info("drafting a reply with %s", REPLY_MODEL)
     response = client.chat.completions.create(
         model=REPLY_MODEL,
@@ -34,7 +34,7 @@ export const SUMMARIZE_PY = `import anthropic
 client = anthropic.Anthropic()
 
 
-def summarize(document: str) -> str:
+def summarize(document):
     message = client.messages.create(
         model="claude-sonnet-4-5",
         max_tokens=2048,
@@ -52,7 +52,7 @@ client = OpenAI()
 SETTINGS = {"model": "gpt-4o", "temperature": 0.0}
 
 
-def classify(text: str) -> str:
+def classify(text):
     out = client.chat.completions.create(
         model=SETTINGS["model"],
         messages=[{"role": "user", "content": f"Label this ticket: {text}"}],
@@ -65,7 +65,7 @@ export const CLASSIFY_PY_HEAD = CLASSIFY_PY.replace(
   `    return out.choices[0].message.content
 
 
-def explain(label: str) -> str:
+def explain(label):
     out = client.chat.completions.create(
         model=SETTINGS["model"],
         messages=[{"role": "user", "content": f"Explain the label {label}"}],
@@ -85,7 +85,7 @@ deployment = os.environ["AZURE_OPENAI_CHAT_DEPLOYMENT"]
 
 export const AZURE_PY_HEAD = `${AZURE_PY}
 
-def answer(question: str) -> str:
+def answer(question):
     out = client.chat.completions.create(
         model=deployment,
         messages=[{"role": "user", "content": question}],
