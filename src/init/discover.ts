@@ -1,6 +1,6 @@
 /**
  * `aicost init`: what a repository holds that aicost can price, as a first `.aicost.yml`. One
- * feature per artifact, found with the same path classes as the unpriced-change scan
+ * feature per artifact (a promptfoo config: its first prompt on its first priced provider), found with the same path classes as the unpriced-change scan
  * (unpriced/paths.ts: prompt files of every format it reads, agent definitions), plus aicost
  * agent YAML (`name`, `model`, `instructions`) that is not another agent's sub-agent. A traffic
  * file whose name matches the artifact's feature id gives the volume; else a placeholder volume,
@@ -10,6 +10,8 @@
  * the call's model is not a literal in its file. Pure: the entry lists the files and their calls.
  */
 import { parse as parseYaml } from 'yaml';
+import { posix } from 'node:path';
+import { looksLikePromptfoo, promptfooFeatureChoice } from '../artifacts/index.js';
 import { classifyPath, codeFeatureId, featureIdFor, type CallSite, type CodePromptCheck } from '../unpriced/index.js';
 
 /** A file of the repository: its path relative to the root and its text (null when too large). */
@@ -25,6 +27,8 @@ export interface ProposedFeature {
   path: string;
   /** A traffic file for it (by name), or null: then the volume is a placeholder. */
   traffic: string | null;
+  /** The provider a promptfoo prompt runs on. */
+  provider?: string;
   /** A code prompt whose call's model is not a literal: the placeholder model written, marked for the user. */
   placeholderModel?: string;
   /** A code prompt whose call sets no max tokens (and no traffic): the placeholder output size written. */
@@ -73,6 +77,19 @@ function subAgentPaths(doc: Record<string, unknown>): string[] {
   return Object.values(subs as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
 }
 
+/** `evals/promptfooconfig.yaml` → `evals`; `evals/support.yaml` → `support`. */
+function promptfooFeatureId(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (!/^promptfooconfig/i.test(name)) return featureIdFor(path);
+  return path.includes('/') ? featureIdFor(`${path.slice(0, path.lastIndexOf('/'))}/index.yaml`) : 'evals';
+}
+
+/** Repository paths of the `file://` references in a promptfoo config, relative to its folder. */
+function fileRefs(path: string, text: string): string[] {
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+  return [...text.matchAll(/file:\/\/([^\s'"#,\]}]+)/g)].map((m) => posix.normalize(dir + m[1].replace(/^\.\//, '')));
+}
+
 /** A feature id unique among `taken`: `triage`, then `triage-2`, … */
 function unique(id: string, taken: Set<string>): string {
   let out = id;
@@ -101,6 +118,15 @@ export function discoverFeatures(
     if (isAicostAgent(doc)) agentDocs.set(f.path, doc!);
   }
   const subAgents = new Set([...agentDocs.values()].flatMap(subAgentPaths));
+  // Prompt files a promptfoo config reads (`file://prompts/reply.txt`) are priced through it.
+  const promptfooFiles = new Set(
+    sorted
+      .filter(
+        (f) =>
+          f.text !== null && classifyPath(f.path, [f.text]).type === 'artifact' && looksLikePromptfoo(f.path, f.text),
+      )
+      .flatMap((f) => fileRefs(f.path, f.text!)),
+  );
   const taken = new Set<string>();
   const features: ProposedFeature[] = [];
   const unmapped: Discovery['unmapped'] = [];
@@ -110,6 +136,7 @@ export function discoverFeatures(
   };
   for (const f of sorted) {
     const cls = classifyPath(f.path, [f.text]);
+    if (promptfooFiles.has(f.path)) continue;
     if (cls.type === 'artifact' && PROMPT_FORMATS.has(cls.format)) {
       const id = unique(featureIdFor(f.path, cls.format), taken);
       features.push({ id, key: 'prompt', path: f.path, traffic: trafficFor(id, f.path) });
@@ -120,6 +147,23 @@ export function discoverFeatures(
       if (subAgents.has(f.path)) continue; // priced with the agent that calls it
       const id = unique(featureIdFor(f.path.replace(/\.ya?ml$/i, '.md')), taken);
       features.push({ id, key: 'agent', path: f.path, traffic: trafficFor(id, f.path) });
+    } else if (cls.type === 'artifact' && cls.format === 'promptfoo') {
+      // An eval config names prompts and providers: its first prompt on its first priced provider.
+      const choice = f.text === null ? null : promptfooFeatureChoice(f.path, f.text);
+      if (!choice) {
+        unmapped.push({ path: f.path, why: 'promptfoo config aicost could not read (no prompt or provider)' });
+        continue;
+      }
+      const id = unique(promptfooFeatureId(f.path), taken);
+      const feature: ProposedFeature = {
+        id,
+        key: 'prompt',
+        path: `${f.path}#${choice.prompt}`,
+        provider: choice.provider,
+        traffic: trafficFor(id, f.path),
+      };
+      if (!choice.hasCap && !feature.traffic) feature.placeholderOutput = PLACEHOLDER_OUTPUT;
+      features.push(feature);
     } else if (cls.type === 'artifact') {
       unmapped.push({ path: f.path, why: `${cls.format} config: models, not a feature; map its callers` });
     } else if (cls.type === 'code' && f.text !== null) {
@@ -171,13 +215,14 @@ export function initConfigText(d: Discovery): string {
       '    team: default',
       `    ${f.key}: ${f.path.includes('#') ? JSON.stringify(f.path) : f.path}`,
     );
+    if (f.provider) lines.push(`    provider: ${JSON.stringify(f.provider)}`);
     if (f.placeholderModel)
       lines.push(
         `    model: ${f.placeholderModel}     # ${PLACEHOLDER_MARK}: the call's model is not a literal in the code; set the model it runs`,
       );
     if (f.placeholderOutput)
       lines.push(
-        `    typical_output_tokens: ${f.placeholderOutput}     # ${PLACEHOLDER_MARK}: the call sets no max tokens; set a typical output size`,
+        `    typical_output_tokens: ${f.placeholderOutput}     # ${PLACEHOLDER_MARK}: ${f.provider ? 'the provider' : 'the call'} sets no max tokens; set a typical output size`,
       );
     if (f.traffic) lines.push(`    traffic: ${f.traffic}            # volume derived from the samples' time window`);
     else

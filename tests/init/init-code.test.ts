@@ -58,3 +58,47 @@ describe('aicost init on code', () => {
     expect(report.notices.some((n) => n.startsWith('answer: src/azure.py: model is'))).toBe(true);
   });
 });
+
+const PROMPTFOO = `description: Support reply drafts and ticket triage
+prompts:
+  - id: file://prompts/reply.txt
+    label: reply
+  - label: triage
+    raw: "Classify this ticket as billing, bug or question: {{ticket}}"
+providers:
+  - id: openai:chat:gpt-4o-mini
+    label: fast
+  - id: anthropic:messages:claude-3-5-haiku-20241022
+    label: claude
+    config:
+      max_tokens: 300
+tests:
+  - vars:
+      ticket: My router drops Wi-Fi every evening.
+`;
+
+describe('aicost init on a promptfoo config', () => {
+  it('proposes its first prompt on its first provider, and estimate prices it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aicost-init-promptfoo-'));
+    writeFiles(dir, {
+      'evals/promptfooconfig.yaml': PROMPTFOO,
+      'evals/prompts/reply.txt': 'Draft a friendly reply to this ticket: {{ticket}}\n',
+    });
+    await runInit({ command: 'init', repo: dir, config: '.aicost.yml', force: false });
+    const written = parse(readFileSync(join(dir, '.aicost.yml'), 'utf8')) as {
+      features: Record<string, Record<string, unknown>>;
+    };
+    // The `fast` provider sets no max tokens: a marked typical output size.
+    expect(written.features).toEqual({
+      evals: {
+        team: 'default',
+        prompt: 'evals/promptfooconfig.yaml#reply',
+        provider: 'fast',
+        typical_output_tokens: 300,
+        requests_per_month: 1000,
+      },
+    });
+    const { report } = await runEstimate({ repo: dir, config: '.aicost.yml' });
+    expect(report.features.map((f) => [f.id, f.monthly > 0])).toEqual([['evals', true]]);
+  });
+});
