@@ -163,6 +163,7 @@ function bindingOf(node: SyntaxNode): [string, SyntaxNode | null] | null {
     case 'assignment':
     case 'assignment_expression':
     case 'assignment_pattern':
+    case 'object_assignment_pattern':
       return [nameOf(node.childForFieldName('left')), node.childForFieldName('right')];
     case 'variable_declarator':
     case 'public_field_definition':
@@ -190,8 +191,6 @@ const INTERESTING = new Set([
   'method_definition',
   'class_definition',
   'class_declaration',
-  'raise_statement',
-  'throw_statement',
   'call',
   'call_expression',
   'new_expression',
@@ -202,6 +201,7 @@ const INTERESTING = new Set([
   'assignment',
   'assignment_expression',
   'assignment_pattern',
+  'object_assignment_pattern',
   'variable_declarator',
   'public_field_definition',
   'field_definition',
@@ -260,16 +260,15 @@ function visit(node: SyntaxNode, ctx: Ctx, bindings: Bindings, sites: Site[]): C
     case 'class_declaration':
       if (!ctx.inFunction) inner = { ...ctx, cls: nameOf(node.childForFieldName('name')) || null };
       break;
-    case 'raise_statement':
-    case 'throw_statement':
-      inner = { ...ctx, quiet: true };
-      break;
     case 'call':
     case 'call_expression':
     case 'new_expression': {
+      // A log call's own arguments are quiet; a model call nested in them (`print(client.create(…))`)
+      // is still a call, so that wrapping one in a log line cannot hide it.
       const callee = calleeOf(node);
       if (isQuietCall(callee)) inner = { ...ctx, quiet: true };
-      else if (!ctx.quiet) {
+      else {
+        inner = { ...ctx, quiet: false };
         if (isProvider(callee)) {
           const first = argsOf(node)[0];
           if (first && first.type !== 'keyword_argument' && first.type !== 'object')

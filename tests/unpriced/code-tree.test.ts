@@ -177,6 +177,26 @@ describe('code scan: can the head hide a model swap?', () => {
     }
   });
 
+  it("wrapping the call in a log line does not hide it, while the log call's own arguments stay quiet", async () => {
+    const head = REPLY_PY.replace(
+      '    response = client.chat.completions.create(\n        model=REPLY_MODEL,',
+      '    response = log.info("call", model="o1", response=client.chat.completions.create(\n        model="gpt-4o",',
+    ).replace('    )\n    return', '    ))\n    return');
+    const notices: string[] = [];
+    expect(summaries(await scan([modified('src/support/reply.py', REPLY_PY, head)], notices))).toEqual([
+      'model gpt-4o-mini → gpt-4o in src/support/reply.py:16 (×16.7 input price)',
+    ]);
+    expect(notices).toEqual([]);
+  });
+
+  it('a destructuring default in TypeScript is a name bound to a model id', async () => {
+    const base =
+      "export function pick(opts: { model?: string }) {\n  const { model = 'gpt-4o-mini' } = opts;\n  return model;\n}\n";
+    expect(summaries(await scan([modified('src/pick.ts', base, base.replace("'gpt-4o-mini'", "'gpt-4o'"))]))).toEqual([
+      'model gpt-4o-mini → gpt-4o in src/pick.ts:2 (×16.7 input price)',
+    ]);
+  });
+
   it('the other module edits its own constant: any name bound to a model id counts', async () => {
     const base = 'DEFAULT = "gpt-4o-mini"\nTIMEOUT = 30\n';
     expect(summaries(await scan([modified('src/settings.py', base, base.replace('gpt-4o-mini', 'gpt-4o'))]))).toEqual([
