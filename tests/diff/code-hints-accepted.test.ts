@@ -58,7 +58,7 @@ const BASE = {
   'src/azure.py': AZURE_PY,
   'src/copy/draft.ts': DRAFT_TS,
   'src/title.js': TITLE_JS,
-  'src/route.py': ROUTE_PY,
+  'src/triage.py': ROUTE_PY,
 };
 
 const HEAD = {
@@ -68,7 +68,7 @@ const HEAD = {
   'src/azure.py': AZURE_PY_HEAD,
   'src/copy/draft.ts': DRAFT_TS.replace("anthropic('claude-sonnet-4-5')", "anthropic('claude-opus-4-1')"),
   'src/title.js': TITLE_JS.replace('max_completion_tokens: 60', 'max_completion_tokens: 120'),
-  'src/route.py': ROUTE_PY.replace('model="gpt-4o-mini"', 'model="gpt-4o"'),
+  'src/triage.py': ROUTE_PY.replace('model="gpt-4o-mini"', 'model="gpt-4o"'),
 };
 
 /** The YAML a hint asks for, placeholders filled in; the prompt file it asks to create, if any. */
@@ -102,15 +102,15 @@ describe('code-change hints lead to configs aicost accepts', () => {
       '"src/azure.py#answer"',
       '"src/classify.py#explain"',
       '"src/copy/draft.ts#review"',
-      'prompts/route.prompt.yml',
       '"src/summarize.py#summarize"',
       '"src/support/reply.py#draft_reply"',
       '"src/title.js#suggestTitle"',
+      'prompts/triage.prompt.yml',
     ]);
     expect(hints[0]).toContain('model: <model id>');
     expect(hints[1]).toContain('typical_output_tokens: <n>');
-    expect(hints[3]).toContain(
-      "(src/route.py#route is not readable as a code prompt: route: the system message's content is",
+    expect(hints[6]).toContain(
+      "(src/triage.py#route is not readable as a code prompt: route: the system message's content is",
     );
 
     for (const hint of hints) {
