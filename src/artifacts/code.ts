@@ -13,6 +13,7 @@ import {
   evaluate,
   findSdkCalls,
   functionScope,
+  interpolations,
   messagesOf,
   ModuleLoader,
   moduleScope,
@@ -85,7 +86,7 @@ function constantSite(file: string, name: string, value: Value, line: number, no
   }
   const msgs = messagesOf(value);
   if (!msgs) {
-    throw new ArtifactError(`${file}#${name} is ${describe(value)}, not a string, a list of messages or a function`, {
+    throw new ArtifactError(`#${name} is ${describe(value)}, not a string, a list of messages or a function`, {
       location: { file, line },
       hint: 'Point prompt: at a string constant, a list of {role, content} messages, or a function that makes one model call.',
     });
@@ -169,7 +170,7 @@ export async function loadCodeArtifact(
       const names = [...mod.definitions.keys()];
       const listed = names.slice(0, MAX_NAMES_LISTED).join(', ') + (names.length > MAX_NAMES_LISTED ? ', …' : '');
       throw new ArtifactError(
-        `${path} defines no ${name} at its top level${names.length ? `; it defines ${listed}` : ''}`,
+        `#${name} is not defined at the top level of this file${names.length ? `; it defines ${listed}` : ''}`,
         {
           location: { file: path },
           hint: 'Point prompt: at file#NAME where NAME is a module-level constant, a function, or Class.method.',
@@ -181,7 +182,8 @@ export async function loadCodeArtifact(
     let site: CallSite;
     if (def.kind === 'value') {
       // A Python string constant is a `str.format` template: its `{name}` fields are variables.
-      const own = def.node.type === 'string' && mod.language === 'python' ? pythonString(def.node, true) : null;
+      const plain = def.node.type === 'string' && mod.language === 'python' && !interpolations(def.node).length;
+      const own = plain ? pythonString(def.node, true) : null;
       const value: Value =
         own !== null ? { kind: 'str', template: own, line: def.line } : await evaluate(def.node, scope);
       site = constantSite(path, name, value, def.line, notes);
@@ -193,14 +195,14 @@ export async function loadCodeArtifact(
         if (facts) calls.push(facts);
       }
       if (!calls.length) {
-        throw new ArtifactError(`${path}#${name} makes no model call aicost reads`, {
+        throw new ArtifactError(`#${name} makes no model call aicost reads`, {
           location: { file: path, line: def.line },
           hint: `Supported: ${SUPPORTED_CALLS}. Or point prompt: at the string constant that holds the prompt.`,
         });
       }
       if (calls.length > 1) {
         throw new ArtifactError(
-          `${path}#${name} makes ${calls.length} model calls (lines ${calls.map((c) => c.line).join(', ')})`,
+          `#${name} makes ${calls.length} model calls (lines ${calls.map((c) => c.line).join(', ')})`,
           {
             location: { file: path, line: calls[1]!.line },
             hint: 'Point prompt: at a function that makes one call (one feature per call).',

@@ -51,7 +51,7 @@ export async function loadPromptArtifact(
     return loadCodeArtifact(reader, path, ref.slice(hash + 1), text);
   }
   if (hash < 0 && languageFor(path))
-    throw new ArtifactError(`${path} is code: name the constant or function that holds the prompt`, {
+    throw new ArtifactError('a code file: name the constant or function that holds the prompt', {
       location: { file: path },
       hint: `Write prompt: ${path}#NAME, where NAME is a module-level string constant, a list of messages, or a function that makes one model call.`,
     });

@@ -5,6 +5,6 @@ export { ModuleLoader, functionScope, moduleInfo, moduleScope, importCandidates 
 export type { CodeFileReader, Definition, ModuleInfo } from './resolve.js';
 export { evaluate, dottedName, toJson, MAX_EVAL_DEPTH } from './values.js';
 export type { Scope, Value } from './values.js';
-export { pythonString, jsString } from './strings.js';
+export { interpolations, pythonString, jsString } from './strings.js';
 export { describe, findSdkCalls, messagesOf, readCall } from './sdk-calls.js';
 export type { CallFacts, CallMessage, SdkCall, SdkKind } from './sdk-calls.js';

@@ -141,7 +141,7 @@ export async function parseCode(
     : null;
   if (firstError && options.refuseErrors) {
     tree.delete();
-    throw new ArtifactError(`${file} is not valid ${language}: syntax error at line ${firstError.line}`, {
+    throw new ArtifactError(`syntax error at line ${firstError.line}: the file is not valid ${language}`, {
       location: { file, ...firstError },
       hint: 'Fix the syntax error; aicost reads prompts from code only when the file parses.',
     });

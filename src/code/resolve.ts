@@ -35,6 +35,8 @@ export interface ModuleInfo {
   definitions: Map<string, Definition>;
   /** Local name → the module specifier and the name imported from it. */
   imports: Map<string, { from: string; name: string; line: number }>;
+  /** Local name → the specifier of a module imported whole (`import app.prompts as p`, `import * as p`). */
+  namespaces: Map<string, string>;
 }
 
 const FUNCTION_TYPES = new Set([
@@ -71,6 +73,7 @@ function readClass(defs: Map<string, Definition>, cls: CodeNode): void {
 export function moduleInfo(file: string, tree: CodeTree): ModuleInfo {
   const definitions = new Map<string, Definition>();
   const imports = new Map<string, { from: string; name: string; line: number }>();
+  const namespaces = new Map<string, string>();
   const visit = (stmt: CodeNode): void => {
     switch (stmt.type) {
       case 'export_statement': {
@@ -125,8 +128,21 @@ export function moduleInfo(file: string, tree: CodeTree): ModuleInfo {
       }
       case 'import_statement': {
         const source = stmt.childForFieldName('source');
-        if (!source) return;
+        if (!source) {
+          // Python `import app.prompts as p` / `import prompts`.
+          for (const n of stmt.childrenForFieldName('name')) {
+            if (n?.type === 'aliased_import') {
+              const [mod, alias] = [n.childForFieldName('name')?.text, n.childForFieldName('alias')?.text];
+              if (mod && alias) namespaces.set(alias, mod);
+            } else if (n && !n.text.includes('.')) namespaces.set(n.text, n.text);
+          }
+          return;
+        }
         const from = source.text.slice(1, -1);
+        for (const ns of stmt.descendantsOfType('namespace_import')) {
+          const local = ns?.namedChildren.find((c) => c?.type === 'identifier')?.text;
+          if (local) namespaces.set(local, from);
+        }
         for (const spec of stmt.descendantsOfType('import_specifier')) {
           const orig = spec?.childForFieldName('name')?.text;
           const local = spec?.childForFieldName('alias')?.text ?? orig;
@@ -139,7 +155,7 @@ export function moduleInfo(file: string, tree: CodeTree): ModuleInfo {
     }
   };
   for (const stmt of tree.root.namedChildren) if (stmt) visit(stmt);
-  return { file, language: tree.language, tree, definitions, imports };
+  return { file, language: tree.language, tree, definitions, imports, namespaces };
 }
 
 /** Candidate repository paths of an import specifier (relative imports; Python absolute ones from the root). */
@@ -148,10 +164,14 @@ export function importCandidates(file: string, language: CodeLanguage, from: str
   if (language === 'python') {
     const dots = /^\.*/.exec(from)![0].length;
     const rest = from.slice(dots).replace(/\./g, '/');
-    let base = dots ? dir : '';
-    for (let i = 1; i < dots; i++) base = posix.dirname(base);
-    const stem = posix.join(base === '.' ? '' : base, rest);
-    return dots || rest ? [`${stem}.py`, `${stem}/__init__.py`] : [];
+    if (!dots) return rest ? [`${rest}.py`, `${rest}/__init__.py`] : [];
+    // `.` is the file's package, each further dot one level up; above the root stays visible as
+    // `../` so the path check refuses it rather than quietly reading the root.
+    const parts = dir === '.' ? [] : dir.split('/');
+    const up = dots - 1;
+    const base = up > parts.length ? '../'.repeat(up - parts.length) : parts.slice(0, parts.length - up).join('/');
+    const stem = base && rest ? posix.join(base, rest) : base || rest;
+    return rest ? [`${stem}.py`, `${stem}/__init__.py`] : [`${stem}/__init__.py`];
   }
   if (!from.startsWith('.')) return []; // a package, not a repository file
   const stem = posix.join(dir, from);
@@ -196,13 +216,10 @@ export class ModuleLoader {
       if (!languageFor(path)) continue;
       if (!(await this.reader.exists(path))) {
         if (await this.reader.isLink?.(path)) {
-          throw new ArtifactError(
-            `${mod.file} imports ${path}, which is a symbolic link (aicost does not follow links)`,
-            {
-              location: { file: mod.file },
-              hint: 'Commit the imported module as a file in the repository.',
-            },
-          );
+          throw new ArtifactError(`imports ${path}, which is a symbolic link (aicost does not follow links)`, {
+            location: { file: mod.file },
+            hint: 'Commit the imported module as a file in the repository.',
+          });
         }
         continue;
       }
@@ -231,29 +248,63 @@ export function moduleScope(mod: ModuleInfo, loader: ModuleLoader, hop: number):
       if (!target || !there || there.kind !== 'value') return null;
       return evaluate(there.node, moduleScope(target, loader, hop + 1), depth);
     },
+    async member(name, prop, _at, depth) {
+      if (mod.definitions.has(name) || hop > 0) return null;
+      let spec = mod.namespaces.get(name);
+      const imp = mod.imports.get(name);
+      // `from . import prompts` / `from app import prompts`: the name may be a module.
+      if (spec === undefined && imp && mod.language === 'python')
+        spec = imp.from.endsWith('.') ? imp.from + imp.name : `${imp.from}.${imp.name}`;
+      if (spec === undefined) return null;
+      const target = await loader.imported(mod, spec);
+      const there = target?.definitions.get(prop);
+      if (!target || !there || there.kind !== 'value') return null;
+      return evaluate(there.node, moduleScope(target, loader, hop + 1), depth);
+    },
   };
+}
+
+/** Names a parameter pattern binds (identifiers, destructured fields, `*args`). */
+function boundNames(p: CodeNode, out: string[]): void {
+  switch (p.type) {
+    case 'identifier':
+    case 'shorthand_property_identifier_pattern':
+      out.push(p.text);
+      return;
+    case 'object_pattern':
+    case 'array_pattern':
+    case 'list_splat_pattern':
+    case 'dictionary_splat_pattern':
+    case 'rest_pattern':
+    case 'tuple_pattern':
+      for (const c of p.namedChildren) if (c) boundNames(c, out);
+      return;
+    case 'pair_pattern': {
+      const v = p.childForFieldName('value');
+      if (v) boundNames(v, out);
+      return;
+    }
+    case 'assignment_pattern':
+    case 'object_assignment_pattern': {
+      const l = p.childForFieldName('left');
+      if (l) boundNames(l, out);
+      return;
+    }
+    default: {
+      // Python typed/default parameters, TS required/optional parameters: the name comes first.
+      const named = p.childForFieldName('pattern') ?? p.childForFieldName('name') ?? p.namedChildren[0];
+      if (named && named !== p && /identifier|pattern/.test(named.type)) boundNames(named, out);
+    }
+  }
 }
 
 /** Parameter names of a function node (Python and JS/TS, destructured ones by their fields). */
 export function parameterNames(fn: CodeNode): string[] {
   const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
   if (!params) return [];
-  if (params.type === 'identifier') return [params.text];
   const out: string[] = [];
-  for (const id of params.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern'])) {
-    if (!id) continue;
-    const parent = id.parent;
-    // Skip type annotations and default values: only the names being bound.
-    if (parent && /type|default_parameter|assignment_pattern/.test(parent.type)) {
-      const isName =
-        parent.childForFieldName('name')?.equals(id) ||
-        parent.childForFieldName('pattern')?.equals(id) ||
-        parent.childForFieldName('left')?.equals(id);
-      if (!isName) continue;
-    }
-    if (parent?.type === 'type' || parent?.type === 'type_annotation') continue;
-    out.push(id.text);
-  }
+  if (params.type === 'identifier') boundNames(params, out);
+  else for (const p of params.namedChildren) if (p) boundNames(p, out);
   return out;
 }
 
@@ -281,6 +332,10 @@ export function functionScope(fn: CodeNode, outer: Scope): Scope {
       if (local) return evaluate(local, this, depth);
       if (params.has(name)) return { kind: 'var', name, line: at.startPosition.row + 1 };
       return outer.lookup(name, at, depth);
+    },
+    async member(name, prop, at, depth) {
+      if (params.has(name) || localBinding(fn, name, at)) return null;
+      return outer.member?.(name, prop, at, depth) ?? null;
     },
   };
 }

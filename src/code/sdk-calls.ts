@@ -51,7 +51,8 @@ export function findSdkCalls(fn: CodeNode): SdkCall[] {
     const callee = dottedName(target);
     if (!callee) continue;
     const match = PATTERNS.find(([re]) => re.test(callee));
-    if (!match) continue;
+    // OpenAI Assistants' `threads.messages.create` adds a message to a thread: no model call.
+    if (!match || /threads\.messages\./.test(callee)) continue;
     if (match[1] === 'langchain') {
       const cls = /(?:^|\.)([A-Za-z]+)\(\)\.[a-z]+$/.exec(callee)?.[1];
       // `llm.invoke(…)` counts once the receiver is found to be a chat model (in readCall).
@@ -187,7 +188,7 @@ function modelId(v: Value | undefined, prefix: string | null, line: number): Cal
     const id = str(v.args[0]);
     if (provider && id && provider !== 'azure')
       return { id: id.includes('/') ? id : `${provider === 'vertex' ? 'vertex_ai' : provider}/${id}`, line: v.line };
-    return { unread: `${v.callee}(…)${provider === 'azure' ? ' (an Azure deployment name)' : ''}`, line: v.line };
+    return { unread: `${describe(v)}${provider === 'azure' ? ' (an Azure deployment name)' : ''}`, line: v.line };
   }
   const id = str(v);
   if (id === undefined || id.includes('{{') || !id.trim())

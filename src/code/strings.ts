@@ -6,6 +6,20 @@
  */
 import type { CodeNode } from './parser.js';
 
+/** Template text for an interpolated expression whose value is known (a constant), else undefined. */
+export type Substitute = (expr: CodeNode) => string | undefined;
+
+/** The expressions interpolated into a string node (`{x}` of an f-string, `${x}` of a template literal). */
+export function interpolations(node: CodeNode): CodeNode[] {
+  const out: CodeNode[] = [];
+  for (const part of node.children) {
+    if (part?.type !== 'interpolation' && part?.type !== 'template_substitution') continue;
+    const expr = part.childForFieldName('expression') ?? part.namedChildren[0];
+    if (expr) out.push(expr);
+  }
+  return out;
+}
+
 /** Literal text as template text: wrapped in `{% raw %}` when it holds template delimiters. */
 export function literalTemplate(text: string): string {
   if (!/\{[{%#]/.test(text)) return text;
@@ -86,7 +100,7 @@ function pythonPrefix(node: CodeNode): string {
  * A Python `string` node as template text; `asFormat` reads a plain string's `{name}` fields as
  * variables (a module constant used as a `str.format` template). Null for bytes literals.
  */
-export function pythonString(node: CodeNode, asFormat: boolean): string | null {
+export function pythonString(node: CodeNode, asFormat: boolean, sub?: Substitute): string | null {
   const prefix = pythonPrefix(node);
   if (prefix.includes('b')) return null;
   const raw = prefix.includes('r');
@@ -100,20 +114,23 @@ export function pythonString(node: CodeNode, asFormat: boolean): string | null {
       out += fString || !asFormat ? literalTemplate(text) : formatTemplate(text);
     } else if (part.type === 'interpolation') {
       const expr = part.childForFieldName('expression') ?? part.namedChildren[0];
-      out += placeholder(expr?.text ?? 'expr');
+      out += (expr && sub?.(expr)) ?? placeholder(expr?.text ?? 'expr');
     }
   }
   return out;
 }
 
 /** A JS/TS `string` or `template_string` node as template text. */
-export function jsString(node: CodeNode): string {
+export function jsString(node: CodeNode, sub?: Substitute): string {
   let out = '';
   for (const part of node.children) {
     if (!part) continue;
     if (part.type === 'string_fragment') out += literalTemplate(part.text);
     else if (part.type === 'escape_sequence') out += literalTemplate(decodeEscapes(part.text));
-    else if (part.type === 'template_substitution') out += placeholder(part.namedChildren[0]?.text ?? 'expr');
+    else if (part.type === 'template_substitution') {
+      const expr = part.namedChildren[0];
+      out += (expr && sub?.(expr)) ?? placeholder(expr?.text ?? 'expr');
+    }
   }
   return out;
 }

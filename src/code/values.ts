@@ -5,7 +5,7 @@
  * anything else `unknown` (the caller decides whether that is an error or a notice).
  */
 import type { CodeLanguage, CodeNode } from './parser.js';
-import { jsString, pythonString } from './strings.js';
+import { interpolations, jsString, pythonString, type Substitute } from './strings.js';
 
 /** A statically read value; `line` is 1-based. */
 export type Value =
@@ -33,6 +33,8 @@ export interface Scope {
   language: CodeLanguage;
   /** The value a name stands for at `at`, or null when nothing binds it statically. */
   lookup(name: string, at: CodeNode, depth: number): Promise<Value | null>;
+  /** `prompts.SYSTEM` where `prompts` is an imported module: the constant, or null. */
+  member?(name: string, prop: string, at: CodeNode, depth: number): Promise<Value | null>;
 }
 
 /** Deepest chain of names and nested expressions followed: cycles (`A = B; B = A`) end here. */
@@ -95,16 +97,16 @@ export async function evaluate(node: CodeNode | null, scope: Scope, depth = 0): 
   switch (node.type) {
     case 'string':
       if (scope.language === 'python') {
-        const t = pythonString(node, false);
+        const t = pythonString(node, false, await substitutions(node, scope, depth));
         return t === null ? unknown(node) : { kind: 'str', template: t, line };
       }
       return { kind: 'str', template: jsString(node), line };
     case 'template_string':
-      return { kind: 'str', template: jsString(node), line };
+      return { kind: 'str', template: jsString(node, await substitutions(node, scope, depth)), line };
     case 'concatenated_string': {
       let template = '';
       for (const part of node.namedChildren) {
-        const t = part ? pythonString(part, false) : null;
+        const t = part ? pythonString(part, false, await substitutions(part, scope, depth)) : null;
         if (t === null) return unknown(node);
         template += t;
       }
@@ -149,6 +151,10 @@ export async function evaluate(node: CodeNode | null, scope: Scope, depth = 0): 
       const obj = node.childForFieldName('object');
       const prop = node.childForFieldName(node.type === 'attribute' ? 'attribute' : 'property');
       if (!obj || !prop) return unknown(node);
+      if (obj.type === 'identifier' && scope.member) {
+        const m = await scope.member(obj.text, prop.text, obj, depth + 1);
+        if (m) return m;
+      }
       const base = await ev(obj);
       if (base.kind === 'dict') return base.entries.get(prop.text) ?? unknown(node);
       if (base.kind === 'var') return { kind: 'var', name: `${base.name}.${prop.text}`, line };
@@ -184,6 +190,20 @@ export async function evaluate(node: CodeNode | null, scope: Scope, depth = 0): 
     default:
       return unknown(node);
   }
+}
+
+/** Constants interpolated into a string, inlined; anything else stays a template variable. */
+async function substitutions(node: CodeNode, scope: Scope, depth: number): Promise<Substitute | undefined> {
+  const exprs = interpolations(node);
+  if (!exprs.length) return undefined;
+  const known = new Map<number, string>();
+  for (const e of exprs) {
+    const v = await evaluate(e, scope, depth + 1);
+    if (v.kind === 'str') known.set(e.id, v.template);
+    else if (v.kind === 'num') known.set(e.id, String(v.value));
+    else if (v.kind === 'var') known.set(e.id, `{{${v.name}}}`);
+  }
+  return (e) => known.get(e.id);
 }
 
 async function evaluateDict(node: CodeNode, scope: Scope, depth: number): Promise<Value> {

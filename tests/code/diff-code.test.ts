@@ -4,6 +4,8 @@
  * Python OpenAI file, a Python Anthropic file, a TypeScript Vercel AI SDK file and a JavaScript
  * OpenAI file. Every figure is computed here by hand: token counts from js-tiktoken (o200k), tool
  * tokens by the OpenAI cookbook's rule (src/tokenize/tools.ts cites it), prices typed in.
+ * Fixtures that TypeScript, ESLint or Prettier would check carry a .txt suffix; the repositories
+ * get them under their real names.
  */
 import { describe, expect, it } from '@jest/globals';
 import { Tiktoken } from 'js-tiktoken/lite';
@@ -148,6 +150,106 @@ describe('a PR editing a prompt in code is priced by diff', () => {
     const d = tok(before + longer) - tok(before + 'Write plainly. Never promise refunds.');
     expect(d).toBeGreaterThan(3);
     expectPriced(r, monthly(meanIn, meanOut300, MINI), monthly(meanIn + d, meanOut300, MINI));
+    expect(r.unpriced_changes).toEqual([]);
+  });
+
+  it('Python, Anthropic SDK (a method): longer system constant, Haiku → Sonnet, max_tokens 300 → 600, one more tool', async () => {
+    const py = fixture('triage_claude.py');
+    const head = py
+      .replace('billing, outage, or how-to."""', 'billing, outage, or how-to.\nSay why in one sentence."""')
+      .replace('model="claude-haiku-4-5"', 'model="claude-sonnet-4-5"')
+      .replace('max_tokens=300', 'max_tokens=600')
+      .replace(
+        '    },\n]\n',
+        `    },
+    {"name": "escalate", "description": "Escalate to a human.", "input_schema": {"type": "object", "properties": {}}},
+]
+`,
+      );
+    // Claude has no public tokenizer: the base's pricing: entries make o200k exact for both models.
+    const pricing = `pricing:
+  anthropic/claude-haiku-4-5: { input: ${HAIKU.input}, output: ${HAIKU.output}, tokenizer: o200k_base }
+  anthropic/claude-sonnet-4-5: { input: ${SONNET.input}, output: ${SONNET.output}, tokenizer: o200k_base }
+`;
+    const repo = prRepo(
+      {
+        '.aicost.yml': config('app/triage_claude.py#Triage.run', pricing),
+        'app/triage_claude.py': py,
+        'traffic/support.jsonl': jsonl(rows),
+      },
+      { 'app/triage_claude.py': head },
+    );
+    const r = await diff(repo);
+    const base = 'You triage incoming support tickets.\nAssign one queue: billing, outage, or how-to.';
+    const dSystem = tok(`${base}\nSay why in one sentence.`) - tok(base);
+    const dTool = toolTokens('escalate', 'Escalate to a human.', []);
+    expect(r.features[0]!.head!.input_tokens.mean - r.features[0]!.base!.input_tokens.mean).toBeCloseTo(
+      dSystem + dTool,
+      9,
+    );
+    expectPriced(r, monthly(meanIn, meanOut300, HAIKU), monthly(meanIn + dSystem + dTool, meanOut600, SONNET));
+  });
+
+  it('TypeScript, Vercel AI SDK: longer system template literal, model swap, maxOutputTokens 300 → 600, one more zod tool', async () => {
+    const ts = fixture('answer.ts.txt');
+    const head = ts
+      .replace(
+        'Cite the documentation page you used.`',
+        'Cite the documentation page you used.\nKeep answers under 120 words.`',
+      )
+      .replace("const MODEL_ID = 'gpt-4o-mini'", "const MODEL_ID = 'gpt-4o'")
+      .replace('maxOutputTokens: 300', 'maxOutputTokens: 600')
+      .replace(
+        '    },\n  });',
+        `      openTicket: tool({
+        description: 'Open a bug ticket.',
+        inputSchema: z.object({ title: z.string().describe('Bug title') }),
+      }),
+    },
+  });`,
+      );
+    const repo = prRepo(
+      { '.aicost.yml': config('src/answer.ts#answer'), 'src/answer.ts': ts, 'traffic/support.jsonl': jsonl(rows) },
+      { 'src/answer.ts': head },
+    );
+    const r = await diff(repo);
+    const base = 'You answer questions about the Acme API.\nCite the documentation page you used.';
+    const dSystem = tok(`${base}\nKeep answers under 120 words.`) - tok(base);
+    const dTool = toolTokens('openTicket', 'Open a bug ticket.', [['title', 'Bug title']]);
+    expectPriced(r, monthly(meanIn, meanOut300, MINI), monthly(meanIn + dSystem + dTool, meanOut600, GPT4O));
+  });
+
+  it('JavaScript, OpenAI SDK: the imported system constant grows, model swap, max_tokens 300 → 600, a first tool', async () => {
+    const js = fixture('reply.mjs.txt');
+    const head = js.replace("model: 'gpt-4o-mini'", "model: 'gpt-4o'").replace(
+      'max_tokens: 300,',
+      `max_tokens: 600,
+    tools: [
+      {
+        type: 'function',
+        function: {
+          name: 'get_order',
+          description: 'Fetch an order by id.',
+          parameters: { type: 'object', properties: { id: { type: 'string', description: 'Order id' } } },
+        },
+      },
+    ],`,
+    );
+    const longer = 'You draft a polite first reply to a support ticket. Offer a workaround when there is one.';
+    const repo = prRepo(
+      {
+        '.aicost.yml': config('lib/reply.mjs#draftReply'),
+        'lib/reply.mjs': js,
+        'lib/reply-prompts.mjs': fixture('reply-prompts.mjs.txt'),
+        'traffic/support.jsonl': jsonl(rows),
+      },
+      { 'lib/reply.mjs': head, 'lib/reply-prompts.mjs': `export const REPLY_SYSTEM = '${longer}';\n` },
+    );
+    const r = await diff(repo);
+    const dSystem = tok(longer) - tok('You draft a polite first reply to a support ticket.');
+    // The first tool of a request also adds the list's closing overhead (12).
+    const dTool = toolTokens('get_order', 'Fetch an order by id.', [['id', 'Order id']]) + 12;
+    expectPriced(r, monthly(meanIn, meanOut300, MINI), monthly(meanIn + dSystem + dTool, meanOut600, GPT4O));
     expect(r.unpriced_changes).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ describe('parseCode', () => {
     tree.delete();
     const err = await parseCode('python', text, { file: 'app/llm.py', refuseErrors: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ArtifactError);
-    expect((err as ArtifactError).message).toContain('app/llm.py is not valid python: syntax error at line 6');
+    expect((err as ArtifactError).message).toContain('syntax error at line 6: the file is not valid python');
     expect((err as ArtifactError).location).toMatchObject({ file: 'app/llm.py', line: 6 });
   });
 
