@@ -101,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
     if (args.command === 'diff') return await diff(args);
     if (args.command === 'traffic') return await traffic(args);
     if (args.command === 'init') {
-      process.stdout.write(`${runInit(args).join('\n')}\n`);
+      process.stdout.write(`${(await runInit(args)).join('\n')}\n`);
       return EXIT_OK;
     }
     return await estimate(args);

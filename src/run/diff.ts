@@ -1,12 +1,11 @@
-import { inputPriceRatio } from '../catalog/index.js';
 import type { FeatureDiff } from '../diff/index.js';
 import type { OverrideState } from '../policy/index.js';
 import { assertFiniteReport, type DiffReport } from '../report/index.js';
 import { startBootstrap } from '../stats/index.js';
 import { TokenCounter, type TokenCounterStats } from '../tokenize/index.js';
-import { findUnpricedChanges } from '../unpriced/index.js';
 import { diffReportModel } from './diff-model.js';
 import { diffNotices } from './diff-notices.js';
+import { scanUnpriced } from './diff-unpriced.js';
 import { loadDiffProject, openDiffProject } from './diff-project.js';
 import { gradeDiff } from './diff-verdict.js';
 import { priceFeatures } from './price-features.js';
@@ -58,10 +57,9 @@ export async function runDiff(
     progress('bootstrapping the 95% intervals');
     const bootstrap = await boot.finish();
     progress(`scanning ${loaded.changedFiles.length} changed file(s) for unpriced AI changes`);
-    const priceRatio = (from: string, to: string) => inputPriceRatio(catalog, loaded.dates.head, from, to);
-    const unpriced = findUnpricedChanges(loaded.changedFiles, { mapped: loaded.mapped, priceRatio });
-    const notices = diffNotices(loaded, features, catalog, location, nestedAtHead, [base, head]);
-    const found = { features, prPriced, bootstrap, unpriced, notices };
+    const scan = await scanUnpriced(loaded, catalog, head);
+    const notices = [...diffNotices(loaded, features, catalog, location, nestedAtHead, [base, head]), ...scan.notices];
+    const found = { features, prPriced, bootstrap, unpriced: scan.unpriced, notices };
     const priced = diffReportModel(project, loaded, found, catalog);
     // Policies compare these figures: an Infinity must stop here, not pass or fail a rule.
     assertFiniteReport(priced, shared.where);

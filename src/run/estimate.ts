@@ -7,6 +7,7 @@ import { locateProject, openRevision } from '../repo/index.js';
 import { loadSnapshot } from '../load/index.js';
 import { TrafficDir } from '../load/index.js';
 import { TokenCounter } from '../tokenize/index.js';
+import { placeholderNotice, placeholdersIn } from '../init/index.js';
 
 /** Inputs of one estimate run, shared by the CLI and the action. */
 export interface EstimateRun {
@@ -43,6 +44,9 @@ export async function runEstimate(run: EstimateRun): Promise<{ report: EstimateR
     const estimate = estimateRevision(snapshot, { catalog, counter: new TokenCounter() });
     const promptOf = (id: string) => config.features[id].prompt ?? config.features[id].agent ?? '';
     const report = estimateReport(estimate, config, catalog.info, promptOf);
+    // Volumes and models `aicost init` guessed price nothing real until someone replaces them.
+    const guessed = placeholderNotice(config.path, placeholdersIn(await reader.readText(location.configPath)));
+    if (guessed) report.notices.push(guessed);
     assertFiniteReport(report, { file: config.path, positions: config.positions });
     return { report, estimate };
   } finally {

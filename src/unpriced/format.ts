@@ -49,7 +49,11 @@ export function priceSuffix(ratio: number | null): string {
 }
 
 /** ` (×4 output cap)` / ` (×3 loop limit)` for two numeric limits, or nothing when old is 0. */
-export function limitSuffix(oldValue: number, newValue: number, what: 'output cap' | 'loop limit'): string {
+export function limitSuffix(
+  oldValue: number,
+  newValue: number,
+  what: 'output cap' | 'loop limit' | 'reasoning budget',
+): string {
   if (!(oldValue > 0) || !Number.isFinite(newValue)) return '';
   return ` (×${formatRatio(newValue / oldValue)} ${what})`;
 }

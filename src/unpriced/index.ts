@@ -5,23 +5,76 @@
  */
 
 import { scanArtifact } from './artifact-scan.js';
+import { factsOfFile } from './code-facts.js';
 import { scanCode } from './code-scan.js';
 import { scanEnv } from './env-scan.js';
 import { classifyPath, classifyUnreadYaml } from './paths.js';
 import { unscannedChange } from './unscanned.js';
-import type { ChangedFile, UnpricedChange, UnpricedOptions } from './types.js';
+import type { ChangedFile, CodeParser, FileFacts, UnpricedChange, UnpricedOptions } from './types.js';
 
-export type { ChangedFile, PriceRatio, UnpricedChange, UnpricedKind, UnpricedOptions } from './types.js';
+export type {
+  ChangedFile,
+  CodeParser,
+  FileFacts,
+  ParsedCode,
+  PriceRatio,
+  UnpricedChange,
+  UnpricedKind,
+  UnpricedOptions,
+} from './types.js';
 export { looksLikeModelId } from './model-id.js';
 export { classifyPath, featureIdFor, GATEWAY_SNIFF_BYTES } from './paths.js';
 export type { ArtifactFormat, FileClass } from './paths.js';
 export { diffLines, splitLines, MAX_DIFF_LINES, MAX_EDIT_DISTANCE } from './line-diff.js';
 export type { ChangeBlock, DiffLine, LineDiff } from './line-diff.js';
-export { MAX_SCAN_LINE } from './code-scan.js';
+export { MAX_SCAN_LINE, codeFeatureId } from './code-scan.js';
+export { factsOf } from './code-calls.js';
+export type { CallSite, CodeFact, SyntaxNode } from './code-calls.js';
 export { unpricedWork } from './work.js';
+export { parseChangedCode } from './code-parse.js';
+export { callSitesOf } from './code-facts.js';
+export { checkCodePrompt, checkCodePrompts, MAX_CODE_PROMPTS_CHECKED } from './code-prompts.js';
+export type { CodePromptCheck } from './code-prompts.js';
 
 function normalise(path: string): string {
   return path.replace(/^(?:\.\/)+/, '');
+}
+
+function mappedTest(paths: ReadonlySet<string>): (path: string) => boolean {
+  const mapped = new Set([...paths].map(normalise));
+  return (p) => mapped.has(normalise(p));
+}
+
+/** Is `file` a changed source file the scan reads (by path, readable, not deleted, with edits)? */
+function scannedAsCode(file: ChangedFile, isMapped: (p: string) => boolean): boolean {
+  return (
+    !isMapped(file.path) &&
+    file.unscanned === undefined &&
+    file.status !== 'deleted' &&
+    file.head !== null &&
+    (file.base !== null || file.status === 'added') &&
+    file.base !== file.head &&
+    classifyPath(file.path, [file.head, file.base]).type === 'code'
+  );
+}
+
+/**
+ * The syntax-tree facts of the changed source files `findUnpricedChanges` will scan (its
+ * `codeFacts` option). `parse` is called only for those files, so a pull request without a changed
+ * code file never loads a grammar.
+ */
+export async function readCodeFacts(
+  files: readonly ChangedFile[],
+  opts: { mapped: ReadonlySet<string>; parse: CodeParser },
+): Promise<Map<string, FileFacts>> {
+  const isMapped = mappedTest(opts.mapped);
+  const out = new Map<string, FileFacts>();
+  for (const file of files) {
+    if (!scannedAsCode(file, isMapped)) continue;
+    const facts = await factsOfFile(file, opts.parse);
+    if (facts) out.set(file.path, facts);
+  }
+  return out;
 }
 
 /**
@@ -33,8 +86,7 @@ function normalise(path: string): string {
  * scanned", under the same rule: hiding an edit there must not pass for no edit.
  */
 export function findUnpricedChanges(files: readonly ChangedFile[], opts: UnpricedOptions): UnpricedChange[] {
-  const mapped = new Set([...opts.mapped].map(normalise));
-  const isMapped = (p: string): boolean => mapped.has(normalise(p));
+  const isMapped = mappedTest(opts.mapped);
   const out: UnpricedChange[] = [];
   for (const file of files) {
     if (isMapped(file.path)) continue;

@@ -3,6 +3,10 @@
  * caller read from git, and the AI changes found outside every feature.
  */
 
+import type { CallSite, CodeFact } from './code-calls.js';
+import type { CodePromptCheck } from './code-prompts.js';
+import type { SyntaxNode } from './code-walk.js';
+
 /** One file changed by the pull request, with its text on both sides. */
 export interface ChangedFile {
   /** Repository-relative, `/`-separated (the head path for renames). */
@@ -56,4 +60,36 @@ export interface UnpricedOptions {
   mapped: ReadonlySet<string>;
   /** Input-price ratio through the catalog; without it no ratio is shown. */
   priceRatio?: PriceRatio;
+  /**
+   * Syntax-tree facts of the changed Python, TypeScript and JavaScript files by path
+   * (`readCodeFacts`), so that only model ids handed to a model count; a code file without an
+   * entry is scanned line by line.
+   */
+  codeFacts?: ReadonlyMap<string, FileFacts>;
+  /** Receives notices, such as a code file read line by line because it could not be parsed. */
+  notices?: string[];
+  /** Receives the `file#name` code prompts the hints propose, to be checked (`checkCodePrompts`). */
+  proposedCodePrompts?: Set<string>;
+  /**
+   * Checked code prompts (`checkCodePrompts`). A hint proposes a code prompt only when its check
+   * found no problem, or when it was not checked at all.
+   */
+  codePrompts?: ReadonlyMap<string, CodePromptCheck>;
 }
+
+/** A parsed file: its tree's root; `delete` frees the tree (web-tree-sitter keeps it in WebAssembly memory). */
+export interface ParsedCode {
+  root: SyntaxNode;
+  /** 1-based line of the first syntax error, or null for a clean parse. */
+  firstError: { line: number } | null;
+  delete(): void;
+}
+
+/**
+ * Parses a source file, or gives null when its language is not one the parser reads. May throw
+ * (a file too large, a grammar that failed to load): the file is then scanned line by line.
+ */
+export type CodeParser = (path: string, text: string) => Promise<ParsedCode | null>;
+
+/** What the syntax-tree scan found in both sides of one file, or why it has to be read line by line. */
+export type FileFacts = { base: CodeFact[]; head: CodeFact[]; calls: CallSite[] } | { fallback: string };

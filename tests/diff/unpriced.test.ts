@@ -453,7 +453,11 @@ type Work = ReturnType<typeof unpricedWork>;
 /** The scan's counted work since `before`: line-diff steps and characters handed to the patterns. */
 const since = (before: Work): Work => {
   const now = unpricedWork();
-  return { diffSteps: now.diffSteps - before.diffSteps, scannedChars: now.scannedChars - before.scannedChars };
+  return {
+    diffSteps: now.diffSteps - before.diffSteps,
+    scannedChars: now.scannedChars - before.scannedChars,
+    treeNodes: now.treeNodes - before.treeNodes,
+  };
 };
 
 /** Most steps the line diff may take: every diagonal up to the edit-distance cap, plus each line once. */

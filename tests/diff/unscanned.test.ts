@@ -91,7 +91,9 @@ describe('changed files the unpriced scan cannot read', () => {
       3,
       `src/app.py:3 not scanned: the changed line is ${line.length.toLocaleString('en-US')} characters, over the 2,000 the scan reads`,
     ]);
-    expect(report.violations.map((v) => v.rule)).toEqual(['unpriced_change']);
+    // The syntax-tree scan also resolves the call's MODEL through that line: the swap is listed at the call.
+    expect(summaries).toContainEqual(['code', 6, 'model gpt-4o-mini → gpt-4o in src/app.py:6 (×16.7 input price)']);
+    expect(report.violations.map((v) => v.rule)).toEqual(['unpriced_change', 'unpriced_change']);
     expect(status).toBe(1);
   });
 

@@ -1,8 +1,10 @@
 /**
  * `aicost init` on the demo repository with its config removed: it proposes one feature per
- * prompt file and agent definition (the refund sub-agent stays with the triage agent), takes
- * the volume from the matching traffic file or writes a marked placeholder, never overwrites a
- * config without --force, ends with the next command, and `estimate` runs on what it wrote.
+ * prompt file and agent definition (the refund sub-agent stays with the triage agent) and one per
+ * SDK call in a named function (`prompt: src/classify.py#classify`), takes the volume from the
+ * matching traffic file or writes a marked placeholder, never overwrites a config without
+ * --force, ends with the next command, and `estimate` runs on what it wrote and names the
+ * placeholders it still holds.
  */
 import { describe, expect, it } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +26,7 @@ function demoWithoutConfig(): string {
 describe('aicost init', () => {
   it('recovers every feature of the demo, with traffic where a file matches', async () => {
     const dir = demoWithoutConfig();
-    const out = runInit({ command: 'init', repo: dir, config: '.aicost.yml', force: false });
+    const out = await runInit({ command: 'init', repo: dir, config: '.aicost.yml', force: false });
     const written = parse(readFileSync(join(dir, '.aicost.yml'), 'utf8'));
     // The demo's own config maps these seven artifacts; init finds exactly them.
     const demo = parse(readFileSync(join(ROOT, 'examples/demo/.aicost.yml'), 'utf8'));
@@ -46,11 +48,14 @@ describe('aicost init', () => {
     expect(readFileSync(join(dir, '.aicost.yml'), 'utf8')).toMatch(
       /requests_per_month: 1000 +# PLACEHOLDER \(aicost init\)/,
     );
-    // It says what it could not map (the Python call site) and ends with the next command.
-    expect(out.join('\n')).toContain('src/classify.py: code that calls a model');
+    // The Python call site is found, but its system message is built by a method call (`", ".join`),
+    // which the code prompt reader cannot read: listed as not mapped, with the reader's reason.
+    expect(out.join('\n')).toContain(
+      'src/classify.py#classify: not readable as a code prompt: classify: the system message\'s content is `"Answer with one word: " + ", ".join(QUEUES)`, which aicost cannot read statically',
+    );
     expect(out.at(-1)).toBe(`Next: aicost estimate --repo ${dir}`);
 
-    // estimate runs on what init wrote and prices all seven features.
+    // estimate runs on what init wrote, prices all seven features and names the placeholders.
     const { report } = await runEstimate({ repo: dir, config: '.aicost.yml' });
     expect(report.features.map((f) => f.id).sort()).toEqual([
       'kb-answer',
@@ -62,14 +67,25 @@ describe('aicost init', () => {
       'triage',
     ]);
     expect(report.features.every((f) => f.monthly > 0)).toBe(true);
+    const placeholders = Object.entries(written.features as Record<string, { traffic?: string }>)
+      .filter(([, f]) => !f.traffic)
+      .map(([id]) => id);
+    const notice = report.notices.find((n) => n.includes('PLACEHOLDER'));
+    expect(notice).toMatch(
+      /^\.aicost\.yml still holds values `aicost init` guessed \(marked PLACEHOLDER, from line \d+\): /,
+    );
+    for (const id of placeholders) expect(notice).toContain(`${id} (requests_per_month)`);
+    expect(placeholders.length).toBeGreaterThan(0);
   });
 
-  it('never overwrites a config without --force', () => {
+  it('never overwrites a config without --force', async () => {
     const dir = demoWithoutConfig();
     writeFileSync(join(dir, '.aicost.yml'), 'version: 1\n# mine\n');
-    expect(() => runInit({ command: 'init', repo: dir, config: '.aicost.yml', force: false })).toThrow(UsageError);
+    await expect(runInit({ command: 'init', repo: dir, config: '.aicost.yml', force: false })).rejects.toThrow(
+      UsageError,
+    );
     expect(readFileSync(join(dir, '.aicost.yml'), 'utf8')).toBe('version: 1\n# mine\n');
-    runInit({ command: 'init', repo: dir, config: '.aicost.yml', force: true });
+    await runInit({ command: 'init', repo: dir, config: '.aicost.yml', force: true });
     expect(readFileSync(join(dir, '.aicost.yml'), 'utf8')).toContain('ticket-summary:');
   });
 });
