@@ -144,6 +144,8 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
       const fileBad: BadLine[] = [];
       let fileBadCount = 0;
       const fileSkipped = Object.create(null) as Record<string, number>;
+      /** Counts an importer corrected (an exclusive emitter's), by reason: reported, never silent. */
+      const fileCorrected = new Map<string, number>();
 
       let fileBadCalls = 0;
       const bad = (line: number, reason: string, call = false): void => {
@@ -251,7 +253,12 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
           );
         }
         if (!result.ok) return bad(line, `${where}${result.reason}`);
+        for (const reason of result.bad ?? []) {
+          fileCalls++;
+          bad(line, `${where}${reason}`, true);
+        }
         for (const s of result.skipped ?? []) skip(s.reason, s.count);
+        for (const n of result.notes ?? []) fileCorrected.set(n.reason, (fileCorrected.get(n.reason) ?? 0) + n.count);
         const many = result.calls.length > 1;
         for (const [k, call] of result.calls.entries()) {
           fileCalls++;
@@ -321,6 +328,8 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
         });
       }
 
+      for (const [reason, n] of fileCorrected)
+        notices.push(`${file}: ${n.toLocaleString('en-US')} ${n === 1 ? 'record' : 'records'}: ${reason}.`);
       totalLines += fileLines;
       goodLines += fileGood;
       // The share of bad counts like with like: for an importer, bad calls and unreadable records
@@ -410,8 +419,9 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
 
 /**
  * The batch requests of every source whose format joins two files (`Importer.pairs`), by format
- * and key: a first pass over those files, so a result finds its request whatever the file order.
- * Errors are left to the main pass, which reads every file again and reports them where they are.
+ * and key: a first pass over the request files, so a result finds its request whatever the file
+ * order. A file whose first record is a result stops after that record. Errors are left to the
+ * main pass, which reads every file again and reports them where they are.
  */
 async function pairRequests(
   sources: readonly TrafficSource[],
@@ -441,6 +451,7 @@ async function pairRequests(
           maxRecordBytes: maxLineBytes,
           maxDocumentBytes: Math.max(maxLineBytes, MAX_DOCUMENT_BYTES),
         };
+        let first = true;
         await forEachJsonRecord(bytes.stream, frameOpts, (r) => {
           if ('error' in r) return;
           if (!importer) {
@@ -449,7 +460,12 @@ async function pairRequests(
             if (!importer?.pairs) throw stop;
           }
           const pairs = importer.pairs!;
-          for (const record of pageOf(r.value) ?? [r.value]) {
+          const records = pageOf(r.value) ?? [r.value];
+          // A results file (its first record a result) holds no requests: the main pass reads it,
+          // once. A file of requests is read to its end, results among them skipped.
+          if (first && records.length > 0 && pairs.side(records[0]) === 'result') throw stop;
+          first = false;
+          for (const record of records) {
             if (pairs.side(record) !== 'request') continue;
             const key = pairs.key(record);
             if (key === undefined) continue;

@@ -566,6 +566,19 @@ describe('monthly figures of nine importers through the built CLI', () => {
     expect(figure('gemini').monthly).toBeCloseTo(monthlyOf([response, stream]), 9); // $2.72901
   });
 
+  it('convert keeps the snapshot that answered as response_model beside the requested model', () => {
+    const out = runCli(['traffic', 'convert', join(repo, 'traffic/openai-chat.jsonl')]);
+    expect(out.status).toBe(0);
+    const lines = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => [l['model'], l['response_model']])).toEqual([
+      ['gpt-4o-mini', 'gpt-4o-mini-2024-07-18'],
+      ['gpt-4o-mini', 'gpt-4o-mini-2024-07-18'],
+    ]);
+  });
+
   it('every figure is priced from the catalog named above', () => {
     for (const [id] of FEATURES) expect([id, figure(id).prices?.[0]?.source]).toEqual([id, '@pydantic/genai-prices']);
   });

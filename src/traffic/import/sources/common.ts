@@ -345,6 +345,7 @@ const LINE_FIELDS = [
   'source',
   'provider',
   'model',
+  'response_model',
   'api',
   'trace_id',
   'parent_id',
@@ -424,6 +425,18 @@ export const BODY_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /** The line of one call, with keys whose value is undefined left out. */
+/**
+ * `model` as requested (the name the code uses) and, when the response names another one (a dated
+ * snapshot, a gateway's rewrite), that one as `response_model`: evidence, never the price.
+ */
+export function modelPair(
+  requested: string | undefined,
+  answered: string | undefined,
+): { model?: string; response_model?: string } {
+  const model = requested ?? answered;
+  return answered !== undefined && answered !== model ? { model, response_model: answered } : { model };
+}
+
 export function lineOf(parts: Json): Json {
   const out: Json = {};
   for (const key of Object.keys(parts)) if (parts[key] !== undefined) out[key] = parts[key];
@@ -472,7 +485,7 @@ export function importer(def: {
         for (const call of r.calls) inclusive(call.line, def.format, notes);
         const out: MapResult = { ok: true, calls: r.calls };
         if (r.skipped?.length) out.skipped = r.skipped;
-        if (notes.length) out.notes = notes.map((reason) => ({ reason, count: 1 }));
+        if (notes.length) out.notes = countNotes(notes);
         return out;
       } catch (e) {
         if (e instanceof BadField) return { ok: false, reason: e.message };
@@ -486,10 +499,10 @@ export function importer(def: {
 /**
  * The inclusive rule of every source (DESIGN "Traffic samples"): input includes its cache parts,
  * output its reasoning. A count smaller than its parts was written exclusive by the emitter (an
- * old instrumentor, a proxy bug): the parts are added, with a note, never double-counted nor
- * silently refused.
+ * old instrumentor, a proxy bug, Vercel AI SDK v5 with Anthropic): the parts are added, with a
+ * note the reader reports, never double-counted nor silently refused.
  */
-function inclusive(line: Json, source: string, notes: string[]): void {
+export function inclusive(line: Json, source: string, notes: string[]): void {
   const u = line['usage'];
   if (!isRecord(u)) return;
   const n = (k: string): number => (typeof u[k] === 'number' ? (u[k] as number) : 0);
@@ -498,7 +511,7 @@ function inclusive(line: Json, source: string, notes: string[]): void {
   if (typeof input === 'number' && input < cached) {
     u['input_tokens'] = input + cached;
     notes.push(
-      `${source}: input ${input} was smaller than its cache tokens ${cached} (an exclusive count): added them`,
+      `${source}: input smaller than its cache tokens (written exclusive of the cache): the cache tokens were added`,
     );
   }
   const output = n('output_tokens');
@@ -506,9 +519,16 @@ function inclusive(line: Json, source: string, notes: string[]): void {
   if (output < reasoning) {
     u['output_tokens'] = output + reasoning;
     notes.push(
-      `${source}: output ${output} was smaller than its reasoning tokens ${reasoning} (an exclusive count): added them`,
+      `${source}: output smaller than its reasoning tokens (written exclusive of them): the reasoning tokens were added`,
     );
   }
+}
+
+/** Notes as reasons with their counts, in first-seen order. */
+export function countNotes(notes: readonly string[]): { reason: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const reason of notes) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  return [...counts].map(([reason, count]) => ({ reason, count }));
 }
 
 /** The own key a merged request/result pair is marked with (no batch line has it). */

@@ -30,6 +30,7 @@ import {
   usageJson,
   type Json,
   type Mapped,
+  modelPair,
 } from './common.js';
 
 const cs = camelOrSnake;
@@ -94,9 +95,10 @@ function map(o: Json): Mapped {
     ts: isoTime(first(response, 'createTime', 'create_time') ?? first(o, 'ts', 'timestamp'), 'createTime'),
     source: 'gemini',
     provider: 'google',
-    model:
-      text(first(response, 'modelVersion', 'model_version'), 'modelVersion') ??
+    ...modelPair(
       text(get(request, 'model'), 'request.model'),
+      text(first(response, 'modelVersion', 'model_version'), 'modelVersion'),
+    ),
     messages: contentsMessages(request),
     params: isRecord(generation)
       ? requestParams(

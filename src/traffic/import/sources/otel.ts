@@ -10,6 +10,7 @@
  * their children's usage, so counting them would count every call twice.
  */
 import type { FieldValue, ImportedCall, Importer, MapResult, RecordAt } from '../types.js';
+import { countNotes, inclusive } from './common.js';
 
 type Json = Record<string, unknown>;
 /** Attribute values after decoding: scalars, lists, or nested key-value lists. */
@@ -129,14 +130,28 @@ export const otel: Importer = {
     const calls: ImportedCall[] = [];
     const skipped = new Map<string, number>();
     const skip = (reason: string): void => void skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
+    const notes: string[] = [];
+    const bad: string[] = [];
     for (const { span, resource, scope, where } of spans) {
       const result = mapSpan(span, resource, scope);
-      if ('reason' in result) return { ok: false, reason: `${where}: ${result.reason}` };
-      if ('skip' in result) skip(result.skip);
-      else calls.push(result.call);
+      // One bad span is one bad call: the other spans of its line are still read.
+      if ('reason' in result) bad.push(`${where}: ${result.reason}`);
+      else if ('skip' in result) skip(result.skip);
+      else {
+        // The shared rule: an exclusive emitter's counts are summed, with a note (traffic-sources.md §1).
+        inclusive(result.call.line, 'otel', notes);
+        calls.push(result.call);
+      }
     }
     void at;
-    return { ok: true, calls, skipped: [...skipped.entries()].map(([reason, count]) => ({ reason, count })) };
+    const out: MapResult = {
+      ok: true,
+      calls,
+      skipped: [...skipped.entries()].map(([reason, count]) => ({ reason, count })),
+    };
+    if (notes.length) out.notes = countNotes(notes);
+    if (bad.length) out.bad = bad;
+    return out;
   },
 };
 
@@ -206,7 +221,7 @@ function mapSpan(
   const model = first(attrs, ['gen_ai.request.model', 'llm.request.model_name', 'llm.model_name', 'ai.model.id']);
   const responseModel = first(attrs, ['gen_ai.response.model', 'ai.response.model']);
   if (model ?? responseModel) line['model'] = model ?? responseModel;
-  if (responseModel) line['response_model'] = responseModel;
+  if (responseModel && model && responseModel !== model) line['response_model'] = responseModel;
   const provider = providerOf(attrs);
   if (provider) line['provider'] = provider;
   line['usage'] = usage;
