@@ -18,7 +18,6 @@ import {
   get,
   isoTime,
   isRecord,
-  lineOf,
   openaiUsage,
   pick,
   requestMessages,
@@ -27,8 +26,8 @@ import {
   usageJson,
   type Json,
   type Usage,
-  modelPair,
 } from './common.js';
+import { lineOf, modelPair } from './importer.js';
 
 /** SSE text (`data: {…}` lines) → its JSON events; anything else → undefined. */
 export function sseEvents(v: unknown): unknown[] | undefined {

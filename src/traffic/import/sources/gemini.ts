@@ -13,25 +13,20 @@
 
 import type { Importer } from '../types.js';
 import {
-  BODY_KEYS,
-  callOf,
   camelOrSnake,
   clean,
   count,
   first,
   get,
   has,
-  importer,
   isoTime,
   isRecord,
-  lineOf,
   requestParams,
   text,
   usageJson,
   type Json,
-  type Mapped,
-  modelPair,
 } from './common.js';
+import { BODY_KEYS, callOf, importer, lineOf, type Mapped, modelPair } from './importer.js';
 
 const cs = camelOrSnake;
 

@@ -16,16 +16,12 @@ import type { Importer } from '../types.js';
 import { anthropicLine, openaiLine } from './bodies.js';
 import {
   BadField,
-  BODY_KEYS,
-  callOf,
   count,
   first,
   get,
   has,
-  importer,
   isoTime,
   isRecord,
-  lineOf,
   obj,
   providerOf,
   requestMessages,
@@ -34,10 +30,9 @@ import {
   usageJson,
   usd,
   type Json,
-  type Mapped,
   type Usage,
-  modelPair,
 } from './common.js';
+import { BODY_KEYS, callOf, importer, lineOf, type Mapped, modelPair } from './importer.js';
 
 const NO_CACHE_HIT = '00000000-0000-0000-0000-000000000000';
 

@@ -10,7 +10,7 @@
  * their children's usage, so counting them would count every call twice.
  */
 import type { FieldValue, ImportedCall, Importer, MapResult, RecordAt } from '../types.js';
-import { countNotes, inclusive } from './common.js';
+import { countNotes, inclusive } from './importer.js';
 
 type Json = Record<string, unknown>;
 /** Attribute values after decoding: scalars, lists, or nested key-value lists. */
