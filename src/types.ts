@@ -309,6 +309,11 @@ export interface Sample {
   feature?: string;
   promptRef?: string;
   model?: string;
+  /**
+   * The model the provider says answered (`response_model`, e.g. a dated snapshot) when the source
+   * records one besides the requested `model`. Evidence only: the revision's model prices the call.
+   */
+  responseModel?: string;
   provider?: string;
   api?: string;
   vars?: Record<string, unknown>;

@@ -14,6 +14,7 @@ import { callsPerRun, replayRuns, runResult, sideOf, type RunCalls } from './age
 import type { AgentSummary, TurnCapIncrease } from './agent-types.js';
 import { badLineNotices, summarizeFeature } from './summary.js';
 import { featurePrice, priceNotices } from './price-sources.js';
+import { usageWithin } from './pricing.js';
 import { weightedMean } from '../stats/index.js';
 import { withOfferedTiers } from './tier-lines.js';
 import type { EstimateContext, FeatureEstimate, FeatureInput } from './types.js';
@@ -150,13 +151,7 @@ export function summarizeAgentRuns(
         const side = sideOf(rev.sides, t.calls[j].agent, rev.unknown);
         const n = c.counted;
         sum += side.rs.price(
-          {
-            ...c.usage,
-            inputTokens: n,
-            cacheReadTokens: Math.min(c.usage.cacheReadTokens, n),
-            cacheWriteTokens: Math.min(c.usage.cacheWriteTokens, n),
-            cacheWrite1hTokens: Math.min(c.usage.cacheWrite1hTokens, n),
-          },
+          usageWithin(c.usage, n),
           t.calls[j].sample.tier ?? input.feature.tier,
           t.calls[j].sample.ts,
         ).total;

@@ -41,3 +41,15 @@ export function atOutputCap(
 ): boolean {
   return finishReason === 'length' || (maxTokens !== undefined && outputTokens >= maxTokens);
 }
+
+/**
+ * `usage` priced on `input` tokens instead of the recorded ones: cache reads, then 5-minute writes,
+ * then 1-hour writes, each within what the ones before left of `input`. Clamping each on its own
+ * would let reads and writes together exceed the input (which the catalog refuses).
+ */
+export function usageWithin(usage: CallUsage, input: number): CallUsage {
+  const cacheReadTokens = Math.min(usage.cacheReadTokens, input);
+  const cacheWriteTokens = Math.min(usage.cacheWriteTokens, input - cacheReadTokens);
+  const cacheWrite1hTokens = Math.min(usage.cacheWrite1hTokens, input - cacheReadTokens - cacheWriteTokens);
+  return { ...usage, inputTokens: input, cacheReadTokens, cacheWriteTokens, cacheWrite1hTokens };
+}

@@ -7,6 +7,7 @@ import { ConfigError } from '../errors.js';
 import type { FeatureConfig, TrafficSet } from '../types.js';
 import type { ReplaySite } from './replay.js';
 import { featurePrice, priceNotices } from './price-sources.js';
+import { usageWithin } from './pricing.js';
 import { effectiveSampleSize, weightedMean, weightedQuantile } from '../stats/index.js';
 import type { FeatureEstimate, FeatureInput, FigureSource, SampleResult } from './types.js';
 
@@ -117,20 +118,7 @@ export function summarizeFeature(
       ),
       replayed: replayable.length
         ? weightedMean(
-            replayable.map(
-              (r) =>
-                rs.price(
-                  {
-                    ...r.usage,
-                    inputTokens: r.counted!,
-                    cacheReadTokens: Math.min(r.usage.cacheReadTokens, r.counted!),
-                    cacheWriteTokens: Math.min(r.usage.cacheWriteTokens, r.counted!),
-                    cacheWrite1hTokens: Math.min(r.usage.cacheWrite1hTokens, r.counted!),
-                  },
-                  feature.tier,
-                  r.ts,
-                ).total,
-            ),
+            replayable.map((r) => rs.price(usageWithin(r.usage, r.counted!), feature.tier, r.ts).total),
             replayable.map((r) => r.weight),
           )
         : null,

@@ -1,10 +1,10 @@
 /**
- * Opening a traffic file's bytes: chunks as Buffers (seen by the caller's hash first), gzip undone
- * within a bound, Parquet recognised and read whole within bounds, and the files that are not text
- * samples (zstd, binary, a Git LFS pointer) refused with what to do.
+ * Opening a traffic file's bytes: chunks as Buffers (seen by the caller's hash first), gzip and
+ * zstd undone within a bound, Parquet recognised and read whole within bounds, and the files that
+ * are not text samples (binary, a Git LFS pointer, zstd on a Node without it) refused with what to do.
  */
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { Readable, type Transform } from 'node:stream';
+import * as zlib from 'node:zlib';
 import { TrafficError } from '../errors.js';
 import { ParquetProblem, parquetRecords } from './import/parquet.js';
 
@@ -113,17 +113,30 @@ async function peek(
   return { head: head.subarray(0, n), stream: replay(), close };
 }
 
+/** The Node release that added zstd to node:zlib (also in 23.8); the action runs on Node 24. */
+export const ZSTD_NODE = '22.15';
+
+/** Node's zstd decompressor, when this Node has one (22.15+, 23.8+). */
+function zstdDecompressor(): (() => Transform) | undefined {
+  const make = (zlib as { createZstdDecompress?: () => Transform }).createZstdDecompress;
+  return typeof make === 'function' ? () => make() : undefined;
+}
+
+const isGzip = (head: Buffer): boolean => head[0] === 0x1f && head[1] === 0x8b;
+const isZstd = (head: Buffer): boolean => head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd;
+
 /**
- * The file's text bytes: gzip undone (recognised by its magic bytes, bounded by `maxBytes`), and
- * refused when it is another compression, binary, or a Git LFS pointer.
+ * The file's text bytes: gzip or zstd undone (recognised by their magic bytes, bounded by
+ * `maxBytes`), and refused when it is binary, a Git LFS pointer, or zstd on a Node without zstd.
  */
 export async function openBytes(chunks: AsyncIterable<Buffer>, file: string, maxBytes: number): Promise<OpenedBytes> {
   const raw = await peek(chunks, BINARY_SNIFF_BYTES);
   let { head, stream } = raw;
   let close = raw.close;
   try {
-    if (head[0] === 0x1f && head[1] === 0x8b) {
-      const inflated = await peek(gunzip(stream, file, maxBytes), BINARY_SNIFF_BYTES);
+    const codec = isGzip(head) ? GZIP : isZstd(head) ? zstdCodec(file) : undefined;
+    if (codec) {
+      const inflated = await peek(decompress(stream, file, maxBytes, codec), BINARY_SNIFF_BYTES);
       ({ head, stream } = inflated);
       close = async () => {
         await inflated.close();
@@ -150,10 +163,11 @@ export interface OpenedBytes {
 /** What the first bytes say the file is; throws for the kinds aicost does not read. */
 function sniff(head: Buffer, file: string): { startsJson: boolean; parquet?: true } {
   if (head.subarray(0, 4).toString('latin1') === 'PAR1') return { startsJson: false, parquet: true };
-  if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) {
-    throw new TrafficError('the file is zstd-compressed, which aicost does not read', {
+  if (isGzip(head) || isZstd(head)) {
+    // Compressed twice (a .gz of a .zst): one layer is undone, not more.
+    throw new TrafficError('the file is compressed twice (gzip or zstd inside gzip or zstd)', {
       location: { file },
-      hint: 'Decompress it (zstd -d FILE) or write it with gzip (the collector file exporter: compression: gzip).',
+      hint: 'Decompress the outer layer (gzip -d or zstd -d FILE) and commit that.',
     });
   }
   if (head.includes(0)) {
@@ -173,15 +187,44 @@ function sniff(head: Buffer, file: string): { startsJson: boolean; parquet?: tru
   return { startsJson: i >= head.length || head[i] === 0x7b || head[i] === 0x5b };
 }
 
-/** Decompresses gzip, failing once more than `maxBytes` come out (a small file must not become an endless one). */
-async function* gunzip(chunks: AsyncIterable<Buffer>, file: string, maxBytes: number): AsyncIterable<Buffer> {
+/** A decompressor and how its messages name it. */
+interface Codec {
+  name: string;
+  make: () => Transform;
+  /** The command that checks a file of this kind. */
+  test: string;
+}
+
+const GZIP: Codec = { name: 'gzip', make: () => zlib.createGunzip(), test: 'gzip -t FILE' };
+
+/** zstd, or the refusal that names the Node it needs. */
+function zstdCodec(file: string): Codec {
+  const make = zstdDecompressor();
+  if (!make)
+    throw new TrafficError(
+      `the file is zstd-compressed, which needs Node ${ZSTD_NODE} or later to read (this is Node ${process.versions.node})`,
+      {
+        location: { file },
+        hint: `Run aicost on Node ${ZSTD_NODE}+ (the action runs on Node 24), or decompress it (zstd -d FILE), or write it with gzip (the collector file exporter: compression: gzip).`,
+      },
+    );
+  return { name: 'zstd', make, test: 'zstd -t FILE' };
+}
+
+/** Decompresses, failing once more than `maxBytes` come out (a small file must not become an endless one). */
+async function* decompress(
+  chunks: AsyncIterable<Buffer>,
+  file: string,
+  maxBytes: number,
+  codec: Codec,
+): AsyncIterable<Buffer> {
   const source = Readable.from(chunks);
-  const gz = createGunzip();
-  source.on('error', (e) => gz.destroy(e));
-  source.pipe(gz);
+  const inflate = codec.make();
+  source.on('error', (e) => inflate.destroy(e));
+  source.pipe(inflate);
   let total = 0;
   try {
-    for await (const chunk of gz as AsyncIterable<Buffer>) {
+    for await (const chunk of inflate as AsyncIterable<Buffer>) {
       total += chunk.length;
       if (total > maxBytes) {
         throw new TrafficError(`the file decompresses to more than ${maxBytes.toLocaleString('en-US')} bytes`, {
@@ -191,14 +234,16 @@ async function* gunzip(chunks: AsyncIterable<Buffer>, file: string, maxBytes: nu
       }
       yield chunk;
     }
+    // Node's zstd ends without an error on a frame cut short, having written nothing.
+    if (total === 0) throw new Error('no bytes came out (the file is cut short or corrupt)');
   } catch (e) {
     if (e instanceof TrafficError) throw e;
-    throw new TrafficError(`the file is not valid gzip: ${e instanceof Error ? e.message : String(e)}`, {
+    throw new TrafficError(`the file is not valid ${codec.name}: ${e instanceof Error ? e.message : String(e)}`, {
       location: { file },
-      hint: 'Check that the download finished (gzip -t FILE).',
+      hint: `Check that the download finished (${codec.test}).`,
     });
   } finally {
     source.destroy();
-    gz.destroy();
+    inflate.destroy();
   }
 }

@@ -114,6 +114,7 @@ function toSample(o: Json, file: string, line: number, defaultFeature?: string, 
   if (feature !== undefined) sample.feature = feature;
   setStr(sample, 'promptRef', str(o, 'prompt_ref'));
   setStr(sample, 'model', str(o, 'model'));
+  setStr(sample, 'responseModel', str(o, 'response_model'));
   setStr(sample, 'provider', str(o, 'provider'));
   setStr(sample, 'api', str(o, 'api'));
   if (vars !== undefined) {
@@ -371,6 +372,7 @@ function setStr<
   K extends
     | 'promptRef'
     | 'model'
+    | 'responseModel'
     | 'provider'
     | 'api'
     | 'finishReason'

@@ -16,56 +16,23 @@ import {
   detectFormats,
   formatLabel,
   importerFor,
-  isAicostRecord,
 } from './import/registry.js';
 import type { FieldValue, Framing, Importer } from './import/types.js';
+import type { ReadTrafficOptions, TrafficSource } from './read-options.js';
+import { firstOfPage, isRecord, MAX_DOCUMENT_BYTES, pageOf, pairRequests } from './batch-pairs.js';
 import { openBytes, readParquet, tap } from './open-bytes.js';
 import { parseSampleObject } from './parse.js';
 import { BottomKSampler } from './sampler.js';
 import { WhereFilter } from './where.js';
 
-/** One traffic file: its repository path (for messages and ids) and how to stream its bytes. */
-export interface TrafficSource {
-  path: string;
-  open: () => TrafficStream | Promise<TrafficStream>;
-  /** How to read it; default `opts.format`, else `aicost`. `auto` detects it from the first record. */
-  format?: TrafficFormat;
-  /** Keep only calls whose fields match (field → value or glob). */
-  where?: Readonly<Record<string, string>>;
-}
-
-/** A Node readable stream or any async iterable of byte or text chunks. */
-export type TrafficStream = NodeJS.ReadableStream | AsyncIterable<Buffer | string | Uint8Array>;
-
-export interface ReadTrafficOptions {
-  /** Fraction of a file's lines that may be bad before reading fails (`replay.max_bad_lines`). */
-  maxBadLines: number;
-  /** Most samples kept (`replay.max_samples`); larger sources are sampled by whole traces. */
-  maxSamples: number;
-  /** Longest line read, in bytes; longer lines are bad lines. Default 1 MiB. */
-  maxLineBytes?: number;
-  /** Feature of lines that name none. */
-  defaultFeature?: string;
-  /** Format of sources that name none (default `aicost`). */
-  format?: TrafficFormat;
-  /** Most bytes a gzip file may decompress to (default 2 GiB): a small file must not become an endless one. */
-  maxDecompressedBytes?: number;
-  /** Sees every good, selected sample before sampling (for `traffic inspect`'s totals). */
-  onSample?: (sample: Sample) => void;
-}
+export type { ReadTrafficOptions, TrafficSource, TrafficStream } from './read-options.js';
 
 /** Bad lines listed in the result; beyond this they are only counted (toward max_bad_lines). */
 export const MAX_BAD_LINES_LISTED = 10_000;
 const FIX_HINT =
   'Each line needs usage.output_tokens and one of usage.input_tokens, vars or messages (normalised traffic JSONL v1).';
-/** A pretty-printed file's first value may be the whole document (a page of records). */
-const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 const DEFAULT_MAX_DECOMPRESSED = 2 * 1024 * 1024 * 1024;
-/**
- * Most batch requests kept for joining with their results (an OpenAI batch holds at most 50,000):
- * past it, results are still read, with their usage only, and a notice says so.
- */
-export const MAX_PAIRED_REQUESTS = 200_000;
+export { MAX_PAIRED_REQUESTS } from './batch-pairs.js';
 export { MAX_PARQUET_BYTES, MAX_PARQUET_ROWS } from './open-bytes.js';
 
 /**
@@ -144,6 +111,8 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
       const fileBad: BadLine[] = [];
       let fileBadCount = 0;
       const fileSkipped = Object.create(null) as Record<string, number>;
+      /** Counts an importer corrected (an exclusive emitter's), by reason: reported, never silent. */
+      const fileCorrected = new Map<string, number>();
 
       let fileBadCalls = 0;
       const bad = (line: number, reason: string, call = false): void => {
@@ -251,7 +220,12 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
           );
         }
         if (!result.ok) return bad(line, `${where}${result.reason}`);
+        for (const reason of result.bad ?? []) {
+          fileCalls++;
+          bad(line, `${where}${reason}`, true);
+        }
         for (const s of result.skipped ?? []) skip(s.reason, s.count);
+        for (const n of result.notes ?? []) fileCorrected.set(n.reason, (fileCorrected.get(n.reason) ?? 0) + n.count);
         const many = result.calls.length > 1;
         for (const [k, call] of result.calls.entries()) {
           fileCalls++;
@@ -321,6 +295,8 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
         });
       }
 
+      for (const [reason, n] of fileCorrected)
+        notices.push(`${file}: ${n.toLocaleString('en-US')} ${n === 1 ? 'record' : 'records'}: ${reason}.`);
       totalLines += fileLines;
       goodLines += fileGood;
       // The share of bad counts like with like: for an importer, bad calls and unreadable records
@@ -408,76 +384,6 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
   return set;
 }
 
-/**
- * The batch requests of every source whose format joins two files (`Importer.pairs`), by format
- * and key: a first pass over those files, so a result finds its request whatever the file order.
- * Errors are left to the main pass, which reads every file again and reports them where they are.
- */
-async function pairRequests(
-  sources: readonly TrafficSource[],
-  opts: ReadTrafficOptions,
-  maxLineBytes: number,
-  maxDecompressed: number,
-  notices: string[],
-): Promise<Map<string, Map<string, unknown>>> {
-  const out = new Map<string, Map<string, unknown>>();
-  let kept = 0;
-  let dropped = 0;
-  const stop = new Error('not a paired format');
-  for (const source of sources) {
-    const requested: TrafficFormat = source.format ?? opts.format ?? 'aicost';
-    if (requested === 'aicost') continue;
-    let importer = requested === 'auto' ? undefined : importerFor(requested);
-    if (requested !== 'auto' && !importer?.pairs) continue;
-    try {
-      const bytes = await openBytes(
-        tap((await source.open()) as AsyncIterable<Buffer | string | Uint8Array>, () => undefined),
-        source.path,
-        maxDecompressed,
-      );
-      try {
-        if (!bytes.startsJson || bytes.parquet) continue;
-        const frameOpts = {
-          maxRecordBytes: maxLineBytes,
-          maxDocumentBytes: Math.max(maxLineBytes, MAX_DOCUMENT_BYTES),
-        };
-        await forEachJsonRecord(bytes.stream, frameOpts, (r) => {
-          if ('error' in r) return;
-          if (!importer) {
-            const found = detectFormats(firstOfPage(r.value) ?? r.value, 'json');
-            importer = found.length === 1 ? importerFor(found[0]!) : undefined;
-            if (!importer?.pairs) throw stop;
-          }
-          const pairs = importer.pairs!;
-          for (const record of pageOf(r.value) ?? [r.value]) {
-            if (pairs.side(record) !== 'request') continue;
-            const key = pairs.key(record);
-            if (key === undefined) continue;
-            if (kept >= MAX_PAIRED_REQUESTS) {
-              dropped++;
-              continue;
-            }
-            let byKey = out.get(importer.format);
-            if (!byKey) out.set(importer.format, (byKey = new Map()));
-            if (!byKey.has(key)) kept++;
-            byKey.set(key, record);
-          }
-        });
-      } finally {
-        await bytes.close();
-      }
-    } catch {
-      // Not paired after all, or unreadable: the main pass says which.
-      continue;
-    }
-  }
-  if (dropped > 0)
-    notices.push(
-      `${dropped.toLocaleString('en-US')} batch requests past the first ${MAX_PAIRED_REQUESTS.toLocaleString('en-US')} were not joined with their results: those results are priced on their usage only.`,
-    );
-  return out;
-}
-
 /** The normalised top-level fields of a line (`model`, `feature`, `user` …) that `where` may name. */
 function fieldsOfLine(line: Record<string, unknown>): Record<string, FieldValue> {
   const out = Object.create(null) as Record<string, FieldValue>;
@@ -486,22 +392,6 @@ function fieldsOfLine(line: Record<string, unknown>): Record<string, FieldValue>
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[key] = v;
   }
   return out;
-}
-
-/** The records of a page (`{data: [...]}` as API pages and exports write them), else undefined. */
-function pageOf(value: unknown): unknown[] | undefined {
-  if (!isRecord(value)) return undefined;
-  const data = value['data'];
-  return Array.isArray(data) && !isAicostRecord(value) ? data : undefined;
-}
-
-function firstOfPage(value: unknown): unknown {
-  const page = pageOf(value);
-  return page && page.length ? page[0] : undefined;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The formats read from Parquet files, for messages. */

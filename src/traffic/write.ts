@@ -11,6 +11,7 @@ export function sampleToLine(s: Sample): Record<string, unknown> {
   if (s.feature !== undefined) o.feature = s.feature;
   if (s.promptRef !== undefined) o.prompt_ref = s.promptRef;
   if (s.model !== undefined) o.model = s.model;
+  if (s.responseModel !== undefined) o.response_model = s.responseModel;
   if (s.provider !== undefined) o.provider = s.provider;
   if (s.api !== undefined) o.api = s.api;
   if (s.vars !== undefined) o.vars = s.vars;

@@ -19,8 +19,8 @@ const span = (k: number, input: number) => ({
     kv('gen_ai.operation.name', 'chat'),
     kv('gen_ai.request.model', 'gpt-4o-mini'),
     kv('gen_ai.usage.input_tokens', Math.abs(input)),
-    // A negative input here stands for a call whose cache read exceeds its input (written exclusive).
-    ...(input < 0 ? [kv('gen_ai.usage.cache_read.input_tokens', 1000)] : []),
+    // A negative input here stands for a bad call: a user id longer than the 256 characters a line may hold.
+    ...(input < 0 ? [kv('user.id', 'u'.repeat(300))] : []),
     kv('gen_ai.usage.output_tokens', 10),
   ],
 });
@@ -36,7 +36,7 @@ const source = (text: string): TrafficSource => ({
 });
 
 describe('max_bad_lines share of an importer', () => {
-  // One line, four spans: three whose cache read exceeds their input (bad calls), one good.
+  // One line, four spans: three bad calls (a user id too long), one good.
   const one = line([-5, -6, -7, 100]) + '\n';
 
   it('three bad spans of four calls in one line are 75%, not 300% of one line', async () => {
@@ -61,5 +61,25 @@ describe('max_bad_lines share of an importer', () => {
     expect((err as Error).message).toMatch(/^1 of 9 calls and records \(11\.11%\)/);
     const set = await readTraffic([source(text)], { maxBadLines: 0.12, maxSamples: 100 });
     expect(set.samples).toHaveLength(8);
+  });
+
+  it('a span the importer cannot read is one bad call: the other spans of its line are kept', async () => {
+    // A logger that missed usage wrote output -1 for the first span (the collector line holds three).
+    const text =
+      line([100, 200, 300]).replace(
+        '{"key":"gen_ai.usage.output_tokens","value":{"intValue":"10"}}]},{"traceId"',
+        '{"key":"gen_ai.usage.output_tokens","value":{"intValue":"-1"}}]},{"traceId"',
+      ) + '\n';
+    expect(text).toContain('"intValue":"-1"');
+    const set = await readTraffic([source(text)], { maxBadLines: 0.5, maxSamples: 100 });
+    expect(set.samples.map((s) => s.usage.inputTokens)).toEqual([200, 300]);
+    expect(set.badLines).toEqual([
+      {
+        file: 'traffic/otel.jsonl',
+        line: 1,
+        reason: 'resourceSpans[0].scopeSpans[0].spans[0]: gen_ai.usage.output_tokens is not a whole number (found -1)',
+      },
+    ]);
+    expect(set.lineCounts!.files['traffic/otel.jsonl']).toEqual({ lines: 1, bad: 1, units: 3 });
   });
 });

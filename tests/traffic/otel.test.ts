@@ -3,8 +3,8 @@
  * §1 and §7d: a collector file export (JSON Lines of TracesData) mixing current gen_ai.* names,
  * OpenLLMetry's deprecated names, OpenInference llm.token_count.* and Vercel ai.usage.*, with each
  * pitfall: agent/chain/wrapper spans carrying rolled-up usage (skipped, never counted twice),
- * int64 as strings, numbers and {low, high}, base64 ids, an exclusive emitter (a bad record, not
- * a silent double count), a cut line; the same calls as one pretty-printed document, gzip, and
+ * int64 as strings, numbers and {low, high}, base64 ids, an exclusive emitter (its cache tokens
+ * added, with a notice, as traffic-sources.md §1 says), a cut line; the same calls as one pretty-printed document, gzip, and
  * the Python console exporter. The samples and the monthly figure are checked by hand.
  */
 import { describe, expect, it } from '@jest/globals';
@@ -245,7 +245,7 @@ const EXPORT =
     JSON.stringify(line2),
     JSON.stringify(line3),
     JSON.stringify(vercel('77aa000000000001', 4210)),
-    // Vercel v5 with Anthropic: inputTokens without the cache (exclusive). Flagged, never summed silently.
+    // Vercel v5 with Anthropic: inputTokens without the cache (exclusive). Summed, with a notice.
     JSON.stringify(vercel('77aa000000000002', 242)),
     // A line cut short by a crash of the exporter.
     JSON.stringify(line2).slice(0, 80),
@@ -266,6 +266,7 @@ describe('otel importer', () => {
     expect(set.formats).toEqual({ 'otel.jsonl': 'otel' });
     expect(set.notices).toEqual([
       'otel.jsonl: read as OpenTelemetry traces (otel), detected from its first record (line 1).',
+      'otel.jsonl: 1 record: otel: input smaller than its cache tokens (written exclusive of the cache): the cache tokens were added.',
     ]);
     expect(set.totalLines).toBe(6);
     // 7 calls: 3 (line 1) + 1 + 1 + 1 (line 4); the 4 wrapper/agent/chain spans are skipped with their reason.
@@ -276,13 +277,14 @@ describe('otel importer', () => {
       'eee19b7ec3c1b174',
       '4e5f6a7b8c9d0e1f',
       '77aa000000000001',
+      '77aa000000000002',
     ]);
     expect(set.skipped).toEqual({
       'invoke_agent spans (not a model call: their usage is the sum of the calls inside)': 1,
       'OpenInference CHAIN spans (not a model call)': 1,
       'ai.streamText spans (Vercel AI SDK wrappers: their usage is the sum of the calls inside)': 2,
     });
-    const [a, b, c, d, e, f] = set.samples;
+    const [a, b, c, d, e, f, g] = set.samples;
     expect(a).toMatchObject({
       id: '9a8b7c6d5e4f3a2b',
       file: 'otel.jsonl',
@@ -326,19 +328,15 @@ describe('otel importer', () => {
     expect(f).toMatchObject({ model: 'claude-sonnet-4-5', provider: 'anthropic' });
     expect(f!.usage).toMatchObject({ inputTokens: 4210, cacheReadTokens: 3968, outputTokens: 233 });
 
-    // The exclusive emitter and the cut line are bad records, named by line with the field at fault.
+    // The exclusive emitter's call: 242 uncached + 3968 cached, the same call as 77aa000000000001.
+    expect(g).toMatchObject({ id: '77aa000000000002', line: 5, model: 'claude-sonnet-4-5' });
+    expect(g!.usage).toMatchObject({ inputTokens: 4210, cacheReadTokens: 3968, outputTokens: 233 });
+    // The cut line is a bad record, named by line.
     expect(set.badLines).toEqual([
-      {
-        file: 'otel.jsonl',
-        line: 5,
-        reason: expect.stringMatching(
-          /^call 77aa000000000002: usage cache tokens \(read 3968 \+ write 0 \+ write_1h 0 = 3968\) exceed usage\.input_tokens 242: .*exclusive counts/,
-        ),
-      },
       { file: 'otel.jsonl', line: 6, reason: 'is not valid JSON (error at character 81)' },
     ]);
-    // Total weight: the 6 calls, never the 4 wrappers (5000/300 of the agent would add a seventh "call").
-    expect(set.totalWeight).toBe(6);
+    // Total weight: the 7 calls, never the 4 wrappers (5000/300 of the agent would add an eighth "call").
+    expect(set.totalWeight).toBe(7);
   });
 
   it('reads the same calls from one pretty-printed document, from gzip and as JSON array', async () => {
@@ -407,14 +405,17 @@ describe('otel importer', () => {
     // Normalised names too (user, agent, model), and globs.
     expect(await pick({ agent: 'tri*' })).toEqual(['aaaaaaaaaaaaaaa2', 'aaaaaaaaaaaaaaa3']);
     expect(await pick({ 'service.name': 'kb', model: 'o4-mini-*' })).toEqual(['4e5f6a7b8c9d0e1f']);
-    expect(await pick({ 'ai.telemetry.functionId': 'ticket-summary' })).toEqual(['77aa000000000001']);
+    expect(await pick({ 'ai.telemetry.functionId': 'ticket-summary' })).toEqual([
+      '77aa000000000001',
+      '77aa000000000002',
+    ]);
     const err = await readTraffic(
       [source('otel.jsonl', EXPORT, { format: 'otel', where: { 'gen_ai.prompt.name': 'summarise' } })],
       OPTS,
     ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TrafficError);
     expect((err as TrafficError).message).toBe(
-      'where {gen_ai.prompt.name: "summarise"} selects no call of otel.jsonl: gen_ai.prompt.name was "(absent)" (2 calls), "summarize" (2 calls), "triage" (2 calls)',
+      'where {gen_ai.prompt.name: "summarise"} selects no call of otel.jsonl: gen_ai.prompt.name was "(absent)" (3 calls), "summarize" (2 calls), "triage" (2 calls)',
     );
   });
 

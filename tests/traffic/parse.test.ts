@@ -42,7 +42,7 @@ describe('parseSampleLine: good lines', () => {
       weight: 250,
       cost_usd: 0.0012,
       source: 'openai-batch',
-      response_model: 'gpt-4o-mini-2024-07-18', // unknown to Sample: ignored
+      response_model: 'gpt-4o-mini-2024-07-18',
       extra: { anything: true },
     });
     expect(ok(line, 12)).toEqual({
@@ -53,6 +53,7 @@ describe('parseSampleLine: good lines', () => {
       feature: 'ticket-summary',
       promptRef: 'prompts/summarize.prompt.yml',
       model: 'gpt-4o-mini',
+      responseModel: 'gpt-4o-mini-2024-07-18',
       provider: 'openai',
       api: 'chat',
       vars: { ticket: 'Printer on fire', n: 3, tags: ['a', 'b'], nested: { k: 'v' } },

@@ -66,6 +66,7 @@ describe('readTraffic: the reference example', () => {
       ts: 1748855643000,
       promptRef: 'prompts/support-triage.prompt.yml',
       model: 'gpt-4.1-mini',
+      responseModel: 'gpt-4.1-mini-2025-04-14',
       provider: 'openai',
       api: 'chat',
       vars: { product: 'Acme Invoicing', tier: 'pro', ticket_body: 'Export to CSV drops the VAT column.' },

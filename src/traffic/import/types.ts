@@ -60,6 +60,11 @@ export type MapResult =
        * is never silent.
        */
       notes?: { reason: string; count: number }[];
+      /**
+       * Calls of the record that could not be read, each with its reason (a collector line holds
+       * many spans): reported as bad calls, while the record's other calls are kept.
+       */
+      bad?: string[];
     }
   | { ok: false; reason: string };
 

@@ -32,7 +32,8 @@ describe('anthropic-batch importer', () => {
       id: 'kb-0042',
       source: 'anthropic-batch',
       provider: 'anthropic',
-      model: 'claude-sonnet-4-5-20250929',
+      model: 'claude-sonnet-4-5',
+      response_model: 'claude-sonnet-4-5-20250929',
       api: 'messages',
       messages: [
         {

@@ -55,7 +55,9 @@ const STREAM_LINE = {
   ts: '2026-07-14T10:01:22.118Z',
   source: 'anthropic',
   provider: 'anthropic',
-  model: 'claude-sonnet-4-5-20250929',
+  // The model requested, and the one the stream says answered.
+  model: 'claude-haiku-4-5',
+  response_model: 'claude-sonnet-4-5-20250929',
   api: 'messages',
   messages: [
     { role: 'system', content: 'You are terse.' },
@@ -75,7 +77,8 @@ describe('anthropic importer', () => {
       ts: '2026-07-14T10:00:00.000Z',
       source: 'anthropic',
       provider: 'anthropic',
-      model: 'claude-haiku-4-5-20251001',
+      model: 'claude-haiku-4-5',
+      response_model: 'claude-haiku-4-5-20251001',
       api: 'messages',
       messages: [
         { role: 'system', content: 'You are terse.' },

@@ -196,7 +196,7 @@ describe('importers through the built CLI', () => {
     ]) {
       // metadata.feature is only in the input file: it selects the results only when joined.
       const out = inspect('--where', 'metadata.feature=faq', ...files);
-      expect(out).toContain('calls: 2\nmodels: gpt-4.1-mini-2025-04-14 (2)\n');
+      expect(out).toContain('calls: 2\nmodels: gpt-4.1-mini (2)\n');
       expect(out).toContain('tokens: input 4,000 (cache read 0, cache write 0), output 400 (reasoning 0)');
     }
   });

@@ -23,7 +23,8 @@ describe('helicone importer', () => {
       ts: '2026-07-14T10:01:22.118Z',
       source: 'helicone',
       provider: 'anthropic',
-      model: 'claude-sonnet-4-5-20250929',
+      model: 'claude-sonnet-4-5',
+      response_model: 'claude-sonnet-4-5-20250929',
       api: 'messages',
       trace_id: 'run-77',
       messages: [

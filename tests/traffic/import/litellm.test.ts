@@ -98,7 +98,7 @@ describe('litellm importer: spend log rows', () => {
     const r = mapOk(litellm, row);
     expect(r.calls[0]!.line['usage']).toEqual({ input_tokens: 6900, cache_read_tokens: 6400, output_tokens: 220 });
     expect(r.notes?.[0]?.reason).toBe(
-      'litellm: input 500 was smaller than its cache tokens 6400 (an exclusive count): added them',
+      'litellm: input smaller than its cache tokens (written exclusive of the cache): the cache tokens were added',
     );
   });
 });

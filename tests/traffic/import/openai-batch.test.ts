@@ -41,7 +41,8 @@ describe('openai-batch importer', () => {
       ts: '2026-07-14T09:00:00.000Z',
       source: 'openai-batch',
       provider: 'openai',
-      model: 'gpt-4.1-mini-2025-04-14',
+      model: 'gpt-4.1-mini',
+      response_model: 'gpt-4.1-mini-2025-04-14',
       api: 'chat',
       messages: [
         { role: 'system', content: 'Summarize the ticket in three bullets.' },
@@ -58,7 +59,8 @@ describe('openai-batch importer', () => {
       ts: '2026-07-14T09:01:40.000Z',
       source: 'openai-batch',
       provider: 'openai',
-      model: 'o4-mini-2025-04-16',
+      model: 'o4-mini',
+      response_model: 'o4-mini-2025-04-16',
       api: 'responses',
       vars: { customer_tier: 'gold' },
       messages: [
@@ -105,7 +107,8 @@ describe('openai-batch importer', () => {
   it('gives where: the code model and the request metadata', () => {
     const call = callsOf(openaiBatch, joined()).find((c) => c.line['id'] === 'tkt-000184')!;
     expect(call.fields['request_model']).toBe('o4-mini');
-    expect(call.fields['model']).toBe('o4-mini-2025-04-16');
+    expect(call.fields['model']).toBe('o4-mini');
+    expect(call.fields['response_model']).toBe('o4-mini-2025-04-16');
     expect(call.fields['metadata.feature']).toBe('triage');
     expect(call.fields['custom_id']).toBe('tkt-000184');
   });

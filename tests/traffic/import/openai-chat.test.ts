@@ -57,7 +57,8 @@ describe('openai-chat importer', () => {
       ts: '2026-07-14T12:00:00.000Z',
       source: 'openai-chat',
       provider: 'openai',
-      model: 'gpt-5-2025-08-07',
+      model: 'gpt-5',
+      response_model: 'gpt-5-2025-08-07',
       api: 'chat',
       messages: CHAT.request.messages,
       params: { max_completion_tokens: 2000, tools_count: 2 },
@@ -91,7 +92,8 @@ describe('openai-chat importer', () => {
       ts: '2026-07-14T12:01:00.000Z',
       source: 'openai-chat',
       provider: 'openai',
-      model: 'gpt-4o-mini-2024-07-18',
+      model: 'gpt-4o-mini',
+      response_model: 'gpt-4o-mini-2024-07-18',
       api: 'chat',
       messages: [{ role: 'user', content: 'Hi' }],
       usage: { input_tokens: 900, output_tokens: 12 },
@@ -151,7 +153,8 @@ describe('openai-chat importer', () => {
       ts: '2026-07-14T12:02:00.000Z',
       source: 'openai-chat',
       provider: 'openai',
-      model: 'o4-mini-2025-04-16',
+      model: 'o4-mini',
+      response_model: 'o4-mini-2025-04-16',
       api: 'responses',
       messages: [{ role: 'user', content: 'Classify: printer offline' }],
       params: { max_output_tokens: 2000, reasoning_effort: 'medium' },
@@ -180,7 +183,8 @@ describe('openai-chat importer', () => {
     expect(r.calls[0]!.line['usage']).toEqual({ input_tokens: 758, output_tokens: 967, reasoning_tokens: 865 });
     expect(r.notes).toEqual([
       {
-        reason: 'openai-chat: output 102 was smaller than its reasoning tokens 865 (an exclusive count): added them',
+        reason:
+          'openai-chat: output smaller than its reasoning tokens (written exclusive of them): the reasoning tokens were added',
         count: 1,
       },
     ]);

@@ -57,7 +57,11 @@ describe('phoenix importer', () => {
       usage: { input_tokens: 3040, cache_read_tokens: 3000, output_tokens: 120 },
     });
     expect(r.notes).toEqual([
-      { reason: 'phoenix: input 40 was smaller than its cache tokens 3000 (an exclusive count): added them', count: 1 },
+      {
+        reason:
+          'phoenix: input smaller than its cache tokens (written exclusive of the cache): the cache tokens were added',
+        count: 1,
+      },
     ]);
     expect(Object.keys(r.calls[0]!.fields).some((k) => k.startsWith('llm.input_messages'))).toBe(false);
   });

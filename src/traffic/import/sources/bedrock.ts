@@ -13,23 +13,19 @@
 import type { Importer } from '../types.js';
 import {
   BadField,
-  BODY_KEYS,
-  callOf,
   clean,
   count,
   get,
-  importer,
   isoTime,
   isRecord,
-  lineOf,
   pick,
   requestMessages,
   requestParams,
   text,
   usageJson,
   type Json,
-  type Mapped,
 } from './common.js';
+import { BODY_KEYS, callOf, importer, lineOf, type Mapped } from './importer.js';
 
 /** Converse content parts `{text}` → `{type: "text", text}`; other parts kept (never counted as text). */
 function converseContent(content: unknown): unknown {

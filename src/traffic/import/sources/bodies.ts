@@ -18,7 +18,6 @@ import {
   get,
   isoTime,
   isRecord,
-  lineOf,
   openaiUsage,
   pick,
   requestMessages,
@@ -28,6 +27,7 @@ import {
   type Json,
   type Usage,
 } from './common.js';
+import { lineOf, modelPair } from './importer.js';
 
 /** SSE text (`data: {…}` lines) → its JSON events; anything else → undefined. */
 export function sseEvents(v: unknown): unknown[] | undefined {
@@ -144,8 +144,10 @@ export function openaiLine(request: unknown, response: unknown, opt: BodyLineOpt
   const object = get(body, 'object');
   const usage: Usage | undefined = openaiUsage(get(body, 'usage'), `${opt.field}.usage`);
   if (!usage) return undefined;
-  const requestModel = text(get(request, 'model'), 'request.model');
-  const model = text(get(body, 'model'), `${opt.field}.model`) ?? requestModel;
+  const models = modelPair(
+    text(get(request, 'model'), 'request.model'),
+    text(get(body, 'model'), `${opt.field}.model`),
+  );
   const api =
     object === 'response' || opt.url?.endsWith('/responses')
       ? 'responses'
@@ -160,7 +162,7 @@ export function openaiLine(request: unknown, response: unknown, opt: BodyLineOpt
     ts: opt.ts ?? isoTime(get(body, 'created') ?? get(body, 'created_at'), `${opt.field}.created`),
     source: opt.source,
     provider: 'openai',
-    model,
+    ...models,
     api,
     vars: isRecord(variables) ? clean(variables, 'request.prompt.variables') : undefined,
     messages: requestMessages(request, 'request'),
@@ -212,7 +214,7 @@ export function anthropicLine(request: unknown, response: unknown, opt: BodyLine
     ts: opt.ts,
     source: opt.source,
     provider: 'anthropic',
-    model: text(get(message, 'model'), `${opt.field}.model`) ?? text(get(request, 'model'), 'request.model'),
+    ...modelPair(text(get(request, 'model'), 'request.model'), text(get(message, 'model'), `${opt.field}.model`)),
     api: 'messages',
     messages: requestMessages(request, 'request'),
     params: requestParams(request, 'request'),

@@ -10,28 +10,23 @@
 
 import type { Importer } from '../types.js';
 import {
-  BODY_KEYS,
-  callOf,
   chatMessages,
   clean,
   count,
   first,
   get,
   has,
-  importer,
   isoTime,
   isRecord,
-  lineOf,
   pick,
   providerOf,
   requestParams,
-  skip,
   text,
   usageJson,
   usd,
   type Json,
-  type Mapped,
 } from './common.js';
+import { BODY_KEYS, callOf, importer, lineOf, skip, type Mapped } from './importer.js';
 
 function map(o: Json): Mapped {
   const type = text(pick(o, 'span_attributes.type'), 'span_attributes.type');

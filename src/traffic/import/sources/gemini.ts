@@ -13,24 +13,20 @@
 
 import type { Importer } from '../types.js';
 import {
-  BODY_KEYS,
-  callOf,
   camelOrSnake,
   clean,
   count,
   first,
   get,
   has,
-  importer,
   isoTime,
   isRecord,
-  lineOf,
   requestParams,
   text,
   usageJson,
   type Json,
-  type Mapped,
 } from './common.js';
+import { BODY_KEYS, callOf, importer, lineOf, type Mapped, modelPair } from './importer.js';
 
 const cs = camelOrSnake;
 
@@ -94,9 +90,10 @@ function map(o: Json): Mapped {
     ts: isoTime(first(response, 'createTime', 'create_time') ?? first(o, 'ts', 'timestamp'), 'createTime'),
     source: 'gemini',
     provider: 'google',
-    model:
-      text(first(response, 'modelVersion', 'model_version'), 'modelVersion') ??
+    ...modelPair(
       text(get(request, 'model'), 'request.model'),
+      text(first(response, 'modelVersion', 'model_version'), 'modelVersion'),
+    ),
     messages: contentsMessages(request),
     params: isRecord(generation)
       ? requestParams(

@@ -8,24 +8,20 @@
  * Anthropic (the cache columns are added) and inclusive for the others; `completion_tokens`
  * excludes `reasoning_tokens` (Helicone's `total_tokens` is their sum with prompt). A stream
  * logged without usage has -1: refused. A Helicone cache hit (`cache_reference_id` set) made no
- * provider call: priced at 0. `model` is the response's model (billed); `request_model` and
- * `model_override` stay as `where:` fields.
+ * provider call: priced at 0. `model` is the requested model (what the code names), and
+ * `response_model` the response's (or the gateway's `model_override`) when it differs.
  */
 
 import type { Importer } from '../types.js';
 import { anthropicLine, openaiLine } from './bodies.js';
 import {
   BadField,
-  BODY_KEYS,
-  callOf,
   count,
   first,
   get,
   has,
-  importer,
   isoTime,
   isRecord,
-  lineOf,
   obj,
   providerOf,
   requestMessages,
@@ -34,9 +30,9 @@ import {
   usageJson,
   usd,
   type Json,
-  type Mapped,
   type Usage,
 } from './common.js';
+import { BODY_KEYS, callOf, importer, lineOf, type Mapped, modelPair } from './importer.js';
 
 const NO_CACHE_HIT = '00000000-0000-0000-0000-000000000000';
 
@@ -77,8 +73,8 @@ function map(o: Json): Mapped {
   if (get(o, 'prompt_tokens') === -1 || get(o, 'completion_tokens') === -1)
     return { reason: 'prompt_tokens is -1: a stream logged without usage (stream_options.include_usage off)' };
   const requestModel = text(first(o, 'request_model', 'model'), 'request_model');
-  const model = text(first(o, 'response_model', 'model_override'), 'response_model') ?? requestModel;
-  const provider = providerName(text(get(o, 'provider'), 'provider'), model);
+  const answered = text(first(o, 'response_model', 'model_override'), 'response_model');
+  const provider = providerName(text(get(o, 'provider'), 'provider'), answered ?? requestModel);
   const request = obj(get(o, 'request_body'), 'request_body');
   const response = obj(get(o, 'response_body'), 'response_body');
   const props = obj(get(o, 'request_properties'), 'request_properties');
@@ -105,7 +101,7 @@ function map(o: Json): Mapped {
     ts: isoTime(get(o, 'request_created_at'), 'request_created_at'),
     source: 'helicone',
     provider,
-    model,
+    ...modelPair(requestModel, answered),
     api: fromBody?.['api'],
     trace_id: text(get(props, 'Helicone-Session-Id'), 'request_properties.Helicone-Session-Id'),
     messages: hit ? undefined : requestMessages(request, 'request_body'),

@@ -17,28 +17,23 @@
 import type { Importer } from '../types.js';
 import {
   BadField,
-  BODY_KEYS,
-  callOf,
   camelOrSnake,
   chatMessages,
   count,
   first,
   get,
   has,
-  importer,
   isoTime,
-  lineOf,
   obj,
   providerOf,
   requestParams,
-  skip,
   text,
   usageJson,
   usd,
   type Json,
-  type Mapped,
   type Usage,
 } from './common.js';
+import { BODY_KEYS, callOf, importer, lineOf, skip, type Mapped } from './importer.js';
 
 /** Observation types that are one model call. */
 const CALL_TYPES: ReadonlySet<string> = new Set(['GENERATION', 'EMBEDDING']);

@@ -10,26 +10,21 @@
 
 import type { Importer } from '../types.js';
 import {
-  BODY_KEYS,
-  callOf,
   clean,
   count,
   first,
   get,
   has,
-  importer,
   isoTime,
   isRecord,
-  lineOf,
   pick,
   requestParams,
-  skip,
   text,
   usageJson,
   usd,
   type Json,
-  type Mapped,
 } from './common.js';
+import { BODY_KEYS, callOf, importer, lineOf, skip, type Mapped } from './importer.js';
 
 const CALL_RUNS: ReadonlySet<string> = new Set(['llm', 'embedding']);
 /** LangChain message types → chat roles. */

@@ -14,16 +14,12 @@
 
 import type { Importer } from '../types.js';
 import {
-  BODY_KEYS,
-  callOf,
   chatMessages,
   count,
   first,
   get,
   has,
-  importer,
   isoTime,
-  lineOf,
   obj,
   pick,
   requestParams,
@@ -31,8 +27,8 @@ import {
   usageJson,
   usd,
   type Json,
-  type Mapped,
 } from './common.js';
+import { BODY_KEYS, callOf, importer, lineOf, type Mapped } from './importer.js';
 
 /** LiteLLM `call_type` → the normalised `api`. */
 const API: Readonly<Record<string, string>> = {

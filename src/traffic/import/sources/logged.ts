@@ -6,7 +6,8 @@
 
 import type { Importer } from '../types.js';
 import type { BodyLineOptions } from './bodies.js';
-import { BODY_KEYS, callOf, first, get, has, importer, isoTime, text, type Json, type Mapped } from './common.js';
+import { first, get, has, isoTime, text, type Json } from './common.js';
+import { BODY_KEYS, callOf, importer, type Mapped } from './importer.js';
 
 /** An importer of logged request/response pairs on one provider's body rules. */
 export function loggedCalls(def: {

@@ -12,21 +12,8 @@
 
 import type { Importer } from '../types.js';
 import { isOpenaiResponse, openaiLine } from './bodies.js';
-import {
-  BODY_KEYS,
-  callOf,
-  customIdPairs,
-  get,
-  has,
-  importer,
-  isRecord,
-  obj,
-  skip,
-  text,
-  unpair,
-  type Json,
-  type Mapped,
-} from './common.js';
+import { get, has, isRecord, obj, text, type Json } from './common.js';
+import { BODY_KEYS, callOf, customIdPairs, importer, skip, unpair, type Mapped } from './importer.js';
 
 function isRequest(o: Json): boolean {
   return has(o, 'custom_id') && has(o, 'url') && isRecord(get(o, 'body'));

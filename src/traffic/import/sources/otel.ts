@@ -10,11 +10,27 @@
  * their children's usage, so counting them would count every call twice.
  */
 import type { FieldValue, ImportedCall, Importer, MapResult, RecordAt } from '../types.js';
-
-type Json = Record<string, unknown>;
-/** Attribute values after decoding: scalars, lists, or nested key-value lists. */
-type Attr = string | number | boolean | bigint | Attr[] | { [k: string]: Attr } | null;
-type Attrs = Record<string, Attr>;
+import { countNotes, inclusive } from './importer.js';
+import {
+  empty,
+  fieldValue,
+  first,
+  firstCount,
+  has,
+  hexId,
+  isRecord,
+  isoTime,
+  kindOf,
+  nanosToIso,
+  otlpAttrs,
+  plainAttrs,
+  show,
+  text,
+  toCount,
+  toNumber,
+  type Attrs,
+  type Json,
+} from './otel-attrs.js';
 
 /** `gen_ai.operation.name` values of a call to a model. */
 const INFERENCE_OPS: ReadonlySet<string> = new Set(['chat', 'text_completion', 'generate_content', 'embeddings']);
@@ -72,9 +88,6 @@ const SYSTEM_RENAMES: Readonly<Record<string, string>> = {
   gemini: 'gcp.gemini',
 };
 
-const HEX = /^[0-9a-fA-F]+$/;
-const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
-
 export const otel: Importer = {
   format: 'otel',
   label: 'OpenTelemetry traces',
@@ -129,14 +142,28 @@ export const otel: Importer = {
     const calls: ImportedCall[] = [];
     const skipped = new Map<string, number>();
     const skip = (reason: string): void => void skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
+    const notes: string[] = [];
+    const bad: string[] = [];
     for (const { span, resource, scope, where } of spans) {
       const result = mapSpan(span, resource, scope);
-      if ('reason' in result) return { ok: false, reason: `${where}: ${result.reason}` };
-      if ('skip' in result) skip(result.skip);
-      else calls.push(result.call);
+      // One bad span is one bad call: the other spans of its line are still read.
+      if ('reason' in result) bad.push(`${where}: ${result.reason}`);
+      else if ('skip' in result) skip(result.skip);
+      else {
+        // The shared rule: an exclusive emitter's counts are summed, with a note (traffic-sources.md §1).
+        inclusive(result.call.line, 'otel', notes);
+        calls.push(result.call);
+      }
     }
     void at;
-    return { ok: true, calls, skipped: [...skipped.entries()].map(([reason, count]) => ({ reason, count })) };
+    const out: MapResult = {
+      ok: true,
+      calls,
+      skipped: [...skipped.entries()].map(([reason, count]) => ({ reason, count })),
+    };
+    if (notes.length) out.notes = countNotes(notes);
+    if (bad.length) out.bad = bad;
+    return out;
   },
 };
 
@@ -206,7 +233,7 @@ function mapSpan(
   const model = first(attrs, ['gen_ai.request.model', 'llm.request.model_name', 'llm.model_name', 'ai.model.id']);
   const responseModel = first(attrs, ['gen_ai.response.model', 'ai.response.model']);
   if (model ?? responseModel) line['model'] = model ?? responseModel;
-  if (responseModel) line['response_model'] = responseModel;
+  if (responseModel && model && responseModel !== model) line['response_model'] = responseModel;
   const provider = providerOf(attrs);
   if (provider) line['provider'] = provider;
   line['usage'] = usage;
@@ -338,170 +365,4 @@ function isError(span: Json, console: boolean): boolean {
   if (!isRecord(status)) return false;
   const code = console ? status['status_code'] : status['code'];
   return code === 2 || code === 'STATUS_CODE_ERROR' || code === 'ERROR';
-}
-
-/** OTLP attributes `[{key, value: {stringValue | intValue | …}}]` → a prototype-free map. */
-function otlpAttrs(list: unknown): Attrs {
-  const out = empty();
-  if (list === undefined || list === null) return out;
-  if (!Array.isArray(list)) throw new Error('attributes must be an array of {key, value}');
-  for (const kv of list) {
-    if (!isRecord(kv) || typeof kv['key'] !== 'string') continue;
-    if (kv['key'] === '__proto__') continue;
-    out[kv['key']] = anyValue(kv['value'], 0);
-  }
-  return out;
-}
-
-/** OTLP `AnyValue` → a plain value; int64 as string, number or `{low, high}` becomes a number or bigint. */
-function anyValue(v: unknown, depth: number): Attr {
-  if (!isRecord(v) || depth > 16) return null;
-  if ('stringValue' in v) return typeof v['stringValue'] === 'string' ? v['stringValue'] : null;
-  if ('boolValue' in v) return v['boolValue'] === true;
-  if ('intValue' in v) return int64(v['intValue']);
-  if ('doubleValue' in v) {
-    const d = v['doubleValue'];
-    return typeof d === 'number' ? d : typeof d === 'string' && d.trim() !== '' ? Number(d) : null;
-  }
-  if ('arrayValue' in v) {
-    const values = isRecord(v['arrayValue']) ? v['arrayValue']['values'] : undefined;
-    return Array.isArray(values) ? values.map((x) => anyValue(x, depth + 1)) : [];
-  }
-  if ('kvlistValue' in v) {
-    const values = isRecord(v['kvlistValue']) ? v['kvlistValue']['values'] : undefined;
-    const out = Object.create(null) as { [k: string]: Attr };
-    if (Array.isArray(values))
-      for (const kv of values)
-        if (isRecord(kv) && typeof kv['key'] === 'string' && kv['key'] !== '__proto__')
-          out[kv['key']] = anyValue(kv['value'], depth + 1);
-    return out;
-  }
-  return null;
-}
-
-/** Console-exporter attributes: a plain dict (values as Python printed them to JSON). */
-function plainAttrs(v: unknown): Attrs {
-  const out = empty();
-  if (!isRecord(v)) return out;
-  for (const key of Object.keys(v)) {
-    if (key === '__proto__') continue;
-    const x = v[key];
-    if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') out[key] = x;
-    else if (Array.isArray(x)) out[key] = x.filter((e) => ['string', 'number', 'boolean'].includes(typeof e)) as Attr[];
-  }
-  return out;
-}
-
-/** An OTLP int64: decimal string, number, or the `{low, high}` of otlp-transformer around 0.44. */
-function int64(v: unknown): number | bigint | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'string' && /^-?\d+$/.test(v.trim())) {
-    const b = BigInt(v.trim());
-    return b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
-  }
-  if (isRecord(v) && typeof v['low'] === 'number' && typeof v['high'] === 'number') {
-    const b = (BigInt(v['high']) << 32n) | BigInt(v['low'] >>> 0);
-    return b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
-  }
-  return null;
-}
-
-/** A token count: a whole number ≥ 0 (as number, string or double), else undefined. */
-function toCount(v: Attr | undefined): number | undefined {
-  if (v === undefined || v === null) return undefined;
-  const n = typeof v === 'string' ? (/^\d+$/.test(v.trim()) ? Number(v) : NaN) : typeof v === 'bigint' ? NaN : v;
-  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
-}
-
-function toNumber(v: Attr | undefined): number | undefined {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-  return undefined;
-}
-
-function firstCount(attrs: Attrs, names: string[]): number | undefined {
-  for (const name of names) {
-    const n = toCount(attrs[name]);
-    if (n !== undefined) return n;
-  }
-  return undefined;
-}
-
-function first(attrs: Attrs, names: string[]): string | undefined {
-  for (const name of names) {
-    const t = text(attrs[name]);
-    if (t) return t;
-  }
-  return undefined;
-}
-
-/** Start time in ns (string, number or {low, high}) → RFC 3339 in ms; '' when absent; null when not a time. */
-function nanosToIso(v: unknown): string | null {
-  if (v === undefined || v === null || v === '' || v === '0' || v === 0) return '';
-  const ns = int64(v);
-  if (ns === null) return null;
-  const ms = Number(BigInt(ns) / 1_000_000n);
-  if (!Number.isFinite(ms) || ms <= 0 || ms > 253_402_300_799_999) return null;
-  return new Date(ms).toISOString();
-}
-
-/** The console exporter's ISO time (`2026-07-14T13:05:11.002000Z`) → RFC 3339; '' when absent. */
-function isoTime(v: unknown): string | null {
-  if (v === undefined || v === null) return '';
-  if (typeof v !== 'string') return null;
-  const ms = Date.parse(v);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
-}
-
-/**
- * An id as lowercase hex: hex as is (a console `0x` prefix dropped), base64 (the generic protobuf
- * JSON mapping some exporters use) re-encoded; '' when absent or all zero; null when neither.
- */
-function hexId(v: unknown, hexLength: number): string | null {
-  if (v === undefined || v === null || v === '') return '';
-  if (typeof v !== 'string') return null;
-  let s = v.startsWith('0x') ? v.slice(2) : v;
-  if (s.length === hexLength && HEX.test(s)) s = s.toLowerCase();
-  else if (BASE64.test(s) && s.length === Math.ceil(hexLength / 2 / 3) * 4) {
-    const bytes = Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-    if (bytes.length !== hexLength / 2) return null;
-    s = bytes.toString('hex');
-  } else return null;
-  return /^0+$/.test(s) ? '' : s;
-}
-
-function fieldValue(v: Attr): FieldValue | undefined {
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (typeof v === 'bigint') return v.toString();
-  if (Array.isArray(v)) return v.filter((x) => typeof x === 'string' || typeof x === 'number').map(String);
-  return undefined;
-}
-
-function text(v: Attr | undefined): string | undefined {
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
-function has(attrs: Attrs, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(attrs, key) && attrs[key] !== null;
-}
-
-function empty(): Attrs {
-  return Object.create(null) as Attrs;
-}
-
-function isRecord(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function kindOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-}
-
-function show(v: unknown): string {
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (typeof v === 'string' && v.length <= 40) return JSON.stringify(v);
-  if (typeof v === 'bigint') return v.toString();
-  return kindOf(v);
 }

@@ -14,27 +14,21 @@
 
 import type { FieldValue, Importer } from '../types.js';
 import {
-  BODY_KEYS,
-  callOf,
   clean,
   count,
-  fieldsOf,
   first,
   get,
   has,
-  importer,
   isoTime,
   isRecord,
-  lineOf,
   obj,
   requestParams,
-  skip,
   text,
   usageJson,
   usd,
   type Json,
-  type Mapped,
 } from './common.js';
+import { BODY_KEYS, callOf, fieldsOf, importer, lineOf, skip, type Mapped } from './importer.js';
 
 const CALL_KINDS: ReadonlySet<string> = new Set(['LLM', 'EMBEDDING']);
 
