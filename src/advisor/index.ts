@@ -3,8 +3,8 @@ export { candidatesFor, familyLine, MAX_CANDIDATES } from './candidates.js';
 export type { CandidateList, CandidateQuery } from './candidates.js';
 export { candidateSite, routeFeature } from './routing.js';
 export type { RoutingFeature, RoutingOutcome } from './routing.js';
-export { suggestRevision } from './suggest.js';
-export type { AdvisorOptions, PassRateLookup } from './suggest.js';
+export { suggestFeatures, suggestRevision } from './suggest.js';
+export type { AdvisedFeature, AdvisedRevision, AdvisorOptions, PassRateLookup } from './suggest.js';
 export type {
   FeatureSuggestions,
   PassRateJson,

@@ -4,8 +4,9 @@
  * (the revision's loaded features, its estimate, the catalog and counter), plain data out
  * ({@link FeatureSuggestions} per feature). Suggestions never feed a verdict.
  */
-import { replaySiteFor, withOfferedTiers, type EstimateContext, type RevisionEstimate } from '../estimate/index.js';
-import type { RevisionSnapshot } from '../load/index.js';
+import { replaySiteFor, withOfferedTiers } from '../estimate/index.js';
+import type { EstimateContext, FeatureEstimate, FeatureInput } from '../estimate/index.js';
+import type { Position } from '../types.js';
 import { startBootstrap, type BootstrapResult } from '../stats/index.js';
 import { usd } from '../text/index.js';
 import { candidatesFor } from './candidates.js';
@@ -132,27 +133,37 @@ function ordered(s: Suggestion[]): Suggestion[] {
   return [...s.filter((x) => x.eligible).sort((a, b) => saving(b) - saving(a)), ...s.filter((x) => !x.eligible)];
 }
 
+/** One feature as priced at the trusted revision: its loaded input and its estimate. */
+export interface AdvisedFeature {
+  input: FeatureInput;
+  estimate: FeatureEstimate;
+}
+
+/** The config file and positions of the trusted revision, and its pricing date. */
+export interface AdvisedRevision {
+  configFile: string;
+  positions: Record<string, Position>;
+  date: Date;
+}
+
 /**
- * Suggestions for every feature of a priced revision. `snapshot` is the trusted revision (the
- * base in a PR); its config supplies the advisor options through `opts`.
+ * Suggestions for features priced at the trusted revision (the base in a PR: its prompt, model,
+ * samples and config; DESIGN "Trust"). The advisor options come from the same revision.
  */
-export async function suggestRevision(
-  snapshot: RevisionSnapshot,
-  estimate: RevisionEstimate,
+export async function suggestFeatures(
+  features: readonly AdvisedFeature[],
+  rev: AdvisedRevision,
   ctx: EstimateContext,
   opts: AdvisorOptions,
 ): Promise<FeatureSuggestions[]> {
-  const { config } = snapshot;
-  const date = snapshot.pricingDate;
+  const date = rev.date;
   const boot = startBootstrap({ seed: opts.seed, resamples: opts.resamples, workers: opts.workers ?? 0 });
   const out: { result: FeatureSuggestions; routed: Routed | null }[] = [];
   const seriesOwner = new Map<string, Suggestion>();
   try {
-    for (const input of snapshot.features) {
+    for (const { input, estimate: est } of features) {
       const id = input.feature.id;
       if (opts.only && !opts.only.has(id)) continue;
-      const est = estimate.features.find((e) => e.id === id);
-      if (!est) continue;
       const result: FeatureSuggestions = {
         feature: id,
         team: est.team,
@@ -165,7 +176,7 @@ export async function suggestRevision(
       if (input.agent) result.notes.push('Agent feature: routing per agent is not replayed yet.');
       else if (!input.traffic) result.notes.push('No traffic samples: routing needs recorded traffic to replay.');
       else {
-        const site = replaySiteFor(input, ctx, date, config.path, config.positions);
+        const site = replaySiteFor(input, ctx, date, rev.configFile, rev.positions);
         const traffic = withOfferedTiers(input.traffic, id, ctx.catalog, () => [site.model])!;
         const list = candidatesFor({
           current: est.model,
@@ -207,4 +218,28 @@ export async function suggestRevision(
     throw e;
   }
   return out.map(({ result }) => ({ ...result, suggestions: ordered(result.suggestions) }));
+}
+
+/** {@link suggestFeatures} over every feature of a loaded and priced revision. */
+export function suggestRevision(
+  snapshot: {
+    features: readonly FeatureInput[];
+    config: { path: string; positions: Record<string, Position> };
+    pricingDate: Date;
+  },
+  estimate: { features: readonly FeatureEstimate[] },
+  ctx: EstimateContext,
+  opts: AdvisorOptions,
+): Promise<FeatureSuggestions[]> {
+  const features: AdvisedFeature[] = [];
+  for (const input of snapshot.features) {
+    const e = estimate.features.find((x) => x.id === input.feature.id);
+    if (e) features.push({ input, estimate: e });
+  }
+  return suggestFeatures(
+    features,
+    { configFile: snapshot.config.path, positions: snapshot.config.positions, date: snapshot.pricingDate },
+    ctx,
+    opts,
+  );
 }

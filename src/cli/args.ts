@@ -30,6 +30,11 @@ export interface DiffArgs {
   trafficDir?: string;
 }
 
+/** Parsed `suggest` arguments: the same as `estimate` (one revision, default the working tree). */
+export interface SuggestArgs extends Omit<EstimateArgs, 'command'> {
+  command: 'suggest';
+}
+
 /** Parsed `init` arguments. */
 export interface InitArgs {
   command: 'init';
@@ -40,17 +45,26 @@ export interface InitArgs {
 }
 
 export type CliArgs =
-  EstimateArgs | DiffArgs | TrafficArgs | InitArgs | { command: 'help'; text?: string } | { command: 'version' };
+  | EstimateArgs
+  | SuggestArgs
+  | DiffArgs
+  | TrafficArgs
+  | InitArgs
+  | { command: 'help'; text?: string }
+  | { command: 'version' };
 
 export const USAGE = `Usage:
   aicost diff     [--repo DIR] [--base REV] [--head REV] [--config PATH] [--format text|markdown|json] [--output FILE] [--override]
                   [--traffic-dir DIR]
   aicost estimate [--repo DIR] [--rev REV] [--config PATH] [--format text|markdown|json] [--output FILE] [--traffic-dir DIR]
+  aicost suggest  [--repo DIR] [--rev REV] [--config PATH] [--format text|markdown|json] [--output FILE] [--traffic-dir DIR]
   aicost traffic  convert|inspect [--from FORMAT] [--where FIELD=VALUE …] [--max-samples N] IN…
   aicost init     [--repo DIR] [--config PATH] [--force]
 
   diff       What a change costs: every feature priced at base and head on the same samples.
   estimate   Price every feature of .aicost.yml at one revision (default: the working tree).
+  suggest    Where to save: each feature replayed on cheaper models (with eval evidence), caching,
+             batch and output caps; never fails a check.
   traffic    Convert an export (OpenTelemetry …) to traffic JSONL, or inspect it (aicost traffic --help).
   init       Write a first .aicost.yml: one feature per prompt file or agent definition found.
 
@@ -59,7 +73,7 @@ Options:
   --base REV        diff: the revision to compare with (default: merge-base with origin/HEAD,
                     origin/main or origin/master)
   --head REV        diff: the revision of the change (default: HEAD)
-  --rev REV         estimate: read a commit from git objects instead of the working tree
+  --rev REV         estimate, suggest: read a commit from git objects instead of the working tree
   --config PATH     config file, relative to the project root (default: .aicost.yml)
   --format FORMAT   text (default), markdown or json
   --output FILE     write the report to FILE instead of stdout
@@ -74,6 +88,7 @@ Exit codes: 0 ran; 1 a policy fails; 2 bad usage, config or input.`;
 
 const FLAGS: Record<string, readonly string[]> = {
   estimate: ['--repo', '--rev', '--config', '--format', '--output', '--traffic-dir'],
+  suggest: ['--repo', '--rev', '--config', '--format', '--output', '--traffic-dir'],
   diff: ['--repo', '--base', '--head', '--config', '--format', '--output', '--override', '--traffic-dir'],
   init: ['--repo', '--config', '--force'],
 };
@@ -144,7 +159,7 @@ export function parseArgs(argv: string[]): CliArgs {
     };
   }
   return {
-    command: 'estimate',
+    command: command === 'suggest' ? 'suggest' : 'estimate',
     repo: values['--repo'] ?? '.',
     rev: values['--rev'],
     config: values['--config'] ?? '.aicost.yml',

@@ -9,6 +9,7 @@ import { diffText } from '../render/index.js';
 import { runDiff } from '../run/index.js';
 import { parseArgs, USAGE, type DiffArgs, type EstimateArgs } from './args.js';
 import { runInit } from './init.js';
+import { suggest } from './suggest.js';
 import { VERSION } from '../version.js';
 import { readTraffic, sampleToLine } from '../traffic/index.js';
 import { inspectText, TrafficStats, type TrafficArgs } from './traffic.js';
@@ -100,6 +101,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (args.command === 'diff') return await diff(args);
     if (args.command === 'traffic') return await traffic(args);
+    if (args.command === 'suggest') return await suggest(args);
     if (args.command === 'init') {
       process.stdout.write(`${runInit(args).join('\n')}\n`);
       return EXIT_OK;
