@@ -11,7 +11,7 @@
 import { AicostError } from '../errors.js';
 import type { Catalog } from '../catalog/index.js';
 import { catalogModels } from '../catalog/index.js';
-import { compileGlob } from '../policy/index.js';
+import { matchGlob } from '../repo/index.js';
 import type { ResolvedModel, ServiceTier } from '../types.js';
 
 /** At most this many candidates per feature from the catalog (default line, or a glob's matches). */
@@ -117,9 +117,9 @@ export function candidatesFor(q: CandidateQuery): CandidateList {
   if (configured.length > 0) {
     for (const entry of configured) {
       if (entry.includes('*')) {
-        const glob = compileGlob(entry);
+        // A repository glob over `vendor/model`: `*` stays within the vendor or the model part.
         const ids = catalogModels()
-          .filter((k) => !k.deprecated && glob.test(k.canonical) && !NOT_A_CANDIDATE.test(k.model))
+          .filter((k) => !k.deprecated && matchGlob(k.canonical, entry.toLowerCase()) && !NOT_A_CANDIDATE.test(k.model))
           .map((k) => k.canonical);
         const found = cheaper(ids);
         if (found.length === 0)

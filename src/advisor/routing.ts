@@ -12,8 +12,7 @@
  */
 import type { Catalog } from '../catalog/index.js';
 import { contextWindow } from '../catalog/index.js';
-import { seriesOf } from '../diff/index.js';
-import { replayAll } from '../diff/pair.js';
+import { replayAll, seriesOf } from '../diff/index.js';
 import { AicostError } from '../errors.js';
 import type { EstimateContext, FeatureEstimate, ReplaySite, SampleResult } from '../estimate/index.js';
 import type { FeatureSeries } from '../stats/index.js';
