@@ -22,11 +22,21 @@ export async function advisorInputs(
   }
   const files = await Promise.all(paths.map(async (path) => ({ path, text: await reader.readText(path) })));
   const evidence = readEvalEvidence(files);
+  // `gh models eval --json` names the prompt by the .prompt.yml's `name:`, not its path.
+  const names = new Map<string, string>();
+  if (evidence.length)
+    for (const f of Object.values(config.features)) {
+      if (!f.prompt || !/\.prompt\.ya?ml$/i.test(f.prompt) || !(await reader.exists(f.prompt))) continue;
+      const m = /^name:[ \t]*(["']?)(.+?)\1[ \t]*$/m.exec(await reader.readText(f.prompt));
+      if (m) names.set(f.prompt, m[2]);
+    }
   return {
     candidates: advisor?.candidates ?? [],
     minPassRate: advisor?.minPassRate ?? 'not below current',
     passRate: (prompt, model) => {
-      const e = findEvidence(evidence, prompt, model);
+      const name = names.get(prompt);
+      const e =
+        findEvidence(evidence, prompt, model) ?? (name !== undefined ? findEvidence(evidence, name, model) : undefined);
       return e ? { model: e.model, passes: e.passes, total: e.total, pass_rate: e.passRate, source: e.source } : null;
     },
     evidenceCommand: (prompt, model) => evidenceCommand(prompt, model),
