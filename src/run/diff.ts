@@ -7,6 +7,7 @@ import { assertFiniteReport, assertValidDiffReport, buildDiffReport, type DiffRe
 import { startBootstrap } from '../stats/index.js';
 import { TokenCounter, type TokenCounterStats } from '../tokenize/index.js';
 import { findUnpricedChanges } from '../unpriced/index.js';
+import { adviseDiff } from './diff-advice.js';
 import { diffNotices } from './diff-notices.js';
 import { priceFeatures } from './price-features.js';
 import { DiffSchedule } from './schedule.js';
@@ -29,6 +30,11 @@ export interface DiffRun {
   workers?: 0 | 1;
   /** Told each stage as the run enters it (`pricing feature X`): the action's time budget names it. */
   progress?: (stage: string) => void;
+  /**
+   * Run the savings advisor on the base side of every feature and put its suggestions in the
+   * report (`features[].suggestions`); never part of the verdict. The action turns it on.
+   */
+  advise?: boolean;
 }
 
 /**
@@ -86,6 +92,16 @@ export async function runDiff(
       notices,
       prPriced,
     });
+    if (run.advise) {
+      progress('savings advisor: replaying each feature on its candidate models');
+      const seed = `advice:${baseSha}:${location.prefix}:${location.configPath}`;
+      const advice = await adviseDiff(loaded, features, shared, base, seed, schedule.bootstrapWorkers());
+      for (const fs of advice.suggestions) {
+        const f = priced.features.find((x) => x.id === fs.feature);
+        if (f) f.suggestions = fs.suggestions;
+      }
+      if (advice.error) priced.notices.push(`The savings advisor could not run: ${advice.error}`);
+    }
     // Policies compare these figures: an Infinity must stop here, not pass or fail a rule.
     assertFiniteReport(priced, shared.where);
     progress('evaluating policies');
