@@ -11,6 +11,8 @@
  *          = (1,019.5 × 0.05 + 200 × 0.20) / 1e6 × 200,000 = $18.195 a month.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Suggestion } from '../../src/advisor/index.js';
+import type { DiffReport } from '../../src/report/index.js';
 import { FakeGitHub } from './fake-github.js';
 import {
   checkout,
@@ -65,13 +67,16 @@ afterEach(async () => {
 const run = (fx: PrFixture) =>
   runAction({ workspace: checkout(fx), event: 'pull_request', payload: pullRequestPayload(fx), sha: fx.mergeSha, gh });
 
+/** The feature's suggestions in the action's JSON report. */
+const suggestionsOf = (r: Awaited<ReturnType<typeof run>>): Suggestion[] =>
+  (r.report as unknown as DiffReport).features[0].suggestions!;
+
 describe('action: Savings section', () => {
   it('the job summary and the comment show it, collapsed, with the hand-computed saving', async () => {
     expect(SAVING).toBeCloseTo(18.195, 9);
     const r = await run(passing);
     expect(r.status).toBe(0);
-    const f = r.report!.features[0];
-    const nano = f.suggestions!.find((s) => s.kind === 'routing' && s.candidate === 'openai/gpt-4.1-nano')!;
+    const nano = suggestionsOf(r).find((s) => s.kind === 'routing' && s.candidate === 'openai/gpt-4.1-nano')!;
     expect(nano.monthly!.saving).toBeCloseTo(SAVING, 6);
     expect(nano.eligible).toBe(true);
     expect(r.summary).toContain('<details><summary><b>Savings</b> (every feature, at base)');
@@ -85,7 +90,7 @@ describe('action: Savings section', () => {
     const bad = await run(breaching);
     expect(bad.report!.breached).toBe(true);
     expect(bad.status).toBe(1);
-    expect(bad.report!.features[0].suggestions!.some((s) => s.eligible)).toBe(true);
+    expect(suggestionsOf(bad).some((s) => s.eligible)).toBe(true);
     const good = await run(passing);
     expect(good.report!.breached).toBe(false);
     expect(good.status).toBe(0);
@@ -93,7 +98,9 @@ describe('action: Savings section', () => {
 
   it('the PR cannot choose the candidates: the base config’s list is replayed', async () => {
     const r = await run(hostile);
-    const routed = r.report!.features[0].suggestions!.filter((s) => s.kind === 'routing').map((s) => s.candidate);
+    const routed = suggestionsOf(r)
+      .filter((s) => s.kind === 'routing')
+      .map((s) => s.candidate);
     expect(routed).toEqual(['openai/gpt-4.1-nano']);
   });
 });
