@@ -1,5 +1,6 @@
 import type { DiffReport, ViolationJson } from '../report/index.js';
 import type { Config } from '../types.js';
+import type { CheaperModelInputs } from './cheaper-model.js';
 
 /** The override label as the action (or `--override`) found it. */
 export interface OverrideState {
@@ -30,6 +31,11 @@ export interface PolicyInputs {
    * so `unbounded_increase` can state a dollar upper bound; without it the bound is in tokens.
    */
   outputUsdPerToken?: Record<string, number>;
+  /**
+   * Optional: pass rates (from eval results read at the base revision) and routing results for
+   * `require_cheaper_model_review`; without them the rule finds nothing.
+   */
+  cheaperModels?: CheaperModelInputs;
 }
 
 /** The verdict: violations in a stable order and whether the check fails. */
