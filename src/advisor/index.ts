@@ -14,3 +14,12 @@ export type {
   SuggestionMonthly,
   SuggestReport,
 } from './types.js';
+export { evidenceCommand, findEvidence, readEvalEvidence } from './evidence.js';
+export type { EvalEvidence, EvalFile } from './evidence.js';
+export { cacheableTokens, cacheRule, cachingAdvice } from './caching.js';
+export type { CacheRule, CachingAdvice, CachingInput, CachePlan, CacheSample } from './caching.js';
+export { batchAdvice, tierSubjectOf } from './batch.js';
+export type { BatchAdvice, BatchInput, TierOption } from './batch.js';
+export { outputCapAdvice } from './output-cap.js';
+export type { OutputCapAdvice, OutputCapInput } from './output-cap.js';
+export { batchSuggestion, cachingSuggestion, outputCapSuggestion, CACHE_SAMPLES } from './levers.js';

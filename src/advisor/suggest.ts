@@ -10,6 +10,7 @@ import type { Position } from '../types.js';
 import { startBootstrap, type BootstrapResult } from '../stats/index.js';
 import { usd } from '../text/index.js';
 import { candidatesFor } from './candidates.js';
+import { batchSuggestion, cachingSuggestion, outputCapSuggestion } from './levers.js';
 import { routeFeature, type RoutingFeature, type RoutingOutcome } from './routing.js';
 import type { FeatureSuggestions, PassRateJson, Suggestion, SuggestionEvidence } from './types.js';
 
@@ -20,7 +21,7 @@ export type PassRateLookup = (prompt: string, model: string) => PassRateJson | n
 export interface AdvisorOptions {
   /** `advisor.candidates`: ids and globs; empty → the catalog's cheaper models of the same line. */
   candidates: readonly string[];
-  /** `advisor.min_pass_rate`: a fraction, or `not below current` (the default). */
+  /** `advisor.min_pass_rate`: a fraction, or `not below current` (the default when the config has none). */
   minPassRate: number | 'not below current';
   /** Pass rates from the repository's eval results. */
   passRate: PassRateLookup;
@@ -203,6 +204,11 @@ export async function suggestFeatures(
             seriesOwner.set(o.series.id, s);
           }
         }
+        result.suggestions.push(
+          cachingSuggestion(feature, ctx, date),
+          batchSuggestion(feature, input.feature.latency),
+          outputCapSuggestion(feature, ctx, date),
+        );
       }
       out.push({ result, routed });
     }
