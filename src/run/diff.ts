@@ -7,6 +7,7 @@ import { assertFiniteReport, assertValidDiffReport, buildDiffReport, type DiffRe
 import { startBootstrap } from '../stats/index.js';
 import { TokenCounter, type TokenCounterStats } from '../tokenize/index.js';
 import { findUnpricedChanges } from '../unpriced/index.js';
+import { cheaperModelInputs } from './cheaper-model.js';
 import { diffNotices } from './diff-notices.js';
 import { priceFeatures } from './price-features.js';
 import { DiffSchedule } from './schedule.js';
@@ -90,17 +91,19 @@ export async function runDiff(
     assertFiniteReport(priced, shared.where);
     progress('evaluating policies');
     const inputs = policyInputsOf(loaded.merged, features, catalog, loaded.dates.head);
+    const cheaper = await cheaperModelInputs(loaded.merged.config, base, priced, inputs.artifacts);
     const verdict = evaluatePolicies({
       report: priced,
       config: loaded.merged.config,
       override: run.override ?? { applied: false },
       ...inputs,
+      ...(cheaper.inputs ? { cheaperModels: cheaper.inputs } : {}),
     });
     const report: DiffReport = {
       ...priced,
       violations: verdict.violations,
       breached: verdict.breached,
-      notices: [...priced.notices, ...verdict.notices],
+      notices: [...priced.notices, ...(cheaper.notice ? [cheaper.notice] : []), ...verdict.notices],
       policy: {
         override_label: loaded.merged.config.policies.overrideLabel ?? null,
         override_approvers: [...loaded.merged.config.policies.overrideApprovers],
