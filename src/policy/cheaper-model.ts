@@ -16,24 +16,7 @@
  */
 import { pct, usd } from '../text/index.js';
 import type { Finding, PolicyContext } from './context.js';
-
-/** A model's recorded pass rate on a feature's prompt. */
-export interface PassRateInput {
-  passes: number;
-  total: number;
-  /** passes ÷ total, 0..1. */
-  passRate: number;
-  /** Repository path of the eval results file (at base). */
-  source: string;
-}
-
-/** What the rule reads besides the report and the trusted config. */
-export interface CheaperModelInputs {
-  /** Feature id → catalog model id → pass rate, from eval results read at the base revision. */
-  passRates: Record<string, Record<string, PassRateInput>>;
-  /** Routing results: a candidate model's monthly cost for a feature (on the feature's samples). */
-  candidates: readonly { feature: string; model: string; monthly: number; eligible: boolean }[];
-}
+import type { PassRateInput } from './types.js';
 
 /** Findings of `require_cheaper_model_review`, one per feature at most (the largest saving). */
 export function cheaperModelReview(ctx: PolicyContext): Finding[] {
