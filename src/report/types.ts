@@ -80,7 +80,8 @@ export interface TeamJson {
 }
 
 /** The policy rules a violation can name (the same list `fail_on` takes). */
-export type ViolationRule = PolicyRule;
+/** `require_cheaper_model_review` only ever warns, so `fail_on` does not take it. */
+export type ViolationRule = PolicyRule | 'require_cheaper_model_review';
 
 export interface ViolationJson {
   rule: ViolationRule;

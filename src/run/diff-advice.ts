@@ -1,5 +1,6 @@
 import { suggestFeatures, type AdvisedFeature, type FeatureSuggestions } from '../advisor/index.js';
 import type { FeatureDiff } from '../diff/index.js';
+import type { CheaperModelInputs } from '../policy/index.js';
 import { AicostError } from '../errors.js';
 import type { LoadedDiff } from '../load/index.js';
 import { expandPattern, type RevisionReader } from '../repo/index.js';
@@ -47,4 +48,26 @@ export async function adviseDiff(
     const message = e instanceof AicostError ? e.format() : e instanceof Error ? e.message : String(e);
     return { suggestions: [], error: message.split('\n')[0] };
   }
+}
+
+/**
+ * The policy `require_cheaper_model_review`'s inputs with the advisor's routing results added:
+ * each routing candidate's monthly cost and eligibility, and its recorded pass rate where the
+ * base's eval results have one.
+ */
+export function withRouting(inputs: CheaperModelInputs, advice: readonly FeatureSuggestions[]): CheaperModelInputs {
+  const passRates = { ...inputs.passRates };
+  const candidates = [...inputs.candidates];
+  for (const f of advice)
+    for (const s of f.suggestions) {
+      if (s.kind !== 'routing' || !s.candidate || !s.monthly) continue;
+      candidates.push({ feature: f.feature, model: s.candidate, monthly: s.monthly.candidate, eligible: s.eligible });
+      const rate = s.evidence?.candidate;
+      if (rate && passRates[f.feature])
+        passRates[f.feature] = {
+          ...passRates[f.feature],
+          [s.candidate]: { passes: rate.passes, total: rate.total, passRate: rate.pass_rate, source: rate.source },
+        };
+    }
+  return { passRates, candidates };
 }

@@ -7,7 +7,8 @@ import { assertFiniteReport, assertValidDiffReport, buildDiffReport, type DiffRe
 import { startBootstrap } from '../stats/index.js';
 import { TokenCounter, type TokenCounterStats } from '../tokenize/index.js';
 import { findUnpricedChanges } from '../unpriced/index.js';
-import { adviseDiff } from './diff-advice.js';
+import { cheaperModelInputs } from './cheaper-model.js';
+import { adviseDiff, withRouting } from './diff-advice.js';
 import { diffNotices } from './diff-notices.js';
 import { priceFeatures } from './price-features.js';
 import { DiffSchedule } from './schedule.js';
@@ -92,10 +93,11 @@ export async function runDiff(
       notices,
       prPriced,
     });
+    let advice: Awaited<ReturnType<typeof adviseDiff>> | null = null;
     if (run.advise) {
       progress('savings advisor: replaying each feature on its candidate models');
       const seed = `advice:${baseSha}:${location.prefix}:${location.configPath}`;
-      const advice = await adviseDiff(loaded, features, shared, base, seed, schedule.bootstrapWorkers());
+      advice = await adviseDiff(loaded, features, shared, base, seed, schedule.bootstrapWorkers());
       for (const fs of advice.suggestions) {
         const f = priced.features.find((x) => x.id === fs.feature);
         if (f) f.suggestions = fs.suggestions;
@@ -106,17 +108,21 @@ export async function runDiff(
     assertFiniteReport(priced, shared.where);
     progress('evaluating policies');
     const inputs = policyInputsOf(loaded.merged, features, catalog, loaded.dates.head);
+    const cheaper = await cheaperModelInputs(loaded.merged.config, base, priced, inputs.artifacts);
+    // With the advisor on, its routing results (base config, base evidence) are candidates too.
+    if (cheaper.inputs && advice) cheaper.inputs = withRouting(cheaper.inputs, advice.suggestions);
     const verdict = evaluatePolicies({
       report: priced,
       config: loaded.merged.config,
       override: run.override ?? { applied: false },
       ...inputs,
+      ...(cheaper.inputs ? { cheaperModels: cheaper.inputs } : {}),
     });
     const report: DiffReport = {
       ...priced,
       violations: verdict.violations,
       breached: verdict.breached,
-      notices: [...priced.notices, ...verdict.notices],
+      notices: [...priced.notices, ...(cheaper.notice ? [cheaper.notice] : []), ...verdict.notices],
       policy: {
         override_label: loaded.merged.config.policies.overrideLabel ?? null,
         override_approvers: [...loaded.merged.config.policies.overrideApprovers],

@@ -158,6 +158,7 @@ const RULES = exhaustive<ViolationRule>()([
   'unbounded_increase',
   'base_error',
   'pr_declared_price',
+  'require_cheaper_model_review',
 ]);
 
 const defs = schema.definitions as Record<string, Json>;
