@@ -26,6 +26,8 @@ export interface DiffArgs {
   output?: string;
   /** Treat the policy override label as applied by an approver. */
   override: boolean;
+  /** Add the savings advisor's suggestions (the base side), as the action's Savings section does. */
+  suggest: boolean;
   /** Directory of trusted samples, as given (resolved against the current directory by the entry). */
   trafficDir?: string;
 }
@@ -55,7 +57,7 @@ export type CliArgs =
 
 export const USAGE = `Usage:
   aicost diff     [--repo DIR] [--base REV] [--head REV] [--config PATH] [--format text|markdown|json] [--output FILE] [--override]
-                  [--traffic-dir DIR]
+                  [--traffic-dir DIR] [--suggest]
   aicost estimate [--repo DIR] [--rev REV] [--config PATH] [--format text|markdown|json] [--output FILE] [--traffic-dir DIR]
   aicost suggest  [--repo DIR] [--rev REV] [--config PATH] [--format text|markdown|json] [--output FILE] [--traffic-dir DIR]
   aicost traffic  convert|inspect [--from FORMAT] [--where FIELD=VALUE …] [--max-samples N] IN…
@@ -78,6 +80,7 @@ Options:
   --format FORMAT   text (default), markdown or json
   --output FILE     write the report to FILE instead of stdout
   --override        diff: failing policies become warnings, as the override label does
+  --suggest         diff: add the savings advisor's suggestions (Savings section, never the verdict)
   --force           init: overwrite an existing config
   --traffic-dir DIR trusted samples on disk: each feature's traffic: paths are looked up in DIR
                     first; features with no file there read the repository's samples
@@ -89,11 +92,11 @@ Exit codes: 0 ran; 1 a policy fails; 2 bad usage, config or input.`;
 const FLAGS: Record<string, readonly string[]> = {
   estimate: ['--repo', '--rev', '--config', '--format', '--output', '--traffic-dir'],
   suggest: ['--repo', '--rev', '--config', '--format', '--output', '--traffic-dir'],
-  diff: ['--repo', '--base', '--head', '--config', '--format', '--output', '--override', '--traffic-dir'],
+  diff: ['--repo', '--base', '--head', '--config', '--format', '--output', '--override', '--traffic-dir', '--suggest'],
   init: ['--repo', '--config', '--force'],
 };
 
-const BOOLEAN_FLAGS = new Set(['--override', '--force']);
+const BOOLEAN_FLAGS = new Set(['--override', '--force', '--suggest']);
 
 /** Parse argv (without node and script). Throws UsageError with the usage text as hint. */
 export function parseArgs(argv: string[]): CliArgs {
@@ -155,6 +158,7 @@ export function parseArgs(argv: string[]): CliArgs {
       format,
       output: values['--output'],
       override: values['--override'] === 'true',
+      suggest: values['--suggest'] === 'true',
       trafficDir: values['--traffic-dir'],
     };
   }

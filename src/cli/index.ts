@@ -45,6 +45,7 @@ async function diff(args: DiffArgs): Promise<number> {
     config: args.config,
     override: args.override ? { applied: true } : undefined,
     trafficDir: args.trafficDir ? resolve(args.trafficDir) : undefined,
+    advise: args.suggest,
   });
   const body =
     args.format === 'json'
