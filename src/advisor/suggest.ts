@@ -6,7 +6,7 @@
  */
 import { replaySiteFor, withOfferedTiers } from '../estimate/index.js';
 import type { EstimateContext, FeatureEstimate, FeatureInput } from '../estimate/index.js';
-import type { Position } from '../types.js';
+import type { Position, TokenizerChoice } from '../types.js';
 import { startBootstrap, type BootstrapResult } from '../stats/index.js';
 import { usd } from '../text/index.js';
 import { candidatesFor } from './candidates.js';
@@ -69,7 +69,7 @@ function routingSuggestion(r: Routed, o: RoutingOutcome, opts: AdvisorOptions): 
   const ratio = o.candidate.family !== f.estimate.model.family;
   if (ratio)
     caveats.push(
-      `Output tokens are the recorded ones × the tokenizer ratio ${round2(o.outputMean / Math.max(1e-9, f.estimate.outputTokens.mean))} (${f.estimate.tokenizer.label} → ${o.tokenizer?.label ?? 'unknown'}): an estimate; answers on another model differ in length.`,
+      `Output tokens are the recorded ones × the tokenizer ratio ${round2(o.outputMean / Math.max(1e-9, f.estimate.outputTokens.mean))} (${tokenizerName(f.estimate.tokenizer)} → ${o.tokenizer ? tokenizerName(o.tokenizer) : 'unknown'}): an estimate; answers on another model differ in length.`,
     );
   if (o.window === null) caveats.push(`The catalog gives no context window for ${o.candidate.canonical}: not checked.`);
   const currentRate = opts.passRate(r.prompt, current);
@@ -122,6 +122,11 @@ function routingSuggestion(r: Routed, o: RoutingOutcome, opts: AdvisorOptions): 
       samples_over_window: o.overflow,
     },
   };
+}
+
+/** `o200k_base`, or `o200k_base estimate` when the count stands in for the model's own tokenizer. */
+function tokenizerName(t: TokenizerChoice): string {
+  return t.exact ? t.encoding : `${t.encoding} estimate`;
 }
 
 function pct(x: number): string {

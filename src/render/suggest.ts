@@ -2,6 +2,7 @@
 // the Savings section of the job summary and of the PR comment (collapsed; never the verdict).
 import type { FeatureSuggestions, Suggestion, SuggestReport } from '../advisor/index.js';
 import { escapeMarkdown, inlineCode, oneLine, textTable, usd } from '../text/index.js';
+import { idCode, idText, shortModel } from './markdown-cells.js';
 
 function savingCell(s: Suggestion): string {
   if (!s.monthly) return '—';
@@ -15,13 +16,12 @@ function rate(r: { pass_rate: number; passes: number; total: number } | null): s
   return r ? `${(r.pass_rate * 100).toFixed(1)}% (${r.passes}/${r.total})` : 'no eval results';
 }
 
-/** Quality evidence in one line: candidate vs current pass rate and where it comes from. */
+/** Quality evidence in one line: candidate vs current pass rate and where it comes from; '' when there is none. */
 function evidenceText(s: Suggestion): string {
   const e = s.evidence;
-  if (!e) return '';
+  if (!e || (!e.candidate && !e.current)) return '';
   const src = e.candidate?.source ?? e.current?.source;
-  const where = src ? ` from ${src}` : '';
-  return `pass rate ${rate(e.candidate)} vs current ${rate(e.current)}${where}`;
+  return `pass rate ${rate(e.candidate)} vs current ${rate(e.current)} from ${src}`;
 }
 
 function what(s: Suggestion): string {
@@ -31,19 +31,38 @@ function what(s: Suggestion): string {
   return 'output cap';
 }
 
+/** The suggestion cell of the Savings table: ids never broken. */
+function whatCell(s: Suggestion): string {
+  if (s.kind === 'routing' && s.candidate) return `route to ${idCode(shortModel(s.candidate))}`;
+  return escapeMarkdown(what(s));
+}
+
 /** A feature's suggestions as the Savings section needs them. */
 export type SavingsFeature = Pick<FeatureSuggestions, 'feature' | 'suggestions'>;
 
-/** Markdown rows of one feature's suggestions (repository text escaped). */
-function featureRows(f: SavingsFeature): string[] {
+/** Markdown rows of one feature's suggestions: feature, suggestion, saving (and why not, when shown). */
+function featureRows(f: SavingsFeature, withStatus: boolean): string[] {
   return f.suggestions.map((s) => {
     const status = s.eligible ? 'yes' : `no: ${escapeMarkdown(oneLine(s.ineligible_reason ?? ''))}`;
-    const notes = [evidenceText(s), ...s.caveats].filter(Boolean).map((x) => escapeMarkdown(oneLine(x)));
-    return `| ${escapeMarkdown(f.feature)} | ${escapeMarkdown(what(s))} | ${savingCell(s)} | ${status} | ${notes.join('<br>')} |`;
+    return `| ${idText(f.feature)} | ${whatCell(s)} | ${savingCell(s)} |${withStatus ? ` ${status} |` : ''}`;
   });
 }
 
-const HEADER = ['| Feature | Suggestion | Monthly saving | Eligible | Evidence and caveats |', '|---|---|--:|---|---|'];
+/** Evidence and caveats below the table, one bullet per suggestion that has any. */
+function notesList(features: readonly SavingsFeature[]): string[] {
+  const out: string[] = [];
+  for (const f of features)
+    for (const s of f.suggestions) {
+      const notes = [evidenceText(s), ...s.caveats].filter(Boolean).map((x) => escapeMarkdown(oneLine(x)));
+      if (notes.length) out.push(`- ${idText(f.feature)}, ${escapeMarkdown(what(s))}: ${notes.join(' ')}`);
+    }
+  return out;
+}
+
+const header = (withStatus: boolean) =>
+  withStatus
+    ? ['| Feature | Suggestion | Monthly saving | Eligible |', '|:--|:--|--:|:--|']
+    : ['| Feature | Suggestion | Monthly saving |', '|:--|:--|--:|'];
 
 /** The best eligible saving of each feature, summed: what the headline promises at most. */
 function bestTotal(features: readonly SavingsFeature[]): number {
@@ -83,8 +102,11 @@ export function savingsMarkdown(
     `<details><summary><b>Savings</b> (${scope}): up to ${usd(total)}/month with the best eligible suggestion per feature; never part of the verdict</summary>`,
   );
   lines.push('');
-  lines.push(...HEADER);
-  for (const f of shown) lines.push(...featureRows(f));
+  const withStatus = !opts.eligibleOnly;
+  lines.push(...header(withStatus));
+  for (const f of shown) lines.push(...featureRows(f, withStatus));
+  const notes = notesList(shown);
+  if (notes.length) lines.push('', ...notes);
   const cmds = commands(shown);
   if (cmds.length) {
     lines.push('');
@@ -109,8 +131,10 @@ export function suggestMarkdown(r: SuggestReport): string {
   );
   lines.push('');
   if (shown.length) {
-    lines.push(...HEADER);
-    for (const f of shown) lines.push(...featureRows(f));
+    lines.push(...header(true));
+    for (const f of shown) lines.push(...featureRows(f, true));
+    const evidence = notesList(shown);
+    if (evidence.length) lines.push('', ...evidence);
   }
   const notes = r.features.flatMap((f) => f.notes.map((n) => `${f.feature}: ${n}`));
   if (notes.length) {
