@@ -107,6 +107,21 @@ describe('require_cheaper_model_review on a real repository', () => {
     expect(review(r).map((v) => [v.severity, v.limit])).toEqual([['warning', 50]]);
   });
 
+  it('hostile: latency, advisor and the review amount in the PR config change no figure and no verdict', async () => {
+    const plain = await diff(prRepo(base, swap));
+    const proposed = config(
+      '  require_cheaper_model_review: 1000000\n',
+      'advisor:\n  evals: []\n  min_pass_rate: 0.1\n',
+    ).replace('    requests_per_month: 100000\n', '    requests_per_month: 100000\n    latency: async\n');
+    const r = await diff(prRepo(base, { ...swap, '.aicost.yml': proposed }));
+    // The interval's resampling is seeded by the commits, so only the point figures can match.
+    const points = (x: DiffReport) => [x.totals.monthly.base, x.totals.monthly.head, x.totals.monthly.delta];
+    expect(points(r)).toEqual(points(plain));
+    expect(review(r)).toHaveLength(1);
+    expect(r.violations).toEqual(plain.violations);
+    expect(r.breached).toBe(plain.breached);
+  });
+
   it('malformed results at base: a notice, no warning and no error (exit 0 path)', async () => {
     const r = await diff(prRepo({ ...base, 'evals/summary.json': '{"results": ' }, swap));
     expect(review(r)).toEqual([]);
