@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals';
 import { runDiff } from '../../src/run/diff.js';
 import { validateReport } from '../../src/report/schema.js';
 import type { DiffReport } from '../../src/report/types.js';
-import { prRepo, summaryPrompt } from '../helpers/run.js';
+import { prRepo, runCli, summaryPrompt } from '../helpers/run.js';
 
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
@@ -120,6 +120,18 @@ describe('require_cheaper_model_review on a real repository', () => {
     expect(review(r)).toHaveLength(1);
     expect(r.violations).toEqual(plain.violations);
     expect(r.breached).toBe(plain.breached);
+  });
+
+  it('the CLI exits 0 with the review warning in its text output (a warning never fails the check)', () => {
+    const repo = prRepo(base, swap);
+    const r = runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('passes, 1 warning');
+    // The text output wraps long messages.
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+      'warning: require_cheaper_model_review (team support, feature summary, prompts/summary.prompt.yml): summary switches openai/gpt-4o-mini → openai/gpt-4o ($27.29 → $455/month), but openai/gpt-4o-mini passes 18/20 (90%, evals/summary.json)',
+    );
   });
 
   it('malformed results at base: a notice, no warning and no error (exit 0 path)', async () => {
