@@ -158,7 +158,7 @@ export async function suggestFeatures(
   opts: AdvisorOptions,
 ): Promise<FeatureSuggestions[]> {
   const date = rev.date;
-  const boot = startBootstrap({ seed: opts.seed, resamples: opts.resamples, workers: opts.workers ?? 0 });
+  const boot = startBootstrap({ seed: opts.seed, resamples: opts.resamples, workers: opts.workers });
   const out: { result: FeatureSuggestions; routed: Routed | null }[] = [];
   const seriesOwner = new Map<string, Suggestion>();
   try {
@@ -179,6 +179,15 @@ export async function suggestFeatures(
       else {
         const site = replaySiteFor(input, ctx, date, rev.configFile, rev.positions);
         const traffic = withOfferedTiers(input.traffic, id, ctx.catalog, () => [site.model])!;
+        const own = traffic.samples.filter((s) => s.feature === undefined || s.feature === id).length;
+        if (own !== est.results.length) {
+          // The estimate dropped lines this screen keeps (a tier the PR's model lacks): no pairing.
+          result.notes.push(
+            `The samples priced (${est.results.length}) are not the ${own} the advisor would replay: skipped.`,
+          );
+          out.push({ result, routed: null });
+          continue;
+        }
         const list = candidatesFor({
           current: est.model,
           catalog: ctx.catalog,

@@ -31,8 +31,11 @@ function what(s: Suggestion): string {
   return 'output cap';
 }
 
+/** A feature's suggestions as the Savings section needs them. */
+export type SavingsFeature = Pick<FeatureSuggestions, 'feature' | 'suggestions'>;
+
 /** Markdown rows of one feature's suggestions (repository text escaped). */
-function featureRows(f: FeatureSuggestions): string[] {
+function featureRows(f: SavingsFeature): string[] {
   return f.suggestions.map((s) => {
     const status = s.eligible ? 'yes' : `no: ${escapeMarkdown(oneLine(s.ineligible_reason ?? ''))}`;
     const notes = [evidenceText(s), ...s.caveats].filter(Boolean).map((x) => escapeMarkdown(oneLine(x)));
@@ -43,7 +46,7 @@ function featureRows(f: FeatureSuggestions): string[] {
 const HEADER = ['| Feature | Suggestion | Monthly saving | Eligible | Evidence and caveats |', '|---|---|--:|---|---|'];
 
 /** The best eligible saving of each feature, summed: what the headline promises at most. */
-function bestTotal(features: readonly FeatureSuggestions[]): number {
+function bestTotal(features: readonly SavingsFeature[]): number {
   let total = 0;
   for (const f of features) {
     const best = Math.max(0, ...f.suggestions.filter((s) => s.eligible && s.monthly).map((s) => s.monthly!.saving));
@@ -53,7 +56,7 @@ function bestTotal(features: readonly FeatureSuggestions[]): number {
 }
 
 /** How to produce the missing evidence, one command per prompt and model (deduplicated). */
-function commands(features: readonly FeatureSuggestions[]): string[] {
+function commands(features: readonly SavingsFeature[]): string[] {
   const seen = new Set<string>();
   for (const f of features)
     for (const s of f.suggestions) if (s.eligible && s.evidence?.command) seen.add(s.evidence.command);
@@ -65,8 +68,14 @@ function commands(features: readonly FeatureSuggestions[]): string[] {
  * suggestions. `scope` names what the features are ("changed features", "every feature").
  * Empty string when there is nothing to show.
  */
-export function savingsMarkdown(features: readonly FeatureSuggestions[], scope: string): string {
-  const shown = features.filter((f) => f.suggestions.length > 0);
+export function savingsMarkdown(
+  features: readonly SavingsFeature[],
+  scope: string,
+  opts: { eligibleOnly?: boolean } = {},
+): string {
+  const shown = features
+    .map((f) => (opts.eligibleOnly ? { ...f, suggestions: f.suggestions.filter((s) => s.eligible) } : f))
+    .filter((f) => f.suggestions.length > 0);
   if (shown.length === 0) return '';
   const total = bestTotal(shown);
   const lines: string[] = [];

@@ -8,6 +8,7 @@ import { startBootstrap } from '../stats/index.js';
 import { TokenCounter, type TokenCounterStats } from '../tokenize/index.js';
 import { findUnpricedChanges } from '../unpriced/index.js';
 import { cheaperModelInputs } from './cheaper-model.js';
+import { adviseDiff, withRouting } from './diff-advice.js';
 import { diffNotices } from './diff-notices.js';
 import { priceFeatures } from './price-features.js';
 import { DiffSchedule } from './schedule.js';
@@ -30,6 +31,11 @@ export interface DiffRun {
   workers?: 0 | 1;
   /** Told each stage as the run enters it (`pricing feature X`): the action's time budget names it. */
   progress?: (stage: string) => void;
+  /**
+   * Run the savings advisor on the base side of every feature and put its suggestions in the
+   * report (`features[].suggestions`); never part of the verdict. The action turns it on.
+   */
+  advise?: boolean;
 }
 
 /**
@@ -87,11 +93,24 @@ export async function runDiff(
       notices,
       prPriced,
     });
+    let advice: Awaited<ReturnType<typeof adviseDiff>> | null = null;
+    if (run.advise) {
+      progress('savings advisor: replaying each feature on its candidate models');
+      const seed = `advice:${baseSha}:${location.prefix}:${location.configPath}`;
+      advice = await adviseDiff(loaded, features, shared, base, seed, schedule.bootstrapWorkers());
+      for (const fs of advice.suggestions) {
+        const f = priced.features.find((x) => x.id === fs.feature);
+        if (f) f.suggestions = fs.suggestions;
+      }
+      if (advice.error) priced.notices.push(`The savings advisor could not run: ${advice.error}`);
+    }
     // Policies compare these figures: an Infinity must stop here, not pass or fail a rule.
     assertFiniteReport(priced, shared.where);
     progress('evaluating policies');
     const inputs = policyInputsOf(loaded.merged, features, catalog, loaded.dates.head);
     const cheaper = await cheaperModelInputs(loaded.merged.config, base, priced, inputs.artifacts);
+    // With the advisor on, its routing results (base config, base evidence) are candidates too.
+    if (cheaper.inputs && advice) cheaper.inputs = withRouting(cheaper.inputs, advice.suggestions);
     const verdict = evaluatePolicies({
       report: priced,
       config: loaded.merged.config,
