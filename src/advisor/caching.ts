@@ -250,13 +250,10 @@ function planFor(
   for (let i = 1; i < times.length; i++) if (times[i] - times[i - 1] <= ttl.minutes * 60_000) hits++;
   const hitRate = times.length >= 2 ? hits / times.length : null;
   const { input: inPrice, cacheRead } = input.rates;
-  // Anthropic's catalog write prices are used when present; otherwise the multiple of input.
-  const write =
-    ttl.writeMultiplier === 0
-      ? inPrice
-      : ttl.minutes >= 60
-        ? input.rates.cacheWrite1h || inPrice * ttl.writeMultiplier
-        : input.rates.cacheWrite || inPrice * ttl.writeMultiplier;
+  // The catalog's write price, but never below the published multiple of input: a catalog without
+  // a 1 h price falls back to the 5 min one (1.25×), which would under-state a 2× write.
+  const catalogWrite = ttl.minutes >= 60 ? input.rates.cacheWrite1h : input.rates.cacheWrite;
+  const write = ttl.writeMultiplier === 0 ? inPrice : Math.max(catalogWrite, inPrice * ttl.writeMultiplier);
   let savingPerRequest: number | null = null;
   if (hitRate !== null)
     savingPerRequest =

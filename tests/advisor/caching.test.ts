@@ -84,6 +84,19 @@ describe('cachingAdvice', () => {
     expect(advice.current.monthlySaving).toBeCloseTo(25.5, 9);
   });
 
+  it('Anthropic: a catalog without a 1 h write price is charged the published 2× of input, not the 5 min price', () => {
+    const advice = cachingAdvice({
+      model: 'anthropic/claude-sonnet-4-20250514',
+      vendor: 'anthropic',
+      rates: { ...SONNET4, cacheWrite1h: 3.75 },
+      requestsPerMonth: 10_000,
+      samples: samples(run(1, 2000), [0, 3, 20, 23]),
+    });
+    // Same figures as with the catalog's $6: 1 h at 2 × $3 = $6 a write still wins with $25.50.
+    expect(advice.current.ttlMinutes).toBe(60);
+    expect(advice.current.monthlySaving).toBeCloseTo((10_000 * 2000 * (0.75 * 2.7 - 0.25 * (6 - 3))) / 1e6, 9);
+  });
+
   it('Anthropic: rare requests make caching cost more (a negative saving)', () => {
     const advice = cachingAdvice({
       model: 'anthropic/claude-sonnet-4-20250514',

@@ -218,6 +218,34 @@ describe('findEvidence', () => {
   });
 });
 
+describe("findEvidence with labels written from the promptfoo config's folder", () => {
+  it("matches file://../prompts/x.txt and a bare label to the feature's prompt path or #label", () => {
+    const file = (label: string) =>
+      JSON.stringify({
+        evalId: null,
+        results: {
+          version: 3,
+          timestamp: '2026-12-01T00:00:00.000Z',
+          prompts: [],
+          results: [{ provider: { id: 'openai:gpt-4.1-mini' }, prompt: { raw: 'x', label }, success: true }],
+          stats: {},
+        },
+        config: {},
+        shareableUrl: null,
+      });
+    const evidence = readEvalEvidence([
+      { path: 'evals/a.json', text: file('file://../prompts/summary.txt: Summarize {{ticket}}') },
+      { path: 'evals/b.json', text: file('triage') },
+    ]);
+    expect(evidence.map((e) => e.prompt)).toEqual(['../prompts/summary.txt: Summarize {{ticket}}', 'triage']);
+    expect(findEvidence(evidence, 'prompts/summary.txt', 'openai/gpt-4.1-mini')?.source).toBe('evals/a.json');
+    expect(findEvidence(evidence, 'evals/promptfooconfig.yaml#triage', 'openai/gpt-4.1-mini')?.source).toBe(
+      'evals/b.json',
+    );
+    expect(findEvidence(evidence, 'prompts/triage.txt', 'openai/gpt-4.1-mini')).toBeUndefined();
+  });
+});
+
 describe('evidenceCommand', () => {
   it('gives gh models eval for .prompt.yml (on a copy naming the candidate model)', () => {
     expect(evidenceCommand('prompts/summary.prompt.yml', 'openai/gpt-4.1-mini')).toBe(

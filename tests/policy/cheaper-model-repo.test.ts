@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals';
 import { runDiff } from '../../src/run/diff.js';
 import { validateReport } from '../../src/report/schema.js';
 import type { DiffReport } from '../../src/report/types.js';
-import { prRepo, summaryPrompt } from '../helpers/run.js';
+import { prRepo, runCli, summaryPrompt } from '../helpers/run.js';
 
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
@@ -105,6 +105,33 @@ describe('require_cheaper_model_review on a real repository', () => {
       prRepo(base, { ...swap, '.aicost.yml': config('  require_cheaper_model_review: 1000000\n', '') }),
     );
     expect(review(r).map((v) => [v.severity, v.limit])).toEqual([['warning', 50]]);
+  });
+
+  it('hostile: latency, advisor and the review amount in the PR config change no figure and no verdict', async () => {
+    const plain = await diff(prRepo(base, swap));
+    const proposed = config(
+      '  require_cheaper_model_review: 1000000\n',
+      'advisor:\n  evals: []\n  min_pass_rate: 0.1\n',
+    ).replace('    requests_per_month: 100000\n', '    requests_per_month: 100000\n    latency: async\n');
+    const r = await diff(prRepo(base, { ...swap, '.aicost.yml': proposed }));
+    // The interval's resampling is seeded by the commits, so only the point figures can match.
+    const points = (x: DiffReport) => [x.totals.monthly.base, x.totals.monthly.head, x.totals.monthly.delta];
+    expect(points(r)).toEqual(points(plain));
+    expect(review(r)).toHaveLength(1);
+    expect(r.violations).toEqual(plain.violations);
+    expect(r.breached).toBe(plain.breached);
+  });
+
+  it('the CLI exits 0 with the review warning in its text output (a warning never fails the check)', () => {
+    const repo = prRepo(base, swap);
+    const r = runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('passes, 1 warning');
+    // The text output wraps long messages.
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+      'warning: require_cheaper_model_review (team support, feature summary, prompts/summary.prompt.yml): summary switches openai/gpt-4o-mini → openai/gpt-4o ($27.29 → $455/month), but openai/gpt-4o-mini passes 18/20 (90%, evals/summary.json)',
+    );
   });
 
   it('malformed results at base: a notice, no warning and no error (exit 0 path)', async () => {
