@@ -1,8 +1,8 @@
 // Renders the savings advisor's suggestions (issue 18): `aicost suggest` as text or Markdown, and
 // the Savings section of the job summary and of the PR comment (collapsed; never the verdict).
 import type { FeatureSuggestions, Suggestion, SuggestReport } from '../advisor/index.js';
-import { escapeMarkdown, inlineCode, oneLine, textTable, usd } from '../text/index.js';
-import { idCode, idText, shortModel } from './markdown-cells.js';
+import { codeBlock, escapeMarkdown, oneLine, textTable, usd } from '../text/index.js';
+import { idCode, idText, shortModel, unbroken } from './markdown-cells.js';
 
 function savingCell(s: Suggestion): string {
   if (!s.monthly) return '—';
@@ -54,7 +54,9 @@ function notesList(features: readonly SavingsFeature[]): string[] {
   for (const f of features)
     for (const s of f.suggestions) {
       const notes = [evidenceText(s), ...s.caveats].filter(Boolean).map((x) => escapeMarkdown(oneLine(x)));
-      if (notes.length) out.push(`- ${idText(f.feature)}, ${escapeMarkdown(what(s))}: ${notes.join(' ')}`);
+      // Ids and paths in the prose must not break across lines either (word joiners, invisible).
+      if (notes.length)
+        out.push(`- ${idText(f.feature)}, ${unbroken(`${escapeMarkdown(what(s))}: ${notes.join(' ')}`)}`);
     }
   return out;
 }
@@ -109,10 +111,7 @@ export function savingsMarkdown(
   if (notes.length) lines.push('', ...notes);
   const cmds = commands(shown);
   if (cmds.length) {
-    lines.push('');
-    lines.push('Produce the missing eval results with:');
-    lines.push('');
-    for (const c of cmds) lines.push(`- ${inlineCode(c)}`);
+    lines.push('', 'Produce the missing eval results with:', '', codeBlock(cmds.join('\n')));
   }
   lines.push('');
   lines.push('</details>');
@@ -143,8 +142,7 @@ export function suggestMarkdown(r: SuggestReport): string {
   }
   const cmds = commands(r.features);
   if (cmds.length) {
-    lines.push('', 'Produce the missing eval results with:', '');
-    for (const c of cmds) lines.push(`- ${inlineCode(c)}`);
+    lines.push('', 'Produce the missing eval results with:', '', codeBlock(cmds.join('\n')));
   }
   return lines.join('\n') + '\n';
 }
