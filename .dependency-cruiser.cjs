@@ -6,7 +6,7 @@
  *
  *   leaves:  errors.ts, types.ts, bounds.ts, version.ts, text/, wasm/, workers/, generated/
  *   config → repo (I/O only) → artifacts · code · catalog · traffic · tokenize · stats · unpriced
- *   → load → estimate → diff → report (the JSON model) → policy → render → run → github · cli · main.ts
+ *   → load → estimate → diff → advisor (savings suggestions) → report (the JSON model) → policy → render → run → github · cli · main.ts
  */
 /** Layer names (for the rule names a violation prints) and their folders, lowest first. */
 const NAMES = [
@@ -17,6 +17,7 @@ const NAMES = [
   'load',
   'estimate',
   'diff',
+  'advisor',
   'report',
   'policy',
   'render',
@@ -31,6 +32,7 @@ const LAYERS = [
   ['load/', 'init/'],
   ['estimate/'],
   ['diff/'],
+  ['advisor/'],
   ['report/'],
   ['policy/'],
   ['render/'],

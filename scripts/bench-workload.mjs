@@ -103,6 +103,15 @@ export const MODELS = [
   'anthropic/claude-sonnet-4-5',
   'openai/gpt-4.1',
 ];
+/** The savings advisor's candidates in the workload's config (bench: `suggest` vs `estimate`). */
+export const ADVISOR_CANDIDATES = [
+  'openai/gpt-4.1-nano',
+  'openai/gpt-4o-mini',
+  'openai/gpt-4.1-mini',
+  'openai/gpt-5-mini',
+  'anthropic/claude-haiku-4-5',
+  'google/gemini-2.5-flash-lite',
+];
 export const feature = (i) => `f${String(i).padStart(2, '0')}`;
 const ROOT_NAMES = ['triage', 'researcher', 'planner', 'coder', 'reviewer', 'dispatcher'];
 const SUB_NAMES = ['refund', 'summarizer', 'fetcher', 'fixer', 'linter', 'notifier'];
@@ -353,6 +362,8 @@ export function makeWorkload(dir, { samples, promptToolChange = false }) {
   cfg += 'teams:\n' + [0, 1, 2, 3].map((t) => `  t${t}: { monthly_budget: 100000 }\n`).join('');
   // Every line is replayed, whatever the default of replay.max_samples: the bound below counts them all.
   cfg += `replay:\n  max_samples: ${samples}\n`;
+  // `aicost suggest` replays every prompt feature on these (at least 5 each: a feature's own model is skipped).
+  cfg += `advisor:\n  candidates: [${ADVISOR_CANDIDATES.map((c) => JSON.stringify(c)).join(', ')}]\n`;
   writeFileSync(join(dir, '.aicost.yml'), cfg);
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'add', '-A');

@@ -33,7 +33,20 @@ try {
   git('commit', '-q', '-m', 'Ticket summary on gpt-4o, longer reply guide, invoice Q&A');
   const r = spawnSync(
     process.execPath,
-    [join(root, 'dist/cli/index.js'), 'diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', format],
+    // --suggest: the Savings section, as the action's comment has it.
+    [
+      join(root, 'dist/cli/index.js'),
+      'diff',
+      '--repo',
+      repo,
+      '--base',
+      'main',
+      '--head',
+      'pr',
+      '--format',
+      format,
+      '--suggest',
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },

@@ -352,3 +352,52 @@ const tiers = ['free', 'pro', 'pro', 'business', 'enterprise'];
   writeFileSync(root + 'traffic/otel-export.jsonl', lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
 }
 console.log('demo traffic written');
+
+// contract-review: the contract is a PDF attachment, which the recorded usage counts and the
+// samples do not carry (a non-text part is never tokenised): vars + recorded input_tokens, where
+// recorded = the rendered chat + the attachment's tokens. Reviews come in bursts (a sales rep
+// uploads several contracts within minutes), which is what a prompt cache's TTL rewards. A few
+// contracts are long enough (over 128,000 tokens with the answer) that a 128k-window model cannot
+// take them. Its own seed, so the files above stay as they were.
+{
+  seed = 20261205;
+  const file = parse(readFileSync(root + 'prompts/contract-review.prompt.yml', 'utf8'));
+  const customers = [
+    ['Nordlicht Logistik GmbH', 'Enterprise'],
+    ['Harbour & Finch Ltd', 'Pro'],
+    ['Solvik AB', 'Pro'],
+    ['Maison Verdier SAS', 'Enterprise'],
+    ['Kestrel Analytics Inc.', 'Starter'],
+    ['Tammi Oy', 'Pro'],
+    ['Van Dijk Bouw BV', 'Enterprise'],
+  ];
+  const lines = [];
+  const bursts = 12;
+  for (let b = 0; b < bursts; b++) {
+    let t = start + Math.floor(((b + rand()) / bursts) * 14 * 86400000);
+    const size = int(3, 7);
+    for (let k = 0; k < size; k++) {
+      const [customer, plan] = pick(customers);
+      const vars = { customer, plan };
+      const msgs = file.messages.map((m) => ({ role: m.role, content: render(m.content, vars) }));
+      // PDF pages at ~1,150 tokens each; one contract in twelve is a 110–140 page master agreement.
+      const pages = rand() < 1 / 12 ? int(110, 140) : int(4, 40);
+      const input = chat(msgs) + pages * 1150;
+      const output = int(350, 1100);
+      lines.push({
+        id: `cr-${String(lines.length).padStart(4, '0')}`,
+        ts: new Date(t).toISOString().replace(/\.\d+Z$/, 'Z'),
+        provider: 'openai',
+        model: 'gpt-4.1-mini-2025-04-14',
+        api: 'chat',
+        vars,
+        usage: { input_tokens: input, output_tokens: output },
+        finish_reason: 'stop',
+        source: 'openai',
+      });
+      t += int(40, 280) * 1000;
+    }
+  }
+  writeFileSync(root + 'traffic/contract-review.jsonl', lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  console.log('contract-review traffic written');
+}

@@ -73,6 +73,21 @@ export interface FeatureConfig {
   typicalOutputTokens?: number;
   typicalTurns?: number;
   tier: ServiceTier;
+  /** `latency: async`: nobody waits for the answer, so batch/flex tiers are suggested. Absent → interactive. */
+  latency?: FeatureLatency;
+}
+
+/** Whether a user waits for a feature's answer (`interactive`, the default) or not (`async`). */
+export type FeatureLatency = 'interactive' | 'async';
+
+/** `advisor:` of `.aicost.yml`: what the savings advisor tries and the quality bar it applies. */
+export interface AdvisorConfig {
+  /** Candidate model ids or globs (`openai/gpt-4.1-*`); absent → the catalog's cheaper models of the same line. */
+  candidates?: string[];
+  /** Eval result files (paths or globs): promptfoo `--output` JSON and `gh models eval --json` outputs. */
+  evals: string[];
+  /** Fraction 0–1 a candidate's recorded pass rate must reach, or at least the current model's. Absent → no bar. */
+  minPassRate?: number | 'not below current';
 }
 
 export interface TeamConfig {
@@ -110,6 +125,11 @@ export interface PoliciesConfig {
   onBaseError: 'warn' | 'fail';
   overrideLabel?: string;
   overrideApprovers: string[];
+  /**
+   * `require_cheaper_model_review`: USD per month. A switch to a dearer model while a cheaper
+   * candidate with an equal-or-better recorded pass rate saves more than this is a warning.
+   */
+  requireCheaperModelReview?: number;
 }
 
 /** USD per 1M tokens. */
@@ -145,6 +165,8 @@ export interface Config {
   /** `models.<name>` / `pricing.<name>` entries added from a `models_from:` file → its `file:line`. */
   sourcedFrom?: Record<string, string>;
   replay: ReplayConfig;
+  /** `advisor:`; absent when the config has no such key. */
+  advisor?: AdvisorConfig;
   /** `commit` or an ISO date (YYYY-MM-DD). */
   pricingDate: 'commit' | string;
   /** Dotted key path (`features.ticket-summary.team`) → position in the file. */

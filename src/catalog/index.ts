@@ -10,3 +10,5 @@ export type { ParsedModelId } from './ids.js';
 export { tierMultiplier } from './tiers.js';
 export type { TierMultiplier, TierSubject } from './tiers.js';
 export { inputPriceRatio } from './price-ratio.js';
+export { catalogModels, contextWindow } from './models.js';
+export type { KnownId } from './models.js';

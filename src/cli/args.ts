@@ -26,8 +26,15 @@ export interface DiffArgs {
   output?: string;
   /** Treat the policy override label as applied by an approver. */
   override: boolean;
+  /** Add the savings advisor's suggestions (the base side), as the action's Savings section does. */
+  suggest: boolean;
   /** Directory of trusted samples, as given (resolved against the current directory by the entry). */
   trafficDir?: string;
+}
+
+/** Parsed `suggest` arguments: the same as `estimate` (one revision, default the working tree). */
+export interface SuggestArgs extends Omit<EstimateArgs, 'command'> {
+  command: 'suggest';
 }
 
 /** Parsed `init` arguments. */
@@ -40,17 +47,26 @@ export interface InitArgs {
 }
 
 export type CliArgs =
-  EstimateArgs | DiffArgs | TrafficArgs | InitArgs | { command: 'help'; text?: string } | { command: 'version' };
+  | EstimateArgs
+  | SuggestArgs
+  | DiffArgs
+  | TrafficArgs
+  | InitArgs
+  | { command: 'help'; text?: string }
+  | { command: 'version' };
 
 export const USAGE = `Usage:
   aicost diff     [--repo DIR] [--base REV] [--head REV] [--config PATH] [--format text|markdown|json] [--output FILE] [--override]
-                  [--traffic-dir DIR]
+                  [--traffic-dir DIR] [--suggest]
   aicost estimate [--repo DIR] [--rev REV] [--config PATH] [--format text|markdown|json] [--output FILE] [--traffic-dir DIR]
+  aicost suggest  [--repo DIR] [--rev REV] [--config PATH] [--format text|markdown|json] [--output FILE] [--traffic-dir DIR]
   aicost traffic  convert|inspect [--from FORMAT] [--where FIELD=VALUE …] [--max-samples N] IN…
   aicost init     [--repo DIR] [--config PATH] [--force]
 
   diff       What a change costs: every feature priced at base and head on the same samples.
   estimate   Price every feature of .aicost.yml at one revision (default: the working tree).
+  suggest    Where to save: each feature replayed on cheaper models (with eval evidence), caching,
+             batch and output caps; never fails a check.
   traffic    Convert an export (OpenTelemetry …) to traffic JSONL, or inspect it (aicost traffic --help).
   init       Write a first .aicost.yml: one feature per prompt file or agent definition found.
 
@@ -59,11 +75,12 @@ Options:
   --base REV        diff: the revision to compare with (default: merge-base with origin/HEAD,
                     origin/main or origin/master)
   --head REV        diff: the revision of the change (default: HEAD)
-  --rev REV         estimate: read a commit from git objects instead of the working tree
+  --rev REV         estimate, suggest: read a commit from git objects instead of the working tree
   --config PATH     config file, relative to the project root (default: .aicost.yml)
   --format FORMAT   text (default), markdown or json
   --output FILE     write the report to FILE instead of stdout
   --override        diff: failing policies become warnings, as the override label does
+  --suggest         diff: add the savings advisor's suggestions (Savings section, never the verdict)
   --force           init: overwrite an existing config
   --traffic-dir DIR trusted samples on disk: each feature's traffic: paths are looked up in DIR
                     first; features with no file there read the repository's samples
@@ -74,11 +91,12 @@ Exit codes: 0 ran; 1 a policy fails; 2 bad usage, config or input.`;
 
 const FLAGS: Record<string, readonly string[]> = {
   estimate: ['--repo', '--rev', '--config', '--format', '--output', '--traffic-dir'],
-  diff: ['--repo', '--base', '--head', '--config', '--format', '--output', '--override', '--traffic-dir'],
+  suggest: ['--repo', '--rev', '--config', '--format', '--output', '--traffic-dir'],
+  diff: ['--repo', '--base', '--head', '--config', '--format', '--output', '--override', '--traffic-dir', '--suggest'],
   init: ['--repo', '--config', '--force'],
 };
 
-const BOOLEAN_FLAGS = new Set(['--override', '--force']);
+const BOOLEAN_FLAGS = new Set(['--override', '--force', '--suggest']);
 
 /** Parse argv (without node and script). Throws UsageError with the usage text as hint. */
 export function parseArgs(argv: string[]): CliArgs {
@@ -140,11 +158,12 @@ export function parseArgs(argv: string[]): CliArgs {
       format,
       output: values['--output'],
       override: values['--override'] === 'true',
+      suggest: values['--suggest'] === 'true',
       trafficDir: values['--traffic-dir'],
     };
   }
   return {
-    command: 'estimate',
+    command: command === 'suggest' ? 'suggest' : 'estimate',
     repo: values['--repo'] ?? '.',
     rev: values['--rev'],
     config: values['--config'] ?? '.aicost.yml',

@@ -9,6 +9,7 @@ import { diffText } from '../render/index.js';
 import { runDiff } from '../run/index.js';
 import { parseArgs, USAGE, type DiffArgs, type EstimateArgs } from './args.js';
 import { runInit } from './init.js';
+import { suggest } from './suggest.js';
 import { VERSION } from '../version.js';
 import { readTraffic, sampleToLine } from '../traffic/index.js';
 import { inspectText, TrafficStats, type TrafficArgs } from './traffic.js';
@@ -44,6 +45,7 @@ async function diff(args: DiffArgs): Promise<number> {
     config: args.config,
     override: args.override ? { applied: true } : undefined,
     trafficDir: args.trafficDir ? resolve(args.trafficDir) : undefined,
+    advise: args.suggest,
   });
   const body =
     args.format === 'json'
@@ -100,6 +102,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (args.command === 'diff') return await diff(args);
     if (args.command === 'traffic') return await traffic(args);
+    if (args.command === 'suggest') return await suggest(args);
     if (args.command === 'init') {
       process.stdout.write(`${(await runInit(args)).join('\n')}\n`);
       return EXIT_OK;

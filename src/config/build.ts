@@ -4,7 +4,9 @@
  */
 import { ConfigError } from '../errors.js';
 import type {
+  AdvisorConfig,
   Config,
+  FeatureLatency,
   OpenAiEncoding,
   FeatureConfig,
   PoliciesConfig,
@@ -16,7 +18,7 @@ import type {
   TrafficEntry,
   TrafficFormat,
 } from '../types.js';
-import { CONFIG_DEFAULTS, HOURS_PER_MONTH } from './defaults.js';
+import { CONFIG_DEFAULTS, HOURS_PER_MONTH, NOT_BELOW_CURRENT } from './defaults.js';
 import { checkPercent } from './percent.js';
 import type { YamlTree } from './yaml-tree.js';
 
@@ -70,7 +72,16 @@ export function buildConfig(data: RawMap, file: string, tree: YamlTree): Config 
     positions,
   };
   if (Array.isArray(data.models_from)) config.modelsFrom = [...(data.models_from as string[])];
+  if (data.advisor !== undefined && data.advisor !== null) config.advisor = buildAdvisor(data.advisor as RawMap);
   return config;
+}
+
+function buildAdvisor(raw: RawMap): AdvisorConfig {
+  const advisor: AdvisorConfig = { evals: [...((raw.evals as string[] | undefined) ?? [])] };
+  if (raw.candidates !== undefined) advisor.candidates = [...(raw.candidates as string[])];
+  if (raw.min_pass_rate === NOT_BELOW_CURRENT) advisor.minPassRate = NOT_BELOW_CURRENT;
+  else if (raw.min_pass_rate !== undefined) advisor.minPassRate = fraction(raw.min_pass_rate);
+  return advisor;
 }
 
 function buildFeature(id: string, raw: RawMap): FeatureConfig {
@@ -97,6 +108,7 @@ function buildFeature(id: string, raw: RawMap): FeatureConfig {
   };
   // Only the object form adds anything to the paths; plain paths keep the entry out of the config.
   if (entries.some((e) => e.format !== undefined || e.where !== undefined)) feature.trafficEntries = entries;
+  if (raw.latency !== undefined) feature.latency = raw.latency as FeatureLatency;
   if (raw.prompt !== undefined) feature.prompt = raw.prompt as string;
   if (raw.agent !== undefined) feature.agent = raw.agent as string;
   if (raw.model !== undefined) feature.model = raw.model as string;
@@ -146,6 +158,8 @@ function buildPolicies(raw: RawMap): PoliciesConfig {
   }
   if (raw.allowed_models !== undefined) policies.allowedModels = [...(raw.allowed_models as string[])];
   if (raw.override_label !== undefined) policies.overrideLabel = raw.override_label as string;
+  if (raw.require_cheaper_model_review !== undefined)
+    policies.requireCheaperModelReview = raw.require_cheaper_model_review as number;
   return policies;
 }
 

@@ -6,6 +6,7 @@
 import { ConfigError, formatLocation } from '../errors.js';
 import type { Config, Position } from '../types.js';
 import { buildConfig } from './build.js';
+import { NOT_BELOW_CURRENT } from './defaults.js';
 export { CONFIG_DEFAULTS, HOURS_PER_MONTH } from './defaults.js';
 import { didYouMean } from '../text/index.js';
 import { checkPercent, clip, describeValue } from './percent.js';
@@ -159,13 +160,23 @@ function crossCheck(data: RawMap, lookup: PositionLookup): Issue[] {
     });
   }
 
+  if (isMap(data.advisor) && Array.isArray(data.advisor.evals)) {
+    data.advisor.evals.forEach((item, i) => {
+      if (typeof item === 'string' && item.length > 0)
+        issues.push(...pathIssues(['advisor', 'evals', i], item, lookup));
+    });
+  }
+
   for (const path of percentPaths(data)) {
     const result = checkPercent(valueAt(data, path));
     if ('problem' in result) {
+      const passRate = path[0] === 'advisor';
       issues.push({
         position: lookup.value(path),
         message: `${dottedPath(path)}: ${result.problem}`,
-        hint: 'A percent is written 25% or as a fraction between 0 and 1 (0.25).',
+        hint: passRate
+          ? `advisor.min_pass_rate is a percent (90%), a fraction between 0 and 1 (0.9), or "${NOT_BELOW_CURRENT}".`
+          : 'A percent is written 25% or as a fraction between 0 and 1 (0.25).',
       });
     }
   }
@@ -251,6 +262,13 @@ function percentPaths(data: RawMap): KeyPath[] {
   }
   if (isMap(data.discounts)) for (const provider of Object.keys(data.discounts)) paths.push(['discounts', provider]);
   if (isMap(data.replay) && Object.hasOwn(data.replay, 'max_bad_lines')) paths.push(['replay', 'max_bad_lines']);
+  if (
+    isMap(data.advisor) &&
+    Object.hasOwn(data.advisor, 'min_pass_rate') &&
+    data.advisor.min_pass_rate !== NOT_BELOW_CURRENT
+  ) {
+    paths.push(['advisor', 'min_pass_rate']);
+  }
   return paths;
 }
 

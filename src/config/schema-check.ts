@@ -62,6 +62,8 @@ function compile(): { validate: ValidateFunction; tags: WeakMap<object, Tag> } {
   tags.set(entry.anyOf, 'checked');
   for (const branch of entry.anyOf) tags.set(branch, 'checked');
   tagTree(schema.definitions.feature.allOf, 'checked');
+  // min_pass_rate is a percent or "not below current": the loader checks it with the percent rules.
+  tagTree(schema.properties.advisor.properties.min_pass_rate, 'checked');
   tagTree(definitions.money, 'money');
   tagTree(definitions.pricePerMillion, 'money');
   compiled = { validate, tags };

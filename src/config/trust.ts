@@ -325,6 +325,8 @@ export function mergeTrusted(
   propose('policies', base.policies, head.policies, proposed);
   propose('discounts', base.discounts, head.discounts, proposed);
   propose('replay', base.replay, head.replay, proposed);
+  // The advisor's candidates, bar and eval files are read at base too (its policy hook must not grade the PR by the PR).
+  propose('advisor', base.advisor ?? null, head.advisor ?? null, proposed);
   if (base.pricingDate !== head.pricingDate)
     proposed.push({ path: 'pricing_date', base: base.pricingDate, head: head.pricingDate, effect: AFTER_MERGE });
 

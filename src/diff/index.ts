@@ -3,3 +3,4 @@ export { diffFeature } from './diff.js';
 export type { ConfigWhere, DiffFeatureInput, FeatureDiff } from './diff.js';
 export { CountAhead, releaseFeature } from './prefill.js';
 export { seriesOf } from './series.js';
+export { replayAll } from './pair.js';

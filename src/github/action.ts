@@ -319,6 +319,8 @@ async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Output
     override,
     trafficDir: inputs.trafficDir,
     progress,
+    // The Savings section: advice from the base revision, never part of the verdict.
+    advise: true,
   });
   progress('writing the report, job summary and annotations');
   const path = writeReport(report, ctx);

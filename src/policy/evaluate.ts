@@ -6,6 +6,7 @@
 import type { Config, PolicyRule } from '../types.js';
 import type { ViolationJson, ViolationRule } from '../report/index.js';
 import { baseErrors, prDeclaredPrices, unpricedChanges } from './change-rules.js';
+import { cheaperModelReview } from './cheaper-model.js';
 import { PolicyContext, type Finding } from './context.js';
 import { allowedModels, costPerRequest, unboundedIncrease } from './feature-rules.js';
 import { prRules } from './pr-rules.js';
@@ -24,6 +25,7 @@ export const RULE_ORDER: readonly ViolationRule[] = [
   'unbounded_increase',
   'base_error',
   'pr_declared_price',
+  'require_cheaper_model_review',
 ];
 
 /** A rule's setting written explicitly as `warn` (not the default) keeps it a warning even in `fail_on`. */
@@ -41,7 +43,7 @@ function explicitlyWarn(config: Config, key: string, value: 'warn' | 'fail'): bo
  */
 export function ruleMayFail(rule: ViolationRule, config: Config): { fails: boolean; reason: string | null } {
   const p = config.policies;
-  if (rule === 'budget_warn') return { fails: false, reason: null };
+  if (rule === 'budget_warn' || rule === 'require_cheaper_model_review') return { fails: false, reason: null };
   // A PR-declared price changes the figures every other rule reads; a base `fail_on` written
   // before this rule existed must not let a PR's own $0 price pass the check.
   if (rule === 'pr_declared_price') return { fails: true, reason: null };
@@ -96,6 +98,7 @@ export function evaluatePolicies(inputs: PolicyInputs): PolicyResult {
     ...unboundedIncrease(ctx),
     ...baseErrors(ctx),
     ...prDeclaredPrices(ctx),
+    ...cheaperModelReview(ctx),
   ];
   const order = (f: Finding) => RULE_ORDER.indexOf(f.rule);
   findings.sort(

@@ -30,6 +30,11 @@ export interface PolicyInputs {
    * so `unbounded_increase` can state a dollar upper bound; without it the bound is in tokens.
    */
   outputUsdPerToken?: Record<string, number>;
+  /**
+   * Optional: pass rates (from eval results read at the base revision) and routing results for
+   * `require_cheaper_model_review`; without them the rule finds nothing.
+   */
+  cheaperModels?: CheaperModelInputs;
 }
 
 /** The verdict: violations in a stable order and whether the check fails. */
@@ -38,4 +43,22 @@ export interface PolicyResult {
   breached: boolean;
   /** Lines for `notices` (e.g. who applied the override). */
   notices: string[];
+}
+
+/** A model's recorded pass rate on a feature's prompt. */
+export interface PassRateInput {
+  passes: number;
+  total: number;
+  /** passes ÷ total, 0..1. */
+  passRate: number;
+  /** Repository path of the eval results file (at base). */
+  source: string;
+}
+
+/** What the rule reads besides the report and the trusted config. */
+export interface CheaperModelInputs {
+  /** Feature id → catalog model id → pass rate, from eval results read at the base revision. */
+  passRates: Record<string, Record<string, PassRateInput>>;
+  /** Routing results: a candidate model's monthly cost for a feature (on the feature's samples). */
+  candidates: readonly { feature: string; model: string; monthly: number; eligible: boolean }[];
 }

@@ -41,6 +41,7 @@ import {
   topChanges,
   wideInterval,
 } from './markdown-cells.js';
+import { savingsMarkdown } from './suggest.js';
 import { verdictSection } from './verdict.js';
 
 export { COMMENT_MAX_CHARS, SUMMARY_MAX_BYTES, fitMarkdown } from './fit.js';
@@ -92,11 +93,27 @@ export function sectionsMarkdown(report: DiffReport, opts: DiffMarkdownOptions =
   add('unpriced', unpricedDetails(report));
   add('proposed', proposedDetails(report));
   if (view === 'summary') add('policy', policyDetails(report));
+  add('savings', savingsDetails(report, view));
   add('method', methodDetails(report, view));
   add('notices', noticesDetails(report));
   const link = view === 'comment' && leavesOut(report) ? opts.summaryUrl : undefined;
   add('footer', footer(report, { summaryUrl: link, headSha: opts.headSha }));
   return sections;
+}
+
+/**
+ * The Savings section (the advisor's suggestions, when it ran): in the job summary every
+ * feature's; in the comment only the changed features' eligible ones. Collapsed; never the verdict.
+ */
+function savingsDetails(r: DiffReport, view: 'comment' | 'summary'): string | null {
+  const features = r.features
+    .filter((f) => f.suggestions && (view === 'summary' || isChange(f)))
+    .map((f) => ({ feature: f.id, suggestions: f.suggestions! }));
+  return (
+    savingsMarkdown(features, view === 'summary' ? 'every feature, at base' : 'changed features, at base', {
+      eligibleOnly: view === 'comment',
+    }) || null
+  );
 }
 
 /**

@@ -2,3 +2,4 @@
 export { COMMENT_MAX_CHARS, SUMMARY_MAX_BYTES, diffMarkdown, fitMarkdown, sectionsMarkdown } from './diff-markdown.js';
 export { diffText } from './diff-text.js';
 export { estimateMarkdown, estimateText } from './estimate.js';
+export { savingsMarkdown, suggestMarkdown, suggestText } from './suggest.js';

@@ -2,6 +2,7 @@
 export { assertFiniteReport, assertValidDiffReport } from './check.js';
 export { buildDiffReport } from './diff-report.js';
 export { estimateReport } from './estimate-report.js';
+export { catalogJson } from './types.js';
 export type { EstimateReport } from './estimate-report.js';
 export { validateReport } from './schema.js';
 export type {

@@ -2,6 +2,7 @@
  * The JSON report of `diff` (DESIGN "JSON report"), published as `schema/report.schema.json`.
  * Money is plain USD; percentages are percentage points (25 = 25%), null when the base is 0.
  */
+import type { Suggestion } from '../advisor/index.js';
 import type { CatalogInfo, PolicyRule } from '../types.js';
 import type { FeatureSideJson } from './estimate-report.js';
 
@@ -51,6 +52,8 @@ export interface FeatureJson {
   priced_by_pr?: PrPricedJson[];
   /** An added feature's prompt or agent file at head, so the new feature is listed with the changes. */
   artifact?: string;
+  /** The savings advisor's suggestions (from the base revision; never part of the verdict), when it ran. */
+  suggestions?: Suggestion[];
 }
 
 /** A side's model priced only through the PR's own `pricing:` or `models:` entries. */
@@ -77,7 +80,8 @@ export interface TeamJson {
 }
 
 /** The policy rules a violation can name (the same list `fail_on` takes). */
-export type ViolationRule = PolicyRule;
+/** `require_cheaper_model_review` only ever warns, so `fail_on` does not take it. */
+export type ViolationRule = PolicyRule | 'require_cheaper_model_review';
 
 export interface ViolationJson {
   rule: ViolationRule;

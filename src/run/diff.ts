@@ -3,6 +3,7 @@ import type { OverrideState } from '../policy/index.js';
 import { assertFiniteReport, type DiffReport } from '../report/index.js';
 import { startBootstrap } from '../stats/index.js';
 import { TokenCounter, type TokenCounterStats } from '../tokenize/index.js';
+import { adviseReport } from './diff-advice.js';
 import { diffReportModel } from './diff-model.js';
 import { diffNotices } from './diff-notices.js';
 import { scanUnpriced } from './diff-unpriced.js';
@@ -29,6 +30,11 @@ export interface DiffRun {
   workers?: 0 | 1;
   /** Told each stage as the run enters it (`pricing feature X`): the action's time budget names it. */
   progress?: (stage: string) => void;
+  /**
+   * Run the savings advisor on the base side of every feature and put its suggestions in the
+   * report (`features[].suggestions`); never part of the verdict. The action turns it on.
+   */
+  advise?: boolean;
 }
 
 /**
@@ -61,10 +67,12 @@ export async function runDiff(
     const notices = [...diffNotices(loaded, features, catalog, location, nestedAtHead, [base, head]), ...scan.notices];
     const found = { features, prPriced, bootstrap, unpriced: scan.unpriced, notices };
     const priced = diffReportModel(project, loaded, found, catalog);
+    const workers = schedule.bootstrapWorkers();
+    const advice = run.advise ? await adviseReport(priced, loaded, features, shared, project, workers, progress) : null;
     // Policies compare these figures: an Infinity must stop here, not pass or fail a rule.
     assertFiniteReport(priced, shared.where);
     progress('evaluating policies');
-    const report = gradeDiff(priced, loaded, features, catalog, run.override, shared.where);
+    const report = await gradeDiff(priced, loaded, features, catalog, run.override, shared.where, base, advice);
     return { report, features, counting: counter.stats() };
   } finally {
     // An idle worker never keeps the process alive, but a failed run should not leave it counting.

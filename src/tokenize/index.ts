@@ -3,3 +3,4 @@ export { tokenizerFor } from './choice.js';
 export { TokenCounter, CHAT_OVERHEAD } from './counter.js';
 export type { CountableMessage, QueuedCounts, TokenCounterOptions, TokenCounterStats } from './counter.js';
 export { toolDefinitionTokens, TOOL_TOKEN_CONSTANTS } from './tools.js';
+export { encodeText } from './encode.js';

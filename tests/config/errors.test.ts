@@ -111,7 +111,7 @@ describe('unknown keys', () => {
 
   it('lists the keys when nothing is close', () => {
     expect(firstLine(['version: 1', 'budgets: {}'])).toBe(
-      '.aicost.yml:2:1: unknown top-level key "budgets"; the keys here are version, features, teams, policies, pricing, discounts, models, models_from, replay, pricing_date',
+      '.aicost.yml:2:1: unknown top-level key "budgets"; the keys here are version, features, teams, policies, pricing, discounts, models, models_from, replay, pricing_date, advisor',
     );
   });
 
@@ -427,10 +427,10 @@ describe('several problems', () => {
     const message = errorFor(lines).message.split('\n');
     expect(message).toHaveLength(21);
     expect(message[0]).toBe(
-      'unknown top-level key "unknown_0"; the keys here are version, features, teams, policies, pricing, discounts, models, models_from, replay, pricing_date',
+      'unknown top-level key "unknown_0"; the keys here are version, features, teams, policies, pricing, discounts, models, models_from, replay, pricing_date, advisor',
     );
     expect(message[19]).toBe(
-      '.aicost.yml:21:1: unknown top-level key "unknown_19"; the keys here are version, features, teams, policies, pricing, discounts, models, models_from, replay, pricing_date',
+      '.aicost.yml:21:1: unknown top-level key "unknown_19"; the keys here are version, features, teams, policies, pricing, discounts, models, models_from, replay, pricing_date, advisor',
     );
     expect(message[20]).toBe('… and 5 more problems');
   });

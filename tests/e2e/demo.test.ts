@@ -56,6 +56,7 @@ describe('npm run demo', () => {
     const f = report.features.find((x: { id: string }) => x.id === 'ticket-summary');
     expect(f.delta.monthly).toBeCloseTo(perRequest * 1_200_000, 2);
     expect(report.features.map((x: { id: string; status: string }) => [x.id, x.status])).toEqual([
+      ['contract-review', 'unchanged'],
       ['invoice-qa', 'added'],
       ['kb-answer', 'unchanged'],
       ['lead-scoring', 'unchanged'],
@@ -103,10 +104,10 @@ describe('npm run demo', () => {
   it('opens with the verdict, its reason and the way out within the first lines', () => {
     const md = demo('markdown').stdout;
     const top = firstLines(md, 3);
-    expect(top[0]).toMatch(/^### aicost: \+\$2,580\/month \(\+207%\) · ❌ check fails$/);
-    // One sentence for both increase rules: 25% of the $1,248 base ($312) binds, not $500; $2,580 − $312 = $2,268.
+    expect(top[0]).toMatch(/^### aicost: \+\$2,580\/month \(\+189%\) · ❌ check fails$/);
+    // One sentence for both increase rules: 25% of the $1,367 base ($342) binds, not $500; $2,580 − $342 = $2,238.
     expect(top[1]).toMatch(
-      /^❌ \*\*Over the monthly increase limit\*\*: this PR adds \+\$2,580\/month \(\+207%\) against a limit of 25% of \$1,248 \(\$312\/month\); the other limit is \$500\/month\. Over by \$2,268\. Biggest cause: \*\*ticket-\u2060summary\*\*/,
+      /^❌ \*\*Over the monthly increase limit\*\*: this PR adds \+\$2,580\/month \(\+189%\) against a limit of 25% of \$1,367 \(\$342\/month\); the other limit is \$500\/month\. Over by \$2,238\. Biggest cause: \*\*ticket-\u2060summary\*\*/,
     );
     expect(top[2]).toMatch(/^\*\*Way out\*\*: .*ask @&#8203;acme\/support-leads: no override label is configured/);
     // SHAs once, in the footer.

@@ -28,7 +28,7 @@ describe('aicost init', () => {
     const dir = demoWithoutConfig();
     const out = await runInit({ command: 'init', repo: dir, config: '.aicost.yml', force: false });
     const written = parse(readFileSync(join(dir, '.aicost.yml'), 'utf8'));
-    // The demo's own config maps these seven artifacts; init finds exactly them.
+    // The demo's own config maps these eight artifacts; init finds exactly them.
     const demo = parse(readFileSync(join(ROOT, 'examples/demo/.aicost.yml'), 'utf8'));
     const artifacts = (cfg: { features: Record<string, { prompt?: string; agent?: string }> }) =>
       Object.values(cfg.features)
@@ -55,9 +55,10 @@ describe('aicost init', () => {
     );
     expect(out.at(-1)).toBe(`Next: aicost estimate --repo ${dir}`);
 
-    // estimate runs on what init wrote, prices all seven features and names the placeholders.
+    // estimate runs on what init wrote, prices all eight features and names the placeholders.
     const { report } = await runEstimate({ repo: dir, config: '.aicost.yml' });
     expect(report.features.map((f) => f.id).sort()).toEqual([
+      'contract-review',
       'kb-answer',
       'lead-scoring',
       'onboarding-tips',

@@ -64,10 +64,11 @@ const FEATURE_KEYS = exhaustive<keyof FeatureJson>()([
   'volume_declared_in_pr',
   'priced_by_pr',
   'artifact',
+  'suggestions',
 ]);
 /** Keys added to schema version 1 after its release: optional, so reports written before them still validate. */
 const ADDED_OPTIONAL = [
-  ...['renamed_from', 'copied_from', 'volume_declared_in_pr', 'priced_by_pr', 'artifact'].map(
+  ...['renamed_from', 'copied_from', 'volume_declared_in_pr', 'priced_by_pr', 'artifact', 'suggestions'].map(
     (k) => `#/definitions/feature/${k}`,
   ),
   ...['unit', 'limit', 'value', 'value_ci95', 'cause'].map((k) => `#/definitions/violation/${k}`),
@@ -157,6 +158,7 @@ const RULES = exhaustive<ViolationRule>()([
   'unbounded_increase',
   'base_error',
   'pr_declared_price',
+  'require_cheaper_model_review',
 ]);
 
 const defs = schema.definitions as Record<string, Json>;
