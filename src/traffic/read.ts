@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import { TrafficError } from '../errors.js';
 import type { BadLine, Sample, TrafficFormat, TrafficSet } from '../types.js';
-import { forEachCsvRecord, forEachJsonRecord, type RawRecord } from './frame.js';
+import { forEachCsvRecord } from './csv-frame.js';
+import { forEachJsonRecord, type RawRecord } from './frame.js';
 import {
   anyCsvImporter,
   csvFormats,

@@ -4,7 +4,8 @@
  * every position (a quote or a CRLF split across two chunks reads the same).
  */
 import { describe, expect, it } from '@jest/globals';
-import { forEachCsvRecord, type RawRecord } from '../../src/traffic/frame.js';
+import { forEachCsvRecord } from '../../src/traffic/csv-frame.js';
+import type { RawRecord } from '../../src/traffic/frame.js';
 
 const OPTS = { maxRecordBytes: 1 << 16, maxDocumentBytes: 1 << 20 };
 
