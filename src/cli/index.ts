@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { createReadStream, writeFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { AicostError } from '../errors.js';
 import { estimateMarkdown, estimateText } from '../render/index.js';
@@ -9,6 +9,7 @@ import { diffText } from '../render/index.js';
 import { runDiff } from '../run/index.js';
 import { parseArgs, USAGE, type DiffArgs, type EstimateArgs } from './args.js';
 import { runInit } from './init.js';
+import { writeReport } from './output.js';
 import { suggest } from './suggest.js';
 import { VERSION } from '../version.js';
 import { readTraffic, sampleToLine } from '../traffic/index.js';
@@ -26,14 +27,7 @@ async function estimate(args: EstimateArgs): Promise<number> {
     config: args.config,
     trafficDir: args.trafficDir ? resolve(args.trafficDir) : undefined,
   });
-  const body =
-    args.format === 'json'
-      ? JSON.stringify(report, null, 2) + '\n'
-      : args.format === 'markdown'
-        ? estimateMarkdown(report)
-        : estimateText(report);
-  if (args.output) writeFileSync(args.output, body);
-  else process.stdout.write(body);
+  writeReport(args, report, { markdown: estimateMarkdown, text: estimateText });
   return EXIT_OK;
 }
 
@@ -47,14 +41,7 @@ async function diff(args: DiffArgs): Promise<number> {
     trafficDir: args.trafficDir ? resolve(args.trafficDir) : undefined,
     advise: args.suggest,
   });
-  const body =
-    args.format === 'json'
-      ? JSON.stringify(report, null, 2) + '\n'
-      : args.format === 'markdown'
-        ? diffMarkdown(report)
-        : diffText(report);
-  if (args.output) writeFileSync(args.output, body);
-  else process.stdout.write(body);
+  writeReport(args, report, { markdown: diffMarkdown, text: diffText });
   return report.breached ? EXIT_BREACHED : EXIT_OK;
 }
 

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { suggestMarkdown, suggestText } from '../render/index.js';
 import { runSuggest } from '../run/index.js';
 import type { SuggestArgs } from './args.js';
+import { writeReport } from './output.js';
 
 /**
  * `aicost suggest`: the savings advisor over one revision. Exit 0 whatever it finds: a suggestion
@@ -15,13 +15,6 @@ export async function suggest(args: SuggestArgs): Promise<number> {
     config: args.config,
     trafficDir: args.trafficDir ? resolve(args.trafficDir) : undefined,
   });
-  const body =
-    args.format === 'json'
-      ? JSON.stringify(report, null, 2) + '\n'
-      : args.format === 'markdown'
-        ? suggestMarkdown(report)
-        : suggestText(report);
-  if (args.output) writeFileSync(args.output, body);
-  else process.stdout.write(body);
+  writeReport(args, report, { markdown: suggestMarkdown, text: suggestText });
   return 0;
 }

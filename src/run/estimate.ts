@@ -1,45 +1,21 @@
-import { createCatalog } from '../catalog/index.js';
 import { estimateRevision } from '../estimate/index.js';
 import type { RevisionEstimate } from '../estimate/index.js';
 import { assertFiniteReport } from '../report/index.js';
 import { estimateReport, type EstimateReport } from '../report/index.js';
-import { locateProject, openRevision } from '../repo/index.js';
-import { loadSnapshot } from '../load/index.js';
-import { TrafficDir } from '../load/index.js';
 import { TokenCounter } from '../tokenize/index.js';
 import { placeholderNotice, placeholdersIn } from '../init/index.js';
+import { withRevision, type RevisionRun } from './revision.js';
 
 /** Inputs of one estimate run, shared by the CLI and the action. */
-export interface EstimateRun {
-  repo: string;
-  rev?: string;
-  config: string;
-  /** Absolute path of a directory of trusted samples (the action's traffic-dir, --traffic-dir). */
-  trafficDir?: string;
-  /** Told each stage as the run enters it: the action's time budget names it. */
-  progress?: (stage: string) => void;
-}
+export type EstimateRun = RevisionRun;
 
 /**
  * The whole `estimate` job: find the project, read one revision, replay every feature and build
  * the report. Errors are typed AicostErrors for the entries to print.
  */
 export async function runEstimate(run: EstimateRun): Promise<{ report: EstimateReport; estimate: RevisionEstimate }> {
-  const location = await locateProject(run.repo, run.config, run.rev);
-  const trafficDir = run.trafficDir ? await TrafficDir.open(run.trafficDir, { projectRoot: location.root }) : undefined;
-  const reader = await openRevision(location, run.rev);
-  const progress = run.progress ?? (() => undefined);
-  try {
-    progress(`loading revision ${run.rev ?? 'HEAD'} (config, artifacts, traffic)`);
-    const snapshot = await loadSnapshot(reader, location.configPath, { trafficDir });
+  return withRevision(run, async ({ location, reader, snapshot, catalog, progress }) => {
     const { config } = snapshot;
-    const catalog = createCatalog({
-      pricing: config.pricing,
-      discounts: config.discounts,
-      models: config.models,
-      configFile: config.path,
-      positions: config.positions,
-    });
     progress(`pricing ${Object.keys(config.features).length} feature(s)`);
     const estimate = estimateRevision(snapshot, { catalog, counter: new TokenCounter() });
     const promptOf = (id: string) => config.features[id].prompt ?? config.features[id].agent ?? '';
@@ -49,8 +25,5 @@ export async function runEstimate(run: EstimateRun): Promise<{ report: EstimateR
     if (guessed) report.notices.push(guessed);
     assertFiniteReport(report, { file: config.path, positions: config.positions });
     return { report, estimate };
-  } finally {
-    reader.close();
-    trafficDir?.close();
-  }
+  });
 }

@@ -1,23 +1,17 @@
 import { suggestRevision, type AdvisorOptions } from '../advisor/index.js';
 import type { FeatureSuggestions, SuggestReport } from '../advisor/index.js';
-import { createCatalog } from '../catalog/index.js';
 import { estimateRevision, type EstimateContext, type RevisionEstimate } from '../estimate/index.js';
-import { loadSnapshot, TrafficDir, type RevisionSnapshot } from '../load/index.js';
+import type { RevisionSnapshot } from '../load/index.js';
 import { assertFiniteReport, catalogJson } from '../report/index.js';
-import { expandPattern, locateProject, openRevision, type RevisionReader } from '../repo/index.js';
+import { expandPattern, type RevisionReader } from '../repo/index.js';
 import { TokenCounter } from '../tokenize/index.js';
 import { advisorInputs } from './advisor-inputs.js';
+import { withRevision, type RevisionRun } from './revision.js';
 
 /** Inputs of one suggest run (the CLI's `aicost suggest`). */
-export interface SuggestRun {
-  repo: string;
-  rev?: string;
-  config: string;
-  /** Absolute path of a directory of trusted samples (--traffic-dir). */
-  trafficDir?: string;
+export interface SuggestRun extends RevisionRun {
   /** Helper threads of the bootstrap (0 or 1; default 1 on 2+ cores). */
   workers?: number;
-  progress?: (stage: string) => void;
 }
 
 /**
@@ -28,46 +22,33 @@ export interface SuggestRun {
 export async function runSuggest(
   run: SuggestRun,
 ): Promise<{ report: SuggestReport; estimate: RevisionEstimate; snapshot: RevisionSnapshot }> {
-  const location = await locateProject(run.repo, run.config, run.rev);
-  const trafficDir = run.trafficDir ? await TrafficDir.open(run.trafficDir, { projectRoot: location.root }) : undefined;
-  const reader = await openRevision(location, run.rev);
-  const progress = run.progress ?? (() => undefined);
-  const counter = new TokenCounter();
-  try {
-    progress(`loading revision ${run.rev ?? 'HEAD'} (config, artifacts, traffic)`);
-    const snapshot = await loadSnapshot(reader, location.configPath, { trafficDir });
+  return withRevision(run, async ({ location, reader, snapshot, catalog, progress }) => {
     const { config } = snapshot;
-    const catalog = createCatalog({
-      pricing: config.pricing,
-      discounts: config.discounts,
-      models: config.models,
-      configFile: config.path,
-      positions: config.positions,
-    });
-    const ctx: EstimateContext = { catalog, counter };
-    progress(`pricing ${Object.keys(config.features).length} feature(s)`);
-    const estimate = estimateRevision(snapshot, ctx);
-    progress('replaying each feature on its candidate models');
-    const features = await suggestWith(snapshot, estimate, ctx, reader, {
-      seed: `${snapshot.rev ?? 'worktree'}:${location.prefix}:${location.configPath}`,
-      workers: run.workers,
-    });
-    const report: SuggestReport = {
-      schema_version: 1,
-      currency: 'USD',
-      rev: snapshot.rev,
-      pricing_date: estimate.pricingDate,
-      catalog: catalogJson(catalog.info),
-      features,
-      notices: estimate.notices,
-    };
-    assertFiniteReport(report, { file: config.path, positions: config.positions });
-    return { report, estimate, snapshot };
-  } finally {
-    await counter.close();
-    reader.close();
-    trafficDir?.close();
-  }
+    const counter = new TokenCounter();
+    try {
+      const ctx: EstimateContext = { catalog, counter };
+      progress(`pricing ${Object.keys(config.features).length} feature(s)`);
+      const estimate = estimateRevision(snapshot, ctx);
+      progress('replaying each feature on its candidate models');
+      const features = await suggestWith(snapshot, estimate, ctx, reader, {
+        seed: `${snapshot.rev ?? 'worktree'}:${location.prefix}:${location.configPath}`,
+        workers: run.workers,
+      });
+      const report: SuggestReport = {
+        schema_version: 1,
+        currency: 'USD',
+        rev: snapshot.rev,
+        pricing_date: estimate.pricingDate,
+        catalog: catalogJson(catalog.info),
+        features,
+        notices: estimate.notices,
+      };
+      assertFiniteReport(report, { file: config.path, positions: config.positions });
+      return { report, estimate, snapshot };
+    } finally {
+      await counter.close();
+    }
+  });
 }
 
 /**
