@@ -320,7 +320,7 @@ async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Output
     trafficDir: inputs.trafficDir,
     progress,
     // The Savings section: advice from the base revision, never part of the verdict.
-    advise: true,
+    advise: inputs.savings,
   });
   progress('writing the report, job summary and annotations');
   const path = writeReport(report, ctx);
@@ -350,7 +350,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     budget.stage('reading the event');
     const ctx = readContext(env);
     core.debug(
-      `event=${ctx.eventName} mode=${inputs.mode} comment=${inputs.comment} threshold=${inputs.commentThreshold} fail-on-breach=${inputs.failOnBreach} time-budget-minutes=${inputs.timeBudgetMinutes}`,
+      `event=${ctx.eventName} mode=${inputs.mode} comment=${inputs.comment} threshold=${inputs.commentThreshold} fail-on-breach=${inputs.failOnBreach} time-budget-minutes=${inputs.timeBudgetMinutes} savings=${inputs.savings}`,
     );
     await execute(inputs, ctx, outputs, budget);
   } catch (error) {

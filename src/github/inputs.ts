@@ -21,6 +21,7 @@ export const Inputs = {
   Mode: 'mode',
   ReportPath: 'report-path',
   TimeBudgetMinutes: 'time-budget-minutes',
+  Savings: 'savings',
 } as const;
 
 /** Default and largest `time-budget-minutes` (GitHub ends a job at 6 hours anyway). */
@@ -59,6 +60,11 @@ export interface ActionInputs {
   readonly reportPath: string;
   /** Minutes after which the action stops and fails, naming the stage it was in. */
   readonly timeBudgetMinutes: number;
+  /**
+   * Run the savings advisor (the Savings section). It replays each feature on its candidate models,
+   * which can take several times the diff itself on a large repository; `false` skips it.
+   */
+  readonly savings: boolean;
 }
 
 /** Reads one input; the environment is the runner's `INPUT_<NAME>` (hyphens kept). */
@@ -195,6 +201,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env, rawRead: InputR
       'working-directory',
     ),
     timeBudgetMinutes: minutesInput(read, Inputs.TimeBudgetMinutes),
+    savings: booleanInput(read, Inputs.Savings, true),
   };
   return Object.freeze(inputs);
 }

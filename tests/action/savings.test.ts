@@ -64,8 +64,15 @@ afterEach(async () => {
   await gh.close();
 });
 
-const run = (fx: PrFixture) =>
-  runAction({ workspace: checkout(fx), event: 'pull_request', payload: pullRequestPayload(fx), sha: fx.mergeSha, gh });
+const run = (fx: PrFixture, inputs?: Record<string, string>) =>
+  runAction({
+    workspace: checkout(fx),
+    event: 'pull_request',
+    payload: pullRequestPayload(fx),
+    sha: fx.mergeSha,
+    gh,
+    ...(inputs ? { inputs } : {}),
+  });
 
 /** The feature's suggestions in the action's JSON report. */
 const suggestionsOf = (r: Awaited<ReturnType<typeof run>>): Suggestion[] =>
@@ -94,6 +101,17 @@ describe('action: Savings section', () => {
     const good = await run(passing);
     expect(good.report!.breached).toBe(false);
     expect(good.status).toBe(0);
+  });
+
+  it('savings: false skips the advisor: no suggestions, no section, the same verdict and figures', async () => {
+    const on = await run(breaching);
+    const off = await run(breaching, { savings: 'false' });
+    expect(off.status).toBe(1);
+    expect(off.report!.breached).toBe(true);
+    expect((off.report as unknown as DiffReport).features[0].suggestions).toBeUndefined();
+    expect(off.summary).not.toContain('<b>Savings</b>');
+    const monthly = (r: typeof on) => (r.report as unknown as DiffReport).features[0].head!.monthly;
+    expect(monthly(off)).toEqual(monthly(on));
   });
 
   it('the PR cannot choose the candidates: the base config’s list is replayed', async () => {
