@@ -149,6 +149,7 @@ export function queueFeature(
     join: async () => {
       for (const b of batches) await b.join();
     },
+    taken: Promise.all(batches.map((b) => b.taken)).then(() => undefined),
   };
 }
 
@@ -207,6 +208,14 @@ export class CountAhead {
     if (!this.started) return;
     while (!this.queued.has(input) && this.waiting.length) this.queueNext();
     await this.queued.get(input)?.join();
+  }
+
+  /**
+   * Settles when the worker has taken every text queued for `input` (at once when it was not
+   * queued): a replay that waits for this first leaves the worker's share to the worker.
+   */
+  taken(input: DiffFeatureInput): Promise<void> {
+    return this.queued.get(input)?.taken ?? Promise.resolve();
   }
 
   /** After replaying `input`: its texts no longer count against the budget. */

@@ -118,7 +118,7 @@ export async function loadDiff(options: {
   now?: Date;
   trafficDir?: string;
   /** Called with each feature as soon as it is loaded (the pipeline starts counting it then). */
-  onFeature?: (input: DiffFeatureInput, loaded: Pick<LoadedDiff, 'merged' | 'dates'>) => void;
+  onFeature?: (input: DiffFeatureInput, loaded: Pick<LoadedDiff, 'merged' | 'dates' | 'pricedAtBase'>) => void;
 }): Promise<LoadedDiff> {
   const { base, head, configPath } = options;
   const now = options.now ?? new Date();
@@ -273,7 +273,7 @@ export async function loadDiff(options: {
       ...(agents ? { baseAgent: agents.baseAgent, headAgent: agents.headAgent } : {}),
     };
     features.push(input);
-    options.onFeature?.(input, { merged, dates });
+    options.onFeature?.(input, { merged, dates, pricedAtBase: isPriced });
   }
   const notice = fromDir.notice([AT_BASE, AT_HEAD]);
   if (notice) notices.push(notice);

@@ -1,15 +1,14 @@
 import type { FeatureDiff } from '../diff/index.js';
 import type { OverrideState } from '../policy/index.js';
 import { assertFiniteReport, type DiffReport } from '../report/index.js';
-import { startBootstrap } from '../stats/index.js';
 import { TokenCounter, type TokenCounterStats } from '../tokenize/index.js';
 import { adviseReport } from './diff-advice.js';
 import { diffReportModel } from './diff-model.js';
 import { diffNotices } from './diff-notices.js';
 import { scanUnpriced } from './diff-unpriced.js';
-import { loadDiffProject, openDiffProject } from './diff-project.js';
+import { openDiffProject } from './diff-project.js';
 import { gradeDiff } from './diff-verdict.js';
-import { priceFeatures } from './price-features.js';
+import { loadAndPrice } from './price-features.js';
 import { DiffSchedule } from './schedule.js';
 
 /** Inputs of one diff run, shared by the CLI and the action. */
@@ -52,14 +51,11 @@ export async function runDiff(
   try {
     progress(`loading base ${baseSha.slice(0, 12)} and head ${headSha.slice(0, 12)} (configs, artifacts, traffic)`);
     const schedule = new DiffSchedule(counter, run.workers);
-    const loaded = await loadDiffProject(project, run.trafficDir, (input, l) => schedule.loaded(input, l));
+    const boot = schedule.bootstrap(`${baseSha}:${headSha}:${location.prefix}:${location.configPath}`);
+    const { loaded, priced: found0 } = await loadAndPrice(project, run.trafficDir, schedule, boot, progress);
+    const { features, prPriced } = found0;
     const shared = schedule.shared(loaded.merged, loaded.dates);
     const { catalog } = shared.ctx;
-    const boot = startBootstrap({
-      seed: `${baseSha}:${headSha}:${location.prefix}:${location.configPath}`,
-      workers: schedule.bootstrapWorkers(),
-    });
-    const { features, prPriced } = await priceFeatures(loaded, shared, schedule, boot, progress);
     progress('bootstrapping the 95% intervals');
     const bootstrap = await boot.finish();
     progress(`scanning ${loaded.changedFiles.length} changed file(s) for unpriced AI changes`);

@@ -3,7 +3,9 @@ import { diffFeature, releaseFeature, seriesOf, type FeatureDiff } from '../diff
 import { AicostError } from '../errors.js';
 import type { LoadedDiff } from '../load/index.js';
 import type { BootstrapSession } from '../stats/index.js';
-import type { DiffSchedule, DiffShared } from './schedule.js';
+import { loadDiffProject, type DiffProject } from './diff-project.js';
+import { FeatureStream } from './feature-stream.js';
+import type { DiffSchedule } from './schedule.js';
 
 /** Every feature priced at base and head, and which figures rest on prices only the PR declares. */
 export interface PricedFeatures {
@@ -12,33 +14,68 @@ export interface PricedFeatures {
 }
 
 /**
- * Replay every loaded feature at both sides (counted ahead by the schedule), hand each one's units
- * to the bootstrap as it is priced, and sort the features by id. An error on the base side only
- * (e.g. a model the base cannot price) marks the feature unpriced; the bootstrap is cancelled on
- * any other error.
+ * Loads the project and prices each feature as soon as it is loaded (see feature-stream.ts), with
+ * the bootstrap fed beside. Errors come out as they did when pricing waited for the whole load:
+ * a load error wins over a pricing error of an earlier feature.
+ */
+export async function loadAndPrice(
+  project: DiffProject,
+  trafficDir: string | undefined,
+  schedule: DiffSchedule,
+  boot: BootstrapSession,
+  progress: (stage: string) => void,
+): Promise<{ loaded: LoadedDiff; priced: PricedFeatures }> {
+  const stream = new FeatureStream();
+  const loading = loadDiffProject(project, trafficDir, (input, l) => {
+    schedule.loaded(input, l);
+    stream.push({ input, loaded: l });
+  });
+  loading.then(
+    () => {
+      schedule.loadedAll();
+      stream.end();
+    },
+    (e: unknown) => stream.fail(e),
+  );
+  try {
+    const priced = await priceFeatures(stream, schedule, boot, progress);
+    return { loaded: await loading, priced };
+  } catch (e) {
+    await loading;
+    throw e;
+  }
+}
+
+/**
+ * Replay every feature at both sides as it arrives (counted ahead by the schedule), hand each
+ * one's units to the bootstrap as it is priced, and sort the features by id. An error on the
+ * base side only (e.g. a model the base cannot price) marks the feature unpriced; the bootstrap
+ * is cancelled on any other error.
  */
 export async function priceFeatures(
-  loaded: LoadedDiff,
-  shared: DiffShared,
+  stream: FeatureStream,
   schedule: DiffSchedule,
   boot: BootstrapSession,
   progress: (stage: string) => void,
 ): Promise<PricedFeatures> {
-  const { ctx, where } = shared;
   const features: FeatureDiff[] = [];
-  const resolvesWithPr = (id: string): boolean => {
-    try {
-      ctx.catalog.resolve(id);
-      return true;
-    } catch (e) {
-      if (e instanceof AicostError) return false;
-      throw e;
-    }
-  };
   // Which figures rest on prices or aliases only the PR declares (rule pr_declared_price).
   const prPriced: Record<string, PrPricedModel[]> = {};
   try {
-    for (const input of loaded.features) {
+    for await (const { input, loaded } of stream) {
+      const { ctx, where } = schedule.shared(loaded.merged, loaded.dates);
+      const resolvesWithPr = (id: string): boolean => {
+        try {
+          ctx.catalog.resolve(id);
+          return true;
+        } catch (e) {
+          if (e instanceof AicostError) return false;
+          throw e;
+        }
+      };
+      // While loading goes on, the main thread reads the next features and the worker counts this
+      // one; once loading is over, the main thread joins in on what is left.
+      await Promise.race([schedule.ahead.taken(input), stream.over]);
       await schedule.ahead.before(input);
       progress(`pricing feature ${input.merged.entry.id}`);
       let f: FeatureDiff;

@@ -6,6 +6,7 @@ import { createCatalog } from '../catalog/index.js';
 import { CountAhead, type ConfigWhere } from '../diff/index.js';
 import type { EstimateContext } from '../estimate/index.js';
 import type { DiffFeatureInput, LoadedDiff } from '../load/index.js';
+import { startBootstrap, type BootstrapSession, type FeatureSeries } from '../stats/index.js';
 import type { TokenCounter } from '../tokenize/index.js';
 
 /** Samples in a run from which the tokenizer and bootstrap worker threads pay for their start. */
@@ -27,12 +28,16 @@ export class DiffSchedule {
   readonly ahead: CountAhead;
   private context?: DiffShared;
   private samples = 0;
+  /** Whether the run's size is known well enough to choose the bootstrap's worker setting. */
+  private sized = false;
+  private boot: { seed: string; session: BootstrapSession | null; waiting: FeatureSeries[] } | null = null;
 
   constructor(
     private readonly counter: TokenCounter,
     private readonly workers: 0 | 1 | undefined,
   ) {
     this.ahead = new CountAhead(() => this.context!);
+    this.sized = workers !== undefined;
     if (workers === 1) this.startWorker();
   }
 
@@ -67,6 +72,35 @@ export class DiffSchedule {
       this.startWorker();
   }
 
+  /** Every feature is loaded: the run's size is known. */
+  loadedAll(): void {
+    this.sized = true;
+    this.startBootstrap();
+  }
+
+  /**
+   * The run's bootstrap session. Its worker setting depends on the run's size, known once the
+   * helper thread starts or loading ends; features priced before then wait here, and are handed
+   * over in order when it starts (the result does not depend on when: each feature has its own
+   * generator, and features are summed in id order).
+   */
+  bootstrap(seed: string): BootstrapSession {
+    const boot = (this.boot = { seed, session: null as BootstrapSession | null, waiting: [] as FeatureSeries[] });
+    this.startBootstrap();
+    return {
+      add: (series) => (boot.session ? boot.session.add(series) : void boot.waiting.push(series)),
+      finish: () => {
+        this.sized = true;
+        this.startBootstrap();
+        return boot.session!.finish();
+      },
+      cancel: async () => {
+        boot.waiting = [];
+        await boot.session?.cancel();
+      },
+    };
+  }
+
   /** The bootstrap's worker setting: the run's, else none below PARALLEL_MIN_SAMPLES samples. */
   bootstrapWorkers(): 0 | 1 | undefined {
     return this.workers ?? (this.samples >= PARALLEL_MIN_SAMPLES ? undefined : 0);
@@ -76,5 +110,15 @@ export class DiffSchedule {
     // One worker, or none on a single core (then counts are made on the main thread as queued).
     this.counter.prepare({ encodings: ['o200k_base'], workers: this.workers });
     this.ahead.start();
+    this.sized = true;
+    this.startBootstrap();
+  }
+
+  private startBootstrap(): void {
+    const boot = this.boot;
+    if (!boot || boot.session || !this.sized) return;
+    boot.session = startBootstrap({ seed: boot.seed, workers: this.bootstrapWorkers() });
+    for (const series of boot.waiting) boot.session.add(series);
+    boot.waiting = [];
   }
 }

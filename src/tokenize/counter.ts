@@ -50,6 +50,12 @@ export interface QueuedCounts {
   chars: number;
   /** Counts what the worker has not taken yet on the main thread, then waits for the rest. */
   join(): Promise<void>;
+  /**
+   * Settles when the worker has stopped taking texts of the batch (at once without a worker): a
+   * caller with other work to do waits for this before `join`, so the main thread counts nothing
+   * the worker would have.
+   */
+  taken: Promise<void>;
 }
 
 /** Options of {@link TokenCounter.prepare}. */
@@ -177,14 +183,15 @@ export class TokenCounter {
       todo.push(t);
       chars += t.length;
     }
-    if (!pool?.usable) return { chars, join: () => Promise.resolve() };
+    const now = Promise.resolve();
+    if (!pool?.usable) return { chars, join: () => now, taken: now };
     if (chars < PARALLEL_MIN_CHARS) {
       for (const t of todo) this.count(t, encoding);
-      return { chars, join: () => Promise.resolve() };
+      return { chars, join: () => now, taken: now };
     }
     const job = pool.start(encoding, todo);
     let joined: Promise<void> | undefined;
-    return { chars, join: () => (joined ??= this.joinJob(job, encoding)) };
+    return { chars, join: () => (joined ??= this.joinJob(job, encoding)), taken: job.done.then(() => undefined) };
   }
 
   /** The main thread's share of a queued batch, then every count into the memo. */

@@ -23,6 +23,7 @@ import type { ReadTrafficOptions, TrafficSource } from './read-options.js';
 import { firstOfPage, isRecord, MAX_DOCUMENT_BYTES, pageOf, pairRequests } from './batch-pairs.js';
 import { openBytes, readParquet, tap } from './open-bytes.js';
 import { parseSampleObject } from './parse.js';
+import { TextInterner } from './intern.js';
 import { BottomKSampler } from './sampler.js';
 import { WhereFilter } from './where.js';
 
@@ -74,6 +75,7 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
 
   const sha = createHash('sha256');
   const sampler = new BottomKSampler(opts.maxSamples);
+  const shared = new TextInterner();
   const badLines: BadLine[] = [];
   let totalLines = 0;
   let goodLines = 0;
@@ -133,6 +135,7 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
           if (firstTs === undefined || sample.ts < firstTs) firstTs = sample.ts;
           if (lastTs === undefined || sample.ts > lastTs) lastTs = sample.ts;
         }
+        shared.shareMessages(sample);
         opts.onSample?.(sample);
         sampler.add(sample);
       };
