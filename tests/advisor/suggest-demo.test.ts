@@ -52,7 +52,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('aicost suggest on the demo', () => {
-  it('lists routing and caching for every feature with traffic that is not an agent', () => {
+  it('lists routing and caching for every prompt feature with traffic, routing for the agent feature', () => {
     for (const id of [
       'ticket-summary',
       'reply-draft',
@@ -65,7 +65,12 @@ describe('aicost suggest on the demo', () => {
       expect(kinds).toContain('routing');
       expect(kinds).toContain('caching');
     }
-    expect(feature('support-triage').notes).toEqual(['Agent feature: routing per agent is not replayed yet.']);
+    // The agent feature: routing of its top agent on recorded runs (tests/advisor/agent-routing.test.ts).
+    const triage = feature('support-triage');
+    expect(triage.suggestions.filter((s) => s.kind === 'routing').length).toBeGreaterThan(0);
+    expect(triage.notes).toEqual([
+      'Agent feature: prompt caching, batch and output-cap levers are not looked at per agent yet.',
+    ]);
     expect(feature('lead-scoring').notes).toEqual(['No traffic samples: routing needs recorded traffic to replay.']);
   });
 
