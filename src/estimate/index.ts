@@ -27,7 +27,14 @@ export {
   summarizeFeature,
 } from './estimate.js';
 export type { EstimateContext } from './estimate.js';
-export { countSample, releaseRenders, renderedMessages, staticPrefixTokens, staticSample } from './replay.js';
+export {
+  countSample,
+  leadingStaticMessages,
+  releaseRenders,
+  renderedMessages,
+  staticPrefixTokens,
+  staticSample,
+} from './replay.js';
 export type { ReplaySite } from './replay.js';
 export { withOfferedTiers } from './tier-lines.js';
 export { sumOverTurns } from './turn-series.js';

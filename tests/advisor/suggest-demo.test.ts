@@ -197,6 +197,22 @@ describe('aicost suggest on the demo', () => {
     expect(s.monthly!.saving).toBe(0);
   });
 
+  it('kb-answer and onboarding-tips (usage-only spans of the shared OTel export): the prefix is the system message', () => {
+    for (const id of ['kb-answer', 'onboarding-tips']) {
+      const prompt = parse(readFileSync(join(DEMO, `prompts/${id}.prompt.yml`), 'utf8')) as {
+        messages: { role: string; content: string }[];
+      };
+      // The spans capture no content: every request is known to start with the system message.
+      expect(prompt.messages[0].content).not.toContain('{{');
+      const s = caching(id);
+      expect(s.details.stable_prefix_tokens).toBe(enc.encode(`system\n${prompt.messages[0].content}`).length);
+      expect(s.details.stable_prefix_tokens).toBeGreaterThan(0);
+      expect(s.ineligible_reason).toBe(
+        `the stable prefix (${s.details.stable_prefix_tokens} tokens) is below the provider's minimum`,
+      );
+    }
+  });
+
   it('product-copy (latency: async, billed at batch already) gets no batch suggestion, and says why', () => {
     const s = feature('product-copy').suggestions.find((x) => x.kind === 'batch')!;
     expect(s.eligible).toBe(false);
