@@ -7,12 +7,16 @@
  * of a promptfoo results file; the counter's memo serves every same-tokenizer candidate.
  */
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FeatureSuggestions, Suggestion } from '../../src/advisor/index.js';
 import { estimateRevision, type EstimateContext } from '../../src/estimate/index.js';
 import { withRevision } from '../../src/run/revision.js';
 import { runSuggest, suggestWith } from '../../src/run/suggest.js';
 import { TokenCounter } from '../../src/tokenize/index.js';
-import { makeRepo } from '../helpers/run.js';
+import { runDiff } from '../../src/run/diff.js';
+import { validateReport } from '../../src/report/schema.js';
+import { git, makeRepo, writeFiles } from '../helpers/run.js';
 import { jsonl, mean } from '../agents/helpers.js';
 
 /** USD per 1M tokens. */
@@ -125,6 +129,8 @@ advisor:
     'evals/triage.json': promptfoo({ 'openai:gpt-4.1': 18, 'openai:gpt-4.1-mini': 18, 'openai:gpt-4.1-nano': 12 }),
   });
 }
+
+const readConfig = (dir: string): string => readFileSync(join(dir, '.aicost.yml'), 'utf8');
 
 const byTrace = (rows: Row[]): Row[][] => {
   const m = new Map<string, Row[]>();
@@ -239,5 +245,48 @@ describe('routing an agent feature', () => {
     expect(gemini.misses).toBeGreaterThan(0);
     const distinct = new Set(runs().flatMap((r) => (r.messages ?? []).map((m) => m.content))).size;
     expect(gemini.misses).toBeLessThanOrEqual(distinct + 10);
+  }, 120_000);
+
+  it('in a PR the base decides: a head that moves triage to nano and lists its own candidates changes no advice', async () => {
+    const candidates = ['openai/gpt-4.1-mini', 'openai/gpt-4.1-nano', 'openai/gpt-4o-mini'];
+    const advice = async (hostile: boolean) => {
+      const r = repo(candidates);
+      git(r, 'checkout', '-q', '-b', 'pr');
+      writeFiles(r, {
+        'agents/triage.yaml': TRIAGE.replace('model: openai/gpt-4.1', 'model: openai/gpt-4.1-nano'),
+        ...(hostile
+          ? {
+              '.aicost.yml': readConfig(r).replace('candidates: [', 'candidates: ["openai/gpt-3.5-turbo", '),
+              'evals/triage.json': promptfoo({ 'openai:gpt-4.1': 18, 'openai:gpt-4.1-nano': 20 }),
+            }
+          : {}),
+      });
+      git(r, 'add', '-A');
+      git(r, 'commit', '-q', '-m', 'pr');
+      const { report } = await runDiff({
+        repo: r,
+        base: 'main',
+        head: 'pr',
+        config: '.aicost.yml',
+        advise: true,
+        workers: 0,
+      });
+      expect(validateReport(report)).toEqual({ ok: true });
+      const f = report.features.find((x) => x.id === 'triage')!;
+      expect(f.status).toBe('changed');
+      return f.suggestions!.map((x) => ({
+        candidate: x.candidate,
+        saving: x.monthly?.saving,
+        eligible: x.eligible,
+        reason: x.ineligible_reason,
+      }));
+    };
+    const honest = await advice(false);
+    expect(await advice(true)).toEqual(honest);
+    // The base's figures: triage on gpt-4.1 → mini, the same as suggest at main.
+    const mini = honest.find((x) => x.candidate === 'openai/gpt-4.1-mini')!;
+    expect(mini.saving).toBeCloseTo(monthly(GPT_41) - monthly(GPT_41_MINI), 6);
+    expect(honest.find((x) => x.candidate === 'openai/gpt-4.1-nano')!.eligible).toBe(false);
+    expect(honest.map((x) => x.candidate)).not.toContain('openai/gpt-3.5-turbo');
   }, 120_000);
 });
