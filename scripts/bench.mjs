@@ -161,22 +161,33 @@ try {
   log(`  → end to end / tokenizer bound: ×${fmt(e2e.ms / boundMs, 2)}  (target ≤ 1.5)`);
 
   // 2b. The savings advisor (issue 18): `suggest` of the base revision against `estimate` of the
-  // same revision; every prompt feature replayed on at least 5 candidates (target ≤ 3×).
+  // same revision; every feature, prompt and agent, replayed on at least 5 candidates (target ≤ 3×).
   if (!argv.has('--skip-suggest')) {
     const est = runChild(CLI, ['estimate', '--repo', repo, '--rev', 'main', '--format', 'json']);
     check(est.status === 0, `estimate failed: ${est.stderr}`);
     const sug = runChild(CLI, ['suggest', '--repo', repo, '--rev', 'main', '--format', 'json']);
     check(sug.status === 0, `suggest failed: ${sug.stderr}`);
     const advice = JSON.parse(sug.stdout);
-    const routes = (f) => f.suggestions.filter((x) => x.kind === 'routing').length;
+    const routes = (f) => f.suggestions.filter((x) => x.kind === 'routing' && x.monthly !== null).length;
     const routed = advice.features.filter((f) => routes(f) >= 5);
     check(
-      routed.length === PROMPT_FEATURES,
-      `${routed.length} features replayed on 5+ candidates, expected ${PROMPT_FEATURES}`,
+      routed.length === FEATURES,
+      `${routed.length} features replayed on 5+ candidates, expected ${FEATURES} (${PROMPT_FEATURES} prompt, ${FEATURES - PROMPT_FEATURES} agent); not replayed: ${advice.features
+        .filter((f) => routes(f) < 5)
+        .map((f) => `${f.feature} (${f.notes.join(' ') || `${routes(f)} candidates`})`)
+        .join(', ')}`,
+    );
+    // Agent features are replayed per run: their routing details count runs, not samples.
+    const agentRouted = advice.features.filter((f) =>
+      f.suggestions.some((x) => x.kind === 'routing' && x.details.runs !== undefined),
+    );
+    check(
+      agentRouted.length === FEATURES - PROMPT_FEATURES,
+      `${agentRouted.length} agent features routed per run, expected ${FEATURES - PROMPT_FEATURES}`,
     );
     const replays = advice.features.reduce((a, f) => a + routes(f), 0);
     log(
-      `suggest (${replays} candidate replays of ${PROMPT_FEATURES} prompt features × ${fmt(SAMPLES)} samples, caching, batch, output cap; peak RSS ${fmt(sug.maxRssKiB / 1024)} MB): ${fmt(sug.ms / 1000, 2)} s vs estimate of the same revision ${fmt(est.ms / 1000, 2)} s`,
+      `suggest (${replays} candidate replays of ${FEATURES} features (${FEATURES - PROMPT_FEATURES} agent, top agent per run) × ${fmt(SAMPLES)} samples, caching, batch, output cap; peak RSS ${fmt(sug.maxRssKiB / 1024)} MB): ${fmt(sug.ms / 1000, 2)} s vs estimate of the same revision ${fmt(est.ms / 1000, 2)} s`,
     );
     log(`  → suggest / estimate: ×${fmt(sug.ms / est.ms, 2)}  (target ≤ 3)`);
     log('');

@@ -3,7 +3,7 @@
  * (caching.ts), the batch/flex tier (batch.ts) and the output cap (output-cap.ts), each fed from
  * the feature's replay at the trusted revision. Pure apart from the token encoder's memo.
  */
-import { renderedMessages, type EstimateContext } from '../estimate/index.js';
+import { leadingStaticMessages, renderedMessages, type EstimateContext } from '../estimate/index.js';
 import { encodeText } from '../tokenize/index.js';
 import { batchAdvice, tierSubjectOf } from './batch.js';
 import { cachingAdvice, type CacheSample } from './caching.js';
@@ -17,8 +17,12 @@ export const CACHE_SAMPLES = 1000;
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
-/** The per-sample token ids of each rendered message, identical texts encoded once. */
-function cacheSamples(f: RoutingFeature): { samples: CacheSample[]; unrendered: number } {
+/**
+ * The per-sample token ids of each rendered message, identical texts encoded once. A sample that
+ * carries no text (usage only, e.g. an OpenTelemetry span without captured content) still sent the
+ * template's leading static messages: those, then a token no other sample has for the rest.
+ */
+function cacheSamples(f: RoutingFeature): { samples: CacheSample[]; unrendered: number; lead: number } {
   const memo = new Map<string, number[]>();
   const enc = f.site.tokenizer.encoding;
   const ids = (text: string): number[] => {
@@ -30,29 +34,33 @@ function cacheSamples(f: RoutingFeature): { samples: CacheSample[]; unrendered: 
   const fixed: number[] = new Array<number>(f.site.fixedTokens).fill(-1);
   const samples: CacheSample[] = [];
   let unrendered = 0;
+  let lead: number[][] | null = null;
   const own = f.traffic.samples.filter((s) => s.feature === undefined || s.feature === f.id);
   for (let i = 0; i < own.length && samples.length < CACHE_SAMPLES; i++) {
     const s = own[i];
     const m = renderedMessages(f.site.site, s);
+    let messages: number[][];
     if (!m) {
       unrendered++;
-      continue;
+      lead ??= leadingStaticMessages(f.site.site).map((x) => ids(`${x.role}\n${x.content ?? ''}`));
+      messages = [...lead, [-2 - i]];
+    } else {
+      // A redacted message is never tokenised: a token no other sample has stands for it.
+      messages = m.messages.map((x) => (x.content === null ? [-2 - i] : ids(`${x.role}\n${x.content}`)));
     }
-    // A redacted message is never tokenised: a token no other sample has stands for it.
-    const messages = m.messages.map((x) => (x.content === null ? [-2 - i] : ids(`${x.role}\n${x.content}`)));
     samples.push({
       messages: fixed.length ? [fixed, ...messages] : messages,
       ts: s.ts,
       cachedTokens: s.usage.cacheReadTokens,
     });
   }
-  return { samples, unrendered };
+  return { samples, unrendered, lead: lead?.length ?? 0 };
 }
 
 /** Prompt caching for a feature (its stable prefix, the provider's rule, the hit rate of the sample times). */
 export function cachingSuggestion(f: RoutingFeature, ctx: EstimateContext, date: Date): Suggestion {
   const model = f.estimate.model;
-  const { samples, unrendered } = cacheSamples(f);
+  const { samples, unrendered, lead } = cacheSamples(f);
   const rates = ctx.catalog.rates(model, {
     tier: f.site.tier,
     date,
@@ -67,7 +75,11 @@ export function cachingSuggestion(f: RoutingFeature, ctx: EstimateContext, date:
   });
   const caveats = [...advice.notes];
   if (unrendered > 0)
-    caveats.push(`${unrendered} samples carry no text to render (usage only): the prefix is measured on the others.`);
+    caveats.push(
+      lead === 0
+        ? `${unrendered} samples carry no text (usage only) and the template's first message depends on a variable: only the tools are known to be the same in them.`
+        : `${unrendered} samples carry no text (usage only): each is taken to send what the template sends before its first variable (${lead} message${lead === 1 ? '' : 's'}), then content that differs.`,
+    );
   if (f.traffic.samples.length > CACHE_SAMPLES)
     caveats.push(`The stable prefix and hit rate are measured on the first ${CACHE_SAMPLES} samples.`);
   if (f.site.tokenizer.encoding === 'gemma3') caveats.push('Token ids from o200k_base stand in for Gemma 3 ids.');

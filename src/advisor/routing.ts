@@ -53,6 +53,22 @@ export interface RoutingOutcome {
   overflow: number;
   /** The paired series current → candidate, for the bootstrap (id `feature→candidate`). */
   series: FeatureSeries | null;
+  /** Agent features: what moved to the candidate (the top agent's calls); `overflow` then counts runs. */
+  agent?: AgentRouting;
+}
+
+/** How an agent feature's runs were replayed on a candidate for its top agent. */
+export interface AgentRouting {
+  /** The top agent, whose calls (and those of agents the definition does not name) take the candidate. */
+  root: string;
+  /** Sub-agents and the models they keep. */
+  kept: { name: string; model: string }[];
+  /** Weighted mean calls per run that moved to the candidate. */
+  movedCallsPerRun: number;
+  /** Calls whose input and output together exceed the candidate's window (their runs are `overflow`). */
+  callsOverWindow: number;
+  /** Weighted mean output tokens per run of the moved calls: as recorded, and on the candidate. */
+  movedOutput: { current: number; candidate: number };
 }
 
 /** The replay site of `model` for the same prompt: same CallSite (renders are shared), its own tokenizer and prices. */
@@ -90,8 +106,6 @@ export function routeFeature(
   ctx: EstimateContext,
   date: Date,
 ): RoutingOutcome[] {
-  const rpm = f.estimate.requestsPerMonth;
-  const weights = f.estimate.results.map((r) => r.weight);
   return candidates.map((candidate) => {
     const window = contextWindow(candidate);
     const empty: RoutingOutcome = {
@@ -118,52 +132,65 @@ export function routeFeature(
       if (!(e instanceof AicostError)) throw e;
       return { ...empty, problem: e.message };
     }
-    const mean = weightedMean(
-      results.map((r) => r.cost),
-      weights,
-    );
-    const banded = results.some((r) => r.costLow !== r.cost || r.costHigh !== r.cost);
-    const monthlyBand: [number, number] | null = banded
-      ? [
-          weightedMean(
-            results.map((r) => r.costLow),
-            weights,
-          ) * rpm,
-          weightedMean(
-            results.map((r) => r.costHigh),
-            weights,
-          ) * rpm,
-        ]
-      : null;
     let overflow = 0;
     if (window !== null) for (const r of results) if (r.usage.inputTokens + r.usage.outputTokens > window) overflow++;
-    const series = seriesOf({
-      id: `${f.id}→${candidate.canonical}`,
-      team: f.id,
-      status: 'changed',
-      declaredInPr: false,
-      base: f.estimate,
-      head: { ...f.estimate, requestsPerMonth: rpm },
-      pairs: f.estimate.results.map((b, i) => ({ base: b, head: results[i] })),
-      changes: [],
-      notes: [],
-    });
-    return {
-      ...empty,
-      results,
-      tokenizer: site.tokenizer,
-      monthly: mean * rpm,
-      monthlyBand,
-      inputMean: weightedMean(
-        results.map((r) => r.usage.inputTokens),
-        weights,
-      ),
-      outputMean: weightedMean(
-        results.map((r) => r.usage.outputTokens),
-        weights,
-      ),
-      overflow,
-      series,
-    };
+    return { ...empty, ...pairedOutcome(f.id, f.estimate, candidate, results), tokenizer: site.tokenizer, overflow };
   });
+}
+
+/**
+ * The figures of a candidate's replay paired with the feature as priced: its monthly cost (and
+ * band), mean tokens and the paired series for the bootstrap (id `feature→candidate`). `results`
+ * are in the order of `estimate.results` (one per sample, or per run for an agent feature).
+ */
+export function pairedOutcome(
+  id: string,
+  estimate: FeatureEstimate,
+  candidate: ResolvedModel,
+  results: SampleResult[],
+): Pick<RoutingOutcome, 'results' | 'monthly' | 'monthlyBand' | 'inputMean' | 'outputMean' | 'series'> {
+  const rpm = estimate.requestsPerMonth;
+  const weights = estimate.results.map((r) => r.weight);
+  const mean = weightedMean(
+    results.map((r) => r.cost),
+    weights,
+  );
+  const banded = results.some((r) => r.costLow !== r.cost || r.costHigh !== r.cost);
+  const monthlyBand: [number, number] | null = banded
+    ? [
+        weightedMean(
+          results.map((r) => r.costLow),
+          weights,
+        ) * rpm,
+        weightedMean(
+          results.map((r) => r.costHigh),
+          weights,
+        ) * rpm,
+      ]
+    : null;
+  const series = seriesOf({
+    id: `${id}→${candidate.canonical}`,
+    team: id,
+    status: 'changed',
+    declaredInPr: false,
+    base: estimate,
+    head: { ...estimate, requestsPerMonth: rpm },
+    pairs: estimate.results.map((b, i) => ({ base: b, head: results[i] })),
+    changes: [],
+    notes: [],
+  });
+  return {
+    results,
+    monthly: mean * rpm,
+    monthlyBand,
+    inputMean: weightedMean(
+      results.map((r) => r.usage.inputTokens),
+      weights,
+    ),
+    outputMean: weightedMean(
+      results.map((r) => r.usage.outputTokens),
+      weights,
+    ),
+    series,
+  };
 }

@@ -6,9 +6,10 @@
  */
 import { replaySiteFor, withOfferedTiers } from '../estimate/index.js';
 import type { EstimateContext, FeatureEstimate, FeatureInput } from '../estimate/index.js';
-import type { Position, TokenizerChoice } from '../types.js';
+import type { Position, ResolvedModel, ServiceTier, TokenizerChoice } from '../types.js';
 import { startBootstrap, type BootstrapResult } from '../stats/index.js';
 import { usd } from '../text/index.js';
+import { agentRoutingFeature, movedCallMeans, routeAgentFeature } from './agent-routing.js';
 import { candidatesFor } from './candidates.js';
 import { batchSuggestion, cachingSuggestion, outputCapSuggestion } from './levers.js';
 import { routeFeature, type RoutingFeature, type RoutingOutcome } from './routing.js';
@@ -36,21 +37,30 @@ export interface AdvisorOptions {
   seed: string;
 }
 
-/** One feature's routing replay, kept to price its other levers and to fill the interval in. */
+/** One feature's routing replay, kept to fill the interval in. */
 interface Routed {
-  feature: RoutingFeature;
-  outcomes: RoutingOutcome[];
+  id: string;
+  estimate: FeatureEstimate;
+  /** The prompt (or agent definition) file the eval results are looked up by. */
   prompt: string;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** The routing suggestion of one candidate (interval filled in after the bootstrap). */
-function routingSuggestion(r: Routed, o: RoutingOutcome, opts: AdvisorOptions): Suggestion {
-  const f = r.feature;
+function routingSuggestion(f: Routed, o: RoutingOutcome, opts: AdvisorOptions): Suggestion {
   const current = f.estimate.model.canonical;
   const base = f.estimate.monthly;
   const caveats: string[] = [];
+  const a = o.agent;
+  if (a && !o.problem) {
+    const kept = a.kept.map((k) => `${k.name} (${k.model})`).join(', ');
+    caveats.push(
+      `Agent feature: only the calls of ${a.root} (${round2(a.movedCallsPerRun)} per run) move to ${o.candidate.canonical}${
+        kept ? `; sub-agents keep their models: ${kept}` : ''
+      }.`,
+    );
+  }
   if (o.problem) {
     return {
       kind: 'routing',
@@ -67,26 +77,31 @@ function routingSuggestion(r: Routed, o: RoutingOutcome, opts: AdvisorOptions): 
   }
   const saving = base - o.monthly;
   const ratio = o.candidate.family !== f.estimate.model.family;
+  const outputRatio = a
+    ? a.movedOutput.candidate / Math.max(1e-9, a.movedOutput.current)
+    : o.outputMean / Math.max(1e-9, f.estimate.outputTokens.mean);
   if (ratio)
     caveats.push(
-      `Output tokens are the recorded ones × the tokenizer ratio ${round2(o.outputMean / Math.max(1e-9, f.estimate.outputTokens.mean))} (${tokenizerName(f.estimate.tokenizer)} → ${o.tokenizer ? tokenizerName(o.tokenizer) : 'unknown'}): an estimate; answers on another model differ in length.`,
+      `Output tokens${a ? ` of ${a.root}` : ''} are the recorded ones × the tokenizer ratio ${round2(outputRatio)} (${tokenizerName(f.estimate.tokenizer)} → ${o.tokenizer ? tokenizerName(o.tokenizer) : 'unknown'}): an estimate; answers on another model differ in length.`,
     );
   if (o.window === null) caveats.push(`The catalog gives no context window for ${o.candidate.canonical}: not checked.`);
-  const currentRate = opts.passRate(r.prompt, current);
-  const candidateRate = opts.passRate(r.prompt, o.candidate.canonical);
+  const currentRate = opts.passRate(f.prompt, current);
+  const candidateRate = opts.passRate(f.prompt, o.candidate.canonical);
   const evidence: SuggestionEvidence = {
     current: currentRate,
     candidate: candidateRate,
     command:
       candidateRate && currentRate
         ? null
-        : opts.evidenceCommand(r.prompt, candidateRate ? current : o.candidate.canonical),
+        : opts.evidenceCommand(f.prompt, candidateRate ? current : o.candidate.canonical),
   };
   if (!candidateRate)
-    caveats.push(`No eval results for ${o.candidate.canonical} on ${r.prompt}: quality not measured.`);
+    caveats.push(`No eval results for ${o.candidate.canonical} on ${f.prompt}: quality not measured.`);
   let reason: string | null = null;
   if (o.overflow > 0)
-    reason = `${o.overflow} of ${o.results!.length} samples exceed the ${o.window!.toLocaleString('en-US')}-token context window of ${o.candidate.canonical}`;
+    reason = a
+      ? `${o.overflow} of ${o.results!.length} runs have calls over the ${o.window!.toLocaleString('en-US')}-token context window of ${o.candidate.canonical} (${a.callsOverWindow} call${a.callsOverWindow === 1 ? '' : 's'})`
+      : `${o.overflow} of ${o.results!.length} samples exceed the ${o.window!.toLocaleString('en-US')}-token context window of ${o.candidate.canonical}`;
   else if (candidateRate) {
     const floor = opts.minPassRate === 'not below current' ? (currentRate?.pass_rate ?? null) : opts.minPassRate;
     if (floor !== null && candidateRate.pass_rate < floor)
@@ -113,14 +128,26 @@ function routingSuggestion(r: Routed, o: RoutingOutcome, opts: AdvisorOptions): 
     ineligible_reason: reason,
     evidence,
     caveats,
-    details: {
-      samples: o.results!.length,
-      input_tokens_mean: round2(o.inputMean),
-      output_tokens_mean: round2(o.outputMean),
-      current_output_tokens_mean: round2(f.estimate.outputTokens.mean),
-      context_window: o.window,
-      samples_over_window: o.overflow,
-    },
+    details: a
+      ? {
+          runs: o.results!.length,
+          agent: a.root,
+          moved_calls_per_run: round2(a.movedCallsPerRun),
+          input_tokens_mean: round2(o.inputMean),
+          output_tokens_mean: round2(o.outputMean),
+          current_output_tokens_mean: round2(f.estimate.outputTokens.mean),
+          context_window: o.window,
+          runs_over_window: o.overflow,
+          calls_over_window: a.callsOverWindow,
+        }
+      : {
+          samples: o.results!.length,
+          input_tokens_mean: round2(o.inputMean),
+          output_tokens_mean: round2(o.outputMean),
+          current_output_tokens_mean: round2(f.estimate.outputTokens.mean),
+          context_window: o.window,
+          samples_over_window: o.overflow,
+        },
   };
 }
 
@@ -137,6 +164,37 @@ function pct(x: number): string {
 function ordered(s: Suggestion[]): Suggestion[] {
   const saving = (x: Suggestion) => x.monthly?.saving ?? -Infinity;
   return [...s.filter((x) => x.eligible).sort((a, b) => saving(b) - saving(a)), ...s.filter((x) => !x.eligible)];
+}
+
+/**
+ * The routing candidates of a feature (its notes added to `result`): `advisor.candidates` from
+ * the trusted config, else the catalog's cheaper models of the current model's line, ranked at
+ * the feature's mean tokens per call.
+ */
+function listFor(
+  result: FeatureSuggestions,
+  est: FeatureEstimate,
+  ctx: EstimateContext,
+  date: Date,
+  tier: ServiceTier,
+  means: { input: number; output: number },
+  opts: AdvisorOptions,
+): ResolvedModel[] {
+  const list = candidatesFor({
+    current: est.model,
+    catalog: ctx.catalog,
+    date,
+    tier,
+    meanInput: means.input,
+    meanOutput: means.output,
+    configured: opts.candidates,
+  });
+  result.notes.push(...list.notes);
+  if (list.models.length === 0)
+    result.notes.push(
+      `No cheaper model of the ${est.model.canonical} line in the catalog; set advisor.candidates to compare others.`,
+    );
+  return list.models;
 }
 
 /** One feature as priced at the trusted revision: its loaded input and its estimate. */
@@ -164,7 +222,7 @@ export async function suggestFeatures(
 ): Promise<FeatureSuggestions[]> {
   const date = rev.date;
   const boot = startBootstrap({ seed: opts.seed, resamples: opts.resamples, workers: opts.workers });
-  const out: { result: FeatureSuggestions; routed: Routed | null }[] = [];
+  const out: FeatureSuggestions[] = [];
   const seriesOwner = new Map<string, Suggestion>();
   try {
     for (const { input, estimate: est } of features) {
@@ -178,9 +236,28 @@ export async function suggestFeatures(
         suggestions: [],
         notes: [],
       };
-      let routed: Routed | null = null;
-      if (input.agent) result.notes.push('Agent feature: routing per agent is not replayed yet.');
-      else if (!input.traffic) result.notes.push('No traffic samples: routing needs recorded traffic to replay.');
+      const levers: Suggestion[] = [];
+      const prompt = input.feature.prompt ?? input.site.file;
+      let outcomes: RoutingOutcome[] = [];
+      if (input.agent && input.traffic) {
+        const prepared = agentRoutingFeature(input, est, ctx, date, {
+          configFile: rev.configFile,
+          positions: rev.positions,
+        });
+        if (typeof prepared === 'string') result.notes.push(prepared);
+        else {
+          const means = movedCallMeans(prepared);
+          outcomes = routeAgentFeature(
+            prepared,
+            listFor(result, est, ctx, date, input.feature.tier, means, opts),
+            ctx,
+            date,
+          );
+          result.notes.push(
+            'Agent feature: prompt caching, batch and output-cap levers are not looked at per agent yet.',
+          );
+        }
+      } else if (!input.traffic) result.notes.push('No traffic samples: routing needs recorded traffic to replay.');
       else {
         const site = replaySiteFor(input, ctx, date, rev.configFile, rev.positions);
         const traffic = withOfferedTiers(input.traffic, id, ctx.catalog, () => [site.model])!;
@@ -190,41 +267,29 @@ export async function suggestFeatures(
           result.notes.push(
             `The samples priced (${est.results.length}) are not the ${own} the advisor would replay: skipped.`,
           );
-          out.push({ result, routed: null });
+          out.push(result);
           continue;
         }
-        const list = candidatesFor({
-          current: est.model,
-          catalog: ctx.catalog,
-          date,
-          tier: site.tier,
-          meanInput: est.inputTokens.mean,
-          meanOutput: est.outputTokens.mean,
-          configured: opts.candidates,
-        });
-        result.notes.push(...list.notes);
-        if (list.models.length === 0)
-          result.notes.push(
-            `No cheaper model of the ${est.model.canonical} line in the catalog; set advisor.candidates to compare others.`,
-          );
+        const means = { input: est.inputTokens.mean, output: est.outputTokens.mean };
         const feature: RoutingFeature = { id, team: est.team, site, traffic, estimate: est };
-        const outcomes = routeFeature(feature, list.models, ctx, date);
-        routed = { feature, outcomes, prompt: input.feature.prompt ?? input.site.file };
-        for (const o of outcomes) {
-          const s = routingSuggestion(routed, o, opts);
-          result.suggestions.push(s);
-          if (o.series && s.monthly) {
-            boot.add(o.series);
-            seriesOwner.set(o.series.id, s);
-          }
-        }
-        result.suggestions.push(
+        outcomes = routeFeature(feature, listFor(result, est, ctx, date, site.tier, means, opts), ctx, date);
+        levers.push(
           cachingSuggestion(feature, ctx, date),
           batchSuggestion(feature, input.feature.latency),
           outputCapSuggestion(feature, ctx, date),
         );
       }
-      out.push({ result, routed });
+      const routed: Routed = { id, estimate: est, prompt };
+      for (const o of outcomes) {
+        const s = routingSuggestion(routed, o, opts);
+        result.suggestions.push(s);
+        if (o.series && s.monthly) {
+          boot.add(o.series);
+          seriesOwner.set(o.series.id, s);
+        }
+      }
+      result.suggestions.push(...levers);
+      out.push(result);
     }
     const intervals: BootstrapResult = await boot.finish();
     for (const [sid, s] of seriesOwner) {
@@ -237,7 +302,7 @@ export async function suggestFeatures(
     await boot.cancel();
     throw e;
   }
-  return out.map(({ result }) => ({ ...result, suggestions: ordered(result.suggestions) }));
+  return out.map((result) => ({ ...result, suggestions: ordered(result.suggestions) }));
 }
 
 /** {@link suggestFeatures} over every feature of a loaded and priced revision. */

@@ -4,3 +4,5 @@ export type { ConfigWhere, DiffFeatureInput, FeatureDiff } from './diff.js';
 export { CountAhead, releaseFeature } from './prefill.js';
 export { seriesOf } from './series.js';
 export { replayAll } from './pair.js';
+export { replayVariantRuns } from './agent-pair.js';
+export type { AgentVariant } from './agent-pair.js';

@@ -10,7 +10,7 @@ export {
 export type { AgentRevision } from './agent-estimate.js';
 export { agentSideJson } from './agent-json.js';
 export type { AgentSideJson } from './agent-json.js';
-export { replayRuns, sideOf } from './agent-replay.js';
+export { replayRuns, runResult, sideOf } from './agent-replay.js';
 export type { RunCalls } from './agent-replay.js';
 export { agentSides, agentToolTokens, instructionsTokens, sideWith, unknownAgentSide } from './agent-site.js';
 export type { AgentSide, FeatureWhere } from './agent-site.js';
@@ -27,7 +27,14 @@ export {
   summarizeFeature,
 } from './estimate.js';
 export type { EstimateContext } from './estimate.js';
-export { countSample, releaseRenders, renderedMessages, staticPrefixTokens, staticSample } from './replay.js';
+export {
+  countSample,
+  leadingStaticMessages,
+  releaseRenders,
+  renderedMessages,
+  staticPrefixTokens,
+  staticSample,
+} from './replay.js';
 export type { ReplaySite } from './replay.js';
 export { withOfferedTiers } from './tier-lines.js';
 export { sumOverTurns } from './turn-series.js';

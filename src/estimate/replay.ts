@@ -126,6 +126,22 @@ function varsOf(site: CallSite, i: number): string[] {
 }
 
 /**
+ * The leading messages of the revision's template that reference no variable, rendered: what
+ * every request of the feature starts with whatever its variables, and so all that is known of
+ * the prompt a usage-only sample sent (an OpenTelemetry span without captured content).
+ */
+export function leadingStaticMessages(site: CallSite): CountableMessage[] {
+  let k = 0;
+  while (k < site.messages.length && varsOf(site, k).length === 0) k++;
+  if (k === 0) return [];
+  const empty = Object.create(null) as Record<string, unknown>;
+  for (const v of site.variables) empty[v] = '';
+  return renderMessages(site, empty)
+    .messages.slice(0, k)
+    .map((m) => ({ role: m.role, content: m.content }));
+}
+
+/**
  * Tokens of the static prefix of the revision's messages (tools, schema and the leading messages
  * that reference no variable), i.e. what an exact-prefix cache could hold for every request.
  */

@@ -12,6 +12,7 @@ import { pct, signedPct, signedUsd, textTable, usd } from '../text/index.js';
 import type { DiffReport, FeatureJson, FeatureSideJson, TeamJson } from '../report/index.js';
 import { hintParts } from './diff-details.js';
 import { wideInterval } from './markdown-cells.js';
+import { savingsTextLines, savingsTotal } from './suggest.js';
 
 const delta = (x: number): string => signedUsd(x);
 const percent = (p: number): string => signedPct(p);
@@ -115,11 +116,34 @@ export function diffText(r: DiffReport): string {
     for (const p of r.proposed_config)
       out.push(...wrap(`${t(p.path)}: ${json(p.base)} → ${json(p.head)}: ${t(p.effect)}`, '  ', '    '));
   }
+  const savings = savingsLines(r);
+  if (savings.length) out.push('', ...savings);
   if (r.notices.length) {
     out.push('', 'notices:');
     for (const n of r.notices) out.push(...wrap(t(n), '  - ', '    '));
   }
   return `${out.join('\n').split('\n').map(noCommand).join('\n')}\n`;
+}
+
+/**
+ * The Savings section (`diff --suggest`): every feature the advisor looked at, at base, as
+ * `suggest --format text` prints it (the same renderer), within the width. Never the verdict.
+ */
+function savingsLines(r: DiffReport): string[] {
+  const features = r.features.filter((f) => f.suggestions && f.suggestions.length > 0);
+  if (!features.length) return [];
+  const total = savingsTotal(features.map((f) => ({ feature: f.id, suggestions: f.suggestions! })));
+  const out = wrap(
+    `savings (every feature, at base; never part of the verdict): up to ${usd(total)}/month with the best eligible suggestion per feature`,
+    '',
+    '  ',
+  );
+  for (const f of features) {
+    const base = f.base ?? f.head;
+    const heading = `${f.id} (${f.team})${base ? ` · ${base.models.join(', ')} · ${usd(base.monthly)}/month` : ''}`;
+    out.push(...savingsTextLines({ heading, suggestions: f.suggestions!, notes: [] }, TEXT_WIDTH));
+  }
+  return out;
 }
 
 /** `+$4,952/month (+103%), $4,809 → $9,761/month: 1 policy fails` */

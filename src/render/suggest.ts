@@ -147,6 +147,74 @@ export function suggestMarkdown(r: SuggestReport): string {
   return lines.join('\n') + '\n';
 }
 
+/** What {@link savingsTextLines} renders of one feature: a heading line, its suggestions and the advisor's notes. */
+export interface SavingsTextFeature {
+  heading: string;
+  suggestions: readonly Suggestion[];
+  notes: readonly string[];
+}
+
+/**
+ * `line` cut at spaces into lines of at most `width` columns, continuations starting with
+ * `indent`; the text before the cut keeps its spacing (table columns), and a figure is never split.
+ */
+function fit(line: string, width: number, indent: string): string[] {
+  const out: string[] = [];
+  let rest = line;
+  while ([...rest].length > width) {
+    const chars = [...rest];
+    const start = out.length ? indent.length : 0;
+    let cut = chars.lastIndexOf(' ', width);
+    while (cut > start && chars[cut - 1] === ' ') cut--;
+    if (cut <= start) break;
+    out.push(chars.slice(0, cut).join(''));
+    rest = indent + chars.slice(cut).join('').trimStart();
+  }
+  out.push(rest);
+  return out;
+}
+
+/**
+ * One feature's suggestions as terminal lines: the heading, a table (suggestion, monthly saving,
+ * eligibility), the evidence and caveats of each, the command for missing evidence and the notes.
+ * `suggest --format text` prints it as is; `diff --suggest` keeps it within `width` columns.
+ */
+export function savingsTextLines(f: SavingsTextFeature, width = Infinity): string[] {
+  // Repository text (ids, paths, reasons) on one line each, without control characters.
+  const out: string[] = [oneLine(f.heading)];
+  if (f.suggestions.length) {
+    const rows = f.suggestions.map((s) => [
+      `  ${oneLine(what(s))}`,
+      savingCell(s),
+      s.eligible ? 'eligible' : `not eligible: ${oneLine(s.ineligible_reason ?? '')}`,
+    ]);
+    out.push(...textTable(rows, ['l', 'r', 'l']).split('\n'));
+    for (const s of f.suggestions) {
+      const label = oneLine(what(s));
+      const ev = evidenceText(s);
+      if (ev) out.push(`    ${label}: ${oneLine(ev)}`);
+      for (const c of s.caveats) out.push(`    ${label}: ${oneLine(c)}`);
+      if (s.evidence?.command && s.eligible) {
+        const command = oneLine(s.evidence.command);
+        // Within a width, the command stays one for the shell: its lines end in ` \`.
+        if (width === Infinity || command.length + 14 <= width) out.push(`    evidence: ${command}`);
+        else
+          out.push(
+            '    evidence:',
+            ...fit(`      ${command}`, width - 2, '        ').map((l, i, a) => (i < a.length - 1 ? `${l} \\` : l)),
+          );
+      }
+    }
+  }
+  for (const n of f.notes) out.push(`  note: ${oneLine(n)}`);
+  return width === Infinity ? out : out.flatMap((l) => fit(l, width, '      '));
+}
+
+/** The best eligible saving of each feature, summed (the headline of a Savings section). */
+export function savingsTotal(features: readonly SavingsFeature[]): number {
+  return bestTotal(features);
+}
+
 /** `aicost suggest` in a terminal. */
 export function suggestText(r: SuggestReport): string {
   const out: string[] = [
@@ -154,22 +222,13 @@ export function suggestText(r: SuggestReport): string {
     '',
   ];
   for (const f of r.features) {
-    out.push(`${f.feature} (${f.team}) · ${f.model} · ${usd(f.monthly)}/month`);
-    if (f.suggestions.length) {
-      const rows = f.suggestions.map((s) => [
-        `  ${what(s)}`,
-        savingCell(s),
-        s.eligible ? 'eligible' : `not eligible: ${s.ineligible_reason ?? ''}`,
-      ]);
-      out.push(textTable(rows, ['l', 'r', 'l']));
-      for (const s of f.suggestions) {
-        const ev = evidenceText(s);
-        if (ev) out.push(`    ${what(s)}: ${ev}`);
-        for (const c of s.caveats) out.push(`    ${what(s)}: ${c}`);
-        if (s.evidence?.command && s.eligible) out.push(`    evidence: ${s.evidence.command}`);
-      }
-    }
-    for (const n of f.notes) out.push(`  note: ${n}`);
+    out.push(
+      ...savingsTextLines({
+        heading: `${f.feature} (${f.team}) · ${f.model} · ${usd(f.monthly)}/month`,
+        suggestions: f.suggestions,
+        notes: f.notes,
+      }),
+    );
     out.push('');
   }
   for (const n of r.notices) out.push(`notice: ${n}`);

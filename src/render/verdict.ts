@@ -102,13 +102,14 @@ const RULE_TITLE: Partial<Record<ViolationJson['rule'], string>> = {
   base_error: 'Base cannot be priced',
   pr_declared_price: 'Priced by this PR',
   unpriced_change: 'Unpriced AI change',
+  require_cheaper_model_review: 'Cheaper model to review',
 };
 
-/** A rule without figures: its title and its own message. */
-function fallbackSentence(v: ViolationJson, icon: string = ICON.error): string {
-  const title = RULE_TITLE[v.rule] ?? v.rule.replace(/_/g, ' ');
+/** A rule without figures: its title (`markdown`: already inert) and its own message. */
+function fallbackSentence(v: ViolationJson, icon: string = ICON.error, markdown?: string): string {
+  const title = markdown ?? text(RULE_TITLE[v.rule] ?? v.rule.replace(/_/g, ' '), 60);
   const at = v.file !== null && !v.message.includes(v.file) ? ` (${where(v.file, v.line)})` : '';
-  return `${icon} **${text(title, 60)}**: ${text(v.message, 400)}${at}.`.replace(/\.\.$/, '.');
+  return `${icon} **${title}**: ${text(v.message, 400)}${at}.`.replace(/\.\.$/, '.');
 }
 
 /** The failing (or overridden) violations grouped: increase rules of one scope together. */
@@ -132,6 +133,9 @@ function sentenceOf(r: DiffReport, group: ViolationJson[], icon: string): string
   }
   if (v.rule === 'budget') return budgetSentence(r, v, icon);
   if (v.rule === 'max_cost_per_request') return perRequestSentence(v, icon);
+  // Titled by feature like the per-request rule: the message names both models and the figures.
+  if (v.rule === 'require_cheaper_model_review' && v.feature !== null)
+    return fallbackSentence(v, icon, `${idText(v.feature)}: cheaper model to review`);
   return fallbackSentence(v, icon);
 }
 

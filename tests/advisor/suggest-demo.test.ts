@@ -52,7 +52,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('aicost suggest on the demo', () => {
-  it('lists routing and caching for every feature with traffic that is not an agent', () => {
+  it('lists routing and caching for every prompt feature with traffic, routing for the agent feature', () => {
     for (const id of [
       'ticket-summary',
       'reply-draft',
@@ -65,7 +65,12 @@ describe('aicost suggest on the demo', () => {
       expect(kinds).toContain('routing');
       expect(kinds).toContain('caching');
     }
-    expect(feature('support-triage').notes).toEqual(['Agent feature: routing per agent is not replayed yet.']);
+    // The agent feature: routing of its top agent on recorded runs (tests/advisor/agent-routing.test.ts).
+    const triage = feature('support-triage');
+    expect(triage.suggestions.filter((s) => s.kind === 'routing').length).toBeGreaterThan(0);
+    expect(triage.notes).toEqual([
+      'Agent feature: prompt caching, batch and output-cap levers are not looked at per agent yet.',
+    ]);
     expect(feature('lead-scoring').notes).toEqual(['No traffic samples: routing needs recorded traffic to replay.']);
   });
 
@@ -190,6 +195,22 @@ describe('aicost suggest on the demo', () => {
     expect(s.details.stable_prefix_tokens).toBeLessThan(1024);
     expect(s.eligible).toBe(false);
     expect(s.monthly!.saving).toBe(0);
+  });
+
+  it('kb-answer and onboarding-tips (usage-only spans of the shared OTel export): the prefix is the system message', () => {
+    for (const id of ['kb-answer', 'onboarding-tips']) {
+      const prompt = parse(readFileSync(join(DEMO, `prompts/${id}.prompt.yml`), 'utf8')) as {
+        messages: { role: string; content: string }[];
+      };
+      // The spans capture no content: every request is known to start with the system message.
+      expect(prompt.messages[0].content).not.toContain('{{');
+      const s = caching(id);
+      expect(s.details.stable_prefix_tokens).toBe(enc.encode(`system\n${prompt.messages[0].content}`).length);
+      expect(s.details.stable_prefix_tokens).toBeGreaterThan(0);
+      expect(s.ineligible_reason).toBe(
+        `the stable prefix (${s.details.stable_prefix_tokens} tokens) is below the provider's minimum`,
+      );
+    }
   });
 
   it('product-copy (latency: async, billed at batch already) gets no batch suggestion, and says why', () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from '@jest/globals';
 import { runDiff } from '../../src/run/diff.js';
 import { validateReport } from '../../src/report/schema.js';
 import type { DiffReport } from '../../src/report/types.js';
+import { diffMarkdown } from '../../src/render/index.js';
 import { prRepo, runCli, summaryPrompt } from '../helpers/run.js';
 
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
@@ -86,6 +87,14 @@ describe('require_cheaper_model_review on a real repository', () => {
       'passes 18/20 (90%, evals/summary.json) of the recorded evals against 18/20 (90%, evals/summary.json)',
     );
     expect(r.breached).toBe(false);
+    // The comment and the job summary title the warning by feature and rule, like the other policies.
+    for (const view of ['comment', 'summary'] as const) {
+      const md = diffMarkdown(r, { view }).replace(/\u2060/g, '');
+      const line = md.split('\n').find((l) => l.includes('cheaper model to review'))!;
+      expect(line).toMatch(/^⚠️ \*\*summary: cheaper model to review\*\*: summary switches openai\/gpt-4o-mini → /);
+      expect(line).toMatch(/review the switch \(`prompts\/summary\.prompt\.yml`\)\.$/);
+      expect(md).not.toContain('**require cheaper model review**');
+    }
   });
 
   it('hostile: the PR rewrites the results to say mini fails and adds its own file — the base evidence still decides', async () => {
