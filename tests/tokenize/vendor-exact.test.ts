@@ -8,7 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countPlain } from '../../src/tokenize/counter.js';
 import { encodingPathOf } from '../../src/tokenize/gpt-tokenizer-internals.js';
-import { encodingFor, packedRanks } from '../../src/tokenize/ranks.js';
+import { encodingFor, packedRanks, tableOf, tokenizerOf } from '../../src/tokenize/ranks.js';
+import { JOINS_BEFORE_SPACE, type SentencePieceBpe } from '../../src/tokenize/sentencepiece-bpe.js';
+import { inflateRawSync } from 'node:zlib';
 
 const root = join(import.meta.dirname, '../..');
 const corpusDir = join(root, 'tests/fixtures/tokenizer-corpus');
@@ -80,5 +82,67 @@ describe('Gemma 3 (Gemini 2.x / 3): exact SentencePiece BPE', () => {
     expect(countPlain('Hello world', 'gemma3')).toBe(2);
     expect(countPlain('Hello  world', 'gemma3')).toBe(3);
     expect(countPlain('', 'gemma3')).toBe(0);
+  });
+
+  it('splits sections into words only where no piece of the vocabulary crosses (every piece rebuilt from the table)', () => {
+    // The packed table (scripts/vendor-tokenizers.mjs): u32 chars, merges, added; then per char a
+    // varint code point delta and its id; per merge the varint ids of left, right and result.
+    const bytes = inflateRawSync(tableOf('gemma3') as Buffer);
+    let at = 12;
+    const varint = (): number => {
+      let v = 0;
+      for (let shift = 0; ; shift += 7) {
+        const b = bytes[at++]!;
+        v += (b & 0x7f) * 2 ** shift;
+        if (b < 0x80) return v;
+      }
+    };
+    const [chars, merges] = [bytes.readUInt32LE(0), bytes.readUInt32LE(4)];
+    const piece = new Map<number, string>();
+    let cp = 0;
+    for (let i = 0; i < chars; i++) {
+      cp += varint();
+      piece.set(varint(), String.fromCodePoint(cp));
+    }
+    let todo = Array.from({ length: merges }, () => [varint(), varint(), varint()] as const);
+    // A merge's parts may be pieces that later merges build: resolve until none is left.
+    for (let pass = 0; todo.length > 0 && pass < 20; pass++) {
+      todo = todo.filter(([a, b, m]) => {
+        const [l, r] = [piece.get(a), piece.get(b)];
+        if (l === undefined || r === undefined) return true;
+        piece.set(m, l + r);
+        return false;
+      });
+    }
+    expect(todo).toEqual([]);
+    // Every character right before a ▁ inside a piece (other than ▁ itself).
+    const before = new Set<number>();
+    let crossing = 0;
+    for (const p of piece.values()) {
+      for (let i = 1; i < p.length; i++) {
+        const c = p.charCodeAt(i - 1);
+        if (p.charCodeAt(i) === 0x2581 && c !== 0x2581) {
+          before.add(c);
+          crossing++;
+        }
+      }
+    }
+    expect(piece.size).toBeGreaterThan(250_000);
+    expect(crossing).toBe(1); // `>▁</`
+    expect([...before].sort()).toEqual([...JOINS_BEFORE_SPACE].sort());
+  });
+
+  it('counts a section word by word exactly as merged whole', () => {
+    const bpe = tokenizerOf('gemma3') as SentencePieceBpe;
+    // Sections without added tokens (no tags, tabs or newlines), so that each is one merge.
+    const sections = [
+      'The quick brown fox jumps over the lazy dog. The quick brown fox!',
+      'a> b >  c >> d >',
+      'word'.repeat(80) + ' ' + 'x'.repeat(300) + '   tail',
+      '日本語の文章 と English 混在 text\u{1F600} emoji',
+      ...files.map((f) => text(f).split('\n')[0]!).filter((t) => !/[<\t\r]/.test(t)),
+    ];
+    expect(sections.length).toBeGreaterThan(100);
+    for (const t of sections) expect(bpe.countTokens(t)).toBe(bpe.mergeCount(t.replaceAll(' ', '\u2581')));
   });
 });
