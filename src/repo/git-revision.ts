@@ -7,14 +7,6 @@ import { MAX_TEXT_BYTES, type RevisionReader } from './reader.js';
 
 /** Blobs up to this size are opened through `cat-file --batch` (whole, in memory); larger ones are streamed. */
 const MAX_BATCH_BLOB = 64 * 1024 * 1024;
-/** Size of the pieces an in-memory blob is handed out in, like a pipe's. */
-const PIECE = 64 * 1024;
-
-/** A buffer as pieces of at most PIECE bytes, without copying. */
-function* pieces(buf: Buffer): Generator<Buffer> {
-  for (let i = 0; i < buf.length; i += PIECE) yield buf.subarray(i, i + PIECE);
-}
-
 interface TreeEntry {
   mode: string;
   type: string;
@@ -80,7 +72,7 @@ export class GitRevisionReader implements RevisionReader {
   private tree?: Listing;
   private batch?: BatchReader;
   /** The blob `open` read last, until the next `open`. */
-  private lastBlob?: { sha: string; blob: Promise<Buffer> };
+  private lastBlob?: { sha: string; blob: Promise<Buffer[]> };
 
   constructor(
     private readonly gitRoot: string,
@@ -151,10 +143,10 @@ export class GitRevisionReader implements RevisionReader {
       let blob = last?.sha === e.sha ? last.blob : undefined;
       if (!blob) {
         this.batch ??= new BatchReader(this.gitRoot);
-        blob = this.batch.read(e.sha);
+        blob = this.batch.readPieces(e.sha);
         this.lastBlob = { sha: e.sha, blob };
       }
-      return Readable.from(pieces(await blob), { objectMode: false });
+      return Readable.from(await blob, { objectMode: false });
     }
     const child = spawnGit(this.gitRoot, ['cat-file', 'blob', e.sha]);
     child.stdin.end();
@@ -195,7 +187,7 @@ class BatchReader {
   private length = 0;
   /** Size of the body being received, once its header is read. */
   private bodySize: number | null = null;
-  private queue: { sha: string; resolve: (b: Buffer) => void; reject: (e: Error) => void }[] = [];
+  private queue: { sha: string; resolve: (b: Buffer[]) => void; reject: (e: Error) => void }[] = [];
   private closed = false;
 
   constructor(cwd: string) {
@@ -215,18 +207,23 @@ class BatchReader {
     for (const q of this.queue.splice(0)) q.reject(new RepoError(`reading ${q.sha} from git failed: ${err.message}`));
   }
 
-  /** Removes the first `n` buffered bytes and returns them as one Buffer. */
-  private take(n: number): Buffer {
-    const first = this.chunks[0]!;
-    if (first.length < n) {
-      // Joined once per blob, not once per arriving piece (which would copy a large blob over and over).
-      this.chunks = [Buffer.concat(this.chunks, this.length)];
-      return this.take(n);
-    }
-    if (first.length === n) this.chunks.shift();
-    else this.chunks[0] = first.subarray(n);
+  /** Removes the first `n` buffered bytes and returns them as the pieces they arrived in (no copy). */
+  private take(n: number): Buffer[] {
+    const out: Buffer[] = [];
     this.length -= n;
-    return first.subarray(0, n);
+    while (n > 0) {
+      const first = this.chunks[0]!;
+      if (first.length <= n) {
+        out.push(first);
+        this.chunks.shift();
+        n -= first.length;
+      } else {
+        out.push(first.subarray(0, n));
+        this.chunks[0] = first.subarray(n);
+        n = 0;
+      }
+    }
+    return out;
   }
 
   /** Index of the first newline in the buffered output, or −1. */
@@ -245,7 +242,7 @@ class BatchReader {
       if (this.bodySize === null) {
         const nl = this.newline();
         if (nl < 0) return;
-        const header = this.take(nl + 1)
+        const header = Buffer.concat(this.take(nl + 1))
           .subarray(0, nl)
           .toString('utf8');
         const [, type, sizeText] = header.split(' ');
@@ -260,15 +257,20 @@ class BatchReader {
       }
       const size = this.bodySize;
       if (this.length < size + 1) return;
-      // A copy, so that a small file does not keep a whole piece of the pipe's output alive.
-      const body = size === 0 ? Buffer.alloc(0) : Buffer.from(this.take(size));
+      const body = this.take(size);
       this.take(1);
       this.bodySize = null;
       this.queue.shift()!.resolve(body);
     }
   }
 
-  read(sha: string): Promise<Buffer> {
+  /** A blob, whole (copied once, so that a small file keeps no piece of the pipe's output alive). */
+  async read(sha: string): Promise<Buffer> {
+    return Buffer.concat(await this.readPieces(sha));
+  }
+
+  /** A blob as the pieces the pipe delivered it in (for streaming it on: nothing is copied). */
+  readPieces(sha: string): Promise<Buffer[]> {
     if (this.closed) return Promise.reject(new RepoError('git cat-file is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ sha, resolve, reject });
