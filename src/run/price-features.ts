@@ -32,8 +32,12 @@ export async function loadAndPrice(
   });
   loading.then(
     () => {
-      schedule.loadedAll();
-      stream.end();
+      try {
+        schedule.loadedAll();
+        stream.end();
+      } catch (e) {
+        stream.fail(e);
+      }
     },
     (e: unknown) => stream.fail(e),
   );
