@@ -8,6 +8,8 @@ import type { FeatureEstimate, SampleResult } from '../../src/estimate/index.js'
 import type { DiffFeatureInput, LoadedDiff } from '../../src/load/index.js';
 import { policyInputsOf } from '../../src/policy/index.js';
 import { DiffSchedule, PARALLEL_MIN_SAMPLES } from '../../src/run/index.js';
+import { FeatureStream, type StreamedFeature } from '../../src/run/feature-stream.js';
+import { startBootstrap, type FeatureSeries } from '../../src/stats/index.js';
 import type { TokenCounter } from '../../src/tokenize/index.js';
 
 const result = (unit: string, weight: number, cost: number): SampleResult =>
@@ -97,6 +99,81 @@ describe('DiffSchedule', () => {
     s.loaded(input(10 * PARALLEL_MIN_SAMPLES), { merged, dates });
     expect(none.prepared).toHaveLength(0);
     expect(s.bootstrapWorkers()).toBe(0);
+  });
+});
+
+describe('FeatureStream', () => {
+  const item = (id: string) => ({ input: { merged: { entry: { id } } } }) as unknown as StreamedFeature;
+  const ids = (xs: StreamedFeature[]) => xs.map((x) => x.input.merged.entry.id);
+
+  it('yields features pushed before and while it is read, in order, and ends when loading ends', async () => {
+    const s = new FeatureStream();
+    s.push(item('a'));
+    const seen: StreamedFeature[] = [];
+    const reading = (async () => {
+      for await (const f of s) seen.push(f);
+    })();
+    await Promise.resolve();
+    s.push(item('b'));
+    setTimeout(() => {
+      s.push(item('c'));
+      s.end();
+    }, 5);
+    await reading;
+    expect(ids(seen)).toEqual(['a', 'b', 'c']);
+    await expect(s.over).resolves.toBeUndefined();
+  });
+
+  it("a load error is thrown after the features loaded before it, and settles 'over'", async () => {
+    const s = new FeatureStream();
+    s.push(item('a'));
+    s.fail(new Error('b.jsonl: line 3 is not valid JSON'));
+    const seen: StreamedFeature[] = [];
+    await expect(
+      (async () => {
+        for await (const f of s) seen.push(f);
+      })(),
+    ).rejects.toThrow('line 3');
+    expect(ids(seen)).toEqual(['a']);
+    await expect(s.over).resolves.toBeUndefined();
+  });
+});
+
+describe('DiffSchedule.bootstrap', () => {
+  const merged = {
+    config: { pricing: {}, discounts: {}, models: {}, path: '.aicost.yml', positions: {} },
+  } as unknown as LoadedDiff['merged'];
+  const dates = { base: new Date('2026-01-01'), head: new Date('2026-01-01') };
+  const counter = { prepare: () => undefined } as unknown as TokenCounter;
+  const series = (id: string, n: number): FeatureSeries => ({
+    id,
+    team: 't',
+    requestsPerMonth: { base: 1000, head: 1200 },
+    units: Array.from({ length: n }, (_, i) => ({
+      weight: 1,
+      base: 0.01 * ((i * 7) % 13),
+      head: 0.012 * ((i * 5) % 11),
+    })),
+  });
+
+  it('holds the series priced before the run is sized, then gives the same intervals as a session started up front', async () => {
+    const s = new DiffSchedule(counter, undefined);
+    const boot = s.bootstrap('seed');
+    boot.add(series('a', 40));
+    boot.add(series('b', 25));
+    // 30 samples loaded in all: below PARALLEL_MIN_SAMPLES, so no worker; sized when loading ends.
+    s.loaded({ traffic: { samples: new Array(30).fill({}) }, merged: { entry: { id: 'a' } } } as never, {
+      merged,
+      dates,
+    });
+    s.loadedAll();
+    boot.add(series('c', 10));
+    const got = await boot.finish();
+    const direct = startBootstrap({ seed: 'seed', workers: 0 });
+    for (const x of [series('a', 40), series('b', 25), series('c', 10)]) direct.add(x);
+    expect(got).toEqual(await direct.finish());
+    expect(Object.keys(got.features)).toEqual(['a', 'b', 'c']);
+    expect(got.total.monthlyDelta.lo).toBeLessThan(got.total.monthlyDelta.hi);
   });
 });
 
