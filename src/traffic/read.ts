@@ -5,7 +5,6 @@
  * `where:` applied, large sources sampled deterministically.
  */
 
-import { createHash } from 'node:crypto';
 import { TrafficError } from '../errors.js';
 import type { BadLine, Sample, TrafficFormat, TrafficSet } from '../types.js';
 import { forEachCsvRecord } from './csv-frame.js';
@@ -65,6 +64,8 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
     });
   }
 
+  // node:crypto (some forty internal modules) is loaded by the first read, not by every start.
+  const { createHash } = await import('node:crypto');
   const sha = createHash('sha256');
   const sampler = new BottomKSampler(opts.maxSamples);
   const badLines: BadLine[] = [];
