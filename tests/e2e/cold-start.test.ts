@@ -4,7 +4,8 @@
  * on a workflow_dispatch event) loads each bundle's entry chunk only, reads the one rank table its
  * model counts with (o200k_base for gpt-4o-mini), and neither the chunks of the paired diff, the
  * bootstrap, the unpriced scanner, the policies, the advisor, the report validator, `init`, the
- * Parquet reader and (CLI, JSON) the renderers, nor tree-sitter, nor the other tokenizer tables.
+ * Parquet reader and (CLI, JSON) the renderers, nor tree-sitter, nor the other tokenizer tables,
+ * nor (CLI) node:crypto and node:worker_threads.
  * A `diff` run through the same trace loads chunks, so the trace sees them when they load.
  *
  * tests/helpers/load-trace.mjs (preloaded with NODE_OPTIONS=--import) records every module and
@@ -40,14 +41,17 @@ interface Trace {
   code: string[];
   /** Files of the bundle's directory read whole (data assets, tree-sitter), by path inside it. */
   data: string[];
+  /** Node's built-in modules loaded (internal ones included). */
+  builtins: string[];
 }
 
 function traceOf(file: string, bundleDir: string): Trace {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { modules: string[]; reads: string[] };
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { modules: string[]; reads: string[]; builtins: string[] };
   const inside = (p: string) => p.startsWith(`${bundleDir}/`);
   return {
     code: [...new Set(raw.modules.filter(inside).map((p) => p.slice(bundleDir.length + 1)))].sort(),
     data: [...new Set(raw.reads.filter(inside).map((p) => p.slice(bundleDir.length + 1)))].sort(),
+    builtins: raw.builtins,
   };
 }
 
@@ -79,6 +83,11 @@ describe('cold start (what a start loads, counted)', () => {
     expect(statSync(join(CLI_DIR, 'index.js')).size).toBeLessThanOrEqual(MAX_ENTRY_BYTES);
     expect(t.data).toEqual([assetOf(CLI_DIR, 'o200k_base')]);
     expect(t.data).not.toContain(assetOf(CLI_DIR, 'cl100k_base'));
+    // git needs child_process; hashing traffic (crypto) and starting workers (worker_threads) do
+    // not happen here, and each brings dozens of internal modules.
+    expect(t.builtins).toContain('child_process');
+    expect(t.builtins).not.toContain('crypto');
+    expect(t.builtins).not.toContain('worker_threads');
   });
 
   it('a CLI diff (Markdown) loads its chunks: the trace sees chunks when they load', () => {

@@ -1,7 +1,7 @@
 // Preloaded into a bundle's process (`node --import tests/helpers/load-trace.mjs …`, Node ≥ 22.15):
 // records every module the process loads (ESM and CommonJS, chunks included, through the module
-// hooks) and every file it reads whole (fs.readFileSync / fs.promises.readFile: the bundles' data
-// assets), and writes them as JSON to $AICOST_LOAD_TRACE when the process exits. Counting what a
+// hooks), every file it reads whole (fs.readFileSync / fs.promises.readFile: the bundles' data
+// assets) and the built-in modules loaded (process.moduleLoadList), and writes them as JSON to $AICOST_LOAD_TRACE when the process exits. Counting what a
 // start loads, not timing it (tests/e2e/cold-start.test.ts).
 import fs from 'node:fs';
 import { registerHooks, syncBuiltinESMExports } from 'node:module';
@@ -34,5 +34,6 @@ fs.promises.readFile = function (path, ...rest) {
 syncBuiltinESMExports();
 
 process.on('exit', () => {
-  if (out) writeFileSync(out, JSON.stringify({ modules, reads }));
+  const builtins = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13));
+  if (out) writeFileSync(out, JSON.stringify({ modules, reads, builtins }));
 });
