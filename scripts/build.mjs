@@ -51,16 +51,52 @@ const stamp = `${sourcesHash()}\n`;
 for (const [entry, out] of entries) {
   const dir = join(outRoot, out);
   rmSync(dir, { recursive: true, force: true });
-  execFileSync(ncc, ['build', entry, '-o', dir, '--license', 'licenses.txt', '-q', '--target', 'es2022', '--minify'], {
+  const stats = join(mkdtempSync(join(tmpdir(), 'aicost-stats-')), 'stats.json');
+  execFileSync(ncc, ['build', entry, '-o', dir, '-q', '--target', 'es2022', '--minify', '--stats-out', stats], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  writeFileSync(join(dir, 'licenses.txt'), licensesOf(JSON.parse(readFileSync(stats, 'utf8'))));
+  rmSync(join(stats, '..'), { recursive: true, force: true });
   mkdirSync(join(dir, 'tree-sitter'));
   for (const file of treeSitterAssets) copyFileSync(join(root, file), join(dir, 'tree-sitter', file.split('/').pop()));
   copyFileSync(join(root, 'node_modules/web-tree-sitter/LICENSE'), join(dir, 'tree-sitter/LICENSE.web-tree-sitter'));
   copyFileSync(join(root, 'node_modules/@vscode/tree-sitter-wasm/LICENSE'), join(dir, 'tree-sitter/LICENSE.grammars'));
 }
 writeFileSync(join(outRoot, STAMP), stamp);
+
+/**
+ * The licenses of every package bundled, in any chunk: the name, the license of its package.json
+ * and its LICENSE file. (ncc's --license writes one chunk's packages per file, so with chunks the
+ * last one written won; the bundles now have several.)
+ */
+function licensesOf(stats) {
+  const names = new Set();
+  const visit = (modules) => {
+    for (const m of modules ?? []) {
+      for (const id of [m.name, m.identifier]) {
+        // The innermost package: a dependency may have its own node_modules/.
+        const hit = /^.*?((?:node_modules\/(?:@[^/]+\/)?[^/]+\/)+)/.exec(
+          String(id ?? '').replace(/^.*?(?=node_modules\/)/, ''),
+        );
+        if (hit && !hit[1].startsWith('node_modules/@vercel/ncc/')) names.add(hit[1].slice(0, -1));
+      }
+      visit(m.modules);
+    }
+  };
+  visit(stats.modules);
+  for (const c of stats.chunks ?? []) visit(c.modules);
+  const out = [];
+  for (const path of [...names].sort()) {
+    const dir = join(root, path);
+    const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+    if (!existsSync(join(dir, 'package.json'))) continue;
+    const license = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).license ?? '';
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
+    out.push(`${name}\n${license}\n${file ? readFileSync(join(dir, file), 'utf8').trim() : ''}\n`);
+  }
+  return out.join('\n');
+}
 
 function files(dir) {
   if (!existsSync(dir)) return [];

@@ -9,19 +9,11 @@
  * call (it always wins for code: estimate.ts), or the run stops asking for one.
  */
 import {
-  describe,
-  evaluate,
-  findSdkCalls,
-  functionScope,
-  interpolations,
-  messagesOf,
-  ModuleLoader,
-  moduleScope,
-  pythonString,
-  readCall,
+  loadCodeReading,
   type CallFacts,
   type CallMessage,
   type CodeFileReader,
+  type CodeReading,
   type Value,
 } from '../code/index.js';
 import { MAX_TOKENS } from '../bounds.js';
@@ -29,6 +21,9 @@ import { ArtifactError } from '../errors.js';
 import type { CallSite } from '../types.js';
 import { templateVariables } from './render.js';
 import { emptySite } from './site.js';
+
+/** src/code/'s static reading, imported by the first loadCodeArtifact before any helper here runs. */
+let code: CodeReading;
 
 /** Most names listed when `#NAME` is not found. */
 const MAX_NAMES_LISTED = 10;
@@ -63,7 +58,7 @@ function contentTemplate(file: string, m: CallMessage, name: string): string {
   if (c.kind === 'dict' && c.entries.has('text'))
     return contentTemplate(file, { ...m, content: c.entries.get('text')! }, name);
   throw new ArtifactError(
-    `${name}: the ${m.role} message's content is ${describe(c)}, which aicost cannot read statically`,
+    `${name}: the ${m.role} message's content is ${code.describe(c)}, which aicost cannot read statically`,
     {
       location: { file, line: c.line || m.line },
       hint: 'Make it a string constant (in this file or imported from one inside the repository), an f-string / template literal, or a parameter of the function (priced from the traffic vars).',
@@ -84,9 +79,9 @@ function constantSite(file: string, name: string, value: Value, line: number, no
     site.messages = messagesTemplate(file, [{ role, content: value, line }], name);
     return site;
   }
-  const msgs = messagesOf(value);
+  const msgs = code.messagesOf(value);
   if (!msgs) {
-    throw new ArtifactError(`#${name} is ${describe(value)}, not a string, a list of messages or a function`, {
+    throw new ArtifactError(`#${name} is ${code.describe(value)}, not a string, a list of messages or a function`, {
       location: { file, line },
       hint: 'Point prompt: at a string constant, a list of {role, content} messages, or a function that makes one model call.',
     });
@@ -98,7 +93,9 @@ function constantSite(file: string, name: string, value: Value, line: number, no
 function numberParam(v: Value | undefined, what: string, notes: string[]): number | undefined {
   if (!v || v.kind === 'null') return undefined;
   if (v.kind === 'num' && Number.isInteger(v.value) && v.value > 0 && v.value <= MAX_TOKENS) return v.value;
-  notes.push(`${what} at line ${v.line} is ${v.kind === 'num' ? v.value : describe(v)}: not read as an output cap`);
+  notes.push(
+    `${what} at line ${v.line} is ${v.kind === 'num' ? v.value : code.describe(v)}: not read as an output cap`,
+  );
   return undefined;
 }
 
@@ -117,7 +114,7 @@ function callSite(file: string, name: string, facts: CallFacts, notes: string[])
   if (facts.messagesValue) {
     if (facts.messagesValue.kind !== 'var') {
       throw new ArtifactError(
-        `${name}: the call's messages are ${describe(facts.messagesValue)}, which aicost cannot read statically`,
+        `${name}: the call's messages are ${code.describe(facts.messagesValue)}, which aicost cannot read statically`,
         {
           location: { file, line: facts.messagesValue.line || facts.line },
           hint: 'Write the message list in the call, or as a constant list of {role, content} messages.',
@@ -142,7 +139,7 @@ function callSite(file: string, name: string, facts: CallFacts, notes: string[])
   }));
   if (facts.tools.length) site.lines.tools = facts.tools[0]!.line;
   if (facts.toolsUnread)
-    notes.push(`tools at line ${facts.toolsUnread.line} are ${describe(facts.toolsUnread)}: not counted`);
+    notes.push(`tools at line ${facts.toolsUnread.line} are ${code.describe(facts.toolsUnread)}: not counted`);
   if (facts.responseSchema !== undefined) site.responseSchema = JSON.stringify(facts.responseSchema);
   if (facts.responseFormat) site.params.responseFormat = facts.responseFormat;
   if (facts.reasoning) {
@@ -162,7 +159,8 @@ export async function loadCodeArtifact(
   name: string,
   text?: string,
 ): Promise<{ site: CallSite; files: string[] }> {
-  const loader = new ModuleLoader(reader);
+  code ??= await loadCodeReading();
+  const loader = new code.ModuleLoader(reader);
   try {
     const mod = (await loader.load(path, text))!;
     const def = mod.definitions.get(name);
@@ -178,20 +176,20 @@ export async function loadCodeArtifact(
       );
     }
     const notes: string[] = [];
-    const scope = moduleScope(mod, loader, 0);
+    const scope = code.moduleScope(mod, loader, 0);
     let site: CallSite;
     if (def.kind === 'value') {
       // A Python string constant is a `str.format` template: its `{name}` fields are variables.
-      const plain = def.node.type === 'string' && mod.language === 'python' && !interpolations(def.node).length;
-      const own = plain ? pythonString(def.node, true) : null;
+      const plain = def.node.type === 'string' && mod.language === 'python' && !code.interpolations(def.node).length;
+      const own = plain ? code.pythonString(def.node, true) : null;
       const value: Value =
-        own !== null ? { kind: 'str', template: own, line: def.line } : await evaluate(def.node, scope);
+        own !== null ? { kind: 'str', template: own, line: def.line } : await code.evaluate(def.node, scope);
       site = constantSite(path, name, value, def.line, notes);
     } else {
-      const inner = functionScope(def.node, scope);
+      const inner = code.functionScope(def.node, scope);
       const calls: CallFacts[] = [];
-      for (const call of findSdkCalls(def.node)) {
-        const facts = await readCall(call, inner);
+      for (const call of code.findSdkCalls(def.node)) {
+        const facts = await code.readCall(call, inner);
         if (facts) calls.push(facts);
       }
       if (!calls.length) {

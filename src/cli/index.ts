@@ -2,18 +2,12 @@
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { AicostError } from '../errors.js';
-import { estimateMarkdown, estimateText } from '../render/index.js';
-import { runEstimate } from '../run/index.js';
-import { diffMarkdown } from '../render/index.js';
-import { diffText } from '../render/index.js';
-import { runDiff } from '../run/index.js';
+import { runDiff, runEstimate } from '../run/index.js';
 import { parseArgs, USAGE, type DiffArgs, type EstimateArgs } from './args.js';
-import { runInit } from './init.js';
 import { writeReport } from './output.js';
-import { suggest } from './suggest.js';
 import { VERSION } from '../version.js';
 import { readTraffic, sampleToLine } from '../traffic/index.js';
-import { inspectText, TrafficStats, type TrafficArgs } from './traffic.js';
+import type { TrafficArgs } from './traffic.js';
 
 /** Exit codes of the CLI (design: 0 ran, 1 a violation fails, 2 bad usage or input). */
 const EXIT_OK = 0;
@@ -27,7 +21,7 @@ async function estimate(args: EstimateArgs): Promise<number> {
     config: args.config,
     trafficDir: args.trafficDir ? resolve(args.trafficDir) : undefined,
   });
-  writeReport(args, report, { markdown: estimateMarkdown, text: estimateText });
+  await writeReport(args, report, (r) => ({ markdown: r.estimateMarkdown, text: r.estimateText }));
   return EXIT_OK;
 }
 
@@ -41,12 +35,13 @@ async function diff(args: DiffArgs): Promise<number> {
     trafficDir: args.trafficDir ? resolve(args.trafficDir) : undefined,
     advise: args.suggest,
   });
-  writeReport(args, report, { markdown: diffMarkdown, text: diffText });
+  await writeReport(args, report, (r) => ({ markdown: r.diffMarkdown, text: r.diffText }));
   return report.breached ? EXIT_BREACHED : EXIT_OK;
 }
 
 /** `aicost traffic convert|inspect`: the files are opened here; reading and printing are pure. */
 async function traffic(args: TrafficArgs): Promise<number> {
+  const { inspectText, TrafficStats } = await import('./traffic.js');
   const stats = new TrafficStats();
   const where = Object.keys(args.where).length ? args.where : undefined;
   const set = await readTraffic(
@@ -89,8 +84,10 @@ async function main(argv: string[]): Promise<number> {
     }
     if (args.command === 'diff') return await diff(args);
     if (args.command === 'traffic') return await traffic(args);
-    if (args.command === 'suggest') return await suggest(args);
+    // The commands other than estimate and diff load their modules when run (separate chunks).
+    if (args.command === 'suggest') return await (await import('./suggest.js')).suggest(args);
     if (args.command === 'init') {
+      const { runInit } = await import('./init.js');
       process.stdout.write(`${(await runInit(args)).join('\n')}\n`);
       return EXIT_OK;
     }

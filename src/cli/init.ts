@@ -6,7 +6,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { discoverFeatures, initConfigText, PLACEHOLDER_VOLUME, type RepoFile } from '../init/index.js';
+import { loadDiscovery, PLACEHOLDER_VOLUME, type RepoFile } from '../init/index.js';
 import { WorkingTreeReader } from '../repo/index.js';
 import { callSitesOf, checkCodePrompts, classifyPath, parseChangedCode, type CallSite } from '../unpriced/index.js';
 import type { InitArgs } from './args.js';
@@ -67,6 +67,7 @@ export async function runInit(args: InitArgs): Promise<string[]> {
   const calls = await codeCalls(files);
   const refs = [...calls].flatMap(([path, sites]) => sites.map((c) => `${path}#${c.holder}`));
   const checks = await checkCodePrompts(new Set(refs), new WorkingTreeReader(root));
+  const { discoverFeatures, initConfigText } = await loadDiscovery();
   const found = discoverFeatures(files, calls, checks);
   if (found.features.length === 0) {
     throw new UsageError(`no prompt file, agent definition or model call found under ${root}`, {

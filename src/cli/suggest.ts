@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { suggestMarkdown, suggestText } from '../render/index.js';
 import { runSuggest } from '../run/index.js';
 import type { SuggestArgs } from './args.js';
 import { writeReport } from './output.js';
@@ -15,6 +14,6 @@ export async function suggest(args: SuggestArgs): Promise<number> {
     config: args.config,
     trafficDir: args.trafficDir ? resolve(args.trafficDir) : undefined,
   });
-  writeReport(args, report, { markdown: suggestMarkdown, text: suggestText });
+  await writeReport(args, report, (r) => ({ markdown: r.suggestMarkdown, text: r.suggestText }));
   return 0;
 }

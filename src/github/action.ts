@@ -222,7 +222,7 @@ async function commentFromReport(
   outputs: Outputs,
 ): Promise<void> {
   const run = triggeringRun(ctx);
-  const report = readReportFile(inputs.reportPath);
+  const report = await readReportFile(inputs.reportPath);
   Object.assign(outputs, diffOutputs(report, inputs.reportPath, ''));
   const runUrl = `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${run.runId}`;
   await writeSummary(summaryBody(report, run.headSha));
@@ -255,17 +255,19 @@ async function commentFromReport(
 /** The main flow; throws AicostErrors for the entry to report. */
 async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Outputs, budget: TimeBudget): Promise<void> {
   const progress = (stage: string) => budget.stage(stage);
-  // createOctokit registers the token as a secret before anything else can print.
-  const api = inputs.token
-    ? await createOctokit(inputs.token, { apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl })
-    : undefined;
+  // The token is registered as a secret before anything else can print. The client is made only
+  // when a run may call the API: Octokit is a 1.2 MB chunk that an estimate (push,
+  // workflow_dispatch) never needs, and the workflows always pass a token.
+  if (inputs.token) core.setSecret(inputs.token);
+  const connect = async (): Promise<Api | undefined> =>
+    inputs.token ? createOctokit(inputs.token, { apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl }) : undefined;
   if (inputs.mode === 'comment-from-report') {
     if (inputs.trafficDir)
       core.warning(
         'input traffic-dir is not used with mode: comment-from-report: the uploaded report is already priced.',
       );
     progress('posting the uploaded report (comment-from-report)');
-    return commentFromReport(inputs, ctx, api, outputs);
+    return commentFromReport(inputs, ctx, await connect(), outputs);
   }
 
   progress('finding the base and head revisions');
@@ -292,6 +294,7 @@ async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Output
     return;
   }
 
+  const api = await connect();
   core.info(`aicost: base ${short(plan.base)} (${plan.describe}) → head ${short(plan.head)}`);
   // Located at base, as runDiff does: a config the PR adds in working-directory is only proposed.
   const { location } = await locateDiffProject(

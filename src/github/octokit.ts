@@ -29,17 +29,17 @@ export interface OctokitSettings {
 }
 
 /**
- * Build the client. The token is registered as a secret so that the runner masks it in any log
- * line. GraphQL goes to `graphqlUrl` exactly: @octokit/graphql would post to `${baseUrl}/graphql`
+ * Build the client (the caller has registered the token as a secret, so that the runner masks it
+ * in any log line, before anything could print). GraphQL goes to `graphqlUrl` exactly: @octokit/graphql would post to `${baseUrl}/graphql`
  * (or `/api/graphql` for a GHES `/api/v3` base), which is wrong for proxies and custom setups.
- * Octokit and its plugins are loaded here, on first use (a separate chunk of the bundle): a run
- * that never calls the API (push, workflow_dispatch, no token) does not pay their start-up.
+ * Octokit and its plugins are loaded here, on first use (a separate chunk of the bundle): the
+ * action calls this only on the paths that may call the API (a diff, comment-from-report), so an
+ * estimate (push, workflow_dispatch) does not pay their start-up.
  */
 export async function createOctokit(
   token: string,
   settings: OctokitSettings,
 ): Promise<{ octokit: Octokit; graphql: GraphQL }> {
-  if (token) core.setSecret(token);
   const [{ getOctokit }, { retry }, { throttling }] = await Promise.all([
     import('@actions/github'),
     import('@octokit/plugin-retry'),

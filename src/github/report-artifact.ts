@@ -7,7 +7,7 @@
 import * as core from './core.js';
 import { lstatSync, readFileSync } from 'node:fs';
 import { ArtifactError, UsageError } from '../errors.js';
-import { validateReport } from '../report/index.js';
+import { loadReportValidator } from '../report/index.js';
 import type { DiffReport } from '../report/index.js';
 import { field, stringField, type ActionContext } from './context.js';
 import type { Octokit } from './octokit.js';
@@ -16,7 +16,7 @@ import type { Octokit } from './octokit.js';
 export const MAX_REPORT_BYTES = 5 * 1024 * 1024;
 
 /** Read and validate a report file; throws an ArtifactError naming the file and what is wrong. */
-export function readReportFile(path: string): DiffReport {
+export async function readReportFile(path: string): Promise<DiffReport> {
   let st;
   try {
     st = lstatSync(path);
@@ -48,7 +48,7 @@ export function readReportFile(path: string): DiffReport {
       { location: { file: path } },
     );
   }
-  const v = validateReport(json);
+  const v = (await loadReportValidator())(json);
   if (!v.ok) {
     throw new ArtifactError(`the report file is not a valid aicost report: ${v.errors.slice(0, 5).join('; ')}`, {
       location: { file: path },

@@ -13,6 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { posix } from 'node:path';
 import { looksLikePromptfoo, promptfooFeatureChoice } from '../artifacts/index.js';
 import { classifyPath, codeFeatureId, featureIdFor, type CallSite, type CodePromptCheck } from '../unpriced/index.js';
+import { PLACEHOLDER_MARK, PLACEHOLDER_MODEL, PLACEHOLDER_OUTPUT, PLACEHOLDER_VOLUME } from './placeholders.js';
 
 /** A file of the repository: its path relative to the root and its text (null when too large). */
 export interface RepoFile {
@@ -41,15 +42,6 @@ export interface Discovery {
   /** Files aicost reads but could not map to a feature, with why. */
   unmapped: { path: string; why: string }[];
 }
-
-/** The monthly volume written when no traffic file gives one; the comment says to replace it. */
-export const PLACEHOLDER_VOLUME = 1000;
-/** The model written for a code call whose model is not a literal; the comment says to replace it. */
-export const PLACEHOLDER_MODEL = 'gpt-4o-mini';
-/** The typical output written for a code call that sets no max tokens; the comment says to replace it. */
-export const PLACEHOLDER_OUTPUT = 300;
-/** The comment that marks a value init guessed; `estimate` lists the features that still carry it. */
-export const PLACEHOLDER_MARK = 'PLACEHOLDER (aicost init)';
 
 /** Formats a feature entry can point at with `prompt:` / `agent:`. */
 const PROMPT_FORMATS = new Set(['github-models', 'prompty', 'dotprompt', 'vscode-prompt', 'plain-prompt']);

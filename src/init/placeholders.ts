@@ -4,7 +4,14 @@
  * shape init writes (`features:` at the top level, two-space feature ids, values indented under
  * them): a value whose comment the user removed is taken as confirmed.
  */
-import { PLACEHOLDER_MARK } from './discover.js';
+/** The monthly volume written when no traffic file gives one; the comment says to replace it. */
+export const PLACEHOLDER_VOLUME = 1000;
+/** The model written for a code call whose model is not a literal; the comment says to replace it. */
+export const PLACEHOLDER_MODEL = 'gpt-4o-mini';
+/** The typical output written for a code call that sets no max tokens; the comment says to replace it. */
+export const PLACEHOLDER_OUTPUT = 300;
+/** The comment that marks a value init guessed; `estimate` lists the features that still carry it. */
+export const PLACEHOLDER_MARK = 'PLACEHOLDER (aicost init)';
 
 /** One placeholder still in a config: the feature, the key and the 1-based line. */
 export interface Placeholder {

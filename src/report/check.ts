@@ -6,7 +6,7 @@
  */
 import { ReportError } from '../errors.js';
 import type { Position } from '../types.js';
-import { validateReport } from './schema.js';
+import type { validateReport } from './schema.js';
 import type { DiffReport } from './types.js';
 
 /** Where the config is, to point a feature's bad figure at the feature's entry. */
@@ -78,12 +78,22 @@ export function assertFiniteReport(report: unknown, where: ReportWhere): void {
 }
 
 /**
+ * validateReport (./schema.ts), imported on first use: the generated validator and the schema are
+ * ~250 KB of code that only diff runs and the fork recipe's second stage execute, so an estimate's
+ * start neither parses nor loads them (a separate chunk of the bundles).
+ */
+export async function loadReportValidator(): Promise<typeof validateReport> {
+  return (await import('./schema.js')).validateReport;
+}
+
+/**
  * Checks a diff report before it is written or returned: finite numbers (named by feature), then
  * the JSON text's shape against the published schema (named by JSON pointer).
  */
-export function assertValidDiffReport(report: DiffReport, where: ReportWhere): void {
+export async function assertValidDiffReport(report: DiffReport, where: ReportWhere): Promise<void> {
   assertFiniteReport(report, where);
-  const result = validateReport(JSON.parse(JSON.stringify(report)) as unknown);
+  const validate = await loadReportValidator();
+  const result = validate(JSON.parse(JSON.stringify(report)) as unknown);
   if (result.ok) return;
   const first = result.errors[0];
   const field = first.slice(0, Math.max(0, first.indexOf(':')));

@@ -45,6 +45,6 @@ export async function gradeDiff(
       override_approvers: [...loaded.merged.config.policies.overrideApprovers],
     },
   };
-  assertValidDiffReport(report, where);
+  await assertValidDiffReport(report, where);
   return report;
 }

@@ -15,7 +15,7 @@
  */
 import type { Encoding } from '../types.js';
 import type { TokenizerTable } from './build-tokenizer.js';
-import { PACKED_RANKS, tableOf } from './ranks.js';
+import { tableOf } from './ranks.js';
 import { WorkerClient } from '../workers/index.js';
 
 /** One batch to count: texts, the next index to take, and a count per text (−1 until counted). */
@@ -32,7 +32,7 @@ export interface CountRequest {
 
 /** What the worker is started with. */
 export interface TokenizeWorkerData {
-  packed: Partial<Record<Encoding, string>>;
+  packed: Partial<Record<Encoding, TokenizerTable>>;
   /** Encodings to build at once, before the first batch arrives. */
   preload: Encoding[];
 }
@@ -53,12 +53,14 @@ export interface CountJob {
 /** A started tokenizer worker. */
 export class TokenizerPool {
   private readonly client: WorkerClient<CountRequest, number>;
-  /** Encodings whose tables the worker has (the in-code ones from the start; a data file's once sent). */
-  private readonly sent = new Set<Encoding>(Object.keys(PACKED_RANKS) as Encoding[]);
+  /** Encodings whose tables the worker has (the preloaded ones from the start, any other once sent). */
+  private readonly sent: Set<Encoding>;
 
   /** Starts the worker; it builds `preload` right away, in parallel with the caller. */
   constructor(preload: readonly Encoding[] = []) {
-    const data: TokenizeWorkerData = { packed: { ...PACKED_RANKS }, preload: [...preload] };
+    this.sent = new Set(preload);
+    const packed = Object.fromEntries(preload.map((e) => [e, tableOf(e)]));
+    const data: TokenizeWorkerData = { packed, preload: [...preload] };
     this.client = new WorkerClient(new URL('../generated/tokenize-worker.js', import.meta.url), data);
   }
 

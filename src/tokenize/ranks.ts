@@ -12,30 +12,27 @@
  * 0xFF later, when a text first has one), and faster than the Map per lookup (packed-table.ts,
  * index-builder.ts, rank-lookup.ts); gpt-tokenizer-internals.ts puts it in the package's encoding.
  *
- * Llama 3's and Gemma 3's tables (scripts/vendor-tokenizers.mjs) are not modules: they are data
- * files beside the code (src/generated/llama3-ranks.txt, gemma3-tokenizer.txt; the bundles carry
- * them as assets next to themselves, not inside: 0.7 MB and 4.6 MB), read the first time such a
- * model is counted. A run that never meets one neither parses nor loads them.
+ * No table is a module: each is a data file beside the code (src/generated/o200k-ranks.txt,
+ * cl100k-ranks.txt, llama3-ranks.txt, gemma3-tokenizer.txt; the bundles carry them as assets next
+ * to themselves, not inside: 1.2, 0.6, 0.7 and 4.6 MB), read the first time its encoding is
+ * counted. A run that never meets one neither parses nor loads it: as string constants in the
+ * bundle, o200k's and cl100k's tables were read, decoded and scanned by every start (the CLI's
+ * `--version` included).
  */
 import { readFileSync } from 'node:fs';
 import type { GptEncoding } from 'gpt-tokenizer/GptEncoding';
-import { CL100K_RANKS } from '../generated/cl100k-ranks.js';
-import { O200K_RANKS } from '../generated/o200k-ranks.js';
 import type { Encoding, TiktokenEncoding } from '../types.js';
 import { buildTokenizer, type TextTokenizer, type TokenizerTable } from './build-tokenizer.js';
 
-/** The encodings whose tables are in the code (sent to the tokenizer worker when it starts). */
-export const PACKED_RANKS: Readonly<Partial<Record<Encoding, string>>> = {
-  o200k_base: O200K_RANKS,
-  cl100k_base: CL100K_RANKS,
-};
-
 /**
- * The data files of the others: a first line saying which package and version the table came
- * from, then the table (ASCII both: Llama 3's packed ranks, Gemma 3's deflated bytes in base64;
- * the bundler copies assets as text, which mangles raw bytes).
+ * The data files: a first line saying which package and version the table came from, then the
+ * table (ASCII all: the packed ranks of o200k, cl100k (scripts/generate.mjs) and Llama 3
+ * (scripts/vendor-tokenizers.mjs), Gemma 3's deflated bytes in base64; the bundler copies assets
+ * as text, which mangles raw bytes). The URLs are literal so that the bundler finds the files.
  */
-const TABLE_FILES: Partial<Record<Encoding, URL>> = {
+const TABLE_FILES: Record<Encoding, URL> = {
+  o200k_base: new URL('../generated/o200k-ranks.txt', import.meta.url),
+  cl100k_base: new URL('../generated/cl100k-ranks.txt', import.meta.url),
   llama3: new URL('../generated/llama3-ranks.txt', import.meta.url),
   gemma3: new URL('../generated/gemma3-tokenizer.txt', import.meta.url),
 };
@@ -44,11 +41,9 @@ const fromFiles: Partial<Record<Encoding, TokenizerTable>> = {};
 
 /** The table of an encoding, read from its data file on first use. */
 export function tableOf(encoding: Encoding): TokenizerTable {
-  const inCode = PACKED_RANKS[encoding];
-  if (inCode !== undefined) return inCode;
   let table = fromFiles[encoding];
   if (table === undefined) {
-    const text = readFileSync(TABLE_FILES[encoding]!, 'latin1');
+    const text = readFileSync(TABLE_FILES[encoding], 'latin1');
     const body = text.slice(text.indexOf('\n') + 1).trimEnd();
     table = fromFiles[encoding] = encoding === 'gemma3' ? Buffer.from(body, 'base64') : body;
   }

@@ -10,6 +10,15 @@ export interface RawLine {
   bytes: Buffer | null;
 }
 
+/** A stream's chunk as a Buffer: text as UTF-8, a Uint8Array as a view of the same bytes (no copy). */
+export function asBuffer(piece: Buffer | string | Uint8Array): Buffer {
+  return typeof piece === 'string'
+    ? Buffer.from(piece, 'utf8')
+    : Buffer.isBuffer(piece)
+      ? piece
+      : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+}
+
 /**
  * Calls `onChunk` with every chunk as read (for hashing and sniffing) and `onLine` with every line.
  * Either callback may throw to stop reading; the stream's iterator is then closed.
@@ -43,12 +52,7 @@ export async function forEachLine(
   };
 
   for await (const piece of chunks) {
-    const chunk =
-      typeof piece === 'string'
-        ? Buffer.from(piece, 'utf8')
-        : Buffer.isBuffer(piece)
-          ? piece
-          : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    const chunk = asBuffer(piece);
     if (chunk.length === 0) continue;
     onChunk(chunk);
     let start = 0;

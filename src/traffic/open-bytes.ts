@@ -7,6 +7,7 @@ import { Readable, type Transform } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { TrafficError } from '../errors.js';
 import { ParquetProblem, parquetRecords } from './import/parquet.js';
+import { asBuffer } from './lines.js';
 
 /** A file whose first 8,000 bytes hold a NUL byte is binary (git's own test). */
 const BINARY_SNIFF_BYTES = 8000;
@@ -55,12 +56,7 @@ export async function* tap(
   see: (chunk: Buffer) => void,
 ): AsyncIterable<Buffer> {
   for await (const piece of chunks) {
-    const chunk =
-      typeof piece === 'string'
-        ? Buffer.from(piece, 'utf8')
-        : Buffer.isBuffer(piece)
-          ? piece
-          : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    const chunk = asBuffer(piece);
     if (chunk.length === 0) continue;
     see(chunk);
     yield chunk;

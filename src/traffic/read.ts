@@ -5,22 +5,16 @@
  * `where:` applied, large sources sampled deterministically.
  */
 
-import { createHash } from 'node:crypto';
 import { TrafficError } from '../errors.js';
 import type { BadLine, Sample, TrafficFormat, TrafficSet } from '../types.js';
 import { forEachCsvRecord } from './csv-frame.js';
 import { forEachJsonRecord, type RawRecord } from './frame.js';
-import {
-  anyCsvImporter,
-  csvFormats,
-  detectableFormats,
-  detectFormats,
-  formatLabel,
-  importerFor,
-} from './import/registry.js';
+import { checkFileRead } from './file-verdict.js';
+import { detectRecordFormat, parquetFormats } from './detect-format.js';
+import { anyCsvImporter, detectableFormats, formatLabel, importerFor } from './import/registry.js';
 import type { FieldValue, Framing, Importer } from './import/types.js';
 import type { ReadTrafficOptions, TrafficSource } from './read-options.js';
-import { firstOfPage, isRecord, MAX_DOCUMENT_BYTES, pageOf, pairRequests } from './batch-pairs.js';
+import { MAX_DOCUMENT_BYTES, pageOf, pairRequests } from './batch-pairs.js';
 import { openBytes, readParquet, tap } from './open-bytes.js';
 import { parseSampleObject } from './parse.js';
 import { TextInterner } from './intern.js';
@@ -31,8 +25,6 @@ export type { ReadTrafficOptions, TrafficSource, TrafficStream } from './read-op
 
 /** Bad lines listed in the result; beyond this they are only counted (toward max_bad_lines). */
 export const MAX_BAD_LINES_LISTED = 10_000;
-const FIX_HINT =
-  'Each line needs usage.output_tokens and one of usage.input_tokens, vars or messages (normalised traffic JSONL v1).';
 const DEFAULT_MAX_DECOMPRESSED = 2 * 1024 * 1024 * 1024;
 export { MAX_PAIRED_REQUESTS } from './batch-pairs.js';
 export { MAX_PARQUET_BYTES, MAX_PARQUET_ROWS } from './open-bytes.js';
@@ -73,6 +65,8 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
     });
   }
 
+  // node:crypto (some forty internal modules) is loaded by the first read, not by every start.
+  const { createHash } = await import('node:crypto');
   const sha = createHash('sha256');
   const sampler = new BottomKSampler(opts.maxSamples);
   const shared = new TextInterner();
@@ -144,40 +138,10 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
       let framing: Framing = 'json';
       let parquet = false;
       const choose = (value: unknown, line: number): void => {
-        const probe = firstOfPage(value) ?? value;
-        // Only the importers of the framing in use: a Langfuse JSON record is not also its CSV row.
-        const found = parquet
-          ? detectFormats(probe, 'json').filter((f) => f !== 'aicost' && importerFor(f, 'json')?.parquet)
-          : detectFormats(probe, framing);
-        if (found.length === 0 && isRecord(probe) && ['usage', 'vars', 'messages'].some((k) => k in probe)) {
-          // An aicost line with a mistake is a bad line of aicost's format, as before auto-detection.
-          found.push('aicost');
-        }
-        if (found.length === 1) {
-          format = found[0]!;
-          importer = importerFor(format, framing);
-          if (format !== 'aicost')
-            notices.push(`${file}: read as ${formatLabel(format)}, detected from its first record (line ${line}).`);
-          return;
-        }
-        if (found.length > 1) {
-          throw new TrafficError(
-            `traffic_format: auto cannot tell the format: the first record (line ${line}) reads as ${found.map(formatLabel).join(' and as ')}`,
-            {
-              location: { file, line },
-              hint: `Set traffic_format (or the entry's format:) to one of: ${found.join(', ')}.`,
-            },
-          );
-        }
-        // A file that does not start with JSON was cut as CSV: say so, since it may be JSONL gone wrong.
-        const asCsv = isRecord(probe) && Object.values(probe).every((v) => typeof v === 'string');
-        const tried = asCsv
-          ? `the file does not start with JSON, so it was read as CSV, and its first row is no ${csvFormats().join(' or ')} export; it is not aicost traffic JSONL either`
-          : `it is not ${detectableFormats().join(', not ')}`;
-        throw new TrafficError(`traffic_format: auto does not recognise the first record (line ${line}): ${tried}`, {
-          location: { file, line },
-          hint: `Check that the file is a traffic export, or set traffic_format to its format. ${FIX_HINT}`,
-        });
+        format = detectRecordFormat(value, line, file, framing, parquet);
+        importer = importerFor(format, framing);
+        if (format !== 'aicost')
+          notices.push(`${file}: read as ${formatLabel(format)}, detected from its first record (line ${line}).`);
       };
 
       const mapCalls = (value: unknown, line: number, index: number): void => {
@@ -316,32 +280,20 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
           : {}),
       };
       if (format !== null) formats[file] = format;
-      if (fileLines === 0) {
-        throw new TrafficError('the file is empty: no samples to replay', { location: { file }, hint: FIX_HINT });
-      }
-      if (units > 0 && fileBadCount / units > opts.maxBadLines) {
-        const first = fileBad.map((b) => `line ${b.line}: ${b.reason}`).join('; ');
-        const unit =
-          format === 'aicost' || format === null ? 'lines' : units === fileLines ? 'records' : 'calls and records';
-        throw new TrafficError(
-          `${fileBadCount} of ${units} ${unit} (${percent(fileBadCount / units)}) cannot be used, more than replay.max_bad_lines (${percent(opts.maxBadLines)}). ${fileBadCount > 3 ? 'First 3' : 'They are'}: ${first}`,
-          {
-            location: { file, line: fileBad[0]?.line },
-            hint: `Fix or remove these ${unit}, or raise replay.max_bad_lines in .aicost.yml. ${FIX_HINT}`,
-          },
-        );
-      }
-      if (fileGood === 0 && !filter && fileRequests === 0) {
-        const why = Object.entries(fileSkipped)
-          .map(([reason, n]) => `${n} ${reason}`)
-          .join('; ');
-        throw new TrafficError(
-          fileCalls === 0 && fileBadCount < fileLines && format !== 'aicost'
-            ? `no model calls in ${fileLines} ${fileLines === 1 ? 'record' : 'records'}${why ? ` (skipped: ${why})` : ''}`
-            : `no usable samples (${fileLines} ${fileLines === 1 ? 'line' : 'lines'}, all skipped)`,
-          { location: { file, line: fileBad[0]?.line }, hint: FIX_HINT },
-        );
-      }
+      checkFileRead({
+        file,
+        format,
+        lines: fileLines,
+        units,
+        good: fileGood,
+        bad: fileBad,
+        badCount: fileBadCount,
+        calls: fileCalls,
+        requests: fileRequests,
+        skipped: fileSkipped,
+        filtered: filter !== null,
+        maxBadLines: opts.maxBadLines,
+      });
     } catch (e) {
       // Say what the file was read as, once, after the rest of the message.
       if (!(e instanceof TrafficError) || requested === 'aicost' || e.message.includes('traffic_format')) throw e;
@@ -396,14 +348,4 @@ function fieldsOfLine(line: Record<string, unknown>): Record<string, FieldValue>
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[key] = v;
   }
   return out;
-}
-
-/** The formats read from Parquet files, for messages. */
-function parquetFormats(): string[] {
-  return detectableFormats().filter((f) => f !== 'aicost' && importerFor(f as TrafficFormat, 'json')?.parquet);
-}
-
-/** 0.01 → "1%", 0.0125 → "1.25%". */
-function percent(fraction: number): string {
-  return `${Math.round(fraction * 10000) / 100}%`;
 }

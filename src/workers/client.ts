@@ -4,7 +4,16 @@
  * request is pending. If it cannot start or dies, every pending and later request is rejected and
  * the caller does the work itself: a worker only ever makes a run faster, never different.
  */
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+
+/**
+ * node:worker_threads, required when the first worker starts: a run that starts none (an estimate
+ * of a few features) does not load it and the internal modules it brings.
+ */
+const workerThreads = (): typeof WorkerThreads =>
+  createRequire(import.meta.url)('node:worker_threads') as typeof WorkerThreads;
 
 /** A request as sent: the payload plus its number. */
 interface Envelope<Req> {
@@ -25,7 +34,7 @@ export class WorkerClient<Req, Res> {
   /** Starts the worker; `workerData` is cloned into it once. Never throws: see {@link usable}. */
   constructor(script: URL, workerData: unknown) {
     try {
-      const w = new Worker(script, { workerData });
+      const w = new (workerThreads().Worker)(script, { workerData });
       w.unref();
       w.on('message', (m: WorkerReply<Res>) => this.settle(m));
       w.on('error', (e: Error) => this.fail(e));

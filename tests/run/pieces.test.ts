@@ -7,7 +7,7 @@ import { seriesOf, type FeatureDiff } from '../../src/diff/index.js';
 import type { FeatureEstimate, SampleResult } from '../../src/estimate/index.js';
 import type { DiffFeatureInput, LoadedDiff } from '../../src/load/index.js';
 import { policyInputsOf } from '../../src/policy/index.js';
-import { DiffSchedule, PARALLEL_MIN_SAMPLES } from '../../src/run/index.js';
+import { DiffSchedule, PARALLEL_MIN_SAMPLES } from '../../src/run/schedule.js';
 import { FeatureStream, type StreamedFeature } from '../../src/run/feature-stream.js';
 import { startBootstrap, type FeatureSeries } from '../../src/stats/index.js';
 import type { TokenCounter } from '../../src/tokenize/index.js';

@@ -10,8 +10,6 @@ import o200kRanks from 'js-tiktoken/ranks/o200k_base';
 import cl100kRanks from 'js-tiktoken/ranks/cl100k_base';
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import { getEncodingParams } from 'gpt-tokenizer/modelParams';
-import { O200K_RANKS } from '../../src/generated/o200k-ranks.js';
-import { CL100K_RANKS } from '../../src/generated/cl100k-ranks.js';
 import {
   PROBE,
   PROBE_EXPECTED,
@@ -21,10 +19,14 @@ import {
 } from '../../src/tokenize/gpt-tokenizer-internals.js';
 import { linearMergeStats } from '../../src/tokenize/linear-merge.js';
 import { RankLookup } from '../../src/tokenize/rank-lookup.js';
-import { encodingFor } from '../../src/tokenize/ranks.js';
+import { encodingFor, packedRanks } from '../../src/tokenize/ranks.js';
 import { countPlainText } from '../../src/tokenize/plain-text.js';
 import { Pcg32 } from '../../src/stats/pcg32.js';
 import type { OpenAiEncoding } from '../../src/types.js';
+
+/** The generated data files (src/generated/*-ranks.txt), as the bundles read them. */
+const O200K_RANKS = packedRanks('o200k_base');
+const CL100K_RANKS = packedRanks('cl100k_base');
 
 const reference: Record<OpenAiEncoding, Tiktoken> = {
   o200k_base: new Tiktoken(o200kRanks),

@@ -3,15 +3,17 @@ import o200k from 'gpt-tokenizer/bpeRanks/o200k_base';
 import cl100k from 'gpt-tokenizer/bpeRanks/cl100k_base';
 import { encode as packageEncodeO200k } from 'gpt-tokenizer/encoding/o200k_base';
 import { encode as packageEncodeCl100k } from 'gpt-tokenizer/encoding/cl100k_base';
-import { O200K_RANKS } from '../../src/generated/o200k-ranks.js';
-import { CL100K_RANKS } from '../../src/generated/cl100k-ranks.js';
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
-import { encodingFor } from '../../src/tokenize/ranks.js';
+import { encodingFor, packedRanks } from '../../src/tokenize/ranks.js';
 import { unpackRanks, unpackTable } from '../../src/tokenize/packed-table.js';
 import { RankLookup, hashKey } from '../../src/tokenize/rank-lookup.js';
 import { setIndexWasmEnabled } from '../../src/tokenize/index-builder.js';
 import { buildEncoding } from '../../src/tokenize/gpt-tokenizer-internals.js';
 import { Pcg32 } from '../../src/stats/pcg32.js';
+
+/** The generated data files (src/generated/*-ranks.txt), as the bundles read them. */
+const O200K_RANKS = packedRanks('o200k_base');
+const CL100K_RANKS = packedRanks('cl100k_base');
 
 const PLAIN = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
 

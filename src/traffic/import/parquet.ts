@@ -9,7 +9,7 @@
  */
 
 import * as zlib from 'node:zlib';
-import { parquetMetadata, parquetRead, parquetSchema, type Compressors } from 'hyparquet';
+import type { Compressors } from 'hyparquet';
 
 /** What a Parquet file yields: its records (prototype-free objects keyed by column) and how many rows it holds. */
 export interface ParquetRecords {
@@ -50,6 +50,8 @@ function plain(v: unknown, depth: number): unknown {
  * are not Parquet or use a codec that cannot be inflated here (LZ4, LZO; ZSTD before Node 22.15).
  */
 export async function parquetRecords(bytes: Uint8Array, maxRows: number): Promise<ParquetRecords> {
+  // hyparquet (~180 KB of code) is imported here, when a file is Parquet: a start without one never loads it.
+  const { parquetMetadata, parquetRead, parquetSchema } = await import('hyparquet');
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let metadata;
   try {

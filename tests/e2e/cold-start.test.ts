@@ -1,0 +1,136 @@
+/**
+ * Start-up work, bounded by what is loaded, never by time (timing belongs to the benchmark): the
+ * cold start of BENCHMARKS.md (a one-feature repository without traffic, `estimate` and the action
+ * on a workflow_dispatch event) loads each bundle's entry chunk only, reads the one rank table its
+ * model counts with (o200k_base for gpt-4o-mini), and neither the chunks of the paired diff, the
+ * bootstrap, the unpriced scanner, the policies, the advisor, the report validator, `init`, the
+ * Parquet reader and (CLI, JSON) the renderers, nor tree-sitter, nor the other tokenizer tables,
+ * nor (CLI) node:crypto and node:worker_threads.
+ * A `diff` run through the same trace loads chunks, so the trace sees them when they load.
+ *
+ * tests/helpers/load-trace.mjs (preloaded with NODE_OPTIONS=--import) records every module and
+ * every file read whole.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { FakeGitHub } from '../action/fake-github.js';
+import { runAction } from '../action/harness.js';
+import { git, makeRepo, prRepo, ROOT, runCli } from '../helpers/run.js';
+
+const TRACE = join(ROOT, 'tests/helpers/load-trace.mjs');
+const CLI_DIR = dirname(process.env.AICOST_CLI_DIST || join(ROOT, 'dist/cli/index.js'));
+const ACTION_DIR = dirname(process.env.AICOST_ACTION_DIST || join(ROOT, 'dist/index.js'));
+
+/**
+ * The code an estimate parses at start, at most: the CLI's entry chunk. It was 3.4 MB with the
+ * o200k and cl100k tables inside (1.8 MB) and every command's code; a change that pulls a large
+ * module back into the entry chunk fails here and should load it where it is needed instead.
+ */
+const MAX_ENTRY_BYTES = 1_600_000;
+
+const TINY = {
+  '.aicost.yml':
+    'version: 1\nfeatures:\n  faq:\n    team: web\n    prompt: prompts/faq.prompt.yml\n    requests_per_month: 1000\n    typical_output_tokens: 50\nteams:\n  web: {}\n',
+  'prompts/faq.prompt.yml': 'model: openai/gpt-4o-mini\nmessages:\n  - role: user\n    content: "Hi {{name}}"\n',
+};
+
+interface Trace {
+  /** JavaScript files of the bundle's directory loaded (entry and chunks), by file name. */
+  code: string[];
+  /** Files of the bundle's directory read whole (data assets, tree-sitter), by path inside it. */
+  data: string[];
+  /** Node's built-in modules loaded (internal ones included). */
+  builtins: string[];
+}
+
+function traceOf(file: string, bundleDir: string): Trace {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { modules: string[]; reads: string[]; builtins: string[] };
+  const inside = (p: string) => p.startsWith(`${bundleDir}/`);
+  return {
+    code: [...new Set(raw.modules.filter(inside).map((p) => p.slice(bundleDir.length + 1)))].sort(),
+    data: [...new Set(raw.reads.filter(inside).map((p) => p.slice(bundleDir.length + 1)))].sort(),
+    builtins: raw.builtins,
+  };
+}
+
+/** The data asset (ncc names them by hash) whose first line names the encoding's table. */
+function assetOf(bundleDir: string, encoding: string): string {
+  const hits = readdirSync(bundleDir).filter(
+    (f) =>
+      f.endsWith('.txt') && readFileSync(join(bundleDir, f), 'latin1').slice(0, 200).split('\n')[0]!.includes(encoding),
+  );
+  expect(hits).toHaveLength(1);
+  return hits[0]!;
+}
+
+const chunksIn = (dir: string) => readdirSync(dir).filter((f) => /^\d+\.index\.js$/.test(f));
+const traceEnv = (out: string) => ({ NODE_OPTIONS: `--import=${TRACE}`, AICOST_LOAD_TRACE: out });
+
+describe('cold start (what a start loads, counted)', () => {
+  it('the CLI estimate loads the entry chunk and the o200k table only', () => {
+    const repo = makeRepo(TINY);
+    const out = join(mkdtempSync(join(tmpdir(), 'aicost-trace-')), 'trace.json');
+    const r = runCli(['estimate', '--repo', repo, '--format', 'json'], { env: traceEnv(out) });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).features[0].id).toBe('faq');
+    const t = traceOf(out, CLI_DIR);
+    // The bundles do have chunks; none of them is loaded.
+    expect(chunksIn(CLI_DIR).length).toBeGreaterThanOrEqual(5);
+    expect(t.code).toEqual(['index.js']);
+    expect(statSync(join(CLI_DIR, 'index.js')).size).toBeLessThanOrEqual(MAX_ENTRY_BYTES);
+    expect(t.data).toEqual([assetOf(CLI_DIR, 'o200k_base')]);
+    expect(t.data).not.toContain(assetOf(CLI_DIR, 'cl100k_base'));
+    // git needs child_process; hashing traffic (crypto) and starting workers (worker_threads) do
+    // not happen here, and each brings dozens of internal modules.
+    expect(t.builtins).toContain('child_process');
+    expect(t.builtins).not.toContain('crypto');
+    expect(t.builtins).not.toContain('worker_threads');
+  });
+
+  it('a CLI diff (Markdown) loads its chunks: the trace sees chunks when they load', () => {
+    const repo = prRepo(TINY, { 'prompts/faq.prompt.yml': TINY['prompts/faq.prompt.yml'].replace('Hi', 'Hello') });
+    const out = join(mkdtempSync(join(tmpdir(), 'aicost-trace-')), 'trace.json');
+    const r = runCli(['diff', '--repo', repo, '--base', 'main', '--head', 'pr', '--format', 'markdown'], {
+      env: traceEnv(out),
+    });
+    expect(r.status).toBe(0);
+    const t = traceOf(out, CLI_DIR);
+    expect(t.code).toContain('index.js');
+    // The diff's own chunk, the report validator's and the renderers' at least.
+    expect(t.code.length).toBeGreaterThanOrEqual(4);
+    expect(t.code.every((f) => f === 'index.js' || chunksIn(CLI_DIR).includes(f))).toBe(true);
+  });
+
+  it('the action on workflow_dispatch loads the entry chunk and the o200k table only', async () => {
+    const workspace = makeRepo(TINY);
+    const sha = git(workspace, 'rev-parse', 'HEAD').trim();
+    const gh = new FakeGitHub();
+    await gh.start();
+    try {
+      const out = join(mkdtempSync(join(tmpdir(), 'aicost-trace-')), 'trace.json');
+      const run = await runAction({
+        workspace,
+        event: 'workflow_dispatch',
+        payload: {},
+        sha,
+        gh,
+        inputs: { comment: 'off' },
+        env: traceEnv(out),
+      });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.summary).toContain('faq');
+      expect(gh.requests).toEqual([]);
+      const t = traceOf(out, ACTION_DIR);
+      expect(chunksIn(ACTION_DIR).length).toBeGreaterThanOrEqual(5);
+      expect(t.code).toEqual(['index.js']);
+      expect(t.data).toEqual([assetOf(ACTION_DIR, 'o200k_base')]);
+      expect(t.data.some((f) => basename(f).includes('tree-sitter'))).toBe(false);
+    } finally {
+      await gh.close();
+    }
+  });
+});
