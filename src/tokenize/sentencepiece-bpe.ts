@@ -20,7 +20,8 @@
  * follows anything but `▁` or `>`: a section merges as the words between those points, each on
  * its own, and words repeat, so each is merged once and memoised. The count is the same (the
  * merges on one side of such a point never see the other); tests/tokenize/vendor-exact.test.ts
- * checks the vocabulary's property and the counts on the whole corpus.
+ * checks the vocabulary's property and the counts on the whole corpus. A word still longer than
+ * 256 characters (JSON, base64) is cut the same way wherever no merge joins its two characters.
  */
 import { inflateRawSync } from 'node:zlib';
 
@@ -69,7 +70,10 @@ const SPACE = 0x2581;
 export const JOINS_BEFORE_SPACE: ReadonlySet<number> = new Set([0x3e]);
 /** Words memoised before the memo starts afresh (a few MB; words of prose repeat). */
 const MAX_WORDS = 100_000;
-/** Longer words (a run of base64, minified code) seldom repeat: merged, not memoised. */
+/**
+ * Longer words (JSON, base64, minified code) are first cut where no merge can join the two
+ * characters on either side (see `joins`); what is still longer is merged, not memoised.
+ */
 const MAX_WORD_CHARS = 256;
 
 /** Gemma 3's tokenizer, counting only (no ids are produced). */
@@ -82,6 +86,12 @@ export class SentencePieceBpe {
   private readonly mask: number;
   private readonly added: TrieNode = { next: new Map(), end: false };
   private readonly words = new Map<string, number>();
+  /**
+   * The pairs (last code unit of a merge's left piece, first of its right piece): a symbol can span
+   * the point between two characters only if some merge joins exactly there, so a word is cut
+   * wherever its two characters are no such pair. Built on the first long word.
+   */
+  private joins: Set<number> | null = null;
 
   /** `packed`: the file's bytes after its header line (deflate-raw; format in scripts/vendor-tokenizers.mjs). */
   constructor(packed: Buffer) {
@@ -182,7 +192,7 @@ export class SentencePieceBpe {
 
   /** Tokens of one word, memoised. */
   private countWord(word: string): number {
-    if (word.length > MAX_WORD_CHARS) return this.mergeCount(word);
+    if (word.length > MAX_WORD_CHARS) return this.countLongWord(word);
     let n = this.words.get(word);
     if (n === undefined) {
       if (this.words.size >= MAX_WORDS) this.words.clear();
@@ -190,6 +200,63 @@ export class SentencePieceBpe {
       this.words.set(word, n);
     }
     return n;
+  }
+
+  /** Tokens of a long word: its parts between points no merge joins, each counted as a word. */
+  private countLongWord(word: string): number {
+    const joins = (this.joins ??= this.mergeJoins());
+    let count = 0;
+    let from = 0;
+    for (let i = 1; i < word.length; i++) {
+      const a = word.charCodeAt(i - 1);
+      const b = word.charCodeAt(i);
+      // Never inside a surrogate pair: no piece ends with half a character, so the pair is never a join.
+      if ((a & 0xfc00) === 0xd800 || joins.has(a * 0x10000 + b)) continue;
+      const part = word.slice(from, i);
+      count += part.length > MAX_WORD_CHARS ? this.mergeCount(part) : this.countWord(part);
+      from = i;
+    }
+    if (from === 0) return this.mergeCount(word);
+    const rest = word.slice(from);
+    return count + (rest.length > MAX_WORD_CHARS ? this.mergeCount(rest) : this.countWord(rest));
+  }
+
+  /** Every (last code unit of left piece, first of right piece) of the merge table, as a × 2^16 + b. */
+  private mergeJoins(): Set<number> {
+    // First and last code units of each piece id: the characters', then the merged pieces' until
+    // none is left (a merge may build on a piece that a later-listed merge makes).
+    const first = new Map<number, number>();
+    const last = new Map<number, number>();
+    for (const [cp, id] of this.charId) {
+      const ch = String.fromCodePoint(cp);
+      first.set(id, ch.charCodeAt(0));
+      last.set(id, ch.charCodeAt(ch.length - 1));
+    }
+    const slots: number[] = [];
+    for (let s = 0; s < this.left.length; s++) if (this.left[s] !== -1) slots.push(s);
+    let todo = slots;
+    while (todo.length) {
+      const rest: number[] = [];
+      for (const s of todo) {
+        const f = first.get(this.left[s]!);
+        const l = last.get(this.right[s]!);
+        if (f === undefined || l === undefined) rest.push(s);
+        else {
+          const m = this.merged[this.rank[s]!]!;
+          first.set(m, f);
+          last.set(m, l);
+        }
+      }
+      if (rest.length === todo.length) break; // pieces no character reaches: they never apply
+      todo = rest;
+    }
+    const joins = new Set<number>();
+    for (const s of slots) {
+      const a = last.get(this.left[s]!);
+      const b = first.get(this.right[s]!);
+      if (a !== undefined && b !== undefined) joins.add(a * 0x10000 + b);
+    }
+    return joins;
   }
 
   /** Tokens of a text (spaces already `▁`) merged as one word. */

@@ -141,8 +141,12 @@ describe('Gemma 3 (Gemini 2.x / 3): exact SentencePiece BPE', () => {
       'word'.repeat(80) + ' ' + 'x'.repeat(300) + '   tail',
       '日本語の文章 と English 混在 text\u{1F600} emoji',
       ...files.map((f) => text(f).split('\n')[0]!).filter((t) => !/[<\t\r]/.test(t)),
+      // Long words (over 256 characters without a space): cut where no merge joins, then counted.
+      JSON.stringify(Array.from({ length: 40 }, (_, i) => ({ id: 1000 + i, sku: `SKU-${i * 37}`, ok: i % 2 === 0 }))),
+      ...files.map((f) => text(f).replace(/\s+/g, '').slice(0, 3000)).filter((t) => t.length > 256 && !/</.test(t)),
     ];
     expect(sections.length).toBeGreaterThan(100);
+    expect(sections.filter((t) => t.length > 256 && !t.includes(' ')).length).toBeGreaterThan(80);
     for (const t of sections) expect(bpe.countTokens(t)).toBe(bpe.mergeCount(t.replaceAll(' ', '\u2581')));
   });
 });
