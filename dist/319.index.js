@@ -2,7 +2,7 @@ export const id = 319;
 export const ids = [319];
 export const modules = {
 
-/***/ 7422:
+/***/ 8786:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -425,6 +425,72 @@ function routeAgentFeature(f, candidates, ctx, date) {
             },
         };
     });
+}
+
+;// CONCATENATED MODULE: ./src/advisor/count-ahead.ts
+/**
+ * Counting ahead of the routing replays. A candidate with another tokenizer than the feature's
+ * (a Gemini model for a GPT feature) counts every text the feature sends again, in its own
+ * encoding: on the main thread alone that was most of `suggest` on the benchmark. Here the texts
+ * of the next feature are queued on the token counter's worker while the main thread replays the
+ * current one, and the main thread joins in on what is left just before it needs them. Counts
+ * are the same on either thread; a text already memoised (the feature's own encoding, counted by
+ * the estimate) is not queued again.
+ */
+
+
+/** Samples in a run from which the worker pays for its start (as the diff's schedule). */
+const PARALLEL_MIN_SAMPLES = 2000;
+/** Queues each feature's texts in its candidates' encodings one feature ahead of its routing. */
+class CandidateCountAhead {
+    plans;
+    ctx;
+    where;
+    queued = new Map();
+    started;
+    constructor(plans, ctx, where, workers) {
+        this.plans = plans;
+        this.ctx = ctx;
+        this.where = where;
+        const samples = plans.reduce((n, p) => n + (p.input.traffic?.samples.length ?? 0), 0);
+        this.started = workers !== 0 && samples >= PARALLEL_MIN_SAMPLES;
+        if (this.started)
+            ctx.counter.prepare({ workers });
+    }
+    /** Before routing feature `i`: the next one is queued, and `i`'s texts are counted (joined). */
+    async before(i) {
+        if (!this.started)
+            return;
+        this.queue(i);
+        this.queue(i + 1);
+        for (const q of this.queued.get(i) ?? [])
+            await q.join();
+        this.queued.delete(i);
+    }
+    queue(i) {
+        const plan = this.plans[i];
+        if (!plan || this.queued.has(i))
+            return;
+        const { input } = plan;
+        const encodings = new Set();
+        for (const m of plan.candidates())
+            encodings.add((0,tokenize/* tokenizerFor */.v5)(m.family, m.canonical, m.tokenizer).encoding);
+        const texts = new Set();
+        if (input.traffic && encodings.size) {
+            const as = {
+                merged: { entry: input.feature },
+                baseSite: input.agent ? null : input.site,
+                headSite: null,
+                traffic: input.traffic,
+                ...(input.agent ? { baseAgent: input.agent } : {}),
+            };
+            const { date, configFile, positions } = this.where;
+            for (const set of (0,diff/* featureTexts */.NP)(as, this.ctx, { base: date, head: date }, { file: configFile, positions }).values())
+                for (const t of set)
+                    texts.add(t);
+        }
+        this.queued.set(i, [...encodings].map((e) => this.ctx.counter.queue(texts, e)));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/advisor/batch.ts
@@ -1033,6 +1099,7 @@ function outputCapSuggestion(f, ctx, date) {
 
 
 
+
 const round2 = (x) => Math.round(x * 100) / 100;
 /** The routing suggestion of one candidate (interval filled in after the bootstrap). */
 function routingSuggestion(f, o, opts) {
@@ -1171,11 +1238,23 @@ async function suggestFeatures(features, rev, ctx, opts) {
     const boot = (0,stats/* startBootstrap */.rC)({ seed: opts.seed, resamples: opts.resamples, workers: opts.workers });
     const out = [];
     const seriesOwner = new Map();
+    const advised = features.filter(({ input }) => !opts.only || opts.only.has(input.feature.id));
+    const ahead = new CandidateCountAhead(advised.map(({ input, estimate: est }) => ({
+        input,
+        candidates: () => candidatesFor({
+            current: est.model,
+            catalog: ctx.catalog,
+            date,
+            tier: input.feature.tier ?? 'standard',
+            meanInput: est.inputTokens.mean,
+            meanOutput: est.outputTokens.mean,
+            configured: opts.candidates,
+        }).models,
+    })), ctx, { date, configFile: rev.configFile, positions: rev.positions }, opts.workers);
     try {
-        for (const { input, estimate: est } of features) {
+        for (const [i, { input, estimate: est }] of advised.entries()) {
             const id = input.feature.id;
-            if (opts.only && !opts.only.has(id))
-                continue;
+            await ahead.before(i);
             const result = {
                 feature: id,
                 team: est.team,
@@ -1511,6 +1590,7 @@ function describe(v) {
 __webpack_require__.d(__webpack_exports__, {
   T7: () => (/* reexport */ CountAhead),
   ys: () => (/* reexport */ diffFeature),
+  NP: () => (/* reexport */ featureTexts),
   W: () => (/* reexport */ releaseFeature),
   R4: () => (/* reexport */ replayAll),
   bv: () => (/* reexport */ replayVariantRuns),
@@ -2917,7 +2997,7 @@ function seriesOf(f) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ advisorInputs)
 /* harmony export */ });
-/* harmony import */ var _advisor_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7422);
+/* harmony import */ var _advisor_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8786);
 
 /**
  * The advisor's options from a revision: its config's `advisor:` block (candidates, quality bar)

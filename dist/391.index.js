@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runSuggest: () => (/* binding */ runSuggest),
 /* harmony export */   suggestWith: () => (/* binding */ suggestWith)
 /* harmony export */ });
-/* harmony import */ var _advisor_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7422);
+/* harmony import */ var _advisor_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8786);
 /* harmony import */ var _estimate_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5402);
 /* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6261);
 /* harmony import */ var _repo_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8361);

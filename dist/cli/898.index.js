@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var src_report = __webpack_require__(6261);
 // EXTERNAL MODULE: ./src/tokenize/index.ts + 36 modules
 var tokenize = __webpack_require__(1370);
-// EXTERNAL MODULE: ./src/advisor/index.ts + 9 modules
-var advisor = __webpack_require__(7422);
+// EXTERNAL MODULE: ./src/advisor/index.ts + 10 modules
+var advisor = __webpack_require__(8786);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/repo/index.ts + 13 modules

@@ -11,6 +11,7 @@ import { startBootstrap, type BootstrapResult } from '../stats/index.js';
 import { usd } from '../text/index.js';
 import { agentRoutingFeature, movedCallMeans, routeAgentFeature } from './agent-routing.js';
 import { candidatesFor } from './candidates.js';
+import { CandidateCountAhead } from './count-ahead.js';
 import { batchSuggestion, cachingSuggestion, outputCapSuggestion } from './levers.js';
 import { routeFeature, type RoutingFeature, type RoutingOutcome } from './routing.js';
 import type { FeatureSuggestions, PassRateJson, Suggestion, SuggestionEvidence } from './types.js';
@@ -224,10 +225,29 @@ export async function suggestFeatures(
   const boot = startBootstrap({ seed: opts.seed, resamples: opts.resamples, workers: opts.workers });
   const out: FeatureSuggestions[] = [];
   const seriesOwner = new Map<string, Suggestion>();
+  const advised = features.filter(({ input }) => !opts.only || opts.only.has(input.feature.id));
+  const ahead = new CandidateCountAhead(
+    advised.map(({ input, estimate: est }) => ({
+      input,
+      candidates: () =>
+        candidatesFor({
+          current: est.model,
+          catalog: ctx.catalog,
+          date,
+          tier: input.feature.tier ?? 'standard',
+          meanInput: est.inputTokens.mean,
+          meanOutput: est.outputTokens.mean,
+          configured: opts.candidates,
+        }).models,
+    })),
+    ctx,
+    { date, configFile: rev.configFile, positions: rev.positions },
+    opts.workers,
+  );
   try {
-    for (const { input, estimate: est } of features) {
+    for (const [i, { input, estimate: est }] of advised.entries()) {
       const id = input.feature.id;
-      if (opts.only && !opts.only.has(id)) continue;
+      await ahead.before(i);
       const result: FeatureSuggestions = {
         feature: id,
         team: est.team,
