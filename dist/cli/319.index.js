@@ -187,23 +187,27 @@ function tierProblem(catalog, model, f) {
     }
     return null;
 }
+/** A candidate's outcome before its replay: no figures yet, its context window looked up. */
+function emptyOutcome(candidate) {
+    return {
+        candidate,
+        problem: null,
+        results: null,
+        monthly: 0,
+        monthlyBand: null,
+        inputMean: 0,
+        outputMean: 0,
+        tokenizer: null,
+        window: (0,catalog/* contextWindow */.qq)(candidate),
+        overflow: 0,
+        series: null,
+    };
+}
 /** Replay a feature's samples on each candidate. */
 function routeFeature(f, candidates, ctx, date) {
     return candidates.map((candidate) => {
-        const window = (0,catalog/* contextWindow */.qq)(candidate);
-        const empty = {
-            candidate,
-            problem: null,
-            results: null,
-            monthly: 0,
-            monthlyBand: null,
-            inputMean: 0,
-            outputMean: 0,
-            tokenizer: null,
-            window,
-            overflow: 0,
-            series: null,
-        };
+        const empty = emptyOutcome(candidate);
+        const window = empty.window;
         const problem = tierProblem(ctx.catalog, candidate, f);
         if (problem)
             return { ...empty, problem };
@@ -279,7 +283,6 @@ var src_text = __webpack_require__(2526);
  * The candidate's side shares the top agent's CallSite, so renders and counts of a candidate with
  * the feature's tokenizer come from the shared memo: nothing is counted twice.
  */
-
 
 
 
@@ -367,20 +370,8 @@ function routeAgentFeature(f, candidates, ctx, date) {
     const runWeight = f.traces.reduce((a, t) => a + t.weight, 0);
     const currentOutput = movedOutput(f, f.baseRuns);
     return candidates.map((candidate) => {
-        const window = (0,catalog/* contextWindow */.qq)(candidate);
-        const empty = {
-            candidate,
-            problem: null,
-            results: null,
-            monthly: 0,
-            monthlyBand: null,
-            inputMean: 0,
-            outputMean: 0,
-            tokenizer: null,
-            window,
-            overflow: 0,
-            series: null,
-        };
+        const empty = emptyOutcome(candidate);
+        const window = empty.window;
         const problem = agent_routing_tierProblem(f, candidate, ctx);
         if (problem)
             return { ...empty, problem };

@@ -9,7 +9,6 @@
  * The candidate's side shares the top agent's CallSite, so renders and counts of a candidate with
  * the feature's tokenizer come from the shared memo: nothing is counted twice.
  */
-import { contextWindow } from '../catalog/index.js';
 import { replayVariantRuns, type AgentVariant } from '../diff/index.js';
 import { AicostError } from '../errors.js';
 import {
@@ -32,7 +31,7 @@ import {
   type Trace,
 } from '../estimate/index.js';
 import type { ResolvedModel } from '../types.js';
-import { pairedOutcome, type RoutingOutcome } from './routing.js';
+import { emptyOutcome, pairedOutcome, type RoutingOutcome } from './routing.js';
 
 /** An agent feature at the trusted revision, its runs replayed as priced, ready for candidates. */
 export interface AgentRoutingFeature {
@@ -140,20 +139,8 @@ export function routeAgentFeature(
   const runWeight = f.traces.reduce((a, t) => a + t.weight, 0);
   const currentOutput = movedOutput(f, f.baseRuns);
   return candidates.map((candidate) => {
-    const window = contextWindow(candidate);
-    const empty: RoutingOutcome = {
-      candidate,
-      problem: null,
-      results: null,
-      monthly: 0,
-      monthlyBand: null,
-      inputMean: 0,
-      outputMean: 0,
-      tokenizer: null,
-      window,
-      overflow: 0,
-      series: null,
-    };
+    const empty = emptyOutcome(candidate);
+    const window = empty.window;
     const problem = tierProblem(f, candidate, ctx);
     if (problem) return { ...empty, problem };
     let side: AgentSide;

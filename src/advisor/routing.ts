@@ -99,6 +99,23 @@ function tierProblem(catalog: Catalog, model: ResolvedModel, f: RoutingFeature):
   return null;
 }
 
+/** A candidate's outcome before its replay: no figures yet, its context window looked up. */
+export function emptyOutcome(candidate: ResolvedModel): RoutingOutcome {
+  return {
+    candidate,
+    problem: null,
+    results: null,
+    monthly: 0,
+    monthlyBand: null,
+    inputMean: 0,
+    outputMean: 0,
+    tokenizer: null,
+    window: contextWindow(candidate),
+    overflow: 0,
+    series: null,
+  };
+}
+
 /** Replay a feature's samples on each candidate. */
 export function routeFeature(
   f: RoutingFeature,
@@ -107,20 +124,8 @@ export function routeFeature(
   date: Date,
 ): RoutingOutcome[] {
   return candidates.map((candidate) => {
-    const window = contextWindow(candidate);
-    const empty: RoutingOutcome = {
-      candidate,
-      problem: null,
-      results: null,
-      monthly: 0,
-      monthlyBand: null,
-      inputMean: 0,
-      outputMean: 0,
-      tokenizer: null,
-      window,
-      overflow: 0,
-      series: null,
-    };
+    const empty = emptyOutcome(candidate);
+    const window = empty.window;
     const problem = tierProblem(ctx.catalog, candidate, f);
     if (problem) return { ...empty, problem };
     let results: SampleResult[];

@@ -95,6 +95,7 @@ export function show(v: unknown): string {
   return kindOf(v);
 }
 
+/** What a value is, in words (`an object`, `a string`, `number 3`), for messages that must not quote it. */
 export function kindOf(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';

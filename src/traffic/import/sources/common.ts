@@ -9,6 +9,10 @@
  */
 
 import { utcMillis } from '../../datetime.js';
+import { kindOf, show } from '../../line-values.js';
+
+// Records may hold customer text: messages show short scalars as written, anything else by kind.
+export { kindOf, show };
 
 export type Json = Record<string, unknown>;
 
@@ -336,19 +340,4 @@ export function providerOf(model: string | undefined): string | undefined {
   if (/(^|\/)(gpt|o\d|chatgpt|text-embedding|davinci)/.test(m)) return 'openai';
   if (/(^|\/)gemini/.test(m)) return 'google';
   return undefined;
-}
-
-/** A value for a message: short scalars as written, anything else by kind (records may hold customer text). */
-export function show(v: unknown): string {
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (typeof v === 'string' && v.length <= 40) return JSON.stringify(v);
-  return kindOf(v);
-}
-
-export function kindOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'object') return 'an object';
-  if (typeof v === 'string') return 'a string';
-  return `${typeof v} ${String(v)}`;
 }
