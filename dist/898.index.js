@@ -1457,8 +1457,8 @@ async function runDiff(run) {
         progress(`loading base ${baseSha.slice(0, 12)} and head ${headSha.slice(0, 12)} (configs, artifacts, traffic)`);
         const schedule = new DiffSchedule(counter, run.workers);
         const boot = schedule.bootstrap(`${baseSha}:${headSha}:${location.prefix}:${location.configPath}`);
-        const { loaded, priced: found0 } = await loadAndPrice(project, run.trafficDir, schedule, boot, progress);
-        const { features, prPriced } = found0;
+        const { loaded, priced: pricing } = await loadAndPrice(project, run.trafficDir, schedule, boot, progress);
+        const { features, prPriced } = pricing;
         const shared = schedule.shared(loaded.merged, loaded.dates);
         const { catalog } = shared.ctx;
         progress('bootstrapping the 95% intervals');

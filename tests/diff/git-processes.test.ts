@@ -5,19 +5,14 @@
  * grow with the features. Counted with a `git` shim first on PATH that logs each start.
  */
 import { describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prRepo, runCli } from '../helpers/run.js';
 
-const realGit = ['/usr/bin/git', '/usr/local/bin/git', '/bin/git'].find((p) => {
-  try {
-    readFileSync(p);
-    return true;
-  } catch {
-    return false;
-  }
-})!;
+/** The git the tests would run (the shim hands every call on to it). */
+const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
 
 /** A directory with a `git` that appends its arguments to `log`, then runs the real git. */
 function gitShim(log: string): string {
