@@ -223,28 +223,31 @@ export class SentencePieceBpe {
 
   /** Every (last code unit of left piece, first of right piece) of the merge table, as a × 2^16 + b. */
   private mergeJoins(): Set<number> {
-    // First and last code units of each piece id: the characters', then the merged pieces' until
-    // none is left (a merge may build on a piece that a later-listed merge makes).
-    const first = new Map<number, number>();
-    const last = new Map<number, number>();
+    // First and last code units of each piece id (−1: not known yet): the characters', then the
+    // merged pieces' until none is left (a merge may build on a piece that a later-listed merge makes).
+    let ids = 0;
+    for (const id of this.charId.values()) ids = Math.max(ids, id + 1);
+    for (const m of this.merged) ids = Math.max(ids, m + 1);
+    const first = new Int32Array(ids).fill(-1);
+    const last = new Int32Array(ids).fill(-1);
     for (const [cp, id] of this.charId) {
       const ch = String.fromCodePoint(cp);
-      first.set(id, ch.charCodeAt(0));
-      last.set(id, ch.charCodeAt(ch.length - 1));
+      first[id] = ch.charCodeAt(0);
+      last[id] = ch.charCodeAt(ch.length - 1);
     }
-    const slots: number[] = [];
-    for (let s = 0; s < this.left.length; s++) if (this.left[s] !== -1) slots.push(s);
-    let todo = slots;
+    let todo: number[] = [];
+    for (let s = 0; s < this.left.length; s++) if (this.left[s] !== -1) todo.push(s);
+    const slots = todo;
     while (todo.length) {
       const rest: number[] = [];
       for (const s of todo) {
-        const f = first.get(this.left[s]!);
-        const l = last.get(this.right[s]!);
-        if (f === undefined || l === undefined) rest.push(s);
+        const f = first[this.left[s]!]!;
+        const l = last[this.right[s]!]!;
+        if (f < 0 || l < 0) rest.push(s);
         else {
           const m = this.merged[this.rank[s]!]!;
-          first.set(m, f);
-          last.set(m, l);
+          first[m] = f;
+          last[m] = l;
         }
       }
       if (rest.length === todo.length) break; // pieces no character reaches: they never apply
@@ -252,9 +255,9 @@ export class SentencePieceBpe {
     }
     const joins = new Set<number>();
     for (const s of slots) {
-      const a = last.get(this.left[s]!);
-      const b = first.get(this.right[s]!);
-      if (a !== undefined && b !== undefined) joins.add(a * 0x10000 + b);
+      const a = last[this.left[s]!]!;
+      const b = first[this.right[s]!]!;
+      if (a >= 0 && b >= 0) joins.add(a * 0x10000 + b);
     }
     return joins;
   }
