@@ -1206,7 +1206,15 @@ function ordered(s) {
  * the feature's mean tokens per call.
  */
 function listFor(result, est, ctx, date, tier, means, opts) {
-    const list = candidatesFor({
+    const list = candidateList(est, ctx, date, tier, means, opts);
+    result.notes.push(...list.notes);
+    if (list.models.length === 0)
+        result.notes.push(`No cheaper model of the ${est.model.canonical} line in the catalog; set advisor.candidates to compare others.`);
+    return list.models;
+}
+/** A feature's routing candidates: `advisor.candidates`, else the cheaper models of its line. */
+function candidateList(est, ctx, date, tier, means, opts) {
+    return candidatesFor({
         current: est.model,
         catalog: ctx.catalog,
         date,
@@ -1215,10 +1223,6 @@ function listFor(result, est, ctx, date, tier, means, opts) {
         meanOutput: means.output,
         configured: opts.candidates,
     });
-    result.notes.push(...list.notes);
-    if (list.models.length === 0)
-        result.notes.push(`No cheaper model of the ${est.model.canonical} line in the catalog; set advisor.candidates to compare others.`);
-    return list.models;
 }
 /**
  * Suggestions for features priced at the trusted revision (the base in a PR: its prompt, model,
@@ -1232,15 +1236,9 @@ async function suggestFeatures(features, rev, ctx, opts) {
     const advised = features.filter(({ input }) => !opts.only || opts.only.has(input.feature.id));
     const ahead = new CandidateCountAhead(advised.map(({ input, estimate: est }) => ({
         input,
-        candidates: () => candidatesFor({
-            current: est.model,
-            catalog: ctx.catalog,
-            date,
-            tier: input.feature.tier ?? 'standard',
-            meanInput: est.inputTokens.mean,
-            meanOutput: est.outputTokens.mean,
-            configured: opts.candidates,
-        }).models,
+        // The routing's own list may differ a little (an agent's means are its moved calls'): a
+        // missed encoding is counted on the main thread, an extra one only costs the worker time.
+        candidates: () => candidateList(est, ctx, date, input.feature.tier ?? 'standard', { input: est.inputTokens.mean, output: est.outputTokens.mean }, opts).models,
     })), ctx, { date, configFile: rev.configFile, positions: rev.positions }, opts.workers);
     try {
         for (const [i, { input, estimate: est }] of advised.entries()) {

@@ -10,7 +10,7 @@ import type { Position, ResolvedModel, ServiceTier, TokenizerChoice } from '../t
 import { startBootstrap, type BootstrapResult } from '../stats/index.js';
 import { usd } from '../text/index.js';
 import { agentRoutingFeature, movedCallMeans, routeAgentFeature } from './agent-routing.js';
-import { candidatesFor } from './candidates.js';
+import { candidatesFor, type CandidateList } from './candidates.js';
 import { CandidateCountAhead } from './count-ahead.js';
 import { batchSuggestion, cachingSuggestion, outputCapSuggestion } from './levers.js';
 import { routeFeature, type RoutingFeature, type RoutingOutcome } from './routing.js';
@@ -181,7 +181,25 @@ function listFor(
   means: { input: number; output: number },
   opts: AdvisorOptions,
 ): ResolvedModel[] {
-  const list = candidatesFor({
+  const list = candidateList(est, ctx, date, tier, means, opts);
+  result.notes.push(...list.notes);
+  if (list.models.length === 0)
+    result.notes.push(
+      `No cheaper model of the ${est.model.canonical} line in the catalog; set advisor.candidates to compare others.`,
+    );
+  return list.models;
+}
+
+/** A feature's routing candidates: `advisor.candidates`, else the cheaper models of its line. */
+function candidateList(
+  est: FeatureEstimate,
+  ctx: EstimateContext,
+  date: Date,
+  tier: ServiceTier,
+  means: { input: number; output: number },
+  opts: AdvisorOptions,
+): CandidateList {
+  return candidatesFor({
     current: est.model,
     catalog: ctx.catalog,
     date,
@@ -190,12 +208,6 @@ function listFor(
     meanOutput: means.output,
     configured: opts.candidates,
   });
-  result.notes.push(...list.notes);
-  if (list.models.length === 0)
-    result.notes.push(
-      `No cheaper model of the ${est.model.canonical} line in the catalog; set advisor.candidates to compare others.`,
-    );
-  return list.models;
 }
 
 /** One feature as priced at the trusted revision: its loaded input and its estimate. */
@@ -229,16 +241,17 @@ export async function suggestFeatures(
   const ahead = new CandidateCountAhead(
     advised.map(({ input, estimate: est }) => ({
       input,
+      // The routing's own list may differ a little (an agent's means are its moved calls'): a
+      // missed encoding is counted on the main thread, an extra one only costs the worker time.
       candidates: () =>
-        candidatesFor({
-          current: est.model,
-          catalog: ctx.catalog,
+        candidateList(
+          est,
+          ctx,
           date,
-          tier: input.feature.tier ?? 'standard',
-          meanInput: est.inputTokens.mean,
-          meanOutput: est.outputTokens.mean,
-          configured: opts.candidates,
-        }).models,
+          input.feature.tier ?? 'standard',
+          { input: est.inputTokens.mean, output: est.outputTokens.mean },
+          opts,
+        ).models,
     })),
     ctx,
     { date, configFile: rev.configFile, positions: rev.positions },
