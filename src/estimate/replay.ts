@@ -93,18 +93,47 @@ export type SampleMessages = NonNullable<ReturnType<typeof messagesForSample>>;
  */
 const renders = new WeakMap<CallSite, WeakMap<Sample, SampleMessages | null>>();
 
-/** {@link messagesForSample}, rendered once per site and sample (see `renders`). */
+/**
+ * A site's render twin: the first live site with the same messages (roles and templates), which
+ * is all {@link messagesForSample} reads. Base and head of a feature whose prompt did not change
+ * (a model or parameter change, or no change) then render each sample once, and both replays
+ * count the very same strings: half the rendering, half the garbage, and memo hits on identity.
+ */
+const twinOf = new WeakMap<CallSite, CallSite>();
+const twinsByMessages = new Map<string, WeakRef<CallSite>>();
+
+function renderTwin(site: CallSite): CallSite {
+  let twin = twinOf.get(site);
+  if (twin) return twin;
+  const key = JSON.stringify(site.messages.map((m) => [m.role, m.template]));
+  twin = twinsByMessages.get(key)?.deref();
+  if (!twin) {
+    twin = site;
+    twinsByMessages.set(key, new WeakRef(site));
+  }
+  twinOf.set(site, twin);
+  return twin;
+}
+
+/** {@link messagesForSample}, rendered once per site (or its render twin) and sample (see `renders`). */
 export function renderedMessages(site: CallSite, sample: Sample): SampleMessages | null {
-  let bySample = renders.get(site);
-  if (!bySample) renders.set(site, (bySample = new WeakMap()));
+  const twin = renderTwin(site);
+  let bySample = renders.get(twin);
+  if (!bySample) renders.set(twin, (bySample = new WeakMap()));
   let m = bySample.get(sample);
-  if (m === undefined) bySample.set(sample, (m = messagesForSample(site, sample)));
+  if (m === undefined) bySample.set(sample, (m = messagesForSample(twin, sample)));
   return m;
 }
 
-/** Drops the renders kept for a site (its feature is priced: they would only hold memory). */
+/** Drops the renders kept for a site and its twin (its feature is priced: they would only hold memory). */
 export function releaseRenders(site: CallSite): void {
+  const twin = twinOf.get(site);
   renders.delete(site);
+  if (twin) renders.delete(twin);
+  for (const [key, ref] of twinsByMessages) {
+    const s = ref.deref();
+    if (s === undefined || s === site || s === twin) twinsByMessages.delete(key);
+  }
 }
 
 function copyRecorded(m: RecordedMessage): CountableMessage {
