@@ -12,6 +12,12 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const SYMBOL = /[{}[\]()<>;=:"'`|\\/*#$_&^~+-]/g;
 const LETTER = /\p{L}/gu;
 const EMOJI = /\p{Extended_Pictographic}/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Per ASCII code, whether it is code punctuation: read from SYMBOL itself, so the two cannot drift. */
+const ASCII_SYMBOL = Uint8Array.from({ length: 128 }, (_, c) =>
+  new RegExp(SYMBOL.source).test(String.fromCharCode(c)) ? 1 : 0,
+);
 
 /**
  * The kind of a text: CJK when at least a quarter of its letters are CJK characters, else emoji
@@ -20,6 +26,19 @@ const EMOJI = /\p{Extended_Pictographic}/gu;
  * characters are prose.
  */
 export function contentKind(text: string): ContentKind {
+  if (text.length < 2) return 'prose';
+  // Most prompts are ASCII, which holds no CJK character and no pictograph: then code punctuation
+  // alone decides, counted in one pass instead of four arrays of matches (the same kind: tested).
+  if (!NON_ASCII.test(text)) {
+    let symbols = 0;
+    for (let i = 0; i < text.length; i++) symbols += ASCII_SYMBOL[text.charCodeAt(i)]!;
+    return symbols >= 0.08 * text.length ? 'code' : 'prose';
+  }
+  return contentKindByMatches(text);
+}
+
+/** {@link contentKind} by counting every class's matches, for any text (the reference of the ASCII shortcut). */
+export function contentKindByMatches(text: string): ContentKind {
   if (text.length < 2) return 'prose';
   const letters = text.match(LETTER)?.length ?? 0;
   const cjk = text.match(CJK)?.length ?? 0;

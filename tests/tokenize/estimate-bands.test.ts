@@ -9,7 +9,7 @@ import { describe, it, expect } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tokenizerFor, TokenCounter } from '../../src/tokenize/index.js';
-import { contentKind } from '../../src/tokenize/content-kind.js';
+import { contentKind, contentKindByMatches } from '../../src/tokenize/content-kind.js';
 import type { TokenizerChoice } from '../../src/types.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -42,6 +42,23 @@ describe('content kinds', () => {
     });
     // One JSON snippet cut to a few characters of a string value reads as prose; nothing else is off.
     expect(wrong.map((w) => w.f).length).toBeLessThanOrEqual(2);
+  });
+
+  it('takes the ASCII shortcut with the same kind as counting every match', () => {
+    // Around the 8% line of code punctuation, for every ASCII character as the filler or symbol.
+    const generated: string[] = [];
+    for (let c = 0; c < 128; c++) {
+      const ch = String.fromCharCode(c);
+      for (const n of [7, 8, 9, 25]) generated.push(`${'word '.repeat(20).slice(0, 100 - n)}${ch.repeat(n)}`);
+      generated.push(ch + ch);
+    }
+    const ascii = [...texts.map((t) => t.text), ...generated].filter((t) => !/[^\x00-\x7f]/.test(t));
+    expect(ascii.length).toBeGreaterThan(600);
+    const kinds = new Set(ascii.map((t) => contentKind(t)));
+    expect([...kinds].sort()).toEqual(['code', 'prose']);
+    expect(ascii.filter((t) => contentKind(t) !== contentKindByMatches(t))).toEqual([]);
+    // Other texts go the reference way: the corpus's CJK and emoji files keep their kinds.
+    for (const { text } of texts) expect(contentKind(text)).toBe(contentKindByMatches(text));
   });
 });
 
