@@ -35,11 +35,18 @@ export function unitKey(sample: Sample): string {
 
 /** Streams samples in, keeps a deterministic subset of at most `k` lines (whole units). */
 export class BottomKSampler {
+  /** The kept units: in arrival order while nothing was dropped, a max-heap by rank after. */
   private readonly heap: Unit[] = [];
   private readonly units = new Map<string, Unit>();
   private threshold: { rank: number; key: string } | null = null;
   private kept = 0;
   private seq = 0;
+  /**
+   * Samples in arrival order until the first line too many: a file within `k` lines (the usual
+   * case) is kept whole, so its units need no rank, no heap and no sort; ranks are computed and
+   * the heap is built only when something must be dropped, which drops the same units.
+   */
+  private whole: Sample[] | null = [];
 
   constructor(private readonly k: number) {}
 
@@ -49,14 +56,19 @@ export class BottomKSampler {
     const key = unitKey(sample);
     let unit = this.units.get(key);
     if (!unit) {
-      const candidate = { key, rank: hashKey(key) };
-      if (this.threshold && !above(this.threshold, candidate)) return;
-      unit = { ...candidate, lines: [] };
+      if (this.whole) unit = { key, rank: NaN, lines: [] };
+      else {
+        const candidate = { key, rank: hashKey(key) };
+        if (this.threshold && !above(this.threshold, candidate)) return;
+        unit = { ...candidate, lines: [] };
+      }
       this.units.set(key, unit);
       this.push(unit);
     }
     unit.lines.push([order, sample]);
+    this.whole?.push(sample);
     this.kept++;
+    if (this.kept > this.k && this.whole) this.rank();
     while (this.kept > this.k && this.heap.length > 1) {
       const top = this.popMax();
       this.units.delete(top.key);
@@ -67,15 +79,25 @@ export class BottomKSampler {
 
   /** Samples kept, in the order they were offered. */
   result(): Sample[] {
+    if (this.whole) return this.whole.slice();
     const all: [number, Sample][] = [];
     for (const unit of this.heap) for (const entry of unit.lines) all.push(entry);
     all.sort((a, b) => a[0] - b[0]);
     return all.map((e) => e[1]);
   }
 
+  /** The first line too many: rank every unit and order them as a heap (Floyd's, linear). */
+  private rank(): void {
+    this.whole = null;
+    const h = this.heap;
+    for (const unit of h) unit.rank = hashKey(unit.key);
+    for (let i = (h.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
   private push(unit: Unit): void {
     const h = this.heap;
     h.push(unit);
+    if (this.whole) return;
     let i = h.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -91,18 +113,22 @@ export class BottomKSampler {
     const last = h.pop()!;
     if (h.length > 0) {
       h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && above(h[l]!, h[m]!)) m = l;
-        if (r < h.length && above(h[r]!, h[m]!)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
-        i = m;
-      }
+      this.siftDown(0);
     }
     return top;
+  }
+
+  private siftDown(i: number): void {
+    const h = this.heap;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && above(h[l]!, h[m]!)) m = l;
+      if (r < h.length && above(h[r]!, h[m]!)) m = r;
+      if (m === i) return;
+      [h[i], h[m]] = [h[m]!, h[i]!];
+      i = m;
+    }
   }
 }

@@ -124,6 +124,23 @@ describe('BottomKSampler', () => {
     }
   });
 
+  it('ranks only when a line is too many: k = all lines keeps every line, k − 1 drops as ranked, in any order', () => {
+    // The units are kept unranked in arrival order until line k + 1 arrives; then they are
+    // ranked and heaped at once, which must drop exactly what ranking from the start drops.
+    for (const k of [all.length, all.length - 1, all.length - 6, 1]) {
+      const expected = expectedKept(all, k);
+      if (k === all.length) expect(expected.size).toBe(all.length);
+      for (let seed = 1; seed <= 10; seed++) {
+        const sampler = new BottomKSampler(k);
+        const order = shuffled(all, seed);
+        for (const s of order) sampler.add(s);
+        const kept = sampler.result().map((s) => s.id);
+        expect(new Set(kept)).toEqual(expected);
+        expect(kept).toEqual(order.filter((s) => expected.has(s.id)).map((s) => s.id));
+      }
+    }
+  });
+
   it('returns samples in the order they were offered', () => {
     const sampler = new BottomKSampler(1000);
     const order = shuffled(all, 7);
