@@ -125,7 +125,11 @@ export function renderedMessages(site: CallSite, sample: Sample): SampleMessages
   return m;
 }
 
-/** Drops the renders kept for a site and its twin (its feature is priced: they would only hold memory). */
+/**
+ * Drops the renders kept for a site and its twin (its feature is priced: they would only hold
+ * memory). Another feature with the same messages, still to be replayed, renders its samples
+ * again then: the same texts, only not the same strings.
+ */
 export function releaseRenders(site: CallSite): void {
   const twin = twinOf.get(site);
   renders.delete(site);
