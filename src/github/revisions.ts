@@ -99,6 +99,22 @@ export async function fetchRef(
 }
 
 /**
+ * The commits `planRevisions` checks for this event, as named: asked together with the top level
+ * (`gitTopLevel`), one git process instead of two. Names that are not full SHAs are left to
+ * `planRevisions` (a branch can move).
+ */
+export function namedCommits(ctx: ActionContext, inputs: ActionInputs): string[] {
+  const named = [inputs.headRef, inputs.baseRef];
+  if (ctx.eventName === 'merge_group')
+    named.push(
+      stringField(ctx.payload, 'merge_group', 'head_sha'),
+      stringField(ctx.payload, 'merge_group', 'base_sha'),
+    );
+  else if (ctx.eventName !== 'pull_request_target' && !inputs.headRef) named.push(ctx.sha);
+  return named.filter((n): n is string => !!n && SHA.test(n));
+}
+
+/**
  * Pick the revisions of this event.
  * - `pull_request`: head = GITHUB_SHA (the test-merge commit), base = its first parent, so
  *   changes merged to the base branch since the branch point are not charged to the PR.

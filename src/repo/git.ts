@@ -108,11 +108,41 @@ function remembered(key: string, compute: () => Promise<string | null>): Promise
 /** A full SHA-1 or SHA-256 object name: what it names can never change. */
 export const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
-/** The top-level directory of the git repository containing `dir`, or null outside git. */
-export async function gitTopLevel(dir: string): Promise<string | null> {
+/** Records an answer found on the way (it is as stable as one asked for). */
+function remember(key: string, value: string): void {
+  if (stable.has(key)) return;
+  if (stable.size >= STABLE_MAX) stable.delete(stable.keys().next().value!);
+  stable.set(key, Promise.resolve(value));
+}
+
+/**
+ * The top-level directory of the git repository containing `dir`, or null outside git.
+ * `commits` are full SHAs the caller is about to check with `resolveCommit` (others are ignored):
+ * they are checked in the same git process and remembered, so a run that starts with both asks
+ * git once. When one of them is not a commit that call fails as a whole; the top level is then
+ * asked alone, and `resolveCommit` gives the missing commit its own message.
+ */
+export async function gitTopLevel(dir: string, commits: readonly string[] = []): Promise<string | null> {
+  const key = `top\0${dir}`;
+  const shas = [...new Set(commits.filter((c) => FULL_SHA.test(c)))];
+  if (shas.length > 0 && !stable.has(key)) {
+    try {
+      // Full SHAs cannot be options; `--` keeps each a revision, never a path.
+      const [top, ...names] = (
+        await gitText(dir, ['rev-parse', '--show-toplevel', ...shas.map((sha) => `${sha}^{commit}`), '--'])
+      ).split('\n');
+      remember(key, top!);
+      shas.forEach((sha, i) => {
+        if (names[i] === sha) remember(`commit\0${top}\0${sha}`, sha);
+      });
+      return top!;
+    } catch {
+      // One of them is not a commit here (or this is no clone): asked apart below.
+    }
+  }
   try {
     // Only a found top level is remembered: a directory may become a clone later.
-    return await remembered(`top\0${dir}`, () => gitText(dir, ['rev-parse', '--show-toplevel']));
+    return await remembered(key, () => gitText(dir, ['rev-parse', '--show-toplevel']));
   } catch {
     return null;
   }
