@@ -6,6 +6,7 @@
  * assertion: the test checks where the run stopped and what it said.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { existsSync } from 'node:fs';
 import { FakeGitHub } from './fake-github.js';
 import { checkout, commands, config, jsonl, makePr, prompt, pullRequestPayload, ROWS, runAction } from './harness.js';
 
@@ -32,26 +33,32 @@ const fixture = () =>
   );
 
 describe('time-budget-minutes', () => {
-  it('a run stuck while pricing a feature fails the step, naming the feature, and posts nothing', async () => {
-    // 15 seconds: ample for the run to reach the stuck stage (a few seconds on a busy runner).
-    const fx = fixture();
-    const r = await runAction({
-      workspace: checkout(fx),
-      event: 'pull_request',
-      payload: pullRequestPayload(fx),
-      sha: fx.mergeSha,
-      gh,
-      inputs: { 'time-budget-minutes': '0.25' },
-      env: { AICOST_TEST_STALL_STAGE: 'pricing feature summary' },
-    });
-    expect(r.status).not.toBe(0);
-    const errors = commands(r.stdout, 'error');
-    expect(errors).toEqual([
-      '::error::aicost stopped: its time budget of 0.25 minute(s) ran out while pricing feature summary.%0A  A larger repository may need more: raise the input time-budget-minutes; a run that never ends on one input is a bug to report.',
-    ]);
-    expect(r.summary).toContain('ran out while pricing feature summary');
-    expect(gh.comments).toHaveLength(0);
-  });
+  // The watchdog is a Perl process where /usr/bin/perl is (Linux and macOS runners), else a worker
+  // thread; AICOST_TEST_WATCHDOG=thread makes the thread keep the watch here too.
+  const watchdogs = existsSync('/usr/bin/perl') ? ['process', 'thread'] : ['thread'];
+  it.each(watchdogs)(
+    'a run stuck while pricing a feature fails the step, naming the feature, and posts nothing (%s)',
+    async (watchdog) => {
+      // 15 seconds: ample for the run to reach the stuck stage (a few seconds on a busy runner).
+      const fx = fixture();
+      const r = await runAction({
+        workspace: checkout(fx),
+        event: 'pull_request',
+        payload: pullRequestPayload(fx),
+        sha: fx.mergeSha,
+        gh,
+        inputs: { 'time-budget-minutes': '0.25' },
+        env: { AICOST_TEST_STALL_STAGE: 'pricing feature summary', AICOST_TEST_WATCHDOG: watchdog },
+      });
+      expect(r.status).not.toBe(0);
+      const errors = commands(r.stdout, 'error');
+      expect(errors).toEqual([
+        '::error::aicost stopped: its time budget of 0.25 minute(s) ran out while pricing feature summary.%0A  A larger repository may need more: raise the input time-budget-minutes; a run that never ends on one input is a bug to report.',
+      ]);
+      expect(r.summary).toContain('ran out while pricing feature summary');
+      expect(gh.comments).toHaveLength(0);
+    },
+  );
 
   it('a stage it never reaches does not stop the run (the watch ends with it)', async () => {
     const fx = fixture();
