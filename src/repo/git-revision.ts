@@ -126,7 +126,7 @@ export class GitRevisionReader implements RevisionReader {
         },
       );
     }
-    this.batch ??= new BatchReader(this.gitRoot);
+    this.batch ??= acquireBatch(this.gitRoot);
     const buf = await this.batch.read(e.sha);
     if (looksBinary(buf)) throw new RepoError(`${path} is a binary file, not text`, { location: { file: path } });
     return buf.toString('utf8').replace(/^\uFEFF/, '');
@@ -142,7 +142,7 @@ export class GitRevisionReader implements RevisionReader {
       this.lastBlob = undefined;
       let blob = last?.sha === e.sha ? last.blob : undefined;
       if (!blob) {
-        this.batch ??= new BatchReader(this.gitRoot);
+        this.batch ??= acquireBatch(this.gitRoot);
         blob = this.batch.readPieces(e.sha);
         this.lastBlob = { sha: e.sha, blob };
       }
@@ -170,7 +170,7 @@ export class GitRevisionReader implements RevisionReader {
   async commitDate(): Promise<Date | null> {
     // Through the batch process the reader has (or will have) open anyway: one git process less.
     if (FULL_SHA.test(this.rev)) {
-      this.batch ??= new BatchReader(this.gitRoot);
+      this.batch ??= acquireBatch(this.gitRoot);
       const date = committerDate(await this.batch.readCommit(this.rev));
       if (date) return date;
     }
@@ -178,7 +178,44 @@ export class GitRevisionReader implements RevisionReader {
   }
 
   close(): void {
-    this.batch?.close();
+    if (this.batch) releaseBatch(this.gitRoot, this.batch);
+    this.batch = undefined;
+  }
+}
+
+/**
+ * One `cat-file --batch` per repository, shared by the readers open on it, and kept (idle, not
+ * holding this process) for the next one: a run opens readers in turn (the action's override
+ * policy at base, then base and head for the diff), and each process is a fork of this one (5–25 ms
+ * on a 2-core runner). A batch process reads any object of its repository, so readers of
+ * different commits share it; requests are answered in order. Bounded: the idle ones beyond
+ * BATCH_POOL_MAX repositories are ended (tests open many repositories in one process).
+ */
+const batchPool = new Map<string, { batch: BatchReader; users: number }>();
+const BATCH_POOL_MAX = 4;
+
+function acquireBatch(gitRoot: string): BatchReader {
+  let entry = batchPool.get(gitRoot);
+  if (!entry || !entry.batch.open) {
+    entry = { batch: new BatchReader(gitRoot), users: 0 };
+    batchPool.set(gitRoot, entry);
+  }
+  if (entry.users++ === 0) entry.batch.hold(true);
+  return entry.batch;
+}
+
+function releaseBatch(gitRoot: string, batch: BatchReader): void {
+  const entry = batchPool.get(gitRoot);
+  if (entry?.batch !== batch) return batch.close();
+  if (--entry.users > 0) return;
+  batch.hold(false);
+  // The least recently added idle ones go first.
+  for (const [root, e] of batchPool) {
+    if (batchPool.size <= BATCH_POOL_MAX) break;
+    if (e.users === 0) {
+      e.batch.close();
+      batchPool.delete(root);
+    }
   }
 }
 
@@ -281,6 +318,24 @@ class BatchReader {
       this.take(1);
       this.bodySize = null;
       this.queue.shift()!.resolve(body, this.bodyType);
+    }
+  }
+
+  /** Whether requests are still answered (false once closed, or once git has exited). */
+  get open(): boolean {
+    return !this.closed;
+  }
+
+  /**
+   * Whether the process and its pipes keep this process alive: while a reader uses it (a pending
+   * request must be answered), not while it waits idle for the next reader.
+   */
+  hold(on: boolean): void {
+    for (const handle of [this.child, this.child.stdin, this.child.stdout, this.child.stderr]) {
+      // (The pipes are sockets at run time; the stream types do not show ref/unref.)
+      const h = handle as unknown as { ref?: () => void; unref?: () => void };
+      if (on) h.ref?.();
+      else h.unref?.();
     }
   }
 

@@ -154,8 +154,12 @@ export async function resolveCommit(cwd: string, rev: string): Promise<string> {
     throw new RepoError(`revision "${rev}" looks like an option`, { hint: 'Pass a branch, tag or commit SHA.' });
   try {
     const verify = () => gitText(cwd, ['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`]);
-    // Names (branches, HEAD) can move between calls; a full SHA's answer cannot.
-    return FULL_SHA.test(rev) ? (await remembered(`commit\0${cwd}\0${rev}`, verify))! : await verify();
+    // Names (branches, HEAD) can move between calls; a full SHA's answer cannot. What a name
+    // resolves to is such a SHA: checked, so a later check of it (base = first parent) asks no one.
+    if (FULL_SHA.test(rev)) return (await remembered(`commit\0${cwd}\0${rev}`, verify))!;
+    const sha = await verify();
+    if (FULL_SHA.test(sha)) remember(`commit\0${cwd}\0${sha}`, sha);
+    return sha;
   } catch {
     throw new RepoError(`revision "${rev}" is not a commit in ${cwd}`, {
       hint: 'Check the name, or fetch it first (git fetch origin <ref>; in Actions use actions/checkout with fetch-depth: 2 or more).',

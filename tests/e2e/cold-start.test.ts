@@ -20,7 +20,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { FakeGitHub } from '../action/fake-github.js';
-import { runAction } from '../action/harness.js';
+import { checkout, makePr, pullRequestPayload, runAction } from '../action/harness.js';
 import { git, makeRepo, prRepo, ROOT, runCli } from '../helpers/run.js';
 
 const TRACE = join(ROOT, 'tests/helpers/load-trace.mjs');
@@ -162,6 +162,45 @@ describe('cold start (what a start loads, counted)', () => {
         expect(t.processes.filter((p) => !p.startsWith('git '))).toEqual([]);
         expect(t.builtins).toContain('worker_threads');
       }
+    } finally {
+      await gh.close();
+    }
+  });
+  it('the action on pull_request: six git processes, one batch process for the override policy, base and head', async () => {
+    const fx = makePr(
+      TINY,
+      { 'prompts/faq.prompt.yml': TINY['prompts/faq.prompt.yml'].replace('Hi', 'Hello') },
+      {
+        'README.md': '# moved on\n',
+      },
+    );
+    const gh = new FakeGitHub();
+    await gh.start();
+    try {
+      const out = join(mkdtempSync(join(tmpdir(), 'aicost-trace-')), 'trace.json');
+      const run = await runAction({
+        workspace: checkout(fx),
+        event: 'pull_request',
+        payload: pullRequestPayload(fx),
+        sha: fx.mergeSha,
+        gh,
+        inputs: { comment: 'off', 'github-token': '' },
+        env: traceEnv(out),
+      });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.report!.breached).toBe(false);
+      const base = fx.baseSha;
+      // Nine before: the first parent took `rev-list` and a check, the base was checked again, and
+      // the override policy's reader, base and head each had their own `cat-file --batch`.
+      expect(traceOf(out, ACTION_DIR).processes.filter((p) => p.startsWith('git '))).toEqual([
+        `git rev-parse --show-toplevel ${fx.mergeSha}^{commit} --`,
+        `git rev-parse --verify --end-of-options ${fx.mergeSha}^1^{commit}`,
+        `git ls-tree -r -z -l --full-tree ${base}`,
+        'git cat-file --batch',
+        `git ls-tree -r -z -l --full-tree ${fx.mergeSha}`,
+        `git diff --name-status -z -M --no-ext-diff --no-textconv ${base} ${fx.mergeSha}`,
+      ]);
     } finally {
       await gh.close();
     }

@@ -85,6 +85,7 @@ describe('the top level and the commits a run names, in one git process', () => 
 describe('the commit date through the reader’s batch process', () => {
   it('is the instant git show %cI gives, in any time zone, and shares the process that reads the files', async () => {
     const repo = makeRepo({ 'a.txt': 'a\n' });
+    const shas: string[] = [];
     for (const date of ['2026-03-01T23:30:00+05:30', '1999-12-31T20:15:07-08:00']) {
       execFileSync(
         realGit,
@@ -96,7 +97,7 @@ describe('the commit date through the reader’s batch process', () => {
       );
       const sha = execFileSync(realGit, ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
       const iso = execFileSync(realGit, ['show', '-s', '--format=%cI', sha], { cwd: repo, encoding: 'utf8' }).trim();
-      writeFileSync(log, '');
+      shas.push(sha);
       const reader = new GitRevisionReader(repo, sha);
       try {
         expect(await reader.readText('a.txt')).toBe('a\n');
@@ -106,8 +107,32 @@ describe('the commit date through the reader’s batch process', () => {
       } finally {
         reader.close();
       }
-      expect(calls()).toEqual([`ls-tree -r -z -l --full-tree ${sha}`, 'cat-file --batch']);
     }
+    // The second commit's reader found the first one's batch process idle and took it over.
+    expect(calls()).toEqual([
+      `ls-tree -r -z -l --full-tree ${shas[0]}`,
+      'cat-file --batch',
+      `ls-tree -r -z -l --full-tree ${shas[1]}`,
+    ]);
+  });
+
+  it('readers of one repository share one batch process, open at once or in turn', async () => {
+    const repo = makeRepo({ 'a.txt': 'base\n' });
+    git(repo, 'checkout', '-q', '-b', 'pr');
+    writeFileSync(join(repo, 'a.txt'), 'head\n');
+    git(repo, 'commit', '-q', '-am', 'pr');
+    const [base, head] = ['main', 'pr'].map((b) => git(repo, 'rev-parse', b).trim());
+    const other = makeRepo({ 'a.txt': 'other\n' });
+    const otherSha = git(other, 'rev-parse', 'HEAD').trim();
+    const readers = [new GitRevisionReader(repo, base!), new GitRevisionReader(repo, head!)];
+    expect(await Promise.all(readers.map((r) => r.readText('a.txt')))).toEqual(['base\n', 'head\n']);
+    for (const r of readers) r.close();
+    const again = new GitRevisionReader(repo, base!);
+    const elsewhere = new GitRevisionReader(other, otherSha);
+    expect([await again.readText('a.txt'), await elsewhere.readText('a.txt')]).toEqual(['base\n', 'other\n']);
+    again.close();
+    elsewhere.close();
+    expect(calls().filter((c) => c === 'cat-file --batch')).toHaveLength(2);
   });
 
   it('a name that is not a full SHA is still dated by git show', async () => {
