@@ -22,6 +22,7 @@ import type { AgentDefinition } from '../types.js';
 import { num, pct, ratioText, signed, usd } from './agent-text.js';
 import type { VariantPricer } from './agent-variant.js';
 import { taskEdits } from './task-edits.js';
+import { grouped } from '../text/index.js';
 
 export interface ChangeContext {
   basePath: string;
@@ -110,7 +111,7 @@ export function agentChanges(
         change: {
           kind: 'agent',
           ...loc(h, 'instructions'),
-          summary: `${label(h.name)}instructions ${signed(ht - bt)} tokens (${bt.toLocaleString('en-US')} → ${ht.toLocaleString('en-US')}) ${perRun(b.name)}`,
+          summary: `${label(h.name)}instructions ${signed(ht - bt)} tokens (${grouped(bt)} → ${grouped(ht)}) ${perRun(b.name)}`,
           monthlyEffect: 0,
         },
         apply: () => (take.instructions = true),

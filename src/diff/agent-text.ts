@@ -1,8 +1,9 @@
 /** How agent changes print their numbers: counts, shares, dollars and price ratios. */
+import { grouped } from '../text/index.js';
 
 /** An integer with its sign, grouped: "+1,234", "-56". */
 export function signed(n: number): string {
-  return n > 0 ? `+${n.toLocaleString('en-US')}` : n.toLocaleString('en-US');
+  return n > 0 ? `+${grouped(n)}` : grouped(n);
 }
 
 /** A count per run: whole from 10 up, one decimal below. */

@@ -2,6 +2,7 @@ import type { EstimateContext } from '../estimate/index.js';
 import { staticSample, type ReplaySite } from '../estimate/index.js';
 import type { FeatureEstimate } from '../estimate/index.js';
 import { weightedMean } from '../stats/index.js';
+import { grouped } from '../text/index.js';
 import type { CallSite, FeatureConfig, TrafficSet } from '../types.js';
 import { replayAll } from './pair.js';
 
@@ -31,7 +32,7 @@ export interface ChangeInputs {
 }
 
 function signed(n: number): string {
-  return n > 0 ? `+${n.toLocaleString('en-US')}` : n.toLocaleString('en-US');
+  return n > 0 ? `+${grouped(n)}` : grouped(n);
 }
 
 function ratioText(r: number): string {
@@ -96,10 +97,10 @@ export function listChanges(inp: ChangeInputs): FeatureChange[] {
     const ht = hm ? templateTokens(hm.template, baseRs, ctx) : 0;
     const role = (hm ?? bm).role;
     const what = !bm
-      ? `new ${role} message (${ht.toLocaleString('en-US')} tokens)`
+      ? `new ${role} message (${grouped(ht)} tokens)`
       : !hm
         ? `${role} message removed (${signed(-bt)} tokens)`
-        : `${role} message ${signed(ht - bt)} tokens (${bt.toLocaleString('en-US')} → ${ht.toLocaleString('en-US')})`;
+        : `${role} message ${signed(ht - bt)} tokens (${grouped(bt)} → ${grouped(ht)})`;
     inputChanges.push({
       change: {
         kind: 'prompt',

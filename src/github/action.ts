@@ -28,7 +28,7 @@ import { createOctokit, statusOf, type GraphQL, type Octokit } from './octokit.j
 import { diffOutputs, emptyOutputs, estimateOutputs, OUTPUT_NAMES, type Outputs } from './outputs.js';
 import { readOverride, type OverridePolicy } from './override.js';
 import { findPull, readReportFile, triggeringRun } from './report-artifact.js';
-import { FETCH_DEPTH_FIX, planRevisions } from './revisions.js';
+import { FETCH_DEPTH_FIX, namedCommits, planRevisions } from './revisions.js';
 
 type Api = { octokit: Octokit; graphql: GraphQL };
 
@@ -271,7 +271,7 @@ async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Output
   }
 
   progress('finding the base and head revisions');
-  const gitRoot = await gitTopLevel(inputs.workingDirectory);
+  const gitRoot = await gitTopLevel(inputs.workingDirectory, namedCommits(ctx, inputs));
   if (!gitRoot)
     throw new RepoError(`working-directory ${inputs.workingDirectory} is not inside a git clone`, {
       hint: FETCH_DEPTH_FIX,

@@ -5,7 +5,7 @@
  */
 import * as core from './core.js';
 import { RepoError, UsageError } from '../errors.js';
-import { git, gitText, resolveCommit } from '../repo/index.js';
+import { git, resolveCommit } from '../repo/index.js';
 import { pullNumber, stringField, type ActionContext } from './context.js';
 import type { ActionInputs } from './inputs.js';
 
@@ -37,13 +37,14 @@ const MERGE_COMMIT_FIX =
 
 const SHA = /^[0-9a-f]{40}$/;
 
-/** First parent of a commit, or null when the clone is cut off there (shallow) or it is a root. */
+/**
+ * First parent of a commit, or null when the clone is cut off there (shallow: git sees no parent,
+ * or the parent's object is missing) or it is a root. One git process: `sha^1` is the parent as
+ * the commit names it, `^{commit}` checks that its object is in the clone.
+ */
 async function firstParent(gitRoot: string, sha: string): Promise<string | null> {
-  const line = await gitText(gitRoot, ['rev-list', '--parents', '-n', '1', sha, '--']);
-  const [, parent] = line.split(/\s+/);
-  if (!parent) return null;
   try {
-    return await resolveCommit(gitRoot, parent);
+    return await resolveCommit(gitRoot, `${sha}^1`);
   } catch {
     return null;
   }
@@ -96,6 +97,22 @@ export async function fetchRef(
       hint: 'GitHub keeps refs/pull/N/merge only while the pull request can be merged: resolve its conflicts and rerun; and the token needs contents: read.',
     });
   await git(gitRoot, args, { config: entries, maxBuffer: 16 * 1024 * 1024, failure });
+}
+
+/**
+ * The commits `planRevisions` checks for this event, as named: asked together with the top level
+ * (`gitTopLevel`), one git process instead of two. Names that are not full SHAs are left to
+ * `planRevisions` (a branch can move).
+ */
+export function namedCommits(ctx: ActionContext, inputs: ActionInputs): string[] {
+  const named = [inputs.headRef, inputs.baseRef];
+  if (ctx.eventName === 'merge_group')
+    named.push(
+      stringField(ctx.payload, 'merge_group', 'head_sha'),
+      stringField(ctx.payload, 'merge_group', 'base_sha'),
+    );
+  else if (ctx.eventName !== 'pull_request_target' && !inputs.headRef) named.push(ctx.sha);
+  return named.filter((n): n is string => !!n && SHA.test(n));
 }
 
 /**

@@ -126,7 +126,7 @@ export class GitRevisionReader implements RevisionReader {
         },
       );
     }
-    this.batch ??= new BatchReader(this.gitRoot);
+    this.batch ??= acquireBatch(this.gitRoot);
     const buf = await this.batch.read(e.sha);
     if (looksBinary(buf)) throw new RepoError(`${path} is a binary file, not text`, { location: { file: path } });
     return buf.toString('utf8').replace(/^\uFEFF/, '');
@@ -142,7 +142,7 @@ export class GitRevisionReader implements RevisionReader {
       this.lastBlob = undefined;
       let blob = last?.sha === e.sha ? last.blob : undefined;
       if (!blob) {
-        this.batch ??= new BatchReader(this.gitRoot);
+        this.batch ??= acquireBatch(this.gitRoot);
         blob = this.batch.readPieces(e.sha);
         this.lastBlob = { sha: e.sha, blob };
       }
@@ -168,12 +168,66 @@ export class GitRevisionReader implements RevisionReader {
   }
 
   async commitDate(): Promise<Date | null> {
+    // Through the batch process the reader has (or will have) open anyway: one git process less.
+    if (FULL_SHA.test(this.rev)) {
+      this.batch ??= acquireBatch(this.gitRoot);
+      const date = committerDate(await this.batch.readCommit(this.rev));
+      if (date) return date;
+    }
     return commitDate(this.gitRoot, this.rev);
   }
 
   close(): void {
-    this.batch?.close();
+    if (this.batch) releaseBatch(this.gitRoot, this.batch);
+    this.batch = undefined;
   }
+}
+
+/**
+ * One `cat-file --batch` per repository, shared by the readers open on it, and kept (idle, not
+ * holding this process) for the next one: a run opens readers in turn (the action's override
+ * policy at base, then base and head for the diff), and each process is a fork of this one (5–25 ms
+ * on a 2-core runner). A batch process reads any object of its repository, so readers of
+ * different commits share it; requests are answered in order. Bounded: the idle ones beyond
+ * BATCH_POOL_MAX repositories are ended (tests open many repositories in one process).
+ */
+const batchPool = new Map<string, { batch: BatchReader; users: number }>();
+const BATCH_POOL_MAX = 4;
+
+function acquireBatch(gitRoot: string): BatchReader {
+  let entry = batchPool.get(gitRoot);
+  if (!entry || !entry.batch.open) {
+    entry = { batch: new BatchReader(gitRoot), users: 0 };
+    batchPool.set(gitRoot, entry);
+  }
+  if (entry.users++ === 0) entry.batch.hold(true);
+  return entry.batch;
+}
+
+function releaseBatch(gitRoot: string, batch: BatchReader): void {
+  const entry = batchPool.get(gitRoot);
+  if (entry?.batch !== batch) return batch.close();
+  if (--entry.users > 0) return;
+  batch.hold(false);
+  // The least recently added idle ones go first.
+  for (const [root, e] of batchPool) {
+    if (batchPool.size <= BATCH_POOL_MAX) break;
+    if (e.users === 0) {
+      e.batch.close();
+      batchPool.delete(root);
+    }
+  }
+}
+
+/**
+ * The committer date of a raw commit object (`committer <name> <<email>> <seconds> <zone>`), the
+ * instant `git show -s --format=%cI` names; null when the object has no such line.
+ */
+function committerDate(commit: Buffer): Date | null {
+  const end = commit.indexOf('\n\n');
+  const headers = commit.subarray(0, end < 0 ? commit.length : end).toString('utf8');
+  const m = /^committer .*> (\d+) [+-]\d{4}$/m.exec(headers);
+  return m ? new Date(Number(m[1]) * 1000) : null;
 }
 
 /**
@@ -187,7 +241,9 @@ class BatchReader {
   private length = 0;
   /** Size of the body being received, once its header is read. */
   private bodySize: number | null = null;
-  private queue: { sha: string; resolve: (b: Buffer[]) => void; reject: (e: Error) => void }[] = [];
+  private queue: { sha: string; resolve: (b: Buffer[], type: string) => void; reject: (e: Error) => void }[] = [];
+  /** Type of the object whose body is being received. */
+  private bodyType = '';
   private closed = false;
 
   constructor(cwd: string) {
@@ -254,13 +310,32 @@ class BatchReader {
           continue;
         }
         this.bodySize = Number(sizeText);
+        this.bodyType = type;
       }
       const size = this.bodySize;
       if (this.length < size + 1) return;
       const body = this.take(size);
       this.take(1);
       this.bodySize = null;
-      this.queue.shift()!.resolve(body);
+      this.queue.shift()!.resolve(body, this.bodyType);
+    }
+  }
+
+  /** Whether requests are still answered (false once closed, or once git has exited). */
+  get open(): boolean {
+    return !this.closed;
+  }
+
+  /**
+   * Whether the process and its pipes keep this process alive: while a reader uses it (a pending
+   * request must be answered), not while it waits idle for the next reader.
+   */
+  hold(on: boolean): void {
+    for (const handle of [this.child, this.child.stdin, this.child.stdout, this.child.stderr]) {
+      // (The pipes are sockets at run time; the stream types do not show ref/unref.)
+      const h = handle as unknown as { ref?: () => void; unref?: () => void };
+      if (on) h.ref?.();
+      else h.unref?.();
     }
   }
 
@@ -271,9 +346,31 @@ class BatchReader {
 
   /** A blob as the pieces the pipe delivered it in (for streaming it on: nothing is copied). */
   readPieces(sha: string): Promise<Buffer[]> {
+    return this.request(sha, (pieces) => pieces);
+  }
+
+  /** A commit object, whole; a RepoError when `sha` names another type of object. */
+  readCommit(sha: string): Promise<Buffer> {
+    return this.request(sha, (pieces, type) => {
+      if (type !== 'commit') throw new RepoError(`git object ${sha} is a ${type}, not a commit`);
+      return Buffer.concat(pieces);
+    });
+  }
+
+  private request<T>(sha: string, take: (pieces: Buffer[], type: string) => T): Promise<T> {
     if (this.closed) return Promise.reject(new RepoError('git cat-file is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ sha, resolve, reject });
+      this.queue.push({
+        sha,
+        resolve: (pieces, type) => {
+          try {
+            resolve(take(pieces, type));
+          } catch (e) {
+            reject(e as Error);
+          }
+        },
+        reject,
+      });
       this.child.stdin.write(`${sha}\n`);
     });
   }

@@ -108,11 +108,41 @@ function remembered(key: string, compute: () => Promise<string | null>): Promise
 /** A full SHA-1 or SHA-256 object name: what it names can never change. */
 export const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
-/** The top-level directory of the git repository containing `dir`, or null outside git. */
-export async function gitTopLevel(dir: string): Promise<string | null> {
+/** Records an answer found on the way (it is as stable as one asked for). */
+function remember(key: string, value: string): void {
+  if (stable.has(key)) return;
+  if (stable.size >= STABLE_MAX) stable.delete(stable.keys().next().value!);
+  stable.set(key, Promise.resolve(value));
+}
+
+/**
+ * The top-level directory of the git repository containing `dir`, or null outside git.
+ * `commits` are full SHAs the caller is about to check with `resolveCommit` (others are ignored):
+ * they are checked in the same git process and remembered, so a run that starts with both asks
+ * git once. When one of them is not a commit that call fails as a whole; the top level is then
+ * asked alone, and `resolveCommit` gives the missing commit its own message.
+ */
+export async function gitTopLevel(dir: string, commits: readonly string[] = []): Promise<string | null> {
+  const key = `top\0${dir}`;
+  const shas = [...new Set(commits.filter((c) => FULL_SHA.test(c)))];
+  if (shas.length > 0 && !stable.has(key)) {
+    try {
+      // Full SHAs cannot be options; `--` keeps each a revision, never a path.
+      const [top, ...names] = (
+        await gitText(dir, ['rev-parse', '--show-toplevel', ...shas.map((sha) => `${sha}^{commit}`), '--'])
+      ).split('\n');
+      remember(key, top!);
+      shas.forEach((sha, i) => {
+        if (names[i] === sha) remember(`commit\0${top}\0${sha}`, sha);
+      });
+      return top!;
+    } catch {
+      // One of them is not a commit here (or this is no clone): asked apart below.
+    }
+  }
   try {
     // Only a found top level is remembered: a directory may become a clone later.
-    return await remembered(`top\0${dir}`, () => gitText(dir, ['rev-parse', '--show-toplevel']));
+    return await remembered(key, () => gitText(dir, ['rev-parse', '--show-toplevel']));
   } catch {
     return null;
   }
@@ -124,8 +154,12 @@ export async function resolveCommit(cwd: string, rev: string): Promise<string> {
     throw new RepoError(`revision "${rev}" looks like an option`, { hint: 'Pass a branch, tag or commit SHA.' });
   try {
     const verify = () => gitText(cwd, ['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`]);
-    // Names (branches, HEAD) can move between calls; a full SHA's answer cannot.
-    return FULL_SHA.test(rev) ? (await remembered(`commit\0${cwd}\0${rev}`, verify))! : await verify();
+    // Names (branches, HEAD) can move between calls; a full SHA's answer cannot. What a name
+    // resolves to is such a SHA: checked, so a later check of it (base = first parent) asks no one.
+    if (FULL_SHA.test(rev)) return (await remembered(`commit\0${cwd}\0${rev}`, verify))!;
+    const sha = await verify();
+    if (FULL_SHA.test(sha)) remember(`commit\0${cwd}\0${sha}`, sha);
+    return sha;
   } catch {
     throw new RepoError(`revision "${rev}" is not a commit in ${cwd}`, {
       hint: 'Check the name, or fetch it first (git fetch origin <ref>; in Actions use actions/checkout with fetch-depth: 2 or more).',

@@ -7,6 +7,20 @@ export { escapeMarkdown } from './escape.js';
 export const MINUS = '\u2212';
 
 /**
+ * An integer with thousands separators, exactly as `n.toLocaleString('en-US')` writes it
+ * (`-1,234,567`, `-0`), without calling it for safe integers: the first `toLocaleString` of a
+ * process initialises ICU's number formatting, ~15–25 ms of a small run's start (BENCHMARKS.md,
+ * cold start). Anything else (fractions, beyond 2^53, not finite) is the library's.
+ */
+export function grouped(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return n < 0 || Object.is(n, -0) ? `-${out}` : out;
+}
+
+/**
  * Dollars for people: `$12,345` at $100 and above, `$12.34` from $1, and two significant digits
  * (at least four decimals) below a dollar: `$0.0042`. Negative values keep their sign: `-$300`.
  */
@@ -16,7 +30,7 @@ export function usd(x: number): string {
   const a = Math.abs(x);
   if (a === 0) return '$0';
   // Thresholds sit where rounding would carry into the next format ($99.996 is `$100`).
-  if (a >= 99.995) return `${sign}$${Math.round(a).toLocaleString('en-US')}`;
+  if (a >= 99.995) return `${sign}$${grouped(Math.round(a))}`;
   if (a >= 0.99995) return `${sign}$${a.toFixed(2)}`;
   const decimals = Math.max(4, -Math.floor(Math.log10(a)) + 1);
   return `${sign}$${a.toFixed(Math.min(decimals, 10))}`;
@@ -39,7 +53,7 @@ export function signedUsd(x: number, minus = '-'): string {
 export function signedPct(points: number, minus = '-'): string {
   if (!Number.isFinite(points)) return 'n/a';
   const a = Math.abs(points);
-  const body = a >= 99.95 ? Math.round(a).toLocaleString('en-US') : a.toFixed(1);
+  const body = a >= 99.95 ? grouped(Math.round(a)) : a.toFixed(1);
   if (body === '0.0') return '0%';
   return `${points > 0 ? '+' : minus}${body}%`;
 }
@@ -47,7 +61,7 @@ export function signedPct(points: number, minus = '-'): string {
 /** Whole numbers with thousands separators; one decimal below 10 (e.g. effective samples). */
 export function count(x: number): string {
   if (Math.abs(x) < 10 && !Number.isInteger(x)) return x.toFixed(1);
-  return Math.round(x).toLocaleString('en-US');
+  return grouped(Math.round(x));
 }
 
 /** Percent from a fraction: 0.905 → `90.5%`. */

@@ -5,18 +5,22 @@
  * model counts with (o200k_base for gpt-4o-mini), and neither the chunks of the paired diff, the
  * bootstrap, the unpriced scanner, the policies, the advisor, the report validator, `init`, the
  * Parquet reader and (CLI, JSON) the renderers, nor tree-sitter, nor the other tokenizer tables,
- * nor (CLI) node:crypto and node:worker_threads.
+ * nor (CLI) node:crypto, nor node:worker_threads. The processes a start runs are counted too: each
+ * is a fork of the Node process (~10 ms on a 2-core runner). The action runs three git processes
+ * (the top level with GITHUB_SHA checked, the tree, one `cat-file --batch` for the files and the
+ * commit date) and its time-budget watchdog as a Perl process, not a thread (a worker thread
+ * boots a second Node environment: ~100 ms of CPU).
  * A `diff` run through the same trace loads chunks, so the trace sees them when they load.
  *
- * tests/helpers/load-trace.mjs (preloaded with NODE_OPTIONS=--import) records every module and
- * every file read whole.
+ * tests/helpers/load-trace.mjs (preloaded with NODE_OPTIONS=--import) records every module, every
+ * file read whole and every process started.
  */
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { FakeGitHub } from '../action/fake-github.js';
-import { runAction } from '../action/harness.js';
+import { checkout, makePr, pullRequestPayload, runAction } from '../action/harness.js';
 import { git, makeRepo, prRepo, ROOT, runCli } from '../helpers/run.js';
 
 const TRACE = join(ROOT, 'tests/helpers/load-trace.mjs');
@@ -43,15 +47,29 @@ interface Trace {
   data: string[];
   /** Node's built-in modules loaded (internal ones included). */
   builtins: string[];
+  /** Processes started: git by its subcommand and arguments (`git ls-tree …`), others by program. */
+  processes: string[];
+}
+
+/** `git -c … --no-pager rev-parse …` → `git rev-parse …`: the hardening options every call has are left out. */
+function processOf([file, ...args]: string[]): string {
+  if (file !== 'git') return file!;
+  return ['git', ...args.slice(args.indexOf('--no-pager') + 1)].join(' ');
 }
 
 function traceOf(file: string, bundleDir: string): Trace {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { modules: string[]; reads: string[]; builtins: string[] };
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as {
+    modules: string[];
+    reads: string[];
+    builtins: string[];
+    processes: string[][];
+  };
   const inside = (p: string) => p.startsWith(`${bundleDir}/`);
   return {
     code: [...new Set(raw.modules.filter(inside).map((p) => p.slice(bundleDir.length + 1)))].sort(),
     data: [...new Set(raw.reads.filter(inside).map((p) => p.slice(bundleDir.length + 1)))].sort(),
     builtins: raw.builtins,
+    processes: raw.processes.map(processOf),
   };
 }
 
@@ -83,9 +101,9 @@ describe('cold start (what a start loads, counted)', () => {
     expect(statSync(join(CLI_DIR, 'index.js')).size).toBeLessThanOrEqual(MAX_ENTRY_BYTES);
     expect(t.data).toEqual([assetOf(CLI_DIR, 'o200k_base')]);
     expect(t.data).not.toContain(assetOf(CLI_DIR, 'cl100k_base'));
-    // git needs child_process; hashing traffic (crypto) and starting workers (worker_threads) do
-    // not happen here, and each brings dozens of internal modules.
-    expect(t.builtins).toContain('child_process');
+    // The top level, and the commit date of HEAD (the pricing date). Hashing traffic (crypto) and
+    // starting workers (worker_threads) do not happen here, and each brings dozens of internal modules.
+    expect(t.processes).toEqual(['git rev-parse --show-toplevel', 'git show -s --format=%cI HEAD --']);
     expect(t.builtins).not.toContain('crypto');
     expect(t.builtins).not.toContain('worker_threads');
   });
@@ -129,6 +147,60 @@ describe('cold start (what a start loads, counted)', () => {
       expect(t.code).toEqual(['index.js']);
       expect(t.data).toEqual([assetOf(ACTION_DIR, 'o200k_base')]);
       expect(t.data.some((f) => basename(f).includes('tree-sitter'))).toBe(false);
+      // Five git processes before (the top level, GITHUB_SHA checked, the tree, the files, the
+      // commit date apart) and a watchdog thread.
+      expect(t.processes.filter((p) => p.startsWith('git '))).toEqual([
+        `git rev-parse --show-toplevel ${sha}^{commit} --`,
+        `git ls-tree -r -z -l --full-tree ${sha}`,
+        'git cat-file --batch',
+      ]);
+      if (existsSync('/usr/bin/perl')) {
+        expect(t.processes.filter((p) => !p.startsWith('git '))).toEqual(['/usr/bin/perl']);
+        expect(t.builtins).not.toContain('worker_threads');
+      } else {
+        // Where Perl is not (a minimal container), the watch is the thread it was.
+        expect(t.processes.filter((p) => !p.startsWith('git '))).toEqual([]);
+        expect(t.builtins).toContain('worker_threads');
+      }
+    } finally {
+      await gh.close();
+    }
+  });
+  it('the action on pull_request: six git processes, one batch process for the override policy, base and head', async () => {
+    const fx = makePr(
+      TINY,
+      { 'prompts/faq.prompt.yml': TINY['prompts/faq.prompt.yml'].replace('Hi', 'Hello') },
+      {
+        'README.md': '# moved on\n',
+      },
+    );
+    const gh = new FakeGitHub();
+    await gh.start();
+    try {
+      const out = join(mkdtempSync(join(tmpdir(), 'aicost-trace-')), 'trace.json');
+      const run = await runAction({
+        workspace: checkout(fx),
+        event: 'pull_request',
+        payload: pullRequestPayload(fx),
+        sha: fx.mergeSha,
+        gh,
+        inputs: { comment: 'off', 'github-token': '' },
+        env: traceEnv(out),
+      });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.report!.breached).toBe(false);
+      const base = fx.baseSha;
+      // Nine before: the first parent took `rev-list` and a check, the base was checked again, and
+      // the override policy's reader, base and head each had their own `cat-file --batch`.
+      expect(traceOf(out, ACTION_DIR).processes.filter((p) => p.startsWith('git '))).toEqual([
+        `git rev-parse --show-toplevel ${fx.mergeSha}^{commit} --`,
+        `git rev-parse --verify --end-of-options ${fx.mergeSha}^1^{commit}`,
+        `git ls-tree -r -z -l --full-tree ${base}`,
+        'git cat-file --batch',
+        `git ls-tree -r -z -l --full-tree ${fx.mergeSha}`,
+        `git diff --name-status -z -M --no-ext-diff --no-textconv ${base} ${fx.mergeSha}`,
+      ]);
     } finally {
       await gh.close();
     }

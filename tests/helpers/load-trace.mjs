@@ -1,9 +1,11 @@
 // Preloaded into a bundle's process (`node --import tests/helpers/load-trace.mjs …`, Node ≥ 22.15):
 // records every module the process loads (ESM and CommonJS, chunks included, through the module
 // hooks), every file it reads whole (fs.readFileSync / fs.promises.readFile: the bundles' data
-// assets) and the built-in modules loaded (process.moduleLoadList), and writes them as JSON to
-// $AICOST_LOAD_TRACE when the process exits. Counting what a start loads, not timing it
-// (tests/e2e/cold-start.test.ts).
+// assets), the built-in modules loaded (process.moduleLoadList) and every process it starts
+// (ChildProcess#spawn, which spawn, execFile and exec all go through: program and arguments), and
+// writes them as JSON to $AICOST_LOAD_TRACE when the process exits. Counting what a start loads
+// and starts, not timing it (tests/e2e/cold-start.test.ts).
+import { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import * as nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +42,14 @@ fs.promises.readFile = function (path, ...rest) {
 };
 syncBuiltinESMExports();
 
+const processes = [];
+const spawnChild = ChildProcess.prototype.spawn;
+ChildProcess.prototype.spawn = function (options) {
+  processes.push([options.file, ...(options.args ?? []).slice(1)]);
+  return spawnChild.call(this, options);
+};
+
 process.on('exit', () => {
   const builtins = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13));
-  if (out) writeFileSync(out, JSON.stringify({ modules, reads, builtins }));
+  if (out) writeFileSync(out, JSON.stringify({ modules, reads, builtins, processes }));
 });

@@ -1,0 +1,148 @@
+/**
+ * Answers a run asks git for, fewer processes for the same answers: the top level and the check
+ * of a commit in one `rev-parse`, and a commit's date read through the reader's `cat-file --batch`
+ * instead of a `git show`. Each answer is compared with the one git gives on its own, on real
+ * repositories; processes are counted with a `git` shim first on PATH that logs each start.
+ */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GitRevisionReader, gitTopLevel, resolveCommit } from '../../src/repo/index.js';
+import { failure, git, makeRepo } from '../helpers/run.js';
+
+const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+
+let log: string;
+let savedPath: string | undefined;
+
+beforeEach(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'aicost-git-shim-'));
+  log = join(dir, 'git.log');
+  writeFileSync(log, '');
+  writeFileSync(join(dir, 'git'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${realGit}' "$@"\n`);
+  chmodSync(join(dir, 'git'), 0o755);
+  savedPath = process.env.PATH;
+  process.env.PATH = `${dir}:${savedPath}`;
+});
+
+afterEach(() => {
+  process.env.PATH = savedPath;
+});
+
+/** The git subcommands aicost started (its calls carry `--no-pager`; the tests' own do not), hardening options left out. */
+const calls = () =>
+  readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes(' --no-pager '))
+    .map((l) => l.slice(l.indexOf(' --no-pager ') + 12));
+
+describe('the top level and the commits a run names, in one git process', () => {
+  it('answers both, and later checks of those commits start no process', async () => {
+    const repo = makeRepo({ 'a.txt': 'a\n' });
+    const sha = git(repo, 'rev-parse', 'HEAD').trim();
+    const sub = join(repo, 'sub');
+    execFileSync('mkdir', [sub]);
+    const top = await gitTopLevel(sub, [sha, 'main', 'HEAD']);
+    expect(top).toBe(realpathSync(repo));
+    expect(await resolveCommit(top!, sha)).toBe(sha);
+    // Names that can move (main, HEAD) are not asked along: only full SHAs are remembered.
+    expect(calls()).toEqual([`rev-parse --show-toplevel ${sha}^{commit} --`]);
+  });
+
+  it('a commit the clone lacks: the top level is still found, and the commit gets its own message', async () => {
+    const repo = makeRepo({ 'a.txt': 'a\n' });
+    const sha = git(repo, 'rev-parse', 'HEAD').trim();
+    const missing = 'f'.repeat(40);
+    const top = await gitTopLevel(repo, [sha, missing]);
+    expect(top).toBe(realpathSync(repo));
+    const e = await failure(resolveCommit(top!, missing));
+    expect(e.message).toContain(`revision "${missing}" is not a commit in ${top}`);
+    // The shared call failed as a whole, so neither commit was remembered from it.
+    expect(await resolveCommit(top!, sha)).toBe(sha);
+    expect(calls()).toEqual([
+      `rev-parse --show-toplevel ${sha}^{commit} ${missing}^{commit} --`,
+      'rev-parse --show-toplevel',
+      `rev-parse --verify --end-of-options ${missing}^{commit}`,
+      `rev-parse --verify --end-of-options ${sha}^{commit}`,
+    ]);
+  });
+
+  it('a tree or blob named by a full SHA is not a commit', async () => {
+    const repo = makeRepo({ 'a.txt': 'a\n' });
+    const tree = git(repo, 'rev-parse', 'HEAD^{tree}').trim();
+    const top = await gitTopLevel(repo, [tree]);
+    expect(top).toBe(realpathSync(repo));
+    expect((await failure(resolveCommit(top!, tree))).message).toContain('is not a commit');
+  });
+
+  it('outside a clone: null, as before', async () => {
+    expect(await gitTopLevel(mkdtempSync(join(tmpdir(), 'aicost-no-git-')), ['a'.repeat(40)])).toBeNull();
+  });
+});
+
+describe('the commit date through the reader’s batch process', () => {
+  it('is the instant git show %cI gives, in any time zone, and shares the process that reads the files', async () => {
+    const repo = makeRepo({ 'a.txt': 'a\n' });
+    const shas: string[] = [];
+    for (const date of ['2026-03-01T23:30:00+05:30', '1999-12-31T20:15:07-08:00']) {
+      execFileSync(
+        realGit,
+        ['-c', 'user.name=T', '-c', 'user.email=t@e', 'commit', '-q', '--allow-empty', '-m', date],
+        {
+          cwd: repo,
+          env: { ...process.env, GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: '2020-01-01T00:00:00Z' },
+        },
+      );
+      const sha = execFileSync(realGit, ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
+      const iso = execFileSync(realGit, ['show', '-s', '--format=%cI', sha], { cwd: repo, encoding: 'utf8' }).trim();
+      shas.push(sha);
+      const reader = new GitRevisionReader(repo, sha);
+      try {
+        expect(await reader.readText('a.txt')).toBe('a\n');
+        const d = await reader.commitDate();
+        expect(d!.getTime()).toBe(new Date(iso).getTime());
+        expect(d!.getTime()).toBe(new Date(date).getTime());
+      } finally {
+        reader.close();
+      }
+    }
+    // The second commit's reader found the first one's batch process idle and took it over.
+    expect(calls()).toEqual([
+      `ls-tree -r -z -l --full-tree ${shas[0]}`,
+      'cat-file --batch',
+      `ls-tree -r -z -l --full-tree ${shas[1]}`,
+    ]);
+  });
+
+  it('readers of one repository share one batch process, open at once or in turn', async () => {
+    const repo = makeRepo({ 'a.txt': 'base\n' });
+    git(repo, 'checkout', '-q', '-b', 'pr');
+    writeFileSync(join(repo, 'a.txt'), 'head\n');
+    git(repo, 'commit', '-q', '-am', 'pr');
+    const [base, head] = ['main', 'pr'].map((b) => git(repo, 'rev-parse', b).trim());
+    const other = makeRepo({ 'a.txt': 'other\n' });
+    const otherSha = git(other, 'rev-parse', 'HEAD').trim();
+    const readers = [new GitRevisionReader(repo, base!), new GitRevisionReader(repo, head!)];
+    expect(await Promise.all(readers.map((r) => r.readText('a.txt')))).toEqual(['base\n', 'head\n']);
+    for (const r of readers) r.close();
+    const again = new GitRevisionReader(repo, base!);
+    const elsewhere = new GitRevisionReader(other, otherSha);
+    expect([await again.readText('a.txt'), await elsewhere.readText('a.txt')]).toEqual(['base\n', 'other\n']);
+    again.close();
+    elsewhere.close();
+    expect(calls().filter((c) => c === 'cat-file --batch')).toHaveLength(2);
+  });
+
+  it('a name that is not a full SHA is still dated by git show', async () => {
+    const repo = makeRepo({ 'a.txt': 'a\n' });
+    const reader = new GitRevisionReader(repo, 'main');
+    try {
+      expect((await reader.commitDate())!.toISOString()).toBe('2026-11-27T12:00:00.000Z');
+    } finally {
+      reader.close();
+    }
+    expect(calls()).toEqual(['show -s --format=%cI main']);
+  });
+});
