@@ -21,8 +21,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/catalog/index.ts + 17 modules
 var catalog = __webpack_require__(8613);
-// EXTERNAL MODULE: ./src/repo/index.ts + 13 modules
-var repo = __webpack_require__(8361);
+// EXTERNAL MODULE: ./src/repo/index.ts + 12 modules
+var repo = __webpack_require__(2323);
 ;// CONCATENATED MODULE: ./src/advisor/candidates.ts
 /**
  * Which models a feature's samples are replayed on (issue 18, model routing): the config's
@@ -1781,11 +1781,14 @@ function extensionCost(trace, run, agent, turns, headMax, side) {
     }
 }
 
+// EXTERNAL MODULE: ./src/text/index.ts + 3 modules
+var src_text = __webpack_require__(2526);
 ;// CONCATENATED MODULE: ./src/diff/agent-text.ts
 /** How agent changes print their numbers: counts, shares, dollars and price ratios. */
+
 /** An integer with its sign, grouped: "+1,234", "-56". */
 function signed(n) {
-    return n > 0 ? `+${n.toLocaleString('en-US')}` : n.toLocaleString('en-US');
+    return n > 0 ? `+${(0,src_text/* grouped */.zD)(n)}` : (0,src_text/* grouped */.zD)(n);
 }
 /** A count per run: whole from 10 up, one decimal below. */
 function num(n) {
@@ -1841,6 +1844,7 @@ function taskEdits(base, head) {
  * what every call sends (instructions, tools), output caps, loop limits, removed sub-agents, then
  * models — so the effects add up to the feature's delta.
  */
+
 
 
 
@@ -1903,7 +1907,7 @@ function agentChanges(p, base, head, cc) {
                 change: {
                     kind: 'agent',
                     ...loc(h, 'instructions'),
-                    summary: `${label(h.name)}instructions ${signed(ht - bt)} tokens (${bt.toLocaleString('en-US')} → ${ht.toLocaleString('en-US')}) ${perRun(b.name)}`,
+                    summary: `${label(h.name)}instructions ${signed(ht - bt)} tokens (${(0,src_text/* grouped */.zD)(bt)} → ${(0,src_text/* grouped */.zD)(ht)}) ${perRun(b.name)}`,
                     monthlyEffect: 0,
                 },
                 apply: () => (take.instructions = true),
@@ -2396,8 +2400,9 @@ function turnCapIncreases(traces, baseRev, headRuns, pricer) {
 
 
 
+
 function changes_signed(n) {
-    return n > 0 ? `+${n.toLocaleString('en-US')}` : n.toLocaleString('en-US');
+    return n > 0 ? `+${(0,src_text/* grouped */.zD)(n)}` : (0,src_text/* grouped */.zD)(n);
 }
 function changes_ratioText(r) {
     return `×${r >= 10 ? r.toFixed(1) : r >= 1 ? r.toFixed(2).replace(/0$/, '') : r.toFixed(3).replace(/0$/, '')}`;
@@ -2449,10 +2454,10 @@ function listChanges(inp) {
         const ht = hm ? templateTokens(hm.template, baseRs, ctx) : 0;
         const role = (hm ?? bm).role;
         const what = !bm
-            ? `new ${role} message (${ht.toLocaleString('en-US')} tokens)`
+            ? `new ${role} message (${(0,src_text/* grouped */.zD)(ht)} tokens)`
             : !hm
                 ? `${role} message removed (${changes_signed(-bt)} tokens)`
-                : `${role} message ${changes_signed(ht - bt)} tokens (${bt.toLocaleString('en-US')} → ${ht.toLocaleString('en-US')})`;
+                : `${role} message ${changes_signed(ht - bt)} tokens (${(0,src_text/* grouped */.zD)(bt)} → ${(0,src_text/* grouped */.zD)(ht)})`;
         inputChanges.push({
             change: {
                 kind: 'prompt',

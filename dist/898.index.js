@@ -21,8 +21,8 @@ var tokenize = __webpack_require__(1370);
 var advisor = __webpack_require__(8786);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/repo/index.ts + 13 modules
-var src_repo = __webpack_require__(8361);
+// EXTERNAL MODULE: ./src/repo/index.ts + 12 modules
+var src_repo = __webpack_require__(2323);
 // EXTERNAL MODULE: ./src/run/advisor-inputs.ts
 var advisor_inputs = __webpack_require__(5319);
 ;// CONCATENATED MODULE: ./src/run/diff-advice.ts
