@@ -430,8 +430,6 @@ function routeAgentFeature(f, candidates, ctx, date) {
  */
 
 
-/** Samples in a run from which the worker pays for its start (as the diff's schedule). */
-const PARALLEL_MIN_SAMPLES = 2000;
 /** Queues each feature's texts in its candidates' encodings one feature ahead of its routing. */
 class CandidateCountAhead {
     plans;
@@ -444,7 +442,7 @@ class CandidateCountAhead {
         this.ctx = ctx;
         this.where = where;
         const samples = plans.reduce((n, p) => n + (p.input.traffic?.samples.length ?? 0), 0);
-        this.started = workers !== 0 && samples >= PARALLEL_MIN_SAMPLES;
+        this.started = workers !== 0 && samples >= tokenize/* PARALLEL_MIN_SAMPLES */.de;
         if (this.started)
             ctx.counter.prepare({ workers });
     }
@@ -1139,8 +1137,8 @@ function routingSuggestion(f, o, opts) {
     let reason = null;
     if (o.overflow > 0)
         reason = a
-            ? `${o.overflow} of ${o.results.length} runs have calls over the ${o.window.toLocaleString('en-US')}-token context window of ${o.candidate.canonical} (${a.callsOverWindow} call${a.callsOverWindow === 1 ? '' : 's'})`
-            : `${o.overflow} of ${o.results.length} samples exceed the ${o.window.toLocaleString('en-US')}-token context window of ${o.candidate.canonical}`;
+            ? `${o.overflow} of ${o.results.length} runs have calls over the ${(0,src_text/* grouped */.zD)(o.window)}-token context window of ${o.candidate.canonical} (${a.callsOverWindow} call${a.callsOverWindow === 1 ? '' : 's'})`
+            : `${o.overflow} of ${o.results.length} samples exceed the ${(0,src_text/* grouped */.zD)(o.window)}-token context window of ${o.candidate.canonical}`;
     else if (candidateRate) {
         const floor = opts.minPassRate === 'not below current' ? (currentRate?.pass_rate ?? null) : opts.minPassRate;
         if (floor !== null && candidateRate.pass_rate < floor)
@@ -1784,7 +1782,7 @@ function extensionCost(trace, run, agent, turns, headMax, side) {
 // EXTERNAL MODULE: ./src/text/index.ts + 3 modules
 var src_text = __webpack_require__(2526);
 ;// CONCATENATED MODULE: ./src/diff/agent-text.ts
-/** How agent changes print their numbers: counts, shares, dollars and price ratios. */
+/** How change summaries print their numbers (prompt and agent changes alike): counts, shares, dollars and price ratios. */
 
 /** An integer with its sign, grouped: "+1,234", "-56". */
 function signed(n) {
@@ -2401,12 +2399,7 @@ function turnCapIncreases(traces, baseRev, headRuns, pricer) {
 
 
 
-function changes_signed(n) {
-    return n > 0 ? `+${(0,src_text/* grouped */.zD)(n)}` : (0,src_text/* grouped */.zD)(n);
-}
-function changes_ratioText(r) {
-    return `×${r >= 10 ? r.toFixed(1) : r >= 1 ? r.toFixed(2).replace(/0$/, '') : r.toFixed(3).replace(/0$/, '')}`;
-}
+
 /** Tokens of a template's own text (variables left as written), counted with the revision's tokenizer. */
 function templateTokens(text, rs, ctx) {
     return ctx.counter.countText(text, rs.tokenizer);
@@ -2456,8 +2449,8 @@ function listChanges(inp) {
         const what = !bm
             ? `new ${role} message (${(0,src_text/* grouped */.zD)(ht)} tokens)`
             : !hm
-                ? `${role} message removed (${changes_signed(-bt)} tokens)`
-                : `${role} message ${changes_signed(ht - bt)} tokens (${(0,src_text/* grouped */.zD)(bt)} → ${(0,src_text/* grouped */.zD)(ht)})`;
+                ? `${role} message removed (${signed(-bt)} tokens)`
+                : `${role} message ${signed(ht - bt)} tokens (${(0,src_text/* grouped */.zD)(bt)} → ${(0,src_text/* grouped */.zD)(ht)})`;
         inputChanges.push({
             change: {
                 kind: 'prompt',
@@ -2488,7 +2481,7 @@ function listChanges(inp) {
                 kind: 'tools',
                 file,
                 line: h.lines.tools ?? null,
-                summary: `tools ${parts.join('; ')}: ${changes_signed(ht - bt)} tokens per call`,
+                summary: `tools ${parts.join('; ')}: ${signed(ht - bt)} tokens per call`,
                 monthlyEffect: 0,
             },
             tokens: ht - bt,
@@ -2505,7 +2498,7 @@ function listChanges(inp) {
                 kind: 'params',
                 file,
                 line: h.lines.jsonSchema ?? h.lines.responseFormat ?? null,
-                summary: `${fmt}response schema ${changes_signed(ht - bt)} tokens`,
+                summary: `${fmt}response schema ${signed(ht - bt)} tokens`,
                 monthlyEffect: 0,
             },
             tokens: ht - bt,
@@ -2554,7 +2547,7 @@ function listChanges(inp) {
         const hr = ctx.catalog.rates(headRs.model, { tier: inp.entry.tier, date, inputTokens: 0 });
         const ri = hr.input / br.input;
         const ro = hr.output / br.output;
-        const price = Math.abs(ri - ro) < 0.005 ? `${changes_ratioText(ri)} price` : `${changes_ratioText(ri)} input, ${changes_ratioText(ro)} output price`;
+        const price = Math.abs(ri - ro) < 0.005 ? `${ratioText(ri)} price` : `${ratioText(ri)} input, ${ratioText(ro)} output price`;
         const family = baseRs.model.family !== headRs.model.family ? `; ${headRs.model.family} tokenizer and cache rule` : '';
         out.push({
             kind: 'model',

@@ -1329,8 +1329,8 @@ var stats = __webpack_require__(9376);
 
 
 
-/** Samples in a run from which the tokenizer and bootstrap worker threads pay for their start. */
-const PARALLEL_MIN_SAMPLES = 2000;
+
+
 /**
  * Counts the samples as features load and starts the helper thread when they reach
  * PARALLEL_MIN_SAMPLES (`workers: 1` starts it at once, `0` never); from then on it counts each
@@ -1380,7 +1380,7 @@ class DiffSchedule {
         this.ahead.add(input);
         const before = this.samples;
         this.samples += input.traffic?.samples.length ?? 0;
-        if (this.workers === undefined && before < PARALLEL_MIN_SAMPLES && this.samples >= PARALLEL_MIN_SAMPLES)
+        if (this.workers === undefined && before < tokenize/* PARALLEL_MIN_SAMPLES */.de && this.samples >= tokenize/* PARALLEL_MIN_SAMPLES */.de)
             this.startWorker();
     }
     /** Every feature is loaded: the run's size is known. */
@@ -1412,7 +1412,7 @@ class DiffSchedule {
     }
     /** The bootstrap's worker setting: the run's, else none below PARALLEL_MIN_SAMPLES samples. */
     bootstrapWorkers() {
-        return this.workers ?? (this.samples >= PARALLEL_MIN_SAMPLES ? undefined : 0);
+        return this.workers ?? (this.samples >= tokenize/* PARALLEL_MIN_SAMPLES */.de ? undefined : 0);
     }
     startWorker() {
         // One worker, or none on a single core (then counts are made on the main thread as queued).

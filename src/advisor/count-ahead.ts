@@ -10,11 +10,8 @@
 import { featureTexts, type DiffFeatureInput } from '../diff/index.js';
 import type { EstimateContext, FeatureInput } from '../estimate/index.js';
 import type { MergedFeature } from '../config/index.js';
-import { tokenizerFor, type QueuedCounts } from '../tokenize/index.js';
+import { PARALLEL_MIN_SAMPLES, tokenizerFor, type QueuedCounts } from '../tokenize/index.js';
 import type { Encoding, Position, ResolvedModel } from '../types.js';
-
-/** Samples in a run from which the worker pays for its start (as the diff's schedule). */
-const PARALLEL_MIN_SAMPLES = 2000;
 
 /** One feature to count ahead: its loaded input and the candidates its routing will replay. */
 export interface CountPlan {

@@ -8,7 +8,7 @@ import { replaySiteFor, withOfferedTiers } from '../estimate/index.js';
 import type { EstimateContext, FeatureEstimate, FeatureInput } from '../estimate/index.js';
 import type { Position, ResolvedModel, ServiceTier, TokenizerChoice } from '../types.js';
 import { startBootstrap, type BootstrapResult } from '../stats/index.js';
-import { usd } from '../text/index.js';
+import { grouped, usd } from '../text/index.js';
 import { agentRoutingFeature, movedCallMeans, routeAgentFeature } from './agent-routing.js';
 import { candidatesFor, type CandidateList } from './candidates.js';
 import { CandidateCountAhead } from './count-ahead.js';
@@ -101,8 +101,8 @@ function routingSuggestion(f: Routed, o: RoutingOutcome, opts: AdvisorOptions): 
   let reason: string | null = null;
   if (o.overflow > 0)
     reason = a
-      ? `${o.overflow} of ${o.results!.length} runs have calls over the ${o.window!.toLocaleString('en-US')}-token context window of ${o.candidate.canonical} (${a.callsOverWindow} call${a.callsOverWindow === 1 ? '' : 's'})`
-      : `${o.overflow} of ${o.results!.length} samples exceed the ${o.window!.toLocaleString('en-US')}-token context window of ${o.candidate.canonical}`;
+      ? `${o.overflow} of ${o.results!.length} runs have calls over the ${grouped(o.window!)}-token context window of ${o.candidate.canonical} (${a.callsOverWindow} call${a.callsOverWindow === 1 ? '' : 's'})`
+      : `${o.overflow} of ${o.results!.length} samples exceed the ${grouped(o.window!)}-token context window of ${o.candidate.canonical}`;
   else if (candidateRate) {
     const floor = opts.minPassRate === 'not below current' ? (currentRate?.pass_rate ?? null) : opts.minPassRate;
     if (floor !== null && candidateRate.pass_rate < floor)

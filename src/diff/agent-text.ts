@@ -1,4 +1,4 @@
-/** How agent changes print their numbers: counts, shares, dollars and price ratios. */
+/** How change summaries print their numbers (prompt and agent changes alike): counts, shares, dollars and price ratios. */
 import { grouped } from '../text/index.js';
 
 /** An integer with its sign, grouped: "+1,234", "-56". */

@@ -5,6 +5,7 @@ import { weightedMean } from '../stats/index.js';
 import { grouped } from '../text/index.js';
 import type { CallSite, FeatureConfig, TrafficSet } from '../types.js';
 import { replayAll } from './pair.js';
+import { ratioText, signed } from './agent-text.js';
 
 /** One semantic change of a feature with its share of the monthly delta. */
 export interface FeatureChange {
@@ -29,14 +30,6 @@ export interface ChangeInputs {
   headPrompt: string;
   /** The head's pricing date: the price ratio of a model swap is read at it, like the head's cost. */
   date: Date;
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${grouped(n)}` : grouped(n);
-}
-
-function ratioText(r: number): string {
-  return `×${r >= 10 ? r.toFixed(1) : r >= 1 ? r.toFixed(2).replace(/0$/, '') : r.toFixed(3).replace(/0$/, '')}`;
 }
 
 /** Tokens of a template's own text (variables left as written), counted with the revision's tokenizer. */

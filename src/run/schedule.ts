@@ -7,10 +7,9 @@ import { CountAhead, type ConfigWhere } from '../diff/index.js';
 import type { EstimateContext } from '../estimate/index.js';
 import type { DiffFeatureInput, LoadedDiff } from '../load/index.js';
 import { startBootstrap, type BootstrapSession, type FeatureSeries } from '../stats/index.js';
-import type { TokenCounter } from '../tokenize/index.js';
+import { PARALLEL_MIN_SAMPLES, type TokenCounter } from '../tokenize/index.js';
 
-/** Samples in a run from which the tokenizer and bootstrap worker threads pay for their start. */
-export const PARALLEL_MIN_SAMPLES = 2000;
+export { PARALLEL_MIN_SAMPLES };
 
 /** What every feature of a diff is priced with: the merged config's catalog, dates and positions. */
 export interface DiffShared {

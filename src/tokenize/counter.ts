@@ -38,6 +38,12 @@ export interface CountableMessage {
   name?: string;
 }
 
+/**
+ * Samples in a run from which the worker threads (the token counter's, the bootstrap's) pay for
+ * their start: the diff's schedule and the advisor's count ahead both start them from here.
+ */
+export const PARALLEL_MIN_SAMPLES = 2000;
+
 /** New text below this size is counted on the main thread alone: a worker round trip would not pay. */
 const PARALLEL_MIN_CHARS = 512 * 1024;
 
