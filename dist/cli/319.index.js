@@ -1601,10 +1601,7 @@ var artifacts = __webpack_require__(9335);
  * revisions is exact for static text, which is what such edits usually change.
  */
 function staticTemplateTokens(rs, counter) {
-    const empty = Object.create(null);
-    for (const v of rs.site.variables)
-        empty[v] = '';
-    return counter.countChat((0,artifacts/* renderMessages */.dg)(rs.site, empty).messages, rs.tokenizer).tokens + rs.fixedTokens;
+    return counter.countChat((0,artifacts/* renderEmpty */.Kn)(rs.site).messages, rs.tokenizer).tokens + rs.fixedTokens;
 }
 /**
  * OpenAI caches exact prefixes of 1,024 tokens or more, in 128-token steps; Anthropic caches up to

@@ -46,5 +46,14 @@ export function renderMessages(site: CallSite, vars: Record<string, unknown>): R
     unsupported: limits ? [...site.unsupported, ...limits] : site.unsupported.slice(),
   };
 }
+/**
+ * `site`'s messages rendered with every variable empty: the template's own text, all that is known
+ * of what a sample without values sends (a static estimate, a usage-only sample, a fixed prefix).
+ */
+export function renderEmpty(site: CallSite): RenderedMessages {
+  const empty = Object.create(null) as Record<string, unknown>;
+  for (const v of site.variables) empty[v] = '';
+  return renderMessages(site, empty);
+}
 export { CLAUDE_MODEL_ALIASES, loadAgentSpec, loadFeatureAgent, splitAgentRef } from './agents/index.js';
 export type { AgentFileReader } from './agents/index.js';

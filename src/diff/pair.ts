@@ -1,4 +1,4 @@
-import { renderMessages } from '../artifacts/index.js';
+import { renderEmpty } from '../artifacts/index.js';
 import type { EstimateContext } from '../estimate/index.js';
 import { countSample, staticPrefixTokens, type ReplaySite } from '../estimate/index.js';
 import type { SampleResult } from '../estimate/index.js';
@@ -13,9 +13,7 @@ import { atOutputCap, bandCosts } from '../estimate/index.js';
  * revisions is exact for static text, which is what such edits usually change.
  */
 export function staticTemplateTokens(rs: ReplaySite, counter: TokenCounter): number {
-  const empty = Object.create(null) as Record<string, unknown>;
-  for (const v of rs.site.variables) empty[v] = '';
-  return counter.countChat(renderMessages(rs.site, empty).messages, rs.tokenizer).tokens + rs.fixedTokens;
+  return counter.countChat(renderEmpty(rs.site).messages, rs.tokenizer).tokens + rs.fixedTokens;
 }
 
 /**

@@ -4,7 +4,7 @@
  * (instructions, tool definitions, estimated tools without a schema) and its loop limit.
  */
 
-import { renderMessages } from '../artifacts/index.js';
+import { renderEmpty } from '../artifacts/index.js';
 import { CLAUDE_MODEL_ALIASES } from '../artifacts/index.js';
 import { ConfigError, UnknownModelError, type SourceLocation } from '../errors.js';
 import { tokenizerFor, type TokenCounter } from '../tokenize/index.js';
@@ -55,15 +55,9 @@ export function instructionsTokens(
   counter: TokenCounter,
 ): number {
   if (!def.site.messages.length) return 0;
-  const r = renderMessages(def.site, emptyVars(def));
+  const r = renderEmpty(def.site);
   // countChat adds 3 to prime the reply; that belongs to the call, not to the instructions.
   return counter.countChat(r.messages, rs.tokenizer).tokens - 3;
-}
-
-function emptyVars(def: AgentDefinition): Record<string, unknown> {
-  const empty = Object.create(null) as Record<string, unknown>;
-  for (const v of def.site.variables) empty[v] = '';
-  return empty;
 }
 
 /** Resolve an agent's model: its own, else (root) the feature's `model:`. Claude Code aliases need `models:`. */
@@ -143,8 +137,7 @@ export function sideWith(
     price: (usage, tier, time) => ctx.catalog.price(model, usage, { tier, date, time }),
   };
   if (def.site.params.maxTokens !== undefined) rs.maxTokens = def.site.params.maxTokens;
-  const staticTokens =
-    ctx.counter.countChat(renderMessages(def.site, emptyVars(def)).messages, tokenizer).tokens + rs.fixedTokens;
+  const staticTokens = ctx.counter.countChat(renderEmpty(def.site).messages, tokenizer).tokens + rs.fixedTokens;
   const side: AgentSide = {
     def,
     rs,

@@ -14,7 +14,7 @@
  * a static run (how often they are called is only known from traces). No cache reads.
  */
 
-import { renderMessages } from '../artifacts/index.js';
+import { renderEmpty } from '../artifacts/index.js';
 import { ConfigError } from '../errors.js';
 import type { TokenCounter } from '../tokenize/index.js';
 import type { AgentSpec, CallUsage, FeatureConfig } from '../types.js';
@@ -60,9 +60,7 @@ export function staticLoopShape(side: AgentSide, feature: FeatureConfig, where: 
 
 /** Tokens every turn of a loop sends: instructions (+ task text), tools, reply priming. */
 export function staticFixedTokens(side: AgentSide, taskText: string | undefined, counter: TokenCounter): number {
-  const empty = Object.create(null) as Record<string, unknown>;
-  for (const v of side.def.site.variables) empty[v] = '';
-  const msgs = renderMessages(side.def.site, empty).messages;
+  const msgs = renderEmpty(side.def.site).messages;
   if (taskText) msgs.push({ role: 'user', content: taskText });
   return counter.countChat(msgs, side.rs.tokenizer).tokens + side.rs.fixedTokens;
 }

@@ -1,4 +1,4 @@
-import { renderMessages, templateVariables } from '../artifacts/index.js';
+import { renderEmpty, renderMessages, templateVariables } from '../artifacts/index.js';
 import type { TokenCounter } from '../tokenize/index.js';
 import { atTrafficLine } from '../traffic/index.js';
 import type {
@@ -158,18 +158,22 @@ function varsOf(site: CallSite, i: number): string[] {
   return per[i] ?? [];
 }
 
+/** How many of the template's messages, from the first, reference no variable. */
+function leadingStaticCount(site: CallSite): number {
+  let k = 0;
+  while (k < site.messages.length && varsOf(site, k).length === 0) k++;
+  return k;
+}
+
 /**
  * The leading messages of the revision's template that reference no variable, rendered: what
  * every request of the feature starts with whatever its variables, and so all that is known of
  * the prompt a usage-only sample sent (an OpenTelemetry span without captured content).
  */
 export function leadingStaticMessages(site: CallSite): CountableMessage[] {
-  let k = 0;
-  while (k < site.messages.length && varsOf(site, k).length === 0) k++;
+  const k = leadingStaticCount(site);
   if (k === 0) return [];
-  const empty = Object.create(null) as Record<string, unknown>;
-  for (const v of site.variables) empty[v] = '';
-  return renderMessages(site, empty)
+  return renderEmpty(site)
     .messages.slice(0, k)
     .map((m) => ({ role: m.role, content: m.content }));
 }
@@ -179,11 +183,9 @@ export function leadingStaticMessages(site: CallSite): CountableMessage[] {
  * that reference no variable), i.e. what an exact-prefix cache could hold for every request.
  */
 export function staticPrefixTokens(rs: ReplaySite, counter: TokenCounter): number {
-  const msgs: CountableMessage[] = [];
-  for (let i = 0; i < rs.site.messages.length; i++) {
-    if (varsOf(rs.site, i).length > 0) break;
-    msgs.push({ role: rs.site.messages[i].role, content: rs.site.messages[i].template });
-  }
+  const msgs: CountableMessage[] = rs.site.messages
+    .slice(0, leadingStaticCount(rs.site))
+    .map((m) => ({ role: m.role, content: m.template }));
   if (msgs.length === 0) return rs.fixedTokens;
   // countChat adds the 3-token reply priming, which is not part of a cached prefix.
   if (rs.site.api === 'embedding') return rs.fixedTokens + inputTokens(rs, msgs, counter);
@@ -222,9 +224,7 @@ export function countSample(
       if (n === undefined) return { tokens: null, missing: [v] };
       extra += n;
     }
-    const empty = Object.create(null) as Record<string, unknown>;
-    for (const v of rs.site.variables) empty[v] = '';
-    const r = renderMessages(rs.site, empty);
+    const r = renderEmpty(rs.site);
     const scaled = Math.round(extra * rs.tokenizer.scale);
     return { tokens: inputTokens(rs, r.messages, counter) + rs.fixedTokens + scaled, missing: [] };
   }
