@@ -180,12 +180,12 @@ export function leadingStaticMessages(site: CallSite): CountableMessage[] {
 
 /**
  * Tokens of the static prefix of the revision's messages (tools, schema and the leading messages
- * that reference no variable), i.e. what an exact-prefix cache could hold for every request.
+ * that reference no variable), i.e. what an exact-prefix cache could hold for every request. The
+ * messages as sent (rendered): a template comment is no part of the prefix, and head cache reads
+ * scale with it (diff/pair.ts).
  */
 export function staticPrefixTokens(rs: ReplaySite, counter: TokenCounter): number {
-  const msgs: CountableMessage[] = rs.site.messages
-    .slice(0, leadingStaticCount(rs.site))
-    .map((m) => ({ role: m.role, content: m.template }));
+  const msgs = leadingStaticMessages(rs.site);
   if (msgs.length === 0) return rs.fixedTokens;
   // countChat adds the 3-token reply priming, which is not part of a cached prefix.
   if (rs.site.api === 'embedding') return rs.fixedTokens + inputTokens(rs, msgs, counter);

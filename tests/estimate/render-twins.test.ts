@@ -93,13 +93,14 @@ describe('render twins', () => {
     const estimate = await work(() => runEstimate({ repo: modelPr, config: '.aicost.yml' }));
     const modelDiff = await work(() => runDiff({ repo: modelPr, base: 'main', head: 'pr', config: '.aicost.yml' }));
     const promptDiff = await work(() => runDiff({ repo: promptPr, base: 'main', head: 'pr', config: '.aicost.yml' }));
-    // 40 samples × 3 steps (system text, user text, variable) = 120 per revision rendered.
-    // 40 samples × 3 steps (system text, user text, variable): one pass over the samples.
-    expect(estimate).toBe(120);
-    // Beside the samples, diff/pair.ts renders each replayed site's template once with empty
-    // variables (3 steps each): base and head for a model change; base, head and the two
-    // attribution hybrids for a prompt change. Without twins the model diff took 246 steps.
-    expect(modelDiff).toBe(120 + 2 * 3);
-    expect(promptDiff).toBe(2 * 120 + 4 * 3);
+    // 40 samples × 3 steps (system text, user text, variable): one pass over the samples, and
+    // the cacheable prefix (the leading static messages as sent) rendered once: 3 steps.
+    expect(estimate).toBe(120 + 3);
+    // Beside the samples, each replayed site's template is rendered with empty variables twice
+    // (3 steps each: diff/pair.ts's static tokens, and the cacheable prefix): base and head for a
+    // model change; base, head and the two attribution hybrids for a prompt change. Without twins
+    // the model diff took 246 steps.
+    expect(modelDiff).toBe(120 + 2 * 6);
+    expect(promptDiff).toBe(2 * 120 + 4 * 6);
   });
 });
