@@ -705,6 +705,8 @@ function countLines(lines) {
     return counts;
 }
 
+// EXTERNAL MODULE: ./src/text/index.ts + 3 modules
+var src_text = __webpack_require__(2526);
 ;// CONCATENATED MODULE: ./src/unpriced/unscanned.ts
 /**
  * Changed files the scan could not read, or changed lines it does not scan, reported as unpriced
@@ -713,6 +715,7 @@ function countLines(lines) {
  * the scanner would look at (artifacts, env and code files by path) are reported, so large data
  * files and generated bundles stay quiet.
  */
+
 /** The unpriced-change kind of a file class the scanner reads. */
 function kindOf(cls) {
     return cls.type === 'artifact' ? cls.kind : cls.type;
@@ -745,7 +748,7 @@ function longLinesChange(file, kind, added, max) {
             kind,
             file: file.path,
             line: first.line,
-            summary: `${file.path}:${first.line} not scanned: the changed line is ${first.text.length.toLocaleString('en-US')} characters${more}, over the ${max.toLocaleString('en-US')} the scan reads`,
+            summary: `${file.path}:${first.line} not scanned: the changed line is ${(0,src_text/* grouped */.zD)(first.text.length)} characters${more}, over the ${(0,src_text/* grouped */.zD)(max)} the scan reads`,
             price_ratio: null,
             hint: HINT,
         },

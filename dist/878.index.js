@@ -22,6 +22,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _models_from_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9153);
 /* harmony import */ var _traffic_dir_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1387);
 /* harmony import */ var _traffic_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1005);
+/* harmony import */ var _text_index_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2526);
+
 
 
 
@@ -86,7 +88,7 @@ function unreadableReason(e, path) {
     const message = e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .AicostError */ .GG ? e.message : e instanceof Error ? e.message : String(e);
     const size = /is ([\d,]+) bytes/.exec(message);
     if (size)
-        return `${size[1]} bytes, over the ${MAX_DIFF_TEXT.toLocaleString('en-US')} the scan reads`;
+        return `${size[1]} bytes, over the ${(0,_text_index_js__WEBPACK_IMPORTED_MODULE_12__/* .grouped */ .zD)(MAX_DIFF_TEXT)} the scan reads`;
     if (/binary/.test(message))
         return 'binary content';
     return message.startsWith(`${path} `) ? message.slice(path.length + 1) : message;

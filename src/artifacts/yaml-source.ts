@@ -7,7 +7,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import { MAX_TOKENS } from '../bounds.js';
-import { didYouMean } from '../text/index.js';
+import { didYouMean, grouped } from '../text/index.js';
 import { readYamlTree } from '../config/index.js';
 import { ArtifactError } from '../errors.js';
 import type { Position } from '../types.js';
@@ -140,7 +140,7 @@ export function readNumberKey(
   if (integer) {
     if (n === undefined || !Number.isInteger(n) || n < 1 || n > MAX_TOKENS) {
       const pos = positionOf(src, node ?? found.pair.key);
-      const range = n !== undefined && n > MAX_TOKENS ? `≤ ${MAX_TOKENS.toLocaleString('en-US')}` : '≥ 1';
+      const range = n !== undefined && n > MAX_TOKENS ? `≤ ${grouped(MAX_TOKENS)}` : '≥ 1';
       throw new ArtifactError(
         `${where}${found.key} must be a whole number of tokens ${range}, got ${JSON.stringify(raw ?? null)}`,
         {

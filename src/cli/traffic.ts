@@ -5,6 +5,7 @@
 import { UsageError } from '../errors.js';
 import { formatLabel, formatNames, MAX_BAD_LINES_LISTED } from '../traffic/index.js';
 import type { Sample, TrafficFormat, TrafficSet } from '../types.js';
+import { grouped } from '../text/index.js';
 
 export interface TrafficArgs {
   command: 'traffic';
@@ -121,7 +122,7 @@ export class TrafficStats {
   }
 }
 
-const n = (x: number): string => x.toLocaleString('en-US');
+const n = grouped;
 
 /** What `inspect` prints. */
 export function inspectText(set: TrafficSet, stats: TrafficStats): string {

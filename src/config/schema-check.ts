@@ -6,7 +6,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schema/aicost.schema.json' with { type: 'json' };
 import { validate as generatedValidate } from '../generated/config-validator.js';
 import type { Position } from '../types.js';
-import { closest, didYouMean } from '../text/index.js';
+import { closest, didYouMean, grouped } from '../text/index.js';
 import { clip, describeValue } from './percent.js';
 import type { KeyPath } from './yaml-tree.js';
 import { dottedPath } from './yaml-tree.js';
@@ -206,7 +206,7 @@ function boundIssue(where: string, position: Position, error: ErrorObject): Issu
   const description = error.parentSchema?.description;
   return {
     position,
-    message: `${where}: must be ≤ ${limit.toLocaleString('en-US')}, got ${String(error.data)}`,
+    message: `${where}: must be ≤ ${grouped(limit)}, got ${String(error.data)}`,
     hint: typeof description === 'string' ? description : undefined,
   };
 }

@@ -13,6 +13,7 @@ import { ConfigError } from '../errors.js';
 import type { AicostError, SourceLocation } from '../errors.js';
 import type { Position } from '../types.js';
 import { clip } from './percent.js';
+import { grouped } from '../text/index.js';
 
 /** Larger config files are refused before parsing. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -92,7 +93,7 @@ export function readYamlTree(text: string, file: string, options: YamlReadOption
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_CONFIG_BYTES) {
     throw makeError(
-      `the file is ${formatInt(bytes)} bytes, over the 1 MiB (${formatInt(MAX_CONFIG_BYTES)} bytes) limit for ${words.what}`,
+      `the file is ${grouped(bytes)} bytes, over the 1 MiB (${grouped(MAX_CONFIG_BYTES)} bytes) limit for ${words.what}`,
       {
         location: { file },
         hint: words.sizeHint,
@@ -183,7 +184,7 @@ export function readYamlTree(text: string, file: string, options: YamlReadOption
       );
     if (alias && ++expanded > MAX_ALIAS_EXPANSION) {
       fail(
-        `YAML aliases expand into more than ${formatInt(MAX_ALIAS_EXPANSION)} values (here at *${clip(alias.name, 40)}); aicost refuses this to guard against alias bombs`,
+        `YAML aliases expand into more than ${grouped(MAX_ALIAS_EXPANSION)} values (here at *${clip(alias.name, 40)}); aicost refuses this to guard against alias bombs`,
         alias.position,
         'Write the repeated values out, or use fewer anchors and aliases.',
       );
@@ -303,9 +304,4 @@ function scalarValue(value: unknown, source: unknown): unknown {
   }
   if (typeof value === 'bigint') return Number(value);
   return typeof source === 'string' ? source : String(value);
-}
-
-/** 1048576 → `1,048,576`. */
-function formatInt(n: number): string {
-  return n.toLocaleString('en-US');
 }

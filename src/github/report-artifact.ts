@@ -11,6 +11,7 @@ import { loadReportValidator } from '../report/index.js';
 import type { DiffReport } from '../report/index.js';
 import { field, stringField, type ActionContext } from './context.js';
 import type { Octokit } from './octokit.js';
+import { grouped } from '../text/index.js';
 
 /** Larger report files are refused (a real report is a few hundred KB at most). */
 export const MAX_REPORT_BYTES = 5 * 1024 * 1024;
@@ -31,13 +32,10 @@ export async function readReportFile(path: string): Promise<DiffReport> {
       location: { file: path },
     });
   if (st.size > MAX_REPORT_BYTES) {
-    throw new ArtifactError(
-      `the report file is ${st.size.toLocaleString('en-US')} bytes; the limit is ${MAX_REPORT_BYTES.toLocaleString('en-US')}`,
-      {
-        location: { file: path },
-        hint: 'Upload only the report of stage 1 (the action\u2019s `report` output).',
-      },
-    );
+    throw new ArtifactError(`the report file is ${grouped(st.size)} bytes; the limit is ${grouped(MAX_REPORT_BYTES)}`, {
+      location: { file: path },
+      hint: 'Upload only the report of stage 1 (the action\u2019s `report` output).',
+    });
   }
   let json: unknown;
   try {

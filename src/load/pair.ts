@@ -21,6 +21,7 @@ import { withModelsFrom } from './models-from.js';
 import { TrafficDir } from './traffic-dir.js';
 import { loadTraffic, repoTrafficPaths, TrafficDirFallback } from './traffic.js';
 import type { DiffFeatureInput } from './types.js';
+import { grouped } from '../text/index.js';
 
 /** Both revisions of a project, loaded and merged by trust, ready for the diff. */
 export interface LoadedDiff {
@@ -97,7 +98,7 @@ async function changedFiles(
 function unreadableReason(e: unknown, path: string): string {
   const message = e instanceof AicostError ? e.message : e instanceof Error ? e.message : String(e);
   const size = /is ([\d,]+) bytes/.exec(message);
-  if (size) return `${size[1]} bytes, over the ${MAX_DIFF_TEXT.toLocaleString('en-US')} the scan reads`;
+  if (size) return `${size[1]} bytes, over the ${grouped(MAX_DIFF_TEXT)} the scan reads`;
   if (/binary/.test(message)) return 'binary content';
   return message.startsWith(`${path} `) ? message.slice(path.length + 1) : message;
 }

@@ -4,6 +4,7 @@ import { commitDate, FULL_SHA, git, spawnGit } from './git.js';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { looksBinary, safeRelativePath } from './paths.js';
 import { MAX_TEXT_BYTES, type RevisionReader } from './reader.js';
+import { grouped } from '../text/index.js';
 
 /** Blobs up to this size are opened through `cat-file --batch` (whole, in memory); larger ones are streamed. */
 const MAX_BATCH_BLOB = 64 * 1024 * 1024;
@@ -118,13 +119,10 @@ export class GitRevisionReader implements RevisionReader {
   async readText(path: string, maxBytes = MAX_TEXT_BYTES): Promise<string> {
     const e = await this.entry(path);
     if (e.size > maxBytes) {
-      throw new RepoError(
-        `${path} is ${e.size.toLocaleString('en-US')} bytes; the limit for this file is ${maxBytes.toLocaleString('en-US')}`,
-        {
-          location: { file: path },
-          hint: 'Prompt and config files are read whole; keep them small or split them.',
-        },
-      );
+      throw new RepoError(`${path} is ${grouped(e.size)} bytes; the limit for this file is ${grouped(maxBytes)}`, {
+        location: { file: path },
+        hint: 'Prompt and config files are read whole; keep them small or split them.',
+      });
     }
     this.batch ??= acquireBatch(this.gitRoot);
     const buf = await this.batch.read(e.sha);

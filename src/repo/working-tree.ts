@@ -6,6 +6,7 @@ import { RepoError } from '../errors.js';
 import { gitText } from './git.js';
 import { looksBinary, safeRelativePath } from './paths.js';
 import { MAX_TEXT_BYTES, type RevisionReader } from './reader.js';
+import { grouped } from '../text/index.js';
 
 /** Directories never listed: they hold no project files and can be huge. */
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
@@ -66,13 +67,10 @@ export class WorkingTreeReader implements RevisionReader {
     try {
       const { size } = await handle.stat();
       if (size > maxBytes) {
-        throw new RepoError(
-          `${path} is ${size.toLocaleString('en-US')} bytes; the limit for this file is ${maxBytes.toLocaleString('en-US')}`,
-          {
-            location: { file: path },
-            hint: 'Prompt and config files are read whole; keep them small or split them.',
-          },
-        );
+        throw new RepoError(`${path} is ${grouped(size)} bytes; the limit for this file is ${grouped(maxBytes)}`, {
+          location: { file: path },
+          hint: 'Prompt and config files are read whole; keep them small or split them.',
+        });
       }
       const buf = Buffer.alloc(size);
       await handle.read(buf, 0, size, 0);

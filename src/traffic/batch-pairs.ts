@@ -8,6 +8,7 @@ import { forEachJsonRecord } from './frame.js';
 import { detectFormats, importerFor, isAicostRecord } from './import/registry.js';
 import { openBytes, tap } from './open-bytes.js';
 import type { ReadTrafficOptions, TrafficSource } from './read-options.js';
+import { grouped } from '../text/index.js';
 
 /** A pretty-printed file's first value may be the whole document (a page of records). */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -89,7 +90,7 @@ export async function pairRequests(
   }
   if (dropped > 0)
     notices.push(
-      `${dropped.toLocaleString('en-US')} batch requests past the first ${MAX_PAIRED_REQUESTS.toLocaleString('en-US')} were not joined with their results: those results are priced on their usage only.`,
+      `${grouped(dropped)} batch requests past the first ${grouped(MAX_PAIRED_REQUESTS)} were not joined with their results: those results are priced on their usage only.`,
     );
   return out;
 }

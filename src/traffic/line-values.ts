@@ -5,6 +5,7 @@
  */
 
 import { MAX_TOKENS } from '../bounds.js';
+import { grouped } from '../text/index.js';
 
 /** Why a line was skipped; the message is the `BadLine.reason`. */
 export class LineProblem extends Error {}
@@ -46,7 +47,7 @@ export function count(v: unknown, what: string, max: number = LINE_BOUNDS.tokens
 
 /** 100000000 → `100,000,000`; 1e-6 → `0.000001`. */
 export function bound(n: number): string {
-  return n < 1 ? n.toFixed(6).replace(/0+$/, '') : n.toLocaleString('en-US');
+  return n < 1 ? n.toFixed(6).replace(/0+$/, '') : grouped(n);
 }
 
 /** A deep copy whose objects have no prototype and no `__proto__` key. */

@@ -8,6 +8,7 @@ import * as zlib from 'node:zlib';
 import { TrafficError } from '../errors.js';
 import { ParquetProblem, parquetRecords } from './import/parquet.js';
 import { asBuffer } from './lines.js';
+import { grouped } from '../text/index.js';
 
 /** A file whose first 8,000 bytes hold a NUL byte is binary (git's own test). */
 const BINARY_SNIFF_BYTES = 8000;
@@ -26,7 +27,7 @@ export async function readParquet(chunks: AsyncIterable<Buffer>, file: string): 
   for await (const chunk of chunks) {
     size += chunk.length;
     if (size > MAX_PARQUET_BYTES)
-      throw new TrafficError(`the Parquet file is larger than ${MAX_PARQUET_BYTES.toLocaleString('en-US')} bytes`, {
+      throw new TrafficError(`the Parquet file is larger than ${grouped(MAX_PARQUET_BYTES)} bytes`, {
         location: { file },
         hint: 'Split the export into smaller files, or sample it where it lives (examples/warehouse/).',
       });
@@ -44,7 +45,7 @@ export async function readParquet(chunks: AsyncIterable<Buffer>, file: string): 
   }
   if (read.totalRows > MAX_PARQUET_ROWS)
     throw new TrafficError(
-      `the Parquet file has ${read.totalRows.toLocaleString('en-US')} rows, more than the ${MAX_PARQUET_ROWS.toLocaleString('en-US')} aicost reads from one file`,
+      `the Parquet file has ${grouped(read.totalRows)} rows, more than the ${grouped(MAX_PARQUET_ROWS)} aicost reads from one file`,
       { location: { file }, hint: 'Split the export, or sample it where it lives (examples/warehouse/).' },
     );
   return read.records;
@@ -223,7 +224,7 @@ async function* decompress(
     for await (const chunk of inflate as AsyncIterable<Buffer>) {
       total += chunk.length;
       if (total > maxBytes) {
-        throw new TrafficError(`the file decompresses to more than ${maxBytes.toLocaleString('en-US')} bytes`, {
+        throw new TrafficError(`the file decompresses to more than ${grouped(maxBytes)} bytes`, {
           location: { file },
           hint: 'Split the export into smaller files, or sample it before aicost reads it (aicost traffic convert --max-samples).',
         });

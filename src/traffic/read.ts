@@ -20,6 +20,7 @@ import { parseSampleObject } from './parse.js';
 import { TextInterner } from './intern.js';
 import { BottomKSampler } from './sampler.js';
 import { WhereFilter } from './where.js';
+import { grouped } from '../text/index.js';
 
 export type { ReadTrafficOptions, TrafficSource, TrafficStream } from './read-options.js';
 
@@ -264,7 +265,7 @@ export async function readTraffic(sources: readonly TrafficSource[], opts: ReadT
       }
 
       for (const [reason, n] of fileCorrected)
-        notices.push(`${file}: ${n.toLocaleString('en-US')} ${n === 1 ? 'record' : 'records'}: ${reason}.`);
+        notices.push(`${file}: ${grouped(n)} ${n === 1 ? 'record' : 'records'}: ${reason}.`);
       totalLines += fileLines;
       goodLines += fileGood;
       // The share of bad counts like with like: for an importer, bad calls and unreadable records

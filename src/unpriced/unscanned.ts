@@ -9,6 +9,7 @@
 import type { DiffLine } from './line-diff.js';
 import type { FileClass } from './paths.js';
 import type { ChangedFile, UnpricedChange, UnpricedKind } from './types.js';
+import { grouped } from '../text/index.js';
 
 /** The unpriced-change kind of a file class the scanner reads. */
 function kindOf(cls: Exclude<FileClass, { type: 'none' }>): UnpricedKind {
@@ -55,7 +56,7 @@ export function longLinesChange(
       kind,
       file: file.path,
       line: first.line,
-      summary: `${file.path}:${first.line} not scanned: the changed line is ${first.text.length.toLocaleString('en-US')} characters${more}, over the ${max.toLocaleString('en-US')} the scan reads`,
+      summary: `${file.path}:${first.line} not scanned: the changed line is ${grouped(first.text.length)} characters${more}, over the ${grouped(max)} the scan reads`,
       price_ratio: null,
       hint: HINT,
     },

@@ -4,6 +4,7 @@ import type { Node } from 'yaml';
 import { ArtifactError } from '../../errors.js';
 import { findPair, isScalar, keyLine, positionOf } from '../yaml-source.js';
 import type { YamlSource } from '../yaml-source.js';
+import { grouped } from '../../text/index.js';
 
 /**
  * The largest loop limit aicost accepts in an agent definition. No framework defaults to more
@@ -44,16 +45,13 @@ export function readWholeNumber(
   }
   if (max !== undefined && n > max) {
     const pos = positionOf(src, (node ?? found.pair.key) as Node);
-    throw new ArtifactError(
-      `${key} is ${n.toLocaleString('en-US')} ${unit}, above aicost's limit of ${max.toLocaleString('en-US')}`,
-      {
-        location: { file: src.file, line: pos.line, column: pos.column },
-        hint:
-          unit === 'tokens'
-            ? `Set ${key} to the output cap the model allows (at most ${max.toLocaleString('en-US')}), or remove it.`
-            : `Set ${key} to at most ${max} (${key}: ${Math.min(max, 50)} is typical), or remove it and give the feature typical_turns: in .aicost.yml.`,
-      },
-    );
+    throw new ArtifactError(`${key} is ${grouped(n)} ${unit}, above aicost's limit of ${grouped(max)}`, {
+      location: { file: src.file, line: pos.line, column: pos.column },
+      hint:
+        unit === 'tokens'
+          ? `Set ${key} to the output cap the model allows (at most ${grouped(max)}), or remove it.`
+          : `Set ${key} to at most ${max} (${key}: ${Math.min(max, 50)} is typical), or remove it and give the feature typical_turns: in .aicost.yml.`,
+    });
   }
   return { value: n, line };
 }
