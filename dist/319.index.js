@@ -19,8 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/catalog/index.ts + 17 modules
-var catalog = __webpack_require__(8613);
+// EXTERNAL MODULE: ./src/catalog/index.ts + 18 modules
+var catalog = __webpack_require__(1417);
 // EXTERNAL MODULE: ./src/repo/index.ts + 12 modules
 var repo = __webpack_require__(2323);
 ;// CONCATENATED MODULE: ./src/advisor/candidates.ts

@@ -1212,8 +1212,8 @@ function keyed(n, bindings, depth) {
     return r.kind === 'value' ? { ...r, via: [...r.via, n.text] } : r;
 }
 
-// EXTERNAL MODULE: ./src/catalog/index.ts + 17 modules
-var catalog = __webpack_require__(8613);
+// EXTERNAL MODULE: ./src/catalog/index.ts + 18 modules
+var catalog = __webpack_require__(1417);
 ;// CONCATENATED MODULE: ./src/unpriced/model-id.ts
 /**
  * Does a string from code or an env file look like a model id? Code is full of `model` strings

@@ -37,6 +37,9 @@ const treeSitterAssets = [
   ),
 ];
 
+/** Packages whose data the bundles carry as generated files (the catalog's prices), not as modules. */
+const DATA_PACKAGES = ['@pydantic/genai-prices'];
+
 const staleGenerated = await runGenerate(check);
 if (staleGenerated.length) {
   console.error(
@@ -86,6 +89,7 @@ function licensesOf(stats) {
   };
   visit(stats.modules);
   for (const c of stats.chunks ?? []) visit(c.modules);
+  for (const name of DATA_PACKAGES) names.add(`node_modules/${name}`);
   const out = [];
   for (const path of [...names].sort()) {
     const dir = join(root, path);

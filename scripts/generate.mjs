@@ -254,6 +254,76 @@ export async function generateRanks(encoding) {
   return `gpt-tokenizer@${version} bpeRanks/${encoding}, packed by scripts/generate.mjs encodeRanks (do not edit)\n${b64}\n`;
 }
 
+/** The catalog's data file (src/catalog/catalog-data.ts reads it). */
+export const CATALOG_FILE = 'src/generated/genai-catalog.txt';
+
+/**
+ * `@pydantic/genai-prices`' providers as a data file: a first line naming the package and version,
+ * a line of JSON with the data date and each provider's head (what matching needs: id, match
+ * rules, API pattern, fallback providers), then each provider as one line of JSON, in the
+ * package's order. The runtime parses a provider when a lookup first reaches it: importing the
+ * package built all of them at every start (BENCHMARKS.md, 2026-12-05 night). The provider ids are
+ * src/catalog/ids.ts's list (the package cannot list them); the price constraints must be the two
+ * kinds the runtime reads (src/catalog/catalog-match.ts), else this fails rather than mis-price.
+ */
+export async function generateCatalog() {
+  const { findProvider } = await import('@pydantic/genai-prices');
+  const version = JSON.parse(
+    readFileSync(join(root, 'node_modules/@pydantic/genai-prices/package.json'), 'utf8'),
+  ).version;
+  const list = /CATALOG_PROVIDER_IDS[^=]*=\s*\[([^\]]*)\]/.exec(readFileSync(join(root, 'src/catalog/ids.ts'), 'utf8'));
+  if (!list) throw new Error('generate: CATALOG_PROVIDER_IDS not found in src/catalog/ids.ts');
+  const ids = [...list[1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
+  const providers = ids.map((id) => {
+    const p = findProvider({ providerId: id });
+    if (!p || p.id !== id)
+      throw new Error(`generate: provider ${id} (src/catalog/ids.ts) is not in @pydantic/genai-prices@${version}`);
+    return p;
+  });
+  for (const p of providers)
+    for (const m of p.models)
+      for (const c of Array.isArray(m.prices) ? m.prices : []) {
+        const k = c.constraint === undefined ? '' : Object.keys(c.constraint).sort().join(',');
+        if (k !== '' && k !== 'start_date,type' && k !== 'end_time,start_time,type')
+          throw new Error(
+            `generate: ${p.id}:${m.id} has a price constraint aicost cannot read: ${JSON.stringify(c.constraint)}`,
+          );
+      }
+  const heads = providers.map((p) => ({
+    id: p.id,
+    provider_match: p.provider_match,
+    model_match: p.model_match,
+    api_pattern: p.api_pattern,
+    fallback_model_providers: p.fallback_model_providers,
+  }));
+  const index = JSON.stringify({ dataDate: catalogDataDate(providers), providers: heads });
+  const body = providers.map((p) => JSON.stringify(p)).join('\n');
+  return `@pydantic/genai-prices@${version} providers, written by scripts/generate.mjs generateCatalog (do not edit)\n${index}\n${body}\n`;
+}
+
+/**
+ * Date of the newest price data: the newest `start_date` of a price change. A change the data
+ * already knew to be in the future is left out: such a start date is marked by a price comment of
+ * the same model naming the day before it (e.g. "Introductory rates apply through 2026-12-31"
+ * before a 2027-01-01 price). For 0.1.8 this is 2026-09-22.
+ */
+function catalogDataDate(providers) {
+  const DAY_MS = 86_400_000;
+  let newest = '';
+  for (const provider of providers)
+    for (const model of provider.models) {
+      if (!Array.isArray(model.prices)) continue;
+      for (const p of model.prices) {
+        const c = p.constraint;
+        if (!c || c.type !== 'start_date') continue;
+        const dayBefore = new Date(Date.parse(`${c.start_date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+        if (model.price_comments?.includes(dayBefore)) continue;
+        if (c.start_date > newest) newest = c.start_date;
+      }
+    }
+  return newest;
+}
+
 /** Worker entries and the single-file scripts they become. */
 export const WORKERS = [
   ['src/tokenize/worker-entry.ts', 'src/generated/tokenize-worker.js'],
@@ -284,6 +354,7 @@ export async function run(check, { workers = true } = {}) {
   const files = [];
   for (const [schemaFile, options, outFile] of VALIDATORS) files.push([outFile, generate(schemaFile, options)]);
   for (const [encoding, outFile] of RANK_TABLES) files.push([outFile, await generateRanks(encoding)]);
+  files.push([CATALOG_FILE, await generateCatalog()]);
   // The worker entries import no generated file (the rank tables are sent to the tokenizer worker).
   if (workers) for (const [entry, outFile] of WORKERS) files.push([outFile, bundleWorker(entry)]);
   const stale = [];

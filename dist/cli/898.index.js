@@ -121,8 +121,8 @@ function diffReportModel(project, loaded, found, catalog) {
     });
 }
 
-// EXTERNAL MODULE: ./src/catalog/index.ts + 17 modules
-var src_catalog = __webpack_require__(8613);
+// EXTERNAL MODULE: ./src/catalog/index.ts + 18 modules
+var src_catalog = __webpack_require__(1417);
 ;// CONCATENATED MODULE: ./src/run/diff-notices.ts
 
 /**

@@ -1,14 +1,18 @@
 /**
- * The only file that talks to `@pydantic/genai-prices`. Offline by construction: the embedded
- * data of the pinned package is used as shipped; `updatePrices`/`waitForUpdate` are never imported.
+ * The catalog: `@pydantic/genai-prices`' data, read through catalog-data.ts (written from the
+ * pinned package at build time) and looked up the way the package's `calcPrice` does
+ * (catalog-match.ts); calls are priced by the compiled price sets of fast-price.ts, bit-identical
+ * to the engine. The package itself is not loaded at run time: it is the data's source, and the
+ * reference the tests hold all three to. Offline by construction.
  */
-import { calcPrice, findProvider } from '@pydantic/genai-prices';
-import type { ModelInfo, ModelPrice, Provider, TieredPrices, Usage } from '@pydantic/genai-prices';
+import type { ModelInfo, ModelPrice, Provider, TieredPrices } from '@pydantic/genai-prices';
+import { findEntry, priceSetAt } from './catalog-match.js';
 import { compilePrices } from './fast-price.js';
 import type { FastPricer } from './fast-price.js';
-import { CATALOG_PROVIDER_IDS } from './ids.js';
 import { dayWindows, pricePoints } from './time-of-day.js';
 import type { DayWindow, PricePoint } from './time-of-day.js';
+
+export { allProviders } from './catalog-data.js';
 
 /** A catalog entry found for a model id. */
 export interface CatalogHit {
@@ -27,14 +31,9 @@ export interface EntryRates {
   cacheWrite1h: number;
 }
 
-/** The prices in force at a date only matter for pricing; matching needs one fixed date. */
-const MATCH_DATE = new Date('2025-01-01T00:00:00Z');
-const NO_USAGE: Usage = { input_tokens: 0, output_tokens: 0 };
-
 /** Find the entry that prices `model` (under `providerId`, or the provider whose names match). */
 export function lookup(model: string, providerId?: string): CatalogHit | undefined {
-  const r = calcPrice(NO_USAGE, model, providerId ? { providerId, timestamp: MATCH_DATE } : { timestamp: MATCH_DATE });
-  return r ? { providerId: r.provider.id, model: r.model } : undefined;
+  return findEntry(model, providerId);
 }
 
 /** Token counts of one call in the catalog's usage keys. */
@@ -87,9 +86,8 @@ export function pricedEntry(hit: CatalogHit, modelId: string): PricedEntry {
 }
 
 /**
- * USD of one call at `date`, split like the engine splits it (`other` = per-request fees). Uses
- * the price set compiled once per date (fast-price.ts, bit-identical to the engine); the engine
- * itself only for price sets that cannot be compiled and usage it would reject (its error).
+ * USD of one call at `date`, split like the engine splits it (`other` = per-request fees), by the
+ * price set compiled once per date (fast-price.ts, bit-identical to the engine).
  */
 export function priceCall(
   entry: PricedEntry,
@@ -102,7 +100,12 @@ export function priceCall(
     fast = compilePrices(pricesAt(entry, date)) ?? null;
     entry.compiled.set(t, fast);
   }
-  return (fast && fast(usage)) ?? priceCallEngine(entry, usage, date);
+  // pricedEntry keeps only the billed keys, which all compile: a set that does not is a bug.
+  if (!fast) throw new Error(`catalog: the prices of ${entry.provider.id}:${entry.modelId} did not compile`);
+  const cost = fast(usage);
+  // The engine's refusal too: the replay never sends more cache tokens than input.
+  if (!cost) throw new Error(`Invalid usage data: cache tokens exceed the input (${JSON.stringify(usage)})`);
+  return cost;
 }
 
 /**
@@ -151,31 +154,9 @@ export function inputBreaksOn(entry: PricedEntry, date: Date): number[] {
   return [...new Set(starts)].sort((a, b) => a - b);
 }
 
-/** {@link priceCall} through `calcPrice` itself: the reference the fast path is tested against. */
-export function priceCallEngine(
-  entry: PricedEntry,
-  usage: TokenUsage,
-  date: Date,
-): { input: number; output: number; other: number } {
-  // The engine's usage keys are a partition tree: cache_write_tokens is the parent of
-  // cache_write_1h_tokens, so it gets both TTLs and the 1h share is priced at its own rate.
-  const u: Usage = {
-    input_tokens: usage.input,
-    output_tokens: usage.output,
-    cache_read_tokens: usage.cacheRead,
-    cache_write_tokens: usage.cacheWrite + usage.cacheWrite1h,
-    cache_write_1h_tokens: usage.cacheWrite1h,
-  };
-  const r = calcPrice(u, entry.modelId, { provider: entry.provider, timestamp: date });
-  if (!r) throw new Error(`catalog lost ${entry.provider.id}:${entry.modelId}`); // resolve() found it: a bug, not input
-  return { input: r.input_price, output: r.output_price, other: r.total_price - r.input_price - r.output_price };
-}
-
 /** The price set in force at `date` (start-date constraints and time-of-day windows as the engine picks them). */
 export function pricesAt(entry: PricedEntry, date: Date): ModelPrice {
-  const r = calcPrice(NO_USAGE, entry.modelId, { provider: entry.provider, timestamp: date });
-  if (!r) throw new Error(`catalog lost ${entry.provider.id}:${entry.modelId}`);
-  return r.model_price;
+  return priceSetAt(entry.provider.models[0], date);
 }
 
 /** Unit prices at a given total input (long-context tiers are whole-request, strict `>`). */
@@ -215,15 +196,4 @@ export function isPriced(model: ModelInfo): boolean {
   if (model.id.endsWith(':free')) return true;
   const sets = Array.isArray(model.prices) ? model.prices.map((c) => c.prices) : [model.prices];
   return sets.some((s) => TOKEN_PRICE_KEYS.some((k) => s[k] !== undefined));
-}
-
-let providers: Provider[] | undefined;
-
-/** Every provider of the embedded data, in the package's order. */
-export function allProviders(): Provider[] {
-  providers ??= CATALOG_PROVIDER_IDS.flatMap((id) => {
-    const p = findProvider({ providerId: id });
-    return p && p.id === id ? [p] : [];
-  });
-  return providers;
 }

@@ -2,7 +2,7 @@
  * What the reports say about the price data: package, version, how fresh the data is.
  */
 import type { CatalogInfo } from '../types.js';
-import { allProviders } from './genai.js';
+import { catalogDataDate } from './catalog-data.js';
 
 /** The catalog package. */
 export const CATALOG_SOURCE = '@pydantic/genai-prices';
@@ -18,32 +18,12 @@ export const MAX_CATALOG_AGE_DAYS = 90;
 
 const DAY_MS = 86_400_000;
 
-let dataDate: string | undefined;
-
 /**
- * Date of the newest price data: the newest `start_date` of a price change in the embedded data.
- * A change the data already knew to be in the future is left out: such a start date is marked by
- * a price comment of the same model naming the day before it (e.g. "Introductory rates apply
- * through 2026-12-31" before a 2027-01-01 price). For 0.1.8 this is 2026-09-22.
+ * Date of the newest price data: the newest `start_date` of a price change, a change the data
+ * already knew to be in the future left out (scripts/generate.mjs `catalogDataDate` works it out
+ * when it writes the data). For 0.1.8 this is 2026-09-22.
  */
-export function catalogDataDate(): string {
-  if (dataDate) return dataDate;
-  let newest = '';
-  for (const provider of allProviders()) {
-    for (const model of provider.models) {
-      if (!Array.isArray(model.prices)) continue;
-      for (const p of model.prices) {
-        const c = p.constraint;
-        if (!c || c.type !== 'start_date') continue;
-        const dayBefore = new Date(Date.parse(`${c.start_date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
-        if (model.price_comments?.includes(dayBefore)) continue;
-        if (c.start_date > newest) newest = c.start_date;
-      }
-    }
-  }
-  dataDate = newest;
-  return newest;
-}
+export { catalogDataDate } from './catalog-data.js';
 
 /** Source, version and data date of the catalog, with the number of `pricing:` overrides. */
 export function catalogInfo(overrides: number): CatalogInfo {

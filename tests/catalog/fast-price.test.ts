@@ -2,9 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { calcPrice } from '@pydantic/genai-prices';
 import { createCatalog } from '../../src/catalog/index.js';
 import { compilePrices } from '../../src/catalog/fast-price.js';
-import { lookup, priceCall, priceCallEngine, pricedEntry, pricesAt } from '../../src/catalog/genai.js';
+import { lookup, priceCall, pricedEntry, pricesAt } from '../../src/catalog/genai.js';
 import type { TokenUsage } from '../../src/catalog/genai.js';
 import { Pcg32 } from '../../src/stats/pcg32.js';
+import { priceCallEngine } from '../helpers/catalog-engine.js';
 
 // The fast path must be bit-identical to calcPrice, not merely close: reports print these sums and
 // the base/head delta of an unchanged feature must be exactly 0 either way.
@@ -95,14 +96,14 @@ describe('fast price path equals calcPrice exactly', () => {
     expect(big.output).toBeCloseTo(0.015, 12); // 1,000 × $15 / 1M
   });
 
-  it('a usage the engine rejects still gets the engine error (inconsistent cache split)', () => {
+  it('a usage the engine rejects is refused as the engine refuses it (inconsistent cache split)', () => {
     const entry = entryFor('anthropic', 'claude-sonnet-4-5');
     const bad = { input: 10, cacheRead: 8, cacheWrite: 8, cacheWrite1h: 0, output: 0 };
     expect(compilePrices(pricesAt(entry, NOW))!(bad)).toBeUndefined();
     expect(() => priceCall(entry, bad, NOW)).toThrow(/Invalid usage data/);
   });
 
-  it('leaves price sets with keys it does not know to the engine', () => {
+  it('does not compile price sets with keys it does not know (pricedEntry keeps only billed keys)', () => {
     expect(compilePrices({ input_mtok: 1, output_mtok: 2, input_audio_mtok: 3 })).toBeUndefined();
   });
 
