@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run as runGenerate } from './generate.mjs';
+import { IMAGE_TABLES, run as runGenerate } from './generate.mjs';
 import { STAMP, sourcesHash } from './dist-stamp.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -65,6 +65,9 @@ for (const [entry, out] of entries) {
   for (const file of treeSitterAssets) copyFileSync(join(root, file), join(dir, 'tree-sitter', file.split('/').pop()));
   copyFileSync(join(root, 'node_modules/web-tree-sitter/LICENSE'), join(dir, 'tree-sitter/LICENSE.web-tree-sitter'));
   copyFileSync(join(root, 'node_modules/@vscode/tree-sitter-wasm/LICENSE'), join(dir, 'tree-sitter/LICENSE.grammars'));
+  // Rank table images are binary: copied here rather than left to ncc, which copies assets as text
+  // (src/tokenize/ranks.ts finds them beside the bundle).
+  for (const [, image] of IMAGE_TABLES) copyFileSync(join(root, image), join(dir, image.split('/').pop()));
 }
 writeFileSync(join(outRoot, STAMP), stamp);
 

@@ -25,6 +25,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -296,8 +297,12 @@ export async function generateCatalog() {
     api_pattern: p.api_pattern,
     fallback_model_providers: p.fallback_model_providers,
   }));
-  const index = JSON.stringify({ dataDate: catalogDataDate(providers), providers: heads });
-  const body = providers.map((p) => JSON.stringify(p)).join('\n');
+  // ASCII only (other characters as JSON escapes): the file is then read as latin1, a plain copy,
+  // where UTF-8 text with a few non-ASCII characters decodes into a two-byte string.
+  const ascii = (v) =>
+    JSON.stringify(v).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const index = ascii({ dataDate: catalogDataDate(providers), providers: heads });
+  const body = providers.map(ascii).join('\n');
   return `@pydantic/genai-prices@${version} providers, written by scripts/generate.mjs generateCatalog (do not edit)\n${index}\n${body}\n`;
 }
 
@@ -322,6 +327,34 @@ function catalogDataDate(providers) {
       }
     }
   return newest;
+}
+
+/**
+ * Rank tables that also get an image (src/tokenize/table-image.ts): [packed table file, image file].
+ * The image holds the index a fresh process would otherwise build at its first count.
+ */
+export const IMAGE_TABLES = [['src/generated/o200k-ranks.txt', 'src/generated/o200k-index.bin']];
+
+/**
+ * The table images, made by the table code itself (bundled with ncc for this, as the workers are)
+ * from the packed tables `files` is about to write (or has checked), so the two never disagree.
+ */
+export async function generateImages(files) {
+  const out = mkdtempSync(join(tmpdir(), 'aicost-image-'));
+  try {
+    execFileSync(
+      join(root, 'node_modules/.bin/ncc'),
+      ['build', 'src/tokenize/table-image.ts', '-o', out, '-q', '--target', 'es2022'],
+      { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    const { writeTableImage } = await import(pathToFileURL(join(out, 'index.js')).href);
+    return IMAGE_TABLES.map(([packedFile, imageFile]) => {
+      const text = files.find(([f]) => f === packedFile)[1];
+      return [imageFile, writeTableImage(text.slice(text.indexOf('\n') + 1).trimEnd())];
+    });
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /** Worker entries and the single-file scripts they become. */
@@ -357,13 +390,15 @@ export async function run(check, { workers = true } = {}) {
   files.push([CATALOG_FILE, await generateCatalog()]);
   // The worker entries import no generated file (the rank tables are sent to the tokenizer worker).
   if (workers) for (const [entry, outFile] of WORKERS) files.push([outFile, bundleWorker(entry)]);
+  if (workers) files.push(...(await generateImages(files)));
   const stale = [];
-  for (const [outFile, text] of files) {
+  for (const [outFile, content] of files) {
     const path = join(root, outFile);
     if (check) {
-      if (!existsSync(path) || readFileSync(path, 'utf8') !== text) stale.push(outFile);
+      const same = existsSync(path) && readFileSync(path).equals(Buffer.from(content));
+      if (!same) stale.push(outFile);
     } else {
-      writeOut(outFile, text);
+      writeOut(outFile, content);
     }
   }
   return stale;

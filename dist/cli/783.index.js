@@ -34,8 +34,8 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/repo/index.ts + 13 modules
 var repo = __webpack_require__(8361);
-// EXTERNAL MODULE: ./src/code/parser.ts + 2 modules
-var parser = __webpack_require__(4933);
+// EXTERNAL MODULE: ./src/code/parser.ts + 1 modules
+var parser = __webpack_require__(1448);
 ;// CONCATENATED MODULE: ./src/code/strings.ts
 /** The expressions interpolated into a string node (`{x}` of an f-string, `${x}` of a template literal). */
 function interpolations(node) {

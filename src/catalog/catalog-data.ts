@@ -32,7 +32,8 @@ const parsed = new Map<number, Provider>();
 
 function catalogFile(): CatalogFile {
   if (file) return file;
-  const lines = readFileSync(FILE, 'utf8').split('\n');
+  // ASCII (scripts/generate.mjs escapes the rest): latin1 reads it as a plain copy.
+  const lines = readFileSync(FILE, 'latin1').split('\n');
   const index = JSON.parse(lines[1] ?? 'null') as { dataDate: string; providers: ProviderHead[] } | null;
   // One line per provider and a final newline; anything else is a build bug, not input.
   if (!index || lines.length !== index.providers.length + 3)

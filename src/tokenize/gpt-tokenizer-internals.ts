@@ -108,16 +108,16 @@ function checkProbe(api: GptEncoding, encoding: Encoding): void {
 const reason = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /**
- * The encoding of a packed table: the fast path (the table's index and the heap merge inside the
- * package's encoding) when gpt-tokenizer is the shape described above, else the package's own
- * (see the module comment). `factory` is for tests.
+ * The encoding of a packed table (or of one already unpacked, from a table image): the fast path
+ * (the table's index and the heap merge inside the package's encoding) when gpt-tokenizer is the
+ * shape described above, else the package's own (see the module comment). `factory` is for tests.
  */
 export function buildEncoding(
   encoding: Encoding,
-  packed: string,
+  packed: string | PackedTable,
   factory: EncodingApiFactory = packageFactory,
 ): GptEncoding {
-  const table = unpackTable(packed);
+  const table = typeof packed === 'string' ? unpackTable(packed) : packed;
   let api: GptEncoding;
   try {
     api = fastEncoding(encoding, table, factory);

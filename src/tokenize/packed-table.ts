@@ -11,6 +11,18 @@ import { inflateRawSync } from 'node:zlib';
 import { ST_HEADS, ST_RANK, ST_TOKENS, STATE_BYTES, SLICE, indexer, slotsFor, type IndexFn } from './index-builder.js';
 import { OFFSET_MASK, RANK_MASK, WIDE_FLAG } from './rank-lookup.js';
 
+/**
+ * A table image's pieces (table-image.ts reads and writes the file): the main part's header, the
+ * packed wide part, and `length` bytes of memory with the narrow tokens indexed, which `read`
+ * writes into the buffer it is given.
+ */
+export interface TableImage {
+  header: Uint8Array;
+  wide: string;
+  length: number;
+  read(into: Uint8Array): void;
+}
+
 /** One rank: the token's text, or its bytes when they are not valid UTF-8 on their own. */
 export type Rank = string | number[];
 
@@ -56,15 +68,29 @@ export class PackedTable {
   private wide: string | null;
   private byteList: [number, Uint8Array][] | undefined;
 
-  /** Inflates the main part and indexes the narrow text tokens. */
-  constructor(packed: string) {
-    const dot = packed.indexOf('.');
-    if (dot < 0) throw corrupt('no wide part');
-    this.wide = packed.slice(dot + 1);
-    const main = packed.slice(0, dot);
-    const raw = inflateBase64(main, 2 * main.length);
-    if (raw.length < HEADER_BYTES) throw corrupt('header');
-    const field = (i: number): number => raw.readUInt32LE(4 * i);
+  /** Whether the narrow tokens' index was read from a table image rather than built. */
+  readonly fromImage: boolean;
+
+  /**
+   * Inflates the main part and indexes the narrow text tokens; or, from a table image
+   * (table-image.ts), reads that index as the build left it.
+   */
+  constructor(source: string | TableImage) {
+    let raw: Buffer | null = null;
+    let header: Buffer;
+    if (typeof source === 'string') {
+      const dot = source.indexOf('.');
+      if (dot < 0) throw corrupt('no wide part');
+      this.wide = source.slice(dot + 1);
+      const main = source.slice(0, dot);
+      header = raw = inflateBase64(main, 2 * main.length);
+    } else {
+      this.wide = source.wide;
+      header = Buffer.from(source.header.buffer, source.header.byteOffset, source.header.byteLength);
+    }
+    this.fromImage = raw === null;
+    if (header.length < HEADER_BYTES) throw corrupt('header');
+    const field = (i: number): number => header.readUInt32LE(4 * i);
     this.count = field(0);
     this.tokens = { narrow: field(1), wide: field(2), bytes: field(3) };
     const narrowHeadsBytes = field(4);
@@ -85,7 +111,7 @@ export class PackedTable {
     const heads = payload + HEADER_BYTES;
     const narrow = heads + narrowHeadsBytes;
     const bytes = narrow + this.narrowUnits;
-    const payloadEnd = payload + raw.length;
+    const payloadEnd = raw ? payload + raw.length : (source as TableImage).length;
     const wideSlotsAt = (payloadEnd + 7) & ~7;
     const wide = wideSlotsAt + 4 * wideSlots;
     // (+8: the hashing reads a pair of units at a time, up to two bytes past the text.)
@@ -111,8 +137,43 @@ export class PackedTable {
     this.narrowAt = narrow;
     this.wideAt = wide >> 1;
     this.at = { batch, records, bytes, payloadEnd };
-    this.u8.set(raw, payload);
-    this.indexKind(0, n, heads, narrow, slots, this.narrowMask);
+    if (raw) {
+      this.u8.set(raw, payload);
+      this.indexKind(0, n, heads, narrow, slots, this.narrowMask);
+      return;
+    }
+    (source as TableImage).read(this.u8.subarray(0, payloadEnd));
+    // The image is this layout: its copy of the header sits where the main part starts, and the
+    // index state is the one indexKind leaves (checked the same way).
+    if (Buffer.compare(header.subarray(0, HEADER_BYTES), Buffer.from(this.u8.buffer, payload, HEADER_BYTES)) !== 0)
+      throw corrupt('image layout');
+    if (
+      this.state[ST_TOKENS >> 2] !== n ||
+      this.state[ST_HEADS >> 2] !== narrow ||
+      this.state[ST_RANK >> 2]! >= this.count
+    )
+      throw corrupt('image index');
+  }
+
+  /**
+   * The bytes a table image holds (table-image.ts): the memory up to the end of the main part,
+   * with the narrow tokens indexed. Only before the wide tokens are indexed (that moves the state).
+   */
+  imageBytes(): Uint8Array {
+    if (this.wide === null) throw new Error('tokenize: a table image is taken before the wide tokens are indexed');
+    return this.u8.subarray(0, this.at.payloadEnd);
+  }
+
+  /** The main part's header, as the packed table and an image carry it. */
+  headerBytes(): Uint8Array {
+    const at = this.at.records + 4 * this.count; // the main part starts after the records
+    return this.u8.slice(at, at + HEADER_BYTES);
+  }
+
+  /** The wide part as packed (deflated, base64), while it is not indexed. */
+  widePart(): string {
+    if (this.wide === null) throw new Error('tokenize: the wide part is indexed already');
+    return this.wide;
   }
 
   /** Whether the wide text tokens are indexed yet. */

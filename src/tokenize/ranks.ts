@@ -19,10 +19,15 @@
  * bundle, o200k's and cl100k's tables were read, decoded and scanned by every start (the CLI's
  * `--version` included).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import type { Encoding, TiktokenEncoding } from '../types.js';
 import { buildTokenizer, type TextTokenizer, type TokenizerTable } from './build-tokenizer.js';
+import { buildEncoding, encodingPathOf } from './gpt-tokenizer-internals.js';
+import { PackedTable } from './packed-table.js';
+import { readTableImage } from './table-image.js';
 
 /**
  * The data files: a first line saying which package and version the table came from, then the
@@ -57,9 +62,42 @@ export function packedRanks(encoding: TiktokenEncoding): string {
 
 const built: Partial<Record<Encoding, TextTokenizer>> = {};
 
+/**
+ * Encodings whose table also comes as an image (table-image.ts; scripts/generate.mjs IMAGE_TABLES):
+ * o200k, the table of the common OpenAI models and of the Claude and Gemini estimates.
+ */
+export const IMAGE_FILES: Partial<Record<TiktokenEncoding, string>> = { o200k_base: 'o200k-index.bin' };
+
+/**
+ * An encoding's image file: beside the bundle (scripts/build.mjs copies it there), else in
+ * src/generated/ (running from the sources). The paths are built at run time: the bundler copies
+ * the assets it finds as text, which would mangle the bytes.
+ */
+export function imageFileOf(encoding: Encoding): string | undefined {
+  const name = encoding === 'gemma3' ? undefined : IMAGE_FILES[encoding];
+  if (!name) return undefined;
+  const here = dirname(fileURLToPath(import.meta.url));
+  return [join(here, name), join(here, '..', 'generated', name)].find((p) => existsSync(p));
+}
+
+/**
+ * The encoding from its table image, when there is one and it passes every check (the table's
+ * header and index state, then the probe of the fast path): else undefined, and the caller builds
+ * from the packed table. An image is a copy of what the packed table builds, never a second truth.
+ */
+export function tokenizerFromImage(encoding: Encoding, file = imageFileOf(encoding)): TextTokenizer | undefined {
+  if (!file || encoding === 'gemma3') return undefined;
+  try {
+    const api = buildEncoding(encoding, new PackedTable(readTableImage(file)));
+    return encodingPathOf(api)?.packedTable ? api : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The encoding's tokenizer, built on the first call (per process, per encoding). */
 export function tokenizerOf(encoding: Encoding): TextTokenizer {
-  return (built[encoding] ??= buildTokenizer(encoding, tableOf(encoding)));
+  return (built[encoding] ??= tokenizerFromImage(encoding) ?? buildTokenizer(encoding, tableOf(encoding)));
 }
 
 /** A tiktoken-style encoding's tokenizer: gpt-tokenizer's encoding (gpt-tokenizer-internals.ts). */

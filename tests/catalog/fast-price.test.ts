@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { calcPrice } from '@pydantic/genai-prices';
 import { createCatalog } from '../../src/catalog/index.js';
-import { compilePrices } from '../../src/catalog/fast-price.js';
+import { compilePrices, UNITS } from '../../src/catalog/fast-price.js';
 import { lookup, priceCall, pricedEntry, pricesAt } from '../../src/catalog/genai.js';
 import type { TokenUsage } from '../../src/catalog/genai.js';
 import { Pcg32 } from '../../src/stats/pcg32.js';
@@ -101,6 +101,13 @@ describe('fast price path equals calcPrice exactly', () => {
     const bad = { input: 10, cacheRead: 8, cacheWrite: 8, cacheWrite1h: 0, output: 0 };
     expect(compilePrices(pricesAt(entry, NOW))!(bad)).toBeUndefined();
     expect(() => priceCall(entry, bad, NOW)).toThrow(/Invalid usage data/);
+  });
+
+  it("orders usage keys as the engine's localeCompare does (code-point order, without starting ICU)", () => {
+    const keys = Object.values(UNITS).map((u) => u.usageKey);
+    expect(keys.length).toBe(6);
+    const byCodePoint = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect([...keys].sort((a, b) => a.localeCompare(b))).toEqual(byCodePoint);
   });
 
   it('does not compile price sets with keys it does not know (pricedEntry keeps only billed keys)', () => {

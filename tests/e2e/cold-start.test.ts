@@ -2,8 +2,8 @@
  * Start-up work, bounded by what is loaded, never by time (timing belongs to the benchmark): the
  * cold start of BENCHMARKS.md (a one-feature repository without traffic, `estimate` and the action
  * on a workflow_dispatch event) loads each bundle's entry chunk only, reads the one rank table its
- * model counts with (o200k_base for gpt-4o-mini) and the catalog's data file (not the catalog
- * package: its code is in no bundle), and neither the chunks of the paired diff, the
+ * model counts with (o200k_base for gpt-4o-mini, as its image: the index built) and the catalog's
+ * data file (not the catalog package: its code is in no bundle), and neither the chunks of the paired diff, the
  * bootstrap, the unpriced scanner, the policies, the advisor, the report validator, `init`, the
  * Parquet reader and (CLI, JSON) the renderers, nor tree-sitter, nor the other tokenizer tables,
  * nor (CLI) node:crypto, nor node:worker_threads. The processes a start runs are counted too: each
@@ -101,7 +101,7 @@ describe('cold start (what a start loads, counted)', () => {
     expect(chunksIn(CLI_DIR).length).toBeGreaterThanOrEqual(5);
     expect(t.code).toEqual(['index.js']);
     expect(statSync(join(CLI_DIR, 'index.js')).size).toBeLessThanOrEqual(MAX_ENTRY_BYTES);
-    expect(t.data).toEqual([assetOf(CLI_DIR, 'genai-prices'), assetOf(CLI_DIR, 'o200k_base')].sort());
+    expect(t.data).toEqual([assetOf(CLI_DIR, 'genai-prices@'), 'o200k-index.bin'].sort());
     expect(t.data).not.toContain(assetOf(CLI_DIR, 'cl100k_base'));
     // The top level, and the commit date of HEAD (the pricing date). Hashing traffic (crypto) and
     // starting workers (worker_threads) do not happen here, and each brings dozens of internal modules.
@@ -147,7 +147,7 @@ describe('cold start (what a start loads, counted)', () => {
       const t = traceOf(out, ACTION_DIR);
       expect(chunksIn(ACTION_DIR).length).toBeGreaterThanOrEqual(5);
       expect(t.code).toEqual(['index.js']);
-      expect(t.data).toEqual([assetOf(ACTION_DIR, 'genai-prices'), assetOf(ACTION_DIR, 'o200k_base')].sort());
+      expect(t.data).toEqual([assetOf(ACTION_DIR, 'genai-prices@'), 'o200k-index.bin'].sort());
       expect(t.data.some((f) => basename(f).includes('tree-sitter'))).toBe(false);
       // Five git processes before (the top level, GITHUB_SHA checked, the tree, the files, the
       // commit date apart) and a watchdog thread.

@@ -123,7 +123,7 @@ describe('@actions/core internals used by src/github/core.ts', () => {
 
   it("the action bundle's main chunk loads no undici, http-client or OIDC client at start", () => {
     const main = readFileSync(join(root, 'dist/index.js'), 'utf8');
-    expect(main.length).toBeGreaterThan(1_000_000);
+    expect(main.length).toBeGreaterThan(500_000); // the whole entry chunk (0.76 MB), not a stub
     expect(main).toContain('add-mask');
     for (const absent of ['undici', 'OidcClient', 'getIDToken', 'HttpClient'])
       expect({ absent, found: main.includes(absent) }).toEqual({ absent, found: false });

@@ -1,7 +1,7 @@
 // Preloaded into a bundle's process (`node --import tests/helpers/load-trace.mjs …`, Node ≥ 22.15):
 // records every module the process loads (ESM and CommonJS, chunks included, through the module
 // hooks), every file it reads whole (fs.readFileSync / fs.promises.readFile: the bundles' data
-// assets), the built-in modules loaded (process.moduleLoadList) and every process it starts
+// assets) or opens to read in place (fs.openSync: the rank table images), the built-in modules loaded (process.moduleLoadList) and every process it starts
 // (ChildProcess#spawn, which spawn, execFile and exec all go through: program and arguments), and
 // writes them as JSON to $AICOST_LOAD_TRACE when the process exits. Counting what a start loads
 // and starts, not timing it (tests/e2e/cold-start.test.ts).
@@ -39,6 +39,13 @@ fs.promises.readFile = function (path, ...rest) {
   const p = pathOf(path);
   if (p) reads.push(p);
   return readFile.call(this, path, ...rest);
+};
+const openSync = fs.openSync;
+fs.openSync = function (path, flags, ...rest) {
+  const p = pathOf(path);
+  // Node's loader opens the code it loads this way too: that is in `modules` already.
+  if (p && (flags === undefined || flags === 'r') && !/\.[cm]?js$/.test(p)) reads.push(p);
+  return openSync.call(this, path, flags, ...rest);
 };
 syncBuiltinESMExports();
 
