@@ -70,8 +70,60 @@ function check(ok, message) {
   if (!ok) throw new Error(`bench sanity check failed: ${message}`);
 }
 
+/**
+ * 4. Cold start to a completed report on a tiny repository. Measured before anything else, from a
+ * small parent: spawning a process forks the parent, and a parent that holds the workload (the
+ * bound's 179 M characters) paid for that in every spawn-to-exit time (~60 ms more for the action
+ * in the run of 2026-12-05 night).
+ */
+function coldStart(work) {
+  const tiny = join(work, 'tiny');
+  mkdirSync(join(tiny, 'prompts'), { recursive: true });
+  writeFileSync(
+    join(tiny, '.aicost.yml'),
+    'version: 1\nfeatures:\n  faq:\n    team: web\n    prompt: prompts/faq.prompt.yml\n    requests_per_month: 1000\n    typical_output_tokens: 50\nteams:\n  web: {}\n',
+  );
+  writeFileSync(
+    join(tiny, 'prompts/faq.prompt.yml'),
+    'model: openai/gpt-4o-mini\nmessages:\n  - role: user\n    content: "Hi {{name}}"\n',
+  );
+  git(tiny, 'init', '-q', '-b', 'main');
+  git(tiny, 'add', '-A');
+  git(tiny, 'commit', '-q', '-m', 'tiny');
+  const cold = (bundle, args, env) => {
+    const runs = Array.from({ length: 5 }, () => runChild(bundle, args, { env: { ...process.env, ...env } }));
+    return { ms: median(runs.map((r) => r.ms)), inProcessMs: median(runs.map((r) => r.inProcessMs)) };
+  };
+  const summary = join(work, 'summary.md');
+  writeFileSync(summary, '');
+  const actionEnv = {
+    GITHUB_WORKSPACE: tiny,
+    GITHUB_EVENT_NAME: 'workflow_dispatch',
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_OUTPUT: join(work, 'out.txt'),
+    RUNNER_TEMP: work,
+    GITHUB_SHA: git(tiny, 'rev-parse', 'HEAD').toString().trim(),
+    GITHUB_REPOSITORY: 'acme/tiny',
+    'INPUT_WORKING-DIRECTORY': '.',
+    INPUT_CONFIG: '.aicost.yml',
+    INPUT_COMMENT: 'off',
+  };
+  writeFileSync(join(work, 'out.txt'), '');
+  const coldCli = cold(CLI, ['estimate', '--repo', tiny, '--format', 'json'], {});
+  const coldAction = cold(ACTION, [], actionEnv);
+  const nodeOnly = median(
+    Array.from({ length: 5 }, () => {
+      const t0 = performance.now();
+      spawnSync(process.execPath, ['-e', '0']);
+      return performance.now() - t0;
+    }),
+  );
+  return { coldCli, coldAction, nodeOnly };
+}
+
 const work = mkdtempSync(join(tmpdir(), 'aicost-bench-'));
 try {
+  const { coldCli, coldAction, nodeOnly } = coldStart(work);
   log(`aicost benchmark — ${new Date().toISOString().slice(0, 10)}`);
   log(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}${QUICK ? ' (--quick)' : ''}`,
@@ -228,48 +280,7 @@ try {
     log(`  → reference / end to end: ×${fmt(refMs / e2e.ms, 2)} faster  (target ≥ 8)`);
   }
 
-  // 4. Cold start to a completed report on a tiny repository, bundle sizes.
-  const tiny = join(work, 'tiny');
-  mkdirSync(join(tiny, 'prompts'), { recursive: true });
-  writeFileSync(
-    join(tiny, '.aicost.yml'),
-    'version: 1\nfeatures:\n  faq:\n    team: web\n    prompt: prompts/faq.prompt.yml\n    requests_per_month: 1000\n    typical_output_tokens: 50\nteams:\n  web: {}\n',
-  );
-  writeFileSync(
-    join(tiny, 'prompts/faq.prompt.yml'),
-    'model: openai/gpt-4o-mini\nmessages:\n  - role: user\n    content: "Hi {{name}}"\n',
-  );
-  git(tiny, 'init', '-q', '-b', 'main');
-  git(tiny, 'add', '-A');
-  git(tiny, 'commit', '-q', '-m', 'tiny');
-  const cold = (bundle, args, env) => {
-    const runs = Array.from({ length: 5 }, () => runChild(bundle, args, { env: { ...process.env, ...env } }));
-    return { ms: median(runs.map((r) => r.ms)), inProcessMs: median(runs.map((r) => r.inProcessMs)) };
-  };
-  const summary = join(work, 'summary.md');
-  writeFileSync(summary, '');
-  const actionEnv = {
-    GITHUB_WORKSPACE: tiny,
-    GITHUB_EVENT_NAME: 'workflow_dispatch',
-    GITHUB_STEP_SUMMARY: summary,
-    GITHUB_OUTPUT: join(work, 'out.txt'),
-    RUNNER_TEMP: work,
-    GITHUB_SHA: git(tiny, 'rev-parse', 'HEAD').toString().trim(),
-    GITHUB_REPOSITORY: 'acme/tiny',
-    'INPUT_WORKING-DIRECTORY': '.',
-    INPUT_CONFIG: '.aicost.yml',
-    INPUT_COMMENT: 'off',
-  };
-  writeFileSync(join(work, 'out.txt'), '');
-  const coldCli = cold(CLI, ['estimate', '--repo', tiny, '--format', 'json'], {});
-  const coldAction = cold(ACTION, [], actionEnv);
-  const nodeOnly = median(
-    Array.from({ length: 5 }, () => {
-      const t0 = performance.now();
-      spawnSync(process.execPath, ['-e', '0']);
-      return performance.now() - t0;
-    }),
-  );
+  // 4. Cold start (measured first, see coldStart), bundle sizes.
   log('');
   log(
     `cold start to a completed report (tiny repo, median of 5, spawn to exit, incl. Node's own ${fmt(nodeOnly)} ms for \`node -e 0\`): CLI ${fmt(coldCli.ms)} ms, action ${fmt(coldAction.ms)} ms  (target < 300); in process (first line to exit): CLI ${fmt(coldCli.inProcessMs)} ms, action ${fmt(coldAction.inProcessMs)} ms`,
