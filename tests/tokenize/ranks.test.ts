@@ -9,51 +9,13 @@ import { unpackRanks, unpackTable } from '../../src/tokenize/packed-table.js';
 import { RankLookup, hashKey } from '../../src/tokenize/rank-lookup.js';
 import { setIndexWasmEnabled } from '../../src/tokenize/index-builder.js';
 import { buildEncoding } from '../../src/tokenize/gpt-tokenizer-internals.js';
-import { Pcg32 } from '../../src/stats/pcg32.js';
+import { mixedCorpus } from '../helpers/text-corpus.js';
 
 /** The generated data files (src/generated/*-ranks.txt), as the bundles read them. */
 const O200K_RANKS = packedRanks('o200k_base');
 const CL100K_RANKS = packedRanks('cl100k_base');
 
 const PLAIN = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
-
-/** A mixed corpus: prose in several scripts, code, JSON, emoji, whitespace runs, rare characters. */
-function corpus(n: number): string[] {
-  const g = Pcg32.fromString('ranks-corpus');
-  const parts = [
-    'The invoice was refunded.',
-    'Привет, мир!',
-    '你好，世界。',
-    'Grüße aus Köln',
-    'مرحبا بالعالم',
-    'नमस्ते दुनिया',
-    '🌍🚀✨',
-    '👩‍👩‍👧‍👦',
-    'const total = items.reduce((a, b) => a + b.amount, 0);',
-    '{"id": 123, "sku": "SKU-42", "qty": 7}',
-    '\n\n\t  ',
-    ' '.repeat(37),
-    '<|endoftext|>',
-    '<|im_start|>user',
-    "it's we'll they've I'M",
-    '1234567890',
-    '¡¿ÆØÅ€£¥',
-    '\u0000\u0001\u007f',
-    'ＡＢＣ　全角',
-    'x'.repeat(300),
-  ];
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) {
-    let s = '';
-    const k = 1 + g.nextBelow(12);
-    for (let j = 0; j < k; j++) s += parts[g.nextBelow(parts.length)] + (g.nextBelow(3) === 0 ? '\n' : ' ');
-    // A random code point now and then (astral and BMP, never a lone surrogate).
-    if (g.nextBelow(4) === 0) s += String.fromCodePoint(0x20 + g.nextBelow(0xd7ff - 0x20));
-    if (g.nextBelow(8) === 0) s += String.fromCodePoint(0x10000 + g.nextBelow(0x1f000));
-    out.push(s);
-  }
-  return out;
-}
 
 describe('packed rank tables (src/generated/, scripts/generate.mjs)', () => {
   it('unpack to exactly the package tables: o200k_base 199,998 ranks, cl100k_base 100,256', () => {
@@ -156,7 +118,7 @@ describe('packed rank tables (src/generated/, scripts/generate.mjs)', () => {
 });
 
 describe('encodings built on the packed tables', () => {
-  const texts = corpus(2500);
+  const texts = mixedCorpus(2500);
 
   it("o200k_base encodes 2,500 mixed texts to exactly the package module's tokens", () => {
     const enc = encodingFor('o200k_base');

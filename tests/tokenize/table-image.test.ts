@@ -12,32 +12,10 @@ import { buildTokenizer } from '../../src/tokenize/build-tokenizer.js';
 import { PackedTable } from '../../src/tokenize/packed-table.js';
 import { imageFileOf, packedRanks, tokenizerFromImage } from '../../src/tokenize/ranks.js';
 import { readTableImage } from '../../src/tokenize/table-image.js';
-import { Pcg32 } from '../../src/stats/pcg32.js';
+import { mixedCorpus } from '../helpers/text-corpus.js';
 
 const PLAIN = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
 const IMAGE = imageFileOf('o200k_base')!;
-
-/** Prose in several scripts, code, JSON, emoji, whitespace, rare characters (wide tokens included). */
-function corpus(n: number): string[] {
-  const g = Pcg32.fromString('image-corpus');
-  const parts = [
-    'The invoice was refunded.',
-    'Привет, мир!',
-    '你好，世界。',
-    'Grüße aus Köln',
-    'مرحبا بالعالم',
-    '🌍🚀✨',
-    'const total = items.reduce((a, b) => a + b.amount, 0);',
-    '{"id": 123, "sku": "SKU-42", "qty": 7}',
-    '\n\n\t  ',
-    "it's we'll they've I'M",
-    '¡¿ÆØÅ€£¥',
-    'ZmFrZSBiYXNlNjQgZGF0YQ==',
-  ];
-  return Array.from({ length: n }, () =>
-    Array.from({ length: 1 + g.nextBelow(12) }, () => parts[g.nextBelow(parts.length)]).join(g.nextBelow(2) ? ' ' : ''),
-  );
-}
 
 describe('the o200k table image', () => {
   it('is, byte for byte, the memory the packed table builds (header, index, main part)', () => {
@@ -54,7 +32,7 @@ describe('the o200k table image', () => {
     expect(fromImage).toBeDefined();
     const packed = buildTokenizer('o200k_base', packedRanks('o200k_base'));
     let tokens = 0;
-    for (const text of corpus(400)) {
+    for (const text of mixedCorpus(400, 'image-corpus')) {
       const n = fromImage.countTokens(text, PLAIN);
       expect(n).toBe(packed.countTokens(text, PLAIN));
       expect(n).toBe(packageEncode(text, PLAIN).length);
