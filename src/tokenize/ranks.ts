@@ -17,7 +17,10 @@
  * to themselves, not inside: 1.2, 0.6, 0.7 and 4.6 MB), read the first time its encoding is
  * counted. A run that never meets one neither parses nor loads it: as string constants in the
  * bundle, o200k's and cl100k's tables were read, decoded and scanned by every start (the CLI's
- * `--version` included).
+ * `--version` included). o200k, the table nearly every run counts with, also comes as an image
+ * with its index built (table-image.ts, src/generated/o200k-index.bin): read straight into the
+ * table's memory, it saves the first count the inflating and indexing; the packed table stays the
+ * fallback and what the tokenizer worker is sent.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
