@@ -36,6 +36,20 @@ const fixture = () =>
     { 'README.md': '# shop, moved on\n' },
   );
 
+/** The action on a fresh copy of the fixture's pull request, with these inputs and environment. */
+const runOnPr = (inputs: Record<string, string>, env: Record<string, string> = {}) => {
+  const fx = fixture();
+  return runAction({
+    workspace: checkout(fx),
+    event: 'pull_request',
+    payload: pullRequestPayload(fx),
+    sha: fx.mergeSha,
+    gh,
+    inputs,
+    env,
+  });
+};
+
 describe('time-budget-minutes', () => {
   // The watchdog is a Perl process where /usr/bin/perl is (Linux and macOS runners), else a worker
   // thread; AICOST_TEST_WATCHDOG=thread makes the thread keep the watch here too.
@@ -44,16 +58,10 @@ describe('time-budget-minutes', () => {
     'a run stuck while pricing a feature fails the step, naming the feature, and posts nothing (%s)',
     async (watchdog) => {
       // 15 seconds: ample for the run to reach the stuck stage (a few seconds on a busy runner).
-      const fx = fixture();
-      const r = await runAction({
-        workspace: checkout(fx),
-        event: 'pull_request',
-        payload: pullRequestPayload(fx),
-        sha: fx.mergeSha,
-        gh,
-        inputs: { 'time-budget-minutes': '0.25' },
-        env: { AICOST_TEST_STALL_STAGE: 'pricing feature summary', AICOST_TEST_WATCHDOG: watchdog },
-      });
+      const r = await runOnPr(
+        { 'time-budget-minutes': '0.25' },
+        { AICOST_TEST_STALL_STAGE: 'pricing feature summary', AICOST_TEST_WATCHDOG: watchdog },
+      );
       expect(r.status).not.toBe(0);
       const errors = commands(r.stdout, 'error');
       expect(errors).toEqual([
@@ -65,16 +73,10 @@ describe('time-budget-minutes', () => {
   );
 
   it('a stage it never reaches does not stop the run (the watch ends with it)', async () => {
-    const fx = fixture();
-    const r = await runAction({
-      workspace: checkout(fx),
-      event: 'pull_request',
-      payload: pullRequestPayload(fx),
-      sha: fx.mergeSha,
-      gh,
-      inputs: { 'time-budget-minutes': '5' },
-      env: { AICOST_TEST_STALL_STAGE: 'pricing feature no-such-feature' },
-    });
+    const r = await runOnPr(
+      { 'time-budget-minutes': '5' },
+      { AICOST_TEST_STALL_STAGE: 'pricing feature no-such-feature' },
+    );
     expect(r.stderr).toBe('');
     expect(commands(r.stdout, 'error')).toEqual([]);
     expect(r.status).toBe(0);
@@ -82,16 +84,8 @@ describe('time-budget-minutes', () => {
   });
 
   it('refuses a budget that is not a positive number of minutes up to 360', async () => {
-    const fx = fixture();
     for (const bad of ['0', '-1', 'ten', '361']) {
-      const r = await runAction({
-        workspace: checkout(fx),
-        event: 'pull_request',
-        payload: pullRequestPayload(fx),
-        sha: fx.mergeSha,
-        gh,
-        inputs: { 'time-budget-minutes': bad },
-      });
+      const r = await runOnPr({ 'time-budget-minutes': bad });
       expect(r.status).toBe(1);
       expect(commands(r.stdout, 'error')[0]).toContain(
         `input time-budget-minutes must be a number of minutes above 0 and at most 360, not "${bad}"`,
