@@ -1330,7 +1330,6 @@ var stats = __webpack_require__(9376);
 
 
 
-
 /**
  * Counts the samples as features load and starts the helper thread when they reach
  * PARALLEL_MIN_SAMPLES (`workers: 1` starts it at once, `0` never); from then on it counts each

@@ -714,8 +714,11 @@ function notesList(features) {
 const header = (withStatus) => withStatus
     ? ['| Feature | Suggestion | Monthly saving | Eligible |', '|:--|:--|--:|:--|']
     : ['| Feature | Suggestion | Monthly saving |', '|:--|:--|--:|'];
-/** The best eligible saving of each feature, summed: what the headline promises at most. */
-function bestTotal(features) {
+/**
+ * The best eligible saving of each feature, summed: what the headline promises at most (also the
+ * headline of the diff's Savings section).
+ */
+function savingsTotal(features) {
     let total = 0;
     for (const f of features) {
         const best = Math.max(0, ...f.suggestions.filter((s) => s.eligible && s.monthly).map((s) => s.monthly.saving));
@@ -743,7 +746,7 @@ function savingsMarkdown(features, scope, opts = {}) {
         .filter((f) => f.suggestions.length > 0);
     if (shown.length === 0)
         return '';
-    const total = bestTotal(shown);
+    const total = savingsTotal(shown);
     const lines = [];
     lines.push(`<details><summary><b>Savings</b> (${scope}): up to ${(0,src_text/* usd */.dR)(total)}/month with the best eligible suggestion per feature; never part of the verdict</summary>`);
     lines.push('');
@@ -768,7 +771,7 @@ function suggestMarkdown(r) {
     const lines = [`### aicost suggest · ${where}`, ''];
     const shown = r.features.filter((f) => f.suggestions.length > 0);
     lines.push(shown.length
-        ? `Up to **${(0,src_text/* usd */.dR)(bestTotal(shown))}/month** with the best eligible suggestion per feature, priced at ${r.pricing_date}.`
+        ? `Up to **${(0,src_text/* usd */.dR)(savingsTotal(shown))}/month** with the best eligible suggestion per feature, priced at ${r.pricing_date}.`
         : `No suggestions, priced at ${r.pricing_date}.`);
     lines.push('');
     if (shown.length) {
@@ -847,10 +850,6 @@ function savingsTextLines(f, width = Infinity) {
     for (const n of f.notes)
         out.push(`  note: ${(0,src_text/* oneLine */.TN)(n)}`);
     return width === Infinity ? out : out.flatMap((l) => fit(l, width, '      '));
-}
-/** The best eligible saving of each feature, summed (the headline of a Savings section). */
-function savingsTotal(features) {
-    return bestTotal(features);
 }
 /** `aicost suggest` in a terminal. */
 function suggestText(r) {

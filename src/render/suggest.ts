@@ -66,8 +66,11 @@ const header = (withStatus: boolean) =>
     ? ['| Feature | Suggestion | Monthly saving | Eligible |', '|:--|:--|--:|:--|']
     : ['| Feature | Suggestion | Monthly saving |', '|:--|:--|--:|'];
 
-/** The best eligible saving of each feature, summed: what the headline promises at most. */
-function bestTotal(features: readonly SavingsFeature[]): number {
+/**
+ * The best eligible saving of each feature, summed: what the headline promises at most (also the
+ * headline of the diff's Savings section).
+ */
+export function savingsTotal(features: readonly SavingsFeature[]): number {
   let total = 0;
   for (const f of features) {
     const best = Math.max(0, ...f.suggestions.filter((s) => s.eligible && s.monthly).map((s) => s.monthly!.saving));
@@ -98,7 +101,7 @@ export function savingsMarkdown(
     .map((f) => (opts.eligibleOnly ? { ...f, suggestions: f.suggestions.filter((s) => s.eligible) } : f))
     .filter((f) => f.suggestions.length > 0);
   if (shown.length === 0) return '';
-  const total = bestTotal(shown);
+  const total = savingsTotal(shown);
   const lines: string[] = [];
   lines.push(
     `<details><summary><b>Savings</b> (${scope}): up to ${usd(total)}/month with the best eligible suggestion per feature; never part of the verdict</summary>`,
@@ -125,7 +128,7 @@ export function suggestMarkdown(r: SuggestReport): string {
   const shown = r.features.filter((f) => f.suggestions.length > 0);
   lines.push(
     shown.length
-      ? `Up to **${usd(bestTotal(shown))}/month** with the best eligible suggestion per feature, priced at ${r.pricing_date}.`
+      ? `Up to **${usd(savingsTotal(shown))}/month** with the best eligible suggestion per feature, priced at ${r.pricing_date}.`
       : `No suggestions, priced at ${r.pricing_date}.`,
   );
   lines.push('');
@@ -208,11 +211,6 @@ export function savingsTextLines(f: SavingsTextFeature, width = Infinity): strin
   }
   for (const n of f.notes) out.push(`  note: ${oneLine(n)}`);
   return width === Infinity ? out : out.flatMap((l) => fit(l, width, '      '));
-}
-
-/** The best eligible saving of each feature, summed (the headline of a Savings section). */
-export function savingsTotal(features: readonly SavingsFeature[]): number {
-  return bestTotal(features);
 }
 
 /** `aicost suggest` in a terminal. */

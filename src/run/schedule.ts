@@ -9,8 +9,6 @@ import type { DiffFeatureInput, LoadedDiff } from '../load/index.js';
 import { startBootstrap, type BootstrapSession, type FeatureSeries } from '../stats/index.js';
 import { PARALLEL_MIN_SAMPLES, type TokenCounter } from '../tokenize/index.js';
 
-export { PARALLEL_MIN_SAMPLES };
-
 /** What every feature of a diff is priced with: the merged config's catalog, dates and positions. */
 export interface DiffShared {
   ctx: EstimateContext;
