@@ -15,7 +15,7 @@ import { COMMENT_MAX_CHARS, fitMarkdown, sectionsMarkdown, SUMMARY_MAX_BYTES } f
 import { codeBlock } from '../text/index.js';
 import { estimateMarkdown } from '../render/index.js';
 import type { DiffReport } from '../report/index.js';
-import { GitRevisionReader, gitTopLevel, locateDiffProject, type ProjectLocation } from '../repo/index.js';
+import { GitRevisionReader, gitTopLevel, listAhead, locateDiffProject, type ProjectLocation } from '../repo/index.js';
 import { runDiff } from '../run/index.js';
 import { runEstimate } from '../run/index.js';
 import { annotationsOf } from './annotations.js';
@@ -271,7 +271,11 @@ async function execute(inputs: ActionInputs, ctx: ActionContext, outputs: Output
   }
 
   progress('finding the base and head revisions');
-  const gitRoot = await gitTopLevel(inputs.workingDirectory, namedCommits(ctx, inputs));
+  const named = namedCommits(ctx, inputs);
+  const top = gitTopLevel(inputs.workingDirectory, named);
+  // The event's commits are listed while git finds the clone: the run reads them next.
+  listAhead(inputs.workingDirectory, named, top);
+  const gitRoot = await top;
   if (!gitRoot)
     throw new RepoError(`working-directory ${inputs.workingDirectory} is not inside a git clone`, {
       hint: FETCH_DEPTH_FIX,

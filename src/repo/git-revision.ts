@@ -52,15 +52,64 @@ async function listTree(gitRoot: string, rev: string, prefix: string): Promise<L
 
 function listing(gitRoot: string, rev: string, prefix: string): Promise<Listing> {
   if (!FULL_SHA.test(rev)) return listTree(gitRoot, rev, prefix);
-  const key = `${gitRoot}\0${rev}\0${prefix}`;
+  const key = listingKey(gitRoot, rev, prefix);
   let p = listings.get(key);
   if (!p) {
-    if (listings.size >= LISTINGS_MAX) listings.delete(listings.keys().next().value!);
-    p = listTree(gitRoot, rev, prefix);
-    listings.set(key, p);
-    p.catch(() => listings.delete(key));
+    // A whole-tree listing at hand (listAhead) holds every prefix's.
+    const whole = prefix ? listings.get(listingKey(gitRoot, rev, '')) : undefined;
+    p = whole
+      ? whole.then(
+          (l) => underPrefix(l, prefix),
+          () => listTree(gitRoot, rev, prefix),
+        )
+      : listTree(gitRoot, rev, prefix);
+    keepListing(key, p);
   }
   return p;
+}
+
+const listingKey = (gitRoot: string, rev: string, prefix: string): string => `${gitRoot}\0${rev}\0${prefix}`;
+
+function keepListing(key: string, p: Promise<Listing>): void {
+  if (listings.size >= LISTINGS_MAX) listings.delete(listings.keys().next().value!);
+  listings.set(key, p);
+  p.catch(() => listings.delete(key));
+}
+
+/** The part of a whole-tree listing under `prefix`, with paths relative to it (as `listTree` gives). */
+function underPrefix(whole: Listing, prefix: string): Listing {
+  const start = prefix + '/';
+  const map = new Map<string, TreeEntry>();
+  for (const [path, e] of whole.map) if (path.startsWith(start)) map.set(path.slice(start.length), e);
+  const links = whole.links.filter((l) => l.startsWith(start)).map((l) => l.slice(start.length));
+  return { map, links };
+}
+
+/**
+ * Starts listing the whole tree of each full-SHA commit in `revs` while the caller is still
+ * asking git where the clone starts (`top`): `ls-tree --full-tree` lists the same tree from any
+ * directory of the clone, so the two git processes run side by side instead of in turn (on a
+ * small run, each process in turn is ~15 ms of the start). Once `top` names the clone, the
+ * listing serves readers of those commits; should it fail from `dir`, it is asked again from the
+ * top level, so a reader sees the message it would have seen without this.
+ */
+export function listAhead(dir: string, revs: readonly string[], top: Promise<string | null>): void {
+  for (const rev of new Set(revs)) {
+    if (!FULL_SHA.test(rev)) continue;
+    const early = listTree(dir, rev, '');
+    early.catch(() => undefined);
+    top.then(
+      (root) => {
+        const key = root && listingKey(root, rev, '');
+        if (key && !listings.has(key))
+          keepListing(
+            key,
+            early.catch(() => listTree(root, rev, '')),
+          );
+      },
+      () => undefined,
+    );
+  }
 }
 
 /**

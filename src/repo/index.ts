@@ -17,7 +17,7 @@ export { changedPaths, differingPaths } from './changes.js';
 export type { ChangedPath } from './changes.js';
 export { fileOrigins, COPY_MIN_SIMILARITY } from './origins.js';
 export type { FileOrigin, OriginKind } from './origins.js';
-export { GitRevisionReader } from './git-revision.js';
+export { GitRevisionReader, listAhead } from './git-revision.js';
 export { WorkingTreeReader } from './working-tree.js';
 export { openTrustedDir } from './trusted-dir.js';
 export type { OpenedDir } from './trusted-dir.js';

@@ -194,13 +194,14 @@ describe('cold start (what a start loads, counted)', () => {
       expect(run.report!.breached).toBe(false);
       const base = fx.baseSha;
       // Nine before: the first parent took `rev-list` and a check, the base was checked again, and
-      // the override policy's reader, base and head each had their own `cat-file --batch`.
+      // the override policy's reader, base and head each had their own `cat-file --batch`. The
+      // event's commit is listed beside the first `rev-parse` (listAhead), not after the base.
       expect(traceOf(out, ACTION_DIR).processes.filter((p) => p.startsWith('git '))).toEqual([
         `git rev-parse --show-toplevel ${fx.mergeSha}^{commit} --`,
+        `git ls-tree -r -z -l --full-tree ${fx.mergeSha}`,
         `git rev-parse --verify --end-of-options ${fx.mergeSha}^1^{commit}`,
         `git ls-tree -r -z -l --full-tree ${base}`,
         'git cat-file --batch',
-        `git ls-tree -r -z -l --full-tree ${fx.mergeSha}`,
         `git diff --name-status -z -M --no-ext-diff --no-textconv ${base} ${fx.mergeSha}`,
       ]);
     } finally {

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GitRevisionReader, gitTopLevel, resolveCommit } from '../../src/repo/index.js';
+import { GitRevisionReader, gitTopLevel, listAhead, resolveCommit } from '../../src/repo/index.js';
 import { failure, git, makeRepo } from '../helpers/run.js';
 
 const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
@@ -79,6 +79,77 @@ describe('the top level and the commits a run names, in one git process', () => 
 
   it('outside a clone: null, as before', async () => {
     expect(await gitTopLevel(mkdtempSync(join(tmpdir(), 'aicost-no-git-')), ['a'.repeat(40)])).toBeNull();
+  });
+});
+
+describe('a commit listed while git finds the clone (listAhead)', () => {
+  /** A clone with a project in sub/ (a link there too) and a file at the top. */
+  const clone = () => {
+    const repo = makeRepo({ 'top.txt': 'top\n', 'sub/a.txt': 'a\n', 'sub/deep/b.txt': 'b\n' });
+    execFileSync('ln', ['-s', 'a.txt', join(repo, 'sub/link.txt')]);
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'link');
+    return { repo, sha: git(repo, 'rev-parse', 'HEAD').trim(), sub: join(repo, 'sub') };
+  };
+
+  it('serves readers at the top and under a prefix with the files and links a reader lists itself', async () => {
+    const { sha, sub } = clone();
+    const top = gitTopLevel(sub, [sha]);
+    listAhead(sub, [sha, 'main'], top);
+    const root = (await top)!;
+    const atTop = new GitRevisionReader(root, sha);
+    const inSub = new GitRevisionReader(root, sha, 'sub');
+    try {
+      expect(await atTop.readText('sub/deep/b.txt')).toBe('b\n');
+      expect(await inSub.readText('deep/b.txt')).toBe('b\n');
+      expect(await inSub.exists('top.txt')).toBe(false);
+      expect(await inSub.exists('a.txt')).toBe(true);
+      expect((await failure(inSub.readText('link.txt'))).message).toContain('link.txt is a symbolic link');
+      expect((await failure(atTop.readText('sub/link.txt'))).message).toContain('sub/link.txt is a symbolic link');
+    } finally {
+      atTop.close();
+      inSub.close();
+    }
+    // Both started before the top level was known, side by side; the prefix's listing was cut
+    // from the whole one, and a name that can move ('main') was not listed ahead.
+    expect(calls()).toEqual([
+      `rev-parse --show-toplevel ${sha}^{commit} --`,
+      `ls-tree -r -z -l --full-tree ${sha}`,
+      'cat-file --batch',
+    ]);
+    // The same answers as a reader that lists its own prefix (a commit of a fresh clone, not listed ahead).
+    const fresh = clone();
+    const own = new GitRevisionReader(fresh.repo, fresh.sha, 'sub');
+    try {
+      expect(await own.exists('a.txt')).toBe(true);
+      expect(await own.exists('top.txt')).toBe(false);
+      expect((await failure(own.readText('link.txt'))).message).toContain('link.txt is a symbolic link');
+    } finally {
+      own.close();
+    }
+    expect(calls().slice(3, 4)).toEqual([`ls-tree -r -z -l --full-tree ${fresh.sha} -- sub`]);
+  });
+
+  it('a commit the clone lacks: the reader gets the message it gets without listAhead', async () => {
+    const { repo } = clone();
+    const missing = 'e'.repeat(40);
+    const top = gitTopLevel(repo, [missing]);
+    listAhead(repo, [missing], top);
+    const root = (await top)!;
+    const reader = new GitRevisionReader(root, missing);
+    const e = await failure(reader.readText('top.txt'));
+    reader.close();
+    const plain = new GitRevisionReader(clone().repo, missing);
+    const without = await failure(plain.readText('top.txt'));
+    plain.close();
+    expect(e.message).toContain('git ls-tree failed');
+    expect(e.message).toBe(without.message);
+    // Listed ahead from the working directory, then asked again from the top level for the message.
+    expect(calls().filter((c) => c.startsWith('ls-tree'))).toEqual([
+      `ls-tree -r -z -l --full-tree ${missing}`,
+      `ls-tree -r -z -l --full-tree ${missing}`,
+      `ls-tree -r -z -l --full-tree ${missing}`,
+    ]);
   });
 });
 
