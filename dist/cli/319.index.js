@@ -148,8 +148,8 @@ function candidatesFor(q) {
 var diff = __webpack_require__(848);
 // EXTERNAL MODULE: ./src/stats/index.ts + 6 modules
 var stats = __webpack_require__(9376);
-// EXTERNAL MODULE: ./src/tokenize/index.ts + 37 modules
-var tokenize = __webpack_require__(4100);
+// EXTERNAL MODULE: ./src/tokenize/index.ts + 38 modules
+var tokenize = __webpack_require__(4904);
 ;// CONCATENATED MODULE: ./src/advisor/routing.ts
 
 

@@ -14,6 +14,8 @@
  *   `getBpeRankFromBytes`, `getBpeRankFromBytesOrThrow`, `addToMergeCache(key, value)`, and its
  *   fields `mergeCache` (a Map, or undefined) and `mergeCacheSize` (a number).
  * - `countTokens` and `encode` are own (bound) properties of the encoding.
+ * - For o200k's ASCII texts (ascii-split.ts splits them instead of the package's regex): the core's
+ *   `bytePairEncode(piece: string): number[]`, the merge of one piece with the package's memo.
  *
  * Any failure — the constructor throwing when given no ranks (as it would if o200k's parameters
  * got an `expectedVocabularySize`), a field of another shape, the heap merge not installing, a
@@ -29,6 +31,7 @@ import type { TiktokenEncoding as Encoding } from '../types.js';
 import { linearBytePairMerge, linearMergeStats, LINEAR_MERGE_MIN_BYTES, type RankSource } from './linear-merge.js';
 import { ranksOf, unpackTable, type PackedTable, type Rank } from './packed-table.js';
 import { RankLookup } from './rank-lookup.js';
+import { countAscii } from './ascii-split.js';
 
 /** How an encoding was built. */
 export interface EncodingPath {
@@ -36,9 +39,14 @@ export interface EncodingPath {
   packedTable: boolean;
   /** Long pieces are merged by the heap merge (not the package's quadratic one). */
   linearMerge: boolean;
+  /** o200k: ASCII texts are split by the scanner of ascii-split.ts (not the package's regex). */
+  asciiSplit: boolean;
   /** Why a fast part is not in use (the first failure), when one is not. */
   fallback?: string;
 }
+
+/** ascii-split.ts's `countAscii`: tests inject one that miscounts. */
+export type AsciiCount = typeof countAscii;
 
 /** `GptEncoding.getEncodingApi`'s signature: tests inject one that fails as a future version might. */
 export type EncodingApiFactory = (encoding: Encoding, getRanks: () => Rank[]) => GptEncoding;
@@ -110,12 +118,14 @@ const reason = (err: unknown): string => (err instanceof Error ? err.message : S
 /**
  * The encoding of a packed table (or of one already unpacked, from a table image): the fast path
  * (the table's index and the heap merge inside the package's encoding) when gpt-tokenizer is the
- * shape described above, else the package's own (see the module comment). `factory` is for tests.
+ * shape described above, else the package's own (see the module comment). `factory` and
+ * `asciiCount` are for tests.
  */
 export function buildEncoding(
   encoding: Encoding,
   packed: string | PackedTable,
   factory: EncodingApiFactory = packageFactory,
+  asciiCount: AsciiCount = countAscii,
 ): GptEncoding {
   const table = typeof packed === 'string' ? unpackTable(packed) : packed;
   let api: GptEncoding;
@@ -125,7 +135,21 @@ export function buildEncoding(
   } catch (err) {
     return packageEncoding(encoding, table, factory, `packed table: ${reason(err)}`);
   }
-  paths.set(api, { packedTable: true, linearMerge: true });
+  let asciiSplit: string | true = 'not o200k';
+  if (encoding === 'o200k_base') {
+    try {
+      useAsciiSplit(api, asciiCount);
+      asciiSplit = true;
+    } catch (err) {
+      asciiSplit = reason(err);
+    }
+  }
+  paths.set(
+    api,
+    asciiSplit === true || asciiSplit === 'not o200k'
+      ? { packedTable: true, linearMerge: true, asciiSplit: asciiSplit === true }
+      : { packedTable: true, linearMerge: true, asciiSplit: false, fallback: `ascii split: ${asciiSplit}` },
+  );
   fallBackOnThrow(api, () => packageEncoding(encoding, table, factory, 'a count threw'));
   return api;
 }
@@ -142,11 +166,16 @@ function packageEncoding(
     const api = factory(encoding, () => ranks);
     useLinearMerge(api);
     checkProbe(api, encoding);
-    paths.set(api, { packedTable: false, linearMerge: true, fallback: why });
+    paths.set(api, { packedTable: false, linearMerge: true, asciiSplit: false, fallback: why });
     return api;
   } catch (err) {
     const api = packageFactory(encoding, () => ranks);
-    paths.set(api, { packedTable: false, linearMerge: false, fallback: `${why}; heap merge: ${reason(err)}` });
+    paths.set(api, {
+      packedTable: false,
+      linearMerge: false,
+      asciiSplit: false,
+      fallback: `${why}; heap merge: ${reason(err)}`,
+    });
     return api;
   }
 }
@@ -245,6 +274,45 @@ function fastEncoding(encoding: Encoding, table: PackedTable, factory: EncodingA
   (api as unknown as { vocabularySize: number }).vocabularySize = table.count + specials;
   useLinearMerge(api);
   return api;
+}
+
+/** Options that count special-token text as plain text (what aicost passes): no set, or empty ones. */
+function plainText(options?: { allowedSpecial?: unknown; disallowedSpecial?: unknown }): boolean {
+  const empty = (s: unknown): boolean => s instanceof Set && s.size === 0;
+  return (
+    !!options &&
+    (options.allowedSpecial === undefined || empty(options.allowedSpecial)) &&
+    empty(options.disallowedSpecial)
+  );
+}
+
+/**
+ * Makes an o200k encoding on the packed table count ASCII texts with ascii-split.ts's scanner:
+ * its pieces looked up as ranges of the text, and those that are no token merged by the core's
+ * own `bytePairEncode` (with its memo). Any other text, or options that treat special tokens
+ * specially, go the package's way. Throws (and changes nothing) when the core has no
+ * `bytePairEncode(piece: string): number[]`, or the scanner counts the probe differently.
+ */
+function useAsciiSplit(api: GptEncoding, count: AsciiCount): void {
+  const core = coreOf(api) as { bytePairEncode?: (piece: string) => number[]; bytePairStringRankEncoder?: unknown };
+  const lookup = core.bytePairStringRankEncoder;
+  if (typeof core.bytePairEncode !== 'function' || !(lookup instanceof RankLookup))
+    throw new Error('BytePairEncodingCore has no bytePairEncode of gpt-tokenizer 4.0.0');
+  const encode = core.bytePairEncode;
+  const merge = (piece: string): number => encode.call(core, piece).length;
+  const stats = { ...linearMergeStats };
+  const probe = count(PROBE, lookup, merge);
+  Object.assign(linearMergeStats, stats);
+  if (probe !== PROBE_EXPECTED.o200k_base.tokens)
+    throw new Error(`probe text: ${probe} tokens, expected ${PROBE_EXPECTED.o200k_base.tokens}`);
+  const { countTokens } = api;
+  api.countTokens = (text, options) => {
+    if (typeof text === 'string' && plainText(options)) {
+      const tokens = count(text, lookup, merge);
+      if (tokens >= 0) return tokens;
+    }
+    return countTokens(text, options);
+  };
 }
 
 /** The package's merge, which {@link useLinearMerge} keeps for short pieces. */

@@ -39,11 +39,15 @@ export const FNV_PRIME = 16777619;
  * only upwards, and the slot is chosen by the low bits).
  */
 export function hashKey(key: string): number {
-  const len = key.length;
+  return hashRange(key, 0, key.length);
+}
+
+/** {@link hashKey} of `text.slice(start, end)`, without making that string. */
+export function hashRange(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
-  let i = 0;
-  for (; i + 1 < len; i += 2) h = imul(h ^ (key.charCodeAt(i) | (key.charCodeAt(i + 1) << 16)), FNV_PRIME);
-  if (i < len) h = imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  let i = start;
+  for (; i + 1 < end; i += 2) h = imul(h ^ (text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16)), FNV_PRIME);
+  if (i < end) h = imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h ^ (h >>> 16);
 }
 
@@ -94,21 +98,35 @@ export class RankLookup {
    * into the package's loops: the rare paths are other methods.)
    */
   get(key: string): number | undefined {
-    const len = key.length;
     const h = hashKey(key);
+    const rank = this.narrowRange(key, 0, key.length, h);
+    return rank >= 0 ? rank : this.notNarrow(key, h);
+  }
+
+  /**
+   * The rank of the text token `text.slice(start, end)` when that is all latin1 (ASCII, for
+   * ascii-split.ts), -1 when it is not a token; no string is made.
+   */
+  rankOfRange(text: string, start: number, end: number): number {
+    return this.narrowRange(text, start, end, hashRange(text, start, end));
+  }
+
+  /** The narrow index's rank of `text.slice(start, end)` (`h`: its hash), or -1. */
+  private narrowRange(text: string, start: number, end: number, h: number): number {
+    const len = end - start;
     const { narrowSlots: slots, narrowMask: mask, records, u8 } = this;
     const tag = h & TAG_MASK;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const e = slots[s]!;
-      if (e === 0) return this.notNarrow(key, h);
+      if (e === 0) return -1;
       if ((e & TAG_MASK) !== tag) continue;
       const rank = (e & RANK_MASK) - 1;
       const rec = records[rank]!;
       if (rec >>> 24 !== len) continue;
-      const at = this.narrowAt + (rec & OFFSET_MASK);
-      let i = 0;
-      while (i < len && u8[at + i] === key.charCodeAt(i)) i++;
-      if (i === len) return rank;
+      const at = this.narrowAt + (rec & OFFSET_MASK) - start;
+      let i = start;
+      while (i < end && u8[at + i] === text.charCodeAt(i)) i++;
+      if (i === end) return rank;
     }
   }
 

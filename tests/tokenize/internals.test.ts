@@ -15,8 +15,10 @@ import {
   PROBE_EXPECTED,
   buildEncoding,
   encodingPathOf,
+  type AsciiCount,
   type EncodingApiFactory,
 } from '../../src/tokenize/gpt-tokenizer-internals.js';
+import { countAscii } from '../../src/tokenize/ascii-split.js';
 import { linearMergeStats } from '../../src/tokenize/linear-merge.js';
 import { RankLookup } from '../../src/tokenize/rank-lookup.js';
 import { encodingFor, packedRanks } from '../../src/tokenize/ranks.js';
@@ -125,7 +127,10 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
   it('uses the packed table and the heap merge normally (the pinned gpt-tokenizer 4.0.0)', () => {
     for (const enc of ['o200k_base', 'cl100k_base'] as const) {
       const api = encodingFor(enc);
-      expect({ enc, path: encodingPathOf(api) }).toEqual({ enc, path: { packedTable: true, linearMerge: true } });
+      expect({ enc, path: encodingPathOf(api) }).toEqual({
+        enc,
+        path: { packedTable: true, linearMerge: true, asciiSplit: enc === 'o200k_base' },
+      });
       expect(coreOf(api).bytePairStringRankEncoder).toBeInstanceOf(RankLookup);
       const pieces = linearMergeStats.pieces;
       expect(countPlainText(api, 'z'.repeat(500))).toBe(refTokens('z'.repeat(500), enc).length);
@@ -169,6 +174,7 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
     expect(encodingPathOf(api)).toEqual({
       packedTable: false,
       linearMerge: true,
+      asciiSplit: false,
       fallback: 'packed table: BytePairEncodingCore is not the shape of gpt-tokenizer 4.0.0',
     });
     expect(countsAgree(api, 'cl100k_base', fastOf('cl100k_base')).differing).toBe(0);
@@ -198,15 +204,39 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
 
   it('a count that throws on the fast path is recounted on the package path, and later counts stay there', () => {
     const api = buildEncoding('o200k_base', O200K_RANKS);
-    expect(encodingPathOf(api)).toEqual({ packedTable: true, linearMerge: true });
+    expect(encodingPathOf(api)).toEqual({ packedTable: true, linearMerge: true, asciiSplit: true });
     const lookup = coreOf(api).bytePairStringRankEncoder as RankLookup;
-    lookup.get = () => {
+    lookup.get = lookup.rankOfRange = () => {
       throw new Error('a lookup that broke');
     };
+    // An ASCII text (the scanner's lookup throws), then any text.
+    const ascii = 'The invoice was refunded, wasn’t it?'.replace('’', "'");
+    expect(countPlainText(api, ascii)).toBe(refTokens(ascii, 'o200k_base').length);
     expect(countPlainText(api, CORPUS[0]!)).toBe(refTokens(CORPUS[0]!, 'o200k_base').length);
-    expect(encodingPathOf(api)).toEqual({ packedTable: false, linearMerge: true, fallback: 'a count threw' });
+    expect(encodingPathOf(api)).toEqual({
+      packedTable: false,
+      linearMerge: true,
+      asciiSplit: false,
+      fallback: 'a count threw',
+    });
     expect(api.encode(PROBE)).toEqual(refTokens(PROBE, 'o200k_base'));
     expect(countsAgree(api, 'o200k_base', fastOf('o200k_base')).differing).toBe(0);
+  });
+
+  it('an ASCII scanner that miscounts the probe is not installed: the packed table without it, the same counts', () => {
+    const offByOne: AsciiCount = (text, ranks, merge) => {
+      const n = countAscii(text, ranks, merge);
+      return n < 0 ? n : n + 1;
+    };
+    const api = buildEncoding('o200k_base', O200K_RANKS, undefined, offByOne);
+    expect(encodingPathOf(api)).toEqual({
+      packedTable: true,
+      linearMerge: true,
+      asciiSplit: false,
+      fallback: 'ascii split: probe text: 243 tokens, expected 242',
+    });
+    expect(countsAgree(api, 'o200k_base', fastOf('o200k_base')).differing).toBe(0);
+    expect(countPlainText(api, 'plain ASCII words')).toBe(refTokens('plain ASCII words', 'o200k_base').length);
   });
 
   it('keeps the packed tables the package path is built from: the same counts whichever way (cl100k, o200k)', () => {
@@ -217,6 +247,7 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
       expect(encodingPathOf(plain)).toEqual({
         packedTable: false,
         linearMerge: false,
+        asciiSplit: false,
         fallback: 'packed table: no package here; heap merge: no package here',
       });
       expect(countPlainText(plain, CORPUS[1]!)).toBe(fastOf(enc)[1]);
