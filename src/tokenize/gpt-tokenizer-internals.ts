@@ -1,7 +1,9 @@
 /**
  * The one module that touches gpt-tokenizer's internals: it builds an encoding on a packed rank
  * table (packed-table.ts) and merges long pieces with a heap (linear-merge.ts), inside the
- * package's own `GptEncoding`, so splitting, merging and counting stay the package's code.
+ * package's own `GptEncoding`, so merging and counting stay the package's code; o200k's texts are
+ * split by a scanner of the package's regex (o200k-split.ts) where it can. It also mends one
+ * lookup of the package: tokens that begin with a byte order mark (`keepByteOrderMark`).
  *
  * What it relies on — gpt-tokenizer 4.0.0 (pinned exactly in package.json), private there:
  * - `GptEncoding.getEncodingApi(name, getRanks)` builds a `GptEncoding` whose
@@ -11,16 +13,17 @@
  *   `bytePairNonUtfSortedEncoder` (an empty array of [Uint8Array, rank], sorted by bytes) and
  *   `mergeableBytePairRankCount` (0); and the encoding's `vocabularySize` (ranks + specials).
  * - The core's methods `bytePairMerge(piece: Uint8Array): number[]`, `getBpeRankFromString`,
- *   `getBpeRankFromBytes`, `getBpeRankFromBytesOrThrow`, `addToMergeCache(key, value)`, and its
- *   fields `mergeCache` (a Map, or undefined) and `mergeCacheSize` (a number).
+ *   `getBpeRankFromBytes` (which `getBpeRankFromBytesOrThrow` and the merges call as a method),
+ *   `addToMergeCache(key, value)`, and its fields `mergeCache` (a Map, or undefined) and
+ *   `mergeCacheSize` (a number).
  * - `countTokens` and `encode` are own (bound) properties of the encoding.
- * - For o200k's ASCII texts (ascii-split.ts splits them instead of the package's regex): the core's
+ * - For o200k (o200k-split.ts splits most texts instead of the package's regex): the core's
  *   `bytePairEncode(piece: string): number[]`, the merge of one piece with the package's memo.
  *
  * Any failure — the constructor throwing when given no ranks (as it would if o200k's parameters
  * got an `expectedVocabularySize`), a field of another shape, the heap merge not installing, a
- * probe text counted differently from js-tiktoken's count (checked at build, ASCII only so it
- * indexes nothing lazy), a count throwing later — and the encoding is the package's own public
+ * probe text counted differently from js-tiktoken's count (checked at build, touching nothing
+ * lazy), a count throwing later — and the encoding is the package's own public
  * path instead: `getEncodingApi` with the full rank array. Same tokens, slower: ~100 ms more to
  * build, and long pieces merged in quadratic time. {@link encodingPathOf} says which path a built
  * encoding took and why; tests/tokenize/internals.test.ts asserts the fast path is the one in
@@ -31,7 +34,7 @@ import type { TiktokenEncoding as Encoding } from '../types.js';
 import { linearBytePairMerge, linearMergeStats, LINEAR_MERGE_MIN_BYTES, type RankSource } from './linear-merge.js';
 import { ranksOf, unpackTable, type PackedTable, type Rank } from './packed-table.js';
 import { RankLookup } from './rank-lookup.js';
-import { countAscii } from './ascii-split.js';
+import { countSplit } from './o200k-split.js';
 
 /** How an encoding was built. */
 export interface EncodingPath {
@@ -39,14 +42,14 @@ export interface EncodingPath {
   packedTable: boolean;
   /** Long pieces are merged by the heap merge (not the package's quadratic one). */
   linearMerge: boolean;
-  /** o200k: ASCII texts are split by the scanner of ascii-split.ts (not the package's regex). */
-  asciiSplit: boolean;
+  /** o200k: texts are split by the scanner of o200k-split.ts (not the package's regex) where it can. */
+  scanner: boolean;
   /** Why a fast part is not in use (the first failure), when one is not. */
   fallback?: string;
 }
 
-/** ascii-split.ts's `countAscii`: tests inject one that miscounts. */
-export type AsciiCount = typeof countAscii;
+/** o200k-split.ts's `countSplit`: tests inject one that miscounts. */
+export type SplitCount = typeof countSplit;
 
 /** `GptEncoding.getEncodingApi`'s signature: tests inject one that fails as a future version might. */
 export type EncodingApiFactory = (encoding: Encoding, getRanks: () => Rank[]) => GptEncoding;
@@ -93,6 +96,16 @@ export const PROBE_EXPECTED: Readonly<Record<Encoding, { tokens: number; weighte
   llama3: { tokens: 283, weightedSum: 6_736_822 },
 };
 
+/**
+ * A second probe for o200k's scanner (o200k-split.ts), beyond ASCII: letters of the three classes
+ * it reads (Lu, Ll, Lo: ª º) beside each other and beside numbers (½), punctuation, symbols and
+ * no-break spaces. Latin1 only, and each non-ASCII piece one token of the table: like the first
+ * probe, it touches nothing lazy (the wide tokens, the byte tokens). js-tiktoken makes 25 tokens
+ * of it (tests/tokenize/o200k-split.test.ts recounts, and checks the pieces against the regex).
+ */
+export const SPLIT_PROBE = '¿Qué? Straße, Über Köln: ½ª ºC 1ª « été » año, Ñ× déjà°\u00a0\u00a0';
+export const SPLIT_PROBE_TOKENS = 25;
+
 const PLAIN = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
 
 /** Throws unless the encoding tokenizes the probe as js-tiktoken does. */
@@ -119,13 +132,13 @@ const reason = (err: unknown): string => (err instanceof Error ? err.message : S
  * The encoding of a packed table (or of one already unpacked, from a table image): the fast path
  * (the table's index and the heap merge inside the package's encoding) when gpt-tokenizer is the
  * shape described above, else the package's own (see the module comment). `factory` and
- * `asciiCount` are for tests.
+ * `splitCount` are for tests.
  */
 export function buildEncoding(
   encoding: Encoding,
   packed: string | PackedTable,
   factory: EncodingApiFactory = packageFactory,
-  asciiCount: AsciiCount = countAscii,
+  splitCount: SplitCount = countSplit,
 ): GptEncoding {
   const table = typeof packed === 'string' ? unpackTable(packed) : packed;
   let api: GptEncoding;
@@ -135,20 +148,20 @@ export function buildEncoding(
   } catch (err) {
     return packageEncoding(encoding, table, factory, `packed table: ${reason(err)}`);
   }
-  let asciiSplit: string | true = 'not o200k';
+  let scanner: string | true = 'not o200k';
   if (encoding === 'o200k_base') {
     try {
-      useAsciiSplit(api, asciiCount);
-      asciiSplit = true;
+      useScanner(api, splitCount);
+      scanner = true;
     } catch (err) {
-      asciiSplit = reason(err);
+      scanner = reason(err);
     }
   }
   paths.set(
     api,
-    asciiSplit === true || asciiSplit === 'not o200k'
-      ? { packedTable: true, linearMerge: true, asciiSplit: asciiSplit === true }
-      : { packedTable: true, linearMerge: true, asciiSplit: false, fallback: `ascii split: ${asciiSplit}` },
+    scanner === true || scanner === 'not o200k'
+      ? { packedTable: true, linearMerge: true, scanner: scanner === true }
+      : { packedTable: true, linearMerge: true, scanner: false, fallback: `scanner: ${scanner}` },
   );
   fallBackOnThrow(api, () => packageEncoding(encoding, table, factory, 'a count threw'));
   return api;
@@ -166,14 +179,14 @@ function packageEncoding(
     const api = factory(encoding, () => ranks);
     useLinearMerge(api);
     checkProbe(api, encoding);
-    paths.set(api, { packedTable: false, linearMerge: true, asciiSplit: false, fallback: why });
+    paths.set(api, { packedTable: false, linearMerge: true, scanner: false, fallback: why });
     return api;
   } catch (err) {
     const api = packageFactory(encoding, () => ranks);
     paths.set(api, {
       packedTable: false,
       linearMerge: false,
-      asciiSplit: false,
+      scanner: false,
       fallback: `${why}; heap merge: ${reason(err)}`,
     });
     return api;
@@ -272,7 +285,10 @@ function fastEncoding(encoding: Encoding, table: PackedTable, factory: EncodingA
   const specials = api.vocabularySize - core.mergeableBytePairRankCount;
   core.mergeableBytePairRankCount = table.count;
   (api as unknown as { vocabularySize: number }).vocabularySize = table.count + specials;
-  useLinearMerge(api);
+  useLinearMerge(api, () => {
+    fillByteTokens();
+    return core.bytePairNonUtfSortedEncoder as [Uint8Array, number][];
+  });
   return api;
 }
 
@@ -287,13 +303,13 @@ function plainText(options?: { allowedSpecial?: unknown; disallowedSpecial?: unk
 }
 
 /**
- * Makes an o200k encoding on the packed table count ASCII texts with ascii-split.ts's scanner:
- * its pieces looked up as ranges of the text, and those that are no token merged by the core's
- * own `bytePairEncode` (with its memo). Any other text, or options that treat special tokens
- * specially, go the package's way. Throws (and changes nothing) when the core has no
- * `bytePairEncode(piece: string): number[]`, or the scanner counts the probe differently.
+ * Makes an o200k encoding on the packed table count with o200k-split.ts's scanner: its pieces
+ * looked up as ranges of the text, and those that are no token merged by the core's own
+ * `bytePairEncode` (with its memo). A text the scanner declines, or options that treat special
+ * tokens specially, go the package's way. Throws (and changes nothing) when the core has no
+ * `bytePairEncode(piece: string): number[]`, or the scanner counts a probe differently.
  */
-function useAsciiSplit(api: GptEncoding, count: AsciiCount): void {
+function useScanner(api: GptEncoding, count: SplitCount): void {
   const core = coreOf(api) as { bytePairEncode?: (piece: string) => number[]; bytePairStringRankEncoder?: unknown };
   const lookup = core.bytePairStringRankEncoder;
   if (typeof core.bytePairEncode !== 'function' || !(lookup instanceof RankLookup))
@@ -301,10 +317,11 @@ function useAsciiSplit(api: GptEncoding, count: AsciiCount): void {
   const encode = core.bytePairEncode;
   const merge = (piece: string): number => encode.call(core, piece).length;
   const stats = { ...linearMergeStats };
-  const probe = count(PROBE, lookup, merge);
+  const probes = [count(PROBE, lookup, merge), count(SPLIT_PROBE, lookup, merge)];
   Object.assign(linearMergeStats, stats);
-  if (probe !== PROBE_EXPECTED.o200k_base.tokens)
-    throw new Error(`probe text: ${probe} tokens, expected ${PROBE_EXPECTED.o200k_base.tokens}`);
+  const want = [PROBE_EXPECTED.o200k_base.tokens, SPLIT_PROBE_TOKENS];
+  if (probes[0] !== want[0] || probes[1] !== want[1])
+    throw new Error(`probe texts: ${probes.join(' and ')} tokens, expected ${want.join(' and ')}`);
   const { countTokens } = api;
   api.countTokens = (text, options) => {
     if (typeof text === 'string' && plainText(options)) {
@@ -342,12 +359,37 @@ function clearWhenFull(this: MergeCache, key: string, value: number[]): void {
   cache.set(key, value);
 }
 
+/** The package's byte tokens: [bytes, rank], sorted by bytes (`bytePairNonUtfSortedEncoder`). */
+type ByteTokens = () => readonly (readonly [Uint8Array, number])[];
+
+const startsWithBom = (b: Uint8Array): boolean => b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+
+/**
+ * gpt-tokenizer 4.0.0 looks up a byte sequence that is valid UTF-8 by its text, decoded by a
+ * TextDecoder that drops a leading byte order mark: EF BB BF (o200k's token 5574, U+FEFF) is
+ * looked up as "" and never found, so U+FEFF counts two tokens instead of tiktoken's one, and
+ * EF BB BF 23 is looked up as "#", another token's text. The tokens that begin with those bytes
+ * (nine of o200k's, eight of cl100k's; the package keeps them among its byte tokens) are looked up
+ * here by their bytes instead.
+ */
+function keepByteOrderMark(core: RankSource, byteTokens: ByteTokens): void {
+  const own = core.getBpeRankFromBytes;
+  let bom: Map<string, number> | undefined;
+  const latin1 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.length).toString('latin1');
+  core.getBpeRankFromBytes = function (this: RankSource, bytes: Uint8Array): number | undefined {
+    if (!startsWithBom(bytes)) return own.call(this, bytes);
+    bom ??= new Map(byteTokens().flatMap(([b, rank]) => (startsWithBom(b) ? [[latin1(b), rank] as const] : [])));
+    return bom.get(latin1(bytes));
+  };
+}
+
 /**
  * Makes an encoding's core merge pieces of {@link LINEAR_MERGE_MIN_BYTES} or more with the heap
- * merge, and empty its merge memo when full instead of evicting one by one. Throws (and changes
- * nothing) when the core does not have the package's merge, lookups and memo.
+ * merge, empty its merge memo when full instead of evicting one by one, and find the tokens that
+ * begin with a byte order mark ({@link keepByteOrderMark}). Throws (and changes nothing) when the
+ * core does not have the package's merge, lookups and memo. `byteTokens` defaults to the core's.
  */
-function useLinearMerge(api: GptEncoding): void {
+function useLinearMerge(api: GptEncoding, byteTokens?: ByteTokens): void {
   const c = coreOf(api) as (Partial<RankSource> & { bytePairMerge?: Merge } & Partial<MergeCache>) | undefined;
   if (
     typeof c?.bytePairMerge !== 'function' ||
@@ -359,9 +401,13 @@ function useLinearMerge(api: GptEncoding): void {
   }
   if (typeof c.addToMergeCache !== 'function' || typeof c.mergeCacheSize !== 'number')
     throw new Error('BytePairEncodingCore has no merge memo of gpt-tokenizer 4.0.0');
+  const sorted = (c as { bytePairNonUtfSortedEncoder?: unknown }).bytePairNonUtfSortedEncoder;
+  if (!byteTokens && !Array.isArray(sorted))
+    throw new Error('BytePairEncodingCore has no byte tokens of gpt-tokenizer 4.0.0');
   c.addToMergeCache = clearWhenFull;
   const own = c.bytePairMerge;
   const ranks = c as RankSource;
+  keepByteOrderMark(ranks, byteTokens ?? (() => sorted as [Uint8Array, number][]));
   c.bytePairMerge = function (piece: Uint8Array): number[] {
     return piece.length >= LINEAR_MERGE_MIN_BYTES ? linearBytePairMerge(piece, ranks) : own.call(this, piece);
   };

@@ -104,8 +104,8 @@ export class RankLookup {
   }
 
   /**
-   * The rank of the text token `text.slice(start, end)` when that is all latin1 (ASCII, for
-   * ascii-split.ts), -1 when it is not a token; no string is made.
+   * The rank of `text.slice(start, end)` among the latin1 text tokens (o200k-split.ts), -1 when it
+   * is none of them (a wide token is found by `get`); no string is made.
    */
   rankOfRange(text: string, start: number, end: number): number {
     return this.narrowRange(text, start, end, hashRange(text, start, end));

@@ -10,15 +10,16 @@ import o200kRanks from 'js-tiktoken/ranks/o200k_base';
 import cl100kRanks from 'js-tiktoken/ranks/cl100k_base';
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import { getEncodingParams } from 'gpt-tokenizer/modelParams';
+import { encode as packageEncode } from 'gpt-tokenizer/encoding/o200k_base';
 import {
   PROBE,
   PROBE_EXPECTED,
   buildEncoding,
   encodingPathOf,
-  type AsciiCount,
+  type SplitCount,
   type EncodingApiFactory,
 } from '../../src/tokenize/gpt-tokenizer-internals.js';
-import { countAscii } from '../../src/tokenize/ascii-split.js';
+import { countSplit } from '../../src/tokenize/o200k-split.js';
 import { linearMergeStats } from '../../src/tokenize/linear-merge.js';
 import { RankLookup } from '../../src/tokenize/rank-lookup.js';
 import { encodingFor, packedRanks } from '../../src/tokenize/ranks.js';
@@ -35,6 +36,7 @@ const reference: Record<OpenAiEncoding, Tiktoken> = {
   cl100k_base: new Tiktoken(cl100kRanks),
 };
 const refTokens = (text: string, enc: OpenAiEncoding): number[] => reference[enc].encode(text, [], []);
+const PLAIN = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
 const PACKED: Record<OpenAiEncoding, string> = { o200k_base: O200K_RANKS, cl100k_base: CL100K_RANKS };
 
 type Core = Record<string, unknown> & { bytePairMerge(piece: Uint8Array): number[] };
@@ -129,7 +131,7 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
       const api = encodingFor(enc);
       expect({ enc, path: encodingPathOf(api) }).toEqual({
         enc,
-        path: { packedTable: true, linearMerge: true, asciiSplit: enc === 'o200k_base' },
+        path: { packedTable: true, linearMerge: true, scanner: enc === 'o200k_base' },
       });
       expect(coreOf(api).bytePairStringRankEncoder).toBeInstanceOf(RankLookup);
       const pieces = linearMergeStats.pieces;
@@ -174,7 +176,7 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
     expect(encodingPathOf(api)).toEqual({
       packedTable: false,
       linearMerge: true,
-      asciiSplit: false,
+      scanner: false,
       fallback: 'packed table: BytePairEncodingCore is not the shape of gpt-tokenizer 4.0.0',
     });
     expect(countsAgree(api, 'cl100k_base', fastOf('cl100k_base')).differing).toBe(0);
@@ -204,39 +206,71 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
 
   it('a count that throws on the fast path is recounted on the package path, and later counts stay there', () => {
     const api = buildEncoding('o200k_base', O200K_RANKS);
-    expect(encodingPathOf(api)).toEqual({ packedTable: true, linearMerge: true, asciiSplit: true });
+    expect(encodingPathOf(api)).toEqual({ packedTable: true, linearMerge: true, scanner: true });
     const lookup = coreOf(api).bytePairStringRankEncoder as RankLookup;
     lookup.get = lookup.rankOfRange = () => {
       throw new Error('a lookup that broke');
     };
-    // An ASCII text (the scanner's lookup throws), then any text.
+    // A text the scanner takes (its lookup throws), then any text.
     const ascii = 'The invoice was refunded, wasn’t it?'.replace('’', "'");
     expect(countPlainText(api, ascii)).toBe(refTokens(ascii, 'o200k_base').length);
     expect(countPlainText(api, CORPUS[0]!)).toBe(refTokens(CORPUS[0]!, 'o200k_base').length);
     expect(encodingPathOf(api)).toEqual({
       packedTable: false,
       linearMerge: true,
-      asciiSplit: false,
+      scanner: false,
       fallback: 'a count threw',
     });
     expect(api.encode(PROBE)).toEqual(refTokens(PROBE, 'o200k_base'));
     expect(countsAgree(api, 'o200k_base', fastOf('o200k_base')).differing).toBe(0);
   });
 
-  it('an ASCII scanner that miscounts the probe is not installed: the packed table without it, the same counts', () => {
-    const offByOne: AsciiCount = (text, ranks, merge) => {
-      const n = countAscii(text, ranks, merge);
+  it('a scanner that miscounts the probes is not installed: the packed table without it, the same counts', () => {
+    const offByOne: SplitCount = (text, ranks, merge) => {
+      const n = countSplit(text, ranks, merge);
       return n < 0 ? n : n + 1;
     };
     const api = buildEncoding('o200k_base', O200K_RANKS, undefined, offByOne);
     expect(encodingPathOf(api)).toEqual({
       packedTable: true,
       linearMerge: true,
-      asciiSplit: false,
-      fallback: 'ascii split: probe text: 243 tokens, expected 242',
+      scanner: false,
+      fallback: 'scanner: probe texts: 243 and 26 tokens, expected 242 and 25',
     });
     expect(countsAgree(api, 'o200k_base', fastOf('o200k_base')).differing).toBe(0);
     expect(countPlainText(api, 'plain ASCII words')).toBe(refTokens('plain ASCII words', 'o200k_base').length);
+  });
+
+  it('a byte order mark (U+FEFF) counts as in tiktoken on the fast path and the package path (the package alone drops it)', () => {
+    // The tokens that begin with EF BB BF: o200k's 5574 is the mark alone, cl100k's include "\uFEFFnamespace".
+    const texts = [
+      '\ufeff',
+      'a\ufeff',
+      '\ufeff#',
+      '\ufeff//',
+      '\ufeffnamespace',
+      '\ufeff\n\n',
+      `x${'\ufeff'.repeat(70)}`,
+    ];
+    for (const enc of ['o200k_base', 'cl100k_base'] as const) {
+      const noEmptyRanks: EncodingApiFactory = (e, getRanks) => {
+        const ranks = getRanks();
+        if (ranks.length === 0) throw new Error('no ranks given');
+        return GptEncoding.getEncodingApi(e as OpenAiEncoding, () => ranks);
+      };
+      const paths = [encodingFor(enc), buildEncoding(enc, PACKED[enc], noEmptyRanks)];
+      for (const text of texts) {
+        const want = refTokens(text, enc);
+        for (const api of paths) {
+          expect({ enc, text, got: api.encode(text, PLAIN) }).toEqual({ enc, text, got: want });
+          expect({ enc, text, n: countPlainText(api, text) }).toEqual({ enc, text, n: want.length });
+        }
+      }
+      expect(encodingPathOf(paths[1]!)).toMatchObject({ packedTable: false, linearMerge: true });
+    }
+    // gpt-tokenizer itself looks EF BB BF up as "" (its decoder drops the mark): two tokens.
+    expect(packageEncode('\ufeff', PLAIN)).toEqual([5416, 123]);
+    expect(refTokens('\ufeff', 'o200k_base')).toEqual([5574]);
   });
 
   it('keeps the packed tables the package path is built from: the same counts whichever way (cl100k, o200k)', () => {
@@ -247,7 +281,7 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
       expect(encodingPathOf(plain)).toEqual({
         packedTable: false,
         linearMerge: false,
-        asciiSplit: false,
+        scanner: false,
         fallback: 'packed table: no package here; heap merge: no package here',
       });
       expect(countPlainText(plain, CORPUS[1]!)).toBe(fastOf(enc)[1]);

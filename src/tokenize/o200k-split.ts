@@ -1,0 +1,217 @@
+/**
+ * o200k's pre-tokenizer as a scanner: where the package runs its split regex through `matchAll`
+ * (a match array and a string per piece, then a Map-style lookup of that string), this walks the
+ * text once and hands each piece on as a range of it.
+ *
+ * The regex (gpt-tokenizer 4.0.0's `o200k_base` pattern, OpenAI's) reads, alternative by
+ * alternative, leftmost first:
+ *   1. `X?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+C?`
+ *   2. `X?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*C?`
+ *   3. `\p{N}{1,3}`   4. ` ?[^\s\p{L}\p{N}]+[\r\n/]*`   5. `\s*[\r\n]+`   6. `\s+(?!\S)`   7. `\s+`
+ * where X is `[^\r\n\p{L}\p{N}]` and C the optional contraction `'s 'd 'm 't 'll 've 're` in
+ * either case. {@link pieceEnd} resolves the backtracking of each alternative by hand (see the
+ * comments there) for text whose code units are each one code point of these classes: Lu, Ll and
+ * Lo letters, numbers, whitespace and everything else. A text with a mark, a titlecase or modifier
+ * letter (in both letter sets of 1 and 2, and a mark is an X too) or a surrogate is declined: the
+ * caller splits it the package's way. tests/tokenize/o200k-split.test.ts holds the scanner to the
+ * regex itself, piece for piece, on generated and real texts, and the counts to js-tiktoken's.
+ */
+
+// Classes of code units; 0 = not classified yet (the table is filled on first sight).
+const UPPER = 1; // Lu: in the first letter set only
+const LOWER = 2; // Ll: in the second letter set only
+const BOTH = 4; // Lo: in both letter sets
+const DIGIT = 8; // \p{N}
+/** `\s` other than \r and \n: it may lead a word (alternatives 1 and 2). */
+const BLANK = 16;
+const NEWLINE = 32; // \r, \n
+/** Neither letter, number nor `\s`: punctuation, symbols, control and format characters. */
+const OTHER = 64;
+/** A mark, a Lt or Lm letter, or a surrogate: the text is declined. */
+const DECLINE = 128;
+
+const LETTER = UPPER | LOWER | BOTH;
+const SPACE = BLANK | NEWLINE;
+
+const CLASS = new Uint8Array(0x10000);
+
+const IS = {
+  decline: /^[\p{M}\p{Lt}\p{Lm}]$/u,
+  upper: /^\p{Lu}$/u,
+  lower: /^\p{Ll}$/u,
+  other: /^\p{Lo}$/u,
+  number: /^\p{N}$/u,
+  space: /^\s$/u,
+};
+
+/** The class of an ASCII unit (its properties, without compiling the Unicode ones at start). */
+function asciiClass(c: number): number {
+  if (c >= 65 && c <= 90) return UPPER;
+  if (c >= 97 && c <= 122) return LOWER;
+  if (c >= 48 && c <= 57) return DIGIT;
+  if (c === 10 || c === 13) return NEWLINE;
+  return c === 9 || c === 11 || c === 12 || c === 32 ? BLANK : OTHER;
+}
+for (let c = 0; c < 128; c++) CLASS[c] = asciiClass(c);
+
+/** The class of a unit above 0x7F, classified now (by the regex's own properties) and kept. */
+function classify(c: number): number {
+  const ch = String.fromCharCode(c);
+  const k =
+    (c >= 0xd800 && c <= 0xdfff) || IS.decline.test(ch)
+      ? DECLINE
+      : IS.upper.test(ch)
+        ? UPPER
+        : IS.lower.test(ch)
+          ? LOWER
+          : IS.other.test(ch)
+            ? BOTH
+            : IS.number.test(ch)
+              ? DIGIT
+              : IS.space.test(ch)
+                ? BLANK
+                : OTHER;
+  CLASS[c] = k;
+  return k;
+}
+
+/** The class of `text[at]` (at < length). */
+function classAt(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  const k = CLASS[c]!;
+  return k !== 0 ? k : classify(c);
+}
+
+/** The end of the contraction (`'s`, `'LL`, …) at `at`, or `at` when there is none. */
+function contractionEnd(text: string, at: number, len: number): number {
+  if (at + 1 >= len || text.charCodeAt(at) !== 39) return at;
+  const a = text.charCodeAt(at + 1);
+  if (a >= 128 || !(CLASS[a]! & LETTER)) return at;
+  const first = a | 0x20;
+  if (first === 115 || first === 100 || first === 109 || first === 116) return at + 2; // s d m t
+  if (at + 2 >= len) return at;
+  const b = text.charCodeAt(at + 2);
+  if (b >= 128 || !(CLASS[b]! & LETTER)) return at;
+  const second = b | 0x20;
+  // ll ve re
+  if ((first === 108 && second === 108) || (first === 118 && second === 101) || (first === 114 && second === 101))
+    return at + 3;
+  return at;
+}
+
+/**
+ * The end of the piece that starts at `i` (< `len`), or -1 when the text is declined (a unit of
+ * class DECLINE met on the way).
+ */
+export function pieceEnd(text: string, i: number, len: number): number {
+  const k = classAt(text, i);
+  const next = i + 1 < len ? classAt(text, i + 1) : 0;
+  if ((k | next) & DECLINE) return -1;
+  // 1 and 2: a letter, or one unit that is not a letter, number or line break before letters.
+  if (k & LETTER || (k & (BLANK | OTHER) && next & LETTER)) {
+    let a = k & LETTER ? i : i + 1;
+    // Both take the run of the first letter set (Lu, Lo) greedily. 1 then needs the second set
+    // (Ll, Lo) after it, giving back units one at a time: with a Ll after the run it takes the
+    // whole run and the Ll/Lo run that follows; else it ends after the run's last Lo (given back,
+    // it is the one unit of the second set, and what follows it is Lu). With no Lo in the run and
+    // no Ll after it, 2 takes the run (all Lu, and not empty: the piece starts with a letter).
+    let lastBoth = -1;
+    for (; a < len; a++) {
+      const ka = classAt(text, a);
+      if (ka === UPPER) continue;
+      if (ka === BOTH) lastBoth = a;
+      else if (ka & DECLINE) return -1;
+      else break;
+    }
+    let e = a;
+    if (a < len && classAt(text, a) === LOWER) {
+      for (e = a + 1; e < len; e++) {
+        const ke = classAt(text, e);
+        if (ke === LOWER || ke === BOTH) continue;
+        if (ke & DECLINE) return -1;
+        break;
+      }
+    } else if (lastBoth >= 0) e = lastBoth + 1;
+    return contractionEnd(text, e, len);
+  }
+  // 3: up to three numbers.
+  if (k & DIGIT) {
+    let j = i + 1;
+    while (j < len && j < i + 3 && classAt(text, j) === DIGIT) j++;
+    return j;
+  }
+  // 4: an optional space, a run of other units, then line breaks and slashes.
+  if (k & OTHER || (text.charCodeAt(i) === 32 && next & OTHER)) {
+    let j = k & OTHER ? i + 1 : i + 2;
+    for (; j < len; j++) {
+      const kj = classAt(text, j);
+      if (kj === OTHER) continue;
+      if (kj & DECLINE) return -1;
+      break;
+    }
+    for (let c = text.charCodeAt(j); j < len && (c === 10 || c === 13 || c === 47); c = text.charCodeAt(++j));
+    return j;
+  }
+  // Whitespace: the run [i, w), and its last line break.
+  let w = i;
+  let lastBreak = -1;
+  for (; w < len; w++) {
+    const kw = classAt(text, w);
+    if (!(kw & SPACE)) {
+      if (kw & DECLINE) return -1;
+      break;
+    }
+    if (kw === NEWLINE) lastBreak = w;
+  }
+  // 5: `\s*` gives back units until `[\r\n]+` matches: the piece ends after the run's last line
+  // break (the units after it are not line breaks).
+  if (lastBreak >= 0) return lastBreak + 1;
+  // 6: at the end of the text the whole run; before a non-space unit the run less its last unit
+  // (the lookahead `(?!\S)` holds only there), when that leaves one.
+  if (w === len) return w;
+  if (w - i >= 2) return w - 1;
+  // 7: one unit of whitespace before a non-space.
+  return w;
+}
+
+/** The pieces of a text as the regex splits it, or null when the scanner declines it (tests). */
+export function splitText(text: string): string[] | null {
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length;) {
+    const end = pieceEnd(text, i, text.length);
+    if (end < 0) return null;
+    pieces.push(text.slice(i, end));
+    i = end;
+  }
+  return pieces;
+}
+
+/** The rank lookups counting needs (rank-lookup.ts's RankLookup). */
+export interface PieceRanks {
+  /** The rank of a latin1 range of the text, -1 when it is no token or not latin1. */
+  rankOfRange(text: string, start: number, end: number): number;
+  /** The rank of any piece. */
+  get(piece: string): number | undefined;
+}
+
+/**
+ * Tokens of a text under o200k, or -1 when the scanner declines it: each piece is a token of the
+ * table (every ASCII unit is one), or `merge` gives its tokens (the package's byte-pair merge
+ * with its memo). A piece the range lookup misses is looked up again as a string: the range
+ * lookup sees only the latin1 tokens.
+ */
+export function countSplit(text: string, ranks: PieceRanks, merge: (piece: string) => number): number {
+  const len = text.length;
+  let tokens = 0;
+  for (let i = 0; i < len;) {
+    const end = pieceEnd(text, i, len);
+    if (end < 0) return -1;
+    if ((end - i === 1 && text.charCodeAt(i) < 128) || ranks.rankOfRange(text, i, end) >= 0) tokens++;
+    else {
+      const piece = text.slice(i, end);
+      tokens += ranks.get(piece) !== undefined ? 1 : merge(piece);
+    }
+    i = end;
+  }
+  return tokens;
+}
