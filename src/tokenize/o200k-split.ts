@@ -10,10 +10,11 @@
  *   3. `\p{N}{1,3}`   4. ` ?[^\s\p{L}\p{N}]+[\r\n/]*`   5. `\s*[\r\n]+`   6. `\s+(?!\S)`   7. `\s+`
  * where X is `[^\r\n\p{L}\p{N}]` and C the optional contraction `'s 'd 'm 't 'll 've 're` in
  * either case. {@link pieceEnd} resolves the backtracking of each alternative by hand (see the
- * comments there) for text whose code units are each one code point of these classes: Lu, Ll and
- * Lo letters, numbers, whitespace and everything else. A text with a mark, a titlecase or modifier
- * letter (in both letter sets of 1 and 2, and a mark is an X too) or a surrogate is declined: the
- * caller splits it the package's way. tests/tokenize/o200k-split.test.ts holds the scanner to the
+ * comments there) for text of these classes: Lu, Ll and Lo letters, numbers and whitespace of the
+ * BMP, and everything else (emoji and other symbols beyond the BMP included). A text with a mark,
+ * a titlecase or modifier letter (in both letter sets of 1 and 2, and a mark is an X too), a
+ * letter or number beyond the BMP or a lone surrogate is declined: the caller splits it the
+ * package's way. tests/tokenize/o200k-split.test.ts holds the scanner to the
  * regex itself, piece for piece, on generated and real texts, and the counts to js-tiktoken's.
  */
 
@@ -27,8 +28,11 @@ const BLANK = 16;
 const NEWLINE = 32; // \r, \n
 /** Neither letter, number nor `\s`: punctuation, symbols, control and format characters. */
 const OTHER = 64;
-/** A mark, a Lt or Lm letter, or a surrogate: the text is declined. */
+/** A mark, a Lt or Lm letter, a letter or number beyond the BMP, a lone surrogate: the text is declined. */
 const DECLINE = 128;
+
+/** In the table for every surrogate: its class is its pair's (see pairClass). */
+const SURROGATE = 255;
 
 const LETTER = UPPER | LOWER | BOTH;
 const SPACE = BLANK | NEWLINE;
@@ -42,6 +46,7 @@ const IS = {
   other: /^\p{Lo}$/u,
   number: /^\p{N}$/u,
   space: /^\s$/u,
+  astralOther: /^[^\p{L}\p{N}\p{M}]$/u,
 };
 
 /** The class of an ASCII unit (its properties, without compiling the Unicode ones at start). */
@@ -53,25 +58,43 @@ function asciiClass(c: number): number {
   return c === 9 || c === 11 || c === 12 || c === 32 ? BLANK : OTHER;
 }
 for (let c = 0; c < 128; c++) CLASS[c] = asciiClass(c);
+CLASS.fill(SURROGATE, 0xd800, 0xe000);
 
-/** The class of a unit above 0x7F, classified now (by the regex's own properties) and kept. */
+/** The class of a unit above 0x7F (not a surrogate), classified now (by the regex's own properties) and kept. */
 function classify(c: number): number {
   const ch = String.fromCharCode(c);
-  const k =
-    (c >= 0xd800 && c <= 0xdfff) || IS.decline.test(ch)
-      ? DECLINE
-      : IS.upper.test(ch)
-        ? UPPER
-        : IS.lower.test(ch)
-          ? LOWER
-          : IS.other.test(ch)
-            ? BOTH
-            : IS.number.test(ch)
-              ? DIGIT
-              : IS.space.test(ch)
-                ? BLANK
-                : OTHER;
+  const k = IS.decline.test(ch)
+    ? DECLINE
+    : IS.upper.test(ch)
+      ? UPPER
+      : IS.lower.test(ch)
+        ? LOWER
+        : IS.other.test(ch)
+          ? BOTH
+          : IS.number.test(ch)
+            ? DIGIT
+            : IS.space.test(ch)
+              ? BLANK
+              : OTHER;
   CLASS[c] = k;
+  return k;
+}
+
+/** Classes of code points above the BMP met so far: OTHER, or DECLINE. */
+const ASTRAL = new Map<number, number>();
+
+/**
+ * The class of a surrogate at `at`: its pair's code point's when that is neither letter, number
+ * nor mark (an emoji, a symbol: OTHER, like any unit of a run of them), else DECLINE; a lone
+ * surrogate is DECLINE. Both halves of a pair have its class, so no piece ends between them.
+ */
+function pairClass(text: string, at: number, c: number): number {
+  const high = c <= 0xdbff ? c : text.charCodeAt(at - 1);
+  const low = c <= 0xdbff ? text.charCodeAt(at + 1) : c;
+  if (!(high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff)) return DECLINE;
+  const cp = ((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+  let k = ASTRAL.get(cp);
+  if (k === undefined) ASTRAL.set(cp, (k = IS.astralOther.test(String.fromCodePoint(cp)) ? OTHER : DECLINE));
   return k;
 }
 
@@ -79,7 +102,8 @@ function classify(c: number): number {
 function classAt(text: string, at: number): number {
   const c = text.charCodeAt(at);
   const k = CLASS[c]!;
-  return k !== 0 ? k : classify(c);
+  if (k === 0) return classify(c);
+  return k === SURROGATE ? pairClass(text, at, c) : k;
 }
 
 /** The end of the contraction (`'s`, `'LL`, …) at `at`, or `at` when there is none. */
@@ -105,11 +129,13 @@ function contractionEnd(text: string, at: number, len: number): number {
  */
 export function pieceEnd(text: string, i: number, len: number): number {
   const k = classAt(text, i);
-  const next = i + 1 < len ? classAt(text, i + 1) : 0;
+  // The code point at i: one unit, or an emoji's two (the prefix of 1 and 2 is one code point).
+  const width = k === OTHER && CLASS[text.charCodeAt(i)] === SURROGATE ? 2 : 1;
+  const next = i + width < len ? classAt(text, i + width) : 0;
   if ((k | next) & DECLINE) return -1;
-  // 1 and 2: a letter, or one unit that is not a letter, number or line break before letters.
+  // 1 and 2: a letter, or one code point that is not a letter, number or line break before letters.
   if (k & LETTER || (k & (BLANK | OTHER) && next & LETTER)) {
-    let a = k & LETTER ? i : i + 1;
+    let a = k & LETTER ? i : i + width;
     // Both take the run of the first letter set (Lu, Lo) greedily. 1 then needs the second set
     // (Ll, Lo) after it, giving back units one at a time: with a Ll after the run it takes the
     // whole run and the Ll/Lo run that follows; else it ends after the run's last Lo (given back,
