@@ -7,7 +7,7 @@
 // (scripts/bench-long-prompt.mjs, also runnable alone).
 // Environment: BENCH_DIST (bundles to measure, default dist/), BENCH_KEEP=1 (keep the workload).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Tiktoken } from 'js-tiktoken/lite';
@@ -47,6 +47,24 @@ function runChild(bundle, args, options = {}) {
     stdout: r.stdout,
     stderr: r.stderr,
   };
+}
+
+/**
+ * Counts the texts of `textsFile` with aicost's tokenizer (scripts/bench-tokenizer.ts, bundled
+ * here with ncc as scripts/build.mjs bundles the entries, the o200k image copied beside it).
+ */
+function ownTokenizer(work, textsFile) {
+  const out = join(work, 'own-tokenizer');
+  const build = spawnSync(
+    join(root, 'node_modules/.bin/ncc'),
+    ['build', join(root, 'scripts/bench-tokenizer.ts'), '-o', out, '-q', '--target', 'es2022'],
+    { encoding: 'utf8' },
+  );
+  check(build.status === 0, `bundling scripts/bench-tokenizer.ts failed: ${build.stderr}`);
+  copyFileSync(join(root, 'src/generated/o200k-index.bin'), join(out, 'o200k-index.bin'));
+  const run = spawnSync(process.execPath, [join(out, 'index.js'), textsFile], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  check(run.status === 0, `aicost's tokenizer process failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
 }
 
 function median(xs) {
@@ -218,11 +236,18 @@ try {
   });
   check(boundRun.status === 0, `the bound's process failed: ${boundRun.stderr}`);
   const { ms: boundMs, tokens: boundTokens } = JSON.parse(boundRun.stdout);
+  const own = ownTokenizer(work, textsFile);
   rmSync(textsFile);
   log(
     `raw tokenizer bound (gpt-tokenizer o200k, ${fmt(distinct.size)} distinct texts: messages, system texts and agent tool texts at base and head, ${fmt(distinctChars / 1e6, 1)} M chars, ${fmt(boundTokens / 1e6, 1)} M tokens, counted once, faster of 2 passes): ${fmt(boundMs / 1000, 2)} s`,
   );
   log(`  → end to end / tokenizer bound: ×${fmt(e2e.ms / boundMs, 2)}  (target ≤ 1.5)`);
+  // The same texts through aicost's own o200k count (the packed table, the scanner of o200k's
+  // split): informative, and a check that it counts every token gpt-tokenizer does.
+  check(own.tokens === boundTokens, `aicost counts ${own.tokens} tokens, gpt-tokenizer ${boundTokens}`);
+  log(
+    `  aicost's o200k count of the same texts (${own.path.scanner ? 'scanner' : 'NO scanner'}, in a process of its own, faster of 2 passes): ${fmt(own.ms / 1000, 2)} s for the same ${fmt(own.tokens)} tokens, ×${fmt(boundMs / own.ms, 2)} faster than gpt-tokenizer`,
+  );
 
   // 2b. The savings advisor (issue 18): `suggest` of the base revision against `estimate` of the
   // same revision; every feature, prompt and agent, replayed on at least 5 candidates (target ≤ 3×).

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { RepoError } from '../errors.js';
 import { commitDate, FULL_SHA, git, spawnGit } from './git.js';
@@ -29,10 +30,15 @@ interface Listing {
 const listings = new Map<string, Promise<Listing>>();
 const LISTINGS_MAX = 16;
 
-async function listTree(gitRoot: string, rev: string, prefix: string): Promise<Listing> {
-  const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', rev];
+/**
+ * The listing of `rev` under `prefix` (relative to `cwd`'s top level), paths relative to the
+ * prefix. `inCwd` lists the subtree of the directory git runs in instead (paths relative to it:
+ * git's own behaviour without `--full-tree`), the same listing when `cwd` is that prefix.
+ */
+async function listTree(cwd: string, rev: string, prefix: string, inCwd = false): Promise<Listing> {
+  const args = inCwd ? ['ls-tree', '-r', '-z', '-l', rev] : ['ls-tree', '-r', '-z', '-l', '--full-tree', rev];
   if (prefix) args.push('--', prefix);
-  const out = (await git(gitRoot, args)).toString('utf8');
+  const out = (await git(cwd, args)).toString('utf8');
   const map = new Map<string, TreeEntry>();
   const links: string[] = [];
   for (const rec of out.split('\0')) {
@@ -50,24 +56,6 @@ async function listTree(gitRoot: string, rev: string, prefix: string): Promise<L
   return { map, links };
 }
 
-function listing(gitRoot: string, rev: string, prefix: string): Promise<Listing> {
-  if (!FULL_SHA.test(rev)) return listTree(gitRoot, rev, prefix);
-  const key = listingKey(gitRoot, rev, prefix);
-  let p = listings.get(key);
-  if (!p) {
-    // A whole-tree listing at hand (listAhead) holds every prefix's.
-    const whole = prefix ? listings.get(listingKey(gitRoot, rev, '')) : undefined;
-    p = whole
-      ? whole.then(
-          (l) => underPrefix(l, prefix),
-          () => listTree(gitRoot, rev, prefix),
-        )
-      : listTree(gitRoot, rev, prefix);
-    keepListing(key, p);
-  }
-  return p;
-}
-
 const listingKey = (gitRoot: string, rev: string, prefix: string): string => `${gitRoot}\0${rev}\0${prefix}`;
 
 function keepListing(key: string, p: Promise<Listing>): void {
@@ -76,35 +64,39 @@ function keepListing(key: string, p: Promise<Listing>): void {
   p.catch(() => listings.delete(key));
 }
 
-/** The part of a whole-tree listing under `prefix`, with paths relative to it (as `listTree` gives). */
-function underPrefix(whole: Listing, prefix: string): Listing {
-  const start = prefix + '/';
-  const map = new Map<string, TreeEntry>();
-  for (const [path, e] of whole.map) if (path.startsWith(start)) map.set(path.slice(start.length), e);
-  const links = whole.links.filter((l) => l.startsWith(start)).map((l) => l.slice(start.length));
-  return { map, links };
+function listing(gitRoot: string, rev: string, prefix: string): Promise<Listing> {
+  if (!FULL_SHA.test(rev)) return listTree(gitRoot, rev, prefix);
+  const key = listingKey(gitRoot, rev, prefix);
+  let p = listings.get(key);
+  if (!p) keepListing(key, (p = listTree(gitRoot, rev, prefix)));
+  return p;
 }
 
 /**
- * Starts listing the whole tree of each full-SHA commit in `revs` while the caller is still
- * asking git where the clone starts (`top`): `ls-tree --full-tree` lists the same tree from any
- * directory of the clone, so the two git processes run side by side instead of in turn (on a
- * small run, each process in turn is ~15 ms of the start). Once `top` names the clone, the
- * listing serves readers of those commits; should it fail from `dir`, it is asked again from the
- * top level, so a reader sees the message it would have seen without this.
+ * Starts listing each full-SHA commit in `revs` under `dir` while the caller is still asking git
+ * where the clone starts (`top`): run in `dir`, `ls-tree` lists that directory's subtree of the
+ * commit, so the two git processes run side by side instead of in turn (on a small run, each
+ * process in turn is ~15 ms of the start). Once `top` names the clone, the listing serves
+ * readers of those commits whose project is `dir` (the usual case: the config sits in the working
+ * directory); should it fail, it is asked again from the top level, so a reader sees the message
+ * it would have seen without this.
  */
 export function listAhead(dir: string, revs: readonly string[], top: Promise<string | null>): void {
   for (const rev of new Set(revs)) {
     if (!FULL_SHA.test(rev)) continue;
-    const early = listTree(dir, rev, '');
+    const early = listTree(dir, rev, '', true);
     early.catch(() => undefined);
     top.then(
       (root) => {
-        const key = root && listingKey(root, rev, '');
-        if (key && !listings.has(key))
+        if (!root) return;
+        // The prefix a project at `dir` has (as locating one computes it).
+        const prefix = relative(root, resolve(dir)).split(sep).join('/');
+        if (prefix.startsWith('..') || isAbsolute(prefix)) return;
+        const key = listingKey(root, rev, prefix);
+        if (!listings.has(key))
           keepListing(
             key,
-            early.catch(() => listTree(root, rev, '')),
+            early.catch(() => listTree(root, rev, prefix)),
           );
       },
       () => undefined,

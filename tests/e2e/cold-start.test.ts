@@ -153,7 +153,8 @@ describe('cold start (what a start loads, counted)', () => {
       // commit date apart) and a watchdog thread.
       expect(t.processes.filter((p) => p.startsWith('git '))).toEqual([
         `git rev-parse --show-toplevel ${sha}^{commit} --`,
-        `git ls-tree -r -z -l --full-tree ${sha}`,
+        // Listed from the working directory while rev-parse runs (listAhead).
+        `git ls-tree -r -z -l ${sha}`,
         'git cat-file --batch',
       ]);
       if (existsSync('/usr/bin/perl')) {
@@ -198,7 +199,7 @@ describe('cold start (what a start loads, counted)', () => {
       // event's commit is listed beside the first `rev-parse` (listAhead), not after the base.
       expect(traceOf(out, ACTION_DIR).processes.filter((p) => p.startsWith('git '))).toEqual([
         `git rev-parse --show-toplevel ${fx.mergeSha}^{commit} --`,
-        `git ls-tree -r -z -l --full-tree ${fx.mergeSha}`,
+        `git ls-tree -r -z -l ${fx.mergeSha}`,
         `git rev-parse --verify --end-of-options ${fx.mergeSha}^1^{commit}`,
         `git ls-tree -r -z -l --full-tree ${base}`,
         'git cat-file --batch',

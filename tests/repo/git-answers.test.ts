@@ -92,42 +92,48 @@ describe('a commit listed while git finds the clone (listAhead)', () => {
     return { repo, sha: git(repo, 'rev-parse', 'HEAD').trim(), sub: join(repo, 'sub') };
   };
 
-  it('serves readers at the top and under a prefix with the files and links a reader lists itself', async () => {
+  it('serves the readers of the project at the working directory with what they list themselves', async () => {
     const { sha, sub } = clone();
     const top = gitTopLevel(sub, [sha]);
     listAhead(sub, [sha, 'main'], top);
     const root = (await top)!;
-    const atTop = new GitRevisionReader(root, sha);
     const inSub = new GitRevisionReader(root, sha, 'sub');
-    try {
-      expect(await atTop.readText('sub/deep/b.txt')).toBe('b\n');
-      expect(await inSub.readText('deep/b.txt')).toBe('b\n');
-      expect(await inSub.exists('top.txt')).toBe(false);
-      expect(await inSub.exists('a.txt')).toBe(true);
-      expect((await failure(inSub.readText('link.txt'))).message).toContain('link.txt is a symbolic link');
-      expect((await failure(atTop.readText('sub/link.txt'))).message).toContain('sub/link.txt is a symbolic link');
-    } finally {
-      atTop.close();
-      inSub.close();
-    }
-    // Both started before the top level was known, side by side; the prefix's listing was cut
-    // from the whole one, and a name that can move ('main') was not listed ahead.
+    const atTop = new GitRevisionReader(root, sha);
+    const ahead = {
+      b: await inSub.readText('deep/b.txt'),
+      top: await inSub.exists('top.txt'),
+      a: await inSub.exists('a.txt'),
+      link: (await failure(inSub.readText('link.txt'))).message,
+    };
+    expect(ahead).toEqual({
+      b: 'b\n',
+      top: false,
+      a: true,
+      link: expect.stringContaining('link.txt is a symbolic link'),
+    });
+    // Both started before the top level was known, side by side; a name that can move ('main')
+    // was not listed ahead.
     expect(calls()).toEqual([
       `rev-parse --show-toplevel ${sha}^{commit} --`,
-      `ls-tree -r -z -l --full-tree ${sha}`,
+      `ls-tree -r -z -l ${sha}`,
       'cat-file --batch',
     ]);
-    // The same answers as a reader that lists its own prefix (a commit of a fresh clone, not listed ahead).
+    // A reader of another prefix (the top) lists its own.
+    expect(await atTop.readText('sub/deep/b.txt')).toBe('b\n');
+    expect(calls().slice(3)).toEqual([`ls-tree -r -z -l --full-tree ${sha}`]);
+    inSub.close();
+    atTop.close();
+    // The same answers as a reader of a fresh clone that lists its prefix itself.
     const fresh = clone();
     const own = new GitRevisionReader(fresh.repo, fresh.sha, 'sub');
-    try {
-      expect(await own.exists('a.txt')).toBe(true);
-      expect(await own.exists('top.txt')).toBe(false);
-      expect((await failure(own.readText('link.txt'))).message).toContain('link.txt is a symbolic link');
-    } finally {
-      own.close();
-    }
-    expect(calls().slice(3, 4)).toEqual([`ls-tree -r -z -l --full-tree ${fresh.sha} -- sub`]);
+    expect({
+      b: await own.readText('deep/b.txt'),
+      top: await own.exists('top.txt'),
+      a: await own.exists('a.txt'),
+      link: (await failure(own.readText('link.txt'))).message,
+    }).toEqual(ahead);
+    own.close();
+    expect(calls().slice(4, 5)).toEqual([`ls-tree -r -z -l --full-tree ${fresh.sha} -- sub`]);
   });
 
   it('a commit the clone lacks: the reader gets the message it gets without listAhead', async () => {
@@ -146,7 +152,7 @@ describe('a commit listed while git finds the clone (listAhead)', () => {
     expect(e.message).toBe(without.message);
     // Listed ahead from the working directory, then asked again from the top level for the message.
     expect(calls().filter((c) => c.startsWith('ls-tree'))).toEqual([
-      `ls-tree -r -z -l --full-tree ${missing}`,
+      `ls-tree -r -z -l ${missing}`,
       `ls-tree -r -z -l --full-tree ${missing}`,
       `ls-tree -r -z -l --full-tree ${missing}`,
     ]);
