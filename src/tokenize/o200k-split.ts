@@ -10,26 +10,31 @@
  *   3. `\p{N}{1,3}`   4. ` ?[^\s\p{L}\p{N}]+[\r\n/]*`   5. `\s*[\r\n]+`   6. `\s+(?!\S)`   7. `\s+`
  * where X is `[^\r\n\p{L}\p{N}]` and C the optional contraction `'s 'd 'm 't 'll 've 're` in
  * either case. {@link pieceEnd} resolves the backtracking of each alternative by hand (see the
- * comments there) for text of these classes: Lu, Ll and Lo letters, numbers and whitespace of the
- * BMP, and everything else (emoji and other symbols beyond the BMP included). A text with a mark,
- * a titlecase or modifier letter (in both letter sets of 1 and 2, and a mark is an X too), a
- * letter or number beyond the BMP or a lone surrogate is declined: the caller splits it the
- * package's way. tests/tokenize/o200k-split.test.ts holds the scanner to the
- * regex itself, piece for piece, on generated and real texts, and the counts to js-tiktoken's.
+ * comments there). Code units are read by class (letters of the first set only, of the second
+ * only, of both; marks, which are in both and an X too; numbers; whitespace; everything else),
+ * a surrogate pair by its code point's. A text with a number beyond the BMP (`\p{N}{1,3}` counts
+ * code points, not units) or a lone surrogate is declined: the caller splits it the package's way.
+ * tests/tokenize/o200k-split.test.ts holds the scanner to the regex itself, piece for piece, on
+ * generated and real texts and on every code unit of the BMP, and the counts to js-tiktoken's.
  */
 
 // Classes of code units; 0 = not classified yet (the table is filled on first sight).
-const UPPER = 1; // Lu: in the first letter set only
+const UPPER = 1; // Lu, Lt: in the first letter set only
 const LOWER = 2; // Ll: in the second letter set only
-const BOTH = 4; // Lo: in both letter sets
+const BOTH = 4; // Lo, Lm: in both letter sets
 const DIGIT = 8; // \p{N}
 /** `\s` other than \r and \n: it may lead a word (alternatives 1 and 2). */
 const BLANK = 16;
 const NEWLINE = 32; // \r, \n
 /** Neither letter, number nor `\s`: punctuation, symbols, control and format characters. */
 const OTHER = 64;
-/** A mark, a Lt or Lm letter, a letter or number beyond the BMP, a lone surrogate: the text is declined. */
-const DECLINE = 128;
+/** \p{M}: in both letter sets like Lo, and also one of the units 1's prefix and 4's run take. */
+const MARK = 128;
+/**
+ * A number beyond the BMP (`\p{N}{1,3}` counts code points), a lone surrogate: the text is
+ * declined. Only pairClass gives it: it is never in the table.
+ */
+const DECLINE = 256;
 
 /** In the table for every surrogate: its class is its pair's (see pairClass). */
 const SURROGATE = 255;
@@ -40,13 +45,12 @@ const SPACE = BLANK | NEWLINE;
 const CLASS = new Uint8Array(0x10000);
 
 const IS = {
-  decline: /^[\p{M}\p{Lt}\p{Lm}]$/u,
-  upper: /^\p{Lu}$/u,
+  upper: /^[\p{Lu}\p{Lt}]$/u,
   lower: /^\p{Ll}$/u,
-  other: /^\p{Lo}$/u,
+  both: /^[\p{Lo}\p{Lm}]$/u,
+  mark: /^\p{M}$/u,
   number: /^\p{N}$/u,
   space: /^\s$/u,
-  astralOther: /^[^\p{L}\p{N}\p{M}]$/u,
 };
 
 /** The class of an ASCII unit (its properties, without compiling the Unicode ones at start). */
@@ -60,33 +64,28 @@ function asciiClass(c: number): number {
 for (let c = 0; c < 128; c++) CLASS[c] = asciiClass(c);
 CLASS.fill(SURROGATE, 0xd800, 0xe000);
 
-/** The class of a unit above 0x7F (not a surrogate), classified now (by the regex's own properties) and kept. */
-function classify(c: number): number {
-  const ch = String.fromCharCode(c);
-  const k = IS.decline.test(ch)
-    ? DECLINE
-    : IS.upper.test(ch)
-      ? UPPER
-      : IS.lower.test(ch)
-        ? LOWER
-        : IS.other.test(ch)
-          ? BOTH
-          : IS.number.test(ch)
-            ? DIGIT
-            : IS.space.test(ch)
-              ? BLANK
-              : OTHER;
-  CLASS[c] = k;
-  return k;
+/** The class of a code point above 0x7F (`ch`, one or two units), by the regex's own properties. */
+function classOf(ch: string): number {
+  if (IS.upper.test(ch)) return UPPER;
+  if (IS.lower.test(ch)) return LOWER;
+  if (IS.both.test(ch)) return BOTH;
+  if (IS.mark.test(ch)) return MARK;
+  if (IS.number.test(ch)) return ch.length > 1 ? DECLINE : DIGIT;
+  return IS.space.test(ch) ? BLANK : OTHER;
 }
 
-/** Classes of code points above the BMP met so far: OTHER, or DECLINE. */
+/** The class of a unit above 0x7F (not a surrogate), classified now and kept. */
+function classify(c: number): number {
+  return (CLASS[c] = classOf(String.fromCharCode(c)));
+}
+
+/** Classes of code points above the BMP met so far. */
 const ASTRAL = new Map<number, number>();
 
 /**
- * The class of a surrogate at `at`: its pair's code point's when that is neither letter, number
- * nor mark (an emoji, a symbol: OTHER, like any unit of a run of them), else DECLINE; a lone
- * surrogate is DECLINE. Both halves of a pair have its class, so no piece ends between them.
+ * The class of a surrogate at `at`: its pair's code point's (a number beyond the BMP declines); a
+ * lone surrogate is DECLINE. Both halves of a pair have its class, so a run never ends between
+ * them; where one code point counts alone (the prefix of 1 and 2), the caller steps over both.
  */
 function pairClass(text: string, at: number, c: number): number {
   const high = c <= 0xdbff ? c : text.charCodeAt(at - 1);
@@ -94,7 +93,7 @@ function pairClass(text: string, at: number, c: number): number {
   if (!(high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff)) return DECLINE;
   const cp = ((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
   let k = ASTRAL.get(cp);
-  if (k === undefined) ASTRAL.set(cp, (k = IS.astralOther.test(String.fromCodePoint(cp)) ? OTHER : DECLINE));
+  if (k === undefined) ASTRAL.set(cp, (k = classOf(String.fromCodePoint(cp))));
   return k;
 }
 
@@ -124,41 +123,63 @@ function contractionEnd(text: string, at: number, len: number): number {
 }
 
 /**
+ * Where alternative 1 (or 2, with `orTwo`) ends when its letters start at `j`, 0 when it does not
+ * match there, -1 when the text is declined. Both take the run of the first letter set (Lu, Lt,
+ * Lo, Lm, marks) greedily. 1 then needs the second set (Ll, Lo, Lm, marks) after it, giving back
+ * units one at a time: with a Ll after the run it takes the whole run and the run of the second
+ * set that follows; else it ends after the run's last unit that is in both sets (given back, it
+ * is the one unit of the second set, and what follows it is Lu or Lt). With no such unit and no Ll
+ * after it, 2 takes the run, when it is not empty. The contraction is not included.
+ */
+function wordEnd(text: string, j: number, len: number, orTwo: boolean): number {
+  let a = j;
+  let lastBoth = -1;
+  for (; a < len; a++) {
+    const ka = classAt(text, a);
+    if (ka === UPPER) continue;
+    if (ka === BOTH || ka === MARK) lastBoth = a;
+    else if (ka & DECLINE) return -1;
+    else break;
+  }
+  if (a < len && classAt(text, a) === LOWER) {
+    let e = a + 1;
+    for (; e < len; e++) {
+      const ke = classAt(text, e);
+      if (ke === LOWER || ke === BOTH || ke === MARK) continue;
+      if (ke & DECLINE) return -1;
+      break;
+    }
+    return e;
+  }
+  if (lastBoth >= 0) return lastBoth + 1;
+  return orTwo && a > j ? a : 0;
+}
+
+/**
  * The end of the piece that starts at `i` (< `len`), or -1 when the text is declined (a unit of
  * class DECLINE met on the way).
  */
 export function pieceEnd(text: string, i: number, len: number): number {
   const k = classAt(text, i);
-  // The code point at i: one unit, or an emoji's two (the prefix of 1 and 2 is one code point).
-  const width = k === OTHER && CLASS[text.charCodeAt(i)] === SURROGATE ? 2 : 1;
+  // The code point at i: one unit, or two (the prefix of 1 and 2 is one code point).
+  const width = CLASS[text.charCodeAt(i)] === SURROGATE ? 2 : 1;
   const next = i + width < len ? classAt(text, i + width) : 0;
   if ((k | next) & DECLINE) return -1;
-  // 1 and 2: a letter, or one code point that is not a letter, number or line break before letters.
-  if (k & LETTER || (k & (BLANK | OTHER) && next & LETTER)) {
-    let a = k & LETTER ? i : i + width;
-    // Both take the run of the first letter set (Lu, Lo) greedily. 1 then needs the second set
-    // (Ll, Lo) after it, giving back units one at a time: with a Ll after the run it takes the
-    // whole run and the Ll/Lo run that follows; else it ends after the run's last Lo (given back,
-    // it is the one unit of the second set, and what follows it is Lu). With no Lo in the run and
-    // no Ll after it, 2 takes the run (all Lu, and not empty: the piece starts with a letter).
-    let lastBoth = -1;
-    for (; a < len; a++) {
-      const ka = classAt(text, a);
-      if (ka === UPPER) continue;
-      if (ka === BOTH) lastBoth = a;
-      else if (ka & DECLINE) return -1;
-      else break;
-    }
-    let e = a;
-    if (a < len && classAt(text, a) === LOWER) {
-      for (e = a + 1; e < len; e++) {
-        const ke = classAt(text, e);
-        if (ke === LOWER || ke === BOTH) continue;
-        if (ke & DECLINE) return -1;
-        break;
-      }
-    } else if (lastBoth >= 0) e = lastBoth + 1;
-    return contractionEnd(text, e, len);
+  // 1 and 2 from a letter: they match, one or the other (its first unit is in one of the sets).
+  if (k & LETTER) {
+    const e = wordEnd(text, i, len, true);
+    return e < 0 ? -1 : contractionEnd(text, e, len);
+  }
+  // A mark is both a prefix (X) and a letter of both sets: 1 takes it as the prefix when the
+  // letters after it match, else as its one letter of the second set, alone (2 is never tried).
+  if (k === MARK) {
+    const e = wordEnd(text, i + width, len, false);
+    return e < 0 ? -1 : contractionEnd(text, e > 0 ? e : i + width, len);
+  }
+  // 1 and 2 after a prefix: one unit that is not a letter, number or line break, before letters.
+  if (k & (BLANK | OTHER) && next & (LETTER | MARK)) {
+    const e = wordEnd(text, i + width, len, true);
+    return e < 0 ? -1 : contractionEnd(text, e, len);
   }
   // 3: up to three numbers.
   if (k & DIGIT) {
@@ -166,12 +187,12 @@ export function pieceEnd(text: string, i: number, len: number): number {
     while (j < len && j < i + 3 && classAt(text, j) === DIGIT) j++;
     return j;
   }
-  // 4: an optional space, a run of other units, then line breaks and slashes.
+  // 4: an optional space, a run of other units (marks too), then line breaks and slashes.
   if (k & OTHER || (text.charCodeAt(i) === 32 && next & OTHER)) {
     let j = k & OTHER ? i + 1 : i + 2;
     for (; j < len; j++) {
       const kj = classAt(text, j);
-      if (kj === OTHER) continue;
+      if (kj === OTHER || kj === MARK) continue;
       if (kj & DECLINE) return -1;
       break;
     }
