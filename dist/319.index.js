@@ -149,7 +149,7 @@ var diff = __webpack_require__(848);
 // EXTERNAL MODULE: ./src/stats/index.ts + 6 modules
 var stats = __webpack_require__(9376);
 // EXTERNAL MODULE: ./src/tokenize/index.ts + 38 modules
-var tokenize = __webpack_require__(328);
+var tokenize = __webpack_require__(8816);
 ;// CONCATENATED MODULE: ./src/advisor/routing.ts
 
 

@@ -16,7 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/report/index.ts + 4 modules
 var src_report = __webpack_require__(6261);
 // EXTERNAL MODULE: ./src/tokenize/index.ts + 38 modules
-var tokenize = __webpack_require__(328);
+var tokenize = __webpack_require__(8816);
 // EXTERNAL MODULE: ./src/advisor/index.ts + 10 modules
 var advisor = __webpack_require__(8786);
 // EXTERNAL MODULE: ./src/errors.ts

@@ -1,8 +1,8 @@
 /**
  * The one module that touches gpt-tokenizer's internals: it builds an encoding on a packed rank
  * table (packed-table.ts) and merges long pieces with a heap (linear-merge.ts), inside the
- * package's own `GptEncoding`, so merging and counting stay the package's code; o200k's texts are
- * split by a scanner of the package's regex (o200k-split.ts) where it can. It also mends one
+ * package's own `GptEncoding`, so merging and counting stay the package's code; texts are split
+ * by a scanner of the package's regex (split-scanner.ts) where it can. It also mends one
  * lookup of the package: tokens that begin with a byte order mark (`keepByteOrderMark`).
  *
  * What it relies on — gpt-tokenizer 4.0.0 (pinned exactly in package.json), private there:
@@ -17,8 +17,8 @@
  *   `addToMergeCache(key, value)`, and its fields `mergeCache` (a Map, or undefined) and
  *   `mergeCacheSize` (a number).
  * - `countTokens` and `encode` are own (bound) properties of the encoding.
- * - For o200k (o200k-split.ts splits most texts instead of the package's regex): the core's
- *   `bytePairEncode(piece: string): number[]`, the merge of one piece with the package's memo.
+ * - For the scanners (split-scanner.ts splits most texts instead of the package's regex): the
+ *   core's `bytePairEncode(piece: string): number[]`, the merge of one piece with the package's memo.
  *
  * Any failure — the constructor throwing when given no ranks (as it would if o200k's parameters
  * got an `expectedVocabularySize`), a field of another shape, the heap merge not installing, a
@@ -34,7 +34,7 @@ import type { TiktokenEncoding as Encoding } from '../types.js';
 import { linearBytePairMerge, linearMergeStats, LINEAR_MERGE_MIN_BYTES, type RankSource } from './linear-merge.js';
 import { ranksOf, unpackTable, type PackedTable, type Rank } from './packed-table.js';
 import { RankLookup } from './rank-lookup.js';
-import { countSplit } from './o200k-split.js';
+import { cl100kPieceEnd, countSplit, llama3PieceEnd, o200kPieceEnd, type PieceEnd } from './split-scanner.js';
 
 /** How an encoding was built. */
 export interface EncodingPath {
@@ -42,14 +42,21 @@ export interface EncodingPath {
   packedTable: boolean;
   /** Long pieces are merged by the heap merge (not the package's quadratic one). */
   linearMerge: boolean;
-  /** o200k: texts are split by the scanner of o200k-split.ts (not the package's regex) where it can. */
+  /** Texts are split by the encoding's scanner (split-scanner.ts, not the package's regex) where it can. */
   scanner: boolean;
   /** Why a fast part is not in use (the first failure), when one is not. */
   fallback?: string;
 }
 
-/** o200k-split.ts's `countSplit`: tests inject one that miscounts. */
+/** split-scanner.ts's `countSplit`: tests inject one that miscounts. */
 export type SplitCount = typeof countSplit;
+
+/** Each encoding's scanner (split-scanner.ts). */
+const SCANNERS: Readonly<Record<Encoding, PieceEnd>> = {
+  o200k_base: o200kPieceEnd,
+  cl100k_base: cl100kPieceEnd,
+  llama3: llama3PieceEnd,
+};
 
 /** `GptEncoding.getEncodingApi`'s signature: tests inject one that fails as a future version might. */
 export type EncodingApiFactory = (encoding: Encoding, getRanks: () => Rank[]) => GptEncoding;
@@ -97,14 +104,14 @@ export const PROBE_EXPECTED: Readonly<Record<Encoding, { tokens: number; weighte
 };
 
 /**
- * A second probe for o200k's scanner (o200k-split.ts), beyond ASCII: letters of the three classes
- * it reads (Lu, Ll, Lo: ª º) beside each other and beside numbers (½), punctuation, symbols and
- * no-break spaces. Latin1 only, and each non-ASCII piece one token of the table: like the first
- * probe, it touches nothing lazy (the wide tokens, the byte tokens). js-tiktoken makes 25 tokens
- * of it (tests/tokenize/o200k-split.test.ts recounts, and checks the pieces against the regex).
+ * A second probe for the scanners (split-scanner.ts), beyond ASCII: letters of the three classes
+ * they read (Lu, Ll, Lo: ª º) beside each other and beside numbers (½), punctuation, symbols and
+ * no-break spaces. Latin1 only: like the first probe, it touches no wide token (and for o200k,
+ * each non-ASCII piece one token of the table, not the byte tokens either). o200k makes 25 tokens
+ * of it, as js-tiktoken does (tests/tokenize/split-scanner.test.ts recounts every encoding's).
  */
 export const SPLIT_PROBE = '¿Qué? Straße, Über Köln: ½ª ºC 1ª « été » año, Ñ× déjà°\u00a0\u00a0';
-export const SPLIT_PROBE_TOKENS = 25;
+export const SPLIT_PROBE_TOKENS: Readonly<Record<Encoding, number>> = { o200k_base: 25, cl100k_base: 30, llama3: 30 };
 
 const PLAIN = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
 
@@ -148,19 +155,17 @@ export function buildEncoding(
   } catch (err) {
     return packageEncoding(encoding, table, factory, `packed table: ${reason(err)}`);
   }
-  let scanner: string | true = 'not o200k';
-  if (encoding === 'o200k_base') {
-    try {
-      useScanner(api, splitCount);
-      scanner = true;
-    } catch (err) {
-      scanner = reason(err);
-    }
+  let scanner: string | true;
+  try {
+    useScanner(api, encoding, splitCount);
+    scanner = true;
+  } catch (err) {
+    scanner = reason(err);
   }
   paths.set(
     api,
-    scanner === true || scanner === 'not o200k'
-      ? { packedTable: true, linearMerge: true, scanner: scanner === true }
+    scanner === true
+      ? { packedTable: true, linearMerge: true, scanner: true }
       : { packedTable: true, linearMerge: true, scanner: false, fallback: `scanner: ${scanner}` },
   );
   fallBackOnThrow(api, () => packageEncoding(encoding, table, factory, 'a count threw'));
@@ -303,29 +308,30 @@ function plainText(options?: { allowedSpecial?: unknown; disallowedSpecial?: unk
 }
 
 /**
- * Makes an o200k encoding on the packed table count with o200k-split.ts's scanner: its pieces
+ * Makes an encoding on the packed table count with its scanner (split-scanner.ts): its pieces
  * looked up as ranges of the text, and those that are no token merged by the core's own
  * `bytePairEncode` (with its memo). A text the scanner declines, or options that treat special
  * tokens specially, go the package's way. Throws (and changes nothing) when the core has no
  * `bytePairEncode(piece: string): number[]`, or the scanner counts a probe differently.
  */
-function useScanner(api: GptEncoding, count: SplitCount): void {
+function useScanner(api: GptEncoding, encoding: Encoding, count: SplitCount): void {
   const core = coreOf(api) as { bytePairEncode?: (piece: string) => number[]; bytePairStringRankEncoder?: unknown };
   const lookup = core.bytePairStringRankEncoder;
   if (typeof core.bytePairEncode !== 'function' || !(lookup instanceof RankLookup))
     throw new Error('BytePairEncodingCore has no bytePairEncode of gpt-tokenizer 4.0.0');
   const encode = core.bytePairEncode;
   const merge = (piece: string): number => encode.call(core, piece).length;
+  const end = SCANNERS[encoding];
   const stats = { ...linearMergeStats };
-  const probes = [count(PROBE, lookup, merge), count(SPLIT_PROBE, lookup, merge)];
+  const probes = [count(PROBE, end, lookup, merge), count(SPLIT_PROBE, end, lookup, merge)];
   Object.assign(linearMergeStats, stats);
-  const want = [PROBE_EXPECTED.o200k_base.tokens, SPLIT_PROBE_TOKENS];
+  const want = [PROBE_EXPECTED[encoding].tokens, SPLIT_PROBE_TOKENS[encoding]];
   if (probes[0] !== want[0] || probes[1] !== want[1])
     throw new Error(`probe texts: ${probes.join(' and ')} tokens, expected ${want.join(' and ')}`);
   const { countTokens } = api;
   api.countTokens = (text, options) => {
     if (typeof text === 'string' && plainText(options)) {
-      const tokens = count(text, lookup, merge);
+      const tokens = count(text, end, lookup, merge);
       if (tokens >= 0) return tokens;
     }
     return countTokens(text, options);

@@ -104,7 +104,7 @@ export class RankLookup {
   }
 
   /**
-   * The rank of `text.slice(start, end)` among the latin1 text tokens (o200k-split.ts), -1 when it
+   * The rank of `text.slice(start, end)` among the latin1 text tokens (split-scanner.ts), -1 when it
    * is none of them (a wide token is found by `get`); no string is made.
    */
   rankOfRange(text: string, start: number, end: number): number {

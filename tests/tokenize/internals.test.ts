@@ -19,7 +19,7 @@ import {
   type SplitCount,
   type EncodingApiFactory,
 } from '../../src/tokenize/gpt-tokenizer-internals.js';
-import { countSplit } from '../../src/tokenize/o200k-split.js';
+import { countSplit } from '../../src/tokenize/split-scanner.js';
 import { linearMergeStats } from '../../src/tokenize/linear-merge.js';
 import { RankLookup } from '../../src/tokenize/rank-lookup.js';
 import { encodingFor, packedRanks } from '../../src/tokenize/ranks.js';
@@ -131,7 +131,7 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
       const api = encodingFor(enc);
       expect({ enc, path: encodingPathOf(api) }).toEqual({
         enc,
-        path: { packedTable: true, linearMerge: true, scanner: enc === 'o200k_base' },
+        path: { packedTable: true, linearMerge: true, scanner: true },
       });
       expect(coreOf(api).bytePairStringRankEncoder).toBeInstanceOf(RankLookup);
       const pieces = linearMergeStats.pieces;
@@ -226,8 +226,8 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
   });
 
   it('a scanner that miscounts the probes is not installed: the packed table without it, the same counts', () => {
-    const offByOne: SplitCount = (text, ranks, merge) => {
-      const n = countSplit(text, ranks, merge);
+    const offByOne: SplitCount = (text, end, ranks, merge) => {
+      const n = countSplit(text, end, ranks, merge);
       return n < 0 ? n : n + 1;
     };
     const api = buildEncoding('o200k_base', O200K_RANKS, undefined, offByOne);

@@ -41,7 +41,7 @@ describe('Llama 3: exact', () => {
       .filter((r) => r.aicost !== r.reference);
     expect(wrong).toEqual([]);
     // The fast path (packed table, heap merge), not the package's fallback.
-    expect(encodingPathOf(encodingFor('llama3'))).toEqual({ packedTable: true, linearMerge: true, scanner: false });
+    expect(encodingPathOf(encodingFor('llama3'))).toEqual({ packedTable: true, linearMerge: true, scanner: true });
   });
 
   it('differs from cl100k where Llama 3 has its own tokens (CJK), not on English', () => {

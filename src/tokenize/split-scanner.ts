@@ -1,21 +1,24 @@
 /**
- * o200k's pre-tokenizer as a scanner: where the package runs its split regex through `matchAll`
- * (a match array and a string per piece, then a Map-style lookup of that string), this walks the
- * text once and hands each piece on as a range of it.
+ * The pre-tokenizers of o200k, cl100k and Llama 3 as scanners: where the package runs its split
+ * regex through `matchAll` (a match array and a string per piece, then a Map-style lookup of that
+ * string), these walk the text once and hand each piece on as a range of it.
  *
- * The regex (gpt-tokenizer 4.0.0's `o200k_base` pattern, OpenAI's) reads, alternative by
+ * o200k's regex (gpt-tokenizer 4.0.0's `o200k_base` pattern, OpenAI's) reads, alternative by
  * alternative, leftmost first:
  *   1. `X?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+C?`
  *   2. `X?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*C?`
  *   3. `\p{N}{1,3}`   4. ` ?[^\s\p{L}\p{N}]+[\r\n/]*`   5. `\s*[\r\n]+`   6. `\s+(?!\S)`   7. `\s+`
  * where X is `[^\r\n\p{L}\p{N}]` and C the optional contraction `'s 'd 'm 't 'll 've 're` in
- * either case. {@link pieceEnd} resolves the backtracking of each alternative by hand (see the
- * comments there). Code units are read by class (letters of the first set only, of the second
- * only, of both; marks, which are in both and an X too; numbers; whitespace; everything else),
- * a surrogate pair by its code point's. A text with a number beyond the BMP (`\p{N}{1,3}` counts
- * code points, not units) or a lone surrogate is declined: the caller splits it the package's way.
- * tests/tokenize/o200k-split.test.ts holds the scanner to the regex itself, piece for piece, on
- * generated and real texts and on every code unit of the BMP, and the counts to js-tiktoken's.
+ * either case. cl100k's (gpt-tokenizer's, OpenAI's current one) and Llama 3's (its tokenizer.json)
+ * read: `C|X?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|` then cl100k `\s+$|\s*[\r\n]|\s+(?!\S)|\s`,
+ * Llama 3 o200k's whitespace alternatives 5–7. The scanners resolve the backtracking of each
+ * alternative by hand (see the comments there). Code units are read by class (letters of the
+ * first set only, of the second only, of both; marks, which are in both and an X too; numbers;
+ * whitespace; everything else), a surrogate pair by its code point's. A text with a number beyond
+ * the BMP (`\p{N}{1,3}` counts code points, not units) or a lone surrogate is declined: the caller
+ * splits it the package's way. tests/tokenize/split-scanner.test.ts holds each scanner to its
+ * regex, piece for piece, on generated and real texts and on every code unit of the BMP, and the
+ * counts to the reference tokenizers'.
  */
 
 // Classes of code units; 0 = not classified yet (the table is filled on first sight).
@@ -156,10 +159,10 @@ function wordEnd(text: string, j: number, len: number, orTwo: boolean): number {
 }
 
 /**
- * The end of the piece that starts at `i` (< `len`), or -1 when the text is declined (a unit of
- * class DECLINE met on the way).
+ * The end of o200k's piece that starts at `i` (< `len`), or -1 when the text is declined (a unit
+ * of class DECLINE met on the way).
  */
-export function pieceEnd(text: string, i: number, len: number): number {
+export function o200kPieceEnd(text: string, i: number, len: number): number {
   const k = classAt(text, i);
   // The code point at i: one unit, or two (the prefix of 1 and 2 is one code point).
   const width = CLASS[text.charCodeAt(i)] === SURROGATE ? 2 : 1;
@@ -181,25 +184,40 @@ export function pieceEnd(text: string, i: number, len: number): number {
     const e = wordEnd(text, i + width, len, true);
     return e < 0 ? -1 : contractionEnd(text, e, len);
   }
-  // 3: up to three numbers.
-  if (k & DIGIT) {
-    let j = i + 1;
-    while (j < len && j < i + 3 && classAt(text, j) === DIGIT) j++;
-    return j;
-  }
+  if (k & DIGIT) return digitsEnd(text, i, len);
   // 4: an optional space, a run of other units (marks too), then line breaks and slashes.
-  if (k & OTHER || (text.charCodeAt(i) === 32 && next & OTHER)) {
-    let j = k & OTHER ? i + 1 : i + 2;
-    for (; j < len; j++) {
-      const kj = classAt(text, j);
-      if (kj === OTHER || kj === MARK) continue;
-      if (kj & DECLINE) return -1;
-      break;
-    }
-    for (let c = text.charCodeAt(j); j < len && (c === 10 || c === 13 || c === 47); c = text.charCodeAt(++j));
-    return j;
+  if (k & (OTHER | MARK) || (text.charCodeAt(i) === 32 && next & OTHER)) return symbolsEnd(text, i, k, len, true);
+  return spaceEnd(text, i, len, false);
+}
+
+/** 3: up to three numbers from `i`. */
+function digitsEnd(text: string, i: number, len: number): number {
+  let j = i + 1;
+  while (j < len && j < i + 3 && classAt(text, j) === DIGIT) j++;
+  return j;
+}
+
+/**
+ * 4: an optional space (when `k`, the class at `i`, is not a symbol's), a run of symbols and
+ * marks, then line breaks (and slashes, with `slash`: o200k's). -1 when the text is declined.
+ */
+function symbolsEnd(text: string, i: number, k: number, len: number, slash: boolean): number {
+  let j = k & (OTHER | MARK) ? i + 1 : i + 2;
+  for (; j < len; j++) {
+    const kj = classAt(text, j);
+    if (kj === OTHER || kj === MARK) continue;
+    if (kj & DECLINE) return -1;
+    break;
   }
-  // Whitespace: the run [i, w), and its last line break.
+  for (let c = text.charCodeAt(j); j < len && (c === 10 || c === 13 || (slash && c === 47)); c = text.charCodeAt(++j));
+  return j;
+}
+
+/**
+ * The whitespace alternatives from `i`, over the run [i, w) and its last line break. `endRunWhole`
+ * is cl100k's `\s+$` first: a run to the end of the text is one piece.
+ */
+function spaceEnd(text: string, i: number, len: number, endRunWhole: boolean): number {
   let w = i;
   let lastBreak = -1;
   for (; w < len; w++) {
@@ -210,25 +228,66 @@ export function pieceEnd(text: string, i: number, len: number): number {
     }
     if (kw === NEWLINE) lastBreak = w;
   }
-  // 5: `\s*` gives back units until `[\r\n]+` matches: the piece ends after the run's last line
-  // break (the units after it are not line breaks).
+  if (endRunWhole && w === len) return w;
+  // `\s*` gives back units until `[\r\n]` matches: the piece ends after the run's last line break
+  // (the units after it are not line breaks).
   if (lastBreak >= 0) return lastBreak + 1;
-  // 6: at the end of the text the whole run; before a non-space unit the run less its last unit
-  // (the lookahead `(?!\S)` holds only there), when that leaves one.
+  // `\s+(?!\S)`: at the end of the text the whole run; before a non-space unit the run less its
+  // last unit (the lookahead holds only there), when that leaves one.
   if (w === len) return w;
   if (w - i >= 2) return w - 1;
-  // 7: one unit of whitespace before a non-space.
+  // `\s`, `\s+`: one unit of whitespace before a non-space.
   return w;
 }
 
-/** The pieces of a text as the regex splits it, or null when the scanner declines it (tests). */
-export function splitText(text: string): string[] | null {
+/**
+ * The end of cl100k's or Llama 3's piece that starts at `i` (< `len`), -1 when the text is
+ * declined: one letter class (marks are not letters there, so they are X and symbols only).
+ */
+function wordsFirstEnd(text: string, i: number, len: number, endRunWhole: boolean): number {
+  // 1: a contraction, wherever it is (before anything else: "'sxyz" is "'s", "xyz").
+  if (text.charCodeAt(i) === 39) {
+    const e = contractionEnd(text, i, len);
+    if (e > i) return e;
+  }
+  const k = classAt(text, i);
+  const width = CLASS[text.charCodeAt(i)] === SURROGATE ? 2 : 1;
+  const next = i + width < len ? classAt(text, i + width) : 0;
+  if ((k | next) & DECLINE) return -1;
+  // 2: letters, after at most one code point that is not a letter, number or line break.
+  if (k & LETTER || (k & (BLANK | OTHER | MARK) && next & LETTER)) {
+    let e = k & LETTER ? i : i + width;
+    for (; e < len; e++) {
+      const ke = classAt(text, e);
+      if (ke & LETTER) continue;
+      if (ke & DECLINE) return -1;
+      break;
+    }
+    return e;
+  }
+  if (k & DIGIT) return digitsEnd(text, i, len);
+  if (k & (OTHER | MARK) || (text.charCodeAt(i) === 32 && next & (OTHER | MARK)))
+    return symbolsEnd(text, i, k, len, false);
+  return spaceEnd(text, i, len, endRunWhole);
+}
+
+/** A scanner: the end of the piece that starts at `i` (< `len`), -1 when the text is declined. */
+export type PieceEnd = (text: string, i: number, len: number) => number;
+
+/** cl100k's scanner (gpt-tokenizer's pattern: a whitespace run to the end of the text is one piece). */
+export const cl100kPieceEnd: PieceEnd = (text, i, len) => wordsFirstEnd(text, i, len, true);
+
+/** Llama 3's scanner (its tokenizer.json's `Split` pattern). */
+export const llama3PieceEnd: PieceEnd = (text, i, len) => wordsFirstEnd(text, i, len, false);
+
+/** The pieces of a text as `end`'s regex splits it, or null when the scanner declines it (tests). */
+export function splitText(text: string, end: PieceEnd = o200kPieceEnd): string[] | null {
   const pieces: string[] = [];
   for (let i = 0; i < text.length;) {
-    const end = pieceEnd(text, i, text.length);
-    if (end < 0) return null;
-    pieces.push(text.slice(i, end));
-    i = end;
+    const e = end(text, i, text.length);
+    if (e < 0) return null;
+    pieces.push(text.slice(i, e));
+    i = e;
   }
   return pieces;
 }
@@ -242,23 +301,23 @@ export interface PieceRanks {
 }
 
 /**
- * Tokens of a text under o200k, or -1 when the scanner declines it: each piece is a token of the
- * table (every ASCII unit is one), or `merge` gives its tokens (the package's byte-pair merge
+ * Tokens of a text split by `end`, or -1 when the scanner declines it: each piece is a token of
+ * the table (every ASCII unit is one), or `merge` gives its tokens (the package's byte-pair merge
  * with its memo). A piece the range lookup misses is looked up again as a string: the range
  * lookup sees only the latin1 tokens.
  */
-export function countSplit(text: string, ranks: PieceRanks, merge: (piece: string) => number): number {
+export function countSplit(text: string, end: PieceEnd, ranks: PieceRanks, merge: (piece: string) => number): number {
   const len = text.length;
   let tokens = 0;
   for (let i = 0; i < len;) {
-    const end = pieceEnd(text, i, len);
-    if (end < 0) return -1;
-    if ((end - i === 1 && text.charCodeAt(i) < 128) || ranks.rankOfRange(text, i, end) >= 0) tokens++;
+    const e = end(text, i, len);
+    if (e < 0) return -1;
+    if ((e - i === 1 && text.charCodeAt(i) < 128) || ranks.rankOfRange(text, i, e) >= 0) tokens++;
     else {
-      const piece = text.slice(i, end);
+      const piece = text.slice(i, e);
       tokens += ranks.get(piece) !== undefined ? 1 : merge(piece);
     }
-    i = end;
+    i = e;
   }
   return tokens;
 }
