@@ -125,6 +125,15 @@ function contractionEnd(text: string, at: number, len: number): number {
   return at;
 }
 
+/** The end of the run from `j` of units of `classes`, or -1 when a unit that declines the text ends it. */
+function runEnd(text: string, j: number, len: number, classes: number): number {
+  for (; j < len; j++) {
+    const k = classAt(text, j);
+    if (!(k & classes)) return k & DECLINE ? -1 : j;
+  }
+  return j;
+}
+
 /**
  * Where alternative 1 (or 2, with `orTwo`) ends when its letters start at `j`, 0 when it does not
  * match there, -1 when the text is declined. Both take the run of the first letter set (Lu, Lt,
@@ -144,16 +153,7 @@ function wordEnd(text: string, j: number, len: number, orTwo: boolean): number {
     else if (ka & DECLINE) return -1;
     else break;
   }
-  if (a < len && classAt(text, a) === LOWER) {
-    let e = a + 1;
-    for (; e < len; e++) {
-      const ke = classAt(text, e);
-      if (ke === LOWER || ke === BOTH || ke === MARK) continue;
-      if (ke & DECLINE) return -1;
-      break;
-    }
-    return e;
-  }
+  if (a < len && classAt(text, a) === LOWER) return runEnd(text, a + 1, len, LOWER | BOTH | MARK);
   if (lastBoth >= 0) return lastBoth + 1;
   return orTwo && a > j ? a : 0;
 }
@@ -202,13 +202,8 @@ function digitsEnd(text: string, i: number, len: number): number {
  * marks, then line breaks (and slashes, with `slash`: o200k's). -1 when the text is declined.
  */
 function symbolsEnd(text: string, i: number, k: number, len: number, slash: boolean): number {
-  let j = k & (OTHER | MARK) ? i + 1 : i + 2;
-  for (; j < len; j++) {
-    const kj = classAt(text, j);
-    if (kj === OTHER || kj === MARK) continue;
-    if (kj & DECLINE) return -1;
-    break;
-  }
+  let j = runEnd(text, k & (OTHER | MARK) ? i + 1 : i + 2, len, OTHER | MARK);
+  if (j < 0) return -1;
   for (let c = text.charCodeAt(j); j < len && (c === 10 || c === 13 || (slash && c === 47)); c = text.charCodeAt(++j));
   return j;
 }
@@ -255,16 +250,8 @@ function wordsFirstEnd(text: string, i: number, len: number, endRunWhole: boolea
   const next = i + width < len ? classAt(text, i + width) : 0;
   if ((k | next) & DECLINE) return -1;
   // 2: letters, after at most one code point that is not a letter, number or line break.
-  if (k & LETTER || (k & (BLANK | OTHER | MARK) && next & LETTER)) {
-    let e = k & LETTER ? i : i + width;
-    for (; e < len; e++) {
-      const ke = classAt(text, e);
-      if (ke & LETTER) continue;
-      if (ke & DECLINE) return -1;
-      break;
-    }
-    return e;
-  }
+  if (k & LETTER || (k & (BLANK | OTHER | MARK) && next & LETTER))
+    return runEnd(text, k & LETTER ? i : i + width, len, LETTER);
   if (k & DIGIT) return digitsEnd(text, i, len);
   if (k & (OTHER | MARK) || (text.charCodeAt(i) === 32 && next & (OTHER | MARK)))
     return symbolsEnd(text, i, k, len, false);
