@@ -22,12 +22,13 @@
  *
  * Any failure — the constructor throwing when given no ranks (as it would if o200k's parameters
  * got an `expectedVocabularySize`), a field of another shape, the heap merge not installing, a
- * probe text counted differently from js-tiktoken's count (checked at build, touching nothing
- * lazy), a count throwing later — and the encoding is the package's own public
- * path instead: `getEncodingApi` with the full rank array. Same tokens, slower: ~100 ms more to
- * build, and long pieces merged in quadratic time. {@link encodingPathOf} says which path a built
- * encoding took and why; tests/tokenize/internals.test.ts asserts the fast path is the one in
- * use, forces each fallback and compares counts with js-tiktoken.
+ * probe text counted differently from js-tiktoken's count (checked at build; o200k's probes touch
+ * nothing lazy), a count throwing later — and the encoding is the package's own public path
+ * instead: `getEncodingApi` with the full rank array. Same tokens, slower: ~100 ms more to build,
+ * and long pieces merged in quadratic time. A scanner that counts its probes differently is left
+ * out alone: texts then go through the package's regex. {@link encodingPathOf} says which path a
+ * built encoding took and why; tests/tokenize/internals.test.ts asserts the fast path is the one
+ * in use, forces each fallback and compares counts with js-tiktoken.
  */
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import type { TiktokenEncoding as Encoding } from '../types.js';
