@@ -212,7 +212,7 @@ describe('gpt-tokenizer internals: the fast path and its fallback', () => {
       throw new Error('a lookup that broke');
     };
     // A text the scanner takes (its lookup throws), then any text.
-    const ascii = 'The invoice was refunded, wasn’t it?'.replace('’', "'");
+    const ascii = "The invoice was refunded, wasn't it?";
     expect(countPlainText(api, ascii)).toBe(refTokens(ascii, 'o200k_base').length);
     expect(countPlainText(api, CORPUS[0]!)).toBe(refTokens(CORPUS[0]!, 'o200k_base').length);
     expect(encodingPathOf(api)).toEqual({
