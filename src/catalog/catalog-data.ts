@@ -56,9 +56,14 @@ export function providerAt(index: number): Provider {
   return p;
 }
 
+/** The index in {@link providerHeads} of the provider with exactly this id, −1 when none. */
+export function providerIndex(id: string): number {
+  return providerHeads().findIndex((h) => h.id === id);
+}
+
 /** The provider with exactly this id, if any. */
 export function providerWithId(id: string): Provider | undefined {
-  const i = providerHeads().findIndex((h) => h.id === id);
+  const i = providerIndex(id);
   return i < 0 ? undefined : providerAt(i);
 }
 

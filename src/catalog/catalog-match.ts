@@ -6,7 +6,7 @@
  * every hour of days around its changes.
  */
 import type { MatchLogic, ModelInfo, ModelPrice, Provider } from '@pydantic/genai-prices';
-import { providerAt, providerHeads, providerWithId } from './catalog-data.js';
+import { providerAt, providerHeads, providerIndex, providerWithId } from './catalog-data.js';
 import { secondsOfDay } from './time-of-day.js';
 
 const regexes = new Map<string, RegExp>();
@@ -30,11 +30,10 @@ export function matchesRule(rule: MatchLogic, text: string): boolean {
 /** A provider named by id (exactly), else by its provider rule; −1 when none. */
 function providerIndexById(id: string): number {
   const key = id.toLowerCase().trim();
-  const heads = providerHeads();
-  const exact = heads.findIndex((h) => h.id === key);
+  const exact = providerIndex(key);
   return exact >= 0
     ? exact
-    : heads.findIndex((h) => h.provider_match !== undefined && matchesRule(h.provider_match, key));
+    : providerHeads().findIndex((h) => h.provider_match !== undefined && matchesRule(h.provider_match, key));
 }
 
 /** The provider for a lookup: the one named, else (also for an unknown `litellm`) the first whose model rule matches. */

@@ -5,7 +5,7 @@
  * to the engine. The package itself is not loaded at run time: it is the data's source, and the
  * reference the tests hold all three to. Offline by construction.
  */
-import type { ModelInfo, ModelPrice, Provider, TieredPrices } from '@pydantic/genai-prices';
+import type { ModelInfo, ModelPrice, TieredPrices } from '@pydantic/genai-prices';
 import { findEntry, priceSetAt } from './catalog-match.js';
 import { compilePrices } from './fast-price.js';
 import type { FastPricer } from './fast-price.js';
@@ -58,12 +58,14 @@ const BILLED_KEYS: ReadonlySet<string> = new Set([
 
 /** One resolved entry, ready to price without searching the provider's model list again. */
 export interface PricedEntry {
-  /** A one-model provider (the engine then skips matching across hundreds of models). */
-  provider: Provider;
+  /** Provider the price is read from. */
+  providerId: string;
+  /** The catalog entry with only the price keys aicost bills. */
+  model: ModelInfo;
   /** The model id as looked up (it matches the entry's rule). */
   modelId: string;
-  /** Compiled price sets by pricing date (ms); null where the set cannot be compiled. */
-  compiled: Map<number, FastPricer | null>;
+  /** Compiled price sets by pricing date (ms). */
+  compiled: Map<number, FastPricer>;
   /** Pieces of the UTC day with one price set each (one piece: no time-of-day prices). */
   windows: DayWindow[];
   /** Price points per version day (time-of-day.ts). */
@@ -76,13 +78,14 @@ export function pricedEntry(hit: CatalogHit, modelId: string): PricedEntry {
   const prices = Array.isArray(hit.model.prices)
     ? hit.model.prices.map((c) => ({ ...c, prices: slim(c.prices) }))
     : slim(hit.model.prices);
-  const provider: Provider = {
-    id: hit.providerId,
-    name: hit.providerId,
-    api_pattern: '',
-    models: [{ ...hit.model, prices }],
+  return {
+    providerId: hit.providerId,
+    model: { ...hit.model, prices },
+    modelId,
+    compiled: new Map(),
+    windows: dayWindows(hit.model),
+    points: new Map(),
   };
-  return { provider, modelId, compiled: new Map(), windows: dayWindows(hit.model), points: new Map() };
 }
 
 /**
@@ -96,12 +99,12 @@ export function priceCall(
 ): { input: number; output: number; other: number } {
   const t = date.getTime();
   let fast = entry.compiled.get(t);
-  if (fast === undefined) {
-    fast = compilePrices(pricesAt(entry, date)) ?? null;
+  if (!fast) {
+    fast = compilePrices(pricesAt(entry, date));
+    // pricedEntry keeps only the billed keys, which all compile: a set that does not is a bug.
+    if (!fast) throw new Error(`catalog: the prices of ${entry.providerId}:${entry.modelId} did not compile`);
     entry.compiled.set(t, fast);
   }
-  // pricedEntry keeps only the billed keys, which all compile: a set that does not is a bug.
-  if (!fast) throw new Error(`catalog: the prices of ${entry.provider.id}:${entry.modelId} did not compile`);
   const cost = fast(usage);
   // The engine's refusal too: the replay never sends more cache tokens than input.
   if (!cost) throw new Error(`Invalid usage data: cache tokens exceed the input (${JSON.stringify(usage)})`);
@@ -156,7 +159,7 @@ export function inputBreaksOn(entry: PricedEntry, date: Date): number[] {
 
 /** The price set in force at `date` (start-date constraints and time-of-day windows as the engine picks them). */
 export function pricesAt(entry: PricedEntry, date: Date): ModelPrice {
-  return priceSetAt(entry.provider.models[0], date);
+  return priceSetAt(entry.model, date);
 }
 
 /** Unit prices at a given total input (long-context tiers are whole-request, strict `>`). */

@@ -298,9 +298,10 @@ function fastEncoding(encoding: Encoding, table: PackedTable, factory: EncodingA
   return api;
 }
 
+const empty = (s: unknown): boolean => s instanceof Set && s.size === 0;
+
 /** Options that count special-token text as plain text (what aicost passes): no set, or empty ones. */
 function plainText(options?: { allowedSpecial?: unknown; disallowedSpecial?: unknown }): boolean {
-  const empty = (s: unknown): boolean => s instanceof Set && s.size === 0;
   return (
     !!options &&
     (options.allowedSpecial === undefined || empty(options.allowedSpecial)) &&

@@ -4,7 +4,7 @@
  * (src/catalog/catalog-data.ts), and never loads the package itself.
  */
 import { calcPrice } from '@pydantic/genai-prices';
-import type { Usage } from '@pydantic/genai-prices';
+import type { Provider, Usage } from '@pydantic/genai-prices';
 import type { PricedEntry, TokenUsage } from '../../src/catalog/genai.js';
 
 /** A call priced by `calcPrice` on the entry's one-model provider, split like aicost splits it. */
@@ -22,7 +22,9 @@ export function priceCallEngine(
     cache_write_tokens: usage.cacheWrite + usage.cacheWrite1h,
     cache_write_1h_tokens: usage.cacheWrite1h,
   };
-  const r = calcPrice(u, entry.modelId, { provider: entry.provider, timestamp: date });
-  if (!r) throw new Error(`the engine lost ${entry.provider.id}:${entry.modelId}`);
+  // A one-model provider: the engine then prices this entry without matching across a catalog.
+  const provider: Provider = { id: entry.providerId, name: entry.providerId, api_pattern: '', models: [entry.model] };
+  const r = calcPrice(u, entry.modelId, { provider, timestamp: date });
+  if (!r) throw new Error(`the engine lost ${entry.providerId}:${entry.modelId}`);
   return { input: r.input_price, output: r.output_price, other: r.total_price - r.input_price - r.output_price };
 }
