@@ -24,7 +24,7 @@ import { linearMergeStats } from '../../src/tokenize/linear-merge.js';
 import { RankLookup } from '../../src/tokenize/rank-lookup.js';
 import { encodingFor, packedRanks } from '../../src/tokenize/ranks.js';
 import { countPlainText } from '../../src/tokenize/plain-text.js';
-import { Pcg32 } from '../../src/stats/pcg32.js';
+import { seededTexts } from '../helpers/text-corpus.js';
 import type { OpenAiEncoding } from '../../src/types.js';
 
 /** The generated data files (src/generated/*-ranks.txt), as the bundles read them. */
@@ -45,7 +45,6 @@ const coreOf = (api: GptEncoding): Core =>
 
 /** 200 seeded texts: prose, code, JSON, CJK, Cyrillic, Arabic, emoji, byte-level oddities, long runs. */
 function mixedCorpus(): string[] {
-  const g = Pcg32.fromString('internals-corpus');
   const parts = [
     "The invoice was refunded, wasn't it?",
     'export const total = items.reduce((a, b) => a + b.amount, 0);',
@@ -67,16 +66,7 @@ function mixedCorpus(): string[] {
     '='.repeat(200),
     '漢'.repeat(60),
   ];
-  const out: string[] = [];
-  for (let i = 0; i < 200; i++) {
-    let s = '';
-    const k = 1 + g.nextBelow(8);
-    for (let j = 0; j < k; j++) s += parts[g.nextBelow(parts.length)] + (g.nextBelow(3) === 0 ? '\n' : ' ');
-    if (g.nextBelow(3) === 0) s += String.fromCodePoint(0x20 + g.nextBelow(0xd7ff - 0x20));
-    if (g.nextBelow(5) === 0) s += String.fromCodePoint(0x10000 + g.nextBelow(0x1f000));
-    out.push(s);
-  }
-  return out;
+  return seededTexts(200, 'internals-corpus', parts, { maxParts: 8, bmpOneIn: 3, astralOneIn: 5 });
 }
 const CORPUS = mixedCorpus();
 
