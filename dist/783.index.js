@@ -32,8 +32,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/repo/index.ts + 12 modules
-var repo = __webpack_require__(2323);
+// EXTERNAL MODULE: ./src/repo/index.ts + 13 modules
+var repo = __webpack_require__(1458);
 // EXTERNAL MODULE: ./src/code/parser.ts + 1 modules
 var parser = __webpack_require__(1448);
 ;// CONCATENATED MODULE: ./src/code/strings.ts

@@ -15,14 +15,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/report/index.ts + 4 modules
 var src_report = __webpack_require__(6261);
-// EXTERNAL MODULE: ./src/tokenize/index.ts + 38 modules
-var tokenize = __webpack_require__(8816);
+// EXTERNAL MODULE: ./src/tokenize/index.ts + 39 modules
+var tokenize = __webpack_require__(5419);
 // EXTERNAL MODULE: ./src/advisor/index.ts + 10 modules
 var advisor = __webpack_require__(8786);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/repo/index.ts + 12 modules
-var src_repo = __webpack_require__(2323);
+// EXTERNAL MODULE: ./src/repo/index.ts + 13 modules
+var src_repo = __webpack_require__(1458);
 // EXTERNAL MODULE: ./src/run/advisor-inputs.ts
 var advisor_inputs = __webpack_require__(5319);
 ;// CONCATENATED MODULE: ./src/run/diff-advice.ts

@@ -32,8 +32,8 @@ async function loadDiscovery() {
 
 // EXTERNAL MODULE: ./src/init/placeholders.ts
 var placeholders = __webpack_require__(82);
-// EXTERNAL MODULE: ./src/repo/index.ts + 13 modules
-var repo = __webpack_require__(8361);
+// EXTERNAL MODULE: ./src/repo/index.ts + 14 modules
+var repo = __webpack_require__(8121);
 // EXTERNAL MODULE: ./src/unpriced/index.ts + 18 modules
 var unpriced = __webpack_require__(9385);
 ;// CONCATENATED MODULE: ./src/cli/init.ts

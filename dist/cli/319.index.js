@@ -21,8 +21,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/catalog/index.ts + 18 modules
 var catalog = __webpack_require__(1417);
-// EXTERNAL MODULE: ./src/repo/index.ts + 13 modules
-var repo = __webpack_require__(8361);
+// EXTERNAL MODULE: ./src/repo/index.ts + 14 modules
+var repo = __webpack_require__(8121);
 ;// CONCATENATED MODULE: ./src/advisor/candidates.ts
 /**
  * Which models a feature's samples are replayed on (issue 18, model routing): the config's
@@ -148,8 +148,8 @@ function candidatesFor(q) {
 var diff = __webpack_require__(848);
 // EXTERNAL MODULE: ./src/stats/index.ts + 6 modules
 var stats = __webpack_require__(9376);
-// EXTERNAL MODULE: ./src/tokenize/index.ts + 38 modules
-var tokenize = __webpack_require__(8816);
+// EXTERNAL MODULE: ./src/tokenize/index.ts + 39 modules
+var tokenize = __webpack_require__(5419);
 ;// CONCATENATED MODULE: ./src/advisor/routing.ts
 
 

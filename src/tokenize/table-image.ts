@@ -7,8 +7,8 @@
  *
  * The build writes images (scripts/generate.mjs `generateImages`) for the tables in its
  * IMAGE_TABLES and copies them beside the bundles; ranks.ts reads one when it is there, checks it
- * (packed-table.ts: its header and index state; gpt-tokenizer-internals.ts: the probe) and falls
- * back to the packed table on any mismatch.
+ * (packed-table.ts: its header and index state; gpt-tokenizer-internals.ts: the probes of
+ * probes.ts) and falls back to the packed table on any mismatch.
  *
  * File: "AICIMG01"; u32 LE byte lengths of the header, the wide part and the image, and a zero;
  * the main part's header; the packed wide part (ASCII); the image.

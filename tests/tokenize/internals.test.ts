@@ -12,13 +12,12 @@ import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import { getEncodingParams } from 'gpt-tokenizer/modelParams';
 import { encode as packageEncode } from 'gpt-tokenizer/encoding/o200k_base';
 import {
-  PROBE,
-  PROBE_EXPECTED,
   buildEncoding,
   encodingPathOf,
   type SplitCount,
   type EncodingApiFactory,
 } from '../../src/tokenize/gpt-tokenizer-internals.js';
+import { PROBE, PROBE_EXPECTED } from '../../src/tokenize/probes.js';
 import { countSplit } from '../../src/tokenize/split-scanner.js';
 import { linearMergeStats } from '../../src/tokenize/linear-merge.js';
 import { RankLookup } from '../../src/tokenize/rank-lookup.js';

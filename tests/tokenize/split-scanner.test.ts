@@ -18,13 +18,8 @@ import {
   splitText,
   type PieceEnd,
 } from '../../src/tokenize/split-scanner.js';
-import {
-  buildEncoding,
-  encodingPathOf,
-  LLAMA3_SPLIT,
-  SPLIT_PROBE,
-  SPLIT_PROBE_TOKENS,
-} from '../../src/tokenize/gpt-tokenizer-internals.js';
+import { buildEncoding, encodingPathOf, LLAMA3_SPLIT } from '../../src/tokenize/gpt-tokenizer-internals.js';
+import { SPLIT_PROBE, SPLIT_PROBE_TOKENS } from '../../src/tokenize/probes.js';
 import type { TiktokenEncoding } from '../../src/types.js';
 import { packedRanks } from '../../src/tokenize/ranks.js';
 import { countPlainText } from '../../src/tokenize/plain-text.js';
