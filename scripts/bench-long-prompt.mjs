@@ -4,7 +4,7 @@
 // prose for comparison. Printed: milliseconds per MB above a tiny prompt's run (the start-up),
 // and the ratio of the 1 MB rate to the 0.25 MB rate measured in the same run (1.0 = linear; the
 // quadratic merge this replaced gave ×4 per doubling). Run alone (`node scripts/bench-long-prompt.mjs`)
-// or as the last part of `npm run bench`.
+// or as the last part of `npm run bench`, which starts it as a process of its own.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,7 +65,7 @@ function repoWith(dir, user) {
  * Runs the bench with the caller's helpers: `runChild(bundle, args)` → { ms, status, stdout },
  * `log(line)`, `work` (a temp dir), `cli` (the CLI bundle).
  */
-export function longPromptBench({ runChild, log, work, cli }) {
+function longPromptBench({ runChild, log, work, cli }) {
   const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const time = (dir) => {
