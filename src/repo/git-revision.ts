@@ -1,9 +1,9 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { RepoError } from '../errors.js';
 import { commitDate, FULL_SHA, git, spawnGit } from './git.js';
 import { acquireBatch, committerDate, releaseBatch, type BatchReader } from './git-batch.js';
-import { looksBinary, safeRelativePath } from './paths.js';
+import { looksBinary, projectPrefix, safeRelativePath } from './paths.js';
 import { MAX_TEXT_BYTES, type RevisionReader } from './reader.js';
 import { grouped } from '../text/index.js';
 
@@ -89,8 +89,7 @@ export function listAhead(dir: string, revs: readonly string[], top: Promise<str
     top.then(
       (root) => {
         if (!root) return;
-        // The prefix a project at `dir` has (as locating one computes it).
-        const prefix = relative(root, resolve(dir)).split(sep).join('/');
+        const prefix = projectPrefix(root, resolve(dir));
         if (prefix.startsWith('..') || isAbsolute(prefix)) return;
         const key = listingKey(root, rev, prefix);
         if (!listings.has(key))

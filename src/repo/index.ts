@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { RepoError } from '../errors.js';
 import { gitTopLevel, resolveCommit } from './git.js';
 import { GitRevisionReader } from './git-revision.js';
-import { safeRelativePath } from './paths.js';
+import { projectPrefix, safeRelativePath } from './paths.js';
 import type { RevisionReader } from './reader.js';
 import { WorkingTreeReader } from './working-tree.js';
 
@@ -53,7 +53,7 @@ async function searchUp(
   sha?: string,
 ): Promise<ProjectLocation | null> {
   for (let cur = start; ; cur = dirname(cur)) {
-    const prefix = gitRoot ? relative(gitRoot, cur).split(sep).join('/') : '';
+    const prefix = gitRoot ? projectPrefix(gitRoot, cur) : '';
     if (sha && gitRoot) {
       const reader = new GitRevisionReader(gitRoot, sha, prefix);
       const found = await reader.exists(config);

@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import { posix, relative, sep } from 'node:path';
 import { RepoError } from '../errors.js';
 
 /**
@@ -39,3 +39,11 @@ export function looksBinary(head: Uint8Array): boolean {
 
 /** Git LFS pointer files start with this line. */
 export const LFS_POINTER_PREFIX = 'version https://git-lfs.github.com/spec/v1';
+
+/**
+ * The project prefix of directory `dir` (absolute) in the clone whose top level is `gitRoot`: its
+ * path relative to the top level, with forward slashes ('' at the top).
+ */
+export function projectPrefix(gitRoot: string, dir: string): string {
+  return relative(gitRoot, dir).split(sep).join('/');
+}
