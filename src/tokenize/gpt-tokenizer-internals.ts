@@ -32,7 +32,13 @@
  */
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import type { TiktokenEncoding as Encoding } from '../types.js';
-import { linearBytePairMerge, linearMergeStats, LINEAR_MERGE_MIN_BYTES, type RankSource } from './linear-merge.js';
+import {
+  linearBytePairMerge,
+  linearMergeStats,
+  LINEAR_MERGE_MIN_BYTES,
+  outsideStats,
+  type RankSource,
+} from './linear-merge.js';
 import { ranksOf, unpackTable, type PackedTable, type Rank } from './packed-table.js';
 import { checkProbe, PROBE, PROBE_EXPECTED, SPLIT_PROBE, SPLIT_PROBE_TOKENS } from './probes.js';
 import { RankLookup } from './rank-lookup.js';
@@ -282,9 +288,7 @@ function useScanner(api: GptEncoding, encoding: Encoding, count: SplitCount): vo
   const encode = core.bytePairEncode;
   const merge = (piece: string): number => encode.call(core, piece).length;
   const end = SCANNERS[encoding];
-  const stats = { ...linearMergeStats };
-  const probes = [count(PROBE, end, lookup, merge), count(SPLIT_PROBE, end, lookup, merge)];
-  Object.assign(linearMergeStats, stats);
+  const probes = outsideStats(() => [count(PROBE, end, lookup, merge), count(SPLIT_PROBE, end, lookup, merge)]);
   const want = [PROBE_EXPECTED[encoding].tokens, SPLIT_PROBE_TOKENS[encoding]];
   if (probes[0] !== want[0] || probes[1] !== want[1])
     throw new Error(`probe texts: ${probes.join(' and ')} tokens, expected ${want.join(' and ')}`);

@@ -30,6 +30,16 @@ export interface RankSource {
 /** Work done by the linear merge since the process started, for tests that bound work by counting. */
 export const linearMergeStats = { pieces: 0, bytes: 0, lookups: 0, heapPops: 0, cacheClears: 0 };
 
+/** Runs `work` (a probe, not the run's own counting) and leaves {@link linearMergeStats} as it was. */
+export function outsideStats<T>(work: () => T): T {
+  const stats = { ...linearMergeStats };
+  try {
+    return work();
+  } finally {
+    Object.assign(linearMergeStats, stats);
+  }
+}
+
 // Ranks are below 2^21 and starts below 2^32: (rank, start) packs into one exact double.
 const START_SPAN = 2 ** 32;
 

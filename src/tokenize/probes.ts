@@ -5,7 +5,7 @@
  */
 import type { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import type { TiktokenEncoding as Encoding } from '../types.js';
-import { linearMergeStats } from './linear-merge.js';
+import { outsideStats } from './linear-merge.js';
 
 /**
  * A probe text (ASCII: no lazy part of the table is touched; one 160-byte piece: the heap merge
@@ -34,14 +34,7 @@ const PLAIN = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<st
 
 /** Throws unless the encoding tokenizes the probe as js-tiktoken does. */
 export function checkProbe(api: GptEncoding, encoding: Encoding): void {
-  // The probe's merges are not the run's work: the counted stats stay what the run did.
-  const stats = { ...linearMergeStats };
-  let tokens: number[];
-  try {
-    tokens = api.encode(PROBE, PLAIN);
-  } finally {
-    Object.assign(linearMergeStats, stats);
-  }
+  const tokens = outsideStats(() => api.encode(PROBE, PLAIN));
   const weightedSum = tokens.reduce((sum, t, i) => sum + (i + 1) * t, 0);
   const want = PROBE_EXPECTED[encoding];
   if (tokens.length !== want.tokens || weightedSum !== want.weightedSum)
