@@ -98,8 +98,11 @@ describe('prefill with the tokenizer worker (src/generated/tokenize-worker.js)',
     const counter = new TokenCounter();
     counters.push(counter);
     counter.prepare({ workers: 1 });
+    // Two batches, as for Llama 3: the first one carries the table, and the worker builds it while
+    // the main thread may count that whole batch (a loaded CI machine did); the second finds it built.
     await counter.prefill(batch, 'gemma3');
-    expect(counter.stats().misses).toBe(700);
+    await counter.prefill(texts(700, 'gemma-2'), 'gemma3');
+    expect(counter.stats().misses).toBe(1400);
     expect(counter.stats().offloaded).toBeGreaterThan(0);
     for (const t of batch.slice(0, 100)) expect(counter.count(t, 'gemma3')).toBe(countPlain(t, 'gemma3'));
   });
